@@ -1,0 +1,98 @@
+import type { Actor } from "./actor.js";
+import type { ContactKind, Referrer } from "./contact.js";
+
+/**
+ * Everything that can happen to a case, with the data each event carries.
+ * The event log is the audit trail (who, what, when, why) and the only input to the clocks:
+ * policy rules name these event types as their start, stop and cancel events.
+ */
+export interface CaseEventData {
+  "contact.received": { contactId: string; kind: ContactKind; followUp: boolean; outOfHours?: boolean };
+  "contact.logged": { contactId: string };
+  "referrer.confirmed": { contactId: string; referrer: Referrer };
+  "acknowledgement.sent": { contactId: string; outboxKey: string };
+  "screening.decided": { outcome: string; note?: string; allocateTo?: string };
+  "screening-outcome.sent": { outboxKey: string };
+  "maam.decided": { outcome: string; note?: string; allocateTo?: string };
+  "maam-outcome.sent": { outboxKey: string };
+  "pre-allocation.contact-recorded": { note?: string };
+  "case.allocated": { workerId: string; role: "lead" | "wraparound" };
+  "case.reallocated": { fromWorkerId: string; toWorkerId: string; role: "lead" | "wraparound" };
+  "initial-contact.made": Record<string, never>;
+  "visit.completed": { childSeen: boolean; lateInDay?: boolean };
+  "assessment.completed": { cypaUnderThreeMonths?: boolean };
+  "assessment.audited": { checklist: Record<string, boolean> };
+  "plan.completed": Record<string, never>;
+  "review.held": Record<string, never>;
+  "case-note.recorded": {
+    noteType: "case-note" | "managers-decision" | "voice-of-child" | "supervision-discussion" | "contact-record";
+    note?: string;
+  };
+  "escalation.recorded": { requestForSupportAttached: boolean };
+  "social-care.level4-confirmed": { wraparound: boolean };
+  "wraparound.requested": Record<string, never>;
+  "closure.requested": { checklist: Record<string, boolean>; summary?: string };
+  "closure.rejected": { reason: string };
+  "closure.signed-off": { endDate: string };
+  "clock.reason-recorded": { rule: string; instance: number; reason: string };
+  // Bexley Family Wellbeing Service (seed 002)
+  "consent.recorded": { given: boolean; overriddenByManagerDecision?: boolean };
+  "front-door.decided": { outcome: string; note?: string };
+  "transfer-panel.decided": { outcome: string; direction: "to-early-help" | "to-social-care"; note?: string };
+  "handover-meeting.held": Record<string, never>;
+  "ending-letter.sent": Record<string, never>;
+}
+
+export type CaseEventType = keyof CaseEventData;
+
+export const CASE_EVENT_TYPES = [
+  "contact.received",
+  "contact.logged",
+  "referrer.confirmed",
+  "acknowledgement.sent",
+  "screening.decided",
+  "screening-outcome.sent",
+  "maam.decided",
+  "maam-outcome.sent",
+  "pre-allocation.contact-recorded",
+  "case.allocated",
+  "case.reallocated",
+  "initial-contact.made",
+  "visit.completed",
+  "assessment.completed",
+  "assessment.audited",
+  "plan.completed",
+  "review.held",
+  "case-note.recorded",
+  "escalation.recorded",
+  "social-care.level4-confirmed",
+  "wraparound.requested",
+  "closure.requested",
+  "closure.rejected",
+  "closure.signed-off",
+  "clock.reason-recorded",
+  "consent.recorded",
+  "front-door.decided",
+  "transfer-panel.decided",
+  "handover-meeting.held",
+  "ending-letter.sent",
+] as const satisfies readonly CaseEventType[];
+
+/** One entry of a case's append-only log. */
+export type CaseEvent<T extends CaseEventType = CaseEventType> = {
+  [K in T]: {
+    /** Position in the case's log, from 1; also the store's row key. */
+    readonly seq: number;
+    readonly type: K;
+    /** UTC ISO-8601 instant the thing happened (not when it was typed in, where those differ). */
+    readonly at: string;
+    readonly by: Actor;
+    readonly why?: string;
+    readonly data: CaseEventData[K];
+  };
+}[T];
+
+/** An event not yet given its place in the log. */
+export type NewCaseEvent<T extends CaseEventType = CaseEventType> = T extends CaseEventType
+  ? Omit<CaseEvent<T>, "seq">
+  : never;

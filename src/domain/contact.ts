@@ -1,0 +1,37 @@
+/** What kind of request for help a contact is (rule 1.3 lists them). */
+export const CONTACT_KINDS = [
+  "early-help-assessment",
+  "request-for-support",
+  "dart",
+  "front-door",
+  "walk-in",
+  "step-down-from-social-care",
+  "wraparound-request",
+  "other",
+] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** The professional (or family member) who asked for help in the first instance (rule 1.2). */
+export interface Referrer {
+  readonly name?: string;
+  readonly email?: string;
+  readonly organisation?: string;
+  /** How sure we are that this is the original referrer; below the profile's bar a duty worker confirms. */
+  readonly confirmed: boolean;
+}
+
+/** One request for help (or a follow-up on one), logged once. Personal data stays in the case partition. */
+export interface Contact {
+  readonly id: string;
+  readonly caseId: string;
+  readonly kind: ContactKind;
+  /** UTC ISO-8601 instant the Family Centre received it; clocks 1.1, 1.2 and 1.3 start here. */
+  readonly receivedAt: string;
+  readonly channel: "mailbox" | "walk-in" | "phone" | "social-care";
+  readonly messageId?: string;
+  readonly conversationId?: string;
+  readonly subject?: string;
+  readonly referrer?: Referrer;
+  /** True when this contact is a reply on an existing case rather than a new request. */
+  readonly isFollowUp: boolean;
+}

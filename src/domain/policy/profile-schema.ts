@@ -1,0 +1,185 @@
+import { z } from "zod";
+import { CASE_EVENT_TYPES } from "../case-events.js";
+import { CONTACT_KINDS } from "../contact.js";
+import { timescaleSchema } from "./timescale.js";
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * Matches a case event: its type, and optionally fields of its data.
+ * `where: { outcome: "maam" }` — equal; `["a","b"]` — one of; `{ not: ... }` — anything else.
+ */
+export const eventMatcherSchema = z.object({
+  event: z.enum(CASE_EVENT_TYPES),
+  where: z
+    .record(z.string(), z.union([scalar, z.array(scalar), z.object({ not: z.union([scalar, z.array(scalar)]) })]))
+    .optional(),
+});
+export type EventMatcher = z.infer<typeof eventMatcherSchema>;
+
+export const citationSchema = z.object({
+  /** e.g. "Family Solutions Practice Framework" */
+  document: z.string().min(1),
+  /** e.g. "1.2" or "Transfer panel" */
+  section: z.string().min(1),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+const ruleBase = {
+  id: z.string().min(1),
+  /** Plain English, as a duty worker would say it. */
+  name: z.string().min(1),
+  citation: citationSchema,
+  /** Anything a card or the tab should show beside the rule. */
+  notes: z.string().optional(),
+};
+
+const appliesToSchema = z
+  .object({
+    /** Case kinds (kind of the opening contact) the rule is limited to. */
+    caseKinds: z.array(z.enum(CONTACT_KINDS)).optional(),
+    /** Case kinds the rule never applies to (e.g. DARTs for 1.2 and 2.2). */
+    excludeCaseKinds: z.array(z.enum(CONTACT_KINDS)).optional(),
+  })
+  .optional();
+
+/** A per-case (or per-practitioner) clock: starts at an event, stops at another. */
+export const clockRuleSchema = z
+  .object({
+    ...ruleBase,
+    kind: z.literal("clock"),
+    /** Whose clock: a case's, or a practitioner's (supervision, 11.6). */
+    subject: z.enum(["case", "practitioner"]).default("case"),
+    start: z.array(eventMatcherSchema).min(1),
+    stop: z.array(eventMatcherSchema).min(1),
+    /** The stop must carry the same value of this data field as the start (e.g. `contactId` for 1.2). */
+    correlateBy: z.string().optional(),
+    /** Drives the first nudge and the on-time KPI. */
+    expected: timescaleSchema.optional(),
+    /** Drives escalation to a manager. */
+    maximum: timescaleSchema.optional(),
+    /** When the case leaves the path this clock is on, the open clock is cancelled, not breached. */
+    cancelledBy: z.array(eventMatcherSchema).default([]),
+    /** `on-stop`: each stop starts the next instance (3.3, 5.1b, 11.1 monthly, 11.6). */
+    recurrence: z
+      .object({
+        restartOn: z.enum(["stop"]),
+        /** Events that end the recurrence (the open instance is cancelled). */
+        until: z.array(eventMatcherSchema).default([]),
+      })
+      .optional(),
+    appliesTo: appliesToSchema,
+  })
+  .refine((r) => r.expected !== undefined || r.maximum !== undefined, {
+    message: "a clock needs an expected or a maximum timescale",
+    path: ["expected"],
+  });
+
+/** Something that must happen on a schedule, not per case (2.1 daily screening, weekly panels). */
+export const scheduleRuleSchema = z.object({
+  ...ruleBase,
+  kind: z.literal("schedule"),
+  every: z.enum(["working-day", "week"]),
+  /** For weekly schedules: 1 = Monday … 5 = Friday. */
+  weekday: z.number().int().min(1).max(7).optional(),
+});
+
+/** A limit checked when something happens (11.3 caseload). */
+export const limitRuleSchema = z.object({
+  ...ruleBase,
+  kind: z.literal("limit"),
+  on: z.array(eventMatcherSchema).min(1),
+  limits: z.record(z.string(), z.number().int().positive()),
+});
+
+/** A warning shown when something happens, not a clock (4.2 lone working). */
+export const warningRuleSchema = z.object({
+  ...ruleBase,
+  kind: z.literal("warning"),
+  on: z.array(eventMatcherSchema).min(1),
+  message: z.string().min(1),
+});
+
+/** A checklist that must be evidenced at stages (4.4 audit, 8.2 closure-ready, 9 voice of the child). */
+export const checkRuleSchema = z.object({
+  ...ruleBase,
+  kind: z.literal("check"),
+  on: z.array(eventMatcherSchema).min(1),
+  items: z.array(z.object({ id: z.string().min(1), label: z.string().min(1) })).min(1),
+});
+
+/** Points in a case's life that reports prioritise (11.4 long-open cases). */
+export const milestoneRuleSchema = z.object({
+  ...ruleBase,
+  kind: z.literal("milestones"),
+  from: z.array(eventMatcherSchema).min(1),
+  at: z.array(timescaleSchema).min(1),
+});
+
+export const ruleSchema = z.discriminatedUnion("kind", [
+  clockRuleSchema,
+  scheduleRuleSchema,
+  limitRuleSchema,
+  warningRuleSchema,
+  checkRuleSchema,
+  milestoneRuleSchema,
+]);
+export type Rule = z.infer<typeof ruleSchema>;
+export type ClockRule = z.infer<typeof clockRuleSchema>;
+export type ScheduleRule = z.infer<typeof scheduleRuleSchema>;
+
+export const outcomeSchema = z.object({
+  /** Stable id stored in events (`maam`, `step-down-early-help`, …). */
+  id: z.string().min(1),
+  label: z.string().min(1),
+  /** What the decision needs from the decider. */
+  needs: z.array(z.enum(["note", "worker"])).default([]),
+  /** Whether the referrer is told (2.2 / 3.1) — false for none, template id otherwise. */
+  emailTemplate: z.string().optional(),
+});
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** A plain-English email; `{{placeholders}}` are filled from the case and the computed dates. */
+export const emailTemplateSchema = z.object({
+  subject: z.string().min(1),
+  body: z.string().min(1),
+});
+
+export const panelSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  /** The schedule rule that says when it meets. */
+  scheduleRule: z.string().min(1),
+  outcomes: z.array(outcomeSchema).min(1),
+  chairRole: z.enum(["manager", "panel-member"]).default("panel-member"),
+  /** Fields the presenting worker brings (the transfer summary). */
+  summaryFields: z.array(z.object({ id: z.string(), label: z.string() })).default([]),
+  /** Tasks that follow a decision (hand-over meeting, ending letter). */
+  followUpTasks: z.array(z.object({ id: z.string(), label: z.string() })).default([]),
+});
+
+export const profileSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  version: z.string().min(1),
+  /** The source documents, keyed by the short name citations use. */
+  documents: z.record(z.string(), z.object({ title: z.string(), publisher: z.string().optional() })),
+  rules: z.array(ruleSchema).min(1),
+  screeningOutcomes: z.array(outcomeSchema).min(1),
+  panels: z.array(panelSchema).default([]),
+  caseloadLimits: z.object({ fullTime: z.number().int().positive(), partTime: z.number().int().positive() }),
+  /** Bexley: consent before a referral is accepted; a Front Door decision step. */
+  features: z
+    .object({
+      consentRequired: z.boolean().default(false),
+      frontDoorDecision: z.boolean().default(false),
+    })
+    .default({ consentRequired: false, frontDoorDecision: false }),
+  emails: z.object({
+    acknowledgement: emailTemplateSchema,
+    outcomes: z.record(z.string(), emailTemplateSchema),
+  }),
+});
+export type Profile = z.infer<typeof profileSchema>;
+/** What profile authors write (defaults not yet applied). */
+export type ProfileInput = z.input<typeof profileSchema>;
