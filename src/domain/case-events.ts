@@ -35,6 +35,8 @@ export interface CaseEventData {
   "closure.rejected": { reason: string };
   "closure.signed-off": { endDate: string };
   "clock.reason-recorded": { rule: string; instance: number; reason: string };
+  /** Kept in a practitioner's own log, not a case's: starts and stops rule 11.6. */
+  "supervision.recorded": { practitionerId: string };
   // Bexley Family Wellbeing Service (seed 002)
   "consent.recorded": { given: boolean; overriddenByManagerDecision?: boolean };
   "front-door.decided": { outcome: string; note?: string };
@@ -71,6 +73,7 @@ export const CASE_EVENT_TYPES = [
   "closure.rejected",
   "closure.signed-off",
   "clock.reason-recorded",
+  "supervision.recorded",
   "consent.recorded",
   "front-door.decided",
   "transfer-panel.decided",
@@ -86,6 +89,8 @@ export type CaseEvent<T extends CaseEventType = CaseEventType> = {
     readonly type: K;
     /** UTC ISO-8601 instant the thing happened (not when it was typed in, where those differ). */
     readonly at: string;
+    /** When it was written into the record, if later than `at` (rule 10.1 measures the gap). */
+    readonly recordedAt?: string;
     readonly by: Actor;
     readonly why?: string;
     readonly data: CaseEventData[K];

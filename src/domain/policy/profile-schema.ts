@@ -52,6 +52,12 @@ export const clockRuleSchema = z
     subject: z.enum(["case", "practitioner"]).default("case"),
     start: z.array(eventMatcherSchema).min(1),
     stop: z.array(eventMatcherSchema).min(1),
+    /**
+     * `between-events`: from a start event's `at` to a stop event's `at`.
+     * `recording-delay`: from each start event's `at` to its own `recordedAt` (10.1 case recording); `stop` lists
+     * the same events.
+     */
+    measure: z.enum(["between-events", "recording-delay"]).default("between-events"),
     /** The stop must carry the same value of this data field as the start (e.g. `contactId` for 1.2). */
     correlateBy: z.string().optional(),
     /** Drives the first nudge and the on-time KPI. */
@@ -167,6 +173,8 @@ export const profileSchema = z.object({
   rules: z.array(ruleSchema).min(1),
   screeningOutcomes: z.array(outcomeSchema).min(1),
   panels: z.array(panelSchema).default([]),
+  /** A clock is "due soon" when its next due instant falls before `dueAt(now, dueSoon)`. */
+  dueSoon: timescaleSchema,
   caseloadLimits: z.object({ fullTime: z.number().int().positive(), partTime: z.number().int().positive() }),
   /** Bexley: consent before a referral is accepted; a Front Door decision step. */
   features: z
