@@ -1,0 +1,178 @@
+import { z } from "zod";
+
+/** The well-known Azurite development account (public and documented; only ever used in local mode). */
+export const AZURITE_DEV_CONNECTION_STRING =
+  "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+  "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+  "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
+
+const LOCAL_DEFAULTS = {
+  FC_HOST: "127.0.0.1",
+  FC_PORT: "3978",
+  FC_STORAGE_CONNECTION_STRING: AZURITE_DEV_CONNECTION_STRING,
+  FC_GRAPH_BASE_URL: "http://127.0.0.1:4000/v1.0",
+  FC_PUBLIC_BASE_URL: "http://127.0.0.1:3978",
+  FC_NOTIFICATION_CLIENT_STATE: "local-development-client-state",
+} as const;
+
+const email = z.string().trim().toLowerCase().pipe(z.email());
+const emailList = z
+  .string()
+  .transform((s) => s.split(",").map((a) => a.trim().toLowerCase()))
+  .pipe(z.array(z.email()).min(1));
+const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use 24-hour HH:MM, e.g. 09:00");
+
+const schema = z
+  .object({
+    FC_MODE: z.enum(["local", "production"]).default("local"),
+    FC_HOST: z.string().min(1).default("0.0.0.0"),
+    FC_PORT: intFrom(1, 65535).default(3978),
+    FC_PUBLIC_BASE_URL: z.url(),
+    FC_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
+    FC_STORAGE_ACCOUNT_URL: z.url().optional(),
+    FC_TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, "letters and digits only, starting with a letter")
+      .default(""),
+    FC_GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com/v1.0"),
+    FC_TENANT_ID: z.string().uuid().optional(),
+    FC_CLIENT_ID: z.string().uuid().optional(),
+    FC_CLIENT_SECRET: z.string().min(1).optional(),
+    FC_USE_MANAGED_IDENTITY: z.stringbool().default(false),
+    FC_NOTIFICATION_CLIENT_STATE: z.string().min(16, "use at least 16 random characters").max(128),
+    FC_MAILBOX: email.default("familycentre@council.example"),
+    FC_EARLY_HELP_DESK: emailList.default(["earlyhelpdesk@council.example"]),
+    FC_CENTRE_NAME: z.string().min(1).default("the Family Centre"),
+    FC_PROFILE: z.string().min(1).default("family-solutions"),
+    FC_TIME_ZONE: z.string().min(1).default("Europe/London"),
+    FC_WORKING_HOURS_START: hhmm.default("09:00"),
+    FC_WORKING_HOURS_END: hhmm.default("17:00"),
+    FC_CLOSURE_DAYS: z
+      .string()
+      .default("")
+      .transform((s) => s.split(",").map((d) => d.trim()).filter(Boolean))
+      .pipe(z.array(z.iso.date())),
+    FC_BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
+    FC_MAX_ACKS_PER_SENDER_PER_DAY: intFrom(1, 1000).default(3),
+    FC_SUBSCRIPTION_LIFETIME_MINUTES: intFrom(45, 10080).default(4230),
+    FC_DELTA_SAFETY_NET_MINUTES: intFrom(1, 60).default(5),
+  })
+  .superRefine((c, ctx) => {
+    if (c.FC_MODE !== "production") return;
+    const need = (key: keyof typeof c, why: string) => {
+      if (c[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `required in production: ${why}` });
+    };
+    need("FC_TENANT_ID", "the Microsoft Entra tenant id (GUID) of the council");
+    if (!c.FC_USE_MANAGED_IDENTITY) {
+      need("FC_CLIENT_ID", "the app registration's Application (client) id, or set FC_USE_MANAGED_IDENTITY=true");
+      need("FC_CLIENT_SECRET", "the app registration's client secret (a Key Vault reference), or use managed identity");
+    }
+    if (c.FC_STORAGE_CONNECTION_STRING === undefined && c.FC_STORAGE_ACCOUNT_URL === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["FC_STORAGE_ACCOUNT_URL"],
+        message: "set FC_STORAGE_ACCOUNT_URL (managed identity) or FC_STORAGE_CONNECTION_STRING",
+      });
+    }
+    if (c.FC_STORAGE_CONNECTION_STRING?.includes("devstoreaccount1")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["FC_STORAGE_CONNECTION_STRING"],
+        message: "the Azurite development account must not be used in production",
+      });
+    }
+    if (!c.FC_PUBLIC_BASE_URL.startsWith("https://")) {
+      ctx.addIssue({ code: "custom", path: ["FC_PUBLIC_BASE_URL"], message: "Graph only notifies https:// endpoints" });
+    }
+  });
+
+export interface Config {
+  readonly mode: "local" | "production";
+  readonly http: { readonly host: string; readonly port: number; readonly publicBaseUrl: string };
+  readonly storage: {
+    readonly connectionString?: string;
+    readonly accountUrl?: string;
+    readonly tablePrefix: string;
+  };
+  readonly graph: {
+    readonly baseUrl: string;
+    readonly tenantId?: string;
+    readonly clientId?: string;
+    readonly clientSecret?: string;
+    readonly useManagedIdentity: boolean;
+    readonly notificationClientState: string;
+    readonly subscriptionLifetimeMinutes: number;
+    readonly deltaSafetyNetMinutes: number;
+  };
+  readonly mailbox: {
+    readonly address: string;
+    readonly earlyHelpDesk: readonly string[];
+    readonly centreName: string;
+    readonly maxAcksPerSenderPerDay: number;
+  };
+  readonly practice: {
+    readonly profileId: string;
+    readonly timeZone: string;
+    readonly workingHours: { readonly start: string; readonly end: string };
+    readonly closureDays: readonly string[];
+    readonly bankHolidaysFile?: string;
+  };
+}
+
+/** Thrown at start-up; its message lists every setting to fix. */
+export class ConfigError extends Error {
+  readonly code = "CONFIG.INVALID";
+  constructor(readonly problems: readonly string[]) {
+    super(`The service cannot start until these settings are fixed:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates the whole configuration once. Local mode fills in the embedded local defaults. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const mode = env.FC_MODE ?? "local";
+  const input = mode === "local" ? { ...LOCAL_DEFAULTS, ...stripEmpty(env) } : stripEmpty(env);
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`));
+  }
+  const c = parsed.data;
+  return {
+    mode: c.FC_MODE,
+    http: { host: c.FC_HOST, port: c.FC_PORT, publicBaseUrl: c.FC_PUBLIC_BASE_URL.replace(/\/$/, "") },
+    storage: {
+      connectionString: c.FC_STORAGE_CONNECTION_STRING,
+      accountUrl: c.FC_STORAGE_ACCOUNT_URL,
+      tablePrefix: c.FC_TABLE_PREFIX,
+    },
+    graph: {
+      baseUrl: c.FC_GRAPH_BASE_URL.replace(/\/$/, ""),
+      tenantId: c.FC_TENANT_ID,
+      clientId: c.FC_CLIENT_ID,
+      clientSecret: c.FC_CLIENT_SECRET,
+      useManagedIdentity: c.FC_USE_MANAGED_IDENTITY,
+      notificationClientState: c.FC_NOTIFICATION_CLIENT_STATE,
+      subscriptionLifetimeMinutes: c.FC_SUBSCRIPTION_LIFETIME_MINUTES,
+      deltaSafetyNetMinutes: c.FC_DELTA_SAFETY_NET_MINUTES,
+    },
+    mailbox: {
+      address: c.FC_MAILBOX,
+      earlyHelpDesk: c.FC_EARLY_HELP_DESK,
+      centreName: c.FC_CENTRE_NAME,
+      maxAcksPerSenderPerDay: c.FC_MAX_ACKS_PER_SENDER_PER_DAY,
+    },
+    practice: {
+      profileId: c.FC_PROFILE,
+      timeZone: c.FC_TIME_ZONE,
+      workingHours: { start: c.FC_WORKING_HOURS_START, end: c.FC_WORKING_HOURS_END },
+      closureDays: c.FC_CLOSURE_DAYS,
+      bankHolidaysFile: c.FC_BANK_HOLIDAYS_FILE,
+    },
+  };
+}
+
+const stripEmpty = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[0].startsWith("FC_") && e[1] !== undefined && e[1] !== ""),
+  );

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+describe("configuration", () => {
+  it("runs with no settings at all in local mode, on the embedded local defaults", () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe("local");
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 3978, publicBaseUrl: "http://127.0.0.1:3978" });
+    expect(config.graph.baseUrl).toBe("http://127.0.0.1:4000/v1.0");
+    expect(config.mailbox.address).toBe("familycentre@council.example");
+    expect(config.mailbox.earlyHelpDesk).toEqual(["earlyhelpdesk@council.example"]);
+    expect(config.practice).toMatchObject({ profileId: "family-solutions", timeZone: "Europe/London" });
+  });
+
+  it("lets every local default be overridden", () => {
+    const config = loadConfig({ FC_PORT: "4100", FC_MAILBOX: "Hub@Council.Example", FC_CLOSURE_DAYS: "2026-12-29, 2026-12-30" });
+    expect(config.http.port).toBe(4100);
+    expect(config.mailbox.address).toBe("hub@council.example");
+    expect(config.practice.closureDays).toEqual(["2026-12-29", "2026-12-30"]);
+  });
+
+  it("tells an admin exactly which production settings are missing", () => {
+    let error: unknown;
+    try {
+      loadConfig({ FC_MODE: "production", FC_PUBLIC_BASE_URL: "http://fc.example", FC_NOTIFICATION_CLIENT_STATE: "x".repeat(20) });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain("FC_TENANT_ID: required in production");
+    expect(message).toContain("FC_CLIENT_ID");
+    expect(message).toContain("FC_STORAGE_ACCOUNT_URL");
+    expect(message).toContain("FC_PUBLIC_BASE_URL: Graph only notifies https:// endpoints");
+  });
+
+  it("refuses the Azurite development account in production", () => {
+    expect(() =>
+      loadConfig({
+        FC_MODE: "production",
+        FC_TENANT_ID: "8a6f1c2e-3b4d-4e5f-9a0b-1c2d3e4f5a6b",
+        FC_USE_MANAGED_IDENTITY: "true",
+        FC_STORAGE_CONNECTION_STRING: "AccountName=devstoreaccount1;AccountKey=x",
+        FC_PUBLIC_BASE_URL: "https://fc.council.example",
+        FC_NOTIFICATION_CLIENT_STATE: "x".repeat(20),
+      }),
+    ).toThrow(/Azurite development account must not be used in production/);
+  });
+
+  it("rejects a malformed working-hours setting with the format to use", () => {
+    expect(() => loadConfig({ FC_WORKING_HOURS_START: "9am" })).toThrow(/FC_WORKING_HOURS_START: use 24-hour HH:MM/);
+  });
+});
