@@ -40,6 +40,8 @@ export interface CaseEventData {
   // Bexley Family Wellbeing Service (seed 002)
   "consent.recorded": { given: boolean; overriddenByManagerDecision?: boolean };
   "front-door.decided": { outcome: string; note?: string };
+  /** A case put forward for the next transfer panel, in one direction. */
+  "transfer-panel.requested": { direction: "to-early-help" | "to-social-care"; note?: string };
   "transfer-panel.decided": { outcome: string; direction: "to-early-help" | "to-social-care"; note?: string };
   "handover-meeting.held": Record<string, never>;
   "ending-letter.sent": Record<string, never>;
@@ -76,6 +78,7 @@ export const CASE_EVENT_TYPES = [
   "supervision.recorded",
   "consent.recorded",
   "front-door.decided",
+  "transfer-panel.requested",
   "transfer-panel.decided",
   "handover-meeting.held",
   "ending-letter.sent",
