@@ -1,0 +1,125 @@
+import type { CaseEvent } from "../case-events.js";
+import type { ContactKind } from "../contact.js";
+import { matchesAnyEvent } from "./event-matcher.js";
+import type { ClockRule } from "./profile-schema.js";
+
+/**
+ * One run of a clock rule, found from the event log alone (no timescales, no `now`): when it started,
+ * and whether and how it ended. `deadlines.ts` adds the due instants and the status.
+ */
+export interface ClockInstance {
+  /** 1-based, in the order instances opened; with `clock.reason-recorded` it names the instance. */
+  readonly instance: number;
+  /** The `correlateBy` value of the start event (e.g. the contact id for 1.2). */
+  readonly key?: string;
+  readonly startedAt: string;
+  readonly stoppedAt?: string;
+  readonly cancelledAt?: string;
+  /** Why the clock was exceeded, as recorded by a `clock.reason-recorded` event. */
+  readonly reason?: string;
+}
+
+interface OpenInstance {
+  instance: number;
+  key: string | undefined;
+  startedAt: string;
+  stoppedAt?: string;
+  cancelledAt?: string;
+}
+
+const CLOSURE_SIGNED_OFF = "closure.signed-off";
+
+/** Whether the rule covers a case of this kind; practitioner clocks (no case kind) always apply. */
+export function appliesToCaseKind(rule: ClockRule, kind: ContactKind | undefined): boolean {
+  if (kind === undefined) return true;
+  const { caseKinds, excludeCaseKinds } = rule.appliesTo ?? {};
+  if (caseKinds !== undefined && !caseKinds.includes(kind)) return false;
+  return !(excludeCaseKinds ?? []).includes(kind);
+}
+
+function correlationKey(rule: ClockRule, event: CaseEvent): string | undefined {
+  if (rule.correlateBy === undefined) return undefined;
+  const value = (event.data as Readonly<Record<string, unknown>>)[rule.correlateBy];
+  return value === undefined ? undefined : String(value);
+}
+
+const instantOf = (iso: string): number => Date.parse(iso);
+
+/**
+ * Scans the log in `seq` order and returns every instance of the rule (see the clock semantics in
+ * PRACTICE-FRAMEWORK.md and profile-schema.ts). For one event: stops first (with restarts), then
+ * cancellations (cancelledBy, recurrence.until, closure sign-off), then starts.
+ */
+export function clockInstances(
+  rule: ClockRule,
+  events: readonly CaseEvent[],
+  caseKind: ContactKind | undefined,
+): ClockInstance[] {
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  const all: OpenInstance[] = [];
+  const applies = appliesToCaseKind(rule, caseKind);
+  const open = (key: string | undefined, startedAt: string): OpenInstance => {
+    const instance: OpenInstance = { instance: all.length + 1, key, startedAt };
+    all.push(instance);
+    return instance;
+  };
+  const isOpen = (i: OpenInstance): boolean => i.stoppedAt === undefined && i.cancelledAt === undefined;
+
+  for (const event of ordered) {
+    if (rule.measure === "recording-delay") {
+      // Each recorded visit or contact is its own clock, met when it was written into the record.
+      if (applies && matchesAnyEvent(rule.start, event)) {
+        open(correlationKey(rule, event), event.at).stoppedAt = event.recordedAt ?? event.at;
+      }
+      continue;
+    }
+
+    const ends =
+      event.type === CLOSURE_SIGNED_OFF ||
+      matchesAnyEvent(rule.cancelledBy, event) ||
+      matchesAnyEvent(rule.recurrence?.until ?? [], event);
+    const openedHere = new Set<string | undefined>();
+
+    if (matchesAnyEvent(rule.stop, event)) {
+      const key = correlationKey(rule, event);
+      const stopped = all.filter((i) => isOpen(i) && i.key === key && instantOf(i.startedAt) <= instantOf(event.at));
+      for (const i of stopped) i.stoppedAt = event.at;
+      // A recurring clock runs again from the stop, unless this same event ends the recurrence.
+      if (rule.recurrence?.restartOn === "stop" && stopped.length > 0 && !ends) {
+        open(key, event.at);
+        openedHere.add(key);
+      }
+    }
+
+    if (ends) {
+      // A case that leaves the path (or closes) has no running clocks: cancelled, not breached.
+      for (const i of all.filter(isOpen)) i.cancelledAt = event.at;
+    }
+
+    if (applies && matchesAnyEvent(rule.start, event)) {
+      const key = correlationKey(rule, event);
+      if (!openedHere.has(key)) open(key, event.at);
+    }
+  }
+
+  const reasons = reasonsFor(rule, ordered);
+  return all.map((i) => ({
+    instance: i.instance,
+    startedAt: i.startedAt,
+    ...(i.key !== undefined && { key: i.key }),
+    ...(i.stoppedAt !== undefined && { stoppedAt: i.stoppedAt }),
+    ...(i.cancelledAt !== undefined && { cancelledAt: i.cancelledAt }),
+    ...(reasons.has(i.instance) && { reason: reasons.get(i.instance) }),
+  }));
+}
+
+/** The latest recorded reason for each instance of the rule. */
+function reasonsFor(rule: ClockRule, ordered: readonly CaseEvent[]): Map<number, string> {
+  const reasons = new Map<number, string>();
+  for (const event of ordered) {
+    if (event.type === "clock.reason-recorded" && event.data.rule === rule.id) {
+      reasons.set(event.data.instance, event.data.reason);
+    }
+  }
+  return reasons;
+}
