@@ -21,6 +21,8 @@ export interface CaseEventData {
   "initial-contact.made": Record<string, never>;
   "visit.completed": { childSeen: boolean; lateInDay?: boolean };
   "assessment.completed": { cypaUnderThreeMonths?: boolean };
+  /** 4.5: no EHA is needed for a step-down from Social Care with a CYPA under three calendar months old. */
+  "assessment.not-required": { reason: "cypa-under-three-months" };
   "assessment.audited": { checklist: Record<string, boolean> };
   "plan.completed": Record<string, never>;
   "review.held": Record<string, never>;
@@ -45,6 +47,11 @@ export interface CaseEventData {
   "transfer-panel.decided": { outcome: string; direction: "to-early-help" | "to-social-care"; note?: string };
   "handover-meeting.held": Record<string, never>;
   "ending-letter.sent": Record<string, never>;
+  /** A Front Door-MASH threshold decision disputed through line management, and its resolution. */
+  "threshold.disputed": { note?: string };
+  "threshold-dispute.resolved": { note?: string };
+  /** A manager agrees to close and signpost the family to another service (a hand-over meeting follows). */
+  "signposting.agreed": { note?: string };
 }
 
 export type CaseEventType = keyof CaseEventData;
@@ -64,6 +71,7 @@ export const CASE_EVENT_TYPES = [
   "initial-contact.made",
   "visit.completed",
   "assessment.completed",
+  "assessment.not-required",
   "assessment.audited",
   "plan.completed",
   "review.held",
@@ -82,6 +90,9 @@ export const CASE_EVENT_TYPES = [
   "transfer-panel.decided",
   "handover-meeting.held",
   "ending-letter.sent",
+  "threshold.disputed",
+  "threshold-dispute.resolved",
+  "signposting.agreed",
 ] as const satisfies readonly CaseEventType[];
 
 /** One entry of a case's append-only log. */

@@ -158,6 +158,10 @@ export const panelSchema = z.object({
   scheduleRule: z.string().min(1),
   outcomes: z.array(outcomeSchema).min(1),
   chairRole: z.enum(["manager", "panel-member"]).default("panel-member"),
+  /** The event a decision of this panel is recorded as (`maam.decided`); rules match its `outcome` ids. */
+  decisionEvent: z.enum(CASE_EVENT_TYPES).optional(),
+  /** The decision cannot be reopened once made (Bexley transfer panel). */
+  decisionsFinal: z.boolean().optional(),
   /** Fields the presenting worker brings (the transfer summary). */
   summaryFields: z.array(z.object({ id: z.string(), label: z.string() })).default([]),
   /** Tasks that follow a decision (hand-over meeting, ending letter). */
@@ -172,6 +176,8 @@ export const profileSchema = z.object({
   documents: z.record(z.string(), z.object({ title: z.string(), publisher: z.string().optional() })),
   rules: z.array(ruleSchema).min(1),
   screeningOutcomes: z.array(outcomeSchema).min(1),
+  /** Outcomes of a Front Door-MASH decision (`front-door.decided`), where `features.frontDoorDecision`. */
+  frontDoorOutcomes: z.array(outcomeSchema).optional(),
   panels: z.array(panelSchema).default([]),
   /** A clock is "due soon" when its next due instant falls before `dueAt(now, dueSoon)`. */
   dueSoon: timescaleSchema,
