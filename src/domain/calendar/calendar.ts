@@ -35,3 +35,15 @@ export interface Calendar {
   /** Every non-working day of a year that is not a weekend (bank holidays and closure days), in date order. */
   holidays(year: number): readonly NonWorkingDay[];
 }
+
+/** A public holiday in England & Wales, as GOV.UK lists it (substitute days included, weekend dates not). */
+export interface BankHoliday {
+  readonly date: LocalDate;
+  readonly name: string;
+}
+
+/** A day one Family Centre is closed although it is a weekday, e.g. the Christmas shutdown. */
+export interface ClosureDay {
+  readonly date: LocalDate;
+  readonly name: string;
+}

@@ -1,0 +1,167 @@
+import { DateTime, IANAZone } from "luxon";
+import type { BankHoliday, Calendar, ClosureDay, LocalDate, NonWorkingDay } from "./calendar.js";
+import { invalidAmount, invalidInstant, invalidSettings, yearNotCovered } from "./errors.js";
+import { parseLocalDate, toLocalDate } from "./local-date.js";
+
+export const DEFAULT_TIME_ZONE = "Europe/London";
+/** ISO weekdays, 1 = Monday … 7 = Sunday: Monday to Friday (seed 003, preamble). */
+export const DEFAULT_WORKING_WEEKDAYS: readonly number[] = [1, 2, 3, 4, 5];
+export const DEFAULT_WORKING_HOURS: WorkingHours = { start: "09:00", end: "17:00" };
+
+/** Local clock times `HH:mm`; `end` is the first minute outside working hours. */
+export interface WorkingHours {
+  readonly start: string;
+  readonly end: string;
+}
+
+export interface CalendarOptions {
+  /** Bank holidays. The years they fall in are the years the calendar can count working days in. */
+  readonly bankHolidays: readonly BankHoliday[];
+  /** This Family Centre's own closures (e.g. the Christmas shutdown). */
+  readonly closureDays?: readonly ClosureDay[];
+  /** IANA time zone for day boundaries; Europe/London unless told otherwise. */
+  readonly timeZone?: string;
+  /** ISO weekdays (1 = Monday … 7 = Sunday) that are working days. */
+  readonly workingWeekdays?: readonly number[];
+  /** When nudges may be sent on a working day. */
+  readonly workingHours?: WorkingHours;
+}
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The working-day calendar: a pure function of its options (PRACTICE-FRAMEWORK.md, time conventions). */
+export function createCalendar(options: CalendarOptions): Calendar {
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!IANAZone.isValidZone(timeZone)) {
+    throw invalidSettings(`"${timeZone}" is not a time zone; use an IANA name such as Europe/London`);
+  }
+  const workingWeekdays = readWorkingWeekdays(options.workingWeekdays ?? DEFAULT_WORKING_WEEKDAYS);
+  const hours = readWorkingHours(options.workingHours ?? DEFAULT_WORKING_HOURS);
+  const bankHolidays = byDate(options.bankHolidays, "Bank holiday");
+  const closureDays = byDate(options.closureDays ?? [], "Closure day");
+  const coveredYears = new Set([...bankHolidays.keys()].map((date) => Number(date.slice(0, 4))));
+
+  const inZone = (instant: Date, what: string): DateTime<true> => {
+    const dateTime = DateTime.fromJSDate(instant, { zone: timeZone });
+    if (!dateTime.isValid) throw invalidInstant(what);
+    return dateTime;
+  };
+  const localStartOfDay = (date: LocalDate): DateTime<true> => {
+    const day = parseLocalDate(date, "The date");
+    return DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone: timeZone }).startOf(
+      "day",
+    ) as DateTime<true>;
+  };
+  const atLocalTime = (date: LocalDate, time: { hour: number; minute: number }): Date =>
+    localStartOfDay(date).set(time).toJSDate();
+
+  const nonWorkingReason = (date: LocalDate): NonWorkingDay | undefined => {
+    const day = parseLocalDate(date, "The date");
+    if (!coveredYears.has(day.year)) throw yearNotCovered(day.year);
+    if (!workingWeekdays.has(day.weekday)) {
+      return { date, reason: "weekend", name: day.setLocale("en-GB").toFormat("cccc") };
+    }
+    const bankHoliday = bankHolidays.get(date);
+    if (bankHoliday) return { date, reason: "bank-holiday", name: bankHoliday.name };
+    const closureDay = closureDays.get(date);
+    if (closureDay) return { date, reason: "closure-day", name: closureDay.name };
+    return undefined;
+  };
+  const isWorkingDay = (date: LocalDate): boolean => nonWorkingReason(date) === undefined;
+
+  const addCalendarDays = (date: LocalDate, days: number): LocalDate => {
+    if (!Number.isInteger(days)) throw invalidAmount(days, "A number of calendar days");
+    return toLocalDate(parseLocalDate(date, "The date").plus({ days }));
+  };
+
+  // Ends: every year without bank holidays throws, so a run of non-working days cannot go on for ever.
+  const nextWorkingDay = (date: LocalDate): LocalDate => {
+    let day = addCalendarDays(date, 1);
+    while (!isWorkingDay(day)) day = addCalendarDays(day, 1);
+    return day;
+  };
+  const addWorkingDays = (date: LocalDate, n: number): LocalDate => {
+    if (!Number.isInteger(n) || n < 0) throw invalidAmount(n, "A number of working days");
+    if (n === 0) return isWorkingDay(date) ? date : nextWorkingDay(date);
+    // The n-th working day *after* the date: from a Saturday, the 1st is Monday.
+    let day = date;
+    for (let counted = 0; counted < n; counted++) day = nextWorkingDay(day);
+    return day;
+  };
+
+  const workingHoursOf = (date: LocalDate): { start: Date; end: Date } => ({
+    start: atLocalTime(date, hours.start),
+    end: atLocalTime(date, hours.end),
+  });
+
+  return {
+    timeZone,
+    localDate: (instant) => inZone(instant, "The instant").toISODate(),
+    endOfDay: (date) => localStartOfDay(date).endOf("day").toJSDate(),
+    startOfDay: (date) => localStartOfDay(date).toJSDate(),
+    isWorkingDay,
+    nonWorkingReason,
+    addCalendarDays,
+    addCalendarMonths: (date, months) => {
+      if (!Number.isInteger(months)) throw invalidAmount(months, "A number of calendar months");
+      // luxon clamps to the last day of a shorter month, as the Calendar contract asks.
+      return toLocalDate(parseLocalDate(date, "The date").plus({ months }));
+    },
+    addWorkingDays,
+    isWithinWorkingHours: (instant) => {
+      const date = inZone(instant, "The instant").toISODate();
+      if (!isWorkingDay(date)) return false;
+      const { start, end } = workingHoursOf(date);
+      return instant >= start && instant < end;
+    },
+    nextWorkingInstant: (instant) => {
+      const date = inZone(instant, "The instant").toISODate();
+      if (isWorkingDay(date)) {
+        const { start, end } = workingHoursOf(date);
+        if (instant < start) return start;
+        if (instant < end) return instant;
+      }
+      return workingHoursOf(nextWorkingDay(date)).start;
+    },
+    holidays: (year) => {
+      if (!coveredYears.has(year)) throw yearNotCovered(year);
+      const dates = [...bankHolidays.keys(), ...closureDays.keys()].filter((date) => date.startsWith(`${year}-`));
+      return [...new Set(dates)]
+        .sort()
+        .map(nonWorkingReason)
+        .filter((day): day is NonWorkingDay => day !== undefined && day.reason !== "weekend");
+    },
+  };
+}
+
+function readWorkingWeekdays(weekdays: readonly number[]): ReadonlySet<number> {
+  const bad = weekdays.filter((d) => !Number.isInteger(d) || d < 1 || d > 7);
+  if (weekdays.length === 0 || bad.length > 0) {
+    throw invalidSettings("working weekdays must be one or more of 1 (Monday) to 7 (Sunday)");
+  }
+  return new Set(weekdays);
+}
+
+function readWorkingHours(hours: WorkingHours): Record<"start" | "end", { hour: number; minute: number }> {
+  const start = readClockTime(hours.start);
+  const end = readClockTime(hours.end);
+  if (!start || !end || start.hour * 60 + start.minute >= end.hour * 60 + end.minute) {
+    throw invalidSettings(`working hours "${hours.start}–${hours.end}" must be two HH:mm times, start before end`);
+  }
+  return { start, end };
+}
+
+function readClockTime(value: string): { hour: number; minute: number } | undefined {
+  const match = HH_MM.exec(value);
+  return match ? { hour: Number(match[1]), minute: Number(match[2]) } : undefined;
+}
+
+/** Validates every date once, at construction, so a bad entry names itself rather than failing a later deadline. */
+function byDate<T extends { date: LocalDate; name: string }>(days: readonly T[], what: string): Map<LocalDate, T> {
+  const index = new Map<LocalDate, T>();
+  for (const day of days) {
+    parseLocalDate(day.date, `${what} "${day.name}"`);
+    if (!index.has(day.date)) index.set(day.date, day);
+  }
+  return index;
+}
