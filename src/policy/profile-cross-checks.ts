@@ -1,0 +1,172 @@
+import type { CaseEventType } from "../domain/case-events.js";
+import type { EventMatcher, Outcome, Profile, Rule } from "../domain/policy/profile-schema.js";
+import type { ProfileIssue } from "./errors.js";
+import { formatPath } from "./field-path.js";
+import { isKnownPlaceholder, placeholdersIn, TEMPLATE_PLACEHOLDERS } from "./placeholders.js";
+
+/** What the schema cannot see: references between a profile's rules, outcomes, panels, documents and emails. */
+export function crossCheckProfile(profile: Profile): ProfileIssue[] {
+  return [
+    ...ruleIdsUnique(profile),
+    ...citationsListed(profile),
+    ...checklistItemsUnique(profile),
+    ...outcomesSound(profile),
+    ...panelSchedules(profile),
+    ...matchedOutcomesOffered(profile),
+    ...templatesUsed(profile),
+    ...placeholdersKnown(profile),
+  ];
+}
+
+function ruleIdsUnique(profile: Profile): ProfileIssue[] {
+  const seen = new Set<string>();
+  return profile.rules.flatMap((rule) => {
+    if (!seen.has(rule.id)) {
+      seen.add(rule.id);
+      return [];
+    }
+    return [{ rule: rule.id, field: "id", message: "another rule already has this id; each rule needs its own" }];
+  });
+}
+
+function citationsListed(profile: Profile): ProfileIssue[] {
+  const listed = Object.keys(profile.documents);
+  return profile.rules
+    .filter((rule) => !listed.includes(rule.citation.document))
+    .map((rule) => ({
+      rule: rule.id,
+      field: "citation.document",
+      message: `"${rule.citation.document}" is not in the profile's documents (${quoted(listed)})`,
+    }));
+}
+
+function checklistItemsUnique(profile: Profile): ProfileIssue[] {
+  return profile.rules.flatMap((rule) =>
+    rule.kind === "check"
+      ? duplicates(rule.items.map((item) => item.id)).map((id) => ({
+          rule: rule.id,
+          field: "items",
+          message: `the checklist item "${id}" is listed more than once`,
+        }))
+      : [],
+  );
+}
+
+/** Every list of outcomes a decision chooses from, with the field it sits in and the event that records it. */
+function outcomeLists(profile: Profile): { field: string; event?: CaseEventType; outcomes: readonly Outcome[] }[] {
+  return [
+    { field: "screeningOutcomes", event: "screening.decided", outcomes: profile.screeningOutcomes },
+    { field: "frontDoorOutcomes", event: "front-door.decided", outcomes: profile.frontDoorOutcomes ?? [] },
+    ...profile.panels.map((panel) => ({
+      field: `panels.${panel.id}.outcomes`,
+      ...(panel.decisionEvent !== undefined && { event: panel.decisionEvent }),
+      outcomes: panel.outcomes,
+    })),
+  ];
+}
+
+function outcomesSound(profile: Profile): ProfileIssue[] {
+  const templates = Object.keys(profile.emails.outcomes);
+  const frontDoor =
+    profile.features.frontDoorDecision && (profile.frontDoorOutcomes ?? []).length === 0
+      ? [{ field: "frontDoorOutcomes", message: "features.frontDoorDecision is on, so list the Front Door outcomes" }]
+      : [];
+  return [
+    ...frontDoor,
+    ...outcomeLists(profile).flatMap(({ field, outcomes }) => [
+      ...duplicates(outcomes.map((o) => o.id)).map((id) => ({ field, message: `the outcome "${id}" is listed twice` })),
+      ...outcomes
+        .filter((o) => o.emailTemplate !== undefined && !templates.includes(o.emailTemplate))
+        .map((o) => ({
+          field: `${field}.${o.id}.emailTemplate`,
+          message: `there is no email template "${o.emailTemplate ?? ""}" in emails.outcomes (${quoted(templates)})`,
+        })),
+    ]),
+  ];
+}
+
+function panelSchedules(profile: Profile): ProfileIssue[] {
+  return profile.panels.flatMap((panel) => {
+    const rule = profile.rules.find((r) => r.id === panel.scheduleRule);
+    if (rule?.kind === "schedule") return [];
+    const problem =
+      rule === undefined ? "there is no rule with this id" : `rule "${rule.id}" is a ${rule.kind} rule, not a schedule`;
+    return [{ field: `panels.${panel.id}.scheduleRule`, message: `${problem} ("${panel.scheduleRule}")` }];
+  });
+}
+
+function matchersOf(rule: Rule): [string, readonly EventMatcher[]][] {
+  switch (rule.kind) {
+    case "clock":
+      return [
+        ["start", rule.start],
+        ["stop", rule.stop],
+        ["cancelledBy", rule.cancelledBy],
+        ["recurrence.until", rule.recurrence?.until ?? []],
+      ];
+    case "milestones":
+      return [["from", rule.from]];
+    case "schedule":
+      return [];
+    default:
+      return [["on", rule.on]];
+  }
+}
+
+/** A rule waiting for `outcome: "maam"` must name an outcome the decision can actually have, or it never fires. */
+function matchedOutcomesOffered(profile: Profile): ProfileIssue[] {
+  const offered = new Map<string, string[]>();
+  for (const { event, outcomes } of outcomeLists(profile)) {
+    if (event !== undefined) offered.set(event, [...(offered.get(event) ?? []), ...outcomes.map((o) => o.id)]);
+  }
+  return profile.rules.flatMap((rule) =>
+    matchersOf(rule).flatMap(([field, matchers]) =>
+      matchers.flatMap((matcher, i) => {
+        const condition = matcher.where?.outcome;
+        if (condition === undefined) return [];
+        const ids = offered.get(matcher.event) ?? [];
+        const values = typeof condition === "object" && !Array.isArray(condition) ? condition.not : condition;
+        return [values]
+          .flat()
+          .filter((value) => !ids.includes(String(value)))
+          .map((value) => ({
+            rule: rule.id,
+            field: `${field}${formatPath([i, "where", "outcome"])}`,
+            message: `${matcher.event} has no outcome "${String(value)}" in this profile (${quoted(ids)})`,
+          }));
+      }),
+    ),
+  );
+}
+
+/** An email template no outcome sends is dead text that would drift from the rules. */
+function templatesUsed(profile: Profile): ProfileIssue[] {
+  const used = new Set(outcomeLists(profile).flatMap(({ outcomes }) => outcomes.map((o) => o.emailTemplate)));
+  return Object.keys(profile.emails.outcomes)
+    .filter((id) => !used.has(id))
+    .map((id) => ({ field: `emails.outcomes.${id}`, message: "no outcome sends this template" }));
+}
+
+function placeholdersKnown(profile: Profile): ProfileIssue[] {
+  const templates = [
+    ["emails.acknowledgement", profile.emails.acknowledgement] as const,
+    ...Object.entries(profile.emails.outcomes).map(([id, t]) => [`emails.outcomes.${id}`, t] as const),
+  ];
+  return templates.flatMap(([field, template]) =>
+    (["subject", "body"] as const).flatMap((part) =>
+      placeholdersIn(template[part])
+        .filter((name) => !isKnownPlaceholder(name))
+        .map((name) => ({
+          field: `${field}.${part}`,
+          message: `unknown placeholder {{${name}}}; use one of ${quoted(TEMPLATE_PLACEHOLDERS)}`,
+        })),
+    ),
+  );
+}
+
+function duplicates(ids: readonly string[]): string[] {
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
+const quoted = (values: readonly string[]): string =>
+  values.length === 0 ? "none listed" : values.map((v) => `"${v}"`).join(", ");

@@ -1,0 +1,168 @@
+import type { ProfileInput } from "../../../domain/policy/profile-schema.js";
+
+type RuleInput = ProfileInput["rules"][number];
+
+/** Keys citations use; `bexley.ts` lists them in `documents`. */
+export const FWS_PROCEDURE = "FWS Procedure";
+export const CRS_GUIDE = "CRS guide";
+const cite = (section: string) => ({ document: FWS_PROCEDURE, section });
+
+const accepted = { event: "screening.decided", where: { outcome: "accept" } } as const;
+
+/** Bexley's Family Wellbeing Service procedure (seed 002); consent override from Southampton's CRS (seed 004). */
+export const bexleyRules: RuleInput[] = [
+  {
+    id: "front-door-decision",
+    kind: "clock",
+    name: "Front Door-MASH initial decision",
+    citation: cite("2"),
+    start: [{ event: "contact.received", where: { followUp: false } }],
+    stop: [{ event: "front-door.decided" }],
+    maximum: { amount: 24, unit: "hours" },
+    notes: "From receiving the information: signpost, re-direct to Children's Social Care, or send to the service.",
+  },
+  {
+    id: "threshold-dispute",
+    kind: "clock",
+    name: "Resolve a disputed threshold decision",
+    citation: cite("2"),
+    start: [{ event: "threshold.disputed" }],
+    stop: [{ event: "threshold-dispute.resolved" }],
+    maximum: { amount: 24, unit: "hours" },
+    notes:
+      "The service cannot change a MASH threshold decision; a dispute is escalated at once through line management.",
+  },
+  {
+    id: "consent",
+    kind: "check",
+    name: "Written parental consent to the referral",
+    citation: cite("2"),
+    on: [accepted],
+    items: [
+      {
+        id: "written-consent",
+        label: "Parents/carers have given explicit, written consent (on the referral form, or by self-referral)",
+      },
+    ],
+  },
+  {
+    id: "consent-override",
+    kind: "check",
+    name: "Consent overridden only on a recorded manager decision",
+    citation: { document: CRS_GUIDE, section: "Multi-Agency Safeguarding Hub (MASH)" },
+    on: [{ event: "consent.recorded", where: { overriddenByManagerDecision: true } }],
+    items: [
+      {
+        id: "managers-decision",
+        label:
+          "A manager's decision is recorded, giving the credible reason that seeking consent would put a child at risk of significant harm",
+      },
+    ],
+  },
+  {
+    id: "eligibility",
+    kind: "check",
+    name: "Eligible for the Family Wellbeing Service",
+    citation: cite("1"),
+    on: [{ event: "front-door.decided", where: { outcome: "family-wellbeing" } }, accepted],
+    items: [
+      {
+        id: "tier-two",
+        label: "The need is at tier two, and not 'in need' or 'at risk of harm' (those go to Social Care)",
+      },
+      {
+        id: "one-of-four-factors",
+        label:
+          "At least one of: parental domestic violence; parental mental ill-health; parental substance misuse; " +
+          "a child at risk of exclusion from, or excluded from, school",
+      },
+      { id: "impacts-wellbeing", label: "The factor impacts on the child or young person's wellbeing" },
+    ],
+  },
+  {
+    id: "allocation",
+    kind: "clock",
+    name: "Allocate a Family Key Worker",
+    citation: cite("3"),
+    start: [accepted],
+    stop: [{ event: "case.allocated" }],
+    maximum: { amount: 24, unit: "hours" },
+    notes: "From the duty manager accepting the referral and opening the wellbeing episode.",
+  },
+  {
+    id: "introductory-visit",
+    kind: "clock",
+    name: "Introductory visit",
+    citation: cite("3"),
+    start: [{ event: "case.allocated" }],
+    stop: [{ event: "visit.completed" }],
+    maximum: { amount: 5, unit: "calendar-days" },
+    notes:
+      "'Within 5 days (or as directed by the manager)': calendar days, because the same procedure says " +
+      "'working days' where it means them (§5). A manager's different direction is recorded as the clock's reason.",
+  },
+  {
+    id: "wellbeing-assessment",
+    kind: "clock",
+    name: "Wellbeing assessment written up and authorised",
+    citation: cite("4"),
+    start: [accepted],
+    stop: [{ event: "assessment.completed" }],
+    maximum: { amount: 20, unit: "calendar-days" },
+    notes:
+      "From the referral (the accepted Contact Record). Record the assessment as completed once a manager has " +
+      "authorised it. Calendar days, as for the introductory visit.",
+  },
+  {
+    id: "signposting-handover",
+    kind: "clock",
+    name: "Hand-over meeting with the service the family is signposted to",
+    citation: cite("5"),
+    start: [{ event: "signposting.agreed" }],
+    stop: [{ event: "handover-meeting.held" }],
+    maximum: { amount: 5, unit: "working-days" },
+    notes: "From the manager's decision to close and signpost; what is shared is agreed with the family.",
+  },
+  {
+    id: "visits",
+    kind: "clock",
+    name: "Key Worker visit",
+    citation: cite("7"),
+    start: [{ event: "plan.completed" }],
+    stop: [{ event: "visit.completed" }],
+    maximum: { amount: 4, unit: "calendar-weeks" },
+    recurrence: { restartOn: "stop", until: [] },
+    notes: "At least every 4 weeks after the initial wellbeing planning meeting, which completes the first plan.",
+  },
+  {
+    id: "reviews",
+    kind: "clock",
+    name: "Formal review meeting",
+    citation: cite("8"),
+    start: [{ event: "plan.completed" }],
+    stop: [{ event: "review.held" }],
+    maximum: { amount: 3, unit: "calendar-months" },
+    recurrence: { restartOn: "stop", until: [] },
+  },
+  {
+    id: "visit-recording",
+    kind: "clock",
+    name: "Record the visit",
+    citation: cite("10"),
+    measure: "recording-delay",
+    start: [{ event: "visit.completed" }],
+    stop: [{ event: "visit.completed" }],
+    maximum: { amount: 24, unit: "hours" },
+    notes: "As a case note stating the visit type.",
+  },
+  {
+    id: "transfer-panel-meeting",
+    kind: "schedule",
+    name: "Hold the transfer panel",
+    citation: cite("2"),
+    every: "week",
+    weekday: 3,
+    notes:
+      "Weekly, chaired by a service manager. The procedure does not fix the day: Wednesday is this profile's setting.",
+  },
+];
