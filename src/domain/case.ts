@@ -36,5 +36,7 @@ export interface Case {
   readonly summary?: string;
   readonly family?: { readonly name?: string; readonly children?: readonly string[] };
   readonly closedAt?: string;
+  /** Bexley: the Front Door/MASH decides before screening (the profile's `features.frontDoorDecision` at opening). */
+  readonly frontDoor?: boolean;
   readonly events: readonly CaseEvent[];
 }

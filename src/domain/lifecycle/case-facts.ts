@@ -1,0 +1,32 @@
+import type { Case } from "../case.js";
+import type { CaseEvent, CaseEventType } from "../case-events.js";
+
+/** Facts the lifecycle reads back from a case's log before allowing the next step. */
+
+function has<T extends CaseEventType>(kase: Case, type: T, test: (e: CaseEvent<T>) => boolean = () => true): boolean {
+  return kase.events.some((e) => e.type === type && test(e as CaseEvent<T>));
+}
+
+export const initialContactMade = (kase: Case): boolean => has(kase, "initial-contact.made");
+
+/** 4.1: only a visit where the child was seen and spoken to counts as the first visit. */
+export const childSeenOnVisit = (kase: Case): boolean => has(kase, "visit.completed", (e) => e.data.childSeen);
+
+export const assessmentCompleted = (kase: Case): boolean => has(kase, "assessment.completed");
+
+export const planCompleted = (kase: Case): boolean => has(kase, "plan.completed");
+
+export const escalationRecorded = (kase: Case): boolean => has(kase, "escalation.recorded");
+
+export const managersDecisionRecorded = (kase: Case): boolean =>
+  has(kase, "case-note.recorded", (e) => e.data.noteType === "managers-decision");
+
+/** The direction the case was last put forward to the transfer panel in. */
+export function pendingTransferDirection(
+  kase: Case,
+): CaseEvent<"transfer-panel.requested">["data"]["direction"] | undefined {
+  const requests = kase.events.filter(
+    (e): e is CaseEvent<"transfer-panel.requested"> => e.type === "transfer-panel.requested",
+  );
+  return requests.at(-1)?.data.direction;
+}

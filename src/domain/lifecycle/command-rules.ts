@@ -1,0 +1,247 @@
+import type { Case, CaseState } from "../case.js";
+import { CaseForbiddenError, CaseTransitionError } from "../errors.js";
+import type { StaffRole } from "../staff.js";
+import type { CaseCommand, CaseCommandType, CommandContext } from "./commands.js";
+
+/** How a card or message describes where a case is: "Case FC-2026-000123 is awaiting screening". */
+export const STATE_PHRASES: Record<CaseState, string> = {
+  "awaiting-consent": "is awaiting the parents' written consent",
+  "awaiting-front-door-decision": "is awaiting the Front Door decision",
+  "awaiting-screening": "is awaiting screening",
+  "awaiting-maam": "is awaiting MAAM",
+  "awaiting-transfer-panel": "is awaiting the transfer panel",
+  "pre-allocation": "is on the Pre-Allocation List",
+  "awaiting-allocation": "is awaiting allocation",
+  allocated: "is allocated",
+  escalated: "is escalated to Social Care",
+  wraparound: "is held by Social Care with Early Help wraparound support",
+  "closure-requested": "is awaiting a manager's closure sign-off",
+  closed: "is closed",
+};
+
+const CASEWORK: readonly StaffRole[] = ["practitioner", "duty-worker", "manager"];
+const OPEN_WITH_WORKER: readonly CaseState[] = ["allocated", "wraparound"];
+const AFTER_ACCEPTANCE: readonly CaseState[] = [
+  "awaiting-allocation",
+  "allocated",
+  "escalated",
+  "wraparound",
+  "closure-requested",
+  "closed",
+];
+
+interface CommandRule {
+  /** What the command does, as "Only a manager can …" finishes it. */
+  readonly action: string;
+  readonly roles: readonly StaffRole[];
+  /** The mailbox intake may give it too. */
+  readonly system?: boolean;
+  /** States it is allowed in; undefined = any. */
+  readonly states?: readonly CaseState[];
+  /** "it cannot <cannot> <until>." */
+  readonly cannot?: string;
+  readonly until?: string;
+}
+
+const RULES: Record<CaseCommandType, CommandRule> = {
+  recordScreeningDecision: {
+    action: "record a screening decision",
+    roles: ["duty-worker", "manager"],
+    states: ["awaiting-screening"],
+    cannot: "be screened",
+    until: "unless it is awaiting screening",
+  },
+  recordMaamDecision: {
+    action: "record a MAAM decision",
+    roles: ["panel-member", "manager"],
+    states: ["awaiting-maam"],
+    cannot: "have a MAAM decision",
+    until: "unless screening has sent it to MAAM",
+  },
+  allocate: {
+    action: "allocate a case",
+    roles: ["manager", "duty-worker"],
+    states: ["awaiting-allocation", "pre-allocation", "wraparound"],
+    cannot: "be allocated",
+    until: "until screening decides to step it down or MAAM decides to allocate",
+  },
+  reallocate: {
+    action: "reallocate a case",
+    roles: ["manager"],
+    states: ["allocated", "escalated", "wraparound", "awaiting-transfer-panel", "closure-requested"],
+    cannot: "be reallocated",
+    until: "until it has been allocated to a worker",
+  },
+  recordPreAllocationContact: {
+    action: "record a contact with a family on the Pre-Allocation List",
+    roles: CASEWORK,
+    states: ["pre-allocation"],
+    cannot: "have a pre-allocation contact recorded",
+    until: "unless MAAM has placed it on the Pre-Allocation List",
+  },
+  recordInitialContact: {
+    action: "record the initial contact",
+    roles: CASEWORK,
+    states: OPEN_WITH_WORKER,
+    cannot: "have its initial contact recorded",
+    until: "until it is allocated to a worker",
+  },
+  recordVisit: {
+    action: "record a visit",
+    roles: CASEWORK,
+    states: OPEN_WITH_WORKER,
+    cannot: "have a visit recorded",
+    until: "until it is allocated to a worker",
+  },
+  completeAssessment: {
+    action: "complete an assessment",
+    roles: CASEWORK,
+    states: OPEN_WITH_WORKER,
+    cannot: "have its assessment completed",
+    until: "until it is allocated to a worker",
+  },
+  auditAssessment: { action: "audit an assessment", roles: ["practitioner", "manager"] },
+  completePlan: {
+    action: "complete a support plan",
+    roles: CASEWORK,
+    states: OPEN_WITH_WORKER,
+    cannot: "have its plan completed",
+    until: "until it is allocated to a worker",
+  },
+  holdReview: {
+    action: "record a plan review",
+    roles: CASEWORK,
+    states: OPEN_WITH_WORKER,
+    cannot: "have a review recorded",
+    until: "until it is allocated to a worker",
+  },
+  recordCaseNote: { action: "record a case note", roles: ["practitioner", "duty-worker", "panel-member", "manager"] },
+  recordEscalation: {
+    action: "record an escalation to Social Care",
+    roles: CASEWORK,
+    states: ["allocated", "escalated"],
+    cannot: "be escalated to Social Care",
+    until: "unless it is allocated or screening or MAAM has escalated it",
+  },
+  confirmLevel4: {
+    action: "record Social Care's Level 4 decision",
+    roles: ["practitioner", "manager"],
+    states: ["escalated"],
+    cannot: "have Level 4 confirmed",
+    until: "until it has been escalated to Social Care",
+  },
+  receiveStepDownFromSocialCare: {
+    action: "receive a step-down from Social Care",
+    roles: ["duty-worker", "manager"],
+    states: ["escalated", "wraparound"],
+    cannot: "be stepped down from Social Care",
+    until: "unless Social Care holds it; a step-down of a family we do not hold opens a new case",
+  },
+  receiveWraparoundRequest: {
+    action: "receive a wraparound request",
+    roles: ["duty-worker", "manager"],
+    states: ["escalated"],
+    cannot: "receive a wraparound request",
+    until: "unless it has been escalated to Social Care; a request for a family we do not hold opens a new case",
+  },
+  requestClosure: {
+    action: "request closure",
+    roles: CASEWORK,
+    states: OPEN_WITH_WORKER,
+    cannot: "be put forward for closure",
+    until: "unless it is allocated to a worker",
+  },
+  rejectClosure: {
+    action: "reject a closure request",
+    roles: ["manager"],
+    states: ["closure-requested"],
+    cannot: "have a closure request rejected",
+    until: "unless closure has been requested",
+  },
+  signOffClosure: {
+    action: "sign off a closure",
+    roles: ["manager"],
+    states: ["closure-requested"],
+    cannot: "be signed off for closure",
+    until: "until its worker requests closure with the closure-ready checklist complete",
+  },
+  recordClockReason: { action: "record why a timescale was missed", roles: CASEWORK },
+  attachFollowUpContact: {
+    action: "attach a contact to a case",
+    roles: ["duty-worker", "manager", "admin"],
+    system: true,
+  },
+  confirmReferrer: { action: "confirm the referrer", roles: ["duty-worker", "manager", "admin"] },
+  recordConsent: {
+    action: "record consent",
+    roles: CASEWORK,
+    states: ["awaiting-consent"],
+    cannot: "have consent recorded",
+    until: "unless it is awaiting consent",
+  },
+  recordFrontDoorDecision: {
+    action: "record a Front Door decision",
+    roles: ["duty-worker", "manager"],
+    states: ["awaiting-front-door-decision"],
+    cannot: "have a Front Door decision",
+    until: "unless it is awaiting one",
+  },
+  recordTransferPanelDecision: {
+    action: "record a transfer panel decision",
+    roles: ["panel-member", "manager"],
+    states: ["awaiting-transfer-panel"],
+    cannot: "have a transfer panel decision",
+    until: "unless it has been put forward to the transfer panel",
+  },
+  recordHandoverMeeting: {
+    action: "record a hand-over meeting",
+    roles: CASEWORK,
+    states: AFTER_ACCEPTANCE,
+    cannot: "have a hand-over meeting recorded",
+    until: "before it has been accepted",
+  },
+  recordEndingLetter: {
+    action: "record an ending letter",
+    roles: CASEWORK,
+    states: AFTER_ACCEPTANCE,
+    cannot: "have an ending letter recorded",
+    until: "before it has been accepted",
+  },
+};
+
+const ROLE_NAMES: Record<StaffRole, string> = {
+  "duty-worker": "a duty worker",
+  "panel-member": "a panel member",
+  practitioner: "a practitioner",
+  manager: "a manager",
+  admin: "an administrator",
+};
+
+export function rolesPhrase(roles: readonly StaffRole[]): string {
+  const names = roles.map((r) => ROLE_NAMES[r]);
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : (names[0] ?? "nobody");
+}
+
+export function forbidden(kase: Case, roles: readonly StaffRole[], action: string): CaseForbiddenError {
+  return new CaseForbiddenError(
+    kase.id,
+    roles,
+    `Only ${rolesPhrase(roles)} can ${action} (case ${kase.id}). Ask ${rolesPhrase(roles)} to do it.`,
+  );
+}
+
+export function notAllowed(kase: Case, reason: string): CaseTransitionError {
+  return new CaseTransitionError(kase.id, kase.state, `Case ${kase.id} ${STATE_PHRASES[kase.state]}; ${reason}.`);
+}
+
+/** Role first (it is about the person), then where the case is. */
+export function checkAllowed(kase: Case, command: CaseCommand, ctx: CommandContext): void {
+  const rule = RULES[command.type];
+  const bySystem = ctx.actor.kind === "system" && rule.system === true;
+  if (!bySystem && !rule.roles.some((role) => ctx.roles.includes(role))) {
+    throw forbidden(kase, rule.roles, rule.action);
+  }
+  if (rule.states !== undefined && !rule.states.includes(kase.state)) {
+    throw notAllowed(kase, `it cannot ${rule.cannot} ${rule.until}`);
+  }
+}

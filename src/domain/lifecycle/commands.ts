@@ -1,0 +1,56 @@
+import type { Actor } from "../actor.js";
+import type { CaseEventData } from "../case-events.js";
+import type { Referrer } from "../contact.js";
+import type { Profile } from "../policy/profile-schema.js";
+import type { StaffRole } from "../staff.js";
+
+type Direction = CaseEventData["transfer-panel.decided"]["direction"];
+type NoteType = CaseEventData["case-note.recorded"]["noteType"];
+
+/**
+ * What people (and the mailbox intake) ask of a case, in the service's words.
+ * `occurredAt` is when it happened if earlier than now (a visit yesterday); the event is then stamped
+ * `at = occurredAt, recordedAt = now` so rule 10.1 can measure the delay.
+ */
+export type CaseCommand = { readonly occurredAt?: string } & (
+  | { type: "recordScreeningDecision"; outcome: string; note?: string; workerId?: string }
+  | { type: "recordMaamDecision"; outcome: string; note?: string; workerId?: string }
+  | { type: "allocate"; workerId: string }
+  | { type: "reallocate"; toWorkerId: string; reason: string }
+  | { type: "recordPreAllocationContact"; note?: string }
+  | { type: "recordInitialContact" }
+  | { type: "recordVisit"; childSeen: boolean; lateInDay?: boolean }
+  | { type: "completeAssessment"; cypaUnderThreeMonths?: boolean }
+  | { type: "auditAssessment"; checklist: Record<string, boolean> }
+  | { type: "completePlan" }
+  | { type: "holdReview" }
+  | { type: "recordCaseNote"; noteType: NoteType; note: string }
+  | { type: "recordEscalation"; requestForSupportAttached: boolean; note?: string }
+  | { type: "confirmLevel4"; wraparound: boolean }
+  | { type: "receiveStepDownFromSocialCare"; contactId: string }
+  | { type: "receiveWraparoundRequest" }
+  | { type: "requestClosure"; checklist: Record<string, boolean>; summary: string }
+  | { type: "rejectClosure"; reason: string }
+  | { type: "signOffClosure"; endDate: string }
+  | { type: "recordClockReason"; rule: string; instance: number; reason: string }
+  | { type: "attachFollowUpContact"; contactId: string }
+  | { type: "confirmReferrer"; contactId: string; referrer: Referrer }
+  // Bexley Family Wellbeing Service (seed 002)
+  | { type: "recordConsent"; given: boolean; overriddenByManagerDecision?: boolean }
+  | { type: "recordFrontDoorDecision"; outcome: string; note?: string }
+  | { type: "recordTransferPanelDecision"; outcome: string; direction: Direction; note?: string }
+  | { type: "recordHandoverMeeting" }
+  | { type: "recordEndingLetter" }
+);
+
+export type CaseCommandType = CaseCommand["type"];
+export type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;
+
+/** Who is asking, under which practice framework, and when. */
+export interface CommandContext {
+  readonly profile: Profile;
+  readonly actor: Actor;
+  /** The actor's roles; the mailbox intake (a system actor) has none. */
+  readonly roles: readonly StaffRole[];
+  readonly now: Date;
+}

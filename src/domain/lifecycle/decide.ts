@@ -1,0 +1,51 @@
+import type { Case } from "../case.js";
+import type { NewCaseEvent } from "../case-events.js";
+import { checkAllowed } from "./command-rules.js";
+import type { CaseCommand, CaseCommandType, CommandContext, CommandOf } from "./commands.js";
+import { attachFollowUpContact, confirmReferrer } from "./decide-contacts.js";
+import * as casework from "./decide-casework.js";
+import * as closure from "./decide-closure.js";
+import * as decisions from "./decide-decisions.js";
+
+type Handler<K extends CaseCommandType> = (kase: Case, command: CommandOf<K>, ctx: CommandContext) => NewCaseEvent[];
+
+const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
+  recordScreeningDecision: decisions.recordScreeningDecision,
+  recordMaamDecision: decisions.recordMaamDecision,
+  recordFrontDoorDecision: decisions.recordFrontDoorDecision,
+  recordTransferPanelDecision: decisions.recordTransferPanelDecision,
+  recordConsent: decisions.recordConsent,
+  recordEscalation: decisions.recordEscalation,
+  confirmLevel4: decisions.confirmLevel4,
+  receiveStepDownFromSocialCare: decisions.receiveStepDownFromSocialCare,
+  receiveWraparoundRequest: decisions.receiveWraparoundRequest,
+  allocate: casework.allocate,
+  reallocate: casework.reallocate,
+  recordPreAllocationContact: casework.recordPreAllocationContact,
+  recordInitialContact: casework.recordInitialContact,
+  recordVisit: casework.recordVisit,
+  completeAssessment: casework.completeAssessment,
+  auditAssessment: casework.auditAssessment,
+  completePlan: casework.completePlan,
+  holdReview: casework.holdReview,
+  recordCaseNote: casework.recordCaseNote,
+  recordClockReason: casework.recordClockReason,
+  recordHandoverMeeting: casework.recordHandoverMeeting,
+  recordEndingLetter: casework.recordEndingLetter,
+  requestClosure: closure.requestClosure,
+  rejectClosure: closure.rejectClosure,
+  signOffClosure: closure.signOffClosure,
+  attachFollowUpContact,
+  confirmReferrer,
+};
+
+/**
+ * The events a command produces on a case, or a typed error saying why it cannot happen
+ * (CaseTransitionError, CaseForbiddenError, UnknownOutcomeError, ClosureNotReadyError, InvalidCaseCommandError).
+ * Pure: the caller appends the events (see `append`) and saves them with the case.
+ */
+export function decide(kase: Case, command: CaseCommand, ctx: CommandContext): NewCaseEvent[] {
+  checkAllowed(kase, command, ctx);
+  const handler = HANDLERS[command.type] as Handler<CaseCommandType>;
+  return handler(kase, command, ctx);
+}

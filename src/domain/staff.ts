@@ -1,0 +1,16 @@
+/** What a member of staff may do in the service; a person can hold several. */
+export const STAFF_ROLES = ["duty-worker", "panel-member", "practitioner", "manager", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** A member of the Family Centre's staff, as the `Staff` table holds them. */
+export interface Staff {
+  /** Entra object id in production. */
+  readonly id: string;
+  readonly displayName: string;
+  readonly roles: readonly StaffRole[];
+  /** Rule 11.3 sets a different caseload limit for full-time and part-time practitioners. */
+  readonly hours: "full-time" | "part-time";
+  readonly managerId?: string;
+  /** A manager's agreed limit for this person, in place of the profile's (e.g. a newly qualified worker). */
+  readonly caseloadLimit?: number;
+}
