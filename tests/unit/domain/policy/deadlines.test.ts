@@ -1,0 +1,238 @@
+import { describe, expect, it } from "vitest";
+import { deadlines, practitionerDeadlines } from "../../../../src/domain/policy/deadlines.js";
+import { loadProfile } from "../../../../src/policy/profiles/index.js";
+import { at, calendar, caseOf, inOrder } from "./clock-fixtures.js";
+
+const profile = loadProfile("family-solutions");
+const received = (contactId: string, instant: string, kind: "front-door" | "dart" = "front-door") =>
+  at("contact.received", instant, { contactId, kind, followUp: false });
+const ack = (contactId: string, instant: string) =>
+  at("acknowledgement.sent", instant, { contactId, outboxKey: `FC-2026-000123~1.2~${contactId}` });
+const managersDecision = (instant: string) => at("case-note.recorded", instant, { noteType: "managers-decision" });
+const of = (rule: string, all: ReturnType<typeof deadlines>) => all.filter((d) => d.ruleId === rule);
+
+describe("rule 1.2 acknowledgement, one clock per contact", () => {
+  const kase = caseOf("front-door", [
+    received("c1", "2026-06-10T10:00:00.000Z"),
+    received("c2", "2026-06-10T11:00:00.000Z"),
+    ack("c2", "2026-06-10T12:00:00.000Z"),
+    ack("c1", "2026-06-12T09:00:00.000Z"),
+  ]);
+  const [first, second] = of("1.2", deadlines(kase, profile, calendar, new Date("2026-06-15T09:00:00.000Z")));
+
+  it("runs a clock for each contact on the case, stopped by that contact's own acknowledgement", () => {
+    expect(first).toMatchObject({ instance: 1, key: "c1", status: "met", stoppedAt: "2026-06-12T09:00:00.000Z" });
+    expect(second).toMatchObject({ instance: 2, key: "c2", status: "met", stoppedAt: "2026-06-10T12:00:00.000Z" });
+  });
+
+  it("reports a late acknowledgement as not on time but within the maximum", () => {
+    expect(first).toMatchObject({ metOnTime: false, withinMaximum: true });
+    expect(second).toMatchObject({ metOnTime: true, withinMaximum: true });
+  });
+
+  it("cites the Practice Framework section it comes from", () => {
+    expect(first?.citation).toEqual({
+      document: "Practice Framework",
+      section: "1.2",
+      display: "Family Solutions Practice Framework §1.2",
+    });
+    expect(first?.ruleName).toBe("Acknowledge the referrer");
+  });
+});
+
+describe("rules 1.2 and 2.2 do not apply to a DART", () => {
+  const kase = caseOf("dart", [
+    received("c1", "2026-06-10T10:00:00.000Z", "dart"),
+    at("screening.decided", "2026-06-11T10:00:00.000Z", { outcome: "maam" }),
+  ]);
+  const ids = deadlines(kase, profile, calendar, new Date("2026-06-11T11:00:00.000Z")).map((d) => d.ruleId);
+
+  it("runs no acknowledgement or screening-outcome clock for a DART", () => {
+    expect(ids).not.toContain("1.2");
+    expect(ids).not.toContain("2.2");
+  });
+
+  it("still runs the MAAM and contact-logging clocks", () => {
+    expect(ids).toEqual(expect.arrayContaining(["1.1", "1.3"]));
+  });
+});
+
+describe("rule 1.1 present at MAAM: cancelled versus breached", () => {
+  const contact = received("c1", "2026-06-01T10:00:00.000Z");
+
+  it("is cancelled when screening sends the case anywhere but MAAM", () => {
+    const kase = caseOf("front-door", [
+      contact,
+      at("screening.decided", "2026-06-02T10:00:00.000Z", { outcome: "step-down-early-help" }),
+    ]);
+    const [clock] = of("1.1", deadlines(kase, profile, calendar, new Date("2026-06-20T09:00:00.000Z")));
+    expect(clock).toMatchObject({ status: "cancelled", cancelledAt: "2026-06-02T10:00:00.000Z" });
+  });
+
+  it("is breached when screening sends it to MAAM and MAAM has not decided by the maximum", () => {
+    const kase = caseOf("front-door", [
+      contact,
+      at("screening.decided", "2026-06-02T10:00:00.000Z", { outcome: "maam" }),
+    ]);
+    const [clock] = of("1.1", deadlines(kase, profile, calendar, new Date("2026-06-17T09:00:00.000Z")));
+    expect(clock).toMatchObject({
+      status: "breached",
+      maximum: { at: "2026-06-16T22:59:59.999Z", londonDate: "2026-06-16" },
+    });
+  });
+
+  it("is met outside the maximum when MAAM decides late", () => {
+    const kase = caseOf("front-door", [
+      contact,
+      at("screening.decided", "2026-06-02T10:00:00.000Z", { outcome: "maam" }),
+      at("maam.decided", "2026-06-18T10:00:00.000Z", { outcome: "allocate" }),
+    ]);
+    const [clock] = of("1.1", deadlines(kase, profile, calendar, new Date("2026-06-20T09:00:00.000Z")));
+    expect(clock).toMatchObject({ status: "met", metOnTime: false, withinMaximum: false });
+  });
+});
+
+describe("closure sign-off (rule 8.1)", () => {
+  const kase = caseOf(
+    "front-door",
+    [
+      at("case.allocated", "2026-05-01T10:00:00.000Z", { workerId: "w1", role: "lead" }),
+      at("closure.requested", "2026-06-01T10:00:00.000Z", { checklist: {} }),
+      at("closure.signed-off", "2026-06-02T10:00:00.000Z", { endDate: "2026-06-02" }),
+    ],
+    "closed",
+  );
+  const all = deadlines(kase, profile, calendar, new Date("2026-07-01T09:00:00.000Z"));
+
+  it("is met by the sign-off itself", () => {
+    expect(of("8.1", all)).toMatchObject([
+      { status: "met", stoppedAt: "2026-06-02T10:00:00.000Z", withinMaximum: true },
+    ]);
+  });
+
+  it("cancels every other clock still open: a closed case has no running clocks", () => {
+    const others = all.filter((d) => d.ruleId !== "8.1");
+    expect(others.map((d) => d.ruleId).sort()).toEqual(["11.1", "11.1m", "4.1a", "4.3", "5.1a"]);
+    expect(others.every((d) => d.status === "cancelled" && d.cancelledAt === "2026-06-02T10:00:00.000Z")).toBe(true);
+  });
+});
+
+describe("recurring clocks start their next instance at the stop", () => {
+  const now = new Date("2026-10-05T09:00:00.000Z");
+
+  it("rule 3.3: weekly contact while pre-allocated, until allocated", () => {
+    const kase = caseOf("front-door", [
+      at("maam.decided", "2026-09-01T10:00:00.000Z", { outcome: "pre-allocation-list" }),
+      at("pre-allocation.contact-recorded", "2026-09-07T14:00:00.000Z", {}),
+      at("case.allocated", "2026-09-10T09:00:00.000Z", { workerId: "w1", role: "lead" }),
+    ]);
+    expect(of("3.3", deadlines(kase, profile, calendar, now))).toMatchObject([
+      { instance: 1, status: "met", stoppedAt: "2026-09-07T14:00:00.000Z", withinMaximum: true },
+      {
+        instance: 2,
+        startedAt: "2026-09-07T14:00:00.000Z",
+        maximum: { at: "2026-09-14T22:59:59.999Z" },
+        status: "cancelled",
+        cancelledAt: "2026-09-10T09:00:00.000Z",
+      },
+    ]);
+  });
+
+  it("rule 5.1b: a plan review within 42 days of the last review", () => {
+    const kase = caseOf("front-door", [
+      at("plan.completed", "2026-03-16T10:00:00.000Z", {}),
+      at("review.held", "2026-04-20T09:00:00.000Z", {}),
+    ]);
+    const reviews = of("5.1b", deadlines(kase, profile, calendar, new Date("2026-05-01T09:00:00.000Z")));
+    expect(reviews).toMatchObject([
+      { instance: 1, status: "met" },
+      {
+        instance: 2,
+        startedAt: "2026-04-20T09:00:00.000Z",
+        maximum: { at: "2026-06-01T22:59:59.999Z" },
+        status: "on-track",
+      },
+    ]);
+  });
+
+  it("rule 11.1m: management oversight each calendar month", () => {
+    const kase = caseOf("front-door", [
+      at("case.allocated", "2026-01-30T10:00:00.000Z", { workerId: "w1", role: "lead" }),
+      managersDecision("2026-02-20T10:00:00.000Z"),
+    ]);
+    expect(of("11.1m", deadlines(kase, profile, calendar, new Date("2026-02-21T09:00:00.000Z")))).toMatchObject([
+      { instance: 1, status: "met", stoppedAt: "2026-02-20T10:00:00.000Z" },
+      { instance: 2, startedAt: "2026-02-20T10:00:00.000Z", maximum: { at: "2026-03-20T23:59:59.999Z" } },
+    ]);
+  });
+
+  it("rule 11.6: supervision every 4 weeks, per practitioner", () => {
+    const events = inOrder([
+      at("supervision.recorded", "2026-10-01T09:00:00.000Z", { practitionerId: "p1" }),
+      at("supervision.recorded", "2026-10-12T09:00:00.000Z", { practitionerId: "p2" }),
+      at("supervision.recorded", "2026-10-20T09:00:00.000Z", { practitionerId: "p1" }),
+    ]);
+    expect(practitionerDeadlines("p1", events, profile, calendar, now)).toMatchObject([
+      { ruleId: "11.6", instance: 1, status: "met", stoppedAt: "2026-10-20T09:00:00.000Z" },
+      {
+        ruleId: "11.6",
+        instance: 2,
+        startedAt: "2026-10-20T09:00:00.000Z",
+        maximum: { at: "2026-11-17T23:59:59.999Z" },
+      },
+    ]);
+  });
+
+  it("keeps practitioner clocks out of a case's deadlines", () => {
+    const kase = caseOf("front-door", [
+      at("supervision.recorded", "2026-10-01T09:00:00.000Z", { practitionerId: "p1" }),
+    ]);
+    expect(deadlines(kase, profile, calendar, now)).toEqual([]);
+  });
+});
+
+describe("rule 10.1 case recording (recording delay)", () => {
+  const kase = caseOf("front-door", [
+    at("visit.completed", "2026-11-06T15:00:00.000Z", { childSeen: true }, "2026-11-10T09:00:00.000Z"),
+    at("visit.completed", "2026-12-24T15:00:00.000Z", { childSeen: true }, "2026-12-29T09:00:00.000Z"),
+    at("initial-contact.made", "2026-12-30T10:00:00.000Z", {}),
+  ]);
+  const recordings = of("10.1", deadlines(kase, profile, calendar, new Date("2027-01-05T09:00:00.000Z")));
+
+  it("is late when a Friday visit is written up on Tuesday", () => {
+    expect(recordings[0]).toMatchObject({
+      status: "met",
+      stoppedAt: "2026-11-10T09:00:00.000Z",
+      maximum: { at: "2026-11-09T23:59:59.999Z" },
+      metOnTime: false,
+      withinMaximum: false,
+    });
+  });
+
+  it("is on time when a Christmas Eve visit is written up on the next working day, Tue 29 Dec", () => {
+    expect(recordings[1]).toMatchObject({ stoppedAt: "2026-12-29T09:00:00.000Z", metOnTime: true });
+  });
+
+  it("counts an event with no separate recording time as recorded when it happened", () => {
+    expect(recordings[2]).toMatchObject({ stoppedAt: "2026-12-30T10:00:00.000Z", metOnTime: true });
+  });
+});
+
+describe("a recorded reason for exceeding a clock", () => {
+  it("is attached to the instance it names", () => {
+    const kase = caseOf("front-door", [
+      received("c1", "2026-06-10T10:00:00.000Z"),
+      ack("c1", "2026-06-15T09:00:00.000Z"),
+      at("clock.reason-recorded", "2026-06-15T10:00:00.000Z", {
+        rule: "1.2",
+        instance: 1,
+        reason: "The group mailbox was unavailable",
+      }),
+    ]);
+    const [clock] = of("1.2", deadlines(kase, profile, calendar, new Date("2026-06-16T09:00:00.000Z")));
+    expect(clock).toMatchObject({ withinMaximum: false, reason: "The group mailbox was unavailable" });
+    expect(
+      of("1.1", deadlines(kase, profile, calendar, new Date("2026-06-16T09:00:00.000Z")))[0]?.reason,
+    ).toBeUndefined();
+  });
+});
