@@ -1,0 +1,84 @@
+import type { InboundMessage } from "../domain/mail/inbound-message.js";
+import { silentLogger, type Logger } from "../logging/logger.js";
+import type { InboxChanges, Mailbox, MailDraft, OutgoingMail, SendOnceResult, SentMail } from "../ports.js";
+import type { GraphClient } from "./graph-client.js";
+import { readInboxDelta } from "./inbox-delta.js";
+import { MailSender } from "./mail-sending.js";
+import { MessageReader } from "./message-reader.js";
+
+export interface GraphMailboxOptions {
+  /** The Family Centre mailbox: its user id (GUID) or address. */
+  readonly mailbox: string;
+  /** Messages per delta page. */
+  readonly pageSize?: number;
+  readonly logger?: Logger;
+}
+
+export const userPath = (mailbox: string): string => `users/${encodeURIComponent(mailbox)}`;
+
+/** The Family Centre mailbox through Microsoft Graph: inbox sync, message reads and exactly-once sending. */
+export class GraphMailbox implements Mailbox {
+  readonly #graph: GraphClient;
+  readonly #userPath: string;
+  readonly #pageSize: number;
+  readonly #log: Logger;
+  readonly #reader: MessageReader;
+  readonly #sender: MailSender;
+
+  constructor(graph: GraphClient, options: GraphMailboxOptions) {
+    this.#graph = graph;
+    this.#userPath = userPath(options.mailbox);
+    this.#pageSize = options.pageSize ?? 50;
+    this.#log = (options.logger ?? silentLogger).child({ component: "graph-mailbox" });
+    this.#reader = new MessageReader(graph, this.#userPath);
+    this.#sender = new MailSender(graph, this.#userPath, this.#log);
+  }
+
+  async readInboxDelta(deltaLink?: string, options: { readonly receivedSince?: string } = {}): Promise<InboxChanges> {
+    const changes = await readInboxDelta(
+      this.#graph,
+      this.#reader,
+      this.#userPath,
+      deltaLink,
+      { pageSize: this.#pageSize, ...options },
+      this.#log,
+    );
+    this.#log.info("graph.inbox.delta", {
+      messages: changes.messages.length,
+      removed: changes.removedIds.length,
+      resynced: changes.resynced,
+    });
+    return changes;
+  }
+
+  getMessage(id: string): Promise<InboundMessage> {
+    return this.#reader.getMessage(id);
+  }
+
+  findSentByOutboxKey(outboxKey: string): Promise<SentMail | undefined> {
+    return this.#sender.findSentByOutboxKey(outboxKey);
+  }
+
+  findDraftByOutboxKey(outboxKey: string): Promise<MailDraft | undefined> {
+    return this.#sender.findDraftByOutboxKey(outboxKey);
+  }
+
+  createDraft(mail: OutgoingMail): Promise<MailDraft> {
+    return this.#sender.createDraft(mail);
+  }
+
+  createReplyDraft(originalMessageId: string, mail: OutgoingMail): Promise<MailDraft> {
+    return this.#sender.createReplyDraft(originalMessageId, mail);
+  }
+
+  sendDraft(draftId: string): Promise<void> {
+    return this.#sender.sendDraft(draftId);
+  }
+
+  sendOnce(
+    mail: OutgoingMail,
+    options?: { readonly replyToMessageId?: string; readonly draftId?: string },
+  ): Promise<SendOnceResult> {
+    return this.#sender.sendOnce(mail, options);
+  }
+}

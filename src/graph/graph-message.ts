@@ -1,0 +1,106 @@
+import type { AttachmentInfo, InboundMessage, MailAddress } from "../domain/mail/inbound-message.js";
+import { htmlToText } from "./html-to-text.js";
+
+/** Graph `message` as we select it. Everything in it is untrusted input. */
+export interface GraphRecipient {
+  readonly emailAddress?: { readonly name?: string | null; readonly address?: string | null } | null;
+}
+
+export interface GraphMessage {
+  readonly id: string;
+  readonly internetMessageId?: string | null;
+  readonly conversationId?: string | null;
+  readonly subject?: string | null;
+  readonly from?: GraphRecipient | null;
+  readonly sender?: GraphRecipient | null;
+  readonly replyTo?: readonly GraphRecipient[] | null;
+  readonly toRecipients?: readonly GraphRecipient[] | null;
+  readonly ccRecipients?: readonly GraphRecipient[] | null;
+  readonly receivedDateTime?: string | null;
+  readonly sentDateTime?: string | null;
+  readonly hasAttachments?: boolean | null;
+  readonly isDraft?: boolean | null;
+  readonly internetMessageHeaders?: ReadonlyArray<{ readonly name: string; readonly value: string }> | null;
+  readonly body?: { readonly contentType?: string | null; readonly content?: string | null } | null;
+  readonly "@removed"?: { readonly reason?: string };
+}
+
+export interface GraphAttachment {
+  readonly name?: string | null;
+  readonly contentType?: string | null;
+  readonly size?: number | null;
+}
+
+/** What reading a message needs; delta cannot return internetMessageHeaders, so a full read fetches them. */
+export const MESSAGE_SELECT = [
+  "id",
+  "internetMessageId",
+  "conversationId",
+  "subject",
+  "from",
+  "sender",
+  "replyTo",
+  "toRecipients",
+  "ccRecipients",
+  "receivedDateTime",
+  "hasAttachments",
+  "internetMessageHeaders",
+  "body",
+].join(",");
+
+export const ATTACHMENT_SELECT = "name,contentType,size";
+
+const toAddress = (recipient: GraphRecipient | null | undefined): MailAddress | undefined => {
+  const address = recipient?.emailAddress?.address?.trim();
+  if (!address) return undefined;
+  const name = recipient?.emailAddress?.name?.trim();
+  return name && name !== address ? { name, address } : { address };
+};
+
+const toAddresses = (recipients: readonly GraphRecipient[] | null | undefined): MailAddress[] =>
+  (recipients ?? []).map(toAddress).filter((address): address is MailAddress => address !== undefined);
+
+const toHeaders = (message: GraphMessage): Record<string, string[]> => {
+  const headers: Record<string, string[]> = {};
+  for (const { name, value } of message.internetMessageHeaders ?? []) {
+    const key = name.trim().toLowerCase();
+    (headers[key] ??= []).push(value);
+  }
+  return headers;
+};
+
+const toReceivedAt = (message: GraphMessage): string => {
+  const at = Date.parse(message.receivedDateTime ?? message.sentDateTime ?? "");
+  if (Number.isNaN(at)) throw new RangeError(`Graph message ${message.id} has no readable receivedDateTime.`);
+  return new Date(at).toISOString();
+};
+
+export const toInboundMessage = (
+  message: GraphMessage,
+  attachments: readonly GraphAttachment[] = [],
+): InboundMessage => {
+  const content = message.body?.content ?? "";
+  const isHtml = message.body?.contentType?.toLowerCase() === "html";
+  const from = toAddress(message.from);
+  const sender = toAddress(message.sender);
+  return {
+    id: message.id,
+    ...(message.internetMessageId ? { internetMessageId: message.internetMessageId } : {}),
+    ...(message.conversationId ? { conversationId: message.conversationId } : {}),
+    subject: message.subject ?? "",
+    ...(from ? { from } : {}),
+    ...(sender ? { sender } : {}),
+    replyTo: toAddresses(message.replyTo),
+    to: toAddresses(message.toRecipients),
+    cc: toAddresses(message.ccRecipients),
+    receivedAt: toReceivedAt(message),
+    headers: toHeaders(message),
+    bodyText: isHtml ? htmlToText(content) : content,
+    ...(isHtml ? { bodyHtml: content } : {}),
+    attachments: attachments.map((attachment): AttachmentInfo => ({
+      name: attachment.name ?? "",
+      contentType: attachment.contentType ?? "application/octet-stream",
+      size: attachment.size ?? 0,
+    })),
+  };
+};

@@ -1,0 +1,141 @@
+import type { MailAddress } from "../domain/mail/inbound-message.js";
+import type { Logger } from "../logging/logger.js";
+import type { MailDraft, OutgoingMail, SendOnceResult, SentMail } from "../ports.js";
+import { GraphMailboxError } from "./errors.js";
+import type { GraphClient } from "./graph-client.js";
+import type { GraphMessage } from "./graph-message.js";
+
+/** Our marker on every mail we send: the outbox key, findable in Sent Items after a crash. */
+export const OUTBOX_KEY_PROPERTY = "String {c3a1f2d4-6b7e-4e58-9a0b-1f2e3d4c5b6a} Name FcOutboxKey";
+/** PS_INTERNET_HEADERS: the only way to set a header not starting with `X-` (Graph refuses those). */
+export const AUTO_SUBMITTED_PROPERTY = "String {00020386-0000-0000-C000-000000000046} Name Auto-Submitted";
+
+const SEND = "send mail from the Family Centre mailbox";
+
+const recipients = (addresses: readonly MailAddress[]) =>
+  addresses.map(({ name, address }) => ({ emailAddress: name ? { name, address } : { address } }));
+
+/** Writable message properties of our mail: recipients, body, the marker and the autoreply etiquette. */
+export const draftBody = (mail: OutgoingMail): Record<string, unknown> => ({
+  ...(mail.subject !== undefined ? { subject: mail.subject } : {}),
+  body:
+    mail.bodyHtml !== undefined
+      ? { contentType: "HTML", content: mail.bodyHtml }
+      : { contentType: "Text", content: mail.bodyText ?? "" },
+  toRecipients: recipients(mail.to),
+  ...(mail.cc ? { ccRecipients: recipients(mail.cc) } : {}),
+  singleValueExtendedProperties: [
+    { id: OUTBOX_KEY_PROPERTY, value: mail.outboxKey },
+    { id: AUTO_SUBMITTED_PROPERTY, value: "auto-replied" },
+  ],
+  // Graph takes internetMessageHeaders only when the message is created, and only names starting with X-.
+  internetMessageHeaders: [
+    { name: "X-FC-Outbox-Key", value: mail.outboxKey },
+    { name: "X-Auto-Response-Suppress", value: "All" },
+  ],
+});
+
+/** OData string literal: single quotes doubled. */
+const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+export const markerFilter = (outboxKey: string): string =>
+  `singleValueExtendedProperties/Any(ep: ep/id eq ${literal(OUTBOX_KEY_PROPERTY)} and ep/value eq ${literal(outboxKey)})`;
+
+/** The outbox's transport: draft, send and confirm through Graph, each step findable again by the marker. */
+export class MailSender {
+  constructor(
+    private readonly graph: GraphClient,
+    private readonly userPath: string,
+    private readonly log: Logger,
+  ) {}
+
+  async findSentByOutboxKey(outboxKey: string): Promise<SentMail | undefined> {
+    const found = await this.#findInFolder("sentitems", outboxKey);
+    if (!found) return undefined;
+    const sentAt = found.sentDateTime ? new Date(found.sentDateTime) : this.graph.now();
+    return { id: found.id, sentAt: sentAt.toISOString() };
+  }
+
+  async findDraftByOutboxKey(outboxKey: string): Promise<MailDraft | undefined> {
+    const found = await this.#findInFolder("drafts", outboxKey);
+    return found ? { id: found.id } : undefined;
+  }
+
+  async createDraft(mail: OutgoingMail): Promise<MailDraft> {
+    const draft = await this.graph.post<GraphMessage>(`${this.userPath}/messages`, draftBody(mail), {
+      operation: SEND,
+    });
+    return this.#drafted(draft);
+  }
+
+  async createReplyDraft(originalMessageId: string, mail: OutgoingMail): Promise<MailDraft> {
+    const draft = await this.graph.post<GraphMessage>(
+      `${this.userPath}/messages/${encodeURIComponent(originalMessageId)}/createReply`,
+      { message: draftBody(mail) },
+      { operation: SEND, resource: `message ${originalMessageId} to reply to` },
+    );
+    return this.#drafted(draft);
+  }
+
+  async sendDraft(draftId: string): Promise<void> {
+    await this.graph.post(`${this.userPath}/messages/${encodeURIComponent(draftId)}/send`, undefined, {
+      operation: SEND,
+      resource: `draft ${draftId}`,
+    });
+  }
+
+  /**
+   * Sends the mail at most once, whatever crashed before: already in Sent Items → done; a draft with our marker
+   * (or the draft id the caller saved) → send that one; otherwise create the draft first. With immutable ids the
+   * draft keeps its id in Sent Items, so a saved `draftId` also finds mail that is still on its way there.
+   */
+  async sendOnce(
+    mail: OutgoingMail,
+    options: { readonly replyToMessageId?: string; readonly draftId?: string } = {},
+  ): Promise<SendOnceResult> {
+    const sent = await this.findSentByOutboxKey(mail.outboxKey);
+    if (sent) return { state: "sent", ...sent, alreadySent: true };
+    const saved = options.draftId ? await this.#stillDraft(options.draftId) : undefined;
+    if (saved === "sent" && options.draftId) return { state: "submitted", id: options.draftId };
+    const draft =
+      (saved === "sent" ? undefined : saved) ??
+      (await this.findDraftByOutboxKey(mail.outboxKey)) ??
+      (options.replyToMessageId
+        ? await this.createReplyDraft(options.replyToMessageId, mail)
+        : await this.createDraft(mail));
+    await this.sendDraft(draft.id);
+    const confirmed = await this.findSentByOutboxKey(mail.outboxKey);
+    this.log.info("graph.mail.sent", { draftId: draft.id, confirmed: confirmed !== undefined });
+    return confirmed ? { state: "sent", ...confirmed, alreadySent: false } : { state: "submitted", id: draft.id };
+  }
+
+  /** The saved draft if it is still a draft; "sent" if it has left Drafts; undefined if someone deleted it. */
+  async #stillDraft(draftId: string): Promise<MailDraft | "sent" | undefined> {
+    try {
+      const message = await this.graph.get<GraphMessage>(
+        `${this.userPath}/messages/${encodeURIComponent(draftId)}?$select=id,isDraft`,
+        { operation: SEND, resource: `draft ${draftId}` },
+      );
+      return message.isDraft === false ? "sent" : { id: message.id };
+    } catch (error) {
+      if (error instanceof GraphMailboxError && error.code === "GRAPH.NOT_FOUND") return undefined;
+      throw error;
+    }
+  }
+
+  async #findInFolder(folder: "drafts" | "sentitems", outboxKey: string): Promise<GraphMessage | undefined> {
+    const query = `$filter=${encodeURIComponent(markerFilter(outboxKey))}&$select=id,sentDateTime,isDraft&$top=1`;
+    const page = await this.graph.get<{ value?: GraphMessage[] }>(
+      `${this.userPath}/mailFolders/${folder}/messages?${query}`,
+      { operation: SEND },
+    );
+    return page.value?.[0];
+  }
+
+  #drafted(draft: GraphMessage | undefined): MailDraft {
+    if (!draft?.id)
+      throw new GraphMailboxError("GRAPH.REQUEST_FAILED", "Microsoft Graph created a draft but returned no id.");
+    this.log.info("graph.mail.drafted", { draftId: draft.id });
+    return { id: draft.id };
+  }
+}
