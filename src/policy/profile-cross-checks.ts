@@ -25,7 +25,7 @@ function ruleIdsUnique(profile: Profile): ProfileIssue[] {
       seen.add(rule.id);
       return [];
     }
-    return [{ rule: rule.id, field: "id", message: "another rule already has this id; each rule needs its own" }];
+    return [{ rule: rule.id, field: "id", message: "another rule already has this id, and each rule needs its own" }];
   });
 }
 
@@ -158,7 +158,7 @@ function placeholdersKnown(profile: Profile): ProfileIssue[] {
         .filter((name) => !isKnownPlaceholder(name))
         .map((name) => ({
           field: `${field}.${part}`,
-          message: `unknown placeholder {{${name}}}; use one of ${quoted(TEMPLATE_PLACEHOLDERS)}`,
+          message: `unknown placeholder {{${name}}} (use one of ${quoted(TEMPLATE_PLACEHOLDERS)})`,
         })),
     ),
   );
