@@ -2,6 +2,10 @@
  * The small interfaces the core owns. Adapters (store/, graph/, bot/) implement them;
  * use cases (app/) and jobs depend only on these.
  */
+import type { Case, CaseState } from "./domain/case.js";
+import type { CaseEvent } from "./domain/case-events.js";
+import type { Contact, ContactKind } from "./domain/contact.js";
+import type { WorklistName } from "./domain/worklists.js";
 import type { InboundMessage, MailAddress } from "./domain/mail/inbound-message.js";
 
 export interface Clock {
@@ -9,6 +13,211 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+// ---- Store ports (Azure Tables adapters in src/store/, in-memory twins in src/store/memory/) ----
+
+/** A case as read, with the ETag every write of it must carry. */
+export interface StoredCase {
+  readonly case: Case;
+  readonly contacts: readonly Contact[];
+  readonly etag: string;
+}
+
+/** The case row without its log: what queues and rebuilds scan. `lastSeq` versions it. */
+export type CaseHeader = Omit<Case, "events"> & { readonly lastSeq: number };
+
+export interface CaseRepository {
+  findCase(id: string): Promise<StoredCase | undefined>;
+  /** Throws `CaseNotFoundError` (STORE.NOT_FOUND). */
+  getCase(id: string): Promise<StoredCase>;
+  /** Writes the case, its events and contacts in one transaction; `CaseAlreadyExistsError` if the id is taken. */
+  create(kase: Case, events: readonly CaseEvent[], contacts: readonly Contact[]): Promise<StoredCase>;
+  /**
+   * Saves `nextCase` and appends `newEvents` (seqs continuing the log) in one transaction, guarded by the ETag read.
+   * Throws `ConcurrencyError` (STORE.CONFLICT, retryable) when someone else changed the case since.
+   */
+  append(
+    caseId: string,
+    etag: string,
+    nextCase: Case,
+    newEvents: readonly CaseEvent[],
+    newContacts?: readonly Contact[],
+  ): Promise<StoredCase>;
+  /** Allocates the next `FC-<year>-<6 digits>` id. */
+  nextCaseId(year: number): Promise<string>;
+  listCaseHeaders(): AsyncIterable<CaseHeader>;
+}
+
+export type MessageState = "claimed" | "logged" | "ignored";
+
+/** What the service did with one inbound message (keyed by its immutable id). */
+export interface MessageRecord {
+  readonly messageId: string;
+  readonly state: MessageState;
+  readonly claimedAt: string;
+  readonly caseId?: string;
+  readonly contactId?: string;
+  /** Why it was not logged as a contact (e.g. "autoreply"); never personal data. */
+  readonly reason?: string;
+}
+
+export type ClaimResult = { readonly claimed: true } | { readonly claimed: false; readonly existing: MessageRecord };
+
+/** Idempotency for mail intake: each message is handled once. */
+export interface MessageLedger {
+  claim(messageId: string, now: Date): Promise<ClaimResult>;
+  find(messageId: string): Promise<MessageRecord | undefined>;
+  markLogged(messageId: string, caseId: string, contactId: string): Promise<void>;
+  markIgnored(messageId: string, reason: string): Promise<void>;
+}
+
+/** One case on one queue; no names of children or families. */
+export interface WorklistEntry {
+  readonly list: WorklistName;
+  readonly caseId: string;
+  readonly state: CaseState;
+  readonly kind: ContactKind;
+  readonly openedAt: string;
+  readonly summary?: string;
+  readonly leadWorkerId?: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Present while there may be more; an empty page can still carry one. */
+  readonly continuation?: string;
+}
+
+export interface Worklists {
+  /** Puts the case on exactly the lists `worklistsFor` names (idempotent; an older version never overwrites a newer). */
+  sync(kase: CaseHeader): Promise<void>;
+  list(name: WorklistName, options?: { top?: number; continuation?: string }): Promise<Page<WorklistEntry>>;
+  /** Recomputes every list from the cases given (normally `CaseRepository.listCaseHeaders()`). */
+  rebuild(cases: AsyncIterable<CaseHeader>): Promise<void>;
+}
+
+/** One due instant of one clock instance, indexed by when it falls due. */
+export interface DeadlineEntry {
+  readonly caseId: string;
+  readonly rule: string;
+  readonly instance: number;
+  readonly threshold: "expected" | "maximum";
+  /** UTC ISO-8601 instant. */
+  readonly dueAt: string;
+  readonly workerId?: string;
+}
+
+export interface DeadlineIndex {
+  /** Replaces everything indexed for the case with `entries`. */
+  replaceForCase(caseId: string, entries: readonly DeadlineEntry[]): Promise<void>;
+  /** Entries due in [from, to), ordered by due instant. */
+  dueBetween(from: Date, to: Date): Promise<DeadlineEntry[]>;
+  /** Replaces the whole index with the entries given (normally recomputed from every open case). */
+  rebuild(
+    source: AsyncIterable<{ readonly caseId: string; readonly entries: readonly DeadlineEntry[] }>,
+  ): Promise<void>;
+}
+
+export type OutboxState = "pending" | "drafted" | "sent" | "held" | "failed";
+
+export interface NewOutboxItem {
+  readonly caseId: string;
+  /** Deterministic (`<case>~<rule>~<n>` or `<case>~<purpose>~<contactId>`): the same side effect always has the same key. */
+  readonly key: string;
+  readonly channel: "email" | "teams";
+  readonly purpose: string;
+  /** What the sender needs (recipients, template id, view model); kept in the case's partition. */
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface OutboxItem extends NewOutboxItem {
+  readonly state: OutboxState;
+  readonly attempts: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly draftId?: string;
+  readonly sentItemId?: string;
+  readonly failureReason?: string;
+  readonly etag: string;
+}
+
+export type OutboxTransition =
+  | { readonly to: "drafted"; readonly draftId: string }
+  | { readonly to: "sent"; readonly sentItemId: string }
+  | { readonly to: "held" }
+  | { readonly to: "pending" }
+  | { readonly to: "failed"; readonly reason: string };
+
+export interface Outbox {
+  /** Insert-if-absent: a second enqueue of the same key returns the existing item with `enqueued: false`. */
+  enqueue(item: NewOutboxItem, now: Date): Promise<{ readonly enqueued: boolean; readonly item: OutboxItem }>;
+  get(caseId: string, key: string): Promise<OutboxItem | undefined>;
+  /** ETag-guarded; `ConcurrencyError` if another sender moved it first. */
+  transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem>;
+  /** Items still to send (pending, or drafted and awaiting confirmation), oldest first. */
+  listPending(limit: number): Promise<OutboxItem[]>;
+}
+
+export interface Lease {
+  readonly name: string;
+  readonly holderId: string;
+  readonly expiresAt: string;
+  readonly etag: string;
+}
+
+export type LeaseResult =
+  | { readonly acquired: true; readonly lease: Lease }
+  | { readonly acquired: false; readonly heldBy: string; readonly until: string };
+
+export interface Leases {
+  acquire(name: string, holderId: string, ttlMs: number, now: Date): Promise<LeaseResult>;
+  renew(lease: Lease, ttlMs: number, now: Date): Promise<LeaseResult>;
+  release(lease: Lease): Promise<void>;
+}
+
+export interface Versioned<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+/** Simple typed records (Sync, Conversations, Staff, Settings). */
+export interface RecordStore<T> {
+  get(key: string): Promise<Versioned<T> | undefined>;
+  /** Without `etag`: create (`AlreadyExistsError` if present). With it: replace if unchanged (`ConcurrencyError`). */
+  put(key: string, value: T, etag?: string): Promise<Versioned<T>>;
+  list(): Promise<Array<Versioned<T> & { readonly key: string }>>;
+}
+
+/** Delta link and subscription of one mailbox folder. */
+export interface SyncState {
+  readonly deltaLink?: string;
+  readonly subscriptionId?: string;
+  readonly subscriptionExpiresAt?: string;
+  readonly clientState?: string;
+}
+
+/** A Teams conversation reference kept for proactive messages (opaque to the core). */
+export interface StoredConversation {
+  readonly reference: Readonly<Record<string, unknown>>;
+  readonly updatedAt: string;
+}
+
+export interface StaffMember {
+  readonly id: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly roles: readonly string[];
+  readonly hoursPerWeek?: number;
+  readonly managerId?: string;
+  readonly caseloadLimit?: number;
+}
+
+export interface CentreSettings {
+  readonly profileId: string;
+  readonly closureDays: readonly string[];
+  /** Chat ids by purpose (`duty`, `screening`, `maam`, `transfer-panel`). */
+  readonly chatIds: Readonly<Record<string, string>>;
+}
 
 // ---- Mailbox ports (Microsoft Graph adapter in src/graph/) ----
 

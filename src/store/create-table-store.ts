@@ -1,0 +1,45 @@
+import { RestError, TableClient, type TableServiceClientOptions } from "@azure/data-tables";
+import type { TokenCredential } from "@azure/identity";
+import { azureEntityTable } from "./azure-entity-table.js";
+import { StoreUnavailableError, invalidTablePrefix } from "./errors.js";
+import { TABLE_NAMES, storeOver, type Store, type TableName } from "./store.js";
+
+/** A connection string (Azurite, or an account key), or an account URL with a credential (managed identity). */
+export type TableConnection = string | { readonly accountUrl: string; readonly credential: TokenCredential };
+
+export interface TableStoreOptions {
+  /** Only for Azurite over http. */
+  readonly allowInsecureConnection?: boolean;
+  /** Prepended to every table name, so tests, tenants or environments can share an account. */
+  readonly tablePrefix?: string;
+}
+
+const PREFIX = /^([A-Za-z][A-Za-z0-9]{0,39})?$/;
+
+function clientFor(connection: TableConnection, table: string, options: TableServiceClientOptions): TableClient {
+  return typeof connection === "string"
+    ? TableClient.fromConnectionString(connection, table, options)
+    : new TableClient(connection.accountUrl, table, connection.credential, options);
+}
+
+async function ensureTable(client: TableClient): Promise<void> {
+  try {
+    await client.createTable();
+  } catch (error) {
+    if (error instanceof RestError && error.statusCode === 409) return; // TableAlreadyExists
+    const detail = error instanceof RestError ? (error.code ?? `status ${error.statusCode}`) : String(error);
+    throw new StoreUnavailableError(`creating table ${client.tableName}: ${detail}`, { cause: error });
+  }
+}
+
+/** Creates the tables if missing (idempotent) and returns every repository over them. */
+export async function createTableStore(connection: TableConnection, options: TableStoreOptions = {}): Promise<Store> {
+  const prefix = options.tablePrefix ?? "";
+  if (!PREFIX.test(prefix)) throw invalidTablePrefix(prefix);
+  const clientOptions = { allowInsecureConnection: options.allowInsecureConnection ?? false };
+  const clients = new Map<TableName, TableClient>(
+    TABLE_NAMES.map((name) => [name, clientFor(connection, `${prefix}${name}`, clientOptions)]),
+  );
+  await Promise.all([...clients.values()].map(ensureTable));
+  return storeOver((name) => azureEntityTable(clients.get(name) as TableClient));
+}

@@ -1,0 +1,75 @@
+import type {
+  CaseRepository,
+  CentreSettings,
+  DeadlineIndex,
+  Leases,
+  MessageLedger,
+  Outbox,
+  RecordStore,
+  StaffMember,
+  StoredConversation,
+  SyncState,
+  Worklists,
+} from "../ports.js";
+import type { EntityTable } from "./entity-table.js";
+import { TableCaseRepository } from "./table-case-repository.js";
+import { TableDeadlines } from "./table-deadlines.js";
+import { TableLeases } from "./table-leases.js";
+import { TableMessageLedger } from "./table-message-ledger.js";
+import { metered, TableMetrics } from "./table-metrics.js";
+import { TableOutbox } from "./table-outbox.js";
+import { TableRecords } from "./table-records.js";
+import { TableWorklists } from "./table-worklists.js";
+
+export const TABLE_NAMES = [
+  "Cases",
+  "Messages",
+  "Worklists",
+  "Deadlines",
+  "Outbox",
+  "Leases",
+  "Sync",
+  "Conversations",
+  "Staff",
+  "Settings",
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** Every repository over one set of tables, plus the operation counts the benchmarks report. */
+export interface Store {
+  readonly cases: CaseRepository;
+  readonly messages: MessageLedger;
+  readonly worklists: Worklists;
+  readonly deadlines: DeadlineIndex;
+  readonly outbox: Outbox;
+  readonly leases: Leases;
+  readonly sync: RecordStore<SyncState>;
+  readonly conversations: RecordStore<StoredConversation>;
+  readonly staff: RecordStore<StaffMember>;
+  readonly settings: RecordStore<CentreSettings>;
+  readonly metrics: TableMetrics;
+  /** Recomputes every worklist from the case rows. */
+  rebuildWorklists(): Promise<void>;
+}
+
+/** The same repositories whatever holds the rows (Azure, Azurite or memory). */
+export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
+  const metrics = new TableMetrics();
+  const table = (name: TableName): EntityTable => metered(tableFor(name), name, metrics);
+  const cases = new TableCaseRepository(table("Cases"));
+  const worklists = new TableWorklists(table("Worklists"));
+  return {
+    cases,
+    messages: new TableMessageLedger(table("Messages")),
+    worklists,
+    deadlines: new TableDeadlines(table("Deadlines")),
+    outbox: new TableOutbox(table("Outbox")),
+    leases: new TableLeases(table("Leases")),
+    sync: new TableRecords(table("Sync")),
+    conversations: new TableRecords(table("Conversations")),
+    staff: new TableRecords(table("Staff")),
+    settings: new TableRecords(table("Settings")),
+    metrics,
+    rebuildWorklists: () => worklists.rebuild(cases.listCaseHeaders()),
+  };
+}

@@ -1,0 +1,68 @@
+import type { Lease, LeaseResult, Leases } from "../ports.js";
+import { type EntityTable, type StoredEntity, stringOf } from "./entity-table.js";
+import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "./errors.js";
+import { encodeKey, isoInstant } from "./keys.js";
+
+const ROW = "lease";
+
+const heldBy = (row: StoredEntity): LeaseResult => ({
+  acquired: false,
+  heldBy: stringOf(row, "holderId") ?? "",
+  until: stringOf(row, "expiresAt") ?? "",
+});
+
+/** Azure `Leases` table: one row per job, taken over only when it has expired; every write ETag-guarded. */
+export class TableLeases implements Leases {
+  constructor(private readonly table: EntityTable) {}
+
+  async acquire(name: string, holderId: string, ttlMs: number, now: Date): Promise<LeaseResult> {
+    const partitionKey = encodeKey(name);
+    const current = await this.table.get(partitionKey, ROW);
+    if (current !== undefined) {
+      const expired = Date.parse(stringOf(current, "expiresAt") ?? "") <= now.getTime();
+      if (!expired && stringOf(current, "holderId") !== holderId) return heldBy(current);
+    }
+    const expiresAt = isoInstant(new Date(now.getTime() + ttlMs));
+    const entity = { partitionKey, rowKey: ROW, holderId, expiresAt };
+    try {
+      const etag =
+        current === undefined ? await this.table.insert(entity) : await this.table.replace(entity, current.etag);
+      return { acquired: true, lease: { name, holderId, expiresAt, etag } };
+    } catch (error) {
+      if (!(
+        error instanceof AlreadyExistsError ||
+        error instanceof ConcurrencyError ||
+        error instanceof NotFoundError
+      )) {
+        throw error;
+      }
+      const winner = await this.table.get(partitionKey, ROW);
+      return winner === undefined ? { acquired: false, heldBy: "", until: expiresAt } : heldBy(winner);
+    }
+  }
+
+  async renew(lease: Lease, ttlMs: number, now: Date): Promise<LeaseResult> {
+    const partitionKey = encodeKey(lease.name);
+    const expiresAt = isoInstant(new Date(now.getTime() + ttlMs));
+    try {
+      const etag = await this.table.replace(
+        { partitionKey, rowKey: ROW, holderId: lease.holderId, expiresAt },
+        lease.etag,
+      );
+      return { acquired: true, lease: { ...lease, expiresAt, etag } };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError || error instanceof NotFoundError)) throw error;
+      const current = await this.table.get(partitionKey, ROW);
+      return current === undefined ? { acquired: false, heldBy: "", until: lease.expiresAt } : heldBy(current);
+    }
+  }
+
+  async release(lease: Lease): Promise<void> {
+    try {
+      await this.table.delete(encodeKey(lease.name), ROW, lease.etag);
+    } catch (error) {
+      // Someone else already holds it: releasing is then nothing to do.
+      if (!(error instanceof ConcurrencyError)) throw error;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type { ClaimResult, MessageLedger, MessageRecord, MessageState } from "../ports.js";
+import { type EntityTable, type StoredEntity, stringOf } from "./entity-table.js";
+import { AlreadyExistsError, NotFoundError } from "./errors.js";
+import { encodeKey, isoInstant, shortHash } from "./keys.js";
+
+const keysOf = (messageId: string) => ({ partitionKey: shortHash(messageId), rowKey: encodeKey(messageId) });
+
+function recordOf(messageId: string, row: StoredEntity): MessageRecord {
+  const caseId = stringOf(row, "caseId");
+  const contactId = stringOf(row, "contactId");
+  const reason = stringOf(row, "reason");
+  return {
+    messageId,
+    state: (stringOf(row, "state") ?? "claimed") as MessageState,
+    claimedAt: stringOf(row, "claimedAt") ?? "",
+    ...(caseId === undefined ? {} : { caseId }),
+    ...(contactId === undefined ? {} : { contactId }),
+    ...(reason === undefined ? {} : { reason }),
+  };
+}
+
+/** Azure `Messages` table: one row per inbound message (by immutable id), written before it is handled. */
+export class TableMessageLedger implements MessageLedger {
+  constructor(private readonly table: EntityTable) {}
+
+  async claim(messageId: string, now: Date): Promise<ClaimResult> {
+    try {
+      await this.table.insert({ ...keysOf(messageId), state: "claimed", claimedAt: isoInstant(now) });
+      return { claimed: true };
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+      const existing = await this.find(messageId);
+      if (existing === undefined) throw error;
+      return { claimed: false, existing };
+    }
+  }
+
+  async find(messageId: string): Promise<MessageRecord | undefined> {
+    const { partitionKey, rowKey } = keysOf(messageId);
+    const row = await this.table.get(partitionKey, rowKey);
+    return row === undefined ? undefined : recordOf(messageId, row);
+  }
+
+  markLogged(messageId: string, caseId: string, contactId: string): Promise<void> {
+    return this.settle(messageId, { state: "logged", caseId, contactId });
+  }
+
+  markIgnored(messageId: string, reason: string): Promise<void> {
+    return this.settle(messageId, { state: "ignored", reason });
+  }
+
+  private async settle(messageId: string, outcome: Record<string, string>): Promise<void> {
+    const { partitionKey, rowKey } = keysOf(messageId);
+    const row = await this.table.get(partitionKey, rowKey);
+    if (row === undefined) {
+      throw new NotFoundError("An inbound message was settled before it was claimed; claim it first.");
+    }
+    await this.table.replace({ partitionKey, rowKey, claimedAt: row["claimedAt"], ...outcome }, row.etag);
+  }
+}

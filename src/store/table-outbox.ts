@@ -1,0 +1,142 @@
+import type { NewOutboxItem, Outbox, OutboxItem, OutboxState, OutboxTransition } from "../ports.js";
+import { type Entity, type StoredEntity, type EntityTable, jsonOf, numberOf, stringOf } from "./entity-table.js";
+import { AlreadyExistsError, outboxTransitionNotAllowed } from "./errors.js";
+import { encodeCompositeKey, encodeKey, isoInstant } from "./keys.js";
+
+/** Index of items still to send, oldest first, in a partition no case id can be named. */
+const PENDING_PARTITION = "~pending";
+
+const ALLOWED: Record<OutboxState, readonly OutboxState[]> = {
+  pending: ["drafted", "sent", "held", "failed"],
+  drafted: ["sent", "failed", "pending"],
+  held: ["pending", "failed"],
+  failed: ["pending"],
+  sent: [],
+};
+
+const awaitsSending = (state: OutboxState): boolean => state === "pending" || state === "drafted";
+
+const itemKeys = (caseId: string, key: string) => ({
+  partitionKey: encodeKey(caseId),
+  rowKey: encodeCompositeKey(key),
+});
+
+const pendingRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt">): Entity => ({
+  partitionKey: PENDING_PARTITION,
+  rowKey: [item.createdAt, encodeKey(item.caseId), encodeKey(item.key)].join("~"),
+  caseId: item.caseId,
+  key: item.key,
+});
+
+function itemRow(item: Omit<OutboxItem, "etag">): Entity {
+  return {
+    ...itemKeys(item.caseId, item.key),
+    caseId: item.caseId,
+    key: item.key,
+    channel: item.channel,
+    purpose: item.purpose,
+    payload: JSON.stringify(item.payload),
+    state: item.state,
+    attempts: item.attempts,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    draftId: item.draftId,
+    sentItemId: item.sentItemId,
+    failureReason: item.failureReason,
+  };
+}
+
+function itemOf(row: StoredEntity): OutboxItem {
+  const optional = (name: "draftId" | "sentItemId" | "failureReason") => {
+    const value = stringOf(row, name);
+    return value === undefined ? {} : { [name]: value };
+  };
+  return {
+    caseId: stringOf(row, "caseId") ?? "",
+    key: stringOf(row, "key") ?? "",
+    channel: stringOf(row, "channel") === "teams" ? "teams" : "email",
+    purpose: stringOf(row, "purpose") ?? "",
+    payload: jsonOf<Record<string, unknown>>(row, "payload") ?? {},
+    state: (stringOf(row, "state") ?? "pending") as OutboxState,
+    attempts: numberOf(row, "attempts") ?? 0,
+    createdAt: stringOf(row, "createdAt") ?? "",
+    updatedAt: stringOf(row, "updatedAt") ?? "",
+    ...optional("draftId"),
+    ...optional("sentItemId"),
+    ...optional("failureReason"),
+    etag: row.etag,
+  };
+}
+
+/**
+ * Azure `Outbox` table: each side effect once, under its deterministic key, moved through its states with
+ * ETags. The pending index is written before an item can need it and cleared after, so a crash leaves at
+ * worst a stale index row, which `listPending` drops.
+ */
+export class TableOutbox implements Outbox {
+  constructor(private readonly table: EntityTable) {}
+
+  async enqueue(item: NewOutboxItem, now: Date): Promise<{ enqueued: boolean; item: OutboxItem }> {
+    const at = isoInstant(now);
+    const fresh = { ...item, state: "pending" as const, attempts: 0, createdAt: at, updatedAt: at };
+    const index = pendingRow(fresh);
+    await this.table.upsert(index);
+    try {
+      const etag = await this.table.insert(itemRow(fresh));
+      return { enqueued: true, item: { ...fresh, etag } };
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+      const existing = await this.get(item.caseId, item.key);
+      if (existing === undefined) throw error;
+      if (pendingRow(existing).rowKey !== index.rowKey) await this.table.delete(index.partitionKey, index.rowKey);
+      return { enqueued: false, item: existing };
+    }
+  }
+
+  async get(caseId: string, key: string): Promise<OutboxItem | undefined> {
+    const { partitionKey, rowKey } = itemKeys(caseId, key);
+    const row = await this.table.get(partitionKey, rowKey);
+    return row === undefined ? undefined : itemOf(row);
+  }
+
+  async transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem> {
+    if (!ALLOWED[item.state].includes(change.to)) throw outboxTransitionNotAllowed(item.key, item.state, change.to);
+    const { etag: _etag, draftId: _d, sentItemId: _s, failureReason: _f, ...kept } = item;
+    const next: Omit<OutboxItem, "etag"> = {
+      ...kept,
+      state: change.to,
+      updatedAt: isoInstant(now),
+      ...(change.to === "drafted"
+        ? { draftId: change.draftId }
+        : item.draftId === undefined
+          ? {}
+          : { draftId: item.draftId }),
+      ...(change.to === "sent" ? { sentItemId: change.sentItemId } : {}),
+      ...(change.to === "failed" ? { failureReason: change.reason, attempts: item.attempts + 1 } : {}),
+    };
+    if (awaitsSending(next.state)) await this.table.upsert(pendingRow(next));
+    const etag = await this.table.replace(itemRow(next), item.etag);
+    if (!awaitsSending(next.state)) {
+      const index = pendingRow(next);
+      await this.table.delete(index.partitionKey, index.rowKey);
+    }
+    return { ...next, etag };
+  }
+
+  async listPending(limit: number): Promise<OutboxItem[]> {
+    const found: OutboxItem[] = [];
+    let continuation: string | undefined;
+    do {
+      const page = await this.table.page({ partitionKey: PENDING_PARTITION }, { top: limit, continuation });
+      for (const row of page.items) {
+        if (found.length >= limit) return found;
+        const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
+        const current = item !== undefined && awaitsSending(item.state) && pendingRow(item).rowKey === row.rowKey;
+        if (current) found.push(item);
+        else await this.table.delete(row.partitionKey, row.rowKey);
+      }
+      continuation = page.continuation;
+    } while (continuation !== undefined && found.length < limit);
+    return found;
+  }
+}

@@ -1,0 +1,40 @@
+import type { RecordStore, Versioned } from "../ports.js";
+import { type EntityTable, jsonOf, scan } from "./entity-table.js";
+import { NotFoundError } from "./errors.js";
+import { decodeKey, encodeKey } from "./keys.js";
+
+/** One partition is plenty: these tables hold tens to hundreds of small rows. */
+const PARTITION = "record";
+
+/** A typed record per key, stored as JSON, with ETag-guarded replace (Sync, Conversations, Staff, Settings). */
+export class TableRecords<T> implements RecordStore<T> {
+  constructor(private readonly table: EntityTable) {}
+
+  async get(key: string): Promise<Versioned<T> | undefined> {
+    const row = await this.table.get(PARTITION, encodeKey(key));
+    const value = row === undefined ? undefined : jsonOf<T>(row, "value");
+    return row === undefined || value === undefined ? undefined : { value, etag: row.etag };
+  }
+
+  async put(key: string, value: T, etag?: string): Promise<Versioned<T>> {
+    const entity = { partitionKey: PARTITION, rowKey: encodeKey(key), value: JSON.stringify(value) };
+    try {
+      const written = etag === undefined ? await this.table.insert(entity) : await this.table.replace(entity, etag);
+      return { value, etag: written };
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        throw new NotFoundError(`${this.table.name}: "${key}" was deleted since it was read; reload and try again.`);
+      }
+      throw error;
+    }
+  }
+
+  async list(): Promise<Array<Versioned<T> & { readonly key: string }>> {
+    const all: Array<Versioned<T> & { readonly key: string }> = [];
+    for await (const row of scan(this.table, { partitionKey: PARTITION })) {
+      const value = jsonOf<T>(row, "value");
+      if (value !== undefined) all.push({ key: decodeKey(row.rowKey), value, etag: row.etag });
+    }
+    return all;
+  }
+}

@@ -1,0 +1,58 @@
+import { worklistsFor, type WorklistName } from "../domain/worklists.js";
+import type { CaseState } from "../domain/case.js";
+import type { ContactKind } from "../domain/contact.js";
+import type { CaseHeader, Page, WorklistEntry, Worklists } from "../ports.js";
+import { rebuildCaseRows, replaceCaseRows } from "./case-index.js";
+import { type Entity, type EntityTable, stringOf } from "./entity-table.js";
+import { encodeCompositeKey, encodeKey } from "./keys.js";
+
+function entryRows(kase: CaseHeader): Entity[] {
+  return worklistsFor(kase).map((list) => ({
+    partitionKey: encodeCompositeKey(list),
+    rowKey: encodeKey(kase.id),
+    list,
+    caseId: kase.id,
+    state: kase.state,
+    kind: kase.kind,
+    openedAt: kase.openedAt,
+    summary: kase.summary,
+    leadWorkerId: kase.leadWorkerId,
+  }));
+}
+
+function entryOf(row: Entity): WorklistEntry {
+  const summary = stringOf(row, "summary");
+  const leadWorkerId = stringOf(row, "leadWorkerId");
+  return {
+    list: stringOf(row, "list") as WorklistName,
+    caseId: stringOf(row, "caseId") ?? "",
+    state: stringOf(row, "state") as CaseState,
+    kind: stringOf(row, "kind") as ContactKind,
+    openedAt: stringOf(row, "openedAt") ?? "",
+    ...(summary === undefined ? {} : { summary }),
+    ...(leadWorkerId === undefined ? {} : { leadWorkerId }),
+  };
+}
+
+/** Azure `Worklists` table: one partition per queue, one row per case on it; derived from `Cases`. */
+export class TableWorklists implements Worklists {
+  constructor(private readonly table: EntityTable) {}
+
+  sync(kase: CaseHeader): Promise<void> {
+    return replaceCaseRows(this.table, kase.id, kase.lastSeq, entryRows(kase));
+  }
+
+  async list(name: WorklistName, options?: { top?: number; continuation?: string }): Promise<Page<WorklistEntry>> {
+    const page = await this.table.page({ partitionKey: encodeCompositeKey(name) }, options);
+    return {
+      items: page.items.map(entryOf),
+      ...(page.continuation === undefined ? {} : { continuation: page.continuation }),
+    };
+  }
+
+  async rebuild(cases: AsyncIterable<CaseHeader>): Promise<void> {
+    const truth = new Map<string, { version: number; rows: Entity[] }>();
+    for await (const kase of cases) truth.set(kase.id, { version: kase.lastSeq, rows: entryRows(kase) });
+    await rebuildCaseRows(this.table, truth);
+  }
+}
