@@ -1,27 +1,44 @@
 import { describe, expect, it } from "vitest";
 import { deadlines, practitionerDeadlines } from "../../../../src/domain/policy/deadlines.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
+import { aCase } from "../../../support/builders/case-builder.js";
 import { at, calendar, caseOf, inOrder } from "./clock-fixtures.js";
 
 const profile = loadProfile("family-solutions");
-const received = (contactId: string, instant: string, kind: "front-door" | "dart" = "front-door") =>
-  at("contact.received", instant, { contactId, kind, followUp: false });
-const ack = (contactId: string, instant: string) =>
-  at("acknowledgement.sent", instant, { contactId, outboxKey: `FC-2026-000123~1.2~${contactId}` });
+/** The builder's first contact; a second new contact is added as a raw event. */
+const FIRST_CONTACT = "FC-2026-000123-contact-1";
+const closureReady = {
+  "records-up-to-date": true,
+  "documents-uploaded": true,
+  "plan-actions-completed": true,
+  "supervisor-tasks-done": true,
+  "closure-summary": true,
+};
+const ack = (contactId: string) => ({ contactId, outboxKey: `FC-2026-000123~1.2~${contactId}` });
 const managersDecision = (instant: string) => at("case-note.recorded", instant, { noteType: "managers-decision" });
 const of = (rule: string, all: ReturnType<typeof deadlines>) => all.filter((d) => d.ruleId === rule);
 
 describe("rule 1.2 acknowledgement, one clock per contact", () => {
-  const kase = caseOf("front-door", [
-    received("c1", "2026-06-10T10:00:00.000Z"),
-    received("c2", "2026-06-10T11:00:00.000Z"),
-    ack("c2", "2026-06-10T12:00:00.000Z"),
-    ack("c1", "2026-06-12T09:00:00.000Z"),
-  ]);
+  const kase = aCase()
+    .ofKind("front-door")
+    .receivedAt("2026-06-10T10:00:00.000Z")
+    .withEvent(
+      "contact.received",
+      { contactId: "c2", kind: "front-door", followUp: false },
+      { at: "2026-06-10T11:00:00.000Z" },
+    )
+    .withEvent("acknowledgement.sent", ack("c2"), { at: "2026-06-10T12:00:00.000Z" })
+    .withEvent("acknowledgement.sent", ack(FIRST_CONTACT), { at: "2026-06-12T09:00:00.000Z" })
+    .build();
   const [first, second] = of("1.2", deadlines(kase, profile, calendar, new Date("2026-06-15T09:00:00.000Z")));
 
   it("runs a clock for each contact on the case, stopped by that contact's own acknowledgement", () => {
-    expect(first).toMatchObject({ instance: 1, key: "c1", status: "met", stoppedAt: "2026-06-12T09:00:00.000Z" });
+    expect(first).toMatchObject({
+      instance: 1,
+      key: FIRST_CONTACT,
+      status: "met",
+      stoppedAt: "2026-06-12T09:00:00.000Z",
+    });
     expect(second).toMatchObject({ instance: 2, key: "c2", status: "met", stoppedAt: "2026-06-10T12:00:00.000Z" });
   });
 
@@ -41,10 +58,11 @@ describe("rule 1.2 acknowledgement, one clock per contact", () => {
 });
 
 describe("rules 1.2 and 2.2 do not apply to a DART", () => {
-  const kase = caseOf("dart", [
-    received("c1", "2026-06-10T10:00:00.000Z", "dart"),
-    at("screening.decided", "2026-06-11T10:00:00.000Z", { outcome: "maam" }),
-  ]);
+  const kase = aCase()
+    .ofKind("dart")
+    .receivedAt("2026-06-10T10:00:00.000Z")
+    .screenedAs("maam", { at: "2026-06-11T10:00:00.000Z" })
+    .build();
   const ids = deadlines(kase, profile, calendar, new Date("2026-06-11T11:00:00.000Z")).map((d) => d.ruleId);
 
   it("runs no acknowledgement or screening-outcome clock for a DART", () => {
@@ -58,22 +76,18 @@ describe("rules 1.2 and 2.2 do not apply to a DART", () => {
 });
 
 describe("rule 1.1 present at MAAM: cancelled versus breached", () => {
-  const contact = received("c1", "2026-06-01T10:00:00.000Z");
+  const received = () => aCase().ofKind("front-door").receivedAt("2026-06-01T10:00:00.000Z");
 
   it("is cancelled when screening sends the case anywhere but MAAM", () => {
-    const kase = caseOf("front-door", [
-      contact,
-      at("screening.decided", "2026-06-02T10:00:00.000Z", { outcome: "step-down-early-help" }),
-    ]);
+    const kase = received()
+      .screenedAs("step-down-early-help", { at: "2026-06-02T10:00:00.000Z", workerId: "w1" })
+      .build();
     const [clock] = of("1.1", deadlines(kase, profile, calendar, new Date("2026-06-20T09:00:00.000Z")));
     expect(clock).toMatchObject({ status: "cancelled", cancelledAt: "2026-06-02T10:00:00.000Z" });
   });
 
   it("is breached when screening sends it to MAAM and MAAM has not decided by the maximum", () => {
-    const kase = caseOf("front-door", [
-      contact,
-      at("screening.decided", "2026-06-02T10:00:00.000Z", { outcome: "maam" }),
-    ]);
+    const kase = received().screenedAs("maam", { at: "2026-06-02T10:00:00.000Z" }).build();
     const [clock] = of("1.1", deadlines(kase, profile, calendar, new Date("2026-06-17T09:00:00.000Z")));
     expect(clock).toMatchObject({
       status: "breached",
@@ -82,26 +96,26 @@ describe("rule 1.1 present at MAAM: cancelled versus breached", () => {
   });
 
   it("is met outside the maximum when MAAM decides late", () => {
-    const kase = caseOf("front-door", [
-      contact,
-      at("screening.decided", "2026-06-02T10:00:00.000Z", { outcome: "maam" }),
-      at("maam.decided", "2026-06-18T10:00:00.000Z", { outcome: "allocate" }),
-    ]);
+    const kase = received()
+      .screenedAs("maam", { at: "2026-06-02T10:00:00.000Z" })
+      .decidedAtMaam("allocate", { at: "2026-06-18T10:00:00.000Z", workerId: "w1" })
+      .build();
     const [clock] = of("1.1", deadlines(kase, profile, calendar, new Date("2026-06-20T09:00:00.000Z")));
     expect(clock).toMatchObject({ status: "met", metOnTime: false, withinMaximum: false });
   });
 });
 
 describe("closure sign-off (rule 8.1)", () => {
-  const kase = caseOf(
-    "front-door",
-    [
-      at("case.allocated", "2026-05-01T10:00:00.000Z", { workerId: "w1", role: "lead" }),
-      at("closure.requested", "2026-06-01T10:00:00.000Z", { checklist: {} }),
-      at("closure.signed-off", "2026-06-02T10:00:00.000Z", { endDate: "2026-06-02" }),
-    ],
-    "closed",
-  );
+  const kase = aCase()
+    .ofKind("front-door")
+    .receivedAt("2026-05-01T09:00:00.000Z")
+    .allocatedOn("2026-05-01T10:00:00.000Z")
+    .then(
+      { type: "requestClosure", checklist: closureReady, summary: "Goals met." },
+      { at: "2026-06-01T10:00:00.000Z" },
+    )
+    .then({ type: "signOffClosure", endDate: "2026-06-02" }, { at: "2026-06-02T10:00:00.000Z" })
+    .build();
   const all = deadlines(kase, profile, calendar, new Date("2026-07-01T09:00:00.000Z"));
 
   it("is met by the sign-off itself", () => {
@@ -111,9 +125,14 @@ describe("closure sign-off (rule 8.1)", () => {
   });
 
   it("cancels every other clock still open: a closed case has no running clocks", () => {
-    const others = all.filter((d) => d.ruleId !== "8.1");
-    expect(others.map((d) => d.ruleId).sort()).toEqual(["11.1", "11.1m", "4.1a", "4.3", "5.1a"]);
-    expect(others.every((d) => d.status === "cancelled" && d.cancelledAt === "2026-06-02T10:00:00.000Z")).toBe(true);
+    expect(all.filter((d) => d.status !== "met" && d.status !== "cancelled")).toEqual([]);
+    const openUntilClosure = all.filter((d) => ["4.3", "5.1a", "11.1m", "11.1"].includes(d.ruleId));
+    expect(openUntilClosure.map((d) => [d.ruleId, d.status, d.cancelledAt])).toEqual([
+      ["4.3", "cancelled", "2026-06-02T10:00:00.000Z"],
+      ["5.1a", "cancelled", "2026-06-02T10:00:00.000Z"],
+      ["11.1", "cancelled", "2026-06-02T10:00:00.000Z"],
+      ["11.1m", "cancelled", "2026-06-02T10:00:00.000Z"],
+    ]);
   });
 });
 
@@ -121,11 +140,13 @@ describe("recurring clocks start their next instance at the stop", () => {
   const now = new Date("2026-10-05T09:00:00.000Z");
 
   it("rule 3.3: weekly contact while pre-allocated, until allocated", () => {
-    const kase = caseOf("front-door", [
-      at("maam.decided", "2026-09-01T10:00:00.000Z", { outcome: "pre-allocation-list" }),
-      at("pre-allocation.contact-recorded", "2026-09-07T14:00:00.000Z", {}),
-      at("case.allocated", "2026-09-10T09:00:00.000Z", { workerId: "w1", role: "lead" }),
-    ]);
+    const kase = aCase()
+      .receivedAt("2026-08-20T10:00:00.000Z")
+      .screenedAs("maam", { at: "2026-08-21T10:00:00.000Z" })
+      .decidedAtMaam("pre-allocation-list", { at: "2026-09-01T10:00:00.000Z" })
+      .then({ type: "recordPreAllocationContact" }, { at: "2026-09-07T14:00:00.000Z" })
+      .allocatedTo("w1", { at: "2026-09-10T09:00:00.000Z" })
+      .build();
     expect(of("3.3", deadlines(kase, profile, calendar, now))).toMatchObject([
       { instance: 1, status: "met", stoppedAt: "2026-09-07T14:00:00.000Z", withinMaximum: true },
       {
@@ -219,20 +240,21 @@ describe("rule 10.1 case recording (recording delay)", () => {
 });
 
 describe("a recorded reason for exceeding a clock", () => {
-  it("is attached to the instance it names", () => {
-    const kase = caseOf("front-door", [
-      received("c1", "2026-06-10T10:00:00.000Z"),
-      ack("c1", "2026-06-15T09:00:00.000Z"),
-      at("clock.reason-recorded", "2026-06-15T10:00:00.000Z", {
-        rule: "1.2",
-        instance: 1,
-        reason: "The group mailbox was unavailable",
-      }),
-    ]);
-    const [clock] = of("1.2", deadlines(kase, profile, calendar, new Date("2026-06-16T09:00:00.000Z")));
-    expect(clock).toMatchObject({ withinMaximum: false, reason: "The group mailbox was unavailable" });
-    expect(
-      of("1.1", deadlines(kase, profile, calendar, new Date("2026-06-16T09:00:00.000Z")))[0]?.reason,
-    ).toBeUndefined();
+  const kase = aCase()
+    .receivedAt("2026-06-10T10:00:00.000Z")
+    .withEvent("acknowledgement.sent", ack(FIRST_CONTACT), { at: "2026-06-15T09:00:00.000Z" })
+    .then(
+      { type: "recordClockReason", rule: "1.2", instance: 1, reason: "The group mailbox was unavailable" },
+      { at: "2026-06-15T10:00:00.000Z" },
+    )
+    .build();
+  const all = deadlines(kase, profile, calendar, new Date("2026-06-16T09:00:00.000Z"));
+
+  it("is attached to the exceeded instance it names (rule 1.2)", () => {
+    expect(of("1.2", all)).toMatchObject([{ withinMaximum: false, reason: "The group mailbox was unavailable" }]);
+  });
+
+  it("is not attached to another rule's clock", () => {
+    expect(of("1.1", all)[0]?.reason).toBeUndefined();
   });
 });
