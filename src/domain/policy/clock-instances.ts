@@ -46,9 +46,10 @@ function correlationKey(rule: ClockRule, event: CaseEvent): string | undefined {
 const instantOf = (iso: string): number => Date.parse(iso);
 
 /**
- * Scans the log in `seq` order and returns every instance of the rule (see the clock semantics in
- * PRACTICE-FRAMEWORK.md and profile-schema.ts). For one event: stops first (with restarts), then
- * cancellations (cancelledBy, recurrence.until, closure sign-off), then starts.
+ * Scans the log in `seq` order and returns every instance of the rule. For one event: stops first (each
+ * open instance of the same key that started at or before it is met; a recurring rule restarts from it),
+ * then cancellations (cancelledBy, recurrence.until, closure sign-off: a closed case has no running
+ * clocks), then starts (unless a restart already opened that key at this event).
  */
 export function clockInstances(
   rule: ClockRule,
