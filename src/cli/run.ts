@@ -1,0 +1,55 @@
+import type { ReadFile } from "./calendar-options.js";
+import { due, DUE_USAGE } from "./due.js";
+import { CliUsageError } from "./errors.js";
+import { holidays, HOLIDAYS_USAGE } from "./holidays.js";
+import { rules, RULES_USAGE } from "./rules.js";
+
+const EXIT_OK = 0;
+/** A known problem with the data or a file: the message says what to fix. */
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+export interface CliResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const COMMANDS: Record<string, (args: readonly string[], readFile: ReadFile) => string> = { due, rules, holidays };
+
+const HELP = `Usage: fc <command> [options]
+
+  ${DUE_USAGE}
+      When a clock started at that instant is expected and at the latest due (one JSON line).
+  ${RULES_USAGE}
+      Every rule of a practice framework, with its timescales and citation.
+  ${HOLIDAYS_USAGE}
+      The bank holidays and closure days the working-day calendar uses.
+`;
+
+/** The operator CLI without its process: arguments in, output and exit code out. */
+export function runCli(argv: readonly string[], readFile: ReadFile): CliResult {
+  const [name, ...args] = argv;
+  if (name === "help" || name === "--help") return { exitCode: EXIT_OK, stdout: HELP, stderr: "" };
+  if (name === undefined) return { exitCode: EXIT_USAGE, stdout: "", stderr: HELP };
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    return { exitCode: EXIT_USAGE, stdout: "", stderr: `fc: there is no command "${name}".\n\n${HELP}` };
+  }
+  try {
+    return { exitCode: EXIT_OK, stdout: command(args, readFile), stderr: "" };
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      return { exitCode: EXIT_USAGE, stdout: "", stderr: `fc ${name}: ${error.message}\n` };
+    }
+    if (hasServiceCode(error)) {
+      return { exitCode: EXIT_FAILED, stdout: "", stderr: `fc ${name}: ${error.message} (${error.code})\n` };
+    }
+    // Anything else is a bug: let Node print the stack.
+    throw error;
+  }
+}
+
+/** Our typed errors (CALENDAR.BAD_HOLIDAY_FILE, POLICY.INVALID_PROFILE…) carry a message that says what to fix. */
+const hasServiceCode = (error: unknown): error is Error & { code: string } =>
+  error instanceof Error && "code" in error && typeof error.code === "string" && /^[A-Z]+\.[A-Z_]+$/.test(error.code);
