@@ -71,7 +71,7 @@ export class ClosureChecklistMissingError extends CaseError {
   constructor(caseId: string, profileId: string) {
     super(
       caseId,
-      `Case ${caseId} cannot be put forward for closure: the "${profileId}" practice framework has no closure-ready checklist (a check rule with id 8.2). An administrator must add one to the profile.`,
+      `Case ${caseId} cannot be put forward for closure: the "${profileId}" practice framework has no closure-ready checklist (rule 8.2, or a check rule on closure.requested alone). An administrator must add one to the profile.`,
     );
   }
 }

@@ -30,3 +30,17 @@ export function pendingTransferDirection(
   );
   return requests.at(-1)?.data.direction;
 }
+
+/** 4.5 applies only to families stepped down from Social Care. */
+export const steppedDownFromSocialCare = (kase: Case): boolean =>
+  kase.kind === "step-down-from-social-care" ||
+  has(kase, "contact.received", (e) => e.data.kind === "step-down-from-social-care");
+
+export const frontDoorDecided = (kase: Case): boolean => has(kase, "front-door.decided");
+
+/** A threshold dispute raised and not yet resolved. */
+export function thresholdDisputeOpen(kase: Case): boolean {
+  const disputes = kase.events.filter((e) => e.type === "threshold.disputed").length;
+  const resolutions = kase.events.filter((e) => e.type === "threshold-dispute.resolved").length;
+  return disputes > resolutions;
+}

@@ -100,6 +100,13 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     cannot: "have its assessment completed",
     until: "until it is allocated to a worker",
   },
+  recordAssessmentNotRequired: {
+    action: "record that no assessment is needed",
+    roles: ["practitioner", "manager"],
+    states: ["awaiting-allocation", "allocated"],
+    cannot: "be excused an assessment",
+    until: "unless it is awaiting allocation or allocated",
+  },
   auditAssessment: { action: "audit an assessment", roles: ["practitioner", "manager"] },
   completePlan: {
     action: "complete a support plan",
@@ -206,6 +213,15 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     states: AFTER_ACCEPTANCE,
     cannot: "have an ending letter recorded",
     until: "before it has been accepted",
+  },
+  disputeThreshold: { action: "dispute a Front Door threshold decision", roles: ["manager"] },
+  resolveThresholdDispute: { action: "resolve a threshold dispute", roles: ["manager"] },
+  agreeSignposting: {
+    action: "agree to close and signpost a family",
+    roles: ["manager"],
+    states: ["allocated"],
+    cannot: "be signposted elsewhere",
+    until: "unless it is allocated to a key worker",
   },
 };
 

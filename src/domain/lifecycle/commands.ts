@@ -21,6 +21,7 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "recordInitialContact" }
   | { type: "recordVisit"; childSeen: boolean; lateInDay?: boolean }
   | { type: "completeAssessment"; cypaUnderThreeMonths?: boolean }
+  | { type: "recordAssessmentNotRequired" }
   | { type: "auditAssessment"; checklist: Record<string, boolean> }
   | { type: "completePlan" }
   | { type: "holdReview" }
@@ -41,6 +42,9 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "recordTransferPanelDecision"; outcome: string; direction: Direction; note?: string }
   | { type: "recordHandoverMeeting" }
   | { type: "recordEndingLetter" }
+  | { type: "disputeThreshold"; note: string }
+  | { type: "resolveThresholdDispute"; note: string }
+  | { type: "agreeSignposting"; note: string }
 );
 
 export type CaseCommandType = CaseCommand["type"];

@@ -1,6 +1,12 @@
 import type { Case } from "../case.js";
 import { InvalidCaseCommandError } from "../errors.js";
-import { assessmentCompleted, childSeenOnVisit, initialContactMade, planCompleted } from "./case-facts.js";
+import {
+  assessmentCompleted,
+  childSeenOnVisit,
+  initialContactMade,
+  planCompleted,
+  steppedDownFromSocialCare,
+} from "./case-facts.js";
 import { forbidden, notAllowed } from "./command-rules.js";
 import type { CommandContext, CommandOf } from "./commands.js";
 import { stamp } from "./stamp.js";
@@ -79,6 +85,21 @@ export function completeAssessment(kase: Case, command: CommandOf<"completeAsses
   const { cypaUnderThreeMonths } = command;
   const data = cypaUnderThreeMonths !== undefined ? { cypaUnderThreeMonths } : {};
   return [stamp(kase, command, ctx, "assessment.completed", data)];
+}
+
+/** 4.5: a step-down whose CYPA is under three calendar months old needs no new assessment (the plan is still due). */
+export function recordAssessmentNotRequired(
+  kase: Case,
+  command: CommandOf<"recordAssessmentNotRequired">,
+  ctx: CommandContext,
+) {
+  if (!steppedDownFromSocialCare(kase)) {
+    throw notAllowed(
+      kase,
+      "only a family stepped down from Social Care with a recent CYPA can go without an assessment (rule 4.5)",
+    );
+  }
+  return [stamp(kase, command, ctx, "assessment.not-required", { reason: "cypa-under-three-months" })];
 }
 
 export function auditAssessment(kase: Case, command: CommandOf<"auditAssessment">, ctx: CommandContext) {

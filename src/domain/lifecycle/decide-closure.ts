@@ -6,10 +6,16 @@ import { stamp } from "./stamp.js";
 
 const CLOSURE_READY_RULE = "8.2";
 
-/** The profile's closure-ready checklist: its rule 8.2 (rule 9, voice of the child, is checked on closure too, but apart). */
+/**
+ * The profile's closure-ready checklist: rule 8.2 in Family Solutions; in another framework, the check rule that
+ * applies only when closure is requested (rule 9, voice of the child, is checked at closure too, but also earlier).
+ */
 function closureChecklist(profile: Profile) {
-  const rule = profile.rules.find((r) => r.id === CLOSURE_READY_RULE);
-  return rule?.kind === "check" ? rule.items : undefined;
+  const checks = profile.rules.filter((r) => r.kind === "check");
+  const rule =
+    checks.find((r) => r.id === CLOSURE_READY_RULE) ??
+    checks.find((r) => r.on.every((m) => m.event === "closure.requested"));
+  return rule?.items;
 }
 
 export function requestClosure(kase: Case, command: CommandOf<"requestClosure">, ctx: CommandContext) {

@@ -6,6 +6,7 @@ import { attachFollowUpContact, confirmReferrer } from "./decide-contacts.js";
 import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
 import * as decisions from "./decide-decisions.js";
+import * as threshold from "./decide-threshold.js";
 
 type Handler<K extends CaseCommandType> = (kase: Case, command: CommandOf<K>, ctx: CommandContext) => NewCaseEvent[];
 
@@ -25,6 +26,7 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   recordInitialContact: casework.recordInitialContact,
   recordVisit: casework.recordVisit,
   completeAssessment: casework.completeAssessment,
+  recordAssessmentNotRequired: casework.recordAssessmentNotRequired,
   auditAssessment: casework.auditAssessment,
   completePlan: casework.completePlan,
   holdReview: casework.holdReview,
@@ -35,6 +37,9 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   requestClosure: closure.requestClosure,
   rejectClosure: closure.rejectClosure,
   signOffClosure: closure.signOffClosure,
+  disputeThreshold: threshold.disputeThreshold,
+  resolveThresholdDispute: threshold.resolveThresholdDispute,
+  agreeSignposting: threshold.agreeSignposting,
   attachFollowUpContact,
   confirmReferrer,
 };

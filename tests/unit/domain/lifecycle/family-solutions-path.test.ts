@@ -295,6 +295,20 @@ describe("rule 6.1 step-down from Social Care and 7.1 wraparound requests", () =
     });
   });
 
+  it("excuses a recent-CYPA step-down its assessment (4.5), but no other case", () => {
+    const stepDown = aCase().ofKind("step-down-from-social-care").allocatedTo("worker-2").build();
+    const { events } = act(stepDown, profile, practitioner, "2026-12-24T10:00:00Z", {
+      type: "recordAssessmentNotRequired",
+    });
+    expect(events[0]?.data).toEqual({ reason: "cypa-under-three-months" });
+    const referral = aCase().allocatedOn("2026-12-23T12:00:00Z").build();
+    expect(
+      caught(() =>
+        act(referral, profile, practitioner, "2026-12-24T10:00:00Z", { type: "recordAssessmentNotRequired" }),
+      ).message,
+    ).toContain("rule 4.5");
+  });
+
   it("screens a wraparound request on an escalated case", () => {
     const kase = aCase().screenedAs("escalate-social-care").then({ type: "receiveWraparoundRequest" }).build();
     expect(kase.state).toBe("awaiting-screening");
