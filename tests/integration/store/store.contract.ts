@@ -1,7 +1,11 @@
 import { casesContract } from "./cases.contract.js";
+import { coordinationContract } from "./coordination.contract.js";
 import type { MakeHarness } from "./harness.js";
+import { indexesContract } from "./indexes.contract.js";
 
 /** What every store (Azure Tables, in memory) promises; each adapter's test file runs it. */
 export function storeContract(fresh: MakeHarness): void {
   casesContract(fresh);
+  indexesContract(fresh);
+  coordinationContract(fresh);
 }

@@ -1,0 +1,220 @@
+import { describe, expect, it } from "vitest";
+import type { NewOutboxItem } from "../../../src/ports.js";
+import type { MakeHarness } from "./harness.js";
+
+const at = (iso: string) => new Date(iso);
+
+const acknowledgement: NewOutboxItem = {
+  caseId: "FC-2026-000080",
+  key: "FC-2026-000080~1.2~1",
+  channel: "email",
+  purpose: "acknowledgement",
+  payload: { template: "acknowledgement", contactId: "c1" },
+};
+
+export function coordinationContract(fresh: MakeHarness): void {
+  describe("the outbox", () => {
+    it("enqueues a side effect once: a second enqueue of the same key returns the first", async () => {
+      const { store } = await fresh();
+      const first = await store.outbox.enqueue(acknowledgement, at("2026-12-01T09:20:00Z"));
+
+      const again = await store.outbox.enqueue(
+        { ...acknowledgement, payload: { template: "other" } },
+        at("2026-12-01T09:25:00Z"),
+      );
+
+      expect(first.enqueued).toBe(true);
+      expect(again).toEqual({ enqueued: false, item: first.item });
+      expect((await store.outbox.listPending(10)).map((i) => i.key)).toEqual([acknowledgement.key]);
+    });
+
+    it("moves pending → drafted → sent, and a sent item is no longer pending", async () => {
+      const { store } = await fresh();
+      const { item } = await store.outbox.enqueue(acknowledgement, at("2026-12-01T09:20:00Z"));
+
+      const drafted = await store.outbox.transition(
+        item,
+        { to: "drafted", draftId: "draft-1" },
+        at("2026-12-01T09:21:00Z"),
+      );
+      expect((await store.outbox.listPending(10)).map((i) => i.state)).toEqual(["drafted"]);
+      const sent = await store.outbox.transition(
+        drafted,
+        { to: "sent", sentItemId: "sent-1" },
+        at("2026-12-01T09:22:00Z"),
+      );
+
+      expect(sent).toMatchObject({ state: "sent", draftId: "draft-1", sentItemId: "sent-1" });
+      expect(await store.outbox.listPending(10)).toEqual([]);
+      expect(await store.outbox.get(item.caseId, item.key)).toEqual(sent);
+    });
+
+    it("lets only one of two senders move the same item; the other is told to reload", async () => {
+      const { store } = await fresh();
+      const { item } = await store.outbox.enqueue(acknowledgement, at("2026-12-01T09:20:00Z"));
+
+      const results = await Promise.allSettled([
+        store.outbox.transition(item, { to: "drafted", draftId: "a" }, at("2026-12-01T09:21:00Z")),
+        store.outbox.transition(item, { to: "drafted", draftId: "b" }, at("2026-12-01T09:21:00Z")),
+      ]);
+
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(results.find((r) => r.status === "rejected")).toMatchObject({
+        reason: { code: "STORE.CONFLICT", retryable: true },
+      });
+    });
+
+    it("counts failed attempts, holds and releases, and refuses to resend what was sent", async () => {
+      const { store } = await fresh();
+      const { item } = await store.outbox.enqueue(acknowledgement, at("2026-12-01T09:20:00Z"));
+      const failed = await store.outbox.transition(
+        item,
+        { to: "failed", reason: "Graph 503" },
+        at("2026-12-01T09:21:00Z"),
+      );
+      expect(failed).toMatchObject({ state: "failed", attempts: 1, failureReason: "Graph 503" });
+      expect(await store.outbox.listPending(10)).toEqual([]);
+      const retried = await store.outbox.transition(failed, { to: "pending" }, at("2026-12-01T09:30:00Z"));
+      const held = await store.outbox.transition(retried, { to: "held" }, at("2026-12-01T09:31:00Z"));
+      expect(await store.outbox.listPending(10)).toEqual([]);
+      const released = await store.outbox.transition(held, { to: "pending" }, at("2026-12-01T10:00:00Z"));
+      expect((await store.outbox.listPending(10)).map((i) => i.etag)).toEqual([released.etag]);
+      const sent = await store.outbox.transition(released, { to: "sent", sentItemId: "s" }, at("2026-12-01T10:01:00Z"));
+
+      await expect(store.outbox.transition(sent, { to: "pending" }, at("2026-12-01T10:02:00Z"))).rejects.toMatchObject({
+        code: "STORE.OUTBOX_TRANSITION_NOT_ALLOWED",
+      });
+    });
+
+    it("lists at most the limit, oldest first", async () => {
+      const { store } = await fresh();
+      for (const n of [3, 1, 2]) {
+        await store.outbox.enqueue(
+          { ...acknowledgement, key: `FC-2026-000080~1.2~${n}` },
+          at(`2026-12-01T09:0${n}:00Z`),
+        );
+      }
+
+      expect((await store.outbox.listPending(2)).map((i) => i.key)).toEqual([
+        "FC-2026-000080~1.2~1",
+        "FC-2026-000080~1.2~2",
+      ]);
+    });
+  });
+
+  describe("job leases", () => {
+    it("gives a lease to exactly one of two instances asking at once", async () => {
+      const { store } = await fresh();
+      const now = at("2026-12-01T08:00:00Z");
+
+      const results = await Promise.all([
+        store.leases.acquire("screening-agenda", "instance-a", 60_000, now),
+        store.leases.acquire("screening-agenda", "instance-b", 60_000, now),
+      ]);
+
+      expect(results.filter((r) => r.acquired)).toHaveLength(1);
+      const holder = results.find((r) => r.acquired);
+      expect(results.find((r) => !r.acquired)).toEqual({
+        acquired: false,
+        heldBy: holder?.acquired === true ? holder.lease.holderId : "",
+        until: "2026-12-01T08:01:00.000Z",
+      });
+    });
+
+    it("lets another instance take over an expired lease, and the old holder can no longer renew", async () => {
+      const { store } = await fresh();
+      const a = await store.leases.acquire("nudges", "instance-a", 60_000, at("2026-12-01T08:00:00Z"));
+      expect(await store.leases.acquire("nudges", "instance-b", 60_000, at("2026-12-01T08:00:59Z"))).toMatchObject({
+        acquired: false,
+        heldBy: "instance-a",
+      });
+
+      const b = await store.leases.acquire("nudges", "instance-b", 60_000, at("2026-12-01T08:01:00Z"));
+
+      expect(b).toMatchObject({ acquired: true, lease: { holderId: "instance-b" } });
+      if (!a.acquired) throw new Error("instance-a should have held the lease first");
+      expect(await store.leases.renew(a.lease, 60_000, at("2026-12-01T08:01:01Z"))).toMatchObject({
+        acquired: false,
+        heldBy: "instance-b",
+      });
+    });
+
+    it("renews for the holder, and a release frees the lease at once", async () => {
+      const { store } = await fresh();
+      const first = await store.leases.acquire("outbox", "instance-a", 60_000, at("2026-12-01T08:00:00Z"));
+      if (!first.acquired) throw new Error("expected the lease");
+      const renewed = await store.leases.renew(first.lease, 60_000, at("2026-12-01T08:00:30Z"));
+      expect(renewed).toMatchObject({ acquired: true, lease: { expiresAt: "2026-12-01T08:01:30.000Z" } });
+      if (!renewed.acquired) throw new Error("expected the renewal");
+
+      await store.leases.release(renewed.lease);
+
+      expect(await store.leases.acquire("outbox", "instance-b", 60_000, at("2026-12-01T08:00:31Z"))).toMatchObject({
+        acquired: true,
+      });
+    });
+  });
+
+  describe("inbound message idempotency", () => {
+    const messageId = "AAMkAGI2THVSAAA=/#?~%\u0001";
+
+    it("claims a message once, however many notifications and delta runs bring it", async () => {
+      const { store } = await fresh();
+      const now = at("2026-12-01T09:15:03Z");
+
+      const claims = await Promise.all([store.messages.claim(messageId, now), store.messages.claim(messageId, now)]);
+
+      expect(claims.filter((c) => c.claimed)).toHaveLength(1);
+      expect(claims.find((c) => !c.claimed)).toEqual({
+        claimed: false,
+        existing: { messageId, state: "claimed", claimedAt: "2026-12-01T09:15:03.000Z" },
+      });
+    });
+
+    it("records the case and contact a message was logged as, or why it was ignored", async () => {
+      const { store } = await fresh();
+      await store.messages.claim(messageId, at("2026-12-01T09:15:03Z"));
+      await store.messages.claim("autoreply-1", at("2026-12-01T09:16:00Z"));
+
+      await store.messages.markLogged(messageId, "FC-2026-000090", "c1");
+      await store.messages.markIgnored("autoreply-1", "autoreply");
+
+      expect(await store.messages.find(messageId)).toMatchObject({
+        state: "logged",
+        caseId: "FC-2026-000090",
+        contactId: "c1",
+      });
+      expect(await store.messages.find("autoreply-1")).toMatchObject({ state: "ignored", reason: "autoreply" });
+    });
+  });
+
+  describe("simple records (Sync, Conversations, Staff, Settings)", () => {
+    it("creates once, then replaces only with the ETag last read", async () => {
+      const { store } = await fresh();
+      const created = await store.sync.put("inbox", { deltaLink: "https://graph/delta?token=1" });
+      await expect(store.sync.put("inbox", { deltaLink: "other" })).rejects.toMatchObject({
+        code: "STORE.ALREADY_EXISTS",
+      });
+
+      const updated = await store.sync.put("inbox", { deltaLink: "https://graph/delta?token=2" }, created.etag);
+      await expect(store.sync.put("inbox", { deltaLink: "stale" }, created.etag)).rejects.toMatchObject({
+        code: "STORE.CONFLICT",
+      });
+
+      expect(await store.sync.get("inbox")).toEqual(updated);
+      expect((await store.sync.list()).map((r) => r.key)).toEqual(["inbox"]);
+    });
+  });
+
+  describe("table operation counts", () => {
+    it("counts each request against its table", async () => {
+      const { store } = await fresh();
+      await store.messages.claim("m-1", at("2026-12-01T09:15:03Z"));
+      await store.messages.find("m-1");
+      await store.staff.get("w1");
+
+      expect(store.metrics.byTable()).toEqual({ Messages: 2, Staff: 1 });
+      expect(store.metrics.total()).toBe(3);
+    });
+  });
+}
