@@ -89,7 +89,7 @@ export class TableCaseRepository implements CaseRepository {
       // A lone row update: If-Match is enforced everywhere (Azurite too).
       await this.table.replace(row, etag).catch((error: unknown) => Promise.reject(conflict(error)));
     } else {
-      // Azurite ignores If-Match inside a batch (issue 1233): the event rows are inserts with seq row keys,
+      // Azurite has ignored If-Match inside a batch (issue 1233): the event rows are inserts with seq row keys,
       // so a second writer from the same read collides on `event~<seq>` even there. Azure enforces both.
       await this.commit(
         caseId,
