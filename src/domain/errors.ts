@@ -85,6 +85,20 @@ export class SupervisionForbiddenError extends Error {
   }
 }
 
+/** A supervision dated in the future or with a date the service cannot read. */
+export class InvalidSupervisionError extends Error {
+  readonly code = "SUPERVISION.INVALID";
+  constructor(
+    readonly practitionerId: string,
+    occurredAt: string,
+  ) {
+    super(
+      `"${occurredAt}" cannot be when the supervision took place: give a past date and time, e.g. 2027-01-15T10:00:00Z.`,
+    );
+    this.name = "InvalidSupervisionError";
+  }
+}
+
 /** The command is missing something it needs or carries a value that cannot be right. */
 export class InvalidCaseCommandError extends CaseError {
   readonly code = "CASE.INVALID_COMMAND";

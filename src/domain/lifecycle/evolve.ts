@@ -56,7 +56,7 @@ function afterDecision(kase: Case, point: DecisionPoint, outcome: string, at: st
     case "close":
       return closed(at);
     case "transfer":
-      return direction === "to-social-care" ? { state: "escalated" } : { state: "awaiting-allocation" };
+      return direction === "to-social-care" ? { state: "escalated" } : { state: allocatedOrWaiting(kase) };
     case "no-transfer":
       return direction === "to-social-care" ? { state: allocatedOrWaiting(kase) } : closed(at);
     case undefined:

@@ -1,6 +1,6 @@
 import type { Actor } from "../actor.js";
 import type { NewCaseEvent } from "../case-events.js";
-import { SupervisionForbiddenError } from "../errors.js";
+import { InvalidSupervisionError, SupervisionForbiddenError } from "../errors.js";
 import type { StaffRole } from "../staff.js";
 
 export interface RecordSupervisionInput {
@@ -16,7 +16,11 @@ export interface RecordSupervisionInput {
 export function recordSupervision(input: RecordSupervisionInput): NewCaseEvent<"supervision.recorded"> {
   if (!input.roles.includes("manager")) throw new SupervisionForbiddenError(input.practitionerId);
   const recordedAt = input.now.toISOString();
-  const at = input.occurredAt === undefined ? recordedAt : new Date(input.occurredAt).toISOString();
+  const occurred = input.occurredAt === undefined ? input.now : new Date(input.occurredAt);
+  if (Number.isNaN(occurred.getTime()) || occurred.getTime() > input.now.getTime()) {
+    throw new InvalidSupervisionError(input.practitionerId, String(input.occurredAt));
+  }
+  const at = occurred.toISOString();
   return {
     type: "supervision.recorded",
     at,

@@ -3,7 +3,8 @@ import type { Case } from "../../../../src/domain/case.js";
 import { ClosureChecklistMissingError, CaseTransitionError } from "../../../../src/domain/errors.js";
 import type { CaseCommand } from "../../../../src/domain/lifecycle/commands.js";
 import type { Profile } from "../../../../src/domain/policy/profile-schema.js";
-import { openCase } from "../../../../src/domain/lifecycle/open-case.js";
+import { replay } from "../../../../src/domain/lifecycle/evolve.js";
+import { caseSeed, openCase } from "../../../../src/domain/lifecycle/open-case.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
 import { aCase } from "../../../support/builders/case-builder.js";
 import { act, caught, people, type Person } from "./act.js";
@@ -156,6 +157,29 @@ describe("Bexley: the weekly transfer panel moves cases to and from Social Care 
       .then({ type: "recordTransferPanelDecision", outcome: "no-transfer", direction: "to-social-care", note })
       .build();
     expect(kase).toMatchObject({ state: "allocated", leadWorkerId: "key-worker-1" });
+  });
+
+  it("keeps the key worker when a family the service still leads comes back from Social Care", () => {
+    const kase = accepted()
+      .then({ type: "recordEscalation", requestForSupportAttached: true })
+      .then({ type: "recordTransferPanelDecision", outcome: "transfer", direction: "to-social-care", note })
+      .then({ type: "receiveStepDownFromSocialCare", contactId: "msg-4" })
+      .then({ type: "recordTransferPanelDecision", outcome: "transfer", direction: "to-early-help", note })
+      .build();
+    expect(kase).toMatchObject({ state: "allocated", leadWorkerId: "key-worker-1" });
+  });
+
+  it("rebuilds a Bexley case from its seed and log, Front Door step included", () => {
+    const built = accepted().build();
+    const seed = caseSeed({
+      id: built.id,
+      contactId: "c",
+      kind: built.kind,
+      receivedAt: built.openedAt,
+      actor: people.dutyWorker.actor,
+      profile,
+    });
+    expect(replay(seed, built.events)).toEqual(built);
   });
 
   it("refuses a decision in the other direction from the one the case was put forward in", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SupervisionForbiddenError } from "../../../../src/domain/errors.js";
+import { InvalidSupervisionError, SupervisionForbiddenError } from "../../../../src/domain/errors.js";
 import { recordSupervision } from "../../../../src/domain/lifecycle/supervision.js";
 import { people } from "./act.js";
 
@@ -24,5 +24,16 @@ describe("rule 11.6 supervision", () => {
     expect(() =>
       recordSupervision({ practitionerId: "worker-3", ...people.practitioner, now: new Date("2027-01-15T16:00:00Z") }),
     ).toThrow(SupervisionForbiddenError);
+  });
+
+  it("cannot be dated in the future", () => {
+    expect(() =>
+      recordSupervision({
+        practitionerId: "worker-3",
+        ...people.manager,
+        now: new Date("2027-01-15T16:00:00Z"),
+        occurredAt: "2027-01-16T10:00:00Z",
+      }),
+    ).toThrow(InvalidSupervisionError);
   });
 });
