@@ -14,7 +14,8 @@ export interface GraphMailboxOptions {
   readonly logger?: Logger;
 }
 
-export const userPath = (mailbox: string): string => `users/${encodeURIComponent(mailbox)}`;
+/** `@` stays as it is: it is valid in a path, and Graph matches the subscription resource text as written. */
+export const userPath = (mailbox: string): string => `users/${encodeURIComponent(mailbox).replace(/%40/g, "@")}`;
 
 /** The Family Centre mailbox through Microsoft Graph: inbox sync, message reads and exactly-once sending. */
 export class GraphMailbox implements Mailbox {
