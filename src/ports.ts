@@ -67,6 +67,11 @@ export type ClaimResult = { readonly claimed: true } | { readonly claimed: false
 export interface MessageLedger {
   claim(messageId: string, now: Date): Promise<ClaimResult>;
   find(messageId: string): Promise<MessageRecord | undefined>;
+  /**
+   * Reserves the case a claimed message opens, before the case is written, so that a retry after a crash opens
+   * the same case rather than a second one. Returns the case id already reserved, if any, else `caseId`.
+   */
+  reserveCase(messageId: string, caseId: string): Promise<string>;
   markLogged(messageId: string, caseId: string, contactId: string): Promise<void>;
   markIgnored(messageId: string, reason: string): Promise<void>;
 }
@@ -186,6 +191,11 @@ export interface RecordStore<T> {
   /** Without `etag`: create (`AlreadyExistsError` if present). With it: replace if unchanged (`ConcurrencyError`). */
   put(key: string, value: T, etag?: string): Promise<Versioned<T>>;
   list(): Promise<Array<Versioned<T> & { readonly key: string }>>;
+}
+
+/** A counter per key and period (acknowledgements per sender per day). */
+export interface QuotaCounter {
+  readonly count: number;
 }
 
 /** Delta link and subscription of one mailbox folder. */

@@ -5,6 +5,7 @@ import type {
   Leases,
   MessageLedger,
   Outbox,
+  QuotaCounter,
   RecordStore,
   StaffMember,
   StoredConversation,
@@ -44,6 +45,8 @@ export interface Store {
   readonly outbox: Outbox;
   readonly leases: Leases;
   readonly sync: RecordStore<SyncState>;
+  /** Counters such as acknowledgements per sender per day; kept in the `Sync` table under their own keys. */
+  readonly quotas: RecordStore<QuotaCounter>;
   readonly conversations: RecordStore<StoredConversation>;
   readonly staff: RecordStore<StaffMember>;
   readonly settings: RecordStore<CentreSettings>;
@@ -66,6 +69,7 @@ export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
     outbox: new TableOutbox(table("Outbox")),
     leases: new TableLeases(table("Leases")),
     sync: new TableRecords(table("Sync")),
+    quotas: new TableRecords(table("Sync")),
     conversations: new TableRecords(table("Conversations")),
     staff: new TableRecords(table("Staff")),
     settings: new TableRecords(table("Settings")),

@@ -1,7 +1,9 @@
 import type { ClaimResult, MessageLedger, MessageRecord, MessageState } from "../ports.js";
 import { type EntityTable, type StoredEntity, stringOf } from "./entity-table.js";
-import { AlreadyExistsError, NotFoundError } from "./errors.js";
+import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "./errors.js";
 import { encodeKey, isoInstant, shortHash } from "./keys.js";
+
+const withoutEtag = ({ etag: _etag, ...entity }: StoredEntity) => entity;
 
 const keysOf = (messageId: string) => ({ partitionKey: shortHash(messageId), rowKey: encodeKey(messageId) });
 
@@ -41,6 +43,24 @@ export class TableMessageLedger implements MessageLedger {
     return row === undefined ? undefined : recordOf(messageId, row);
   }
 
+  async reserveCase(messageId: string, caseId: string): Promise<string> {
+    const { partitionKey, rowKey } = keysOf(messageId);
+    for (;;) {
+      const row = await this.table.get(partitionKey, rowKey);
+      if (row === undefined) {
+        throw new NotFoundError("A case was reserved for an inbound message before it was claimed; claim it first.");
+      }
+      const reserved = stringOf(row, "caseId");
+      if (reserved !== undefined) return reserved;
+      try {
+        await this.table.replace({ ...withoutEtag(row), caseId }, row.etag);
+        return caseId;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+      }
+    }
+  }
+
   markLogged(messageId: string, caseId: string, contactId: string): Promise<void> {
     return this.settle(messageId, { state: "logged", caseId, contactId });
   }
@@ -55,6 +75,6 @@ export class TableMessageLedger implements MessageLedger {
     if (row === undefined) {
       throw new NotFoundError("An inbound message was settled before it was claimed; claim it first.");
     }
-    await this.table.replace({ partitionKey, rowKey, claimedAt: row["claimedAt"], ...outcome }, row.etag);
+    await this.table.replace({ ...withoutEtag(row), ...outcome }, row.etag);
   }
 }

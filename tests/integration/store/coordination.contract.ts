@@ -186,6 +186,22 @@ export function coordinationContract(fresh: MakeHarness): void {
       });
       expect(await store.messages.find("autoreply-1")).toMatchObject({ state: "ignored", reason: "autoreply" });
     });
+
+    it("reserves one case for a message, whoever asks first, and keeps it when the message is logged", async () => {
+      const { store } = await fresh();
+      await store.messages.claim(messageId, at("2026-12-01T09:15:03Z"));
+
+      const reserved = await Promise.all([
+        store.messages.reserveCase(messageId, "FC-2026-000091"),
+        store.messages.reserveCase(messageId, "FC-2026-000092"),
+      ]);
+      const again = await store.messages.reserveCase(messageId, "FC-2026-000093");
+
+      expect(new Set(reserved).size).toBe(1);
+      expect(again).toBe(reserved[0]);
+      await store.messages.markLogged(messageId, again, "c1");
+      expect(await store.messages.find(messageId)).toMatchObject({ state: "logged", caseId: again });
+    });
   });
 
   describe("simple records (Sync, Conversations, Staff, Settings)", () => {
