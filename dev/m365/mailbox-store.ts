@@ -1,0 +1,166 @@
+import { notFound } from "./errors.js";
+import { graphInstant, type IdIssuer } from "./graph-format.js";
+import { FOLDERS, type FolderName, type Recipient, type StoredMessage } from "./message.js";
+import { parseMime } from "./parse-mime.js";
+import { Threads } from "./threads.js";
+
+/** Mail that left the mailbox for someone else: the stand-in records it instead of delivering it. */
+export interface OutboundRecord {
+  readonly messageId: string;
+  readonly internetMessageId: string;
+  readonly recipients: readonly string[];
+  readonly sentAt: string;
+}
+
+export interface FolderChanges {
+  readonly upserted: readonly StoredMessage[];
+  readonly removedIds: readonly string[];
+}
+
+type CreatedListener = (message: StoredMessage) => void;
+
+/**
+ * The one group mailbox: its folders, a change sequence for delta queries, and the outbound log.
+ * Ids are immutable: moving a message between folders keeps its id, as Graph does with `IdType="ImmutableId"`.
+ */
+export class MailboxStore {
+  private readonly messages = new Map<string, StoredMessage>();
+  /** Change sequence per message, and each folder a message left (for `@removed` in delta). */
+  private readonly lastChange = new Map<string, number>();
+  private departures: { id: string; folder: FolderName; seq: number }[] = [];
+  private sequence = 0;
+  private readonly threads: Threads;
+  private readonly createdListeners: CreatedListener[] = [];
+  readonly outbound: OutboundRecord[] = [];
+
+  constructor(
+    private readonly ids: IdIssuer,
+    private readonly now: () => Date,
+    readonly address: string,
+    readonly displayName: string,
+  ) {
+    this.threads = new Threads(ids);
+  }
+
+  get currentSequence(): number {
+    return this.sequence;
+  }
+
+  /** Delivers a raw message into the Inbox, as Exchange would after SMTP. */
+  async deliver(raw: Buffer): Promise<StoredMessage> {
+    const parsed = await parseMime(raw);
+    const at = this.now();
+    const internetMessageId = parsed.internetMessageId ?? `<${this.ids.token()}@standin.local>`;
+    const thread = this.threads.place(internetMessageId, parsed.references, parsed.subject, at);
+    const { sentAt, attachments, ...fields } = parsed;
+    const message: StoredMessage = {
+      ...fields,
+      id: this.ids.messageId(),
+      folder: "inbox",
+      internetMessageId,
+      ...thread,
+      bccRecipients: [],
+      createdDateTime: graphInstant(at),
+      lastModifiedDateTime: graphInstant(at),
+      receivedDateTime: graphInstant(at),
+      sentDateTime: graphInstant(sentAt ?? at),
+      isRead: false,
+      isDraft: false,
+      attachments: attachments.map((a) => ({ ...a, id: this.ids.token() })),
+      singleValueExtendedProperties: [],
+      changeKey: this.ids.changeKey(),
+      raw,
+    };
+    this.put(message);
+    for (const listener of this.createdListeners) listener(message);
+    return message;
+  }
+
+  /** Adds a draft the caller built (create message, createReply). */
+  addDraft(draft: Omit<StoredMessage, "changeKey" | "conversationIndex" | "folder">): StoredMessage {
+    const conversationIndex = this.threads.join(draft.internetMessageId, draft.conversationId);
+    const message: StoredMessage = { ...draft, folder: "drafts", conversationIndex, changeKey: this.ids.changeKey() };
+    this.put(message);
+    return message;
+  }
+
+  /** Applies a change to a stored message, giving it a new change key (and etag). */
+  update(id: string, change: (message: StoredMessage) => void): StoredMessage {
+    const message = this.get(id);
+    const before = message.folder;
+    change(message);
+    message.changeKey = this.ids.changeKey();
+    message.lastModifiedDateTime = graphInstant(this.now());
+    if (message.folder !== before) this.departures.push({ id, folder: before, seq: this.sequence + 1 });
+    this.touch(id);
+    return message;
+  }
+
+  recordOutbound(message: StoredMessage, recipients: readonly Recipient[]): void {
+    this.outbound.push({
+      messageId: message.id,
+      internetMessageId: message.internetMessageId,
+      recipients: recipients.map((r) => r.emailAddress.address),
+      sentAt: graphInstant(this.now()),
+    });
+  }
+
+  find(id: string): StoredMessage | undefined {
+    return this.messages.get(id);
+  }
+
+  get(id: string): StoredMessage {
+    const message = this.messages.get(id);
+    if (!message) throw notFound(`message ${id}`);
+    return message;
+  }
+
+  list(folder: FolderName): StoredMessage[] {
+    return [...this.messages.values()].filter((m) => m.folder === folder);
+  }
+
+  counts(): Record<FolderName, number> {
+    return Object.fromEntries(FOLDERS.map((f) => [f, this.list(f).length])) as Record<FolderName, number>;
+  }
+
+  /** What changed in a folder after `since`, up to and including `upTo`. */
+  changesSince(folder: FolderName, since: number, upTo: number): FolderChanges {
+    const inWindow = (seq: number) => seq > since && seq <= upTo;
+    const upserted = this.list(folder)
+      .filter((m) => inWindow(this.lastChange.get(m.id) ?? 0))
+      .sort((a, b) => (this.lastChange.get(a.id) ?? 0) - (this.lastChange.get(b.id) ?? 0));
+    const removedIds =
+      since === 0
+        ? []
+        : [
+            ...new Set(
+              this.departures
+                .filter((d) => d.folder === folder && inWindow(d.seq) && this.messages.get(d.id)?.folder !== folder)
+                .map((d) => d.id),
+            ),
+          ];
+    return { upserted, removedIds };
+  }
+
+  onCreated(listener: CreatedListener): void {
+    this.createdListeners.push(listener);
+  }
+
+  clear(): void {
+    this.messages.clear();
+    this.lastChange.clear();
+    this.departures = [];
+    this.outbound.length = 0;
+    this.threads.clear();
+  }
+
+  private put(message: StoredMessage): void {
+    this.messages.set(message.id, message);
+    this.touch(message.id);
+  }
+
+  private touch(id: string): void {
+    this.sequence += 1;
+    this.lastChange.set(id, this.sequence);
+  }
+}

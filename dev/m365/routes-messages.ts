@@ -1,0 +1,134 @@
+import type { Express, Request } from "express";
+import { queryOption, preferences, renderOptions, type StandInContext } from "./context.js";
+import { badRequest, GraphError } from "./errors.js";
+import { FOLDER_IDS, folderNamed, parseSelect, toResource } from "./message-resource.js";
+import type { FolderName, StoredMessage } from "./message.js";
+import { parseExpand, parseFilter, parseOrderBy, parseTop } from "./odata-query.js";
+
+const DEFAULT_PAGE = 10;
+const MAX_DELTA_PAGE = 1000;
+
+function folderParam(req: Request): FolderName {
+  const name = String(req.params.folder);
+  const folder = folderNamed(name);
+  if (!folder) throw new GraphError(404, "ErrorInvalidIdMalformed", `The stand-in has no mail folder '${name}'.`);
+  return folder;
+}
+
+/** Reads $select and $expand up front, so a bad option is refused even when nothing matches. */
+function renderer(req: Request, context: StandInContext): (message: StoredMessage) => Record<string, unknown> {
+  const options = {
+    ...renderOptions(req, context),
+    select: parseSelect(queryOption(req, "$select")),
+    expandPropertyIds: parseExpand(queryOption(req, "$expand")),
+  };
+  return (message) => toResource(message, options);
+}
+
+/** Reading the mailbox: folder lists with OData options, single messages, attachments, MIME, and delta. */
+export function registerMessageRoutes(app: Express, context: StandInContext): void {
+  const { store, deltaTokens } = context;
+
+  app.get("/v1.0/users/:user/mailFolders/:folder/messages/delta", (req, res) => {
+    const folder = folderParam(req);
+    const requested = Number(preferences(req).get("odata.maxpagesize") ?? DEFAULT_PAGE);
+    const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_DELTA_PAGE) : DEFAULT_PAGE;
+    if (queryOption(req, "$filter") !== undefined || queryOption(req, "$orderby") !== undefined) {
+      throw badRequest("ErrorInvalidUrlQuery", "The stand-in's delta query supports $select only.");
+    }
+    const page = deltaTokens.page(
+      folder,
+      {
+        select: parseSelect(queryOption(req, "$select")),
+        skiptoken: queryOption(req, "$skiptoken"),
+        deltatoken: queryOption(req, "$deltatoken"),
+      },
+      pageSize,
+    );
+    const link = new URL(`${context.origin()}${req.path}`);
+    const [name, value] =
+      "skiptoken" in page.next ? ["$skiptoken", page.next.skiptoken] : ["$deltatoken", page.next.deltatoken];
+    link.searchParams.set(name, value);
+    res.set("Preference-Applied", appliedPreferences(req, pageSize));
+    res.json({
+      "@odata.context": `${context.origin()}/v1.0/$metadata#Collection(message)`,
+      value: page.items.map((item) =>
+        "message" in item
+          ? toResource(item.message, { ...renderOptions(req, context), select: page.select })
+          : { "@odata.type": "#microsoft.graph.message", id: item.removedId, "@removed": { reason: "deleted" } },
+      ),
+      [name === "$skiptoken" ? "@odata.nextLink" : "@odata.deltaLink"]: link.toString(),
+    });
+  });
+
+  app.get("/v1.0/users/:user/mailFolders/:folder", (req, res) => {
+    const folder = folderParam(req);
+    const messages = store.list(folder);
+    res.json({
+      id: FOLDER_IDS[folder],
+      displayName: folder,
+      totalItemCount: messages.length,
+      unreadItemCount: messages.filter((m) => !m.isRead).length,
+    });
+  });
+
+  app.get("/v1.0/users/:user/mailFolders/:folder/messages", (req, res) => {
+    const folder = folderParam(req);
+    const render = renderer(req, context);
+    const matches = parseFilter(queryOption(req, "$filter"));
+    const top = parseTop(queryOption(req, "$top"), DEFAULT_PAGE);
+    const messages = store
+      .list(folder)
+      .filter(matches)
+      .sort(parseOrderBy(queryOption(req, "$orderby")))
+      .slice(0, top);
+    res.json({
+      "@odata.context": `${context.origin()}/v1.0/$metadata#users('${req.params.user}')/mailFolders('${folder}')/messages`,
+      value: messages.map(render),
+    });
+  });
+
+  const messagePaths = ["/v1.0/users/:user/messages/:id", "/v1.0/users/:user/mailFolders/:folder/messages/:id"];
+
+  app.get(messagePaths, (req, res) => {
+    res.json(renderer(req, context)(store.get(String(req.params.id))));
+  });
+
+  app.delete(messagePaths, (req, res) => {
+    store.update(String(req.params.id), (m) => (m.folder = "deleteditems"));
+    res.status(204).end();
+  });
+
+  app.get("/v1.0/users/:user/messages/:id/$value", (req, res) => {
+    const message = store.get(String(req.params.id));
+    if (!message.raw)
+      throw new GraphError(404, "ErrorItemNotFound", "This draft has no MIME content until it is sent.");
+    res.type("message/rfc822").send(message.raw);
+  });
+
+  app.get("/v1.0/users/:user/messages/:id/attachments", (req, res) => {
+    const withBytes = /(^|,)\s*contentBytes\s*(,|$)/i.test(queryOption(req, "$select") ?? "");
+    res.json({
+      value: store.get(String(req.params.id)).attachments.map(({ contentBytes, ...metadata }) => ({
+        "@odata.type": "#microsoft.graph.fileAttachment",
+        ...metadata,
+        ...(withBytes ? { contentBytes } : {}),
+      })),
+    });
+  });
+
+  app.get("/v1.0/users/:user/messages/:id/attachments/:attachmentId", (req, res) => {
+    const attachment = store.get(String(req.params.id)).attachments.find((a) => a.id === req.params.attachmentId);
+    if (!attachment) throw new GraphError(404, "ErrorItemNotFound", "The attachment was not found.");
+    res.json({ "@odata.type": "#microsoft.graph.fileAttachment", ...attachment });
+  });
+}
+
+/** Echoes the preferences honoured, as Graph does in `Preference-Applied`. */
+export function appliedPreferences(req: Request, pageSize?: number): string {
+  const asked = preferences(req);
+  const applied: string[] = [];
+  if (asked.get("idtype")?.toLowerCase() === "immutableid") applied.push('IdType="ImmutableId"');
+  if (pageSize !== undefined && asked.has("odata.maxpagesize")) applied.push(`odata.maxpagesize=${pageSize}`);
+  return applied.join(", ");
+}

@@ -1,0 +1,50 @@
+import type { Express, Request } from "express";
+import { renderOptions, type StandInContext } from "./context.js";
+import { badRequest } from "./errors.js";
+import { toResource } from "./message-resource.js";
+import type { StoredMessage } from "./message.js";
+import { readWritableMessage } from "./writable-message.js";
+
+const bodyObject = (req: Request): Record<string, unknown> =>
+  typeof req.body === "object" && req.body !== null ? (req.body as Record<string, unknown>) : {};
+
+/** Writing mail: drafts, createReply, PATCH, send, sendMail. */
+export function registerSendRoutes(app: Express, context: StandInContext): void {
+  const { composer } = context;
+  const created = (req: Request, message: StoredMessage) => toResource(message, renderOptions(req, context));
+
+  app.post("/v1.0/users/:user/messages", (req, res) => {
+    res.status(201).json(created(req, composer.createDraft(readWritableMessage(req.body))));
+  });
+
+  app.post("/v1.0/users/:user/messages/:id/createReply", (req, res) => {
+    const { message, comment, ...rest } = bodyObject(req);
+    if (Object.keys(rest).length > 0)
+      throw badRequest(
+        "RequestBodyRead",
+        `createReply takes 'message' and 'comment' only, not '${Object.keys(rest).join("', '")}'.`,
+      );
+    if (comment !== undefined && typeof comment !== "string")
+      throw badRequest("RequestBodyRead", "comment must be a string.");
+    const draft = composer.createReply(String(req.params.id), readWritableMessage(message), comment);
+    res.status(201).json(created(req, draft));
+  });
+
+  app.patch("/v1.0/users/:user/messages/:id", (req, res) => {
+    res.json(created(req, composer.patch(String(req.params.id), readWritableMessage(req.body))));
+  });
+
+  app.post("/v1.0/users/:user/messages/:id/send", async (req, res) => {
+    await composer.send(String(req.params.id));
+    res.status(202).end();
+  });
+
+  app.post("/v1.0/users/:user/sendMail", async (req, res) => {
+    const { message, saveToSentItems, ...rest } = bodyObject(req);
+    if (Object.keys(rest).length > 0)
+      throw badRequest("RequestBodyRead", `sendMail takes 'message' and 'saveToSentItems' only.`);
+    if (message === undefined) throw badRequest("ErrorInvalidRequest", "sendMail needs a message.");
+    await composer.sendMail(readWritableMessage(message), saveToSentItems !== false);
+    res.status(202).end();
+  });
+}

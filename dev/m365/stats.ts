@@ -1,0 +1,70 @@
+import type { FolderName } from "./message.js";
+
+export interface NotificationStats {
+  /** Change notifications handed to delivery (after drops, counting duplicates). */
+  sent: number;
+  /** Deliveries the endpoint answered 2xx. */
+  delivered: number;
+  /** Deliveries that failed after every retry. */
+  failed: number;
+  dropped: number;
+  duplicated: number;
+  lifecycleSent: number;
+}
+
+/** What benchmarks read: Graph requests by route and status, notifications, and mail in each folder. */
+export interface Stats {
+  readonly requestsTotal: number;
+  /** `"GET /users/{user}/mailFolders/inbox/messages/delta"` → `{ "200": 3, "429": 1 }`. */
+  readonly requests: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly notifications: Readonly<NotificationStats>;
+  readonly folders: Readonly<Record<FolderName, number>>;
+  readonly smtpDelivered: number;
+  readonly outbound: number;
+}
+
+export class StatsCounter {
+  private requests: Record<string, Record<string, number>> = {};
+  private requestsTotal = 0;
+  smtpDelivered = 0;
+  notifications: NotificationStats = StatsCounter.noNotifications();
+
+  recordRequest(route: string, status: number): void {
+    const byStatus = (this.requests[route] ??= {});
+    byStatus[String(status)] = (byStatus[String(status)] ?? 0) + 1;
+    this.requestsTotal += 1;
+  }
+
+  snapshot(folders: Record<FolderName, number>, outbound: number): Stats {
+    return {
+      requestsTotal: this.requestsTotal,
+      requests: structuredClone(this.requests),
+      notifications: { ...this.notifications },
+      folders,
+      smtpDelivered: this.smtpDelivered,
+      outbound,
+    };
+  }
+
+  reset(): void {
+    this.requests = {};
+    this.requestsTotal = 0;
+    this.smtpDelivered = 0;
+    this.notifications = StatsCounter.noNotifications();
+  }
+
+  private static noNotifications(): NotificationStats {
+    return { sent: 0, delivered: 0, failed: 0, dropped: 0, duplicated: 0, lifecycleSent: 0 };
+  }
+}
+
+/** A route key with the variable parts (user, message and subscription ids) replaced by placeholders. */
+export function routeKey(method: string, path: string): string {
+  const normalised = path
+    .replace(/^\/v1\.0/i, "")
+    .replace(/\/users\/[^/]+/i, "/users/{user}")
+    .replace(/\/messages\/(?!delta\b)[^/]+/i, "/messages/{id}")
+    .replace(/\/attachments\/[^/]+/i, "/attachments/{id}")
+    .replace(/\/subscriptions\/[^/]+/i, "/subscriptions/{id}");
+  return `${method.toUpperCase()} ${normalised}`;
+}
