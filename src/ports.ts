@@ -133,6 +133,8 @@ export interface NewOutboxItem {
   readonly purpose: string;
   /** What the sender needs (recipients, template id, view model); kept in the case's partition. */
   readonly payload: Readonly<Record<string, unknown>>;
+  /** Starts held (waiting for a person to release it) rather than pending. */
+  readonly held?: boolean;
 }
 
 export interface OutboxItem extends NewOutboxItem {

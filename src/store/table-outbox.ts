@@ -78,9 +78,16 @@ export class TableOutbox implements Outbox {
 
   async enqueue(item: NewOutboxItem, now: Date): Promise<{ enqueued: boolean; item: OutboxItem }> {
     const at = isoInstant(now);
-    const fresh = { ...item, state: "pending" as const, attempts: 0, createdAt: at, updatedAt: at };
+    const { held, ...rest } = item;
+    const fresh = {
+      ...rest,
+      state: held === true ? ("held" as const) : ("pending" as const),
+      attempts: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
     const index = pendingRow(fresh);
-    await this.table.upsert(index);
+    if (awaitsSending(fresh.state)) await this.table.upsert(index);
     try {
       const etag = await this.table.insert(itemRow(fresh));
       return { enqueued: true, item: { ...fresh, etag } };
@@ -88,7 +95,8 @@ export class TableOutbox implements Outbox {
       if (!(error instanceof AlreadyExistsError)) throw error;
       const existing = await this.get(item.caseId, item.key);
       if (existing === undefined) throw error;
-      if (pendingRow(existing).rowKey !== index.rowKey) await this.table.delete(index.partitionKey, index.rowKey);
+      const stray = awaitsSending(fresh.state) && pendingRow(existing).rowKey !== index.rowKey;
+      if (stray) await this.table.delete(index.partitionKey, index.rowKey);
       return { enqueued: false, item: existing };
     }
   }

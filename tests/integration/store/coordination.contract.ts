@@ -28,6 +28,16 @@ export function coordinationContract(fresh: MakeHarness): void {
       expect((await store.outbox.listPending(10)).map((i) => i.key)).toEqual([acknowledgement.key]);
     });
 
+    it("can start held (awaiting a duty worker) and is only sent once released", async () => {
+      const { store } = await fresh();
+      const { item } = await store.outbox.enqueue({ ...acknowledgement, held: true }, at("2026-12-01T09:20:00Z"));
+
+      expect(item.state).toBe("held");
+      expect(await store.outbox.listPending(10)).toEqual([]);
+      await store.outbox.transition(item, { to: "pending" }, at("2026-12-01T10:00:00Z"));
+      expect((await store.outbox.listPending(10)).map((i) => i.key)).toEqual([acknowledgement.key]);
+    });
+
     it("moves pending → drafted → sent, and a sent item is no longer pending", async () => {
       const { store } = await fresh();
       const { item } = await store.outbox.enqueue(acknowledgement, at("2026-12-01T09:20:00Z"));

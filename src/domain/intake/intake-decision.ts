@@ -1,0 +1,94 @@
+import type { ContactKind, Referrer } from "../contact.js";
+import { clockRuleStoppedBy, ruleAppliesTo } from "../letters/letter-dates.js";
+import { mailingListFinding } from "../mail/automated-mail.js";
+import type { Classification } from "../mail/classify-message.js";
+import type { InboundMessage } from "../mail/inbound-message.js";
+import { isIntermediary, sameAddress } from "../mail/addresses.js";
+import { shouldNeverAnswer, type NeverAnswer } from "../mail/loop-protection.js";
+import type { MailContext } from "../mail/mail-context.js";
+import type { ReferrerFinding } from "../mail/original-referrer.js";
+import type { Profile } from "../policy/profile-schema.js";
+
+/** What happens to the acknowledgement (rule 1.2) of a newly logged contact. */
+export type AcknowledgementPlan =
+  | { readonly plan: "send"; readonly to: Referrer & { readonly email: string } }
+  /** Waits for a duty worker: to confirm who referred, or because the sender's daily cap is reached. */
+  | { readonly plan: "hold"; readonly reason: "referrer-unconfirmed" | "sender-daily-cap"; readonly to?: Referrer }
+  /** Never sent: the profile does not acknowledge this kind (DARTs), or the sender must never be answered. */
+  | { readonly plan: "none"; readonly reason: "not-for-this-kind" | "never-answer" | "no-acknowledgement-rule" };
+
+export type IntakeDecision =
+  | { readonly action: "ignore"; readonly reason: "own-mail" | "delivery-failure" | "autoreply" | "mailing-list" }
+  | { readonly action: "follow-up"; readonly caseReference: string }
+  | { readonly action: "new-case"; readonly kind: ContactKind; readonly referrer?: Referrer };
+
+const KIND_OF: Partial<Record<Classification["kind"], ContactKind>> = {
+  "early-help-assessment": "early-help-assessment",
+  "request-for-support": "request-for-support",
+  dart: "dart",
+  "front-door": "front-door",
+  // Not recognised as a request: still logged (nothing is lost) for a duty worker to sort on the triage card.
+  "not-a-contact": "other",
+};
+
+/** Whether a classified message is ignored, attached to its case, or opens a new case. */
+export function decideIntake(
+  message: InboundMessage,
+  classification: Classification,
+  referrer: ReferrerFinding,
+): IntakeDecision {
+  switch (classification.kind) {
+    case "own-mail":
+    case "delivery-failure":
+    case "autoreply":
+      return { action: "ignore", reason: classification.kind };
+    case "reply-to-case":
+      if (classification.caseReference !== undefined) {
+        return { action: "follow-up", caseReference: classification.caseReference };
+      }
+      break;
+    case "not-a-contact":
+      if (mailingListFinding(message) !== undefined) return { action: "ignore", reason: "mailing-list" };
+      break;
+  }
+  const kind = KIND_OF[classification.kind] ?? "other";
+  return { action: "new-case", kind, ...(referrer.referrer ? { referrer: referrer.referrer } : {}) };
+}
+
+/**
+ * Loop protection for one recipient. Replying to the sender is judged on the whole message (autoreply, bounce, list,
+ * our own mail); the original referrer named inside a forwarded or portal form is a different person, judged by
+ * their address alone.
+ */
+export function neverAnswerRecipient(message: InboundMessage, context: MailContext, recipient: string): NeverAnswer {
+  const senders = [message.from?.address, message.sender?.address, ...message.replyTo.map((a) => a.address)];
+  if (senders.some((s) => s !== undefined && sameAddress(s, recipient))) return shouldNeverAnswer(message, context);
+  if (isIntermediary(recipient, context)) {
+    return { never: true, reasons: ["The referrer's address is a mailbox that must never be answered automatically."] };
+  }
+  return { never: false, reasons: [] };
+}
+
+/**
+ * Rule 1.2: acknowledge the original referrer, unless the profile exempts the kind (DARTs), the sender must never be
+ * answered (autoreplies, bounces, no-reply addresses, our own mail), nobody is sure who referred, or the sender has
+ * had their acknowledgements for today.
+ */
+export function planAcknowledgement(input: {
+  readonly profile: Profile;
+  readonly kind: ContactKind;
+  readonly referrer?: Referrer;
+  readonly neverAnswer: NeverAnswer;
+  readonly senderCapReached: boolean;
+}): AcknowledgementPlan {
+  const rule = clockRuleStoppedBy(input.profile, "acknowledgement.sent");
+  if (rule === undefined) return { plan: "none", reason: "no-acknowledgement-rule" };
+  if (!ruleAppliesTo(rule, input.kind)) return { plan: "none", reason: "not-for-this-kind" };
+  const { referrer } = input;
+  if (referrer?.email === undefined || !referrer.confirmed) {
+    return { plan: "hold", reason: "referrer-unconfirmed", ...(referrer ? { to: referrer } : {}) };
+  }
+  if (input.neverAnswer.never) return { plan: "none", reason: "never-answer" };
+  if (input.senderCapReached) return { plan: "hold", reason: "sender-daily-cap", to: referrer };
+  return { plan: "send", to: { ...referrer, email: referrer.email } };
+}

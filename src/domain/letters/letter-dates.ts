@@ -1,0 +1,52 @@
+import type { Calendar, LocalDate } from "../calendar/calendar.js";
+import type { CaseEventType } from "../case-events.js";
+import { dueAt } from "../policy/due-at.js";
+import type { ClockRule, Profile } from "../policy/profile-schema.js";
+
+/** The clock rule that a given event stops (e.g. `acknowledgement.sent` stops 1.2), whatever its id in the profile. */
+export function clockRuleStoppedBy(profile: Profile, event: CaseEventType): ClockRule | undefined {
+  return profile.rules.find(
+    (r): r is ClockRule => r.kind === "clock" && r.subject === "case" && r.stop.some((m) => m.event === event),
+  );
+}
+
+/** Whether a clock rule runs for a case of this kind (e.g. 1.2 and 2.2 are not for DARTs). */
+export function ruleAppliesTo(rule: ClockRule, caseKind: string): boolean {
+  const only = rule.appliesTo?.caseKinds;
+  const never = rule.appliesTo?.excludeCaseKinds;
+  return (only === undefined || only.some((k) => k === caseKind)) && !(never ?? []).some((k) => k === caseKind);
+}
+
+/** The later of a rule's timescales: what we promise a referrer, so that a promise is never broken. */
+const promised = (rule: ClockRule) => rule.maximum ?? rule.expected;
+
+/**
+ * The date the acknowledgement promises the screening outcome by (1.2 "provide timescales"): a contact goes on the
+ * next daily screening (2.1), and the outcome is sent within the screening-outcome rule (2.2) after it.
+ */
+export function screeningOutcomeBy(profile: Profile, calendar: Calendar, receivedAt: Date): LocalDate | undefined {
+  const outcomeRule = clockRuleStoppedBy(profile, "screening-outcome.sent");
+  const timescale = outcomeRule && promised(outcomeRule);
+  if (timescale === undefined) return undefined;
+  const screeningDay = calendar.addWorkingDays(calendar.localDate(receivedAt), 1);
+  return calendar.localDate(dueAt(calendar.startOfDay(screeningDay), timescale, calendar));
+}
+
+/** The latest date the case will be presented at MAAM (1.1), from when the contact was received. */
+export function maamBy(profile: Profile, calendar: Calendar, receivedAt: Date): LocalDate | undefined {
+  const rule = clockRuleStoppedBy(profile, "maam.decided");
+  const timescale = rule && promised(rule);
+  return timescale === undefined ? undefined : calendar.localDate(dueAt(receivedAt, timescale, calendar));
+}
+
+/** "Friday 27 November 2026", as a letter says it. */
+export function longDate(date: LocalDate): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
