@@ -143,9 +143,11 @@ function outgoingHeaders(message: StoredMessage): Record<string, string> {
   return headers;
 }
 
-const mimeAddress = (r: Recipient) => ({ name: r.emailAddress.name, address: r.emailAddress.address });
+const mimeAddress = ({ emailAddress: { name, address } }: Recipient) =>
+  name && name !== address ? { name, address } : address;
 
 async function toMime(message: StoredMessage): Promise<Buffer> {
+  const headers = outgoingHeaders(message);
   const composer = new MailComposer({
     from: message.from ? mimeAddress(message.from) : undefined,
     to: message.toRecipients.map(mimeAddress),
@@ -155,10 +157,21 @@ async function toMime(message: StoredMessage): Promise<Buffer> {
     messageId: message.internetMessageId,
     inReplyTo: message.references.at(-1),
     references: message.references,
-    headers: outgoingHeaders(message),
+    headers,
     ...(message.body.contentType === "html" ? { html: message.body.content } : { text: message.body.content }),
   });
-  return composer.compile().build();
+  return withHeaderNamesAsWritten(await composer.compile().build(), Object.keys(headers));
+}
+
+/** nodemailer re-cases header names (X-FC-Outbox-Key → X-Fc-Outbox-Key); Exchange keeps them as the client wrote them. */
+function withHeaderNamesAsWritten(raw: Buffer, names: readonly string[]): Buffer {
+  const text = raw.toString("utf8");
+  const split = text.indexOf("\r\n\r\n");
+  let head = text.slice(0, split);
+  for (const name of names) {
+    head = head.replace(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:`, "gim"), `${name}:`);
+  }
+  return Buffer.from(head + text.slice(split), "utf8");
 }
 
 function quotedReply(original: StoredMessage, comment: string): string {

@@ -19,7 +19,8 @@ export function createGraphApp(context: StandInContext, control: { reset: () => 
   app.disable("x-powered-by");
   app.use(rewriteFolderSegments);
   app.use(express.json({ limit: BODY_LIMIT }));
-  app.use("/v1.0", countRequest(context), authenticate, delay(context), throttle(context));
+  // Latency comes after admission: it stands for the time Exchange spends serving the request.
+  app.use("/v1.0", countRequest(context), authenticate, throttle(context), delay(context));
   app.param("user", (req, _res, next, user: string) => {
     const known = [context.store.address, context.userId].some((u) => u.toLowerCase() === user.toLowerCase());
     next(known ? undefined : new GraphError(404, "ErrorInvalidUser", `The requested user '${user}' is invalid.`));

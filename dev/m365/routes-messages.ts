@@ -45,10 +45,10 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
       },
       pageSize,
     );
-    const link = new URL(`${context.origin()}${req.path}`);
     const [name, value] =
       "skiptoken" in page.next ? ["$skiptoken", page.next.skiptoken] : ["$deltatoken", page.next.deltatoken];
-    link.searchParams.set(name, value);
+    // Written as Graph writes its links: absolute, with the `$` of the token unencoded.
+    const link = `${context.origin()}${req.path}?${name}=${encodeURIComponent(value)}`;
     res.set("Preference-Applied", appliedPreferences(req, pageSize));
     res.json({
       "@odata.context": `${context.origin()}/v1.0/$metadata#Collection(message)`,
@@ -57,7 +57,7 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
           ? toResource(item.message, { ...renderOptions(req, context), select: page.select })
           : { "@odata.type": "#microsoft.graph.message", id: item.removedId, "@removed": { reason: "deleted" } },
       ),
-      [name === "$skiptoken" ? "@odata.nextLink" : "@odata.deltaLink"]: link.toString(),
+      [name === "$skiptoken" ? "@odata.nextLink" : "@odata.deltaLink"]: link,
     });
   });
 
