@@ -106,6 +106,18 @@ describe("change notifications", () => {
     expect(standIn.stats().notifications.dropped).toBe(1);
   });
 
+  it("still delivers every notification, once each, when reordering holds and shuffles a batch", async () => {
+    await subscribe();
+    standIn.faults.set({ reorderNotifications: true });
+    const ids = [];
+    for (const n of [1, 2, 3, 4]) ids.push(await standIn.deliver(`Subject: ${n}\r\n\r\nbody`));
+    expect(receiver.notifications("/notify")).toEqual([]);
+    await standIn.notificationsSettled();
+
+    const notified = receiver.notifications("/notify").map((n) => (n.resourceData as { id: string }).id);
+    expect([...notified].sort()).toEqual([...ids].sort());
+  });
+
   it("renews and deletes a subscription", async () => {
     const { id } = (await subscribe()).json;
     const later = new Date(Date.now() + 2 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
