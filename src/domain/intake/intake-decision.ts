@@ -52,7 +52,11 @@ export function decideIntake(
       break;
   }
   const kind = KIND_OF[classification.kind] ?? "other";
-  return { action: "new-case", kind, ...(referrer.referrer ? { referrer: referrer.referrer } : {}) };
+  const found = referrer.referrer;
+  // An unrecognised message may be no request at all (a room booking, a reply that lost its thread): its sender is
+  // not acknowledged as a referrer until a duty worker has sorted it.
+  const person = found && kind === "other" ? { ...found, confirmed: false } : found;
+  return { action: "new-case", kind, ...(person ? { referrer: person } : {}) };
 }
 
 /**
@@ -62,11 +66,11 @@ export function decideIntake(
  */
 export function neverAnswerRecipient(message: InboundMessage, context: MailContext, recipient: string): NeverAnswer {
   const senders = [message.from?.address, message.sender?.address, ...message.replyTo.map((a) => a.address)];
-  if (senders.some((s) => s !== undefined && sameAddress(s, recipient))) return shouldNeverAnswer(message, context);
-  if (isIntermediary(recipient, context)) {
-    return { never: true, reasons: ["The referrer's address is a mailbox that must never be answered automatically."] };
-  }
-  return { never: false, reasons: [] };
+  const isSender = senders.some((s) => s !== undefined && sameAddress(s, recipient));
+  const verdict: NeverAnswer = isSender ? shouldNeverAnswer(message, context) : { never: false, reasons: [] };
+  // Checked for senders too: the Early Help Desk forwarding a form is an ordinary sender, but never a referrer.
+  if (verdict.never || !isIntermediary(recipient, context)) return verdict;
+  return { never: true, reasons: ["The referrer's address is a mailbox that must never be answered automatically."] };
 }
 
 /**
