@@ -233,6 +233,14 @@ export interface CentreSettings {
 
 // ---- Mailbox ports (Microsoft Graph adapter in src/graph/) ----
 
+/** What a mailbox adapter's "slow down" error carries, so use cases can back off without knowing the adapter. */
+export interface MailboxBusy {
+  readonly retryAfterSeconds: number;
+}
+
+export const isMailboxBusy = (error: unknown): error is MailboxBusy =>
+  error instanceof Error && typeof (error as Partial<MailboxBusy>).retryAfterSeconds === "number";
+
 /** One round of inbox changes since the saved delta link. */
 export interface InboxChanges {
   /** New or changed messages, read in full. A message may come again (delta replays): handle it idempotently. */

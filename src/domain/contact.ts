@@ -35,3 +35,15 @@ export interface Contact {
   /** True when this contact is a reply on an existing case rather than a new request. */
   readonly isFollowUp: boolean;
 }
+
+/** How cards, letters and the tab name each kind; safe for shared chats (no personal data). */
+export const CONTACT_KIND_LABELS: Record<ContactKind, string> = {
+  "early-help-assessment": "Early Help Assessment",
+  "request-for-support": "Request for Support",
+  dart: "DART",
+  "front-door": "Front Door contact",
+  "walk-in": "Walk-in enquiry",
+  "step-down-from-social-care": "Step-down from Social Care",
+  "wraparound-request": "Wraparound request",
+  other: "Other contact",
+};

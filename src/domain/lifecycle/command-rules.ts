@@ -179,6 +179,7 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     system: true,
   },
   confirmReferrer: { action: "confirm the referrer", roles: ["duty-worker", "manager", "admin"] },
+  recordLetterSent: { action: "record that a letter was sent", roles: [], system: true },
   recordConsent: {
     action: "record consent",
     roles: CASEWORK,

@@ -36,6 +36,8 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "recordClockReason"; rule: string; instance: number; reason: string }
   | { type: "attachFollowUpContact"; contactId: string }
   | { type: "confirmReferrer"; contactId: string; referrer: Referrer }
+  /** The outbox confirmed a letter in Sent Items (1.2, 2.2, 3.1 stop here). */
+  | { type: "recordLetterSent"; letter: SentLetter; contactId?: string; outboxKey: string }
   // Bexley Family Wellbeing Service (seed 002)
   | { type: "recordConsent"; given: boolean; overriddenByManagerDecision?: boolean }
   | { type: "recordFrontDoorDecision"; outcome: string; note?: string }
@@ -46,6 +48,8 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "resolveThresholdDispute"; note: string }
   | { type: "agreeSignposting"; note: string }
 );
+
+export type SentLetter = "acknowledgement" | "screening-outcome" | "maam-outcome";
 
 export type CaseCommandType = CaseCommand["type"];
 export type CommandOf<T extends CaseCommandType> = Extract<CaseCommand, { type: T }>;

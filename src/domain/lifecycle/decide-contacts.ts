@@ -14,3 +14,16 @@ export function confirmReferrer(kase: Case, command: CommandOf<"confirmReferrer"
   const referrer = { ...command.referrer, confirmed: true };
   return [stamp(kase, command, ctx, "referrer.confirmed", { contactId: command.contactId, referrer })];
 }
+
+/** The outbox confirmed a letter in Sent Items: stops 1.2 (per contact), 2.2 or 3.1. */
+export function recordLetterSent(kase: Case, command: CommandOf<"recordLetterSent">, ctx: CommandContext) {
+  const { outboxKey } = command;
+  switch (command.letter) {
+    case "acknowledgement":
+      return [stamp(kase, command, ctx, "acknowledgement.sent", { contactId: command.contactId ?? "", outboxKey })];
+    case "screening-outcome":
+      return [stamp(kase, command, ctx, "screening-outcome.sent", { outboxKey })];
+    case "maam-outcome":
+      return [stamp(kase, command, ctx, "maam-outcome.sent", { outboxKey })];
+  }
+}

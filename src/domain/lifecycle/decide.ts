@@ -2,7 +2,7 @@ import type { Case } from "../case.js";
 import type { NewCaseEvent } from "../case-events.js";
 import { checkAllowed } from "./command-rules.js";
 import type { CaseCommand, CaseCommandType, CommandContext, CommandOf } from "./commands.js";
-import { attachFollowUpContact, confirmReferrer } from "./decide-contacts.js";
+import { attachFollowUpContact, confirmReferrer, recordLetterSent } from "./decide-contacts.js";
 import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
 import * as decisions from "./decide-decisions.js";
@@ -42,6 +42,7 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   agreeSignposting: threshold.agreeSignposting,
   attachFollowUpContact,
   confirmReferrer,
+  recordLetterSent,
 };
 
 /**

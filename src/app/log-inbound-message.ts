@@ -1,0 +1,197 @@
+import { systemActor } from "../domain/actor.js";
+import type { Case } from "../domain/case.js";
+import { CONTACT_KIND_LABELS, type Contact, type ContactKind, type Referrer } from "../domain/contact.js";
+import {
+  decideIntake,
+  neverAnswerRecipient,
+  planAcknowledgement,
+  type AcknowledgementPlan,
+} from "../domain/intake/intake-decision.js";
+import { openCase } from "../domain/lifecycle/index.js";
+import { classifyMessage, type Classification } from "../domain/mail/classify-message.js";
+import type { InboundMessage } from "../domain/mail/inbound-message.js";
+import { findOriginalReferrer } from "../domain/mail/original-referrer.js";
+import { safeText } from "../domain/mail/safe-text.js";
+import { CaseAlreadyExistsError, AlreadyExistsError } from "../store/errors.js";
+import type { AppDeps } from "./app-deps.js";
+import { attachFollowUp } from "./attach-follow-up.js";
+import { contactIdFor, letterKey, threadKey } from "./mail-keys.js";
+import { reindexCase } from "./reindex-case.js";
+import { takeAcknowledgementAllowance } from "./sender-quota.js";
+
+export type IntakeResult =
+  | { readonly outcome: "already-handled" }
+  | { readonly outcome: "ignored"; readonly reason: string }
+  | {
+      readonly outcome: "logged";
+      readonly caseId: string;
+      readonly contactId: string;
+      readonly newCase: boolean;
+      readonly classification: Classification;
+      readonly acknowledgement: AcknowledgementPlan["plan"] | "not-for-follow-ups";
+    };
+
+const INTAKE = systemActor("mailbox-intake");
+
+/**
+ * Logs one inbound message exactly once (rule 1.3): ignored with its reason (autoreplies, bounces, our own mail,
+ * mailing lists), attached to its case (replies), or opened as a new case with its clocks started at the received
+ * instant and its acknowledgement (1.2) queued or held. Every step is idempotent, so a message seen again — a
+ * duplicate notification, a replayed delta, a retry after a crash part-way — changes nothing twice.
+ */
+export async function logInboundMessage(deps: AppDeps, message: InboundMessage): Promise<IntakeResult> {
+  const now = deps.clock.now();
+  const claim = await deps.messages.claim(message.id, now);
+  // A message still "claimed" was being handled by a run that stopped part-way: carry on where it got to.
+  if (!claim.claimed && claim.existing.state !== "claimed") return { outcome: "already-handled" };
+
+  const thread = message.conversationId ? await deps.threads.get(threadKey(message.conversationId)) : undefined;
+  const context = thread
+    ? { ...deps.mailContext, knownConversation: { caseId: thread.value.caseId } }
+    : deps.mailContext;
+  const classification = classifyMessage(message, context);
+  const finding = findOriginalReferrer(message, context);
+  const decision = decideIntake(message, classification, finding);
+  const log = deps.logger.child({ messageRef: contactIdFor(message.id), classification: classification.kind });
+
+  if (decision.action === "ignore") {
+    await deps.messages.markIgnored(message.id, decision.reason);
+    log.info("intake.ignored", { reason: decision.reason });
+    return { outcome: "ignored", reason: decision.reason };
+  }
+
+  const contactId = contactIdFor(message.id);
+  const contactOf = (caseId: string, kind: ContactKind, followUp: boolean): Contact => ({
+    id: contactId,
+    caseId,
+    kind,
+    receivedAt: message.receivedAt,
+    channel: "mailbox",
+    messageId: message.id,
+    ...(message.conversationId ? { conversationId: message.conversationId } : {}),
+    subject: safeText(message.subject || "(no subject)", 250),
+    ...(finding.referrer ? { referrer: finding.referrer } : {}),
+    isFollowUp: followUp,
+  });
+
+  if (decision.action === "follow-up") {
+    const attached = await attachFollowUp(deps, decision.caseReference, (kase) => contactOf(kase.id, kase.kind, true));
+    if (attached !== undefined) {
+      await deps.messages.markLogged(message.id, attached.id, contactId);
+      log.info("intake.follow-up", { caseId: attached.id });
+      return {
+        outcome: "logged",
+        caseId: attached.id,
+        contactId,
+        newCase: false,
+        classification,
+        acknowledgement: "not-for-follow-ups",
+      };
+    }
+    // A reference we do not hold (a typo, or a closed case): logged as a new contact so nothing is lost.
+  }
+
+  const kind: ContactKind = decision.action === "new-case" ? decision.kind : "other";
+  const received = new Date(message.receivedAt);
+  const year = Number(deps.calendar.localDate(received).slice(0, 4));
+  const caseId =
+    (claim.claimed ? undefined : claim.existing.caseId) ??
+    (await deps.messages.reserveCase(message.id, await deps.cases.nextCaseId(year)));
+  const kase = await openOnce(deps, {
+    caseId,
+    kind,
+    contact: contactOf(caseId, kind, false),
+    referrer: finding.referrer,
+    outOfHours: !deps.calendar.isWithinWorkingHours(received),
+    now,
+  });
+  await reindexCase(deps, kase, now);
+  if (message.conversationId) await rememberThread(deps, message.conversationId, caseId);
+
+  const acknowledgement = await queueAcknowledgement(deps, message, kase, contactId, finding.referrer, now);
+  await deps.messages.markLogged(message.id, caseId, contactId);
+  log.info("intake.logged", { caseId, kind, acknowledgement });
+  return { outcome: "logged", caseId, contactId, newCase: true, classification, acknowledgement };
+}
+
+async function openOnce(
+  deps: AppDeps,
+  input: {
+    caseId: string;
+    kind: ContactKind;
+    contact: Contact;
+    referrer: Referrer | undefined;
+    outOfHours: boolean;
+    now: Date;
+  },
+): Promise<Case> {
+  const existing = await deps.cases.findCase(input.caseId);
+  if (existing !== undefined) return existing.case;
+  const opened = openCase({
+    id: input.caseId,
+    contactId: input.contact.id,
+    kind: input.kind,
+    receivedAt: input.contact.receivedAt,
+    ...(input.referrer ? { referrer: input.referrer } : {}),
+    actor: INTAKE,
+    profile: deps.profile,
+    now: input.now,
+    outOfHours: input.outOfHours,
+  });
+  const kase: Case = { ...opened.case, summary: CONTACT_KIND_LABELS[input.kind] };
+  try {
+    await deps.cases.create(kase, opened.events, [input.contact]);
+    return kase;
+  } catch (error) {
+    if (!(error instanceof CaseAlreadyExistsError)) throw error;
+    return (await deps.cases.getCase(input.caseId)).case;
+  }
+}
+
+async function rememberThread(deps: AppDeps, conversationId: string, caseId: string): Promise<void> {
+  try {
+    await deps.threads.put(threadKey(conversationId), { caseId });
+  } catch (error) {
+    if (!(error instanceof AlreadyExistsError)) throw error;
+  }
+}
+
+async function queueAcknowledgement(
+  deps: AppDeps,
+  message: InboundMessage,
+  kase: Case,
+  contactId: string,
+  referrer: Referrer | undefined,
+  now: Date,
+): Promise<AcknowledgementPlan["plan"]> {
+  const key = letterKey(kase.id, "acknowledgement", contactId);
+  const queued = await deps.outbox.get(kase.id, key);
+  if (queued !== undefined) return queued.state === "held" ? "hold" : "send";
+  const recipient = referrer?.email;
+  const neverAnswer = recipient
+    ? neverAnswerRecipient(message, deps.mailContext, recipient)
+    : { never: false, reasons: [] };
+  const base = { profile: deps.profile, kind: kase.kind, ...(referrer ? { referrer } : {}), neverAnswer };
+  let plan = planAcknowledgement({ ...base, senderCapReached: false });
+  if (plan.plan === "send" && !(await takeAcknowledgementAllowance(deps, plan.to.email, now))) {
+    plan = planAcknowledgement({ ...base, senderCapReached: true });
+  }
+  if (plan.plan === "none") return "none";
+  await deps.outbox.enqueue(
+    {
+      caseId: kase.id,
+      key,
+      channel: "email",
+      purpose: "acknowledgement",
+      payload: {
+        letter: "acknowledgement",
+        contactId,
+        replyToMessageId: message.id,
+        holdReason: plan.plan === "hold" ? plan.reason : undefined,
+      },
+      held: plan.plan === "hold",
+    },
+    now,
+  );
+  return plan.plan;
+}

@@ -1,0 +1,46 @@
+import type { Case } from "../domain/case.js";
+import { deadlines } from "../domain/policy/deadlines.js";
+import type { CaseHeader, DeadlineEntry } from "../ports.js";
+import type { AppDeps } from "./app-deps.js";
+
+const OPEN = new Set(["on-track", "due-soon", "overdue", "breached"]);
+
+/** The due instants still ahead of each running clock, for the deadline index (nudges scan it by month). */
+export function deadlineEntries(kase: Case, deps: Pick<AppDeps, "profile" | "calendar">, now: Date): DeadlineEntry[] {
+  const workerId = kase.leadWorkerId;
+  return deadlines(kase, deps.profile, deps.calendar, now)
+    .filter((d) => OPEN.has(d.status))
+    .flatMap((d) =>
+      (["expected", "maximum"] as const).flatMap((threshold) => {
+        const due = d[threshold];
+        return due === undefined
+          ? []
+          : [
+              {
+                caseId: kase.id,
+                rule: d.ruleId,
+                instance: d.instance,
+                threshold,
+                dueAt: due.at,
+                ...(workerId ? { workerId } : {}),
+              },
+            ];
+      }),
+    );
+}
+
+export const caseHeader = ({ events, ...header }: Case): CaseHeader => ({ ...header, lastSeq: events.length });
+
+/**
+ * Brings the derived views (worklists, deadline index) in line with a saved case. Both are idempotent and
+ * rebuildable from `Cases`, so a crash between the case write and this only delays them until the next change
+ * or rebuild.
+ */
+export async function reindexCase(
+  deps: Pick<AppDeps, "worklists" | "deadlines" | "profile" | "calendar">,
+  kase: Case,
+  now: Date,
+) {
+  await deps.worklists.sync(caseHeader(kase));
+  await deps.deadlines.replaceForCase(kase.id, deadlineEntries(kase, deps, now));
+}

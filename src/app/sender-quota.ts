@@ -1,0 +1,26 @@
+import { AlreadyExistsError, ConcurrencyError } from "../store/errors.js";
+import type { AppDeps } from "./app-deps.js";
+import { senderQuotaKey } from "./mail-keys.js";
+
+/**
+ * Takes one of the sender's acknowledgements for today if any are left (loop and abuse protection: at most
+ * `maxAcksPerSenderPerDay`). Counting is ETag-guarded, so two intakes at once never both take the last one.
+ */
+export async function takeAcknowledgementAllowance(
+  deps: Pick<AppDeps, "quotas" | "calendar" | "centre">,
+  sender: string,
+  now: Date,
+): Promise<boolean> {
+  const key = senderQuotaKey(sender, deps.calendar.localDate(now));
+  for (;;) {
+    const current = await deps.quotas.get(key);
+    const count = current?.value.count ?? 0;
+    if (count >= deps.centre.maxAcksPerSenderPerDay) return false;
+    try {
+      await deps.quotas.put(key, { count: count + 1 }, current?.etag);
+      return true;
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError || error instanceof AlreadyExistsError)) throw error;
+    }
+  }
+}
