@@ -1,4 +1,5 @@
 import type { Calendar, LocalDate } from "../calendar/calendar.js";
+import { parseLocalDate } from "../calendar/local-date.js";
 import type { CaseEventType } from "../case-events.js";
 import { dueAt } from "../policy/due-at.js";
 import type { ClockRule, Profile } from "../policy/profile-schema.js";
@@ -39,14 +40,10 @@ export function maamBy(profile: Profile, calendar: Calendar, receivedAt: Date): 
   return timescale === undefined ? undefined : calendar.localDate(dueAt(receivedAt, timescale, calendar));
 }
 
-/** "Friday 27 November 2026", as a letter says it. */
+/**
+ * "Friday 27 November 2026", as a letter says it. Built from named parts: Intl's whole-date pattern for en-GB
+ * changes with the ICU version (newer ones write "Friday, 27 November 2026").
+ */
 export function longDate(date: LocalDate): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  return parseLocalDate(date, "The letter date").setLocale("en-GB").toFormat("cccc d LLLL yyyy");
 }
