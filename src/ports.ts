@@ -319,3 +319,17 @@ export interface MailSubscriptions {
   ): Promise<MailSubscription & { readonly action: SubscriptionAction }>;
   deleteSubscription(id: string): Promise<void>;
 }
+
+// ---- Teams ports (botbuilder adapter in bot/) ----
+
+/** Where a proactive message goes: a stored conversation reference's key (`duty`, `screening`, `user~<id>`…). */
+export type ConversationKey = string;
+
+/**
+ * Posts and updates Adaptive Cards in Teams conversations the app is installed in. Jobs and use cases send through
+ * the outbox (channel "teams"), so each agenda, digest and nudge is sent once.
+ */
+export interface TeamsNotifier {
+  post(conversation: ConversationKey, card: Readonly<Record<string, unknown>>): Promise<{ readonly activityId: string }>;
+  update(conversation: ConversationKey, activityId: string, card: Readonly<Record<string, unknown>>): Promise<void>;
+}
