@@ -47,6 +47,8 @@ export interface Store {
   readonly sync: RecordStore<SyncState>;
   /** Counters such as acknowledgements per sender per day; kept in the `Sync` table under their own keys. */
   readonly quotas: RecordStore<QuotaCounter>;
+  /** Which case a mail conversation belongs to; kept in the `Sync` table under `thread~` keys. */
+  readonly threads: RecordStore<{ readonly caseId: string }>;
   readonly conversations: RecordStore<StoredConversation>;
   readonly staff: RecordStore<StaffMember>;
   readonly settings: RecordStore<CentreSettings>;
@@ -70,6 +72,7 @@ export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
     leases: new TableLeases(table("Leases")),
     sync: new TableRecords(table("Sync")),
     quotas: new TableRecords(table("Sync")),
+    threads: new TableRecords(table("Sync")),
     conversations: new TableRecords(table("Conversations")),
     staff: new TableRecords(table("Staff")),
     settings: new TableRecords(table("Settings")),

@@ -18,7 +18,7 @@ export function ruleAppliesTo(rule: ClockRule, caseKind: string): boolean {
   return (only === undefined || only.some((k) => k === caseKind)) && !(never ?? []).some((k) => k === caseKind);
 }
 
-/** The later of a rule's timescales: what we promise a referrer, so that a promise is never broken. */
+/** The maximum where a rule has one (else its expectation): what we promise a referrer, so it is never broken. */
 const promised = (rule: ClockRule) => rule.maximum ?? rule.expected;
 
 /**
