@@ -125,11 +125,14 @@ export interface DeadlineIndex {
 
 export type OutboxState = "pending" | "drafted" | "sent" | "held" | "failed";
 
+/** Who sends an item: the mailbox (letters) or the Teams bot (agendas, digests, nudges). */
+export type OutboxChannel = "email" | "teams";
+
 export interface NewOutboxItem {
   readonly caseId: string;
   /** Deterministic (`<case>~<rule>~<n>` or `<case>~<purpose>~<contactId>`): the same side effect always has the same key. */
   readonly key: string;
-  readonly channel: "email" | "teams";
+  readonly channel: OutboxChannel;
   readonly purpose: string;
   /** What the sender needs (recipients, template id, view model); kept in the case's partition. */
   readonly payload: Readonly<Record<string, unknown>>;
@@ -161,8 +164,8 @@ export interface Outbox {
   get(caseId: string, key: string): Promise<OutboxItem | undefined>;
   /** ETag-guarded; `ConcurrencyError` if another sender moved it first. */
   transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem>;
-  /** Items still to send (pending, or drafted and awaiting confirmation), oldest first. */
-  listPending(limit: number): Promise<OutboxItem[]>;
+  /** Items still to send (pending, or drafted and awaiting confirmation), oldest first; only `channel`'s if given. */
+  listPending(limit: number, channel?: OutboxChannel): Promise<OutboxItem[]>;
 }
 
 export interface Lease {
@@ -330,6 +333,9 @@ export type ConversationKey = string;
  * the outbox (channel "teams"), so each agenda, digest and nudge is sent once.
  */
 export interface TeamsNotifier {
-  post(conversation: ConversationKey, card: Readonly<Record<string, unknown>>): Promise<{ readonly activityId: string }>;
+  post(
+    conversation: ConversationKey,
+    card: Readonly<Record<string, unknown>>,
+  ): Promise<{ readonly activityId: string }>;
   update(conversation: ConversationKey, activityId: string, card: Readonly<Record<string, unknown>>): Promise<void>;
 }

@@ -26,7 +26,7 @@ const CONFIRMATION_PATIENCE_MS = 30 * 60_000;
  */
 export async function deliverOutbox(deps: AppDeps, limit = 20): Promise<OutboxRound> {
   const round = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false };
-  for (const item of await deps.outbox.listPending(limit)) {
+  for (const item of await deps.outbox.listPending(limit, "email")) {
     try {
       round[await deliverOne(deps, item)]++;
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { NewOutboxItem, Outbox, OutboxItem, OutboxState, OutboxTransition } from "../ports.js";
+import type { NewOutboxItem, Outbox, OutboxChannel, OutboxItem, OutboxState, OutboxTransition } from "../ports.js";
 import { type Entity, type StoredEntity, type EntityTable, jsonOf, numberOf, stringOf } from "./entity-table.js";
 import { AlreadyExistsError, outboxTransitionNotAllowed } from "./errors.js";
 import { encodeCompositeKey, encodeKey, isoInstant } from "./keys.js";
@@ -21,11 +21,12 @@ const itemKeys = (caseId: string, key: string) => ({
   rowKey: encodeCompositeKey(key),
 });
 
-const pendingRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt">): Entity => ({
+const pendingRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "channel">): Entity => ({
   partitionKey: PENDING_PARTITION,
   rowKey: [item.createdAt, encodeKey(item.caseId), encodeKey(item.key)].join("~"),
   caseId: item.caseId,
   key: item.key,
+  channel: item.channel,
 });
 
 function itemRow(item: Omit<OutboxItem, "etag">): Entity {
@@ -131,15 +132,19 @@ export class TableOutbox implements Outbox {
     return { ...next, etag };
   }
 
-  async listPending(limit: number): Promise<OutboxItem[]> {
+  async listPending(limit: number, channel?: OutboxChannel): Promise<OutboxItem[]> {
     const found: OutboxItem[] = [];
     let continuation: string | undefined;
     do {
       const page = await this.table.page({ partitionKey: PENDING_PARTITION }, { top: limit, continuation });
       for (const row of page.items) {
         if (found.length >= limit) return found;
+        // Index rows written before the channel was indexed have none: their item says.
+        const indexed = stringOf(row, "channel");
+        if (channel !== undefined && indexed !== undefined && indexed !== channel) continue;
         const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
         const current = item !== undefined && awaitsSending(item.state) && pendingRow(item).rowKey === row.rowKey;
+        if (current && channel !== undefined && item.channel !== channel) continue;
         if (current) found.push(item);
         else await this.table.delete(row.partitionKey, row.rowKey);
       }

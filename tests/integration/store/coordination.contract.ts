@@ -110,6 +110,19 @@ export function coordinationContract(fresh: MakeHarness): void {
         "FC-2026-000080~1.2~2",
       ]);
     });
+
+    it("lists only one channel's items when asked, so the mailbox and the Teams bot each drain their own", async () => {
+      const { store } = await fresh();
+      await store.outbox.enqueue(acknowledgement, at("2026-12-01T09:01:00Z"));
+      await store.outbox.enqueue(
+        { caseId: "~notices", key: "agenda~screening~2026-12-01", channel: "teams", purpose: "agenda", payload: {} },
+        at("2026-12-01T09:02:00Z"),
+      );
+
+      expect((await store.outbox.listPending(10, "teams")).map((i) => i.key)).toEqual(["agenda~screening~2026-12-01"]);
+      expect((await store.outbox.listPending(10, "email")).map((i) => i.key)).toEqual([acknowledgement.key]);
+      expect(await store.outbox.listPending(10)).toHaveLength(2);
+    });
   });
 
   describe("job leases", () => {
