@@ -1,0 +1,33 @@
+import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from "@azure/identity";
+import type { Config } from "../config.js";
+import { createGraphClient, type GraphClient } from "../graph/graph-client.js";
+import { GraphMailbox, userPath } from "../graph/graph-mailbox.js";
+import { GraphMailSubscriptions } from "../graph/subscriptions.js";
+import type { Logger } from "../logging/logger.js";
+
+/** The token the local stand-in accepts; the Graph client refuses a static token for any non-loopback host. */
+const LOCAL_TOKEN = "local-development-token";
+
+function credentialFor(graph: Config["graph"]): TokenCredential | { staticToken: string } {
+  if (graph.useManagedIdentity) return new ManagedIdentityCredential(graph.clientId ? { clientId: graph.clientId } : {});
+  if (graph.tenantId && graph.clientId && graph.clientSecret) {
+    return new ClientSecretCredential(graph.tenantId, graph.clientId, graph.clientSecret);
+  }
+  return { staticToken: LOCAL_TOKEN };
+}
+
+export interface GraphParts {
+  readonly client: GraphClient;
+  readonly mailbox: GraphMailbox;
+  readonly subscriptions: GraphMailSubscriptions;
+}
+
+/** App-only Microsoft Graph for the one Family Centre mailbox. */
+export function graphFromConfig(config: Config, logger: Logger): GraphParts {
+  const client = createGraphClient({ baseUrl: config.graph.baseUrl, credential: credentialFor(config.graph) });
+  return {
+    client,
+    mailbox: new GraphMailbox(client, { mailbox: config.mailbox.address, logger }),
+    subscriptions: new GraphMailSubscriptions(client, userPath(config.mailbox.address), logger),
+  };
+}
