@@ -1,0 +1,16 @@
+import type { Case } from "../../../src/domain/case.js";
+import { CONTACT_KIND_LABELS } from "../../../src/domain/contact.js";
+import type { CardElement } from "../card-json.js";
+import { text } from "./text.js";
+
+/**
+ * What a shared chat (duty, screening, panels) may show of a case: its reference, kind and the non-identifying
+ * summary. A whole `Case` may be passed; only these fields are ever read, so names stay out of shared chats.
+ */
+export type SharedCase = Pick<Case, "id" | "kind" | "openedAt" | "summary">;
+
+/** "FC-2026-000123 · Request for Support · EHA · 2 children" */
+export function sharedCaseTitle(kase: SharedCase): CardElement {
+  const parts = [kase.id, CONTACT_KIND_LABELS[kase.kind], kase.summary].filter((p): p is string => !!p);
+  return text(parts.join(" · "), { weight: "bolder", size: "medium" });
+}

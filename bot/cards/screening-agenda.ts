@@ -1,0 +1,81 @@
+import type { LocalDate } from "../../src/domain/calendar/calendar.js";
+import type { Deadline } from "../../src/domain/policy/deadline.js";
+import type { Outcome } from "../../src/domain/policy/profile-schema.js";
+import type { AdaptiveCardJson, CardElement } from "./card-json.js";
+import { clockLines } from "./elements/clocks.js";
+import {
+  decideButton,
+  decisionInputs,
+  decisionMadeLine,
+  type DecisionMade,
+  type WorkerChoice,
+} from "./elements/decision.js";
+import { calendarDaysBetween, formatDate, formatInstant } from "./elements/london-time.js";
+import { sharedCaseTitle, type SharedCase } from "./elements/shared-case.js";
+import { splitIntoCards } from "./elements/split-cards.js";
+import { container, facts, heading, text } from "./elements/text.js";
+
+export const SCREENING_DECIDE = "screening.decide";
+const ITEMS_PER_CARD = 20;
+
+export interface ScreeningAgendaItem {
+  readonly case: SharedCase;
+  readonly clocks: readonly Deadline[];
+  /** The case row's ETag when the agenda was built; the decision is refused if the case changed since. */
+  readonly etag?: string;
+  readonly decision?: DecisionMade;
+}
+
+export interface ScreeningAgendaView {
+  readonly timeZone: string;
+  /** UTC ISO-8601: "days waiting" counts to here. */
+  readonly now: string;
+  readonly date: LocalDate;
+  /** The profile's screening outcomes. */
+  readonly outcomes: readonly Outcome[];
+  readonly workers: readonly WorkerChoice[];
+  readonly items: readonly ScreeningAgendaItem[];
+}
+
+const daysWaiting = (days: number): string => (days === 1 ? "1 day" : `${days} days`);
+
+function item(view: ScreeningAgendaView, entry: ScreeningAgendaItem): CardElement {
+  const kase = entry.case;
+  return container(
+    [
+      sharedCaseTitle(kase),
+      facts([
+        ["Received", formatInstant(kase.openedAt, view.timeZone)],
+        ["Waiting", daysWaiting(calendarDaysBetween(kase.openedAt, view.now, view.timeZone))],
+      ]),
+      ...clockLines(entry.clocks, view.timeZone),
+      ...(entry.decision
+        ? [decisionMadeLine(entry.decision, view.timeZone)]
+        : [
+            ...decisionInputs(kase.id, view.outcomes, view.workers),
+            decideButton(SCREENING_DECIDE, kase.id, entry.etag),
+          ]),
+    ],
+    { separator: true },
+  );
+}
+
+/** Rule 2.1's daily agenda for the screening chat: every contact awaiting screening, split to fit Teams. */
+export function screeningAgendaCards(view: ScreeningAgendaView): AdaptiveCardJson[] {
+  const count = view.items.length;
+  return splitIntoCards(
+    view.items.map((entry) => item(view, entry)),
+    {
+      maxItems: ITEMS_PER_CARD,
+      describe: (i) => `Case ${view.items[i]?.case.id ?? ""}`,
+      header: (part, parts) => [
+        heading(`Daily screening, ${formatDate(view.date)}${parts > 1 ? ` (part ${part} of ${parts})` : ""}`),
+        text(
+          count === 0
+            ? "No contacts are awaiting screening."
+            : `${count} ${count === 1 ? "contact is" : "contacts are"} awaiting screening. Choose a decision for each and record it.`,
+        ),
+      ],
+    },
+  );
+}
