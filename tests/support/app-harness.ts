@@ -1,0 +1,145 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
+import { startStandIn, type StandIn } from "../../dev/m365/stand-in.js";
+import type { AppDeps, Centre } from "../../src/app/app-deps.js";
+import { englandAndWalesBankHolidays } from "../../src/domain/calendar/bank-holidays.js";
+import { createCalendar } from "../../src/domain/calendar/create-calendar.js";
+import type { MailContext } from "../../src/domain/mail/mail-context.js";
+import { createGraphClient, type GraphClientOptions } from "../../src/graph/graph-client.js";
+import { GraphMailbox } from "../../src/graph/graph-mailbox.js";
+import { newGraphMetrics, type GraphMetrics } from "../../src/graph/request-policy.js";
+import { createLogger } from "../../src/logging/logger.js";
+import { loadProfile } from "../../src/policy/profiles/index.js";
+import type { Clock, Mailbox } from "../../src/ports.js";
+import { createTableStore } from "../../src/store/create-table-store.js";
+import type { Store } from "../../src/store/store.js";
+
+export const GROUP_MAILBOX = "familycentre@council.example";
+export const EARLY_HELP_DESK = "earlyhelpdesk@council.example";
+
+export const MAIL_CONTEXT: MailContext = {
+  groupMailbox: GROUP_MAILBOX,
+  earlyHelpDesk: [EARLY_HELP_DESK],
+  ownMarker: { header: "x-fc-outbox-key" },
+  caseReferencePattern: /FC-\d{4}-\d{6}/,
+};
+
+/** A clock that stands still until a test moves it. */
+export interface MovableClock extends Clock {
+  set(instant: string): void;
+  advance(ms: number): void;
+}
+
+export function movableClock(start: string): MovableClock {
+  let now = new Date(start);
+  return {
+    now: () => new Date(now),
+    set: (instant) => (now = new Date(instant)),
+    advance: (ms) => (now = new Date(now.getTime() + ms)),
+  };
+}
+
+/** One message as Graph shows it in Sent Items (the fields the tests read). */
+export interface SentItem {
+  readonly id: string;
+  readonly subject: string;
+  readonly conversationId: string;
+  readonly from?: { readonly emailAddress: { readonly address: string } };
+  readonly toRecipients: ReadonlyArray<{ readonly emailAddress: { readonly address: string } }>;
+  readonly body: { readonly content: string };
+}
+
+export interface AppHarness {
+  readonly deps: AppDeps;
+  readonly store: Store;
+  readonly standIn: StandIn;
+  readonly clock: MovableClock;
+  readonly graphMetrics: GraphMetrics;
+  /** Every log line written by the use cases and the Graph adapter. */
+  readonly logLines: string[];
+  /** Delivers a fixture from tests/fixtures/mail into the Inbox, optionally edited first; returns its Graph id. */
+  deliverFixture(file: string, edit?: (raw: string) => string): Promise<string>;
+  /** Sent Items, read through the stand-in's Graph API as any client would. */
+  sentItems(): Promise<SentItem[]>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** London working time on a Monday by default: the fixtures' own date. */
+  readonly now?: string;
+  readonly maxAcksPerSenderPerDay?: number;
+  readonly graph?: Partial<GraphClientOptions>;
+  /** Wraps the production mailbox, e.g. to make one call fail as a crash would. */
+  readonly wrapMailbox?: (mailbox: Mailbox) => Mailbox;
+}
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/mail/", import.meta.url));
+
+export const readFixture = (file: string): Promise<string> => readFile(`${FIXTURES}${file}`, "utf8");
+
+/**
+ * Real components end to end: the M365 stand-in behind the production Graph adapter, the Table store over Azurite
+ * (fresh tables per harness, so Graph ids the stand-in reissues never meet an old ledger), the family-solutions
+ * profile and the England & Wales calendar.
+ */
+export async function startAppHarness(options: HarnessOptions = {}): Promise<AppHarness> {
+  const clock = movableClock(options.now ?? "2026-01-12T09:41:17Z");
+  const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, mailbox: GROUP_MAILBOX, now: clock.now });
+  const store = await createTableStore(inject("azuriteConnectionString"), {
+    allowInsecureConnection: true,
+    tablePrefix: `App${randomBytes(6).toString("hex")}`,
+  });
+  const logLines: string[] = [];
+  const logger = createLogger((line) => logLines.push(line), {}, clock.now);
+  const graphMetrics = newGraphMetrics();
+  const graph = createGraphClient({
+    baseUrl: standIn.graphBaseUrl,
+    credential: { staticToken: "local" },
+    metrics: graphMetrics,
+    ...options.graph,
+  });
+  const graphMailbox = new GraphMailbox(graph, { mailbox: GROUP_MAILBOX, pageSize: 3, logger });
+  const centre: Centre = {
+    name: "Family Centre North",
+    mailbox: GROUP_MAILBOX,
+    maxAcksPerSenderPerDay: options.maxAcksPerSenderPerDay ?? 10,
+  };
+  const deps: AppDeps = {
+    cases: store.cases,
+    messages: store.messages,
+    worklists: store.worklists,
+    deadlines: store.deadlines,
+    outbox: store.outbox,
+    leases: store.leases,
+    sync: store.sync,
+    quotas: store.quotas,
+    threads: store.threads,
+    mailbox: options.wrapMailbox ? options.wrapMailbox(graphMailbox) : graphMailbox,
+    profile: loadProfile("family-solutions"),
+    calendar: createCalendar({ bankHolidays: englandAndWalesBankHolidays(2025, 2028) }),
+    clock,
+    logger,
+    mailContext: MAIL_CONTEXT,
+    centre,
+  };
+  return {
+    deps,
+    store,
+    standIn,
+    clock,
+    graphMetrics,
+    logLines,
+    deliverFixture: async (file, edit = (raw) => raw) => standIn.deliver(edit(await readFixture(file))),
+    sentItems: async () => {
+      const response = await fetch(
+        `${standIn.graphBaseUrl}/users/${GROUP_MAILBOX}/mailFolders/sentitems/messages?$top=100`,
+        { headers: { authorization: "Bearer local" } },
+      );
+      if (!response.ok) throw new Error(`Sent Items answered ${response.status}`);
+      return ((await response.json()) as { value: SentItem[] }).value;
+    },
+    close: () => standIn.close(),
+  };
+}
