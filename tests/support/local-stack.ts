@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createTransport } from "nodemailer";
+import { freePort } from "../../dev/azurite.js";
+import { startStandIn, type StandIn } from "../../dev/m365/stand-in.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logging/logger.js";
+import { startService, type RunningService } from "../../src/server.js";
+
+export const GROUP_MAILBOX = "familycentre@council.example";
+export const FIXTURES = join(import.meta.dirname, "../fixtures/mail");
+
+export interface SentItem {
+  readonly id: string;
+  readonly subject: string;
+  readonly to: readonly string[];
+  readonly conversationId: string;
+  readonly body: string;
+}
+
+export interface LocalStack {
+  readonly standIn: StandIn;
+  readonly service: RunningService;
+  /** Every line the service logged, to check that none carries personal data. */
+  readonly logLines: string[];
+  sendFixture(name: string, edit?: (raw: string) => string): Promise<void>;
+  sendRaw(raw: string): Promise<void>;
+  /** Sent Items, read through the stand-in's Graph API as any Graph client would. */
+  sentItems(): Promise<SentItem[]>;
+  close(): Promise<void>;
+}
+
+/** The local mode of `npm start` on ephemeral ports: stand-in (SMTP + Graph), the service, real Azurite. */
+export async function startLocalStack(azuriteConnectionString: string, tablePrefix: string): Promise<LocalStack> {
+  const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, mailbox: GROUP_MAILBOX, seed: 7 });
+  const port = await freePort();
+  const logLines: string[] = [];
+  const config = loadConfig({
+    FC_MODE: "local",
+    FC_PORT: String(port),
+    FC_PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    FC_GRAPH_BASE_URL: standIn.graphBaseUrl,
+    FC_STORAGE_CONNECTION_STRING: azuriteConnectionString,
+    FC_TABLE_PREFIX: tablePrefix,
+  });
+  const service = await startService(config, { logger: createLogger((line) => logLines.push(line)) });
+  const smtp = createTransport({ host: "127.0.0.1", port: standIn.smtpPort, secure: false, ignoreTLS: true });
+  const sendRaw = async (raw: string) => {
+    await smtp.sendMail({ envelope: { from: "sender@example.org", to: [GROUP_MAILBOX] }, raw });
+  };
+  return {
+    standIn,
+    service,
+    logLines,
+    sendRaw,
+    sendFixture: (name, edit = (raw) => raw) => sendRaw(edit(readFileSync(join(FIXTURES, name), "utf8"))),
+    async sentItems() {
+      const url = `${standIn.graphBaseUrl}/users/${GROUP_MAILBOX}/mailFolders/sentitems/messages?$select=subject,toRecipients,conversationId,body&$top=100`;
+      const response = await fetch(url, { headers: { Authorization: "Bearer e2e" } });
+      const json = (await response.json()) as {
+        value: Array<{
+          id: string;
+          subject: string;
+          conversationId: string;
+          toRecipients: Array<{ emailAddress: { address: string } }>;
+          body: { content: string };
+        }>;
+      };
+      return json.value.map((m) => ({
+        id: m.id,
+        subject: m.subject,
+        conversationId: m.conversationId,
+        to: m.toRecipients.map((r) => r.emailAddress.address),
+        body: m.body.content,
+      }));
+    },
+    async close() {
+      smtp.close();
+      await service.close();
+      await standIn.close();
+    },
+  };
+}
+
+/** Polls until `check` passes (real mail flows through real servers: no fixed sleeps). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+}
