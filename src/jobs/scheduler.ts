@@ -1,0 +1,115 @@
+import { describeError, type Logger } from "../logging/logger.js";
+import type { Clock, Leases } from "../ports.js";
+import { duplicateJob, invalidInterval } from "./errors.js";
+
+/** One recurring job. `run` decides from `now` alone whether there is anything to do (agendas check the day). */
+export interface Job {
+  readonly name: string;
+  readonly everyMs: number;
+  /** How long one run may hold the job's lease; a crashed holder's lease lapses after it. Defaults to `everyMs`. */
+  readonly leaseMs?: number;
+  run(now: Date): Promise<unknown>;
+}
+
+/** `setTimeout` and `clearTimeout`, injectable so tests step time instead of sleeping. */
+export interface Timer {
+  set(callback: () => void, delayMs: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const systemTimer: Timer = {
+  set: (callback, delayMs) => setTimeout(callback, delayMs).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export interface SchedulerOptions {
+  readonly jobs: readonly Job[];
+  readonly leases: Leases;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** This instance's name on the leases it takes (e.g. host name + process id). */
+  readonly holderId: string;
+  readonly timer?: Timer;
+}
+
+export interface Scheduler {
+  start(): void;
+  /** Cancels what is scheduled and resolves once the runs under way have finished. */
+  stop(): Promise<void>;
+  /** Runs one job now, under its lease (what each timer tick does); false when another instance holds it. */
+  runOnce(name: string): Promise<boolean>;
+}
+
+const leaseName = (job: Job): string => `job~${job.name}`;
+
+/**
+ * Runs each job every `everyMs`, each run under a lease so that of several instances only one runs a job at a
+ * time. A failure is logged (name and code only) and the job simply runs again at its next tick.
+ */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { jobs, leases, clock, logger, holderId } = options;
+  const timer = options.timer ?? systemTimer;
+  const byName = new Map<string, Job>();
+  for (const job of jobs) {
+    if (byName.has(job.name)) throw duplicateJob(job.name);
+    if (!Number.isInteger(job.everyMs) || job.everyMs <= 0) throw invalidInterval(job.name, job.everyMs);
+    byName.set(job.name, job);
+  }
+  const handles = new Map<string, unknown>();
+  const running = new Set<Promise<boolean>>();
+  let started = false;
+
+  async function guardedRun(job: Job): Promise<boolean> {
+    try {
+      const taken = await leases.acquire(leaseName(job), holderId, job.leaseMs ?? job.everyMs, clock.now());
+      if (!taken.acquired) return false;
+      try {
+        await job.run(clock.now());
+      } finally {
+        await leases.release(taken.lease);
+      }
+      return true;
+    } catch (error) {
+      logger.error("job.failed", { job: job.name, ...describeError(error) });
+      return false;
+    }
+  }
+
+  function track(job: Job): Promise<boolean> {
+    const run = guardedRun(job);
+    running.add(run);
+    void run.finally(() => running.delete(run));
+    return run;
+  }
+
+  function schedule(job: Job, delayMs: number): void {
+    handles.set(
+      job.name,
+      timer.set(() => {
+        handles.delete(job.name);
+        void track(job).finally(() => {
+          if (started) schedule(job, job.everyMs);
+        });
+      }, delayMs),
+    );
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      for (const job of jobs) schedule(job, 0);
+      logger.info("scheduler.started", { holderId, jobs: jobs.length });
+    },
+    async stop() {
+      started = false;
+      for (const handle of handles.values()) timer.clear(handle);
+      handles.clear();
+      await Promise.all(running);
+    },
+    runOnce(name) {
+      const job = byName.get(name);
+      return job === undefined ? Promise.resolve(false) : track(job);
+    },
+  };
+}

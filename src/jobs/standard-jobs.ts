@@ -1,0 +1,68 @@
+import type { MailSubscriptions, MailSubscriptionSettings, TeamsNotifier } from "../ports.js";
+import { parseTimeOfDay, type TimeOfDay } from "./agenda-plan.js";
+import { deliverTeamsOutbox, type RenderCard } from "./deliver-teams-outbox.js";
+import type { JobDeps } from "./job-deps.js";
+import { drainEmailOutbox, inboxSafetyNet, renewSubscription } from "./mail-jobs.js";
+import { postAgendas } from "./post-agendas.js";
+import type { Job } from "./scheduler.js";
+import { sendNudges } from "./send-nudges.js";
+
+const MINUTE_MS = 60_000;
+
+/** How often each job runs and what it needs; the composition root fills it from `Config`. */
+export interface JobSettings {
+  readonly holderId: string;
+  /** London time from which each working day's (and each panel day's) agenda is posted. */
+  readonly agendaAt: TimeOfDay;
+  readonly nudgeEveryMinutes: number;
+  readonly overdueLookbackDays: number;
+  readonly deltaSafetyNetMinutes: number;
+  readonly outboxEverySeconds: number;
+  readonly subscriptionEveryMinutes: number;
+  readonly teams?: { readonly notifier: TeamsNotifier; readonly renderCard: RenderCard };
+  readonly mail?: { readonly subscriptions: MailSubscriptions; readonly subscription: MailSubscriptionSettings };
+}
+
+export const DEFAULT_JOB_SETTINGS = {
+  agendaAt: "09:30",
+  nudgeEveryMinutes: 15,
+  overdueLookbackDays: 92,
+  deltaSafetyNetMinutes: 15,
+  outboxEverySeconds: 5,
+  subscriptionEveryMinutes: 60,
+} as const satisfies Partial<JobSettings>;
+
+/** The service's jobs, ready for `createScheduler`; Teams and mail jobs only when those adapters are wired. */
+export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
+  parseTimeOfDay("The agenda time", settings.agendaAt);
+  const jobs: Job[] = [
+    { name: "agendas", everyMs: MINUTE_MS, run: (now) => postAgendas(deps, now, settings.agendaAt) },
+    {
+      name: "nudges",
+      everyMs: settings.nudgeEveryMinutes * MINUTE_MS,
+      run: (now) => sendNudges(deps, now, { overdueLookbackDays: settings.overdueLookbackDays }),
+    },
+    {
+      name: "inbox-safety-net",
+      everyMs: settings.deltaSafetyNetMinutes * MINUTE_MS,
+      run: () => inboxSafetyNet(deps, settings.holderId),
+    },
+    { name: "email-outbox", everyMs: settings.outboxEverySeconds * 1000, run: () => drainEmailOutbox(deps) },
+  ];
+  const { teams, mail } = settings;
+  if (teams !== undefined) {
+    jobs.push({
+      name: "teams-outbox",
+      everyMs: settings.outboxEverySeconds * 1000,
+      run: () => deliverTeamsOutbox(deps, teams.notifier, teams.renderCard),
+    });
+  }
+  if (mail !== undefined) {
+    jobs.push({
+      name: "subscription",
+      everyMs: settings.subscriptionEveryMinutes * MINUTE_MS,
+      run: (now) => renewSubscription(deps, mail.subscriptions, mail.subscription, now),
+    });
+  }
+  return jobs;
+}
