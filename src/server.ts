@@ -2,17 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { pathToFileURL } from "node:url";
 import type { AppDeps } from "./app/app-deps.js";
+import { appDepsFromConfig } from "./compose/app-deps-from-config.js";
 import { deliverOutbox } from "./app/deliver-outbox.js";
 import { createInboxSyncTrigger, type InboxSyncTrigger } from "./app/inbox-sync-trigger.js";
 import { syncInbox } from "./app/sync-inbox.js";
-import { calendarFromConfig } from "./compose/calendar-from-config.js";
-import { graphFromConfig } from "./compose/graph-from-config.js";
-import { storeFromConfig } from "./compose/store-from-config.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createHttpApp } from "./http/create-http-app.js";
 import { graphNotificationRoutes } from "./http/graph-notification-routes.js";
 import { createLogger, describeError, type Logger } from "./logging/logger.js";
-import { loadProfile } from "./policy/profiles/index.js";
 import { systemClock, type Clock, type MailSubscription } from "./ports.js";
 import type { Store } from "./store/store.js";
 
@@ -42,29 +39,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const logger = options.logger ?? createLogger((line) => process.stdout.write(`${line}\n`));
   const clock = options.clock ?? systemClock;
   const instanceId = options.instanceId ?? randomUUID();
-  const profile = loadProfile(config.practice.profileId);
-  const calendar = calendarFromConfig(config.practice, clock.now());
-  const store = await storeFromConfig(config);
-  const graph = graphFromConfig(config, logger);
-  const deps: AppDeps = {
-    ...store,
-    mailbox: graph.mailbox,
-    profile,
-    calendar,
-    clock,
-    logger,
-    mailContext: {
-      groupMailbox: config.mailbox.address,
-      earlyHelpDesk: config.mailbox.earlyHelpDesk,
-      ownMarker: { header: "x-fc-outbox-key" },
-      caseReferencePattern: /FC-\d{4}-\d{6}/,
-    },
-    centre: {
-      name: config.mailbox.centreName,
-      mailbox: config.mailbox.address,
-      maxAcksPerSenderPerDay: config.mailbox.maxAcksPerSenderPerDay,
-    },
-  };
+  const { deps, store, graph } = await appDepsFromConfig(config, logger, clock);
+  const { profile } = deps;
 
   const onError = (event: string) => (error: unknown) => logger.error(event, describeError(error));
   const inbox: InboxSyncTrigger = createInboxSyncTrigger(async () => {
@@ -112,8 +88,10 @@ export async function startService(config: Config, options: ServiceOptions = {})
         logger,
         onMailChanged: () => inbox.request(),
         onLifecycle: (event) => {
-          if (event === "subscriptionRemoved") forgetSubscriptionAndRecreate().catch(onError("graph.subscription.failed"));
-          else if (event === "reauthorizationRequired") ensureSubscription().catch(onError("graph.subscription.failed"));
+          if (event === "subscriptionRemoved")
+            forgetSubscriptionAndRecreate().catch(onError("graph.subscription.failed"));
+          else if (event === "reauthorizationRequired")
+            ensureSubscription().catch(onError("graph.subscription.failed"));
           inbox.request();
         },
       }),

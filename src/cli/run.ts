@@ -3,6 +3,7 @@ import { due, DUE_USAGE } from "./due.js";
 import { CliUsageError } from "./errors.js";
 import { holidays, HOLIDAYS_USAGE } from "./holidays.js";
 import { rules, RULES_USAGE } from "./rules.js";
+import { CONFIRM_REFERRER_USAGE, STORE_COMMANDS, TRIAGE_USAGE } from "./store-commands.js";
 
 const EXIT_OK = 0;
 /** A known problem with the data or a file: the message says what to fix. */
@@ -25,19 +26,31 @@ const HELP = `Usage: fc <command> [options]
       Every rule of a practice framework, with its timescales and citation.
   ${HOLIDAYS_USAGE}
       The bank holidays and closure days the working-day calendar uses.
+  ${TRIAGE_USAGE}
+      Contacts whose original referrer must be confirmed before they are acknowledged (JSON lines).
+  ${CONFIRM_REFERRER_USAGE}
+      Confirms who referred a contact and releases its acknowledgement (uses the service's FC_* settings).
 `;
 
 /** The operator CLI without its process: arguments in, output and exit code out. */
-export function runCli(argv: readonly string[], readFile: ReadFile): CliResult {
+export async function runCli(
+  argv: readonly string[],
+  readFile: ReadFile,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<CliResult> {
   const [name, ...args] = argv;
   if (name === "help" || name === "--help") return { exitCode: EXIT_OK, stdout: HELP, stderr: "" };
   if (name === undefined) return { exitCode: EXIT_USAGE, stdout: "", stderr: HELP };
   const command = COMMANDS[name];
-  if (command === undefined) {
+  const storeCommand = STORE_COMMANDS[name];
+  if (command === undefined && storeCommand === undefined) {
     return { exitCode: EXIT_USAGE, stdout: "", stderr: `fc: there is no command "${name}".\n\n${HELP}` };
   }
   try {
-    return { exitCode: EXIT_OK, stdout: command(args, readFile), stderr: "" };
+    const stdout = command
+      ? command(args, readFile)
+      : await (storeCommand as NonNullable<typeof storeCommand>)(args, env);
+    return { exitCode: EXIT_OK, stdout, stderr: "" };
   } catch (error) {
     if (error instanceof CliUsageError) {
       return { exitCode: EXIT_USAGE, stdout: "", stderr: `fc ${name}: ${error.message}\n` };

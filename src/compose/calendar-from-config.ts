@@ -11,7 +11,9 @@ const YEARS_AFTER = 3;
 /** The working-day calendar this Family Centre runs on, from configuration (and the GOV.UK file, if given). */
 export function calendarFromConfig(practice: Config["practice"], now: Date): Calendar {
   const year = now.getUTCFullYear();
-  const imported = practice.bankHolidaysFile ? parseGovUkBankHolidays(readFileSync(practice.bankHolidaysFile, "utf8")) : [];
+  const imported = practice.bankHolidaysFile
+    ? parseGovUkBankHolidays(readFileSync(practice.bankHolidaysFile, "utf8"))
+    : [];
   return createCalendar({
     bankHolidays: englandAndWalesBankHolidays(year - YEARS_BEFORE, year + YEARS_AFTER, imported),
     closureDays: practice.closureDays.map((date) => ({ date, name: "Family Centre closure day" })),

@@ -9,7 +9,8 @@ import type { Logger } from "../logging/logger.js";
 const LOCAL_TOKEN = "local-development-token";
 
 function credentialFor(graph: Config["graph"]): TokenCredential | { staticToken: string } {
-  if (graph.useManagedIdentity) return new ManagedIdentityCredential(graph.clientId ? { clientId: graph.clientId } : {});
+  if (graph.useManagedIdentity)
+    return new ManagedIdentityCredential(graph.clientId ? { clientId: graph.clientId } : {});
   if (graph.tenantId && graph.clientId && graph.clientSecret) {
     return new ClientSecretCredential(graph.tenantId, graph.clientId, graph.clientSecret);
   }

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTransport } from "nodemailer";
@@ -23,6 +24,8 @@ export interface LocalStack {
   readonly service: RunningService;
   /** Every line the service logged, to check that none carries personal data. */
   readonly logLines: string[];
+  /** The environment the operator CLI needs to reach this stack's store. */
+  readonly cliEnv: Record<string, string>;
   sendFixture(name: string, edit?: (raw: string) => string): Promise<void>;
   sendRaw(raw: string): Promise<void>;
   /** Sent Items, read through the stand-in's Graph API as any Graph client would. */
@@ -35,14 +38,15 @@ export async function startLocalStack(azuriteConnectionString: string, tablePref
   const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, mailbox: GROUP_MAILBOX, seed: 7 });
   const port = await freePort();
   const logLines: string[] = [];
-  const config = loadConfig({
+  const env = {
     FC_MODE: "local",
     FC_PORT: String(port),
     FC_PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     FC_GRAPH_BASE_URL: standIn.graphBaseUrl,
     FC_STORAGE_CONNECTION_STRING: azuriteConnectionString,
     FC_TABLE_PREFIX: tablePrefix,
-  });
+  };
+  const config = loadConfig(env);
   const service = await startService(config, { logger: createLogger((line) => logLines.push(line)) });
   const smtp = createTransport({ host: "127.0.0.1", port: standIn.smtpPort, secure: false, ignoreTLS: true });
   const sendRaw = async (raw: string) => {
@@ -52,6 +56,7 @@ export async function startLocalStack(azuriteConnectionString: string, tablePref
     standIn,
     service,
     logLines,
+    cliEnv: env,
     sendRaw,
     sendFixture: (name, edit = (raw) => raw) => sendRaw(edit(readFileSync(join(FIXTURES, name), "utf8"))),
     async sentItems() {
@@ -93,4 +98,19 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000)
       await new Promise((r) => setTimeout(r, 150));
     }
   }
+}
+
+/** Runs the operator CLI as an operator would (`npm run --silent fc -- …`), as its own process. */
+export function runFc(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli.ts", ...args],
+      { env: { PATH: process.env.PATH ?? "", ...env } },
+      (error, stdout, stderr) => resolve({ stdout, stderr, code: error ? Number(error.code ?? 1) : 0 }),
+    );
+  });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { eventually, startLocalStack, type LocalStack } from "../../support/local-stack.js";
+import { eventually, runFc, startLocalStack, type LocalStack } from "../../support/local-stack.js";
 
 /**
  * The mailbox front door end to end: mail sent over SMTP into the stand-in's group mailbox, Graph change
@@ -111,6 +111,43 @@ describe("the mailbox front door, end to end", () => {
     await settle();
     const subjects = (await stack.sentItems()).map((m) => `${m.to.join()}|${m.subject}`);
     expect(new Set(subjects).size).toBe(subjects.length);
+  });
+
+  it("rule 1.2: holds the acknowledgement of an unclear Front Door form until a duty worker confirms the referrer", async () => {
+    await stack.sendFixture("front-door-ambiguous-no-referrer.eml");
+    const fc = (...args: string[]) => runFc(args, stack.cliEnv);
+    const held = await eventually(async () => {
+      const lines = (await fc("triage")).stdout.trim().split("\n").filter(Boolean);
+      expect(lines.length).toBeGreaterThan(0);
+      return JSON.parse(lines.at(-1) ?? "{}") as { case: string; contact: string };
+    });
+    await settle();
+    expect(await sentTo("jo.confirmed@school.example")).toEqual([]);
+
+    const confirmed = await fc(
+      "confirm-referrer",
+      "--case",
+      held.case,
+      "--contact",
+      held.contact,
+      "--email",
+      "jo.confirmed@school.example",
+      "--name",
+      "Jo Confirmed",
+      "--by",
+      "duty-worker-1",
+    );
+    expect(JSON.parse(confirmed.stdout)).toEqual({
+      case: held.case,
+      contact: held.contact,
+      acknowledgementReleased: true,
+    });
+    await eventually(async () => {
+      await stack.service.syncNow();
+      expect(await sentTo("jo.confirmed@school.example")).toHaveLength(1);
+    });
+    const events = (await stack.service.store.cases.getCase(held.case)).case.events;
+    expect(events.find((e) => e.type === "referrer.confirmed")?.by).toEqual({ kind: "staff", id: "duty-worker-1" });
   });
 
   it("writes no names, addresses or message text to its logs", () => {

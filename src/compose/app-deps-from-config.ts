@@ -1,0 +1,41 @@
+import type { AppDeps } from "../app/app-deps.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logging/logger.js";
+import { loadProfile } from "../policy/profiles/index.js";
+import type { Clock } from "../ports.js";
+import type { Store } from "../store/store.js";
+import { calendarFromConfig } from "./calendar-from-config.js";
+import { graphFromConfig, type GraphParts } from "./graph-from-config.js";
+import { storeFromConfig } from "./store-from-config.js";
+
+export interface Composed {
+  readonly deps: AppDeps;
+  readonly store: Store;
+  readonly graph: GraphParts;
+}
+
+/** Every adapter and policy the use cases need, built once from configuration (server and CLI alike). */
+export async function appDepsFromConfig(config: Config, logger: Logger, clock: Clock): Promise<Composed> {
+  const store = await storeFromConfig(config);
+  const graph = graphFromConfig(config, logger);
+  const deps: AppDeps = {
+    ...store,
+    mailbox: graph.mailbox,
+    profile: loadProfile(config.practice.profileId),
+    calendar: calendarFromConfig(config.practice, clock.now()),
+    clock,
+    logger,
+    mailContext: {
+      groupMailbox: config.mailbox.address,
+      earlyHelpDesk: config.mailbox.earlyHelpDesk,
+      ownMarker: { header: "x-fc-outbox-key" },
+      caseReferencePattern: /FC-\d{4}-\d{6}/,
+    },
+    centre: {
+      name: config.mailbox.centreName,
+      mailbox: config.mailbox.address,
+      maxAcksPerSenderPerDay: config.mailbox.maxAcksPerSenderPerDay,
+    },
+  };
+  return { deps, store, graph };
+}
