@@ -25,7 +25,8 @@ export type NudgeRun =
 export async function sendNudges(deps: JobDeps, now: Date, options: NudgeOptions): Promise<NudgeRun> {
   if (!deps.calendar.isWithinWorkingHours(now)) return { ran: false, reason: "outside-working-hours" };
   const from = new Date(now.getTime() - options.overdueLookbackDays * DAY_MS);
-  const to = dueAt(now, deps.profile.dueSoon, deps.calendar);
+  // Due soon includes a clock due at exactly that instant (deadline.ts); the index range ends before `to`.
+  const to = new Date(dueAt(now, deps.profile.dueSoon, deps.calendar).getTime() + 1);
   const clocks = dueClocks(await deps.deadlines.dueBetween(from, to), now);
 
   const managerOf = new Map<string, string>();
