@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor.js";
+import type { Case } from "../domain/case.js";
 import type { CaseEvent } from "../domain/case-events.js";
 import { clockRuleStoppedBy, ruleAppliesTo } from "../domain/letters/letter-dates.js";
 import type { SentLetter } from "../domain/lifecycle/commands.js";
@@ -35,6 +36,17 @@ const DECISION: Record<
   maam: { command: "recordMaamDecision", event: "maam.decided", letter: "maam-outcome" },
 };
 
+const outcomeLetterKey = (caseId: string, letter: SentLetter, decisionSeq: number): string =>
+  letterKey(caseId, letter, String(decisionSeq));
+
+/** The outbox keys of every outcome letter (2.2 / 3.1) the case's decisions may have queued. */
+export function outcomeLetterKeys(kase: Case): string[] {
+  return kase.events.flatMap((event) => {
+    const spec = Object.values(DECISION).find((d) => d.event === event.type);
+    return spec ? [outcomeLetterKey(kase.id, spec.letter, event.seq)] : [];
+  });
+}
+
 function outcomesOf(deps: Pick<AppDeps, "profile">, panel: Panel): readonly Outcome[] {
   if (panel === "screening") return deps.profile.screeningOutcomes;
   return deps.profile.panels.find((p) => p.id === "maam")?.outcomes ?? [];
@@ -62,7 +74,7 @@ async function recordDecision(deps: AppDeps, panel: Panel, caseId: string, who: 
   await deps.outbox.enqueue(
     {
       caseId,
-      key: letterKey(caseId, spec.letter, String(decided.seq)),
+      key: outcomeLetterKey(caseId, spec.letter, decided.seq),
       channel: "email",
       purpose: spec.letter,
       payload: { ...payload },
