@@ -1,0 +1,45 @@
+import type { Deadline } from "../../../src/domain/policy/deadline.js";
+import type { CardElement } from "../card-json.js";
+import { dueWording, STATUS_COLOR, STATUS_LABEL } from "./clocks.js";
+import { compareDeadlines } from "./rag-order.js";
+import { container, text } from "./text.js";
+
+/** One clock on one case, for personal due lists and nudges. */
+export interface DueItem {
+  readonly caseId: string;
+  readonly caseSummary?: string;
+  readonly deadline: Deadline;
+}
+
+export const isOverdue = (item: DueItem): boolean =>
+  item.deadline.status === "overdue" || item.deadline.status === "breached";
+
+export const inRagOrder = (items: readonly DueItem[]): DueItem[] =>
+  [...items].sort((a, b) => compareDeadlines(a.deadline, b.deadline));
+
+/** "FC-2026-000123 · 1.2 Acknowledge the referrer: Overdue", its due dates and the rule's source. */
+export function dueItemLine(item: DueItem, timeZone: string): CardElement {
+  const d = item.deadline;
+  const title = [item.caseId, item.caseSummary].filter(Boolean).join(" · ");
+  return container([
+    text(`${title}: ${d.ruleId} ${d.ruleName} (${STATUS_LABEL[d.status]})`, {
+      weight: "bolder",
+      color: STATUS_COLOR[d.status],
+    }),
+    text(dueWording(d, timeZone), { spacing: "none" }),
+    text(d.citation.display, { isSubtle: true, size: "small", spacing: "none" }),
+  ]);
+}
+
+/** The overdue section then the due-soon one, each in RAG order; empty sections are left out. */
+export function dueSections(items: readonly DueItem[], timeZone: string): CardElement[] {
+  const ordered = inRagOrder(items);
+  const overdue = ordered.filter(isOverdue);
+  const soon = ordered.filter((i) => i.deadline.status === "due-soon");
+  return [
+    ...(overdue.length > 0 ? [text("Overdue", { weight: "bolder", color: "attention" })] : []),
+    ...overdue.map((i) => dueItemLine(i, timeZone)),
+    ...(soon.length > 0 ? [text("Due soon", { weight: "bolder", color: "warning" })] : []),
+    ...soon.map((i) => dueItemLine(i, timeZone)),
+  ];
+}

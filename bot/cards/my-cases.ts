@@ -1,0 +1,48 @@
+import type { Case } from "../../src/domain/case.js";
+import { CONTACT_KIND_LABELS } from "../../src/domain/contact.js";
+import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
+import type { Deadline } from "../../src/domain/policy/deadline.js";
+import { adaptiveCard, type AdaptiveCardJson, type CardElement } from "./card-json.js";
+import { dueWording, STATUS_COLOR, STATUS_LABEL } from "./elements/clocks.js";
+import { compareDeadlines, nextDeadline } from "./elements/rag-order.js";
+import { container, heading, text } from "./elements/text.js";
+
+export interface MyCase {
+  readonly case: Pick<Case, "id" | "kind" | "state" | "summary">;
+  readonly clocks: readonly Deadline[];
+}
+
+/** `my cases` in a personal chat. */
+export interface MyCasesView {
+  readonly timeZone: string;
+  readonly cases: readonly MyCase[];
+}
+
+function row(entry: MyCase, timeZone: string): CardElement {
+  const next = nextDeadline(entry.clocks);
+  const title = [entry.case.id, CONTACT_KIND_LABELS[entry.case.kind], entry.case.summary].filter(Boolean).join(" · ");
+  return container(
+    [
+      text(title, { weight: "bolder" }),
+      text(`Case ${entry.case.id} ${STATE_PHRASES[entry.case.state]}.`, { spacing: "none" }),
+      next
+        ? text(`Next: ${next.ruleId} ${next.ruleName}, ${STATUS_LABEL[next.status]}. ${dueWording(next, timeZone)}`, {
+            color: STATUS_COLOR[next.status],
+            spacing: "none",
+          })
+        : text("No clocks running.", { isSubtle: true, spacing: "none" }),
+    ],
+    { separator: true },
+  );
+}
+
+/** Your cases, most urgent first (red, amber, green, then by the next deadline). */
+export function myCasesCard(view: MyCasesView): AdaptiveCardJson {
+  const ordered = [...view.cases].sort((a, b) => compareDeadlines(nextDeadline(a.clocks), nextDeadline(b.clocks)));
+  return adaptiveCard([
+    heading("My cases"),
+    ...(ordered.length === 0
+      ? [text("You have no open cases.")]
+      : [text(`${ordered.length} open, most urgent first.`), ...ordered.map((c) => row(c, view.timeZone))]),
+  ]);
+}

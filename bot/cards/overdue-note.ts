@@ -1,0 +1,17 @@
+import { adaptiveCard, type AdaptiveCardJson } from "./card-json.js";
+import { dueItemLine, type DueItem } from "./elements/due-items.js";
+import { heading, text } from "./elements/text.js";
+
+/** Sent the moment a clock passes its expectation. */
+export interface OverdueNoteView {
+  readonly timeZone: string;
+  readonly item: DueItem;
+}
+
+export function overdueNoteCard(view: OverdueNoteView): AdaptiveCardJson {
+  return adaptiveCard([
+    heading(`Now overdue: ${view.item.deadline.ruleName}`),
+    dueItemLine(view.item, view.timeZone),
+    text("Please do this as soon as you can, or record why it is late on the case."),
+  ]);
+}

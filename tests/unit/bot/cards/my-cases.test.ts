@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { myCasesCard } from "../../../../bot/cards/my-cases.js";
+import { cardProblems, cardText } from "../../../support/adaptive-card.js";
+import { aCase, clocksAt, timeZone } from "./card-fixtures.js";
+
+const now = "2026-11-10T09:00:00Z";
+// Allocated on different days: the oldest allocation has the most urgent clocks.
+const allocated = (id: string, on: string) => aCase().withId(id).receivedAt(on).allocatedOn(on, "w-jo").build();
+const fresh = allocated("FC-2026-000601", "2026-11-09T10:00:00Z");
+const late = allocated("FC-2026-000602", "2026-11-02T10:00:00Z");
+const entry = (kase: ReturnType<typeof allocated>) => ({ case: kase, clocks: clocksAt(kase, now) });
+
+describe("my cases (personal chat)", () => {
+  it("is a valid Adaptive Card 1.5", () => {
+    expect(cardProblems(myCasesCard({ timeZone, cases: [entry(fresh), entry(late)] }))).toEqual([]);
+  });
+
+  it("lists cases in RAG order by their next deadline, whatever order they come in", () => {
+    const json = cardText(myCasesCard({ timeZone, cases: [entry(fresh), entry(late)] }));
+    expect(json.indexOf("FC-2026-000602")).toBeLessThan(json.indexOf("FC-2026-000601"));
+    expect(json).toContain('"color":"attention"');
+  });
+
+  it("says so when there are none", () => {
+    expect(cardText(myCasesCard({ timeZone, cases: [] }))).toContain("You have no open cases.");
+  });
+});
