@@ -45,7 +45,10 @@ export async function logInboundMessage(deps: AppDeps, message: InboundMessage):
   // A message still "claimed" was being handled by a run that stopped part-way: carry on where it got to.
   if (!claim.claimed && claim.existing.state !== "claimed") return { outcome: "already-handled" };
 
-  const thread = message.conversationId ? await deps.threads.get(threadKey(message.conversationId)) : undefined;
+  const thread =
+    message.conversationId && saysItReplies(message)
+      ? await deps.threads.get(threadKey(message.conversationId))
+      : undefined;
   const context = thread
     ? { ...deps.mailContext, knownConversation: { caseId: thread.value.caseId } }
     : deps.mailContext;
@@ -113,6 +116,15 @@ export async function logInboundMessage(deps: AppDeps, message: InboundMessage):
   log.info("intake.logged", { caseId, kind, acknowledgement });
   return { outcome: "logged", caseId, contactId, newCase: true, classification, acknowledgement };
 }
+
+/**
+ * Exchange also puts mail in one conversation by subject alone ("FW: Front Door contact" from the Early Help Desk,
+ * twice, about two families). Only a message that names what it answers (In-Reply-To / References) is taken to
+ * belong to its conversation's case; anything else is classified on its own, so a new contact never disappears
+ * into another family's case.
+ */
+const saysItReplies = (message: InboundMessage): boolean =>
+  ["in-reply-to", "references"].some((name) => (message.headers[name] ?? []).some((value) => value.trim() !== ""));
 
 async function openOnce(
   deps: AppDeps,
