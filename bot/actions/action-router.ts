@@ -1,0 +1,45 @@
+import type { BotDeps } from "../bot-deps.js";
+import { refusal } from "../replies.js";
+import type { Turn } from "../turn.js";
+import { firstCard, maamAgenda, screeningAgenda } from "../views/agenda-cards.js";
+import { forThisPerson, type ActionResult } from "./action-result.js";
+import { decidePanelItem } from "./decide-panel.js";
+import { decideTransfer } from "./decide-transfer.js";
+import { recordClockReason } from "./record-clock-reason.js";
+import { TRIAGE_ACTIONS } from "./triage-actions.js";
+
+type ActionHandler = (
+  deps: BotDeps,
+  verb: string,
+  turn: Turn,
+  data: Readonly<Record<string, unknown>>,
+) => Promise<ActionResult>;
+
+const ACTIONS: Readonly<Record<string, ActionHandler>> = {
+  "screening.decide": (deps, verb, turn, data) =>
+    decidePanelItem(deps, "screening", verb, turn, data, async (d, cases) =>
+      firstCard(await screeningAgenda(d, cases)),
+    ),
+  "maam.decide": (deps, verb, turn, data) =>
+    decidePanelItem(deps, "maam", verb, turn, data, async (d, cases) => firstCard(await maamAgenda(d, cases))),
+  "transfer.decide": decideTransfer,
+  "clock.reason": recordClockReason,
+  ...TRIAGE_ACTIONS,
+};
+
+/** Dispatches an `Action.Execute` by its verb; an unknown verb (an old card) is answered, never thrown. */
+export async function answerAction(
+  deps: BotDeps,
+  turn: Turn,
+  verb: string,
+  data: Readonly<Record<string, unknown>>,
+): Promise<ActionResult> {
+  const handler = ACTIONS[verb];
+  if (handler === undefined) {
+    deps.app.logger.warn("bot.unknown-verb", { verb });
+    return forThisPerson(
+      refusal("This button no longer works", "The card is out of date. Ask for a fresh one and try again."),
+    );
+  }
+  return handler(deps, verb, turn, data);
+}

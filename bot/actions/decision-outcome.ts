@@ -1,0 +1,51 @@
+import type { Decider } from "../../src/app/record-decision.js";
+import { CaseError, CaseForbiddenError, CaseTransitionError } from "../../src/domain/errors.js";
+import { NotFoundError } from "../../src/store/errors.js";
+import type { BotDeps } from "../bot-deps.js";
+import { refusal } from "../replies.js";
+import { forThisPerson, type ActionResult } from "./action-result.js";
+
+/** Nobody acts on a case without a Staff row (production) — said plainly, without naming the person. */
+export const notOnStaffList = (): ActionResult =>
+  forThisPerson(
+    refusal(
+      "You are not on the Family Centre's staff list",
+      "Ask a manager to add you to the staff list with your role, then try again. Nothing was recorded.",
+    ),
+  );
+
+/**
+ * Runs a decision and sorts its outcome: done (the refreshed card for everyone), already decided (the refreshed
+ * card shows who decided, for everyone: a retried invoke and a second click land here), refused for the role, or
+ * not possible (the lifecycle's message, which names the case and its state, never the family).
+ */
+export async function decideOnce(
+  deps: BotDeps,
+  caseId: string,
+  verb: string,
+  who: Decider,
+  apply: () => Promise<{ readonly events: readonly { readonly seq: number }[] }>,
+  refreshed: () => Promise<ActionResult>,
+  alreadyDecided: () => Promise<boolean>,
+): Promise<ActionResult> {
+  const logger = deps.app.logger.child({ verb, caseId, actorId: who.actor.id });
+  try {
+    const change = await apply();
+    logger.info("bot.decision-recorded", { eventSeq: change.events[0]?.seq });
+    return await refreshed();
+  } catch (error) {
+    if (error instanceof CaseTransitionError && (await alreadyDecided())) {
+      logger.info("bot.decision-already-made", { code: error.code, state: error.state });
+      return await refreshed();
+    }
+    if (error instanceof CaseForbiddenError) {
+      logger.info("bot.decision-refused", { code: error.code });
+      return forThisPerson(refusal("You cannot record this decision", error.message));
+    }
+    if (error instanceof CaseError || error instanceof NotFoundError) {
+      logger.info("bot.decision-not-possible", { code: error.code });
+      return forThisPerson(refusal("Nothing was recorded", error.message));
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,114 @@
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from "botbuilder";
+import { describeError } from "../src/logging/logger.js";
+import { answerAction } from "./actions/action-router.js";
+import type { BotDeps } from "./bot-deps.js";
+import type { AdaptiveCardJson as CardJson } from "./cards/card-json.js";
+import { conversationKey, type ConversationInfo, type TeamsUser } from "./conversation-keys.js";
+import { isConversationSaved, saveConversation } from "./conversations.js";
+import { answerCommand } from "./commands/command-router.js";
+import { welcome } from "./commands/help.js";
+import type { Turn } from "./turn.js";
+
+const CARD_RESPONSE = "application/vnd.microsoft.card.adaptive";
+
+function conversationOf(context: TurnContext): ConversationInfo {
+  const { conversation, channelData } = context.activity;
+  const type =
+    conversation.conversationType === "personal" || conversation.conversationType === "channel"
+      ? conversation.conversationType
+      : conversation.conversationType === "groupChat"
+        ? "groupChat"
+        : "personal";
+  const channelId = (channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+  return { id: conversation.id, type, ...(channelId ? { channelId } : {}) };
+}
+
+function turnOf(context: TurnContext): Turn {
+  const from = context.activity.from;
+  const user: TeamsUser = {
+    id: from.id,
+    ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+    ...(from.name ? { name: from.name } : {}),
+  };
+  const conversation = conversationOf(context);
+  return {
+    conversation,
+    user,
+    conversationKey: conversationKey(conversation, user),
+    reference: { ...TurnContext.getConversationReference(context.activity) },
+  };
+}
+
+const attachment = (card: CardJson) => CardFactory.adaptiveCard(card);
+
+/**
+ * Translates Teams activities into the bot's commands and actions: greets on install and keeps the conversation
+ * reference, answers messages in personal, group/meeting chats and channels (the @mention is stripped), and
+ * answers `adaptiveCard/action` invokes with the refreshed card.
+ */
+export class FamilyCentreActivityHandler extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.greet(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) await this.greet(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      const turn = turnOf(context);
+      if (!(await isConversationSaved(deps, turn.conversationKey))) {
+        await saveConversation(deps, turn.conversationKey, turn.reference, deps.app.clock.now());
+      }
+      const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
+      for (const reply of await answerCommand(deps, turn, text)) {
+        await context.sendActivity(typeof reply === "string" ? reply : { attachments: [attachment(reply)] });
+      }
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const data = (invoke.action.data ?? {}) as Record<string, unknown>;
+    const result = await answerAction(this.deps, turnOf(context), invoke.action.verb, data);
+    const cardMessage = context.activity.replyToId;
+    if (result.forEveryone && cardMessage) {
+      // The invoke answer redraws the card for the person who clicked; everyone else sees the message updated.
+      try {
+        await context.updateActivity({ id: cardMessage, type: "message", attachments: [attachment(result.card)] });
+      } catch (error) {
+        this.deps.app.logger.warn("bot.card-update-failed", { verb: invoke.action.verb, ...describeError(error) });
+      }
+    }
+    return {
+      statusCode: 200,
+      type: CARD_RESPONSE,
+      value: result.card as unknown as AdaptiveCardInvokeResponse["value"],
+    };
+  }
+
+  /** Install in a chat, channel or personal scope: remember where we are and say what the bot does. */
+  private async greet(context: TurnContext): Promise<void> {
+    const turn = turnOf(context);
+    try {
+      await saveConversation(this.deps, turn.conversationKey, turn.reference, this.deps.app.clock.now());
+      this.deps.app.logger.info("bot.installed", { conversationType: turn.conversation.type });
+    } catch (error) {
+      this.deps.app.logger.error("bot.conversation-save-failed", describeError(error));
+      throw error;
+    }
+    await context.sendActivity({ attachments: [attachment(welcome(this.deps))] });
+  }
+}

@@ -1,0 +1,100 @@
+import type { Request, Response } from "express";
+import {
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type ConversationReference,
+} from "botbuilder";
+import { describeError } from "../src/logging/logger.js";
+import type { TeamsNotifier } from "../src/ports.js";
+import { FamilyCentreActivityHandler } from "./activity-handler.js";
+import { realPacing, type BotAuth, type BotDeps } from "./bot-deps.js";
+import { seedDemoTeam } from "./demo-team.js";
+import { everyRoleOutsideLocalMode, productionAppIdMissing } from "./errors.js";
+import { ConversationRateLimiter, type SendFailure } from "./proactive/rate-limiter.js";
+import { createTeamsNotifier, type ProactiveChannel } from "./proactive/teams-notifier.js";
+
+/** The bot as the service hosts it: the integrator mounts `handle` at POST /api/messages. */
+export interface Bot {
+  handle(req: Request, res: Response): Promise<void>;
+  readonly notifier: TeamsNotifier;
+}
+
+function authOptions(auth: BotAuth): ConfigurationBotFrameworkAuthenticationOptions {
+  if (auth.mode === "local") return { MicrosoftAppId: "", MicrosoftAppPassword: "" };
+  if (auth.appId.trim() === "" || auth.tenantId.trim() === "") throw productionAppIdMissing();
+  return {
+    MicrosoftAppId: auth.appId,
+    MicrosoftAppType: auth.appType,
+    MicrosoftAppTenantId: auth.tenantId,
+    ...(auth.password ? { MicrosoftAppPassword: auth.password } : {}),
+  };
+}
+
+/** Status and Retry-After of a connector error (botframework-connector throws a RestError). */
+function sendFailure(error: unknown): SendFailure {
+  const e = error as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } } };
+  const retryAfter = Number(e.response?.headers?.get?.("retry-after"));
+  return {
+    ...(typeof e.statusCode === "number" ? { status: e.statusCode } : {}),
+    ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+  };
+}
+
+/**
+ * The one place that knows botbuilder's `CloudAdapter`: authentication, turn errors and proactive sends. Moving to
+ * `@microsoft/agents-hosting` replaces this file and the activity handler, nothing else.
+ */
+export function createBot(deps: BotDeps): Bot {
+  const local = deps.auth.mode === "local";
+  if (deps.everyoneHasEveryRole && !local) throw everyRoleOutsideLocalMode();
+  const logger = deps.app.logger.child({ component: "bot" });
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(deps.auth)));
+  const appId = deps.auth.mode === "production" ? deps.auth.appId : "";
+  if (local) {
+    logger.warn("bot.local-mode", {
+      note: "LOCAL MODE: no Microsoft App ID, so requests to /api/messages are NOT authenticated. Never expose this port.",
+      everyoneHasEveryRole: deps.everyoneHasEveryRole === true,
+    });
+  }
+
+  adapter.onTurnError = async (context, error) => {
+    logger.error("bot.turn-failed", { activityType: context.activity.type, ...describeError(error) });
+    if (context.activity.type === "message") {
+      await context.sendActivity("Something went wrong on our side and nothing was recorded. Please try again.");
+    }
+  };
+
+  const handler = new FamilyCentreActivityHandler(deps);
+  const ready = local && deps.everyoneHasEveryRole ? seedDemoTeam(deps) : Promise.resolve();
+
+  const channel: ProactiveChannel = {
+    async post(reference, card) {
+      let activityId = "";
+      await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+        const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        activityId = sent?.id ?? "";
+      });
+      return { activityId };
+    },
+    async update(reference, activityId, card) {
+      await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+        await context.updateActivity({
+          id: activityId,
+          type: "message",
+          attachments: [CardFactory.adaptiveCard(card)],
+        });
+      });
+    },
+  };
+  const limiter = new ConversationRateLimiter(deps.pacing ?? realPacing, sendFailure);
+
+  return {
+    async handle(req, res) {
+      await ready;
+      await adapter.process(req, res, (context) => handler.run(context));
+    },
+    notifier: createTeamsNotifier(deps, channel, limiter),
+  };
+}

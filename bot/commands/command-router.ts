@@ -1,0 +1,42 @@
+import type { BotDeps } from "../bot-deps.js";
+import type { AdaptiveCardJson } from "../cards/card-json.js";
+import { refusal } from "../replies.js";
+import type { Reply } from "./reply.js";
+import { whoIs } from "../people.js";
+import type { Turn } from "../turn.js";
+import { caseNow } from "./case-command.js";
+import { help } from "./help.js";
+import { dueNow, myCasesNow } from "./my-work.js";
+import { maamNow, screeningNow, transferPanelNow } from "./panel-agendas.js";
+import { parseCommand } from "./parse-command.js";
+import { useThisChat } from "./use-this-chat.js";
+
+const notOnStaffList = (): AdaptiveCardJson =>
+  refusal(
+    "You are not on the Family Centre's staff list",
+    "Ask a manager to add you to the staff list with your role. Type help to see what the bot does.",
+  );
+
+/** Answers a typed command with cards; anything else gets the help card. */
+export async function answerCommand(deps: BotDeps, turn: Turn, text: string): Promise<Reply[]> {
+  const command = parseCommand(text);
+  deps.app.logger.info("bot.command", { command: command.name, conversationType: turn.conversation.type });
+  if (command.name === "help" || command.name === "unknown") return [help()];
+  if (command.name === "use this chat") return useThisChat(deps, turn, command.purpose);
+  const who = await whoIs(deps, turn.user);
+  if (who === undefined) return [notOnStaffList()];
+  switch (command.name) {
+    case "screening":
+      return screeningNow(deps);
+    case "maam":
+      return maamNow(deps);
+    case "transfer panel":
+      return transferPanelNow(deps);
+    case "case":
+      return [await caseNow(deps, turn, command.reference)];
+    case "my cases":
+      return [await myCasesNow(deps, turn, who)];
+    case "due":
+      return [await dueNow(deps, turn, who)];
+  }
+}

@@ -1,0 +1,44 @@
+import type { BotDeps } from "../bot-deps.js";
+import type { ChatPurpose } from "../conversation-keys.js";
+import { assignChat, saveConversation } from "../conversations.js";
+import { whoIs } from "../people.js";
+import { refusal } from "../replies.js";
+import type { Turn } from "../turn.js";
+import { help } from "./help.js";
+import { maamNow, screeningNow, transferPanelNow } from "./panel-agendas.js";
+import type { Reply } from "./reply.js";
+
+const PURPOSE_NAMES: Record<ChatPurpose, string> = {
+  duty: "the duty chat: new contacts arrive here as triage cards",
+  screening: "the screening chat: the daily screening agenda is posted here",
+  maam: "the MAAM chat: the MAAM agenda is posted here",
+  "transfer-panel": "the transfer panel chat: the transfer panel agenda is posted here",
+};
+
+/** What the chat sees straight away: its agenda as it stands (the duty chat gets the list of commands). */
+const FIRST_CARDS: Record<ChatPurpose, (deps: BotDeps) => Promise<Reply[]>> = {
+  duty: async () => [help()],
+  screening: screeningNow,
+  maam: maamNow,
+  "transfer-panel": transferPanelNow,
+};
+
+/** `use this chat for screening` (and duty, maam, transfer panel): a manager points a panel's posts at this chat. */
+export async function useThisChat(deps: BotDeps, turn: Turn, purpose: ChatPurpose): Promise<Reply[]> {
+  const who = await whoIs(deps, turn.user);
+  if (!who?.roles.includes("manager")) {
+    return [refusal("Only a manager can choose the chat a panel uses", "Ask a manager to type this in the chat.")];
+  }
+  if (turn.conversation.type === "personal") {
+    return [
+      refusal(
+        "A panel's agenda goes to the chat the panel meets in",
+        "Type this in that group chat, meeting chat or channel.",
+      ),
+    ];
+  }
+  await saveConversation(deps, turn.conversationKey, turn.reference, deps.app.clock.now());
+  await assignChat(deps, purpose, turn.conversationKey);
+  deps.app.logger.info("bot.chat-assigned", { purpose, actorId: who.actor.id });
+  return [`This chat is now ${PURPOSE_NAMES[purpose]}.`, ...(await FIRST_CARDS[purpose](deps))];
+}

@@ -1,0 +1,39 @@
+/** Stable codes of bot failures; the composition root and logs key on these, never on messages. */
+export type BotErrorCode = "BOT.CONFIG_INVALID" | "BOT.CONVERSATION_UNKNOWN" | "BOT.SEND_FAILED";
+
+export class BotError extends Error {
+  constructor(
+    readonly code: BotErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "BotError";
+  }
+}
+
+/** Letting every user act with every role is for a laptop, never for a tenant. */
+export const everyRoleOutsideLocalMode = (): BotError =>
+  new BotError(
+    "BOT.CONFIG_INVALID",
+    "The bot was asked to give every user every role outside local mode. Only local mode may do this: in production roles come from the Staff table.",
+  );
+
+export const productionAppIdMissing = (): BotError =>
+  new BotError(
+    "BOT.CONFIG_INVALID",
+    "The bot needs its Microsoft App ID in production (single-tenant or user-assigned managed identity) and its tenant id; only local mode runs without them.",
+  );
+
+/** A proactive message names a conversation the app was never installed in (or a chat never chosen for a panel). */
+export const conversationUnknown = (key: string): BotError =>
+  new BotError(
+    "BOT.CONVERSATION_UNKNOWN",
+    `No Teams conversation is stored for "${key}". Install the app there (or, for a panel, have a manager type "use this chat for …" in its chat) and try again.`,
+  );
+
+/** Teams kept refusing a message (throttling or an outage) after every retry. */
+export const sendFailed = (key: string, status: number | undefined): BotError =>
+  new BotError(
+    "BOT.SEND_FAILED",
+    `Teams did not accept a message for "${key}" (status ${status ?? "unknown"}) after several tries. The outbox will try again later.`,
+  );

@@ -1,0 +1,28 @@
+import { deadlines } from "../../src/domain/policy/deadlines.js";
+import type { StoredCase } from "../../src/ports.js";
+import type { BotDeps } from "../bot-deps.js";
+import type { MaamAgendaItem, MaamAgendaView } from "../cards/maam-agenda.js";
+import { decisionMade, outcomesOf } from "./panel-decisions.js";
+import { workerChoices } from "./workers.js";
+
+/** Rule 1.1 times presentation at MAAM; the card shows that clock's days left. */
+const PRESENT_AT_MAAM_RULE = "1.1";
+
+function maamItem(deps: BotDeps, stored: StoredCase, now: Date): MaamAgendaItem {
+  const { profile, calendar } = deps.app;
+  const decision = stored.case.state === "awaiting-maam" ? undefined : decisionMade(stored.case, profile, "maam");
+  const clock = deadlines(stored.case, profile, calendar, now).findLast((d) => d.ruleId === PRESENT_AT_MAAM_RULE);
+  return { case: stored.case, ...(clock ? { clock } : {}), ...(decision ? { decision } : { etag: stored.etag }) };
+}
+
+export async function maamAgendaView(deps: BotDeps, cases: readonly StoredCase[]): Promise<MaamAgendaView> {
+  const now = deps.app.clock.now();
+  return {
+    timeZone: deps.app.calendar.timeZone,
+    now: now.toISOString(),
+    date: deps.app.calendar.localDate(now),
+    outcomes: outcomesOf(deps.app.profile, "maam"),
+    workers: await workerChoices(deps),
+    items: cases.map((c) => maamItem(deps, c, now)),
+  };
+}

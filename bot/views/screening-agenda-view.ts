@@ -1,0 +1,30 @@
+import { deadlines } from "../../src/domain/policy/deadlines.js";
+import type { StoredCase } from "../../src/ports.js";
+import type { BotDeps } from "../bot-deps.js";
+import type { ScreeningAgendaItem, ScreeningAgendaView } from "../cards/screening-agenda.js";
+import { decisionMade, outcomesOf } from "./panel-decisions.js";
+import { workerChoices } from "./workers.js";
+
+/** An agenda item: decided items show who decided; open ones carry the ETag the card was built from. */
+export function screeningItem(deps: BotDeps, stored: StoredCase, now: Date): ScreeningAgendaItem {
+  const { profile, calendar } = deps.app;
+  const decision =
+    stored.case.state === "awaiting-screening" ? undefined : decisionMade(stored.case, profile, "screening");
+  return {
+    case: stored.case,
+    clocks: deadlines(stored.case, profile, calendar, now),
+    ...(decision ? { decision } : { etag: stored.etag }),
+  };
+}
+
+export async function screeningAgendaView(deps: BotDeps, cases: readonly StoredCase[]): Promise<ScreeningAgendaView> {
+  const now = deps.app.clock.now();
+  return {
+    timeZone: deps.app.calendar.timeZone,
+    now: now.toISOString(),
+    date: deps.app.calendar.localDate(now),
+    outcomes: outcomesOf(deps.app.profile, "screening"),
+    workers: await workerChoices(deps),
+    items: cases.map((c) => screeningItem(deps, c, now)),
+  };
+}

@@ -1,0 +1,48 @@
+import type { Case } from "../../src/domain/case.js";
+import type { CaseEvent, CaseEventType } from "../../src/domain/case-events.js";
+import type { StoredCase } from "../../src/ports.js";
+import type { BotDeps } from "../bot-deps.js";
+import type { Panel, TransferPanelItem, TransferPanelView } from "../cards/transfer-panel-agenda.js";
+import { decisionMade } from "./panel-decisions.js";
+
+export const TRANSFER_PANEL_ID = "transfer-panel";
+
+/** The event that marks each of the panel's follow-up tasks done. */
+const TASK_EVENTS: Readonly<Record<string, CaseEventType>> = {
+  "handover-meeting": "handover-meeting.held",
+  "ending-letter": "ending-letter.sent",
+};
+
+export const transferPanelOf = (deps: BotDeps): Panel | undefined =>
+  deps.app.profile.panels.find((p) => p.id === TRANSFER_PANEL_ID);
+
+function lastRequest(kase: Case): CaseEvent<"transfer-panel.requested"> | undefined {
+  return kase.events.findLast((e): e is CaseEvent<"transfer-panel.requested"> => e.type === "transfer-panel.requested");
+}
+
+function transferItem(deps: BotDeps, panel: Panel, stored: StoredCase): TransferPanelItem {
+  const kase = stored.case;
+  const request = lastRequest(kase);
+  const decided =
+    kase.state === "awaiting-transfer-panel" ? undefined : decisionMade(kase, deps.app.profile, TRANSFER_PANEL_ID);
+  const done = panel.followUpTasks
+    .filter((task) => kase.events.some((e) => e.type === TASK_EVENTS[task.id]))
+    .map((task) => task.id);
+  return {
+    case: kase,
+    direction: request?.data.direction ?? "to-early-help",
+    // The presenting worker's summary is written in the tab; the bot has no copy of it yet.
+    summary: {},
+    ...(decided ? { decision: { ...decided, done } } : { etag: stored.etag }),
+  };
+}
+
+export function transferPanelView(deps: BotDeps, panel: Panel, cases: readonly StoredCase[]): TransferPanelView {
+  const now = deps.app.clock.now();
+  return {
+    timeZone: deps.app.calendar.timeZone,
+    date: deps.app.calendar.localDate(now),
+    panel,
+    items: cases.map((c) => transferItem(deps, panel, c)),
+  };
+}

@@ -1,0 +1,130 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { createBot, type Bot } from "../../../bot/bot-adapter.js";
+import type { BotAuth, BotDeps, Pacing } from "../../../bot/bot-deps.js";
+import type { AppDeps } from "../../../src/app/app-deps.js";
+import { reindexCase } from "../../../src/app/reindex-case.js";
+import type { Case } from "../../../src/domain/case.js";
+import type { Contact } from "../../../src/domain/contact.js";
+import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-holidays.js";
+import { createCalendar } from "../../../src/domain/calendar/create-calendar.js";
+import { createLogger } from "../../../src/logging/logger.js";
+import { loadProfile } from "../../../src/policy/profiles/index.js";
+import type { Mailbox, StaffMember } from "../../../src/ports.js";
+import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
+import type { Store } from "../../../src/store/store.js";
+import { startFakeConnector, type FakeConnector } from "../../support/fake-connector.js";
+import { movableClock, type MovableClock } from "../../support/app-harness.js";
+
+/** The bot never sends mail itself: the outbox does. A mailbox that is touched is a test failure. */
+const noMailbox = new Proxy({} as Mailbox, {
+  get: (_t, name) => () => Promise.reject(new Error(`The bot called the mailbox (${String(name)}).`)),
+});
+
+/** Pacing that never really waits: sleeps move a fake clock, so rate limits and back-off run instantly. */
+export function fakePacing(startMs = 0): Pacing & { slept: number[] } {
+  let now = startMs;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms);
+      now += ms;
+    },
+  };
+}
+
+export interface BotHarness {
+  readonly bot: Bot;
+  readonly deps: BotDeps;
+  readonly store: Store;
+  readonly clock: MovableClock;
+  readonly connector: FakeConnector;
+  readonly logLines: string[];
+  readonly pacing: ReturnType<typeof fakePacing>;
+  /** Where activities are POSTed (the integrator mounts `handle` the same way at /api/messages). */
+  readonly messagesUrl: string;
+  addCase(kase: Case, contacts?: readonly Contact[]): Promise<void>;
+  addStaff(member: StaffMember): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BotHarnessOptions {
+  readonly store?: Store;
+  readonly auth?: BotAuth;
+  readonly everyoneHasEveryRole?: boolean;
+  readonly now?: string;
+  readonly profileId?: string;
+}
+
+/** The real CloudAdapter behind an express route, a fake Bot Connector for what it sends, and a store. */
+export async function startBotHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
+  const store = options.store ?? createMemoryStore();
+  const clock = movableClock(options.now ?? "2026-01-13T10:30:00Z");
+  const logLines: string[] = [];
+  const logger = createLogger((line) => logLines.push(line), {}, clock.now);
+  const app: AppDeps = {
+    cases: store.cases,
+    messages: store.messages,
+    worklists: store.worklists,
+    deadlines: store.deadlines,
+    outbox: store.outbox,
+    leases: store.leases,
+    sync: store.sync,
+    quotas: store.quotas,
+    threads: store.threads,
+    mailbox: noMailbox,
+    profile: loadProfile(options.profileId ?? "family-solutions"),
+    calendar: createCalendar({ bankHolidays: englandAndWalesBankHolidays(2025, 2028) }),
+    clock,
+    logger,
+    mailContext: {
+      groupMailbox: "familycentre@council.example",
+      earlyHelpDesk: ["earlyhelpdesk@council.example"],
+      ownMarker: { header: "x-fc-outbox-key" },
+      caseReferencePattern: /FC-\d{4}-\d{6}/,
+    },
+    centre: { name: "Family Centre North", mailbox: "familycentre@council.example", maxAcksPerSenderPerDay: 10 },
+  };
+  const pacing = fakePacing();
+  const deps: BotDeps = {
+    app,
+    conversations: store.conversations,
+    staff: store.staff,
+    settings: store.settings,
+    auth: options.auth ?? { mode: "local" },
+    everyoneHasEveryRole: options.everyoneHasEveryRole ?? false,
+    tabUrl: "https://tab.example/",
+    pacing,
+  };
+  const bot = createBot(deps);
+  const web = express();
+  web.use(express.json());
+  web.post("/api/messages", (req, res) => bot.handle(req, res));
+  const server: Server = createServer(web);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const connector = await startFakeConnector();
+  return {
+    bot,
+    deps,
+    store,
+    clock,
+    connector,
+    logLines,
+    pacing,
+    messagesUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`,
+    async addCase(kase, contacts = []) {
+      await store.cases.create(kase, kase.events, contacts);
+      await reindexCase(app, kase, clock.now());
+    },
+    async addStaff(member) {
+      await store.staff.put(member.id, member);
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connector.close();
+    },
+  };
+}

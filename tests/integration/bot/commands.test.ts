@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { aCase } from "../../support/builders/case-builder.js";
+import { cardProblems, executeActions } from "../../support/adaptive-card.js";
+import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
+import { botAdded, installed, message, post, type Place, type Sender } from "./activities.js";
+import { startBotHarness, type BotHarness } from "./bot-harness.js";
+
+const dutyWorker: Sender = { id: "29:duty", aadObjectId: "aad-duty", name: "Dana Duty" };
+const manager: Sender = { id: "29:manager", aadObjectId: "aad-manager", name: "Morgan Manager" };
+const personal: Place = { type: "personal", id: "a:personal-duty" };
+const screeningChat: Place = { type: "groupChat", id: "19:screening@thread.v2" };
+const dutyChannel: Place = {
+  type: "channel",
+  id: "19:duty@thread.tacv2;messageid=1",
+  channelId: "19:duty@thread.tacv2",
+};
+
+let h: BotHarness;
+afterEach(async () => h.close());
+
+async function withStaff(): Promise<BotHarness> {
+  h = await startBotHarness();
+  await h.addStaff({ id: "aad-duty", displayName: "Dana Duty", email: "d@x.example", roles: ["duty-worker"] });
+  await h.addStaff({ id: "aad-manager", displayName: "Morgan Manager", email: "m@x.example", roles: ["manager"] });
+  return h;
+}
+
+const json = (card: unknown): string => JSON.stringify(card);
+const sentCards = (): AdaptiveCardJson[] => h.connector.cards() as unknown as AdaptiveCardJson[];
+
+function expectValid(cards: readonly AdaptiveCardJson[]): void {
+  expect(cards.length).toBeGreaterThan(0);
+  for (const card of cards) expect(cardProblems(card)).toEqual([]);
+}
+
+describe("help and install", () => {
+  it("answers help in a personal chat with the list of commands", async () => {
+    await withStaff();
+    const { status } = await post(h.messagesUrl, message(h.connector.serviceUrl, dutyWorker, personal, "help"));
+    expect(status).toBe(200);
+    const cards = sentCards();
+    expectValid(cards);
+    expect(json(cards)).toContain("my cases");
+    expect(h.connector.calls[0]?.conversationId).toBe(personal.id);
+  });
+
+  it("understands a command in a channel once the @mention is stripped", async () => {
+    await withStaff();
+    await post(h.messagesUrl, message(h.connector.serviceUrl, dutyWorker, dutyChannel, "due"));
+    expect(json(sentCards())).toContain('\\"due\\" is answered only in your personal chat');
+    expect(h.connector.calls[0]?.conversationId).toBe(dutyChannel.id);
+  });
+
+  it("greets on install and keeps the personal chat's reference under user~<aadObjectId>", async () => {
+    await withStaff();
+    await post(h.messagesUrl, installed(h.connector.serviceUrl, dutyWorker, personal));
+    expectValid(sentCards());
+    const stored = await h.store.conversations.get("user~aad-duty");
+    expect(stored?.value.reference).toMatchObject({
+      conversation: { id: personal.id },
+      serviceUrl: h.connector.serviceUrl,
+    });
+  });
+
+  it("greets when added to a group chat and keeps it under chat~<id>", async () => {
+    await withStaff();
+    await post(h.messagesUrl, botAdded(h.connector.serviceUrl, manager, screeningChat));
+    expect(sentCards()).toHaveLength(1);
+    expect(await h.store.conversations.get(`chat~${screeningChat.id}`)).toBeDefined();
+  });
+});
+
+describe("rule 2.1 screening on demand", () => {
+  it("answers screening with an agenda of every case awaiting screening, no family names, a decide button each", async () => {
+    await withStaff();
+    const kase = {
+      ...aCase().withId("FC-2026-000101").build(),
+      family: { name: "Bloggs", children: ["Alfie Bloggs"] },
+    };
+    await h.addCase(kase);
+    await h.addCase(aCase().withId("FC-2026-000102").build());
+    await post(h.messagesUrl, message(h.connector.serviceUrl, dutyWorker, screeningChat, "screening"));
+    const cards = sentCards();
+    expectValid(cards);
+    expect(json(cards)).not.toContain("Bloggs");
+    const decides = cards.flatMap((c) => executeActions(c)).filter((a) => a.verb === "screening.decide");
+    expect(decides.map((a) => a.data.caseId)).toEqual(["FC-2026-000101", "FC-2026-000102"]);
+  });
+
+  it("refuses someone who is not on the staff list", async () => {
+    await withStaff();
+    const stranger: Sender = { id: "29:x", aadObjectId: "aad-stranger", name: "Stranger" };
+    await post(h.messagesUrl, message(h.connector.serviceUrl, stranger, screeningChat, "screening"));
+    expect(json(sentCards())).toContain("not on the Family Centre's staff list");
+    expect(executeActions(sentCards()[0])).toEqual([]);
+  });
+});
+
+describe("case <reference>", () => {
+  it("shows the case in a personal chat", async () => {
+    await withStaff();
+    await h.addCase(aCase().withId("FC-2026-000101").build());
+    await post(h.messagesUrl, message(h.connector.serviceUrl, dutyWorker, personal, "case fc-2026-000101"));
+    expectValid(sentCards());
+    expect(json(sentCards())).toContain("FC-2026-000101");
+  });
+
+  it("never shows a case in a shared chat", async () => {
+    await withStaff();
+    const kase = { ...aCase().withId("FC-2026-000101").build(), family: { name: "Bloggs" } };
+    await h.addCase(kase);
+    await post(h.messagesUrl, message(h.connector.serviceUrl, dutyWorker, screeningChat, "case FC-2026-000101"));
+    expect(json(sentCards())).toContain("only in your personal chat");
+    expect(json(sentCards())).not.toContain("Bloggs");
+  });
+});
+
+describe("a manager chooses the screening chat", () => {
+  it("stores the chat for the screening agenda and answers with it", async () => {
+    await withStaff();
+    await post(h.messagesUrl, message(h.connector.serviceUrl, manager, screeningChat, "use this chat for screening"));
+    const settings = await h.store.settings.get("centre");
+    expect(settings?.value.chatIds).toEqual({ screening: `chat~${screeningChat.id}` });
+    expect(h.connector.calls[0]?.activity.text).toContain("screening chat");
+    expectValid(sentCards());
+  });
+
+  it("refuses anyone but a manager", async () => {
+    await withStaff();
+    await post(
+      h.messagesUrl,
+      message(h.connector.serviceUrl, dutyWorker, screeningChat, "use this chat for screening"),
+    );
+    expect(await h.store.settings.get("centre")).toBeUndefined();
+    expect(json(sentCards())).toContain("Only a manager");
+  });
+});
