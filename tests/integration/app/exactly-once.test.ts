@@ -117,4 +117,18 @@ describe("rule 1.3 log each contact once, and rule 1.2 acknowledge it once, what
     expect(markerCounts(h)).toEqual([1, 1, 1]);
     await expectNoPersonalDataLogged(h, [...REFERRALS]);
   });
+
+  it("finishes, once, a message a run claimed and reserved a case for before it stopped", async () => {
+    const h = await start();
+    const id = await h.deliverFixture("eha-school-nurse.eml");
+    await h.deps.messages.claim(id, h.clock.now());
+    const reserved = await h.deps.messages.reserveCase(id, await h.deps.cases.nextCaseId(2026));
+    h.clock.advance(5 * 60_000);
+
+    expect(await syncInbox(h.deps, "test")).toMatchObject({ logged: 1, alreadyHandled: 0 });
+    await deliverOutbox(h.deps);
+    expect((await allCases(h)).map((c) => c.case.id)).toEqual([reserved]);
+    expect(await h.deps.messages.find(id)).toMatchObject({ state: "logged", caseId: reserved });
+    expect(markerCounts(h)).toEqual([1]);
+  });
 });
