@@ -5,6 +5,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type ConversationReference,
+  type TurnContext,
 } from "botbuilder";
 import { describeError } from "../src/logging/logger.js";
 import type { TeamsNotifier } from "../src/ports.js";
@@ -13,7 +14,7 @@ import { realPacing, type BotAuth, type BotDeps } from "./bot-deps.js";
 import { seedDemoTeam } from "./demo-team.js";
 import { everyRoleOutsideLocalMode, productionAppIdMissing } from "./errors.js";
 import { ConversationRateLimiter, type SendFailure } from "./proactive/rate-limiter.js";
-import { createTeamsNotifier, type ProactiveChannel } from "./proactive/teams-notifier.js";
+import { createTeamsNotifier, type ProactiveChannel, type StoredReference } from "./proactive/teams-notifier.js";
 
 /** The bot as the service hosts it: the integrator mounts `handle` at POST /api/messages. */
 export interface Bot {
@@ -69,24 +70,35 @@ export function createBot(deps: BotDeps): Bot {
   const handler = new FamilyCentreActivityHandler(deps);
   const ready = local && deps.everyoneHasEveryRole ? seedDemoTeam(deps) : Promise.resolve();
 
+  /** Runs a proactive turn; its error is rethrown to the caller (the adapter would otherwise swallow it). */
+  async function proactive<T>(reference: StoredReference, send: (context: TurnContext) => Promise<T>): Promise<T> {
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+    await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+      try {
+        outcome = { ok: true, value: await send(context) };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+    });
+    if (outcome === undefined) throw new Error("The proactive turn did not run.");
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
+  }
+
   const channel: ProactiveChannel = {
-    async post(reference, card) {
-      let activityId = "";
-      await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+    post: (reference, card) =>
+      proactive(reference, async (context) => {
         const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-        activityId = sent?.id ?? "";
-      });
-      return { activityId };
-    },
-    async update(reference, activityId, card) {
-      await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+        return { activityId: sent?.id ?? "" };
+      }),
+    update: (reference, activityId, card) =>
+      proactive(reference, async (context) => {
         await context.updateActivity({
           id: activityId,
           type: "message",
           attachments: [CardFactory.adaptiveCard(card)],
         });
-      });
-    },
+      }),
   };
   const limiter = new ConversationRateLimiter(deps.pacing ?? realPacing, sendFailure);
 

@@ -1,5 +1,5 @@
 /** Stable codes of bot failures; the composition root and logs key on these, never on messages. */
-export type BotErrorCode = "BOT.CONFIG_INVALID" | "BOT.CONVERSATION_UNKNOWN" | "BOT.SEND_FAILED";
+export type BotErrorCode = "BOT.CONFIG_INVALID" | "BOT.CONVERSATION_UNKNOWN";
 
 export class BotError extends Error {
   constructor(
@@ -29,11 +29,4 @@ export const conversationUnknown = (key: string): BotError =>
   new BotError(
     "BOT.CONVERSATION_UNKNOWN",
     `No Teams conversation is stored for "${key}". Install the app there (or, for a panel, have a manager type "use this chat for …" in its chat) and try again.`,
-  );
-
-/** Teams kept refusing a message (throttling or an outage) after every retry. */
-export const sendFailed = (key: string, status: number | undefined): BotError =>
-  new BotError(
-    "BOT.SEND_FAILED",
-    `Teams did not accept a message for "${key}" (status ${status ?? "unknown"}) after several tries. The outbox will try again later.`,
   );

@@ -14,8 +14,10 @@ export interface FakeConnector {
   /** Use as the activities' `serviceUrl`. */
   readonly serviceUrl: string;
   readonly calls: ConnectorCall[];
-  /** Answer the next `count` sends with 429 and this Retry-After (seconds). */
-  throttleNext(count: number, retryAfterSeconds: number): void;
+  /** How many sends were answered 429. */
+  throttledCount(): number;
+  /** Answer the next `count` sends with 429, with this Retry-After (seconds) if given. */
+  throttleNext(count: number, retryAfterSeconds?: number): void;
   /** Adaptive Cards the bot sent (or updated), in order. */
   cards(): Array<Record<string, unknown>>;
   close(): Promise<void>;
@@ -37,8 +39,9 @@ async function bodyOf(req: IncomingMessage): Promise<Record<string, unknown>> {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   let throttled = 0;
-  let retryAfter = 0;
+  let retryAfter: number | undefined;
   let nextId = 1;
+  let refused = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
       const match = ACTIVITIES.exec(new URL(req.url ?? "/", "http://localhost").pathname);
@@ -49,7 +52,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const activity = await bodyOf(req);
       if (throttled > 0) {
         throttled--;
-        res.writeHead(429, { "Retry-After": String(retryAfter), "Content-Type": "application/json" });
+        refused++;
+        const wait = retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) };
+        res.writeHead(429, { ...wait, "Content-Type": "application/json" });
         res.end(JSON.stringify({ error: { code: "TooManyRequests", message: "throttled" } }));
         return;
       }
@@ -65,6 +70,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    throttledCount: () => refused,
     throttleNext(count, seconds) {
       throttled = count;
       retryAfter = seconds;

@@ -79,5 +79,6 @@ export async function post(url: string, activity: unknown, authorization?: strin
     body: JSON.stringify(activity),
   });
   const text = await response.text();
-  return { status: response.status, body: text === "" ? undefined : (JSON.parse(text) as unknown) };
+  const json = response.headers.get("content-type")?.includes("json") === true;
+  return { status: response.status, body: json && text !== "" ? (JSON.parse(text) as unknown) : text };
 }

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createBot } from "../../../bot/bot-adapter.js";
+import { message, post, type Place, type Sender } from "./activities.js";
+import { startBotHarness, type BotHarness } from "./bot-harness.js";
+
+const someone: Sender = { id: "29:x", aadObjectId: "aad-x", name: "Someone" };
+const personal: Place = { type: "personal", id: "a:personal" };
+
+let h: BotHarness;
+afterEach(async () => h.close());
+
+describe("who may talk to the bot", () => {
+  it("rejects an unauthenticated request in production with 401 and runs nothing", async () => {
+    h = await startBotHarness({
+      auth: {
+        mode: "production",
+        appId: "00000000-0000-0000-0000-00000000b07a",
+        appType: "SingleTenant",
+        tenantId: "00000000-0000-0000-0000-0000000000aa",
+        password: "not-a-real-secret",
+      },
+    });
+    const { status } = await post(h.messagesUrl, message(h.connector.serviceUrl, someone, personal, "help"));
+    expect(status).toBe(401);
+    expect(h.connector.calls).toEqual([]);
+  });
+
+  it("rejects a forged bearer token in production", async () => {
+    h = await startBotHarness({
+      auth: {
+        mode: "production",
+        appId: "00000000-0000-0000-0000-00000000b07a",
+        appType: "UserAssignedMSI",
+        tenantId: "00000000-0000-0000-0000-0000000000aa",
+      },
+    });
+    const { status } = await post(
+      h.messagesUrl,
+      message(h.connector.serviceUrl, someone, personal, "help"),
+      "Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.",
+    );
+    expect(status).toBe(401);
+    expect(h.connector.calls).toEqual([]);
+  });
+
+  it("says at start-up that local mode accepts unauthenticated requests", async () => {
+    h = await startBotHarness({ auth: { mode: "local" } });
+    const warning = h.logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.event === "bot.local-mode");
+    expect(warning).toMatchObject({ level: "warn" });
+    expect(String(warning?.note)).toContain("NOT authenticated");
+  });
+
+  it("refuses to give everyone every role outside local mode", async () => {
+    h = await startBotHarness();
+    const production = {
+      ...h.deps,
+      auth: { mode: "production", appId: "a", appType: "SingleTenant", tenantId: "t" } as const,
+      everyoneHasEveryRole: true,
+    };
+    expect(() => createBot(production)).toThrow(/Only local mode/);
+  });
+
+  it("refuses production without an app id", async () => {
+    h = await startBotHarness();
+    const production = {
+      ...h.deps,
+      auth: { mode: "production", appId: " ", appType: "SingleTenant", tenantId: "t" } as const,
+    };
+    expect(() => createBot(production)).toThrow(/needs its Microsoft App ID/);
+  });
+});
+
+describe("local mode's demo team", () => {
+  it("lets any user act with every role and seeds a demo team once", async () => {
+    h = await startBotHarness({ everyoneHasEveryRole: true });
+    const manager: Sender = { id: "29:p", aadObjectId: "aad-playground", name: "Playground User" };
+    const chat: Place = { type: "groupChat", id: "19:panel@thread.v2" };
+    await post(h.messagesUrl, message(h.connector.serviceUrl, manager, chat, "use this chat for maam"));
+    await post(h.messagesUrl, message(h.connector.serviceUrl, manager, chat, "maam", "msg-2"));
+    expect((await h.store.settings.get("centre"))?.value.chatIds).toEqual({ maam: `chat~${chat.id}` });
+    const team = (await h.store.staff.list()).map((s) => s.value);
+    expect(team.map((m) => m.roles[0]).sort()).toEqual([
+      "duty-worker",
+      "manager",
+      "panel-member",
+      "practitioner",
+      "practitioner",
+    ]);
+    expect(
+      team
+        .map((m) => m.hoursPerWeek)
+        .filter((x) => x !== undefined)
+        .sort(),
+    ).toEqual([22.5, 37]);
+  });
+});

@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { adaptiveCard } from "../../../bot/cards/card-json.js";
+import { text } from "../../../bot/cards/elements/text.js";
+import { installed, message, post, type Place, type Sender } from "./activities.js";
+import { startBotHarness, type BotHarness } from "./bot-harness.js";
+
+const manager: Sender = { id: "29:m", aadObjectId: "aad-manager", name: "Morgan Manager" };
+const personal: Place = { type: "personal", id: "a:personal-manager" };
+const screeningChat: Place = { type: "groupChat", id: "19:screening@thread.v2" };
+const card = (n: number) => adaptiveCard([text(`Nudge ${n}`)]);
+
+let h: BotHarness;
+afterEach(async () => h.close());
+
+async function setUp(): Promise<BotHarness> {
+  h = await startBotHarness();
+  await h.addStaff({ id: "aad-manager", displayName: "Morgan Manager", email: "m@x.example", roles: ["manager"] });
+  await post(h.messagesUrl, installed(h.connector.serviceUrl, manager, personal));
+  await post(h.messagesUrl, message(h.connector.serviceUrl, manager, screeningChat, "use this chat for screening"));
+  h.connector.calls.length = 0;
+  return h;
+}
+
+describe("proactive messages from stored conversation references", () => {
+  it("posts to a person's personal chat by user~<aadObjectId> and to a panel's chat by its purpose", async () => {
+    await setUp();
+    const nudge = await h.bot.notifier.post("user~aad-manager", card(1));
+    await h.bot.notifier.post("screening", card(2));
+    expect(h.connector.calls.map((c) => c.conversationId)).toEqual([personal.id, screeningChat.id]);
+    expect(nudge.activityId).toMatch(/^activity-/);
+    expect(JSON.stringify(h.connector.cards())).toContain("Nudge 2");
+  });
+
+  it("updates a card it posted", async () => {
+    await setUp();
+    const { activityId } = await h.bot.notifier.post("screening", card(1));
+    await h.bot.notifier.update("screening", activityId, card(2));
+    expect(h.connector.calls.at(-1)).toMatchObject({ method: "PUT", conversationId: screeningChat.id, activityId });
+  });
+
+  it("says plainly when no conversation is stored for a key", async () => {
+    await setUp();
+    await expect(h.bot.notifier.post("maam", card(1))).rejects.toMatchObject({ code: "BOT.CONVERSATION_UNKNOWN" });
+  });
+});
+
+describe("Teams rate limits per conversation", () => {
+  it("backs off exponentially on 429 and then sends once", async () => {
+    await setUp();
+    h.connector.throttleNext(3);
+    await h.bot.notifier.post("screening", card(1));
+    expect(h.connector.throttledCount()).toBe(3);
+    expect(h.connector.calls).toHaveLength(1);
+    expect(h.pacing.slept).toEqual([1000, 2000, 4000]);
+  });
+
+  it("gives up after five refusals and says so to the caller (the outbox tries again later)", async () => {
+    await setUp();
+    h.connector.throttleNext(5);
+    await expect(h.bot.notifier.post("screening", card(1))).rejects.toMatchObject({ statusCode: 429 });
+    expect(h.connector.calls).toEqual([]);
+  });
+
+  it("keeps one conversation to 7 a second and 8 in 2 seconds, and lets another conversation go meanwhile", async () => {
+    await setUp();
+    await Promise.all([...Array(9).keys()].map((n) => h.bot.notifier.post("screening", card(n))));
+    expect(h.connector.calls).toHaveLength(9);
+    // The 8th waits for the 1st to leave the 1 s window; the 9th for the 1st to leave the 2 s window.
+    expect(h.pacing.slept).toEqual([1000, 1000]);
+    h.pacing.slept.length = 0;
+    await h.bot.notifier.post("user~aad-manager", card(99));
+    expect(h.pacing.slept).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
+import { cardProblems } from "../../support/adaptive-card.js";
+import { aCase } from "../../support/builders/case-builder.js";
+import { cardAction, post, type Place, type Sender } from "./activities.js";
+import { startBotHarness, type BotHarness } from "./bot-harness.js";
+
+const dana: Sender = { id: "29:dana", aadObjectId: "aad-dana", name: "Dana Duty" };
+const sam: Sender = { id: "29:sam", aadObjectId: "aad-sam", name: "Sam Second" };
+const pat: Sender = { id: "29:pat", aadObjectId: "aad-pat", name: "Pat Practitioner" };
+const screeningChat: Place = { type: "groupChat", id: "19:screening@thread.v2" };
+const CASE = "FC-2026-000101";
+
+let h: BotHarness;
+afterEach(async () => h.close());
+
+async function setUp(): Promise<BotHarness> {
+  h = await startBotHarness({ now: "2026-01-13T10:30:00Z" });
+  await h.addStaff({ id: "aad-dana", displayName: "Dana Duty", email: "d@x.example", roles: ["duty-worker"] });
+  await h.addStaff({ id: "aad-sam", displayName: "Sam Second", email: "s@x.example", roles: ["duty-worker"] });
+  await h.addStaff({ id: "aad-pat", displayName: "Pat Practitioner", email: "p@x.example", roles: ["practitioner"] });
+  const kase = aCase()
+    .withId(CASE)
+    .receivedAt("2026-01-12T09:00:00Z")
+    .referredBy({ name: "Priya Raman", email: "priya.raman@nhs.example", confirmed: true })
+    .build();
+  await h.addCase({ ...kase, family: { name: "Bloggs" } });
+  return h;
+}
+
+const decideMaam = (who: Sender, id = "invoke-1") =>
+  cardAction(
+    h.connector.serviceUrl,
+    who,
+    screeningChat,
+    "screening.decide",
+    {
+      caseId: CASE,
+      [`${CASE}~outcome`]: "maam",
+      [`${CASE}~note`]: "Needs a multi-agency look.",
+    },
+    id,
+  );
+
+interface InvokeBody {
+  statusCode: number;
+  type: string;
+  value: AdaptiveCardJson;
+}
+
+async function click(who: Sender, id?: string): Promise<InvokeBody> {
+  const { status, body } = await post(h.messagesUrl, decideMaam(who, id));
+  expect(status).toBe(200);
+  return body as InvokeBody;
+}
+
+const decisions = async () =>
+  (await h.store.cases.getCase(CASE)).case.events.filter((e) => e.type === "screening.decided");
+const letters = async () => (await h.store.outbox.listPending(50)).filter((i) => i.purpose === "screening-outcome");
+
+describe("rule 2.1 screening decision from the agenda card", () => {
+  it("records the decision with its decider, queues the 2.2 outcome letter and redraws the card for everyone", async () => {
+    await setUp();
+    const answer = await click(dana);
+    expect(answer.statusCode).toBe(200);
+    expect(answer.type).toBe("application/vnd.microsoft.card.adaptive");
+    expect(cardProblems(answer.value)).toEqual([]);
+    expect(JSON.stringify(answer.value)).toContain("Decided by Dana Duty at Tue 13 Jan 2026, 10:30");
+    expect(JSON.stringify(answer.value)).not.toContain("Bloggs");
+
+    const [decided, ...more] = await decisions();
+    expect(more).toEqual([]);
+    expect(decided).toMatchObject({ by: { id: "aad-dana", displayName: "Dana Duty" }, data: { outcome: "maam" } });
+    expect((await h.store.cases.getCase(CASE)).case.state).toBe("awaiting-maam");
+    expect(await letters()).toHaveLength(1);
+
+    const update = h.connector.calls.find((c) => c.method === "PUT");
+    expect(update).toMatchObject({ conversationId: screeningChat.id, activityId: "agenda-message-1" });
+  });
+
+  it("records once when Teams retries the same invoke, and the retry's card says who decided", async () => {
+    await setUp();
+    await click(dana, "invoke-1");
+    const retry = await click(dana, "invoke-1");
+    expect(JSON.stringify(retry.value)).toContain("Decided by Dana Duty");
+    expect(await decisions()).toHaveLength(1);
+    expect(await letters()).toHaveLength(1);
+  });
+
+  it("gives one decision when two people click at once, and both cards say who made it", async () => {
+    await setUp();
+    const [first, second] = await Promise.all([click(dana, "invoke-a"), click(sam, "invoke-b")]);
+    const [decided, ...more] = await decisions();
+    expect(more).toEqual([]);
+    const decider = decided?.by.displayName ?? "nobody";
+    expect(JSON.stringify(first?.value)).toContain(`Decided by ${decider}`);
+    expect(JSON.stringify(second?.value)).toContain(`Decided by ${decider}`);
+    expect(await letters()).toHaveLength(1);
+    expect(h.logLines.filter((l) => l.includes("bot.decision-already-made"))).toHaveLength(1);
+  });
+
+  it("refuses a practitioner with a clear card, records nothing and leaves the agenda as it was for everyone", async () => {
+    await setUp();
+    const answer = await click(pat);
+    expect(cardProblems(answer.value)).toEqual([]);
+    expect(JSON.stringify(answer.value)).toContain("Only a duty worker or a manager can record a screening decision");
+    expect(await decisions()).toEqual([]);
+    expect(await letters()).toEqual([]);
+    expect(h.connector.calls.filter((c) => c.method === "PUT")).toEqual([]);
+  });
+
+  it("logs ids and codes only: no names, emails or notes", async () => {
+    await setUp();
+    await click(dana);
+    await click(sam);
+    const logs = h.logLines.join("\n");
+    expect(logs).toContain(CASE);
+    for (const personal of ["Dana", "Sam", "Priya", "priya.raman", "Bloggs", "multi-agency"]) {
+      expect(logs).not.toContain(personal);
+    }
+  });
+});
