@@ -7,7 +7,8 @@ import { startBotHarness, type BotHarness } from "./bot-harness.js";
 const manager: Sender = { id: "29:m", aadObjectId: "aad-manager", name: "Morgan Manager" };
 const personal: Place = { type: "personal", id: "a:personal-manager" };
 const screeningChat: Place = { type: "groupChat", id: "19:screening@thread.v2" };
-const card = (n: number) => adaptiveCard([text(`Nudge ${n}`)]);
+// The port takes plain card JSON (jobs render cards without importing bot/).
+const card = (n: number) => ({ ...adaptiveCard([text(`Nudge ${n}`)]) });
 
 let h: BotHarness;
 afterEach(async () => h.close());
