@@ -36,7 +36,7 @@ export async function recordClockReason(
     (await deps.app.cases.findCase(caseId))?.case.events.findLast(
       (e) => e.type === "clock.reason-recorded" && e.data.rule === rule && e.data.instance === instance,
     );
-  const reasonRecorded = async () => {
+  const reasonRecorded = async (already = false) => {
     const event = await existing();
     if (event === undefined) return forThisPerson(refusal("Nothing was recorded", `Open case ${caseId} in the tab.`));
     const decision = {
@@ -44,17 +44,17 @@ export async function recordClockReason(
       at: event.at,
       outcomeLabel: `reason recorded for clock ${rule}`,
     };
-    return forEveryone(recorded(deps.app.calendar.timeZone, caseId, decision));
+    return forEveryone(recorded(deps.app.calendar.timeZone, caseId, decision, already));
   };
   // Teams retries invokes: a reason already on the log for this clock instance is not written again.
-  if ((await existing()) !== undefined) return reasonRecorded();
+  if ((await existing()) !== undefined) return reasonRecorded(true);
   return decideOnce(
     deps,
     caseId,
     verb,
     who,
     () => changeCase(deps.app, caseId, who, { type: "recordClockReason", rule, instance, reason }),
-    reasonRecorded,
+    () => reasonRecorded(),
     async () => false,
   );
 }

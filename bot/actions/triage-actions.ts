@@ -28,7 +28,7 @@ async function confirmTheReferrer(deps: BotDeps, verb: string, turn: Turn, data:
     (await deps.app.cases.findCase(caseId))?.case.events.findLast(
       (e) => e.type === "referrer.confirmed" && e.data.contactId === contactId,
     );
-  const confirmed = async () => {
+  const confirmed = async (already = false) => {
     const event = await lastConfirmation();
     if (event === undefined) return forThisPerson(refusal("Nothing was recorded", `Open case ${caseId} in the tab.`));
     const decision = {
@@ -36,11 +36,11 @@ async function confirmTheReferrer(deps: BotDeps, verb: string, turn: Turn, data:
       at: event.at,
       outcomeLabel: "referrer confirmed; the acknowledgement (rule 1.2) goes to them",
     };
-    return forEveryone(recorded(deps.app.calendar.timeZone, caseId, decision));
+    return forEveryone(recorded(deps.app.calendar.timeZone, caseId, decision, already));
   };
   // Teams retries invokes: the same confirmation already on the log is not written again.
   const last = await lastConfirmation();
-  if (last?.type === "referrer.confirmed" && last.data.referrer.email === email) return confirmed();
+  if (last?.type === "referrer.confirmed" && last.data.referrer.email === email) return confirmed(true);
   return decideOnce(
     deps,
     caseId,
@@ -52,7 +52,7 @@ async function confirmTheReferrer(deps: BotDeps, verb: string, turn: Turn, data:
         ...(name ? { name } : {}),
         ...(organisation ? { organisation } : {}),
       }),
-    confirmed,
+    () => confirmed(),
     async () => false,
   );
 }
