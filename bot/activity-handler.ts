@@ -37,11 +37,17 @@ function turnOf(context: TurnContext): Turn {
     ...(from.name ? { name: from.name } : {}),
   };
   const conversation = conversationOf(context);
+  const reference = TurnContext.getConversationReference(context.activity);
+  // A channel message's conversation id names its thread (`;messageid=`); proactive posts go to the channel itself.
+  const channelReference =
+    conversation.type === "channel" && conversation.channelId
+      ? { ...reference, conversation: { ...reference.conversation, id: conversation.channelId } }
+      : reference;
   return {
     conversation,
     user,
     conversationKey: conversationKey(conversation, user),
-    reference: { ...TurnContext.getConversationReference(context.activity) },
+    reference: { ...channelReference },
   };
 }
 
@@ -99,9 +105,13 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
     };
   }
 
-  /** Install in a chat, channel or personal scope: remember where we are and say what the bot does. */
+  /**
+   * Install in a chat, channel or personal scope: remember where we are and say what the bot does. Teams sends both
+   * an installationUpdate and a conversationUpdate for one install, so only a conversation new to us is greeted.
+   */
   private async greet(context: TurnContext): Promise<void> {
     const turn = turnOf(context);
+    const known = await isConversationSaved(this.deps, turn.conversationKey);
     try {
       await saveConversation(this.deps, turn.conversationKey, turn.reference, this.deps.app.clock.now());
       this.deps.app.logger.info("bot.installed", { conversationType: turn.conversation.type });
@@ -109,6 +119,6 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
       this.deps.app.logger.error("bot.conversation-save-failed", describeError(error));
       throw error;
     }
-    await context.sendActivity({ attachments: [attachment(welcome(this.deps))] });
+    if (!known) await context.sendActivity({ attachments: [attachment(welcome(this.deps))] });
   }
 }

@@ -62,6 +62,20 @@ describe("help and install", () => {
     });
   });
 
+  it("greets once when Teams sends both an installationUpdate and a conversationUpdate for one install", async () => {
+    await withStaff();
+    await post(h.messagesUrl, installed(h.connector.serviceUrl, manager, screeningChat));
+    await post(h.messagesUrl, botAdded(h.connector.serviceUrl, manager, screeningChat));
+    expect(sentCards()).toHaveLength(1);
+  });
+
+  it("keeps a channel's reference to the channel itself, not the thread the command came in", async () => {
+    await withStaff();
+    await post(h.messagesUrl, message(h.connector.serviceUrl, dutyWorker, dutyChannel, "help"));
+    const stored = await h.store.conversations.get(`channel~${dutyChannel.channelId}`);
+    expect(stored?.value.reference).toMatchObject({ conversation: { id: dutyChannel.channelId } });
+  });
+
   it("greets when added to a group chat and keeps it under chat~<id>", async () => {
     await withStaff();
     await post(h.messagesUrl, botAdded(h.connector.serviceUrl, manager, screeningChat));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
-import { cardProblems } from "../../support/adaptive-card.js";
+import { cardProblems, executeActions } from "../../support/adaptive-card.js";
 import { aCase } from "../../support/builders/case-builder.js";
 import { cardAction, post, type Place, type Sender } from "./activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
@@ -107,6 +107,22 @@ describe("rule 2.1 screening decision from the agenda card", () => {
     expect(await decisions()).toEqual([]);
     expect(await letters()).toEqual([]);
     expect(h.connector.calls.filter((c) => c.method === "PUT")).toEqual([]);
+  });
+
+  it("redraws every item the card showed: the decided one with its decider, the others still open", async () => {
+    await setUp();
+    await h.addCase(aCase().withId("FC-2026-000102").build());
+    const { body } = await post(
+      h.messagesUrl,
+      cardAction(h.connector.serviceUrl, dana, screeningChat, "screening.decide", {
+        caseId: CASE,
+        [`${CASE}~outcome`]: "maam",
+        "FC-2026-000102~outcome": "",
+      }),
+    );
+    const card = (body as InvokeBody).value;
+    expect(JSON.stringify(card)).toContain("Decided by Dana Duty");
+    expect(executeActions(card).map((a) => a.data.caseId)).toEqual(["FC-2026-000102"]);
   });
 
   it("logs ids and codes only: no names, emails or notes", async () => {
