@@ -149,3 +149,48 @@ describe("a manager chooses the screening chat", () => {
     expect(json(sentCards())).toContain("Only a manager");
   });
 });
+
+describe("my cases and due", () => {
+  it("lists the practitioner's own cases and what is due on them, in their personal chat", async () => {
+    await withStaff();
+    await h.addStaff({ id: "aad-pat", displayName: "Pat Practitioner", email: "p@x.example", roles: ["practitioner"] });
+    const pat: Sender = { id: "29:pat", aadObjectId: "aad-pat", name: "Pat Practitioner" };
+    const patChat: Place = { type: "personal", id: "a:personal-pat" };
+    h.clock.set("2026-01-20T10:00:00Z");
+    await h.addCase(
+      aCase()
+        .withId("FC-2026-000111")
+        .receivedAt("2026-01-12T09:00:00Z")
+        .allocatedOn("2026-01-13T10:00:00Z", "aad-pat")
+        .build(),
+    );
+    await h.addCase(aCase().withId("FC-2026-000112").build());
+    await post(h.messagesUrl, message(h.connector.serviceUrl, pat, patChat, "my cases"));
+    await post(h.messagesUrl, message(h.connector.serviceUrl, pat, patChat, "due", "msg-2"));
+    const [mine, due] = sentCards();
+    expectValid(sentCards());
+    expect(json(mine)).toContain("FC-2026-000111");
+    expect(json(mine)).not.toContain("FC-2026-000112");
+    expect(json(due)).toContain("FC-2026-000111");
+  });
+});
+
+describe("rule 1.1 MAAM agenda on demand", () => {
+  it("lists cases sent to MAAM with practitioners' caseloads for allocation", async () => {
+    await withStaff();
+    await h.addStaff({
+      id: "aad-pat",
+      displayName: "Pat Practitioner",
+      email: "p@x.example",
+      roles: ["practitioner"],
+      hoursPerWeek: 22.5,
+    });
+    await h.addCase(aCase().withId("FC-2026-000121").screenedAs("maam").build());
+    await post(h.messagesUrl, message(h.connector.serviceUrl, manager, screeningChat, "maam"));
+    expectValid(sentCards());
+    const agenda = json(sentCards());
+    expect(agenda).toContain("FC-2026-000121");
+    expect(agenda).toMatch(/Pat Practitioner \(0\/\d+\)/);
+    expect(executeActions(sentCards()[0]).map((a) => a.verb)).toEqual(["maam.decide"]);
+  });
+});
