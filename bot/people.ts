@@ -29,7 +29,7 @@ export async function staffList(deps: BotDeps): Promise<StaffMember[]> {
   return (await deps.staff.list()).map((row) => row.value);
 }
 
-export const FULL_TIME_HOURS = 37;
+const FULL_TIME_HOURS = 37;
 
 /** The domain's caseload rule (11.3) speaks of full-time and part-time; the Staff table keeps weekly hours. */
 export const hoursOf = (member: StaffMember): "full-time" | "part-time" =>

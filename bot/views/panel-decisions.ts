@@ -4,7 +4,7 @@ import type { Outcome, Profile } from "../../src/domain/policy/profile-schema.js
 import type { DecisionMade } from "../cards/elements/decision.js";
 
 /** The decisions the bot records from cards, each with the event the lifecycle writes for it. */
-export const PANELS = {
+const PANELS = {
   screening: { event: "screening.decided" },
   maam: { event: "maam.decided" },
   "transfer-panel": { event: "transfer-panel.decided" },

@@ -5,7 +5,7 @@ import type { BotDeps } from "../bot-deps.js";
 import type { WorkerChoice } from "../cards/elements/decision.js";
 import { hoursOf, staffList } from "../people.js";
 
-export async function countList(worklists: Worklists, name: Parameters<Worklists["list"]>[0]): Promise<number> {
+async function countList(worklists: Worklists, name: Parameters<Worklists["list"]>[0]): Promise<number> {
   let count = 0;
   let continuation: string | undefined;
   do {
