@@ -19,9 +19,18 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Pass `now` in; the domain has no clock." },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Pass `now` in; the domain has no clock." },
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Config is read once in src/config.ts." },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Pass `now` in; the domain has no clock.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Pass `now` in; the domain has no clock.",
+        },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Config is read once in src/config.ts.",
+        },
       ],
     },
   },

@@ -51,7 +51,12 @@ const schema = z
     FC_CLOSURE_DAYS: z
       .string()
       .default("")
-      .transform((s) => s.split(",").map((d) => d.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(",")
+          .map((d) => d.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.iso.date())),
     FC_BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
     FC_MAX_ACKS_PER_SENDER_PER_DAY: intFrom(1, 1000).default(3),
@@ -61,7 +66,8 @@ const schema = z
   .superRefine((c, ctx) => {
     if (c.FC_MODE !== "production") return;
     const need = (key: keyof typeof c, why: string) => {
-      if (c[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `required in production: ${why}` });
+      if (c[key] === undefined)
+        ctx.addIssue({ code: "custom", path: [key], message: `required in production: ${why}` });
     };
     need("FC_TENANT_ID", "the Microsoft Entra tenant id (GUID) of the council");
     if (!c.FC_USE_MANAGED_IDENTITY) {
@@ -174,5 +180,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 
 const stripEmpty = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(env).filter((e): e is [string, string] => e[0].startsWith("FC_") && e[1] !== undefined && e[1] !== ""),
+    Object.entries(env).filter(
+      (e): e is [string, string] => e[0].startsWith("FC_") && e[1] !== undefined && e[1] !== "",
+    ),
   );

@@ -8,7 +8,10 @@ export interface InboxSyncTrigger {
   idle(): Promise<void>;
 }
 
-export function createInboxSyncTrigger(round: () => Promise<void>, onError: (error: unknown) => void): InboxSyncTrigger {
+export function createInboxSyncTrigger(
+  round: () => Promise<void>,
+  onError: (error: unknown) => void,
+): InboxSyncTrigger {
   let running: Promise<void> | undefined;
   let again = false;
   const run = async (): Promise<void> => {

@@ -13,7 +13,11 @@ describe("configuration", () => {
   });
 
   it("lets every local default be overridden", () => {
-    const config = loadConfig({ FC_PORT: "4100", FC_MAILBOX: "Hub@Council.Example", FC_CLOSURE_DAYS: "2026-12-29, 2026-12-30" });
+    const config = loadConfig({
+      FC_PORT: "4100",
+      FC_MAILBOX: "Hub@Council.Example",
+      FC_CLOSURE_DAYS: "2026-12-29, 2026-12-30",
+    });
     expect(config.http.port).toBe(4100);
     expect(config.mailbox.address).toBe("hub@council.example");
     expect(config.practice.closureDays).toEqual(["2026-12-29", "2026-12-30"]);
@@ -22,7 +26,11 @@ describe("configuration", () => {
   it("tells an admin exactly which production settings are missing", () => {
     let error: unknown;
     try {
-      loadConfig({ FC_MODE: "production", FC_PUBLIC_BASE_URL: "http://fc.example", FC_NOTIFICATION_CLIENT_STATE: "x".repeat(20) });
+      loadConfig({
+        FC_MODE: "production",
+        FC_PUBLIC_BASE_URL: "http://fc.example",
+        FC_NOTIFICATION_CLIENT_STATE: "x".repeat(20),
+      });
     } catch (e) {
       error = e;
     }

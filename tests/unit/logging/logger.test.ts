@@ -4,7 +4,11 @@ import { createLogger, describeError } from "../../../src/logging/logger.js";
 describe("logs carry no personal data", () => {
   const capture = () => {
     const lines: string[] = [];
-    const logger = createLogger((l) => lines.push(l), { component: "test" }, () => new Date("2026-12-01T09:00:00Z"));
+    const logger = createLogger(
+      (l) => lines.push(l),
+      { component: "test" },
+      () => new Date("2026-12-01T09:00:00Z"),
+    );
     return { lines, logger };
   };
 
