@@ -62,6 +62,9 @@ const schema = z
     FC_MAX_ACKS_PER_SENDER_PER_DAY: intFrom(1, 1000).default(3),
     FC_SUBSCRIPTION_LIFETIME_MINUTES: intFrom(45, 10080).default(4230),
     FC_DELTA_SAFETY_NET_MINUTES: intFrom(1, 60).default(5),
+    FC_BOT_APP_ID: z.string().uuid().optional(),
+    FC_BOT_APP_TYPE: z.enum(["SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
+    FC_BOT_APP_PASSWORD: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.FC_MODE !== "production") return;
@@ -70,6 +73,7 @@ const schema = z
         ctx.addIssue({ code: "custom", path: [key], message: `required in production: ${why}` });
     };
     need("FC_TENANT_ID", "the Microsoft Entra tenant id (GUID) of the council");
+    need("FC_BOT_APP_ID", "the bot's Microsoft App ID (single-tenant app registration or managed identity)");
     if (!c.FC_USE_MANAGED_IDENTITY) {
       need("FC_CLIENT_ID", "the app registration's Application (client) id, or set FC_USE_MANAGED_IDENTITY=true");
       need("FC_CLIENT_SECRET", "the app registration's client secret (a Key Vault reference), or use managed identity");
@@ -116,6 +120,12 @@ export interface Config {
     readonly earlyHelpDesk: readonly string[];
     readonly centreName: string;
     readonly maxAcksPerSenderPerDay: number;
+  };
+  /** The Teams bot's identity; none in local mode, where the bot accepts unauthenticated requests. */
+  readonly bot?: {
+    readonly appId: string;
+    readonly appType: "SingleTenant" | "UserAssignedMSI";
+    readonly password?: string;
   };
   readonly practice: {
     readonly profileId: string;
@@ -168,6 +178,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       centreName: c.FC_CENTRE_NAME,
       maxAcksPerSenderPerDay: c.FC_MAX_ACKS_PER_SENDER_PER_DAY,
     },
+    ...(c.FC_BOT_APP_ID
+      ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }
+      : {}),
     practice: {
       profileId: c.FC_PROFILE,
       timeZone: c.FC_TIME_ZONE,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { pathToFileURL } from "node:url";
+import { createBot } from "../bot/bot-adapter.js";
 import type { AppDeps } from "./app/app-deps.js";
 import { appDepsFromConfig } from "./compose/app-deps-from-config.js";
 import { deliverOutbox } from "./app/deliver-outbox.js";
@@ -9,8 +10,11 @@ import { syncInbox } from "./app/sync-inbox.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createHttpApp } from "./http/create-http-app.js";
 import { graphNotificationRoutes } from "./http/graph-notification-routes.js";
+import { SUBSCRIPTION_KEY, renewSubscription } from "./jobs/mail-jobs.js";
+import { createScheduler } from "./jobs/scheduler.js";
+import { DEFAULT_JOB_SETTINGS, standardJobs } from "./jobs/standard-jobs.js";
 import { createLogger, describeError, type Logger } from "./logging/logger.js";
-import { systemClock, type Clock, type MailSubscription } from "./ports.js";
+import { systemClock, type Clock } from "./ports.js";
 import type { Store } from "./store/store.js";
 
 export interface ServiceOptions {
@@ -29,9 +33,6 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-const SUBSCRIPTION_KEY = "subscription";
-const OUTBOX_INTERVAL_MS = 5_000;
-const RENEWAL_INTERVAL_MS = 60 * 60_000;
 const RENEW_BEFORE_MINUTES = 12 * 60;
 
 /** Composition root: wires configuration, adapters and use cases, then serves HTTP and runs the background work. */
@@ -48,38 +49,46 @@ export async function startService(config: Config, options: ServiceOptions = {})
     await deliverOutbox(deps);
   }, onError("inbox.round.failed"));
 
+  const subscription = {
+    notificationUrl: `${config.http.publicBaseUrl}/api/graph/notify`,
+    lifecycleNotificationUrl: `${config.http.publicBaseUrl}/api/graph/lifecycle`,
+    clientState: config.graph.notificationClientState,
+    lifetimeMinutes: config.graph.subscriptionLifetimeMinutes,
+    renewBeforeMinutes: RENEW_BEFORE_MINUTES,
+  };
+  const jobDeps = { ...deps, staff: store.staff };
   const ensureSubscription = async () => {
-    const stored = await store.sync.get(SUBSCRIPTION_KEY);
-    const current: MailSubscription | undefined =
-      stored?.value.subscriptionId && stored.value.subscriptionExpiresAt
-        ? { id: stored.value.subscriptionId, expiresAt: stored.value.subscriptionExpiresAt }
-        : undefined;
-    const result = await graph.subscriptions.ensureSubscription(
-      {
-        notificationUrl: `${config.http.publicBaseUrl}/api/graph/notify`,
-        lifecycleNotificationUrl: `${config.http.publicBaseUrl}/api/graph/lifecycle`,
-        clientState: config.graph.notificationClientState,
-        lifetimeMinutes: config.graph.subscriptionLifetimeMinutes,
-        renewBeforeMinutes: RENEW_BEFORE_MINUTES,
-      },
-      current,
-      clock.now(),
-    );
-    if (result.action !== "kept") {
-      await store.sync.put(
-        SUBSCRIPTION_KEY,
-        { subscriptionId: result.id, subscriptionExpiresAt: result.expiresAt },
-        stored?.etag,
-      );
-      logger.info("graph.subscription", { action: result.action });
-      inbox.request(); // anything that arrived while there was no subscription
-    }
+    const action = await renewSubscription(jobDeps, graph.subscriptions, subscription, clock.now());
+    if (action !== "kept") inbox.request(); // anything that arrived while there was no subscription
   };
   const forgetSubscriptionAndRecreate = async () => {
     const stored = await store.sync.get(SUBSCRIPTION_KEY);
     if (stored) await store.sync.put(SUBSCRIPTION_KEY, {}, stored.etag);
     await ensureSubscription();
   };
+  const bot = createBot({
+    app: deps,
+    conversations: store.conversations,
+    staff: store.staff,
+    settings: store.settings,
+    auth: config.bot ? { mode: "production", tenantId: config.graph.tenantId ?? "", ...config.bot } : { mode: "local" },
+    everyoneHasEveryRole: config.mode === "local",
+  });
+  // Agendas and nudges are queued for Teams only once their cards are rendered by a Teams drain (issue 5);
+  // until then the scheduler runs the mail jobs.
+  const MAIL_JOBS = new Set(["inbox-safety-net", "email-outbox", "subscription"]);
+  const scheduler = createScheduler({
+    jobs: standardJobs(jobDeps, {
+      ...DEFAULT_JOB_SETTINGS,
+      holderId: instanceId,
+      deltaSafetyNetMinutes: config.graph.deltaSafetyNetMinutes,
+      mail: { subscriptions: graph.subscriptions, subscription },
+    }).filter((job) => MAIL_JOBS.has(job.name)),
+    leases: store.leases,
+    clock,
+    logger,
+    holderId: instanceId,
+  });
 
   const app = createHttpApp({
     routers: [
@@ -96,17 +105,14 @@ export async function startService(config: Config, options: ServiceOptions = {})
         },
       }),
     ],
+    botHandler: (req, res) => bot.handle(req, res),
   });
   const server = await listen(app, config.http.host, config.http.port);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.http.port;
   const url = `http://${config.http.host}:${port}`;
 
-  const timers = [
-    setInterval(() => inbox.request(), config.graph.deltaSafetyNetMinutes * 60_000),
-    setInterval(() => void deliverOutbox(deps).catch(onError("outbox.round.failed")), OUTBOX_INTERVAL_MS),
-    setInterval(() => void ensureSubscription().catch(onError("graph.subscription.failed")), RENEWAL_INTERVAL_MS),
-  ];
+  scheduler.start();
   ensureSubscription().catch(onError("graph.subscription.failed"));
   inbox.request();
   logger.info("service.started", { mode: config.mode, port, profile: profile.id });
@@ -123,7 +129,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       await inbox.idle();
     },
     async close() {
-      for (const timer of timers) clearInterval(timer);
+      await scheduler.stop();
       await inbox.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

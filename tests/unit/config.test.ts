@@ -38,6 +38,7 @@ describe("configuration", () => {
     const message = (error as ConfigError).message;
     expect(message).toContain("FC_TENANT_ID: required in production");
     expect(message).toContain("FC_CLIENT_ID");
+    expect(message).toContain("FC_BOT_APP_ID: required in production");
     expect(message).toContain("FC_STORAGE_ACCOUNT_URL");
     expect(message).toContain("FC_PUBLIC_BASE_URL: Graph only notifies https:// endpoints");
   });
@@ -48,6 +49,7 @@ describe("configuration", () => {
         FC_MODE: "production",
         FC_TENANT_ID: "8a6f1c2e-3b4d-4e5f-9a0b-1c2d3e4f5a6b",
         FC_USE_MANAGED_IDENTITY: "true",
+        FC_BOT_APP_ID: "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
         FC_STORAGE_CONNECTION_STRING: "AccountName=devstoreaccount1;AccountKey=x",
         FC_PUBLIC_BASE_URL: "https://fc.council.example",
         FC_NOTIFICATION_CLIENT_STATE: "x".repeat(20),
