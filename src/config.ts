@@ -28,7 +28,7 @@ const schema = z
     FC_MODE: z.enum(["local", "production"]).default("local"),
     FC_HOST: z.string().min(1).default("0.0.0.0"),
     FC_PORT: intFrom(1, 65535).default(3978),
-    FC_PUBLIC_BASE_URL: z.url(),
+    FC_PUBLIC_BASE_URL: z.url().optional(),
     FC_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
     FC_STORAGE_ACCOUNT_URL: z.url().optional(),
     FC_TABLE_PREFIX: z
@@ -40,7 +40,7 @@ const schema = z
     FC_CLIENT_ID: z.string().uuid().optional(),
     FC_CLIENT_SECRET: z.string().min(1).optional(),
     FC_USE_MANAGED_IDENTITY: z.stringbool().default(false),
-    FC_NOTIFICATION_CLIENT_STATE: z.string().min(16, "use at least 16 random characters").max(128),
+    FC_NOTIFICATION_CLIENT_STATE: z.string().min(16, "use at least 16 random characters").max(128).optional(),
     FC_MAILBOX: email.default("familycentre@council.example"),
     FC_EARLY_HELP_DESK: emailList.default(["earlyhelpdesk@council.example"]),
     FC_CENTRE_NAME: z.string().min(1).default("the Family Centre"),
@@ -67,11 +67,12 @@ const schema = z
     FC_BOT_APP_PASSWORD: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.FC_MODE !== "production") return;
     const need = (key: keyof typeof c, why: string) => {
-      if (c[key] === undefined)
-        ctx.addIssue({ code: "custom", path: [key], message: `required in production: ${why}` });
+      if (c[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `required: ${why}` });
     };
+    need("FC_PUBLIC_BASE_URL", "the service's public https:// address, where Graph sends change notifications");
+    need("FC_NOTIFICATION_CLIENT_STATE", "a random secret (16 to 128 characters) Graph echoes on every notification");
+    if (c.FC_MODE !== "production") return;
     need("FC_TENANT_ID", "the Microsoft Entra tenant id (GUID) of the council");
     need("FC_BOT_APP_ID", "the bot's Microsoft App ID (single-tenant app registration or managed identity)");
     if (!c.FC_USE_MANAGED_IDENTITY) {
@@ -92,7 +93,7 @@ const schema = z
         message: "the Azurite development account must not be used in production",
       });
     }
-    if (!c.FC_PUBLIC_BASE_URL.startsWith("https://")) {
+    if (c.FC_PUBLIC_BASE_URL !== undefined && !c.FC_PUBLIC_BASE_URL.startsWith("https://")) {
       ctx.addIssue({ code: "custom", path: ["FC_PUBLIC_BASE_URL"], message: "Graph only notifies https:// endpoints" });
     }
   });
@@ -156,7 +157,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const c = parsed.data;
   return {
     mode: c.FC_MODE,
-    http: { host: c.FC_HOST, port: c.FC_PORT, publicBaseUrl: c.FC_PUBLIC_BASE_URL.replace(/\/$/, "") },
+    http: { host: c.FC_HOST, port: c.FC_PORT, publicBaseUrl: (c.FC_PUBLIC_BASE_URL ?? "").replace(/\/$/, "") },
     storage: {
       connectionString: c.FC_STORAGE_CONNECTION_STRING,
       accountUrl: c.FC_STORAGE_ACCOUNT_URL,
@@ -168,7 +169,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       clientId: c.FC_CLIENT_ID,
       clientSecret: c.FC_CLIENT_SECRET,
       useManagedIdentity: c.FC_USE_MANAGED_IDENTITY,
-      notificationClientState: c.FC_NOTIFICATION_CLIENT_STATE,
+      notificationClientState: c.FC_NOTIFICATION_CLIENT_STATE ?? "",
       subscriptionLifetimeMinutes: c.FC_SUBSCRIPTION_LIFETIME_MINUTES,
       deltaSafetyNetMinutes: c.FC_DELTA_SAFETY_NET_MINUTES,
     },

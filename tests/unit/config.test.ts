@@ -36,11 +36,17 @@ describe("configuration", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    expect(message).toContain("FC_TENANT_ID: required in production");
+    expect(message).toContain("FC_TENANT_ID: required: the Microsoft Entra tenant id");
     expect(message).toContain("FC_CLIENT_ID");
-    expect(message).toContain("FC_BOT_APP_ID: required in production");
+    expect(message).toContain("FC_BOT_APP_ID: required");
     expect(message).toContain("FC_STORAGE_ACCOUNT_URL");
     expect(message).toContain("FC_PUBLIC_BASE_URL: Graph only notifies https:// endpoints");
+  });
+
+  it("lists every missing production setting at once, including the notification endpoint and its secret", () => {
+    expect(() => loadConfig({ FC_MODE: "production" })).toThrow(
+      /FC_PUBLIC_BASE_URL: required[\s\S]*FC_NOTIFICATION_CLIENT_STATE: required[\s\S]*FC_TENANT_ID: required/,
+    );
   });
 
   it("refuses the Azurite development account in production", () => {
