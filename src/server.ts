@@ -45,7 +45,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
 
   const onError = (event: string) => (error: unknown) => logger.error(event, describeError(error));
   const inbox: InboxSyncTrigger = createInboxSyncTrigger(async () => {
-    await syncInbox(deps, instanceId);
+    // Its own lease holder, so that this round and the scheduler's safety-net round exclude each other too.
+    await syncInbox(deps, `${instanceId}~notified`);
     await deliverOutbox(deps);
   }, onError("inbox.round.failed"));
 
@@ -112,8 +113,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const port = typeof address === "object" && address ? address.port : config.http.port;
   const url = `http://${config.http.host}:${port}`;
 
-  scheduler.start();
-  ensureSubscription().catch(onError("graph.subscription.failed"));
+  scheduler.start(); // its first round creates or renews the subscription
   inbox.request();
   logger.info("service.started", { mode: config.mode, port, profile: profile.id });
   if (config.mode === "local") {
