@@ -107,15 +107,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     maxAcksPerSenderPerDay: options.maxAcksPerSenderPerDay ?? 10,
   };
   const deps: AppDeps = {
-    cases: store.cases,
-    messages: store.messages,
-    worklists: store.worklists,
-    deadlines: store.deadlines,
-    outbox: store.outbox,
-    leases: store.leases,
-    sync: store.sync,
-    quotas: store.quotas,
-    threads: store.threads,
+    ...store,
     mailbox: options.wrapMailbox ? options.wrapMailbox(graphMailbox) : graphMailbox,
     profile: loadProfile("family-solutions"),
     calendar: createCalendar({ bankHolidays: englandAndWalesBankHolidays(2025, 2028) }),

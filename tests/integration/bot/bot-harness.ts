@@ -66,15 +66,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const logLines: string[] = [];
   const logger = createLogger((line) => logLines.push(line), {}, clock.now);
   const app: AppDeps = {
-    cases: store.cases,
-    messages: store.messages,
-    worklists: store.worklists,
-    deadlines: store.deadlines,
-    outbox: store.outbox,
-    leases: store.leases,
-    sync: store.sync,
-    quotas: store.quotas,
-    threads: store.threads,
+    ...store,
     mailbox: noMailbox,
     profile: loadProfile(options.profileId ?? "family-solutions"),
     calendar: createCalendar({ bankHolidays: englandAndWalesBankHolidays(2025, 2028) }),
