@@ -3,17 +3,11 @@ import type { Deadline } from "../../src/domain/policy/deadline.js";
 import type { Outcome } from "../../src/domain/policy/profile-schema.js";
 import type { AdaptiveCardJson, CardElement } from "./card-json.js";
 import { clockLine, STATUS_COLOR } from "./elements/clocks.js";
-import {
-  decideButton,
-  decisionInputs,
-  decisionMadeLine,
-  type DecisionMade,
-  type WorkerChoice,
-} from "./elements/decision.js";
-import { calendarDaysBetween, formatDate, formatDue, formatInstant } from "./elements/london-time.js";
+import type { DecisionMade, WorkerChoice } from "./elements/decision.js";
+import { calendarDaysBetween, formatDue, formatInstant } from "./elements/london-time.js";
+import { agendaCards, decisionOrInputs } from "./elements/agenda.js";
 import { sharedCaseTitle, type SharedCase } from "./elements/shared-case.js";
-import { splitIntoCards } from "./elements/split-cards.js";
-import { container, facts, heading, text } from "./elements/text.js";
+import { container, facts, text } from "./elements/text.js";
 
 export const MAAM_DECIDE = "maam.decide";
 const ITEMS_PER_CARD = 20;
@@ -62,9 +56,12 @@ function item(view: MaamAgendaView, entry: MaamAgendaItem): CardElement {
       sharedCaseTitle(kase),
       facts([["Received", formatInstant(kase.openedAt, view.timeZone)]]),
       ...(entry.clock ? presentBy(entry.clock, view) : []),
-      ...(entry.decision
-        ? [decisionMadeLine(entry.decision, view.timeZone)]
-        : [...decisionInputs(kase.id, view.outcomes, view.workers), decideButton(MAAM_DECIDE, kase.id, entry.etag)]),
+      ...decisionOrInputs(
+        entry,
+        { verb: MAAM_DECIDE, caseId: kase.id, outcomes: view.outcomes },
+        view.workers,
+        view.timeZone,
+      ),
     ],
     { separator: true },
   );
@@ -73,19 +70,17 @@ function item(view: MaamAgendaView, entry: MaamAgendaItem): CardElement {
 /** The Multi Agency Action Meeting agenda: every case sent to MAAM, split to fit Teams. */
 export function maamAgendaCards(view: MaamAgendaView): AdaptiveCardJson[] {
   const count = view.items.length;
-  return splitIntoCards(
-    view.items.map((entry) => item(view, entry)),
+  return agendaCards(
+    view.items,
+    (entry) => item(view, entry),
     {
-      maxItems: ITEMS_PER_CARD,
-      describe: (i) => `Case ${view.items[i]?.case.id ?? ""}`,
-      header: (part, parts) => [
-        heading(`MAAM agenda, ${formatDate(view.date)}${parts > 1 ? ` (part ${part} of ${parts})` : ""}`),
-        text(
-          count === 0
-            ? "No cases are waiting for MAAM."
-            : `${count} ${count === 1 ? "case is" : "cases are"} waiting for MAAM, most urgent first as listed.`,
-        ),
-      ],
+      title: "MAAM agenda",
+      date: view.date,
+      summary:
+        count === 0
+          ? "No cases are waiting for MAAM."
+          : `${count} ${count === 1 ? "case is" : "cases are"} waiting for MAAM, most urgent first as listed.`,
     },
+    ITEMS_PER_CARD,
   );
 }

@@ -3,17 +3,11 @@ import type { Deadline } from "../../src/domain/policy/deadline.js";
 import type { Outcome } from "../../src/domain/policy/profile-schema.js";
 import type { AdaptiveCardJson, CardElement } from "./card-json.js";
 import { clockLines } from "./elements/clocks.js";
-import {
-  decideButton,
-  decisionInputs,
-  decisionMadeLine,
-  type DecisionMade,
-  type WorkerChoice,
-} from "./elements/decision.js";
-import { calendarDaysBetween, formatDate, formatInstant } from "./elements/london-time.js";
+import type { DecisionMade, WorkerChoice } from "./elements/decision.js";
+import { calendarDaysBetween, formatInstant } from "./elements/london-time.js";
+import { agendaCards, decisionOrInputs } from "./elements/agenda.js";
 import { sharedCaseTitle, type SharedCase } from "./elements/shared-case.js";
-import { splitIntoCards } from "./elements/split-cards.js";
-import { container, facts, heading, text } from "./elements/text.js";
+import { container, facts } from "./elements/text.js";
 
 export const SCREENING_DECIDE = "screening.decide";
 const ITEMS_PER_CARD = 20;
@@ -49,12 +43,12 @@ function item(view: ScreeningAgendaView, entry: ScreeningAgendaItem): CardElemen
         ["Waiting", daysWaiting(calendarDaysBetween(kase.openedAt, view.now, view.timeZone))],
       ]),
       ...clockLines(entry.clocks, view.timeZone),
-      ...(entry.decision
-        ? [decisionMadeLine(entry.decision, view.timeZone)]
-        : [
-            ...decisionInputs(kase.id, view.outcomes, view.workers),
-            decideButton(SCREENING_DECIDE, kase.id, entry.etag),
-          ]),
+      ...decisionOrInputs(
+        entry,
+        { verb: SCREENING_DECIDE, caseId: kase.id, outcomes: view.outcomes },
+        view.workers,
+        view.timeZone,
+      ),
     ],
     { separator: true },
   );
@@ -63,19 +57,17 @@ function item(view: ScreeningAgendaView, entry: ScreeningAgendaItem): CardElemen
 /** Rule 2.1's daily agenda for the screening chat: every contact awaiting screening, split to fit Teams. */
 export function screeningAgendaCards(view: ScreeningAgendaView): AdaptiveCardJson[] {
   const count = view.items.length;
-  return splitIntoCards(
-    view.items.map((entry) => item(view, entry)),
+  return agendaCards(
+    view.items,
+    (entry) => item(view, entry),
     {
-      maxItems: ITEMS_PER_CARD,
-      describe: (i) => `Case ${view.items[i]?.case.id ?? ""}`,
-      header: (part, parts) => [
-        heading(`Daily screening, ${formatDate(view.date)}${parts > 1 ? ` (part ${part} of ${parts})` : ""}`),
-        text(
-          count === 0
-            ? "No contacts are awaiting screening."
-            : `${count} ${count === 1 ? "contact is" : "contacts are"} awaiting screening. Choose a decision for each and record it.`,
-        ),
-      ],
+      title: "Daily screening",
+      date: view.date,
+      summary:
+        count === 0
+          ? "No contacts are awaiting screening."
+          : `${count} ${count === 1 ? "contact is" : "contacts are"} awaiting screening. Choose a decision for each and record it.`,
     },
+    ITEMS_PER_CARD,
   );
 }

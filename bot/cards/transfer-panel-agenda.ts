@@ -1,11 +1,10 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { Profile } from "../../src/domain/policy/profile-schema.js";
 import type { AdaptiveCardJson, CardElement } from "./card-json.js";
-import { decideButton, decisionInputs, decisionMadeLine, type DecisionMade } from "./elements/decision.js";
-import { formatDate } from "./elements/london-time.js";
+import type { DecisionMade } from "./elements/decision.js";
+import { agendaCards, decisionOrInputs } from "./elements/agenda.js";
 import { sharedCaseTitle, type SharedCase } from "./elements/shared-case.js";
-import { splitIntoCards } from "./elements/split-cards.js";
-import { container, heading, text } from "./elements/text.js";
+import { container, text } from "./elements/text.js";
 
 export const TRANSFER_DECIDE = "transfer.decide";
 const ITEMS_PER_CARD = 10;
@@ -74,9 +73,13 @@ function item(view: TransferPanelView, entry: TransferPanelItem): CardElement {
       sharedCaseTitle(kase),
       text(DIRECTION_LABEL[entry.direction], { isSubtle: true, spacing: "none" }),
       ...summary(view.panel, entry),
-      ...(entry.decision
-        ? [decisionMadeLine(entry.decision, view.timeZone), ...followUps(view.panel, entry.decision)]
-        : [...decisionInputs(kase.id, view.panel.outcomes, []), decideButton(TRANSFER_DECIDE, kase.id, entry.etag)]),
+      ...decisionOrInputs(
+        entry,
+        { verb: TRANSFER_DECIDE, caseId: kase.id, outcomes: view.panel.outcomes },
+        [],
+        view.timeZone,
+      ),
+      ...(entry.decision ? followUps(view.panel, entry.decision) : []),
     ],
     { separator: true },
   );
@@ -85,19 +88,17 @@ function item(view: TransferPanelView, entry: TransferPanelItem): CardElement {
 /** The weekly transfer panel agenda (Bexley): each case's transfer summary and the panel's final decision. */
 export function transferPanelAgendaCards(view: TransferPanelView): AdaptiveCardJson[] {
   const count = view.items.length;
-  return splitIntoCards(
-    view.items.map((entry) => item(view, entry)),
+  return agendaCards(
+    view.items,
+    (entry) => item(view, entry),
     {
-      maxItems: ITEMS_PER_CARD,
-      describe: (i) => `Case ${view.items[i]?.case.id ?? ""}`,
-      header: (part, parts) => [
-        heading(`${view.panel.name}, ${formatDate(view.date)}${parts > 1 ? ` (part ${part} of ${parts})` : ""}`),
-        text(
-          count === 0
-            ? "No cases are waiting for the panel."
-            : `${count} ${count === 1 ? "case is" : "cases are"} presented.${view.panel.decisionsFinal === true ? " The panel's decision is final." : ""}`,
-        ),
-      ],
+      title: view.panel.name,
+      date: view.date,
+      summary:
+        count === 0
+          ? "No cases are waiting for the panel."
+          : `${count} ${count === 1 ? "case is" : "cases are"} presented.${view.panel.decisionsFinal === true ? " The panel's decision is final." : ""}`,
     },
+    ITEMS_PER_CARD,
   );
 }
