@@ -1,0 +1,13 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/** The tab is static files served by the service under /tab/ (one origin: no CORS, one token audience). */
+export default defineConfig({
+  root,
+  base: "/tab/",
+  plugins: [react()],
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
+});
