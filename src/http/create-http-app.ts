@@ -1,9 +1,13 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import express, { type Express, type RequestHandler, type Router } from "express";
 
 export interface HttpAppParts {
   readonly routers: readonly Router[];
   /** The bot's endpoint (POST /api/messages), when the bot is wired. */
   readonly botHandler?: RequestHandler;
+  /** Where the built tab lives; defaults to tab/dist beside the sources (or beside dist/ once compiled). */
+  readonly tabDirs?: readonly string[];
 }
 
 /** The one HTTP surface of the service; handlers only translate HTTP to use cases. */
@@ -11,7 +15,46 @@ export function createHttpApp(parts: HttpAppParts): Express {
   const app = express();
   app.disable("x-powered-by");
   app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
+  app.use("/tab", tabFiles(parts.tabDirs ?? DEFAULT_TAB_DIRS));
   for (const router of parts.routers) app.use(router);
   if (parts.botHandler) app.post("/api/messages", express.json({ limit: "1mb" }), parts.botHandler);
   return app;
+}
+
+const DEFAULT_TAB_DIRS = ["../../tab/dist", "../../../tab/dist"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+
+/** Teams, Outlook and the Microsoft 365 app may frame the tab; nobody else (Teams tab requirements, 2025). */
+const TAB_CSP = [
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
+  "https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com",
+  "https://outlook.live.com https://outlook-sdf.office.com https://outlook-sdf.office365.com;",
+  "object-src 'none'; base-uri 'self'",
+].join(" ");
+
+/**
+ * The tab's static files: hashed assets cached for a year, pages always revalidated (so a deploy shows at once).
+ * The folder is looked up per request so that building the tab while the service runs just works.
+ */
+function tabFiles(dirs: readonly string[]): RequestHandler {
+  const servers = new Map<string, RequestHandler>();
+  return (req, res, next) => {
+    res.setHeader("Content-Security-Policy", TAB_CSP);
+    const dir = dirs.find((d) => existsSync(`${d}/index.html`));
+    if (dir === undefined) {
+      res.status(503).type("text/plain").send("The tab has not been built yet: run npm run build:tab.");
+      return;
+    }
+    let serve = servers.get(dir);
+    if (serve === undefined) {
+      serve = express.static(dir, {
+        setHeaders: (response, path) =>
+          response.setHeader(
+            "Cache-Control",
+            path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+          ),
+      });
+      servers.set(dir, serve);
+    }
+    serve(req, res, next);
+  };
 }
