@@ -1,0 +1,485 @@
+/**
+ * The tab's API: the JSON every route takes and returns. Plain types only, no imports, so the tab (and the
+ * Outlook add-in) can `import type` this file. Additive changes only: the tab is built against it.
+ *
+ * API_ROUTES (all under /api/, JSON; `Authorization: Bearer <Entra token>` unless marked "no auth")
+ *
+ *   GET  /api/me                               any staff          -> MeResponse
+ *   GET  /api/triage?continuation=             duty-worker, manager -> TriageResponse
+ *   GET  /api/agendas/:panel                   duty-worker, panel-member, manager -> AgendaResponse
+ *        (:panel = "screening" | "maam" | "transfer-panel")
+ *   GET  /api/pre-allocation?continuation=     duty-worker, manager -> PreAllocationResponse
+ *   GET  /api/my-cases?continuation=           practitioner, duty-worker, manager -> MyCasesResponse
+ *        (?workerId= a manager may look at another worker's cases)
+ *   GET  /api/cases/:caseId                    any staff          -> CaseDetail (ETag header = CaseDetail.etag)
+ *   GET  /api/staff                            any staff          -> StaffResponse (pickers, names)
+ *   GET  /api/team                             manager, admin     -> TeamResponse
+ *   GET  /api/compliance?from=&to=             manager, admin     -> ComplianceReport
+ *        (`from`/`to` London dates YYYY-MM-DD, `to` inclusive; default: this calendar month to today;
+ *         `?format=csv` or `Accept: text/csv` -> text/csv, one line per rule)
+ *   GET  /api/settings                         admin              -> SettingsResponse
+ *   PUT  /api/settings                         admin, If-Match    <- SettingsUpdate -> SettingsResponse
+ *   POST /api/settings/bank-holidays           admin              <- GOV.UK bank-holidays.json -> BankHolidayImportResult
+ *   PUT  /api/staff/:staffId                   admin, If-Match (absent = create) <- StaffInput -> StaffView
+ *
+ *   Mutations of a case: `If-Match: <CaseDetail.etag>` required (428 without, 412 when stale); each is
+ *   recorded as a case event with the caller as actor; answer MutationResult (and the new ETag header).
+ *   POST /api/cases/:caseId/decisions          screening: duty-worker, manager; maam/transfer-panel:
+ *                                              panel-member, manager <- DecisionRequest
+ *   POST /api/cases/:caseId/events             practitioner, duty-worker, manager (closure sign-off: manager)
+ *                                              <- CaseEventRequest
+ *   POST /api/cases/:caseId/referrer           duty-worker, manager <- ConfirmReferrerRequest
+ *
+ *   Outlook add-in:
+ *   GET  /api/mail/lookup?messageId=&internetMessageId=   any staff -> MailLookupResponse
+ *   POST /api/mail/log                         duty-worker, manager <- LogMailRequest -> MailLookupResponse
+ *   POST /api/mail/link                        duty-worker, manager <- LinkMailRequest -> MailLookupResponse
+ *
+ *   Local mode only (404 in production):
+ *   GET  /api/dev/users                        no auth            -> DevUsersResponse
+ *   POST /api/dev/token                        no auth            <- DevTokenRequest -> DevTokenResponse
+ *
+ * Errors: every non-2xx JSON body is ApiErrorBody. 401 codes: AUTH.MISSING_TOKEN, AUTH.EXPIRED,
+ * AUTH.BAD_SIGNATURE, AUTH.WRONG_AUDIENCE, AUTH.WRONG_TENANT, AUTH.WRONG_ISSUER, AUTH.INVALID_TOKEN;
+ * 403: AUTH.NOT_ON_STAFF_LIST, AUTH.ROLE_REFUSED, CASE.FORBIDDEN; 412: API.STALE_ETAG; 428: API.ETAG_REQUIRED;
+ * 404: API.NOT_FOUND; 400: API.BAD_REQUEST; 409: CASE.TRANSITION_NOT_ALLOWED (and other domain codes).
+ */
+
+export interface ApiErrorBody {
+  readonly error: { readonly code: string; readonly message: string };
+}
+
+export type StaffRoleName = "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin";
+export type PanelName = "screening" | "maam" | "transfer-panel";
+export type ClockStatus = "on-track" | "due-soon" | "overdue" | "breached" | "met" | "cancelled";
+/** red: overdue or breached; amber: due soon; green: on track; none: no running clock. */
+export type Rag = "red" | "amber" | "green" | "none";
+
+/** A page of a list; pass `continuation` back as `?continuation=` for the next page. */
+export interface PageOf<T> {
+  readonly items: readonly T[];
+  readonly continuation?: string;
+}
+
+export interface CitationView {
+  readonly document: string;
+  readonly section: string;
+  /** "<document title> §<section>" */
+  readonly display: string;
+}
+
+export interface RuleView {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: "clock" | "schedule" | "limit" | "warning" | "check" | "milestones";
+  readonly citation: CitationView;
+  readonly notes?: string;
+}
+
+export interface ActorView {
+  readonly kind: "staff" | "system";
+  readonly id: string;
+  readonly displayName?: string;
+}
+
+// ---- /api/me ----
+
+export interface MeResponse {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly roles: readonly StaffRoleName[];
+  /** True when the service runs in local mode with development tokens (show a banner and the user switcher). */
+  readonly localMode: boolean;
+  readonly profile: {
+    readonly id: string;
+    readonly name: string;
+    readonly version: string;
+    readonly rules: readonly RuleView[];
+    readonly panels: readonly { readonly id: string; readonly name: string }[];
+    readonly caseloadLimits: { readonly fullTime: number; readonly partTime: number };
+  };
+  readonly centreName: string;
+}
+
+// ---- clocks and case summaries ----
+
+export interface DueView {
+  /** UTC ISO-8601 */
+  readonly at: string;
+  /** London date YYYY-MM-DD */
+  readonly londonDate: string;
+}
+
+export interface ClockView {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly citation: CitationView;
+  readonly instance: number;
+  readonly startedAt: string;
+  readonly expected?: DueView;
+  readonly maximum?: DueView;
+  readonly status: ClockStatus;
+  readonly rag: Rag;
+  /** The next instant the clock changes status (expectation, then maximum); absent when met/cancelled/breached. */
+  readonly nextDueAt?: string;
+  readonly stoppedAt?: string;
+  readonly cancelledAt?: string;
+  readonly metOnTime?: boolean;
+  readonly withinMaximum?: boolean;
+  readonly reason?: string;
+}
+
+export interface CaseSummary {
+  readonly caseId: string;
+  readonly state: string;
+  /** "is awaiting screening" */
+  readonly statePhrase: string;
+  readonly kind: string;
+  readonly kindLabel: string;
+  readonly openedAt: string;
+  /** Non-identifying ("EHA · 2 children"). */
+  readonly summary?: string;
+  readonly leadWorkerId?: string;
+  readonly leadWorkerName?: string;
+}
+
+export interface CaseWithClocks extends CaseSummary {
+  readonly rag: Rag;
+  /** Earliest pending due instant of any clock. */
+  readonly nextDueAt?: string;
+  /** Running clocks only (met and cancelled are on the case page). */
+  readonly clocks: readonly ClockView[];
+  readonly etag: string;
+}
+
+// ---- triage ----
+
+export type AcknowledgementStatus = "not-required" | "held" | "pending" | "drafted" | "sent" | "failed" | "none";
+
+export interface ReferrerView {
+  readonly name?: string;
+  readonly email?: string;
+  readonly organisation?: string;
+  readonly confirmed: boolean;
+}
+
+export interface TriageItem extends CaseSummary {
+  readonly contactId: string;
+  readonly receivedAt: string;
+  readonly subject?: string;
+  readonly classification: { readonly kind: string; readonly kindLabel: string; readonly reasons: readonly string[] };
+  readonly referrer?: ReferrerView;
+  readonly acknowledgement: { readonly status: AcknowledgementStatus; readonly updatedAt?: string };
+  readonly etag: string;
+}
+
+export type TriageResponse = PageOf<TriageItem>;
+
+// ---- agendas ----
+
+export interface DecisionOption {
+  readonly id: string;
+  readonly label: string;
+  /** What the decider must give: a note, a worker to allocate to. */
+  readonly needs: readonly ("note" | "worker")[];
+}
+
+export interface DecisionMadeView {
+  readonly caseId: string;
+  readonly outcome: string;
+  readonly outcomeLabel: string;
+  readonly at: string;
+  readonly by: ActorView;
+  readonly note?: string;
+}
+
+export interface AgendaResponse {
+  readonly panel: PanelName;
+  readonly panelName: string;
+  /** London date of the agenda. */
+  readonly date: string;
+  /** Still to decide. */
+  readonly open: readonly CaseWithClocks[];
+  readonly continuation?: string;
+  /** Decided today (London day), newest first. */
+  readonly decidedToday: readonly DecisionMadeView[];
+  readonly options: readonly DecisionOption[];
+  /** Roles that may decide on this panel. */
+  readonly deciderRoles: readonly StaffRoleName[];
+}
+
+// ---- pre-allocation (rule 3.3) ----
+
+export interface PreAllocationItem extends CaseWithClocks {
+  /** The running weekly-contact clock (3.3), if any. */
+  readonly contactClock?: ClockView;
+  readonly lastContactAt?: string;
+}
+
+export type PreAllocationResponse = PageOf<PreAllocationItem>;
+
+// ---- my cases ----
+
+/** Sorted red, amber, green, then by next due instant (within the page). */
+export type MyCasesResponse = PageOf<CaseWithClocks> & { readonly workerId: string };
+
+// ---- case detail ----
+
+export interface TimelineEntry {
+  readonly seq: number;
+  readonly type: string;
+  /** "Screening decision: Step down to Early Help" */
+  readonly label: string;
+  readonly at: string;
+  readonly recordedAt?: string;
+  readonly by: ActorView;
+  readonly why?: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface ContactView {
+  readonly contactId: string;
+  readonly kind: string;
+  readonly kindLabel: string;
+  readonly receivedAt: string;
+  readonly channel: string;
+  readonly subject?: string;
+  readonly referrer?: ReferrerView;
+  readonly isFollowUp: boolean;
+}
+
+export interface EmailView {
+  readonly key: string;
+  /** acknowledgement, screening-outcome, maam-outcome … */
+  readonly purpose: string;
+  readonly state: "pending" | "drafted" | "sent" | "held" | "failed";
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly failureReason?: string;
+}
+
+export interface CaseDetail {
+  readonly case: CaseSummary & {
+    readonly closedAt?: string;
+    readonly wraparoundWorkerId?: string;
+    readonly referrer?: ReferrerView;
+    readonly family?: { readonly name?: string; readonly children?: readonly string[] };
+  };
+  readonly etag: string;
+  readonly rag: Rag;
+  readonly contacts: readonly ContactView[];
+  /** The audit trail, oldest first. */
+  readonly timeline: readonly TimelineEntry[];
+  /** Every clock instance, running, met and cancelled. */
+  readonly clocks: readonly ClockView[];
+  readonly emails: readonly EmailView[];
+}
+
+// ---- mutations ----
+
+export interface DecisionRequest {
+  readonly panel: PanelName;
+  readonly outcome: string;
+  readonly note?: string;
+  /** For outcomes that need a worker. */
+  readonly workerId?: string;
+}
+
+/** What a practitioner records on a case; `occurredAt` (UTC ISO) when it happened earlier than now. */
+export type CaseEventRequest = { readonly occurredAt?: string } & (
+  | { readonly type: "initial-contact" }
+  | { readonly type: "visit"; readonly childSeen: boolean; readonly lateInDay?: boolean }
+  | { readonly type: "assessment"; readonly cypaUnderThreeMonths?: boolean }
+  | { readonly type: "plan" }
+  | { readonly type: "review" }
+  | {
+      readonly type: "case-note";
+      readonly noteType:
+        "case-note" | "managers-decision" | "voice-of-child" | "supervision-discussion" | "contact-record";
+      readonly note: string;
+    }
+  | {
+      readonly type: "closure-request";
+      readonly checklist: Readonly<Record<string, boolean>>;
+      readonly summary: string;
+    }
+  | { readonly type: "closure-sign-off"; readonly endDate: string }
+  | { readonly type: "closure-rejection"; readonly reason: string }
+  | { readonly type: "pre-allocation-contact"; readonly note?: string }
+  | { readonly type: "allocate"; readonly workerId: string }
+  | { readonly type: "clock-reason"; readonly rule: string; readonly instance: number; readonly reason: string }
+);
+
+export interface ConfirmReferrerRequest {
+  readonly contactId: string;
+  readonly name?: string;
+  readonly email?: string;
+  readonly organisation?: string;
+}
+
+export interface MutationResult {
+  readonly caseId: string;
+  readonly etag: string;
+  readonly state: string;
+  /** The events this mutation appended to the audit trail. */
+  readonly events: readonly TimelineEntry[];
+  /** Rule 11.3 and similar: shown to the person, never a refusal. */
+  readonly warnings: readonly string[];
+  readonly letterQueued?: boolean;
+}
+
+// ---- staff and team ----
+
+export interface StaffView {
+  readonly id: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly roles: readonly StaffRoleName[];
+  readonly hoursPerWeek?: number;
+  readonly managerId?: string;
+  readonly caseloadLimit?: number;
+  readonly etag: string;
+}
+
+export type StaffInput = Omit<StaffView, "id" | "etag">;
+
+export interface StaffResponse {
+  readonly staff: readonly StaffView[];
+}
+
+export interface CaseloadView {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly hours: "full-time" | "part-time";
+  readonly openCases: number;
+  readonly limit: number;
+  /** Whose limit: the person's agreed one, or the profile's for their hours (rule 11.3). */
+  readonly limitSource: "agreed" | "profile";
+  readonly over: boolean;
+  readonly redClocks: number;
+}
+
+export interface TeamResponse {
+  readonly rule: RuleView | undefined;
+  readonly caseloads: readonly CaseloadView[];
+  readonly overLimit: readonly string[];
+}
+
+// ---- compliance ----
+
+export interface RuleCompliance {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly citation: CitationView;
+  /** Clocks stopped in the period by their expectation (or maximum, when the rule has no expectation). */
+  readonly onTime: number;
+  /** Clocks stopped in the period after it. */
+  readonly late: number;
+  /** Still running at the end of the period and already past their due instant. */
+  readonly lateStillOpen: number;
+  /** Of `late`, how many were still within the rule's maximum. */
+  readonly lateWithinMaximum: number;
+  readonly cancelled: number;
+}
+
+export interface ExceedingReason {
+  readonly caseId: string;
+  readonly ruleId: string;
+  readonly instance: number;
+  readonly reason: string;
+}
+
+export interface LongOpenCase {
+  readonly caseId: string;
+  readonly openedAt: string;
+  readonly leadWorkerId?: string;
+}
+
+export interface LongOpenBucket {
+  /** Open at least this many months (and fewer than the next bucket's). */
+  readonly months: number;
+  readonly ruleId: string;
+  readonly cases: readonly LongOpenCase[];
+  /** True when there are more than `cases` shows. */
+  readonly more: boolean;
+}
+
+export interface ComplianceReport {
+  readonly from: string;
+  readonly to: string;
+  readonly generatedAt: string;
+  readonly rules: readonly RuleCompliance[];
+  readonly reasons: readonly ExceedingReason[];
+  readonly longOpen: readonly LongOpenBucket[];
+}
+
+// ---- settings ----
+
+export interface SettingsResponse {
+  readonly profileId: string;
+  readonly profiles: readonly { readonly id: string; readonly name: string }[];
+  readonly closureDays: readonly string[];
+  /** Bank holidays imported from GOV.UK (empty: the built-in England & Wales list is used). */
+  readonly bankHolidays: readonly { readonly date: string; readonly title: string }[];
+  /** Chat ids by purpose: duty, screening, maam, transfer-panel. */
+  readonly chatIds: Readonly<Record<string, string>>;
+  readonly etag: string;
+}
+
+export interface SettingsUpdate {
+  readonly profileId?: string;
+  readonly closureDays?: readonly string[];
+  readonly chatIds?: Readonly<Record<string, string>>;
+}
+
+export interface BankHolidayImportResult {
+  readonly imported: number;
+  readonly firstDate?: string;
+  readonly lastDate?: string;
+  readonly etag: string;
+}
+
+// ---- Outlook add-in ----
+
+export interface MailLookupResponse {
+  readonly logged: boolean;
+  /** What the service did with it: claimed (being handled), logged, ignored (with a reason). */
+  readonly state?: "claimed" | "logged" | "ignored";
+  readonly reason?: string;
+  readonly contactId?: string;
+  readonly case?: CaseWithClocks;
+}
+
+export interface LogMailRequest {
+  /** Graph immutable id of the message in the Family Centre mailbox. */
+  readonly messageId: string;
+}
+
+export interface LinkMailRequest {
+  readonly messageId: string;
+  readonly caseId: string;
+}
+
+// ---- local mode ----
+
+export interface DevUser {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly roles: readonly StaffRoleName[];
+}
+
+export interface DevUsersResponse {
+  readonly users: readonly DevUser[];
+  /** The issuer that labels every development token. */
+  readonly issuer: string;
+}
+
+export interface DevTokenRequest {
+  readonly staffId: string;
+}
+
+export interface DevTokenResponse {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly issuer: string;
+}
