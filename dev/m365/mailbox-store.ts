@@ -18,6 +18,7 @@ export interface FolderChanges {
 }
 
 type CreatedListener = (message: StoredMessage) => void;
+type MovedListener = (message: StoredMessage, from: FolderName) => void;
 
 /**
  * The one group mailbox: its folders, a change sequence for delta queries, and the outbound log.
@@ -31,6 +32,7 @@ export class MailboxStore {
   private sequence = 0;
   private readonly threads: Threads;
   private readonly createdListeners: CreatedListener[] = [];
+  private readonly movedListeners: MovedListener[] = [];
   readonly outbound: OutboundRecord[] = [];
 
   constructor(
@@ -93,6 +95,7 @@ export class MailboxStore {
     message.lastModifiedDateTime = graphInstant(this.now());
     if (message.folder !== before) this.departures.push({ id, folder: before, seq: this.sequence + 1 });
     this.touch(id);
+    if (message.folder !== before) for (const listener of this.movedListeners) listener(message, before);
     return message;
   }
 
@@ -144,6 +147,11 @@ export class MailboxStore {
 
   onCreated(listener: CreatedListener): void {
     this.createdListeners.push(listener);
+  }
+
+  /** Called when a message changes folder (a sent draft arriving in Sent Items): benchmarks time acknowledgements. */
+  onMoved(listener: MovedListener): void {
+    this.movedListeners.push(listener);
   }
 
   clear(): void {

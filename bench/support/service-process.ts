@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+const REPO = join(import.meta.dirname, "../..");
+
+export type LogEntry = Readonly<Record<string, unknown>> & { readonly event: string; readonly level: string };
+type LogListener = (entry: LogEntry) => void;
+
+export interface ServiceProcess {
+  readonly pid: number;
+  readonly url: string;
+  /** Log events seen so far, by name (`intake.logged` → 120); the lines themselves are not kept. */
+  events(): Readonly<Record<string, number>>;
+  onLog(listener: LogListener): () => void;
+  /** Peak resident set size so far (VmHWM), in MB; undefined once the process has exited. */
+  peakRssMb(): number | undefined;
+  /** Sends a signal (SIGKILL for a crash) and waits for the process to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  readonly exited: Promise<number | null>;
+}
+
+/**
+ * Runs the service as its own process (`node --import tsx src/server.ts`), as in production, so its memory and
+ * crashes are its own. Resolves once `/healthz` answers.
+ */
+export async function spawnService(env: Readonly<Record<string, string>>, timeoutMs = 60_000): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("the service process did not start");
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const events: Record<string, number> = {};
+  const listeners = new Set<LogListener>();
+  let stderrTail = "";
+  child.stderr?.on("data", (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-4000)));
+  if (child.stdout) {
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const entry = parseLog(line);
+      if (!entry) return;
+      events[entry.event] = (events[entry.event] ?? 0) + 1;
+      for (const listener of listeners) listener(entry);
+    });
+  }
+  const url = `http://127.0.0.1:${env.FC_PORT ?? "3978"}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited (code ${child.exitCode}): ${stderrTail.trim()}`);
+    const up = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`the service did not answer ${url}/healthz within ${timeoutMs} ms`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    pid,
+    url,
+    events: () => ({ ...events }),
+    onLog: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    peakRssMb: () => peakRssMb(pid),
+    kill: async (signal = "SIGTERM") => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+    exited,
+  };
+}
+
+/** VmHWM from /proc/<pid>/status (Linux): the process's high-water mark of resident memory. */
+export function peakRssMb(pid: number): number | undefined {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Math.round(Number(match[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseLog(line: string): LogEntry | undefined {
+  if (!line.startsWith("{")) return undefined;
+  try {
+    const value = JSON.parse(line) as Record<string, unknown>;
+    return typeof value.event === "string" && typeof value.level === "string" ? (value as LogEntry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
