@@ -1,5 +1,5 @@
 import type { Actor } from "./actor.js";
-import type { ContactKind, Referrer } from "./contact.js";
+import type { ContactKind, NotAContactReason, Referrer } from "./contact.js";
 
 /**
  * Everything that can happen to a case, with the data each event carries.
@@ -52,6 +52,13 @@ export interface CaseEventData {
   "threshold-dispute.resolved": { note?: string };
   /** A manager agrees to close and signpost the family to another service (a hand-over meeting follows). */
   "signposting.agreed": { note?: string };
+  // Duty triage: a case opened in error closes, its clocks cancelled (not breached) and no letters sent
+  /** The contacts that opened this case were about case `toCaseId`: they moved there and this case closed. */
+  "case.linked": { toCaseId: string; contactIds: string[] };
+  /** What opened this case was not a request for help (spam, wrong mailbox…); closed without outcome letters. */
+  "case.marked-not-a-contact": { reason: NotAContactReason; note?: string };
+  /** A contact first logged as case `fromCaseId`, moved here at triage: logged (1.3) without restarting 1.2. */
+  "contact.linked": { contactId: string; fromCaseId: string };
 }
 
 export type CaseEventType = keyof CaseEventData;
@@ -93,6 +100,9 @@ export const CASE_EVENT_TYPES = [
   "threshold.disputed",
   "threshold-dispute.resolved",
   "signposting.agreed",
+  "case.linked",
+  "case.marked-not-a-contact",
+  "contact.linked",
 ] as const satisfies readonly CaseEventType[];
 
 /** One entry of a case's append-only log. */

@@ -47,3 +47,15 @@ export const CONTACT_KIND_LABELS: Record<ContactKind, string> = {
   "wraparound-request": "Wraparound request",
   other: "Other contact",
 };
+
+/** Why a duty worker decided that what opened a case was not a request for help (triage); "other" needs a note. */
+export const NOT_A_CONTACT_REASONS = ["spam", "wrong-mailbox", "duplicate", "general-enquiry", "other"] as const;
+export type NotAContactReason = (typeof NOT_A_CONTACT_REASONS)[number];
+
+export const NOT_A_CONTACT_REASON_LABELS: Record<NotAContactReason, string> = {
+  spam: "Spam or junk mail",
+  "wrong-mailbox": "Sent to the wrong mailbox",
+  duplicate: "A duplicate of a contact already logged",
+  "general-enquiry": "A general enquiry, not a request for support",
+  other: "Another reason (say which in the note)",
+};

@@ -38,4 +38,7 @@ export const EVENT_PHRASES: Record<CaseEventType, string> = {
   "threshold.disputed": "Threshold decision disputed",
   "threshold-dispute.resolved": "Threshold dispute resolved",
   "signposting.agreed": "Signposting agreed",
+  "case.linked": "Closed: its contact was linked to an existing case",
+  "case.marked-not-a-contact": "Closed: not a contact",
+  "contact.linked": "Contact linked from a case opened in error",
 };

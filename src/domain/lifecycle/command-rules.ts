@@ -19,6 +19,13 @@ export const STATE_PHRASES: Record<CaseState, string> = {
   closed: "is closed",
 };
 
+const TRIAGE: readonly StaffRole[] = ["duty-worker", "manager"];
+/** Before any decision: what duty triage may still undo. */
+const BEFORE_SCREENING: readonly CaseState[] = [
+  "awaiting-consent",
+  "awaiting-front-door-decision",
+  "awaiting-screening",
+];
 const CASEWORK: readonly StaffRole[] = ["practitioner", "duty-worker", "manager"];
 const OPEN_WITH_WORKER: readonly CaseState[] = ["allocated", "wraparound"];
 const AFTER_ACCEPTANCE: readonly CaseState[] = [
@@ -180,6 +187,21 @@ const RULES: Record<CaseCommandType, CommandRule> = {
   },
   confirmReferrer: { action: "confirm the referrer", roles: ["duty-worker", "manager", "admin"] },
   recordLetterSent: { action: "record that a letter was sent", roles: [], system: true },
+  linkContactToCase: {
+    action: "link a contact to an existing case",
+    roles: TRIAGE,
+    states: BEFORE_SCREENING,
+    cannot: "be linked to another case",
+    until: "once screening has decided it; record the link as a case note instead",
+  },
+  receiveLinkedContact: { action: "link a contact to an existing case", roles: TRIAGE },
+  markNotAContact: {
+    action: "mark a contact as not a contact",
+    roles: TRIAGE,
+    states: BEFORE_SCREENING,
+    cannot: "be marked as not a contact",
+    until: "once screening has decided it; close it through the usual closure instead",
+  },
   recordConsent: {
     action: "record consent",
     roles: CASEWORK,

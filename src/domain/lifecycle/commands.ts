@@ -1,6 +1,6 @@
 import type { Actor } from "../actor.js";
 import type { CaseEventData } from "../case-events.js";
-import type { Referrer } from "../contact.js";
+import type { NotAContactReason, Referrer } from "../contact.js";
 import type { Profile } from "../policy/profile-schema.js";
 import type { StaffRole } from "../staff.js";
 
@@ -36,6 +36,10 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "recordClockReason"; rule: string; instance: number; reason: string }
   | { type: "attachFollowUpContact"; contactId: string }
   | { type: "confirmReferrer"; contactId: string; referrer: Referrer }
+  // Duty triage of a case opened in error (before screening)
+  | { type: "linkContactToCase"; toCaseId: string; contactIds: readonly string[]; note?: string }
+  | { type: "receiveLinkedContact"; contactId: string; fromCaseId: string }
+  | { type: "markNotAContact"; reason: NotAContactReason; note?: string }
   /** The outbox confirmed a letter in Sent Items (1.2, 2.2, 3.1 stop here). */
   | { type: "recordLetterSent"; letter: SentLetter; contactId?: string; outboxKey: string }
   // Bexley Family Wellbeing Service (seed 002)

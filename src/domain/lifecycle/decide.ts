@@ -7,6 +7,7 @@ import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
 import * as decisions from "./decide-decisions.js";
 import * as threshold from "./decide-threshold.js";
+import * as triage from "./decide-triage.js";
 
 type Handler<K extends CaseCommandType> = (kase: Case, command: CommandOf<K>, ctx: CommandContext) => NewCaseEvent[];
 
@@ -43,6 +44,9 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   attachFollowUpContact,
   confirmReferrer,
   recordLetterSent,
+  linkContactToCase: triage.linkContactToCase,
+  receiveLinkedContact: triage.receiveLinkedContact,
+  markNotAContact: triage.markNotAContact,
 };
 
 /**

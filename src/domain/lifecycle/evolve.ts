@@ -115,6 +115,8 @@ function changes(kase: Case, event: CaseEvent): Changes {
     case "closure.rejected":
       return { state: kase.leadWorkerId ? "allocated" : "wraparound" };
     case "closure.signed-off":
+    case "case.linked":
+    case "case.marked-not-a-contact":
       return closed(event.at);
     default:
       return {};

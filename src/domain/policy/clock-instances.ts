@@ -1,4 +1,4 @@
-import type { CaseEvent } from "../case-events.js";
+import type { CaseEvent, CaseEventType } from "../case-events.js";
 import type { ContactKind } from "../contact.js";
 import { matchesAnyEvent } from "./event-matcher.js";
 import type { ClockRule } from "./profile-schema.js";
@@ -27,7 +27,12 @@ interface OpenInstance {
   cancelledAt?: string;
 }
 
-const CLOSURE_SIGNED_OFF = "closure.signed-off";
+/** Events that close a case outright: sign-off (8.1), and triage closing a case opened in error. */
+const CASE_CLOSING: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
+  "closure.signed-off",
+  "case.linked",
+  "case.marked-not-a-contact",
+]);
 
 /** Whether the rule covers a case of this kind; practitioner clocks (no case kind) always apply. */
 export function appliesToCaseKind(rule: ClockRule, kind: ContactKind | undefined): boolean {
@@ -76,7 +81,7 @@ export function clockInstances(
     }
 
     const ends =
-      event.type === CLOSURE_SIGNED_OFF ||
+      CASE_CLOSING.has(event.type) ||
       matchesAnyEvent(rule.cancelledBy, event) ||
       matchesAnyEvent(rule.recurrence?.until ?? [], event);
     const openedHere = new Set<string | undefined>();
