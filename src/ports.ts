@@ -123,6 +123,68 @@ export interface DeadlineIndex {
   ): Promise<void>;
 }
 
+/** A clock instance that finished (met or cancelled), kept for the compliance report; no personal data. */
+export interface ClockOutcomeEntry {
+  readonly caseId: string;
+  readonly rule: string;
+  readonly instance: number;
+  /** London date (YYYY-MM-DD) the clock stopped or was cancelled: the report's period is in London days. */
+  readonly finishedOn: string;
+  readonly outcome: "on-time" | "late" | "cancelled";
+  /** Whether a late clock still met the rule's maximum (only when the rule has both). */
+  readonly withinMaximum?: boolean;
+  /** The reason recorded for exceeding it, if any. */
+  readonly reason?: string;
+}
+
+/** A panel decision, kept by the London day it was made so an agenda shows what was decided today. */
+export interface PanelDecisionEntry {
+  readonly caseId: string;
+  readonly panel: string;
+  readonly seq: number;
+  readonly outcome: string;
+  /** UTC ISO-8601 */
+  readonly at: string;
+  readonly decidedOn: string;
+  readonly byId: string;
+  readonly byKind: "staff" | "system";
+  readonly byName?: string;
+}
+
+/** An open case by when it opened: long-open cases (11.4) are a range of it. */
+export interface OpenCaseEntry {
+  readonly caseId: string;
+  readonly openedAt: string;
+  readonly leadWorkerId?: string;
+}
+
+/** What one case contributes to the reports; recomputed from the case on every change. */
+export interface CaseReportFacts {
+  readonly clockOutcomes: readonly ClockOutcomeEntry[];
+  readonly decisions: readonly PanelDecisionEntry[];
+  /** Absent once the case is closed. */
+  readonly open?: OpenCaseEntry;
+}
+
+/**
+ * The reports' index (the `Compliance` table): kept in step with each case as it changes, so a report costs
+ * O(what happened in its period), never O(all cases).
+ */
+export interface ComplianceIndex {
+  /** Makes the case's rows exactly `facts`; `version` (its last event seq) stops an older view overwriting a newer. */
+  replaceForCase(caseId: string, version: number, facts: CaseReportFacts): Promise<void>;
+  /** Clocks that finished on London dates in [fromDate, toDate] (inclusive). */
+  clockOutcomes(fromDate: string, toDate: string): Promise<ClockOutcomeEntry[]>;
+  /** Decisions made on a London date, oldest first. */
+  decisionsOn(date: string): Promise<PanelDecisionEntry[]>;
+  /** Open cases opened in [from, before) (UTC instants), oldest first. */
+  openBetween(
+    from: string,
+    before: string,
+    options?: { top?: number; continuation?: string },
+  ): Promise<Page<OpenCaseEntry>>;
+}
+
 export type OutboxState = "pending" | "drafted" | "sent" | "held" | "failed";
 
 /** Who sends an item: the mailbox (letters) or the Teams bot (agendas, digests, nudges). */

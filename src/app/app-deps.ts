@@ -5,6 +5,7 @@ import type { Logger } from "../logging/logger.js";
 import type {
   CaseRepository,
   Clock,
+  ComplianceIndex,
   DeadlineIndex,
   Leases,
   Mailbox,
@@ -29,6 +30,8 @@ export interface AppDeps {
   readonly messages: MessageLedger;
   readonly worklists: Worklists;
   readonly deadlines: DeadlineIndex;
+  /** The reports' index; optional so that use-case tests without reports need not supply it. */
+  readonly compliance?: ComplianceIndex;
   readonly outbox: Outbox;
   readonly leases: Leases;
   readonly sync: RecordStore<SyncState>;

@@ -2,6 +2,7 @@ import type { Case } from "../domain/case.js";
 import { deadlines } from "../domain/policy/deadlines.js";
 import type { CaseHeader, DeadlineEntry } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
+import { reportFacts } from "./report-facts.js";
 
 const OPEN = new Set(["on-track", "due-soon", "overdue", "breached"]);
 
@@ -32,15 +33,20 @@ export function deadlineEntries(kase: Case, deps: Pick<AppDeps, "profile" | "cal
 export const caseHeader = ({ events, ...header }: Case): CaseHeader => ({ ...header, lastSeq: events.length });
 
 /**
- * Brings the derived views (worklists, deadline index) in line with a saved case. Both are idempotent and
+ * Brings the derived views (worklists, deadline index, compliance index) in line with a saved case. Both are idempotent and
  * rebuildable from `Cases`, so a crash between the case write and this only delays them until the next change
  * or rebuild.
  */
 export async function reindexCase(
-  deps: Pick<AppDeps, "worklists" | "deadlines" | "profile" | "calendar">,
+  deps: Pick<AppDeps, "worklists" | "deadlines" | "compliance" | "profile" | "calendar">,
   kase: Case,
   now: Date,
 ) {
   await deps.worklists.sync(caseHeader(kase));
   await deps.deadlines.replaceForCase(kase.id, deadlineEntries(kase, deps, now));
+  await deps.compliance?.replaceForCase(
+    kase.id,
+    kase.events.length,
+    reportFacts(kase, deps.profile, deps.calendar, now),
+  );
 }

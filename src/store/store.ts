@@ -1,6 +1,7 @@
 import type {
   CaseRepository,
   CentreSettings,
+  ComplianceIndex,
   DeadlineIndex,
   Leases,
   MessageLedger,
@@ -14,6 +15,7 @@ import type {
 } from "../ports.js";
 import type { EntityTable } from "./entity-table.js";
 import { TableCaseRepository } from "./table-case-repository.js";
+import { TableCompliance } from "./table-compliance.js";
 import { TableDeadlines } from "./table-deadlines.js";
 import { TableLeases } from "./table-leases.js";
 import { TableMessageLedger } from "./table-message-ledger.js";
@@ -33,6 +35,7 @@ export const TABLE_NAMES = [
   "Conversations",
   "Staff",
   "Settings",
+  "Compliance",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -42,6 +45,8 @@ export interface Store {
   readonly messages: MessageLedger;
   readonly worklists: Worklists;
   readonly deadlines: DeadlineIndex;
+  /** Finished clocks, decisions by day and open cases by age, for the compliance report and agendas. */
+  readonly compliance: ComplianceIndex;
   readonly outbox: Outbox;
   readonly leases: Leases;
   readonly sync: RecordStore<SyncState>;
@@ -68,6 +73,7 @@ export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
     messages: new TableMessageLedger(table("Messages")),
     worklists,
     deadlines: new TableDeadlines(table("Deadlines")),
+    compliance: new TableCompliance(table("Compliance")),
     outbox: new TableOutbox(table("Outbox")),
     leases: new TableLeases(table("Leases")),
     sync: new TableRecords(table("Sync")),

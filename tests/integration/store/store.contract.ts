@@ -1,4 +1,5 @@
 import { casesContract } from "./cases.contract.js";
+import { complianceContract } from "./compliance.contract.js";
 import { coordinationContract } from "./coordination.contract.js";
 import type { MakeHarness } from "./harness.js";
 import { indexesContract } from "./indexes.contract.js";
@@ -8,4 +9,5 @@ export function storeContract(fresh: MakeHarness): void {
   casesContract(fresh);
   indexesContract(fresh);
   coordinationContract(fresh);
+  complianceContract(fresh);
 }
