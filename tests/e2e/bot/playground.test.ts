@@ -1,0 +1,95 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startAgentsPlayground, type RunningPlayground } from "../../../dev/agents-playground.js";
+import { launchBrowser, type TestBrowser } from "../../support/browser.js";
+import { eventually, startLocalStack, type LocalStack } from "../../support/local-stack.js";
+
+/**
+ * Issue 5 "Try it", end to end: an Early Help Assessment sent over SMTP into the stand-in's mailbox, the service in
+ * local mode, the Microsoft 365 Agents Playground as Teams in front of its bot, and a person in headless Chromium
+ * who asks for the screening agenda and records a decision by clicking the card.
+ */
+const UI_TIMEOUT_MS = 30_000;
+/** The Playground's own mock user; in local mode anyone acts with every role (bot/demo-team.ts). */
+const PLAYGROUND_USER = "Alex Wilber";
+const NOTE = "Needs are met by the school nurse; no service from us.";
+
+/** Requests the browser refused because this machine is offline (CDN fonts and animations), not page faults. */
+const offlineNoise = (message: string): boolean =>
+  message.includes("ERR_INTERNET_DISCONNECTED") || message.includes("cdn.office.net");
+
+describe("rule 2.1 screening decision recorded by clicking the agenda card in the Agents Playground", () => {
+  let stack: LocalStack;
+  let playground: RunningPlayground;
+  let browser: TestBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    stack = await startLocalStack(inject("azuriteConnectionString"), "EPlayground");
+    playground = await startAgentsPlayground({ botEndpoint: `${stack.service.url}/api/messages`, port: 0 });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await stack?.close();
+  });
+
+  const screeningAgenda = (): Locator => page.locator(".ac-adaptiveCard").filter({ hasText: "Daily screening" }).last();
+
+  it("shows the contact on the agenda, records No further action with its decider, and sends the 2.2 email once", async () => {
+    await stack.sendFixture("eha-school-nurse.eml");
+    const caseId = await eventually(async () => {
+      const { items } = await stack.service.store.worklists.list("awaiting-screening");
+      expect(items).toHaveLength(1);
+      return items[0]?.caseId ?? "";
+    });
+
+    await page.goto(playground.url);
+    const compose = page.getByRole("textbox").first();
+    await compose.waitFor();
+    await browser.screenshot(page, "playground-1-open");
+
+    await compose.click();
+    await compose.pressSequentially("screening");
+    await compose.press("Enter");
+    const agenda = screeningAgenda();
+    await agenda.getByText(caseId).waitFor();
+    await expect(agenda.getByRole("button", { name: "Record decision" }).count()).resolves.toBe(1);
+    await browser.screenshot(page, "playground-2-screening-agenda");
+
+    await agenda.getByRole("combobox").first().click();
+    await page.getByRole("option", { name: "No further action", exact: true }).click();
+    await agenda.locator("textarea").first().fill(NOTE);
+    await browser.screenshot(page, "playground-3-decision-filled");
+    await agenda.getByRole("button", { name: "Record decision" }).click();
+
+    const decided = agenda.getByText(new RegExp(`Decided by ${PLAYGROUND_USER} at .+: No further action`));
+    await decided.waitFor();
+    await expect(agenda.getByRole("button", { name: "Record decision" }).count()).resolves.toBe(0);
+    await browser.screenshot(page, "playground-4-decided");
+
+    const { case: kase } = await stack.service.store.cases.getCase(caseId);
+    expect(kase.state).toBe("closed");
+    const decisions = kase.events.filter((e) => e.type === "screening.decided");
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({
+      by: { displayName: PLAYGROUND_USER },
+      data: { outcome: "no-further-action", note: NOTE },
+    });
+    const { items } = await stack.service.store.worklists.list("awaiting-screening");
+    expect(items.map((i) => i.caseId)).not.toContain(caseId);
+
+    const outcomeEmails = async () =>
+      (await stack.sentItems()).filter((m) => m.subject === `Screening outcome for ${caseId}: no further action`);
+    await eventually(async () => expect(await outcomeEmails()).toHaveLength(1), UI_TIMEOUT_MS);
+    await stack.service.syncNow(); // another inbox and outbox round must not send it again
+    const [email, ...again] = await outcomeEmails();
+    expect(again).toEqual([]);
+    expect(email?.to).toEqual(["priya.raman@nhs.example"]);
+
+    expect(browser.consoleErrors.filter((m) => !offlineNoise(m))).toEqual([]);
+  });
+});
