@@ -1,0 +1,56 @@
+/**
+ * Draws the app's icons (an open front door) and writes them next to this script:
+ * `color.png` 192×192 (white door on the accent colour), `outline.png` 32×32 (white outline on transparent, as
+ * Teams requires), and `icon-16/32/80.png` for the Outlook ribbon button, which Outlook loads from the service at
+ * `<publicBaseUrl>/tab/icons/`. Run `npx tsx manifest/generate-icons.ts` after changing the drawing.
+ */
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { encodePng, type Pixel } from "./png.js";
+
+export const ACCENT = "#2E6B5E";
+export const RIBBON_ICON_SIZES = [16, 32, 80] as const;
+
+const accent: Pixel = [0x2e, 0x6b, 0x5e, 255];
+const white: Pixel = [255, 255, 255, 255];
+const clear: Pixel = [255, 255, 255, 0];
+
+/** The door in unit coordinates: an arched rectangle, `inset` thinner on every side. */
+function inDoor(x: number, y: number, inset = 0): boolean {
+  const half = 0.17 - inset;
+  const archY = 0.42;
+  const body = Math.abs(x - 0.5) <= half && y >= archY && y <= 0.8 - inset;
+  return body || Math.hypot(x - 0.5, y - archY) <= half;
+}
+const inKnob = (x: number, y: number): boolean => Math.hypot(x - 0.6, y - 0.62) <= 0.028;
+
+/** Averages 4×4 samples per pixel so edges are smooth at 16 px. */
+function draw(size: number, paint: (x: number, y: number) => Pixel): (px: number, py: number) => Pixel {
+  const n = 4;
+  return (px, py) => {
+    const sum = [0, 0, 0, 0];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const c = paint((px + (i + 0.5) / n) / size, (py + (j + 0.5) / n) / size);
+        for (let k = 0; k < 4; k++) sum[k]! += (c[k] ?? 0) * (k === 3 ? 1 : (c[3] ?? 0) / 255);
+      }
+    const alpha = (sum[3] ?? 0) / (n * n);
+    const colour = (k: number) => (alpha === 0 ? 255 : Math.round((sum[k] ?? 0) / (n * n) / (alpha / 255)));
+    return [colour(0), colour(1), colour(2), Math.round(alpha)];
+  };
+}
+
+const colourDoor = (x: number, y: number): Pixel => (inDoor(x, y) && !inKnob(x, y) ? white : accent);
+const outlineDoor = (x: number, y: number): Pixel =>
+  (inDoor(x, y, -0.08) && !inDoor(x, y, -0.01)) || inKnob(x, y) ? white : clear;
+
+export const colorIcon = (size = 192): Buffer => encodePng(size, draw(size, colourDoor));
+export const outlineIcon = (): Buffer => encodePng(32, draw(32, outlineDoor));
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+  writeFileSync(here("color.png"), colorIcon());
+  writeFileSync(here("outline.png"), outlineIcon());
+  for (const size of RIBBON_ICON_SIZES) writeFileSync(here(`icon-${size}.png`), colorIcon(size));
+  console.log("Wrote manifest/color.png, outline.png and the ribbon icons.");
+}
