@@ -194,7 +194,8 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     cannot: "be linked to another case",
     until: "once screening has decided it; record the link as a case note instead",
   },
-  receiveLinkedContact: { action: "link a contact to an existing case", roles: TRIAGE },
+  /** The consequence of a link already decided on the case opened in error; the service records it. */
+  receiveLinkedContact: { action: "link a contact to an existing case", roles: TRIAGE, system: true },
   markNotAContact: {
     action: "mark a contact as not a contact",
     roles: TRIAGE,

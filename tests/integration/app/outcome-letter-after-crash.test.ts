@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
+import { recordMaamDecision, recordScreeningDecision } from "../../../src/app/record-decision.js";
+import { syncInbox } from "../../../src/app/sync-inbox.js";
+import { CaseTransitionError } from "../../../src/domain/errors.js";
+import type { Outbox } from "../../../src/ports.js";
+import { startAppHarness, type AppHarness } from "../../support/app-harness.js";
+import { allCases, staffActor } from "./app-assertions.js";
+
+let harness: AppHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** An outbox whose next enqueue fails as if the service stopped after the decision was saved. */
+function crashesOnNextEnqueue(outbox: Outbox): Outbox & { crashes: number } {
+  let armed = true;
+  const wrapped = {
+    crashes: 0,
+    get: outbox.get.bind(outbox),
+    transition: outbox.transition.bind(outbox),
+    listPending: outbox.listPending.bind(outbox),
+    enqueue: async (...args: Parameters<Outbox["enqueue"]>) => {
+      if (armed) {
+        armed = false;
+        wrapped.crashes++;
+        throw new Error("the service stopped");
+      }
+      return outbox.enqueue(...args);
+    },
+  };
+  return wrapped;
+}
+
+/** Logs one fixture and sends its acknowledgement; returns its case id. */
+async function intake(): Promise<{ h: AppHarness; caseId: string }> {
+  const h = (harness = await startAppHarness());
+  await h.deliverFixture("eha-school-nurse.eml");
+  await syncInbox(h.deps, "test");
+  await deliverOutbox(h.deps);
+  const [stored] = await allCases(h);
+  return { h, caseId: stored?.case.id ?? "" };
+}
+
+const outcomeLetters = async (h: AppHarness, prefix: string) =>
+  (await h.sentItems()).filter((m) => m.subject.startsWith(prefix));
+
+describe("rule 2.2 the outcome letter survives a crash between the decision and its letter", () => {
+  it("queues the letter when the click is retried, and sends exactly one", async () => {
+    const { h, caseId } = await intake();
+    h.clock.set("2026-01-13T10:30:00Z");
+    const outbox = crashesOnNextEnqueue(h.deps.outbox);
+    const crashing = { ...h.deps, outbox };
+    const duty = staffActor("duty-worker");
+
+    await expect(recordScreeningDecision(crashing, caseId, duty, { outcome: "maam" })).rejects.toThrow(
+      "the service stopped",
+    );
+    expect(outbox.crashes).toBe(1);
+    expect((await h.deps.cases.getCase(caseId)).case.state).toBe("awaiting-maam");
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 });
+
+    // Teams retries the invoke: the decision is not made twice, but its letter is now queued.
+    await expect(recordScreeningDecision(crashing, caseId, duty, { outcome: "maam" })).rejects.toBeInstanceOf(
+      CaseTransitionError,
+    );
+    await expect(recordScreeningDecision(crashing, caseId, duty, { outcome: "maam" })).rejects.toBeInstanceOf(
+      CaseTransitionError,
+    );
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 });
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 });
+
+    expect(await outcomeLetters(h, `Screening outcome for ${caseId}`)).toHaveLength(1);
+    const { case: kase } = await h.deps.cases.getCase(caseId);
+    expect(kase.events.filter((e) => e.type === "screening.decided")).toHaveLength(1);
+    expect(kase.events.filter((e) => e.type === "screening-outcome.sent")).toHaveLength(1);
+  });
+
+  it("a later decision on the case also repairs an earlier decision's missing letter (3.1 after 2.2)", async () => {
+    const { h, caseId } = await intake();
+    h.clock.set("2026-01-13T10:30:00Z");
+    const crashing = { ...h.deps, outbox: crashesOnNextEnqueue(h.deps.outbox) };
+    await expect(
+      recordScreeningDecision(crashing, caseId, staffActor("duty-worker"), { outcome: "maam" }),
+    ).rejects.toThrow("the service stopped");
+
+    h.clock.set("2026-01-20T11:00:00Z");
+    const maam = await recordMaamDecision(h.deps, caseId, staffActor("panel-member"), {
+      outcome: "pre-allocation-list",
+      note: "Waiting for a practitioner.",
+    });
+    expect(maam.letterQueued).toBe(true);
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 2 });
+    expect(await outcomeLetters(h, `Screening outcome for ${caseId}`)).toHaveLength(1);
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 });
+  });
+});
