@@ -151,8 +151,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const mode = env.FC_MODE ?? "local";
   const input = mode === "local" ? { ...LOCAL_DEFAULTS, ...stripEmpty(env) } : stripEmpty(env);
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`));
+  const unresolved = Object.keys(input).filter((key) => KEY_VAULT_REFERENCE.test(input[key] ?? ""));
+  if (!parsed.success || unresolved.length > 0) {
+    throw new ConfigError([
+      ...unresolved.map((key) => `${key}: ${UNRESOLVED_KEY_VAULT_REFERENCE}`),
+      ...(parsed.error?.issues ?? [])
+        .filter((i) => !unresolved.includes(String(i.path[0])))
+        .map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`),
+    ]);
   }
   const c = parsed.data;
   return {
@@ -191,6 +197,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     },
   };
 }
+
+// App Service hands the app the reference text itself when it cannot read the secret (no access, wrong name).
+const KEY_VAULT_REFERENCE = /^\s*@Microsoft\.KeyVault\(/i;
+const UNRESOLVED_KEY_VAULT_REFERENCE =
+  "is still an @Microsoft.KeyVault(...) reference: App Service could not read the secret. Check the reference's " +
+  "vault and secret name, and that the app's managed identity may read secrets in that vault " +
+  "(Key Vault Secrets User); the portal shows the reason under Environment variables.";
 
 const stripEmpty = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
   Object.fromEntries(
