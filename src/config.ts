@@ -65,6 +65,15 @@ const schema = z
     FC_BOT_APP_ID: z.string().uuid().optional(),
     FC_BOT_APP_TYPE: z.enum(["SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
     FC_BOT_APP_PASSWORD: z.string().min(1).optional(),
+    FC_API_AUDIENCE: z
+      .string()
+      .transform((s) =>
+        s
+          .split(",")
+          .map((a) => a.trim())
+          .filter(Boolean),
+      )
+      .optional(),
   })
   .superRefine((c, ctx) => {
     const need = (key: keyof typeof c, why: string) => {
@@ -78,6 +87,9 @@ const schema = z
     if (!c.FC_USE_MANAGED_IDENTITY) {
       need("FC_CLIENT_ID", "the app registration's Application (client) id, or set FC_USE_MANAGED_IDENTITY=true");
       need("FC_CLIENT_SECRET", "the app registration's client secret (a Key Vault reference), or use managed identity");
+    }
+    if (c.FC_API_AUDIENCE === undefined && c.FC_CLIENT_ID === undefined) {
+      need("FC_API_AUDIENCE", "the tab's token audience(s), e.g. api://<host>/<client id>,<client id>");
     }
     if (c.FC_STORAGE_CONNECTION_STRING === undefined && c.FC_STORAGE_ACCOUNT_URL === undefined) {
       ctx.addIssue({
@@ -128,6 +140,8 @@ export interface Config {
     readonly appType: "SingleTenant" | "UserAssignedMSI";
     readonly password?: string;
   };
+  /** The tab's API: which Entra token audiences it accepts (production; local mode signs its own tokens). */
+  readonly api: { readonly audiences: readonly string[] };
   readonly practice: {
     readonly profileId: string;
     readonly timeZone: string;
@@ -188,6 +202,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(c.FC_BOT_APP_ID
       ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }
       : {}),
+    api: { audiences: c.FC_API_AUDIENCE ?? apiAudiences(c.FC_CLIENT_ID, c.FC_PUBLIC_BASE_URL) },
     practice: {
       profileId: c.FC_PROFILE,
       timeZone: c.FC_TIME_ZONE,
@@ -204,6 +219,13 @@ const UNRESOLVED_KEY_VAULT_REFERENCE =
   "is still an @Microsoft.KeyVault(...) reference: App Service could not read the secret. Check the reference's " +
   "vault and secret name, and that the app's managed identity may read secrets in that vault " +
   "(Key Vault Secrets User); the portal shows the reason under Environment variables.";
+
+/** Teams SSO tokens name the app as `api://<host>/<client id>` (v1) or the bare client id (v2): accept both. */
+function apiAudiences(clientId: string | undefined, publicBaseUrl: string | undefined): string[] {
+  if (clientId === undefined) return [];
+  const host = publicBaseUrl === undefined ? undefined : new URL(publicBaseUrl).host;
+  return host === undefined ? [clientId] : [`api://${host}/${clientId}`, clientId];
+}
 
 const stripEmpty = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
   Object.fromEntries(

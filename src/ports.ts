@@ -294,6 +294,8 @@ export interface CentreSettings {
   readonly closureDays: readonly string[];
   /** Chat ids by purpose (`duty`, `screening`, `maam`, `transfer-panel`). */
   readonly chatIds: Readonly<Record<string, string>>;
+  /** England & Wales bank holidays an admin imported from GOV.UK's bank-holidays.json (sorted by date). */
+  readonly bankHolidays?: readonly { readonly date: string; readonly name: string }[];
 }
 
 // ---- Mailbox ports (Microsoft Graph adapter in src/graph/) ----

@@ -8,6 +8,7 @@ import { deliverOutbox } from "./app/deliver-outbox.js";
 import { createInboxSyncTrigger, type InboxSyncTrigger } from "./app/inbox-sync-trigger.js";
 import { syncInbox } from "./app/sync-inbox.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
+import { apiFromConfig } from "./api/api-from-config.js";
 import { createHttpApp } from "./http/create-http-app.js";
 import { graphNotificationRoutes } from "./http/graph-notification-routes.js";
 import { SUBSCRIPTION_KEY, renewSubscription } from "./jobs/mail-jobs.js";
@@ -91,8 +92,10 @@ export async function startService(config: Config, options: ServiceOptions = {})
     holderId: instanceId,
   });
 
+  const api = await apiFromConfig(config, deps, store, logger);
   const app = createHttpApp({
     routers: [
+      api,
       graphNotificationRoutes({
         clientState: config.graph.notificationClientState,
         logger,

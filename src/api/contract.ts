@@ -448,6 +448,11 @@ export interface MailLookupResponse {
   readonly reason?: string;
   readonly contactId?: string;
   readonly case?: CaseWithClocks;
+  /**
+   * Graph immutable id of the mailbox's copy, when the service has seen it: the Outlook pane only knows the
+   * internetMessageId, and sends this back to log or link the message.
+   */
+  readonly messageId?: string;
 }
 
 export interface LogMailRequest {

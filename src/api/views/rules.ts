@@ -1,0 +1,11 @@
+import { cite } from "../../domain/policy/cite.js";
+import type { Profile, Rule } from "../../domain/policy/profile-schema.js";
+import type { RuleView } from "../contract.js";
+
+export const ruleView = (rule: Rule, profile: Profile): RuleView => ({
+  id: rule.id,
+  name: rule.name,
+  kind: rule.kind,
+  citation: cite(rule, profile),
+  ...(rule.notes === undefined ? {} : { notes: rule.notes }),
+});
