@@ -1,8 +1,19 @@
+import type { LetterCancellation } from "../../src/app/cancel-unsent-letter.js";
 import { confirmReferrer } from "../../src/app/confirm-referrer.js";
+import { linkContact } from "../../src/app/link-contact.js";
+import { markNotAContact } from "../../src/app/mark-not-a-contact.js";
+import type { Decider } from "../../src/app/record-decision.js";
+import type { TriageDecided } from "../../src/app/triage-decision.js";
+import {
+  NOT_A_CONTACT_REASON_LABELS,
+  NOT_A_CONTACT_REASONS,
+  type NotAContactReason,
+} from "../../src/domain/contact.js";
 import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
 import type { BotDeps } from "../bot-deps.js";
 import { recorded, refusal } from "../replies.js";
 import { firstCard, screeningAgenda } from "../views/agenda-cards.js";
+import type { DecisionMade } from "../cards/elements/decision.js";
 import { TRIAGE_INPUTS, TRIAGE_VERBS } from "../cards/triage.js";
 import { whoIs } from "../people.js";
 import type { Turn } from "../turn.js";
@@ -77,20 +88,97 @@ async function addToScreening(deps: BotDeps, _verb: string, turn: Turn, data: Da
   return forThisPerson(firstCard(await screeningAgenda(deps, [stored])));
 }
 
-/** Linking and "not a contact" change which case a contact belongs to; the lifecycle has no command for that yet. */
-async function inTheTab(deps: BotDeps, _verb: string, turn: Turn): Promise<ActionResult> {
-  if ((await whoIs(deps, turn.user)) === undefined) return notOnStaffList();
-  return forThisPerson(
-    refusal(
-      "Do this in the tab",
-      "Linking a contact to another case and marking it as not a contact cannot be recorded from Teams yet. Open the contact in the tab. Nothing was recorded.",
-    ),
+/** Case references as people type them ("fc-2026-000150", "case FC-2026-000150"), read with the centre's pattern. */
+function caseReference(deps: BotDeps, typed: string | undefined): string | undefined {
+  const pattern = deps.app.mailContext.caseReferencePattern;
+  return typed === undefined ? undefined : new RegExp(pattern.source).exec(typed.toUpperCase())?.[0];
+}
+
+const ACKNOWLEDGEMENT_WORDING: Record<LetterCancellation, string> = {
+  cancelled: "its acknowledgement will not be sent",
+  "already-sent": "its acknowledgement had already been sent",
+  "may-be-sent": "its acknowledgement was already on its way and may still arrive",
+  "not-sent": "no acknowledgement was sent",
+};
+
+/** What was decided, as the refreshed card says it (the decision event is the record: who, when, what). */
+function decisionMade(result: TriageDecided): DecisionMade {
+  const { decision } = result;
+  const acks = [...new Set(Object.values(result.acknowledgements))].map((a) => ACKNOWLEDGEMENT_WORDING[a]);
+  const what =
+    decision.type === "case.linked"
+      ? `linked to case ${decision.data.toCaseId}, where the contact now is; this case is closed`
+      : `not a contact (${NOT_A_CONTACT_REASON_LABELS[decision.data.reason]}${decision.data.note ? `: ${decision.data.note}` : ""}); the case is closed, no letters go out`;
+  return {
+    byName: decision.by.displayName ?? decision.by.id,
+    at: decision.at,
+    outcomeLabel: [what, ...acks].join("; "),
+  };
+}
+
+/**
+ * Runs a triage decision once: the use case answers a repeat (a retried invoke, a second click, a colleague first)
+ * with the decision already on the log, so everyone's card shows the same decision.
+ */
+async function decideTriageOnCard(
+  deps: BotDeps,
+  verb: string,
+  turn: Turn,
+  caseId: string,
+  run: (who: Decider) => Promise<TriageDecided>,
+): Promise<ActionResult> {
+  const who = await whoIs(deps, turn.user);
+  if (who === undefined) return notOnStaffList();
+  let result: TriageDecided | undefined;
+  return decideOnce(
+    deps,
+    caseId,
+    verb,
+    who,
+    async () => {
+      result = await run(who);
+      return { events: result.outcome === "recorded" ? [result.decision] : [] };
+    },
+    async () => {
+      if (result === undefined) throw new Error(`Case ${caseId}: the triage decision has no result to show.`);
+      const card = recorded(deps.app.calendar.timeZone, caseId, decisionMade(result), result.outcome !== "recorded");
+      return forEveryone(card);
+    },
+    async () => false,
+  );
+}
+
+/** `triage.linkCase`: the contact was about a case we hold; it moves there and this case closes (no second 1.2). */
+async function linkToCase(deps: BotDeps, verb: string, turn: Turn, data: Data): Promise<ActionResult> {
+  const caseId = field(data, "caseId");
+  const toCaseId = caseReference(deps, field(data, TRIAGE_INPUTS.caseReference));
+  if (caseId === undefined || toCaseId === undefined) {
+    return forThisPerson(
+      refusal("Nothing was recorded", "Give the reference of the existing case (like FC-2026-000123), then link."),
+    );
+  }
+  return decideTriageOnCard(deps, verb, turn, caseId, (who) => linkContact(deps.app, caseId, who, { toCaseId }));
+}
+
+const isReason = (value: string | undefined): value is NotAContactReason =>
+  (NOT_A_CONTACT_REASONS as readonly (string | undefined)[]).includes(value);
+
+/** `triage.notAContact`: spam, the wrong mailbox, a duplicate, a general enquiry…: the case closes, no letters. */
+async function notAContact(deps: BotDeps, verb: string, turn: Turn, data: Data): Promise<ActionResult> {
+  const caseId = field(data, "caseId");
+  const reason = field(data, TRIAGE_INPUTS.notAContactReason);
+  if (caseId === undefined || !isReason(reason)) {
+    return forThisPerson(refusal("Nothing was recorded", "Choose why this is not a contact, then mark it again."));
+  }
+  const note = field(data, TRIAGE_INPUTS.notAContactNote);
+  return decideTriageOnCard(deps, verb, turn, caseId, (who) =>
+    markNotAContact(deps.app, caseId, who, { reason, ...(note ? { note } : {}) }),
   );
 }
 
 export const TRIAGE_ACTIONS = {
   [TRIAGE_VERBS.confirmReferrer]: confirmTheReferrer,
   [TRIAGE_VERBS.addToScreening]: addToScreening,
-  [TRIAGE_VERBS.linkCase]: inTheTab,
-  [TRIAGE_VERBS.notAContact]: inTheTab,
+  [TRIAGE_VERBS.linkCase]: linkToCase,
+  [TRIAGE_VERBS.notAContact]: notAContact,
 } as const;

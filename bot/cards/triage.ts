@@ -1,11 +1,11 @@
 import type { ContactKind, Referrer } from "../../src/domain/contact.js";
-import { CONTACT_KIND_LABELS } from "../../src/domain/contact.js";
+import { CONTACT_KIND_LABELS, NOT_A_CONTACT_REASON_LABELS, NOT_A_CONTACT_REASONS } from "../../src/domain/contact.js";
 import type { AcknowledgementPlan } from "../../src/domain/intake/intake-decision.js";
 import type { Deadline } from "../../src/domain/policy/deadline.js";
 import { adaptiveCard, type AdaptiveCardJson, type CardElement } from "./card-json.js";
 import { actionSet, execute, openUrl } from "./elements/actions.js";
 import { clockLines } from "./elements/clocks.js";
-import { textInput } from "./elements/inputs.js";
+import { choiceInput, textInput } from "./elements/inputs.js";
 import { formatInstant } from "./elements/london-time.js";
 import { bullets, container, facts, heading, text } from "./elements/text.js";
 
@@ -23,6 +23,7 @@ export const TRIAGE_INPUTS = {
   referrerOrganisation: "referrerOrganisation",
   caseReference: "caseReference",
   notAContactReason: "notAContactReason",
+  notAContactNote: "notAContactNote",
 } as const;
 
 /** Where the rule 1.2 acknowledgement stands. */
@@ -124,7 +125,13 @@ export function triageCard(view: TriageView): AdaptiveCardJson {
       [
         textInput(TRIAGE_INPUTS.caseReference, "Existing case reference", { placeholder: "FC-2026-000123" }),
         actionSet([execute("Link to this case", TRIAGE_VERBS.linkCase, ids(view))]),
-        textInput(TRIAGE_INPUTS.notAContactReason, "Why this is not a contact", { multiline: true }),
+        choiceInput(
+          TRIAGE_INPUTS.notAContactReason,
+          "Why this is not a contact",
+          NOT_A_CONTACT_REASONS.map((reason) => ({ title: NOT_A_CONTACT_REASON_LABELS[reason], value: reason })),
+          { placeholder: "Choose the reason" },
+        ),
+        textInput(TRIAGE_INPUTS.notAContactNote, "Note (needed for another reason)", { multiline: true }),
         actionSet([execute("Not a contact", TRIAGE_VERBS.notAContact, ids(view), "destructive")]),
       ],
       { separator: true },

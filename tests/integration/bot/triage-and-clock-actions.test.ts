@@ -18,10 +18,10 @@ const CONTACT = `${CASE}-contact-1`;
 let h: BotHarness;
 afterEach(async () => h.close());
 
-async function click(verb: string, data: Record<string, unknown>, id = "invoke-1") {
+async function click(verb: string, data: Record<string, unknown>, id = "invoke-1", from: Sender = dana) {
   const { status, body } = await post(
     h.messagesUrl,
-    cardAction(h.connector.serviceUrl, dana, dutyChannel, verb, data, id),
+    cardAction(h.connector.serviceUrl, from, dutyChannel, verb, data, id),
   );
   expect(status).toBe(200);
   const card = (body as { value: AdaptiveCardJson }).value;
@@ -69,17 +69,112 @@ describe("rule 1.2 the duty worker confirms the original referrer on the triage 
     expect(saved.referrer).toMatchObject({ email: "priya.raman@nhs.example", confirmed: true });
     expect((await h.store.outbox.get(CASE, key))?.state).toBe("pending");
   });
+});
 
-  it("says that linking to a case is done in the tab and records nothing", async () => {
-    await setUp();
-    await h.addCase(aCase().withId(CASE).build());
-    const answer = await click("triage.linkCase", {
+const EXISTING = "FC-2026-000150";
+const ACK = letterKey(CASE, "acknowledgement", CONTACT);
+
+/** A contact logged this morning as a new case, its acknowledgement queued; case 150 already held at MAAM. */
+async function aContactOpenedInError(): Promise<void> {
+  await setUp();
+  await h.addCase(aCase().withId(EXISTING).receivedAt("2026-01-05T09:00:00Z").screenedAs("maam").build());
+  await h.addCase(aCase().withId(CASE).receivedAt("2026-01-12T09:00:00Z").build());
+  await h.store.outbox.enqueue(
+    { caseId: CASE, key: ACK, channel: "email", purpose: "acknowledgement", payload: {} },
+    h.clock.now(),
+  );
+}
+
+const triageDecisions = async () =>
+  (await h.store.cases.getCase(CASE)).case.events.filter(
+    (e) => e.type === "case.linked" || e.type === "case.marked-not-a-contact",
+  );
+
+describe("duty triage: link to an existing case", () => {
+  const link = { caseId: CASE, contactId: CONTACT, caseReference: " fc-2026-000150 " };
+
+  it("moves the contact to the case it was about, closes this one and shows who decided", async () => {
+    await aContactOpenedInError();
+    const answer = await click("triage.linkCase", link);
+    expect(answer).toContain("Decided by Dana Duty");
+    expect(answer).toContain(`linked to case ${EXISTING}`);
+    expect(answer).toContain("its acknowledgement will not be sent");
+    expect((await h.store.cases.getCase(CASE)).case.state).toBe("closed");
+    const target = (await h.store.cases.getCase(EXISTING)).case;
+    expect(target.events.filter((e) => e.type === "contact.linked")).toMatchObject([
+      { data: { contactId: CONTACT, fromCaseId: CASE } },
+    ]);
+    expect((await h.store.outbox.get(CASE, ACK))?.state).toBe("failed");
+  });
+
+  it("records once when Teams retries the same invoke", async () => {
+    await aContactOpenedInError();
+    await click("triage.linkCase", link, "invoke-7");
+    const retried = await click("triage.linkCase", link, "invoke-7");
+    expect(retried).toContain("was already decided");
+    expect(await triageDecisions()).toHaveLength(1);
+  });
+
+  it("gives one decision when two duty workers click at once, and both cards say who made it", async () => {
+    await aContactOpenedInError();
+    await h.addStaff({ id: "aad-omar", displayName: "Omar Okafor", email: "o@x.example", roles: ["duty-worker"] });
+    const omar: Sender = { id: "29:omar", aadObjectId: "aad-omar", name: "Omar Okafor" };
+    const answers = await Promise.all([
+      click("triage.linkCase", link, "invoke-a"),
+      click(
+        "triage.notAContact",
+        { caseId: CASE, contactId: CONTACT, notAContactReason: "duplicate" },
+        "invoke-b",
+        omar,
+      ),
+    ]);
+    expect(await triageDecisions()).toHaveLength(1);
+    const [decision] = await triageDecisions();
+    const byName = decision?.by.displayName ?? "";
+    expect(answers.every((a) => a.includes(`Decided by ${byName}`))).toBe(true);
+    expect(answers.filter((a) => a.includes("was already decided"))).toHaveLength(1);
+  });
+
+  it("refuses a practitioner and records nothing", async () => {
+    await aContactOpenedInError();
+    await h.addStaff({ id: "aad-pat", displayName: "Pat Practitioner", email: "p@x.example", roles: ["practitioner"] });
+    const pat: Sender = { id: "29:pat", aadObjectId: "aad-pat", name: "Pat Practitioner" };
+    const answer = await click("triage.linkCase", link, "invoke-1", pat);
+    expect(answer).toContain("Only a duty worker or a manager can link a contact to an existing case");
+    expect(await triageDecisions()).toEqual([]);
+    expect((await h.store.outbox.get(CASE, ACK))?.state).toBe("pending");
+  });
+
+  it("asks for a case reference it can read", async () => {
+    await aContactOpenedInError();
+    const answer = await click("triage.linkCase", { ...link, caseReference: "the Smith case" });
+    expect(answer).toContain("Give the reference of the existing case");
+    expect(await triageDecisions()).toEqual([]);
+  });
+});
+
+describe("duty triage: not a contact", () => {
+  it("closes the case with the chosen reason and note, and says so on the card", async () => {
+    await aContactOpenedInError();
+    const answer = await click("triage.notAContact", {
       caseId: CASE,
       contactId: CONTACT,
-      caseReference: "FC-2026-000001",
+      notAContactReason: "wrong-mailbox",
+      notAContactNote: "Meant for housing",
     });
-    expect(answer).toContain("Open the contact in the tab");
-    expect((await h.store.cases.getCase(CASE)).case.events).toHaveLength(1);
+    expect(answer).toContain("Decided by Dana Duty");
+    expect(answer).toContain("not a contact (Sent to the wrong mailbox: Meant for housing)");
+    expect(await triageDecisions()).toMatchObject([
+      { type: "case.marked-not-a-contact", by: { id: "aad-dana" }, data: { reason: "wrong-mailbox" } },
+    ]);
+    expect((await h.store.outbox.get(CASE, ACK))?.state).toBe("failed");
+  });
+
+  it("asks for a reason from the list and records nothing without one", async () => {
+    await aContactOpenedInError();
+    const answer = await click("triage.notAContact", { caseId: CASE, contactId: CONTACT });
+    expect(answer).toContain("Choose why this is not a contact");
+    expect(await triageDecisions()).toEqual([]);
   });
 });
 

@@ -64,7 +64,21 @@ describe("duty triage card", () => {
       TRIAGE_INPUTS.referrerOrganisation,
       TRIAGE_INPUTS.caseReference,
       TRIAGE_INPUTS.notAContactReason,
+      TRIAGE_INPUTS.notAContactNote,
     ]);
+  });
+
+  it("asks why it is not a contact from the fixed list, with a note for another reason", () => {
+    const reasons = triageCard(base).body.flatMap((element) => findInput(element, TRIAGE_INPUTS.notAContactReason));
+    expect(reasons).toMatchObject([{ type: "Input.ChoiceSet" }]);
+    expect(reasons[0]?.choices?.map((c) => c.value)).toEqual([
+      "spam",
+      "wrong-mailbox",
+      "duplicate",
+      "general-enquiry",
+      "other",
+    ]);
+    expect(cardText(triageCard(base))).toContain("Sent to the wrong mailbox");
   });
 
   it("shows a confirmed referrer without inputs to change them", () => {
@@ -98,3 +112,17 @@ describe("duty triage card", () => {
     expect(cardText(triageCard(base))).not.toContain(FAMILY_NAME);
   });
 });
+
+interface InputJson {
+  readonly type?: string;
+  readonly id?: string;
+  readonly choices?: ReadonlyArray<{ readonly value: string }>;
+  readonly items?: readonly InputJson[];
+}
+
+/** The input with this id, wherever the card nests it. */
+function findInput(element: unknown, id: string): InputJson[] {
+  const el = element as InputJson;
+  if (el.id === id) return [el];
+  return (el.items ?? []).flatMap((item) => findInput(item, id));
+}
