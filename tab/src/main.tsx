@@ -1,13 +1,12 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme, Title1 } from "@fluentui/react-components";
+import { App } from "./app.js";
+import { Shell } from "./shell.js";
 
 const root = document.getElementById("root");
 if (root === null) throw new Error("The tab page has no #root element.");
 createRoot(root).render(
   <StrictMode>
-    <FluentProvider theme={webLightTheme}>
-      <Title1>Family Centre</Title1>
-    </FluentProvider>
+    <Shell>{(frameContext) => <App frameContext={frameContext} />}</Shell>
   </StrictMode>,
 );

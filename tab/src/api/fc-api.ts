@@ -1,0 +1,59 @@
+import type * as C from "../../../src/api/contract.js";
+import type { ApiResponse, HttpClient } from "./http-client.js";
+
+/** Everything the tab and the Outlook pane ask of the service, typed by the API's contract. */
+export interface FcApi {
+  me(): Promise<ApiResponse<C.MeResponse>>;
+  triage(continuation?: string): Promise<ApiResponse<C.TriageResponse>>;
+  agenda(panel: C.PanelName): Promise<ApiResponse<C.AgendaResponse>>;
+  preAllocation(continuation?: string): Promise<ApiResponse<C.PreAllocationResponse>>;
+  myCases(continuation?: string): Promise<ApiResponse<C.MyCasesResponse>>;
+  caseDetail(caseId: string): Promise<ApiResponse<C.CaseDetail>>;
+  staff(): Promise<ApiResponse<C.StaffResponse>>;
+  team(): Promise<ApiResponse<C.TeamResponse>>;
+  compliance(from: string, to: string): Promise<ApiResponse<C.ComplianceReport>>;
+  complianceCsv(from: string, to: string): Promise<string>;
+  settings(): Promise<ApiResponse<C.SettingsResponse>>;
+  updateSettings(update: C.SettingsUpdate, etag: string): Promise<ApiResponse<C.SettingsResponse>>;
+  importBankHolidays(file: unknown, settingsEtag: string): Promise<ApiResponse<C.BankHolidayImportResult>>;
+  saveStaff(staffId: string, input: C.StaffInput, etag?: string): Promise<ApiResponse<C.StaffView>>;
+  decide(caseId: string, request: C.DecisionRequest, etag: string): Promise<ApiResponse<C.MutationResult>>;
+  recordEvent(caseId: string, request: C.CaseEventRequest, etag: string): Promise<ApiResponse<C.MutationResult>>;
+  confirmReferrer(
+    caseId: string,
+    request: C.ConfirmReferrerRequest,
+    etag: string,
+  ): Promise<ApiResponse<C.MutationResult>>;
+  mailLookup(internetMessageId: string): Promise<ApiResponse<C.MailLookupResponse>>;
+  logMail(request: C.LogMailRequest): Promise<ApiResponse<C.MailLookupResponse>>;
+  linkMail(request: C.LinkMailRequest): Promise<ApiResponse<C.MailLookupResponse>>;
+}
+
+const page = (continuation?: string) =>
+  continuation === undefined ? "" : `?continuation=${encodeURIComponent(continuation)}`;
+const id = encodeURIComponent;
+
+export function createFcApi(http: HttpClient): FcApi {
+  return {
+    me: () => http.get("/api/me"),
+    triage: (continuation) => http.get(`/api/triage${page(continuation)}`),
+    agenda: (panel) => http.get(`/api/agendas/${id(panel)}`),
+    preAllocation: (continuation) => http.get(`/api/pre-allocation${page(continuation)}`),
+    myCases: (continuation) => http.get(`/api/my-cases${page(continuation)}`),
+    caseDetail: (caseId) => http.get(`/api/cases/${id(caseId)}`),
+    staff: () => http.get("/api/staff"),
+    team: () => http.get("/api/team"),
+    compliance: (from, to) => http.get(`/api/compliance?from=${id(from)}&to=${id(to)}`),
+    complianceCsv: (from, to) => http.getText(`/api/compliance?from=${id(from)}&to=${id(to)}&format=csv`, "text/csv"),
+    settings: () => http.get("/api/settings"),
+    updateSettings: (update, etag) => http.send("PUT", "/api/settings", update, etag),
+    importBankHolidays: (file, etag) => http.send("POST", "/api/settings/bank-holidays", file, etag),
+    saveStaff: (staffId, input, etag) => http.send("PUT", `/api/staff/${id(staffId)}`, input, etag),
+    decide: (caseId, request, etag) => http.send("POST", `/api/cases/${id(caseId)}/decisions`, request, etag),
+    recordEvent: (caseId, request, etag) => http.send("POST", `/api/cases/${id(caseId)}/events`, request, etag),
+    confirmReferrer: (caseId, request, etag) => http.send("POST", `/api/cases/${id(caseId)}/referrer`, request, etag),
+    mailLookup: (internetMessageId) => http.get(`/api/mail/lookup?internetMessageId=${id(internetMessageId)}`),
+    logMail: (request) => http.send("POST", "/api/mail/log", request),
+    linkMail: (request) => http.send("POST", "/api/mail/link", request),
+  };
+}

@@ -1,0 +1,51 @@
+import { Tab, TabList } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import { useSharedStyles } from "./components/styles.js";
+import { ViewForRoute } from "./components/view-for-route.js";
+import type { PanelName } from "../../src/api/contract.js";
+import { navItems, parseRoute, type Route } from "./routes.js";
+import { useSession } from "./session.js";
+import { AgendaView } from "./views/agenda-view.js";
+
+/** The tab: views this person may open as a TabList, routed by the URL hash. */
+export function App({ frameContext = "content" }: { frameContext?: string }) {
+  const { me } = useSession();
+  const styles = useSharedStyles();
+  const items = navItems(me);
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener("hashchange", onChange);
+    return () => window.removeEventListener("hashchange", onChange);
+  }, []);
+
+  // In a meeting's side panel there is room for one thing: the panel's agenda, compactly.
+  if (frameContext === "sidePanel") {
+    const panel = me.profile.panels.find((p) => p.id === "maam") ?? me.profile.panels[0];
+    return panel ? <AgendaView panel={panel.id as PanelName} compact /> : <p>This profile has no panels.</p>;
+  }
+
+  const route: Route | undefined = parseRoute(hash) ?? (items[0] ? parseRoute(items[0].hash) : undefined);
+  const selected = items.find((item) => item.hash === hash)?.hash ?? (route?.view === "case" ? "" : items[0]?.hash);
+  return (
+    <div className={styles.stack}>
+      <nav aria-label="Views">
+        <TabList
+          selectedValue={selected}
+          onTabSelect={(_, data) => {
+            window.location.hash = String(data.value);
+          }}
+        >
+          {items.map((item) => (
+            <Tab key={item.hash} value={item.hash}>
+              {item.label}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <main>
+        {route ? <ViewForRoute route={route} /> : <p>Your roles do not open any view. Ask an administrator.</p>}
+      </main>
+    </div>
+  );
+}

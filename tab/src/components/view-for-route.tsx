@@ -1,0 +1,30 @@
+import type { Route } from "../routes.js";
+import { AgendaView } from "../views/agenda-view.js";
+import { CaseView } from "../views/case-view.js";
+import { ComplianceView } from "../views/compliance-view.js";
+import { MyCasesView } from "../views/my-cases-view.js";
+import { PreAllocationView } from "../views/pre-allocation-view.js";
+import { SettingsView } from "../views/settings-view.js";
+import { TeamView } from "../views/team-view.js";
+import { TriageView } from "../views/triage-view.js";
+
+export function ViewForRoute({ route }: { route: Route }) {
+  switch (route.view) {
+    case "triage":
+      return <TriageView />;
+    case "agenda":
+      return <AgendaView key={route.panel} panel={route.panel} />;
+    case "pre-allocation":
+      return <PreAllocationView />;
+    case "my-cases":
+      return <MyCasesView />;
+    case "case":
+      return <CaseView key={route.caseId} caseId={route.caseId} />;
+    case "team":
+      return <TeamView />;
+    case "compliance":
+      return <ComplianceView />;
+    case "settings":
+      return <SettingsView />;
+  }
+}

@@ -1,0 +1,63 @@
+import type { MeResponse, PanelName, StaffRoleName } from "../../src/api/contract.js";
+
+export type Route =
+  | { readonly view: "triage" }
+  | { readonly view: "agenda"; readonly panel: PanelName }
+  | { readonly view: "pre-allocation" }
+  | { readonly view: "my-cases" }
+  | { readonly view: "case"; readonly caseId: string }
+  | { readonly view: "team" }
+  | { readonly view: "compliance" }
+  | { readonly view: "settings" };
+
+const PANELS: readonly string[] = ["screening", "maam", "transfer-panel"] satisfies PanelName[];
+
+/** `#/agenda/maam`, `#/case/FC-2026-000001`…; hash routes keep the tab's place inside Teams' frame. */
+export function parseRoute(hash: string): Route | undefined {
+  const [view, arg] = hash.replace(/^#\/?/, "").split("/");
+  switch (view) {
+    case "triage":
+    case "pre-allocation":
+    case "my-cases":
+    case "team":
+    case "compliance":
+    case "settings":
+      return { view };
+    case "agenda":
+      return arg !== undefined && PANELS.includes(arg) ? { view, panel: arg as PanelName } : undefined;
+    case "case":
+      return arg ? { view, caseId: decodeURIComponent(arg) } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function routeHash(route: Route): string {
+  if (route.view === "agenda") return `#/agenda/${route.panel}`;
+  if (route.view === "case") return `#/case/${encodeURIComponent(route.caseId)}`;
+  return `#/${route.view}`;
+}
+
+export interface NavItem {
+  readonly hash: string;
+  readonly label: string;
+}
+
+const may = (me: MeResponse, roles: readonly StaffRoleName[]) => roles.some((role) => me.roles.includes(role));
+
+/** The views this person's roles open (the API refuses the rest anyway; this keeps the tab honest). */
+export function navItems(me: MeResponse): NavItem[] {
+  const items: NavItem[] = [];
+  if (may(me, ["duty-worker", "manager"])) items.push({ hash: "#/triage", label: "Triage" });
+  if (may(me, ["duty-worker", "panel-member", "manager"]))
+    for (const panel of me.profile.panels)
+      if (PANELS.includes(panel.id)) items.push({ hash: `#/agenda/${panel.id}`, label: panel.name });
+  if (may(me, ["duty-worker", "manager"])) items.push({ hash: "#/pre-allocation", label: "Pre-Allocation List" });
+  if (may(me, ["practitioner", "duty-worker", "manager"])) items.push({ hash: "#/my-cases", label: "My cases" });
+  if (may(me, ["manager", "admin"])) {
+    items.push({ hash: "#/team", label: "Team" });
+    items.push({ hash: "#/compliance", label: "Compliance" });
+  }
+  if (may(me, ["admin"])) items.push({ hash: "#/settings", label: "Settings" });
+  return items;
+}

@@ -1,0 +1,85 @@
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import type { AcknowledgementStatus, TriageItem } from "../../../src/api/contract.js";
+import { CaseLink } from "../components/case-link.js";
+import { formatInstant } from "../components/format.js";
+import { Loaded } from "../components/loaded.js";
+import { ReferrerCell } from "../components/referrer-cell.js";
+import { useSharedStyles } from "../components/styles.js";
+import { useResource } from "../components/use-resource.js";
+import { ViewHeading } from "../components/view-heading.js";
+import { useSession } from "../session.js";
+
+const ACKNOWLEDGEMENT: Record<AcknowledgementStatus, string> = {
+  "not-required": "Not required",
+  held: "Held",
+  pending: "Waiting to send",
+  drafted: "Being sent",
+  sent: "Sent",
+  failed: "Failed to send",
+  none: "None yet",
+};
+
+/** New contacts for the duty worker: classification, the referrer to confirm, and whether rule 1.2 is met. */
+export function TriageView() {
+  const { api } = useSession();
+  const styles = useSharedStyles();
+  const [triage, reload] = useResource(() => api.triage(), "triage");
+  return (
+    <section className={styles.stack}>
+      <ViewHeading>Triage queue</ViewHeading>
+      <Loaded resource={triage} what="the triage queue">
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>No new contacts are waiting for triage.</p>
+          ) : (
+            <Table>
+              <caption className={styles.caption}>New contacts, oldest first ({data.items.length})</caption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Case</TableHeaderCell>
+                  <TableHeaderCell>Received</TableHeaderCell>
+                  <TableHeaderCell>Classification</TableHeaderCell>
+                  <TableHeaderCell>Referrer</TableHeaderCell>
+                  <TableHeaderCell>Acknowledgement</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.items.map((item) => (
+                  <TriageRow key={item.contactId} item={item} reload={reload} />
+                ))}
+              </TableBody>
+            </Table>
+          )
+        }
+      </Loaded>
+    </section>
+  );
+}
+
+function TriageRow({ item, reload }: { item: TriageItem; reload: () => Promise<void> }) {
+  const styles = useSharedStyles();
+  return (
+    <TableRow>
+      <TableCell>
+        <CaseLink caseId={item.caseId} />
+        <br />
+        <span className={styles.muted}>{item.summary ?? item.statePhrase}</span>
+      </TableCell>
+      <TableCell>{formatInstant(item.receivedAt)}</TableCell>
+      <TableCell>
+        {item.classification.kindLabel}
+        {item.classification.reasons.length > 0 ? (
+          <span className={styles.muted}> ({item.classification.reasons.join("; ")})</span>
+        ) : null}
+      </TableCell>
+      <TableCell>
+        <ReferrerCell item={item} reload={reload} />
+      </TableCell>
+      <TableCell>
+        <Badge appearance="tint" color={item.acknowledgement.status === "failed" ? "danger" : "informative"}>
+          {ACKNOWLEDGEMENT[item.acknowledgement.status]}
+        </Badge>
+      </TableCell>
+    </TableRow>
+  );
+}
