@@ -11,6 +11,7 @@ export class AckTracker {
   private readonly arrivedAt = new Map<string, number>();
   private readonly replies = new Map<string, number>();
   private readonly latencies: number[] = [];
+  private readonly firstAckAt: number[] = [];
   private watching = true;
 
   constructor(standIn: StandIn) {
@@ -25,7 +26,10 @@ export class AckTracker {
         if (arrived === undefined) continue;
         const count = (this.replies.get(reference) ?? 0) + 1;
         this.replies.set(reference, count);
-        if (count === 1) this.latencies.push(at - arrived);
+        if (count === 1) {
+          this.latencies.push(at - arrived);
+          this.firstAckAt.push(at);
+        }
       }
     });
   }
@@ -33,6 +37,11 @@ export class AckTracker {
   /** Acknowledgement latencies (ms), first reply per message only. */
   latenciesMs(): readonly number[] {
     return [...this.latencies];
+  }
+
+  /** When each message's first acknowledgement reached Sent Items (epoch ms), in order. */
+  ackTimes(): readonly number[] {
+    return [...this.firstAckAt];
   }
 
   acknowledged(): number {

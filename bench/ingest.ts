@@ -1,0 +1,148 @@
+import { AckTracker } from "./support/ack-tracker.js";
+import { IntakeLog } from "./support/intake-log.js";
+import { MailMix } from "./support/mail-mix.js";
+import { summarise, type LatencySummary } from "./support/percentiles.js";
+import { sendAll } from "./support/send-paced.js";
+import { startBenchStack, type BenchStack } from "./support/stack.js";
+import { waitUntil } from "./support/wait.js";
+
+export interface IngestSizes {
+  /** Emails sent as fast as SMTP takes them, for contacts per second and the per-contact costs. */
+  readonly throughputEmails: number;
+  /** Seconds of a steady 5 emails per second, for acknowledgement latency. */
+  readonly latencySeconds: number;
+  readonly latencyRatePerSecond: number;
+}
+
+export interface IngestResult {
+  readonly emails: number;
+  readonly contacts: number;
+  readonly contactsPerSecond: number;
+  readonly ackLatencyMs: LatencySummary | null;
+  readonly latencyEmails: number;
+  readonly acknowledgements: number;
+  readonly graphRequestsPerContact: number;
+  readonly graphRequestsPerAck: number;
+  readonly tableOpsPerContact: number;
+  readonly tableOpsByKind: Readonly<Record<string, number>>;
+  readonly graphRequestsByRoute: Readonly<Record<string, number>>;
+  readonly peakRssMb: number | null;
+  readonly lost: number;
+  readonly duplicateContacts: number;
+  readonly duplicateAcks: number;
+}
+
+/** Enough for the mix's senders (the cap is a courtesy rule, not what is measured here). */
+export const BENCH_SERVICE_ENV = { FC_MAX_ACKS_PER_SENDER_PER_DAY: "1000" } as const;
+
+export interface Phase {
+  readonly emails: number;
+  readonly handledMs: number;
+  readonly intake: IntakeLog;
+  readonly tracker: AckTracker;
+  readonly graphRequests: number;
+  readonly graphByRoute: Record<string, number>;
+  readonly tableOps: number;
+  readonly tableOpsByKind: Readonly<Record<string, number>>;
+  readonly peakRssMb: number | null;
+}
+
+/** Sends the mix, waits until every message is handled and every planned acknowledgement is in Sent Items. */
+export async function runPhase(
+  stack: BenchStack,
+  runId: string,
+  emails: number,
+  pace: { perSecond?: number; concurrency?: number },
+  log: (line: string) => void,
+): Promise<Phase> {
+  const intake = new IntakeLog();
+  const tracker = new AckTracker(stack.standIn);
+  const service = stack.service();
+  intake.watch(service);
+  const mix = new MailMix(runId);
+  const graphBefore = stack.standIn.stats().requestsTotal;
+  stack.tables.reset();
+  const progress = setInterval(
+    () =>
+      log(
+        `  … sent ${sent}, handled ${intake.handled()}, acknowledged ${tracker.acknowledged()}/${intake.acknowledgementsPlanned()}`,
+      ),
+    10_000,
+  );
+  let sent = 0;
+  const startedAt = await sendAll(
+    emails,
+    async () => {
+      await stack.sendMail(mix.take().raw);
+      sent++;
+    },
+    pace,
+  );
+  const settleMs = Math.max(120_000, emails * 100);
+  await waitUntil(() => intake.handled() >= emails, settleMs);
+  const handledMs = Date.now() - startedAt;
+  await waitUntil(() => tracker.acknowledged() >= intake.acknowledgementsPlanned(), 120_000);
+  await waitUntil(() => false, 1500); // a second acknowledgement to the same message would show here
+  tracker.stop();
+  clearInterval(progress);
+  const stats = stack.standIn.stats();
+  const graphByRoute = Object.fromEntries(
+    Object.entries(stats.requests).map(([route, byStatus]) => [route, Object.values(byStatus).reduce((a, b) => a + b)]),
+  );
+  const tables = stack.tables.counts();
+  return {
+    emails,
+    handledMs,
+    intake,
+    tracker,
+    graphRequests: stats.requestsTotal - graphBefore,
+    graphByRoute,
+    tableOps: tables.total,
+    tableOpsByKind: tables.byKind,
+    peakRssMb: service.peakRssMb() ?? null,
+  };
+}
+
+const per = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 100) / 100);
+
+export async function benchIngest(sizes: IngestSizes, log: (line: string) => void): Promise<IngestResult> {
+  log(`ingest: throughput phase, ${sizes.throughputEmails} emails as fast as SMTP takes them`);
+  const first = await startBenchStack({ serviceEnv: BENCH_SERVICE_ENV });
+  let throughput: Phase;
+  try {
+    throughput = await runPhase(first, "t", sizes.throughputEmails, { concurrency: 4 }, log);
+  } finally {
+    await first.close();
+  }
+  const latencyEmails = sizes.latencySeconds * sizes.latencyRatePerSecond;
+  log(
+    `ingest: latency phase, ${sizes.latencyRatePerSecond} emails/s for ${sizes.latencySeconds} s (${latencyEmails} emails), fresh stack`,
+  );
+  const second = await startBenchStack({ serviceEnv: BENCH_SERVICE_ENV });
+  let steady: Phase;
+  try {
+    steady = await runPhase(second, "l", latencyEmails, { perSecond: sizes.latencyRatePerSecond }, log);
+  } finally {
+    await second.close();
+  }
+  const contacts = throughput.intake.contacts();
+  const acks = throughput.tracker.acknowledged();
+  const rss = [throughput.peakRssMb, steady.peakRssMb].filter((v): v is number => v !== null);
+  return {
+    emails: throughput.emails,
+    contacts,
+    contactsPerSecond: per(contacts * 1000, throughput.handledMs),
+    ackLatencyMs: summarise(steady.tracker.latenciesMs()),
+    latencyEmails,
+    acknowledgements: acks,
+    graphRequestsPerContact: per(throughput.graphRequests, contacts),
+    graphRequestsPerAck: per(throughput.graphRequests, acks),
+    tableOpsPerContact: per(throughput.tableOps, contacts),
+    tableOpsByKind: throughput.tableOpsByKind,
+    graphRequestsByRoute: throughput.graphByRoute,
+    peakRssMb: rss.length > 0 ? Math.max(...rss) : null,
+    lost: [throughput, steady].reduce((sum, p) => sum + (p.emails - p.intake.handled()), 0),
+    duplicateContacts: throughput.intake.duplicateContacts() + steady.intake.duplicateContacts(),
+    duplicateAcks: throughput.tracker.duplicateAcks() + steady.tracker.duplicateAcks(),
+  };
+}
