@@ -39,9 +39,16 @@ const schema = z
     FC_MODE: z.enum(["local", "production"]).default("local"),
     FC_BOT_APP_ID: guid.optional(),
     FC_CLIENT_ID: guid.optional(),
+    // The service reads a comma-separated list (the URI and the bare client id); the tab asks for the api:// one.
     FC_API_AUDIENCE: z
       .string()
-      .startsWith("api://", "must be the Application ID URI, api://<host>/<clientId>")
+      .transform((s) =>
+        s
+          .split(",")
+          .map((a) => a.trim())
+          .find((a) => a.startsWith("api://")),
+      )
+      .pipe(z.string("must include the Application ID URI, api://<host>/<clientId>"))
       .optional(),
     FC_PUBLIC_BASE_URL: url.optional(),
     FC_APP_VERSION: semver.optional(),
@@ -97,7 +104,7 @@ export function packageSettingsFrom(
     mode: c.FC_MODE,
     botAppId: c.FC_BOT_APP_ID ?? LOCAL_PLACEHOLDERS.FC_BOT_APP_ID,
     clientId,
-    apiAudience: c.FC_API_AUDIENCE ?? `api://${new URL(publicBaseUrl).hostname}/${clientId}`,
+    apiAudience: c.FC_API_AUDIENCE ?? `api://${new URL(publicBaseUrl).host}/${clientId}`,
     publicBaseUrl,
     appVersion: c.FC_APP_VERSION ?? defaults.appVersion,
     publisherName: c.FC_PUBLISHER_NAME ?? "Family Centre",

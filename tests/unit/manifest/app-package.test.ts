@@ -174,3 +174,17 @@ describe("packaging settings that are wrong", () => {
     await expect(buildAppPackage(production, { ...sources, template })).rejects.toThrow(/\{\{ACCENT_COLOUR\}\}/);
   });
 });
+
+describe("tab sign-in (webApplicationInfo)", () => {
+  it("asks for the Application ID URI from FC_API_AUDIENCE, the list the service accepts", async () => {
+    const audience = `api://fc.council.example/${CLIENT_ID}`;
+    const { manifest } = await buildAppPackage({ ...production, FC_API_AUDIENCE: `${CLIENT_ID}, ${audience}` });
+    expect((manifest as unknown as Manifest).webApplicationInfo.resource).toBe(audience);
+  });
+
+  it("names FC_API_AUDIENCE when it has no api:// URI", async () => {
+    await expect(buildAppPackage({ ...production, FC_API_AUDIENCE: CLIENT_ID })).rejects.toThrow(
+      /FC_API_AUDIENCE: must include the Application ID URI/,
+    );
+  });
+});
