@@ -1,22 +1,33 @@
-import { loadConfig } from "../src/config.js";
+import { pathToFileURL } from "node:url";
+import { loadConfig, type Config } from "../src/config.js";
 import { createLogger } from "../src/logging/logger.js";
-import { startService } from "../src/server.js";
-import { startAzurite } from "./azurite.js";
-import { startStandIn } from "./m365/stand-in.js";
+import { startService, type RunningService } from "../src/server.js";
+import { startAzurite, type RunningAzurite } from "./azurite.js";
+import { startStandIn, type StandIn } from "./m365/stand-in.js";
+
+export interface RunningLocal {
+  readonly config: Config;
+  readonly azurite: RunningAzurite;
+  readonly standIn: StandIn;
+  readonly service: RunningService;
+  /** Where everything is, for a person to read. */
+  readonly helpLines: readonly string[];
+  stop(): Promise<void>;
+}
 
 /**
- * `npm start`: everything on this machine with no configuration — Azurite (in memory), the Microsoft 365
- * stand-in (SMTP in, Graph out, a page to read the mailbox) and the service in local mode.
+ * Everything on this machine with no configuration — Azurite (in memory), the Microsoft 365 stand-in (SMTP in,
+ * Graph out, a page to read the mailbox) and the service in local mode, on their usual ports.
  */
-async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, FC_MODE: "local" });
+export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<RunningLocal> {
+  const config = loadConfig({ ...env, FC_MODE: "local" });
   const azurite = await startAzurite({ port: 10002 });
   const standIn = await startStandIn({ mailbox: config.mailbox.address });
   const service = await startService(
-    loadConfig({ ...process.env, FC_MODE: "local", FC_STORAGE_CONNECTION_STRING: azurite.connectionString }),
+    loadConfig({ ...env, FC_MODE: "local", FC_STORAGE_CONNECTION_STRING: azurite.connectionString }),
     { logger: createLogger((line) => process.stdout.write(`${line}\n`), { component: "service" }) },
   );
-  const lines = [
+  const helpLines = [
     "",
     "Family Centre front door — local mode (nothing here talks to Microsoft 365)",
     `  service and bot      ${service.url}  (bot: ${service.url}/api/messages)`,
@@ -27,18 +38,37 @@ async function main(): Promise<void> {
     `  Early Help Desk      ${config.mailbox.earlyHelpDesk.join(", ")}`,
     "",
   ];
-  process.stdout.write(lines.join("\n") + "\n");
-  const stop = async () => {
-    await service.close();
-    await standIn.close();
-    await azurite.stop();
-    process.exit(0);
+  return {
+    config,
+    azurite,
+    standIn,
+    service,
+    helpLines,
+    async stop() {
+      await service.close();
+      await standIn.close();
+      await azurite.stop();
+    },
   };
-  process.once("SIGINT", () => void stop());
-  process.once("SIGTERM", () => void stop());
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`Local mode could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+/** Runs `stop` on Ctrl-C or SIGTERM, then exits. */
+export function stopOnSignal(stop: () => Promise<void>): void {
+  const exit = () => void stop().finally(() => process.exit(0));
+  process.once("SIGINT", exit);
+  process.once("SIGTERM", exit);
+}
+
+/** `npm start`. */
+async function main(): Promise<void> {
+  const local = await startLocal();
+  process.stdout.write(local.helpLines.join("\n") + "\n");
+  stopOnSignal(() => local.stop());
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Local mode could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
