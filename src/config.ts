@@ -48,6 +48,8 @@ const schema = z
     FC_TIME_ZONE: z.string().min(1).default("Europe/London"),
     FC_WORKING_HOURS_START: hhmm.default("09:00"),
     FC_WORKING_HOURS_END: hhmm.default("17:00"),
+    /** London time from which each working day's screening agenda (and a panel day's agenda) is posted. */
+    FC_AGENDA_AT: hhmm.default("09:30"),
     FC_CLOSURE_DAYS: z
       .string()
       .default("")
@@ -146,6 +148,8 @@ export interface Config {
     readonly profileId: string;
     readonly timeZone: string;
     readonly workingHours: { readonly start: string; readonly end: string };
+    /** `HH:MM` London time the day's agendas are posted from. */
+    readonly agendaAt: string;
     readonly closureDays: readonly string[];
     readonly bankHolidaysFile?: string;
   };
@@ -207,6 +211,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       profileId: c.FC_PROFILE,
       timeZone: c.FC_TIME_ZONE,
       workingHours: { start: c.FC_WORKING_HOURS_START, end: c.FC_WORKING_HOURS_END },
+      agendaAt: c.FC_AGENDA_AT,
       closureDays: c.FC_CLOSURE_DAYS,
       bankHolidaysFile: c.FC_BANK_HOLIDAYS_FILE,
     },

@@ -398,8 +398,20 @@ export type ConversationKey = string;
  */
 export interface TeamsNotifier {
   post(
+/** The duty chat: triage cards, and notices for clocks no practitioner holds yet. */
+export const DUTY_CONVERSATION: ConversationKey = "duty";
+
     conversation: ConversationKey,
     card: Readonly<Record<string, unknown>>,
   ): Promise<{ readonly activityId: string }>;
   update(conversation: ConversationKey, activityId: string, card: Readonly<Record<string, unknown>>): Promise<void>;
+/**
+ * The `code` a notifier's error carries when no conversation is stored for a key: the app is not installed there
+ * yet, or no manager has chosen the panel's chat. Waiting will not help; a person has to act.
+ */
+export const CONVERSATION_UNKNOWN = "BOT.CONVERSATION_UNKNOWN";
+
+export const isConversationUnknown = (error: unknown): boolean =>
+  error instanceof Error && (error as { code?: unknown }).code === CONVERSATION_UNKNOWN;
+
 }

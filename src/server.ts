@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { pathToFileURL } from "node:url";
 import { createBot } from "../bot/bot-adapter.js";
+import type { BotDeps } from "../bot/bot-deps.js";
+import { createOutboxRenderer } from "../bot/proactive/render-outbox-item.js";
 import type { AppDeps } from "./app/app-deps.js";
 import { appDepsFromConfig } from "./compose/app-deps-from-config.js";
 import { deliverOutbox } from "./app/deliver-outbox.js";
@@ -68,24 +70,25 @@ export async function startService(config: Config, options: ServiceOptions = {})
     if (stored) await store.sync.put(SUBSCRIPTION_KEY, {}, stored.etag);
     await ensureSubscription();
   };
-  const bot = createBot({
+  const botDeps: BotDeps = {
     app: deps,
     conversations: store.conversations,
     staff: store.staff,
     settings: store.settings,
     auth: config.bot ? { mode: "production", tenantId: config.graph.tenantId ?? "", ...config.bot } : { mode: "local" },
     everyoneHasEveryRole: config.mode === "local",
-  });
-  // Agendas and nudges are queued for Teams only once their cards are rendered by a Teams drain (issue 5);
-  // until then the scheduler runs the mail jobs.
-  const MAIL_JOBS = new Set(["inbox-safety-net", "email-outbox", "subscription"]);
+  };
+  const bot = createBot(botDeps);
+  // Every job: agendas, nudges and triage cards go out through the Teams drain, letters through the mail one.
   const scheduler = createScheduler({
     jobs: standardJobs(jobDeps, {
       ...DEFAULT_JOB_SETTINGS,
       holderId: instanceId,
+      agendaAt: config.practice.agendaAt,
       deltaSafetyNetMinutes: config.graph.deltaSafetyNetMinutes,
+      teams: { notifier: bot.notifier, renderCard: createOutboxRenderer(botDeps) },
       mail: { subscriptions: graph.subscriptions, subscription },
-    }).filter((job) => MAIL_JOBS.has(job.name)),
+    }),
     leases: store.leases,
     clock,
     logger,

@@ -1,4 +1,5 @@
 import { adaptiveCard, type AdaptiveCardJson } from "./card-json.js";
+import { clockReasonSection } from "./clock-reason.js";
 import { dueItemLine, type DueItem } from "./elements/due-items.js";
 import { heading, text } from "./elements/text.js";
 
@@ -17,5 +18,6 @@ export function escalationCard(view: EscalationView): AdaptiveCardJson {
       `${view.managerName}, a clock on ${view.practitionerName}'s case ${view.item.caseId} has passed its maximum timescale. It is escalated to you as their manager.`,
     ),
     dueItemLine(view.item, view.timeZone),
+    ...clockReasonSection(view.item),
   ]);
 }

@@ -49,7 +49,7 @@ function presentBy(clock: Deadline, view: MaamAgendaView): CardElement[] {
   ];
 }
 
-function item(view: MaamAgendaView, entry: MaamAgendaItem): CardElement {
+function item(view: MaamAgendaView, entry: MaamAgendaItem, agendaCaseIds: readonly string[]): CardElement {
   const kase = entry.case;
   return container(
     [
@@ -58,7 +58,7 @@ function item(view: MaamAgendaView, entry: MaamAgendaItem): CardElement {
       ...(entry.clock ? presentBy(entry.clock, view) : []),
       ...decisionOrInputs(
         entry,
-        { verb: MAAM_DECIDE, caseId: kase.id, outcomes: view.outcomes },
+        { verb: MAAM_DECIDE, caseId: kase.id, outcomes: view.outcomes, agendaCaseIds },
         view.workers,
         view.timeZone,
       ),
@@ -72,7 +72,7 @@ export function maamAgendaCards(view: MaamAgendaView): AdaptiveCardJson[] {
   const count = view.items.length;
   return agendaCards(
     view.items,
-    (entry) => item(view, entry),
+    (entry, ids) => item(view, entry, ids),
     {
       title: "MAAM agenda",
       date: view.date,

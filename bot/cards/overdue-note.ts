@@ -1,8 +1,9 @@
 import { adaptiveCard, type AdaptiveCardJson } from "./card-json.js";
+import { clockReasonSection } from "./clock-reason.js";
 import { dueItemLine, type DueItem } from "./elements/due-items.js";
 import { heading, text } from "./elements/text.js";
 
-/** Sent the moment a clock passes its expectation. */
+/** Sent the moment a clock passes its expectation; it asks for the reason it is late (§6). */
 export interface OverdueNoteView {
   readonly timeZone: string;
   readonly item: DueItem;
@@ -12,6 +13,7 @@ export function overdueNoteCard(view: OverdueNoteView): AdaptiveCardJson {
   return adaptiveCard([
     heading(`Now overdue: ${view.item.deadline.ruleName}`),
     dueItemLine(view.item, view.timeZone),
-    text("Please do this as soon as you can, or record why it is late on the case."),
+    text("Please do this as soon as you can, and record why it is late."),
+    ...clockReasonSection(view.item),
   ]);
 }

@@ -33,7 +33,7 @@ export interface ScreeningAgendaView {
 
 const daysWaiting = (days: number): string => (days === 1 ? "1 day" : `${days} days`);
 
-function item(view: ScreeningAgendaView, entry: ScreeningAgendaItem): CardElement {
+function item(view: ScreeningAgendaView, entry: ScreeningAgendaItem, agendaCaseIds: readonly string[]): CardElement {
   const kase = entry.case;
   return container(
     [
@@ -45,7 +45,7 @@ function item(view: ScreeningAgendaView, entry: ScreeningAgendaItem): CardElemen
       ...clockLines(entry.clocks, view.timeZone),
       ...decisionOrInputs(
         entry,
-        { verb: SCREENING_DECIDE, caseId: kase.id, outcomes: view.outcomes },
+        { verb: SCREENING_DECIDE, caseId: kase.id, outcomes: view.outcomes, agendaCaseIds },
         view.workers,
         view.timeZone,
       ),
@@ -59,7 +59,7 @@ export function screeningAgendaCards(view: ScreeningAgendaView): AdaptiveCardJso
   const count = view.items.length;
   return agendaCards(
     view.items,
-    (entry) => item(view, entry),
+    (entry, ids) => item(view, entry, ids),
     {
       title: "Daily screening",
       date: view.date,

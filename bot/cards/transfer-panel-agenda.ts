@@ -66,7 +66,7 @@ function followUps(panel: Panel, decision: TransferDecision): CardElement[] {
   ];
 }
 
-function item(view: TransferPanelView, entry: TransferPanelItem): CardElement {
+function item(view: TransferPanelView, entry: TransferPanelItem, agendaCaseIds: readonly string[]): CardElement {
   const kase = entry.case;
   return container(
     [
@@ -75,7 +75,7 @@ function item(view: TransferPanelView, entry: TransferPanelItem): CardElement {
       ...summary(view.panel, entry),
       ...decisionOrInputs(
         entry,
-        { verb: TRANSFER_DECIDE, caseId: kase.id, outcomes: view.panel.outcomes },
+        { verb: TRANSFER_DECIDE, caseId: kase.id, outcomes: view.panel.outcomes, agendaCaseIds },
         [],
         view.timeZone,
       ),
@@ -90,7 +90,7 @@ export function transferPanelAgendaCards(view: TransferPanelView): AdaptiveCardJ
   const count = view.items.length;
   return agendaCards(
     view.items,
-    (entry) => item(view, entry),
+    (entry, ids) => item(view, entry, ids),
     {
       title: view.panel.name,
       date: view.date,

@@ -1,7 +1,7 @@
 import type { LocalDate } from "../domain/calendar/calendar.js";
 import { cite } from "../domain/policy/cite.js";
 import type { ClockRule, Profile } from "../domain/policy/profile-schema.js";
-import type { DeadlineEntry, NewOutboxItem } from "../ports.js";
+import { DUTY_CONVERSATION, type DeadlineEntry, type NewOutboxItem } from "../ports.js";
 import { NOTICES_PARTITION } from "./job-deps.js";
 
 /** Where a running clock stands at `now`, from its index entries. */
@@ -18,8 +18,6 @@ export interface DueClock {
   readonly status: NudgeStatus;
 }
 
-/** The chat of whoever answers for clocks no practitioner holds yet (unallocated cases, the Pre-Allocation List). */
-export const DUTY_CONVERSATION = "duty";
 export const userConversation = (staffId: string): string => `user~${staffId}`;
 
 /** The weekly-contact clock of the Pre-Allocation List (3.3): whichever clock the duty worker's contact stops. */

@@ -14,14 +14,25 @@ export interface AgendaHeader {
   readonly summary: string;
 }
 
-/** A panel's agenda split to fit Teams, each part headed "<title>, <date> (part n of m)" and the summary line. */
+/**
+ * A panel's agenda split to fit Teams, each part headed "<title>, <date> (part n of m)" and the summary line. Each
+ * item is rendered knowing the case ids of its part (`agendaCaseIds`), so that a decision's refreshed card can be
+ * rebuilt from the click alone. Parts are cut at `itemsPerCard`; a part cut earlier for size names a few cases more.
+ */
 export function agendaCards<T extends { readonly case: { readonly id: string } }>(
   items: readonly T[],
-  render: (entry: T) => CardElement,
+  render: (entry: T, agendaCaseIds: readonly string[]) => CardElement,
   header: AgendaHeader,
   itemsPerCard: number,
 ): AdaptiveCardJson[] {
-  return splitIntoCards(items.map(render), {
+  const rendered = items.map((entry, i) => {
+    const start = i - (i % itemsPerCard);
+    return render(
+      entry,
+      items.slice(start, start + itemsPerCard).map((e) => e.case.id),
+    );
+  });
+  return splitIntoCards(rendered, {
     maxItems: itemsPerCard,
     describe: (i) => `Case ${items[i]?.case.id ?? ""}`,
     header: (part, parts) => [
@@ -34,7 +45,12 @@ export function agendaCards<T extends { readonly case: { readonly id: string } }
 /** How an agenda item ends: who decided and when, or the decision's inputs and the button that records it. */
 export function decisionOrInputs(
   entry: { readonly decision?: DecisionMade; readonly etag?: string },
-  decide: { readonly verb: string; readonly caseId: string; readonly outcomes: readonly Outcome[] },
+  decide: {
+    readonly verb: string;
+    readonly caseId: string;
+    readonly outcomes: readonly Outcome[];
+    readonly agendaCaseIds: readonly string[];
+  },
   workers: readonly WorkerChoice[],
   timeZone: string,
 ): CardElement[] {
@@ -42,6 +58,6 @@ export function decisionOrInputs(
     ? [decisionMadeLine(entry.decision, timeZone)]
     : [
         ...decisionInputs(decide.caseId, decide.outcomes, workers),
-        decideButton(decide.verb, decide.caseId, entry.etag),
+        decideButton(decide.verb, decide.caseId, entry.etag, decide.agendaCaseIds),
       ];
 }

@@ -80,9 +80,22 @@ export function decisionInputs(
   return elements;
 }
 
-/** The button that records an item's decision; the ETag makes a second click on a stale card a no-op. */
-export function decideButton(verb: string, caseId: string, etag: string | undefined): CardElement {
-  return actionSet([execute("Record decision", verb, { caseId, ...(etag !== undefined && { etag }) }, "positive")]);
+/**
+ * The button that records an item's decision; the ETag makes a second click on a stale card a no-op, and the card's
+ * case ids let the refreshed card show every item it showed.
+ */
+export function decideButton(
+  verb: string,
+  caseId: string,
+  etag: string | undefined,
+  agendaCaseIds: readonly string[] = [],
+): CardElement {
+  const data = {
+    caseId,
+    ...(etag !== undefined && { etag }),
+    ...(agendaCaseIds.length > 0 && { agendaCaseIds: [...agendaCaseIds] }),
+  };
+  return actionSet([execute("Record decision", verb, data, "positive")]);
 }
 
 /** "Decided by Jo Smith at Tue 1 Dec 2026, 09:15: Step down to Early Help". */

@@ -50,14 +50,14 @@ describe("rule 1.3 log each contact once, and rule 1.2 acknowledge it once, what
         if (!isMailboxBusy(error)) throw error;
         busy++;
       }
-      if (synced && (await h.deps.outbox.listPending(10)).length === 0) break;
+      if (synced && (await h.deps.outbox.listPending(10, "email")).length === 0) break;
     }
     h.standIn.faults.reset();
 
     expect(h.graphMetrics.throttled).toBeGreaterThan(0);
     expect(busy).toBeGreaterThan(0);
     expect(synced).toBe(true);
-    expect(await h.deps.outbox.listPending(10)).toEqual([]);
+    expect(await h.deps.outbox.listPending(10, "email")).toEqual([]);
     const records = await Promise.all(ids.map((id) => h.deps.messages.find(id)));
     expect(records.map((r) => r?.state)).toEqual(["logged", "logged", "logged", "logged", "ignored"]);
     const cases = await allCases(h);

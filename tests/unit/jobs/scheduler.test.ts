@@ -50,7 +50,7 @@ describe("the job scheduler", () => {
       {
         name: "teams-outbox",
         everyMs: 5_000,
-        run: () => deliverTeamsOutbox(deps, notifier, (item) => ({ type: "AdaptiveCard", key: item.key })),
+        run: () => deliverTeamsOutbox(deps, notifier, async (item) => [{ type: "AdaptiveCard", key: item.key }]),
       },
     ];
     const timers = [new ManualTimer(), new ManualTimer()];

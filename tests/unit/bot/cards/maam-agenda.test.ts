@@ -55,7 +55,11 @@ describe("rule 1.1 MAAM agenda", () => {
 
   it("records the decision with maam.decide carrying the case and its ETag", () => {
     expect(executeActions(maamAgendaCards(view("2026-12-02T09:00:00Z")))).toEqual([
-      { verb: "maam.decide", title: "Record decision", data: { caseId: kase.id, etag: 'W/"3"' } },
+      {
+        verb: "maam.decide",
+        title: "Record decision",
+        data: { caseId: kase.id, etag: 'W/"3"', agendaCaseIds: [kase.id] },
+      },
     ]);
   });
 

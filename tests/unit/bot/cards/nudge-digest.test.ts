@@ -47,3 +47,20 @@ describe("nudges in a practitioner's personal chat", () => {
     expect(cardText(card)).toContain("FC-2026-000800");
   });
 });
+
+describe("§6 the reason a clock was exceeded, asked where the lateness is reported", () => {
+  const clockData = { caseId: breached.caseId, rule: "1.2", instance: breached.deadline.instance };
+
+  it("the overdue note asks for the reason and records it on that clock instance", () => {
+    const card = overdueNoteCard({ timeZone, item: breached });
+    expect(cardProblems(card)).toEqual([]);
+    expect(inputIds(card)).toEqual(["reason"]);
+    expect(executeActions(card)).toEqual([{ verb: "clock.reason", title: "Record reason", data: clockData }]);
+  });
+
+  it("the escalation lets the manager record the reason too", () => {
+    const card = escalationCard({ timeZone, managerName: "Dee", practitionerName: "Jo", item: breached });
+    expect(cardProblems(card)).toEqual([]);
+    expect(executeActions(card).map((a) => [a.verb, a.data])).toEqual([["clock.reason", clockData]]);
+  });
+});

@@ -56,7 +56,11 @@ describe("rule 2.1 daily screening agenda", () => {
 
   it("records the decision with screening.decide carrying the case and its ETag", () => {
     expect(executeActions(screeningAgendaCards(oneItem))).toEqual([
-      { verb: "screening.decide", title: "Record decision", data: { caseId: kase.id, etag: 'W/"7"' } },
+      {
+        verb: "screening.decide",
+        title: "Record decision",
+        data: { caseId: kase.id, etag: 'W/"7"', agendaCaseIds: [kase.id] },
+      },
     ]);
   });
 
@@ -111,5 +115,22 @@ describe("rule 2.1 daily screening agenda", () => {
       expect(cardText(cards[0])).toContain(`(part 1 of ${cards.length})`);
       expect(cardText(cards.at(-1))).toContain("200 contacts are awaiting screening");
     });
+  });
+
+  it("names the cases of its own part on each decision button, so a click can redraw that part alone", () => {
+    const ids = Array.from({ length: 25 }, (_, n) => `FC-2026-${String(500 + n).padStart(6, "0")}`);
+    const items = ids.map((id) => {
+      const c = aCase().withId(id).receivedAt(received).build();
+      return { case: c, clocks: clocksAt(c, now), etag: 'W/"1"' };
+    });
+
+    const cards = screeningAgendaCards(view(items));
+
+    expect(cards).toHaveLength(2);
+    const listed = cards.map((card) => [
+      ...new Set(executeActions(card).map((a) => JSON.stringify(a.data["agendaCaseIds"]))),
+    ]);
+    expect(listed).toEqual([[JSON.stringify(ids.slice(0, 20))], [JSON.stringify(ids.slice(20))]]);
+    for (const card of cards) expect(cardProblems(card)).toEqual([]);
   });
 });

@@ -35,7 +35,11 @@ describe("Bexley transfer panel agenda", () => {
     const ids = decisionInputIds(kase.id);
     expect(inputIds(card)).toEqual([ids.outcome, ids.note]);
     expect(executeActions(card)).toEqual([
-      { verb: "transfer.decide", title: "Record decision", data: { caseId: kase.id, etag: 'W/"9"' } },
+      {
+        verb: "transfer.decide",
+        title: "Record decision",
+        data: { caseId: kase.id, etag: 'W/"9"', agendaCaseIds: [kase.id] },
+      },
     ]);
   });
 

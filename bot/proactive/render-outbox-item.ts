@@ -1,0 +1,128 @@
+import type { OutboxItem, StoredCase } from "../../src/ports.js";
+import type { BotDeps } from "../bot-deps.js";
+import type { AdaptiveCardJson } from "../cards/card-json.js";
+import { escalationCard } from "../cards/escalation.js";
+import { nudgeDigestCard } from "../cards/nudge-digest.js";
+import { overdueNoteCard } from "../cards/overdue-note.js";
+import { preAllocationReminderCard } from "../cards/pre-allocation-reminder.js";
+import { transferPanelAgendaCards } from "../cards/transfer-panel-agenda.js";
+import { triageCard } from "../cards/triage.js";
+import { maamAgenda, screeningAgenda } from "../views/agenda-cards.js";
+import { clockRef, nameOf, stillDue, stillDueAll } from "../views/due-clocks.js";
+import { transferPanelOf, transferPanelView } from "../views/transfer-panel-view.js";
+import { triageView, type TriageFinding } from "../views/triage-view.js";
+import { unknownOutboxPurpose } from "./errors.js";
+import type { CardJson } from "./teams-notifier.js";
+
+type Payload = Readonly<Record<string, unknown>>;
+type Render = (deps: BotDeps, item: OutboxItem) => Promise<AdaptiveCardJson[]>;
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+const staffIdOf = (conversation: unknown): string | undefined =>
+  typeof conversation === "string" && conversation.startsWith("user~") ? conversation.slice("user~".length) : undefined;
+
+/** The agenda's cases as they stand now (decided ones show who decided); a case gone since is left out. */
+async function casesOf(deps: BotDeps, payload: Payload): Promise<StoredCase[]> {
+  const found = await Promise.all(strings(payload["caseIds"]).map((id) => deps.app.cases.findCase(id)));
+  return found.filter((c): c is StoredCase => c !== undefined);
+}
+
+const transferPanelAgenda: Render = async (deps, item) => {
+  const panel = transferPanelOf(deps);
+  // Only a profile with the panel queues its agenda; a profile changed since has no agenda to show.
+  return panel === undefined
+    ? []
+    : transferPanelAgendaCards(transferPanelView(deps, panel, await casesOf(deps, item.payload)));
+};
+
+const digest: Render = async (deps, { payload }) => {
+  const clocks = Array.isArray(payload["clocks"]) ? (payload["clocks"] as unknown[]) : [];
+  const staffId = staffIdOf(payload["conversation"]);
+  return [
+    nudgeDigestCard({
+      timeZone: deps.app.calendar.timeZone,
+      personName: await nameOf(deps, staffId, staffId === undefined ? "duty team" : "there"),
+      date: typeof payload["date"] === "string" ? payload["date"] : deps.app.calendar.localDate(deps.app.clock.now()),
+      items: await stillDueAll(deps, clocks),
+    }),
+  ];
+};
+
+/** One clock's nudge, only while that clock still needs someone. */
+const aboutOneClock =
+  (
+    card: (
+      deps: BotDeps,
+      item: NonNullable<Awaited<ReturnType<typeof stillDue>>>,
+      payload: Payload,
+    ) => Promise<AdaptiveCardJson>,
+  ): Render =>
+  async (deps, { payload }) => {
+    const ref = clockRef(payload);
+    const due = ref === undefined ? undefined : await stillDue(deps, ref);
+    return due === undefined ? [] : [await card(deps, due, payload)];
+  };
+
+const overdue = aboutOneClock(async (deps, item) => overdueNoteCard({ timeZone: deps.app.calendar.timeZone, item }));
+
+const escalation = aboutOneClock(async (deps, item, payload) => {
+  const stored = await deps.app.cases.findCase(item.caseId);
+  return escalationCard({
+    timeZone: deps.app.calendar.timeZone,
+    managerName: await nameOf(deps, staffIdOf(payload["conversation"]), "Duty team"),
+    practitionerName: await nameOf(deps, stored?.case.leadWorkerId, "an unallocated worker"),
+    item,
+  });
+});
+
+const palReminder = aboutOneClock(async (deps, item) =>
+  preAllocationReminderCard({ timeZone: deps.app.calendar.timeZone, items: [item] }),
+);
+
+const NOT_ACKNOWLEDGED = ["not-for-this-kind", "never-answer", "no-acknowledgement-rule"] as const;
+
+function findingOf(payload: Payload): TriageFinding | undefined {
+  const { contactId, confidence, notAcknowledgedBecause } = payload;
+  if (typeof contactId !== "string") return undefined;
+  const because = NOT_ACKNOWLEDGED.find((r) => r === notAcknowledgedBecause);
+  return {
+    contactId,
+    reasons: strings(payload["reasons"]),
+    confidence: typeof confidence === "number" ? confidence : 0,
+    ...(because === undefined ? {} : { notAcknowledgedBecause: because }),
+  };
+}
+
+const triage: Render = async (deps, { caseId, payload }) => {
+  const finding = findingOf(payload);
+  const view = finding === undefined ? undefined : await triageView(deps, caseId, finding);
+  return view === undefined ? [] : [triageCard(view)];
+};
+
+const RENDERERS: Readonly<Record<string, Render>> = {
+  "agenda-screening": async (deps, item) => screeningAgenda(deps, await casesOf(deps, item.payload)),
+  "agenda-maam": async (deps, item) => maamAgenda(deps, await casesOf(deps, item.payload)),
+  "agenda-transfer-panel": transferPanelAgenda,
+  digest,
+  overdue,
+  escalation,
+  "pal-reminder": palReminder,
+  triage,
+};
+
+/**
+ * The cards for a Teams outbox item, built from the case as it stands when it is posted (an agenda shows decisions
+ * already made; a nudge whose clock has stopped since renders nothing and is not posted).
+ */
+export function renderOutboxItem(deps: BotDeps, item: OutboxItem): Promise<AdaptiveCardJson[]> {
+  const render = RENDERERS[item.purpose];
+  if (render === undefined) return Promise.reject(unknownOutboxPurpose(item.purpose));
+  return render(deps, item);
+}
+
+/** The Teams drain's `RenderCard`, as the port's plain card JSON. */
+export const createOutboxRenderer =
+  (deps: BotDeps) =>
+  async (item: OutboxItem): Promise<CardJson[]> =>
+    (await renderOutboxItem(deps, item)).map((card) => ({ ...card }));
