@@ -26,7 +26,8 @@ export async function benchThrottled(
 ): Promise<ThrottledResult> {
   log(
     `throttled: ${emails} emails; stand-in limits ${limits.requestsPerWindow} requests per ${limits.windowMs / 1000} s ` +
-      `(Graph's 10,000 per 10 minutes scaled to the same rate, for time), ${limits.concurrent} concurrent`,
+      `(${Math.round((limits.requestsPerWindow * 10_000) / limits.windowMs) / 10} requests/s; Graph's 10,000 per ` +
+      `10 minutes, 16.7/s, with the window scaled down for time), ${limits.concurrent} concurrent`,
   );
   const stack = await startBenchStack({ mailboxLimits: limits, serviceEnv: BENCH_SERVICE_ENV });
   try {
