@@ -48,7 +48,7 @@ export interface CaseRepository {
   listCaseHeaders(): AsyncIterable<CaseHeader>;
 }
 
-export type MessageState = "claimed" | "logged" | "ignored";
+export type MessageState = "claimed" | "logged" | "ignored" | "quarantined";
 
 /** What the service did with one inbound message (keyed by its immutable id). */
 export interface MessageRecord {
@@ -59,6 +59,8 @@ export interface MessageRecord {
   readonly contactId?: string;
   /** Why it was not logged as a contact (e.g. "autoreply"); never personal data. */
   readonly reason?: string;
+  /** Handling attempts that failed unexpectedly (the poison-message count). */
+  readonly failedAttempts?: number;
 }
 
 export type ClaimResult = { readonly claimed: true } | { readonly claimed: false; readonly existing: MessageRecord };
@@ -74,6 +76,10 @@ export interface MessageLedger {
   reserveCase(messageId: string, caseId: string): Promise<string>;
   markLogged(messageId: string, caseId: string, contactId: string): Promise<void>;
   markIgnored(messageId: string, reason: string): Promise<void>;
+  /** Counts one failed attempt at handling a claimed message, with its error code; returns the attempts so far. */
+  recordFailure(messageId: string, reasonCode: string): Promise<number>;
+  /** Sets a message aside after repeated failures, so the inbox round moves on; `reasonCode` is never personal data. */
+  markQuarantined(messageId: string, reasonCode: string): Promise<void>;
 }
 
 /** One case on one queue; no names of children or families. */

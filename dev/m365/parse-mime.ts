@@ -29,7 +29,19 @@ export async function parseMime(raw: Buffer): Promise<ParsedMessage> {
   try {
     return fromParsed(await simpleParser(raw, { skipImageLinks: true }));
   } catch {
-    return unreadable(raw);
+    return unreadable(raw, await legibleHeaders(raw));
+  }
+}
+
+/** Exchange still shows who sent a message whose body it cannot read: parse the header block on its own. */
+async function legibleHeaders(raw: Buffer): Promise<ParsedMail | undefined> {
+  const crlf = raw.indexOf("\r\n\r\n");
+  const split = crlf >= 0 ? crlf : raw.indexOf("\n\n");
+  if (split < 0) return undefined;
+  try {
+    return await simpleParser(Buffer.concat([raw.subarray(0, split), Buffer.from("\r\n\r\n")]));
+  } catch {
+    return undefined;
   }
 }
 
@@ -68,7 +80,7 @@ function fromParsed(mail: ParsedMail): ParsedMessage {
   };
 }
 
-function unreadable(raw: Buffer): ParsedMessage {
+function unreadable(raw: Buffer, legible: ParsedMail | undefined): ParsedMessage {
   const text = raw.toString("utf8");
   const split = text.search(/\r?\n\r?\n/);
   const head = split < 0 ? "" : text.slice(0, split);
@@ -77,11 +89,14 @@ function unreadable(raw: Buffer): ParsedMessage {
     .filter((line) => line.includes(":"))
     .map(headerField);
   const body = split < 0 ? text : text.slice(split).trim();
+  const from = recipients(legible?.from)[0];
   return {
-    subject: headers.find((h) => h.name.toLowerCase() === "subject")?.value ?? "",
-    toRecipients: [],
-    ccRecipients: [],
-    replyTo: [],
+    subject: legible?.subject ?? headers.find((h) => h.name.toLowerCase() === "subject")?.value ?? "",
+    ...(from ? { from, sender: from } : {}),
+    ...(legible?.messageId ? { internetMessageId: legible.messageId } : {}),
+    toRecipients: recipients(legible?.to),
+    ccRecipients: recipients(legible?.cc),
+    replyTo: recipients(legible?.replyTo),
     importance: "normal",
     body: { contentType: "text", content: body },
     bodyText: body,

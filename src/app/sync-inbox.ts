@@ -1,6 +1,9 @@
+import type { InboundMessage } from "../domain/mail/inbound-message.js";
+import { describeError } from "../logging/logger.js";
+import { isMailboxBusy } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
-import { leaseLost } from "./errors.js";
-import { logInboundMessage } from "./log-inbound-message.js";
+import { AppError, leaseLost } from "./errors.js";
+import { logInboundMessage, type IntakeResult } from "./log-inbound-message.js";
 
 export type InboxSyncResult =
   | { readonly ran: false; readonly heldBy: string }
@@ -10,16 +13,23 @@ export type InboxSyncResult =
       readonly logged: number;
       readonly ignored: number;
       readonly alreadyHandled: number;
+      /** Failed this round; read again next round (the delta link stays) until quarantined. */
+      readonly failed: number;
+      /** Failed too often and set aside for a duty worker, so that later mail never waits behind it. */
+      readonly quarantined: number;
       readonly resynced: boolean;
     };
 
 const SYNC_KEY = "inbox";
 const LEASE_MS = 5 * 60_000;
+/** A message that fails this many rounds running is a poison message: quarantined, never retried again. */
+export const POISON_ATTEMPTS = 3;
 
 /**
  * Reads what is new in the Inbox (delta query) and logs each message once. Leased, so that two instances never
  * read the same mailbox at once. The delta link is saved only after every message of the round is handled: if
- * anything fails, the next round reads the same messages again and the ledger skips what was already done.
+ * a message fails, the others are still handled and the next round reads the round again (the ledger skips what was
+ * done); a message that fails POISON_ATTEMPTS rounds is quarantined and the duty worker told, so the delta moves on.
  */
 export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxSyncResult> {
   const name = `inbox-sync~${deps.centre.mailbox}`;
@@ -29,21 +39,72 @@ export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxS
   try {
     const stored = await deps.sync.get(SYNC_KEY);
     const changes = await deps.mailbox.readInboxDelta(stored?.value.deltaLink);
-    const counts = { logged: 0, ignored: 0, alreadyHandled: 0 };
+    const counts = { logged: 0, ignored: 0, alreadyHandled: 0, failed: 0, quarantined: 0 };
     for (const message of changes.messages) {
-      const result = await logInboundMessage(deps, message);
-      counts[result.outcome === "logged" ? "logged" : result.outcome === "ignored" ? "ignored" : "alreadyHandled"]++;
+      const result = await logOrCountFailure(deps, message);
+      counts[outcomeCount(result)]++;
       if (Date.parse(lease.expiresAt) - deps.clock.now().getTime() < LEASE_MS / 2) {
         const renewed = await deps.leases.renew(lease, LEASE_MS, deps.clock.now());
         if (!renewed.acquired) throw leaseLost(name);
         lease = renewed.lease;
       }
     }
-    const next = { ...(stored?.value ?? {}), deltaLink: changes.deltaLink };
-    await deps.sync.put(SYNC_KEY, next, stored?.etag);
+    if (counts.failed === 0) {
+      const next = { ...(stored?.value ?? {}), deltaLink: changes.deltaLink };
+      await deps.sync.put(SYNC_KEY, next, stored?.etag);
+    }
     deps.logger.info("inbox.synced", { messages: changes.messages.length, ...counts, resynced: changes.resynced });
     return { ran: true, messages: changes.messages.length, ...counts, resynced: changes.resynced };
   } finally {
     await deps.leases.release(lease);
   }
 }
+
+type Outcome = IntakeResult | { readonly outcome: "failed" | "quarantined" };
+
+const outcomeCount = (result: Outcome): "logged" | "ignored" | "alreadyHandled" | "failed" | "quarantined" =>
+  result.outcome === "already-handled" ? "alreadyHandled" : result.outcome;
+
+/** Error codes only: an error's message may quote the mail (names, addresses), which must never be stored or logged. */
+const reasonCodeOf = (error: unknown): string => {
+  const { errorName, errorCode } = describeError(error);
+  return typeof errorCode === "string" ? errorCode : String(errorName ?? "UNKNOWN");
+};
+
+/**
+ * One message's failure stays its own: counted in the ledger, and after POISON_ATTEMPTS set aside with a Teams notice
+ * for the duty chat. A lost lease or a throttled mailbox is the round's problem, not the message's: rethrown.
+ */
+async function logOrCountFailure(deps: AppDeps, message: InboundMessage): Promise<Outcome> {
+  try {
+    return await logInboundMessage(deps, message);
+  } catch (error) {
+    if (isMailboxBusy(error) || (error instanceof AppError && error.code === "APP.LEASE_LOST")) throw error;
+    const reason = reasonCodeOf(error);
+    const attempts = await deps.messages.recordFailure(message.id, reason);
+    deps.logger.warn("intake.failed", { messageId: message.id, attempts, ...describeError(error) });
+    if (attempts < POISON_ATTEMPTS) return { outcome: "failed" };
+    await deps.messages.markQuarantined(message.id, reason);
+    await deps.outbox.enqueue(
+      {
+        caseId: QUARANTINE_PARTITION,
+        key: `quarantine~${message.id}`,
+        channel: "teams",
+        purpose: "quarantine",
+        payload: {
+          conversation: "duty", // the duty chat's stored conversation key
+          messageId: message.id,
+          receivedAt: message.receivedAt,
+          reason,
+          attempts,
+        },
+      },
+      deps.clock.now(),
+    );
+    deps.logger.error("intake.quarantined", { messageId: message.id, reason, attempts });
+    return { outcome: "quarantined" };
+  }
+}
+
+/** Quarantine notices belong to no case yet: they share one outbox partition. */
+const QUARANTINE_PARTITION = "intake";

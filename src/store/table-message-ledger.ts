@@ -11,6 +11,7 @@ function recordOf(messageId: string, row: StoredEntity): MessageRecord {
   const caseId = stringOf(row, "caseId");
   const contactId = stringOf(row, "contactId");
   const reason = stringOf(row, "reason");
+  const failedAttempts = typeof row["failedAttempts"] === "number" ? row["failedAttempts"] : undefined;
   return {
     messageId,
     state: (stringOf(row, "state") ?? "claimed") as MessageState,
@@ -18,6 +19,7 @@ function recordOf(messageId: string, row: StoredEntity): MessageRecord {
     ...(caseId === undefined ? {} : { caseId }),
     ...(contactId === undefined ? {} : { contactId }),
     ...(reason === undefined ? {} : { reason }),
+    ...(failedAttempts === undefined ? {} : { failedAttempts }),
   };
 }
 
@@ -67,6 +69,27 @@ export class TableMessageLedger implements MessageLedger {
 
   markIgnored(messageId: string, reason: string): Promise<void> {
     return this.settle(messageId, { state: "ignored", reason });
+  }
+
+  async recordFailure(messageId: string, reasonCode: string): Promise<number> {
+    const { partitionKey, rowKey } = keysOf(messageId);
+    for (;;) {
+      const row = await this.table.get(partitionKey, rowKey);
+      if (row === undefined) {
+        throw new NotFoundError("A failure was recorded for an inbound message before it was claimed; claim it first.");
+      }
+      const attempts = (typeof row["failedAttempts"] === "number" ? row["failedAttempts"] : 0) + 1;
+      try {
+        await this.table.replace({ ...withoutEtag(row), failedAttempts: attempts, reason: reasonCode }, row.etag);
+        return attempts;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+      }
+    }
+  }
+
+  markQuarantined(messageId: string, reasonCode: string): Promise<void> {
+    return this.settle(messageId, { state: "quarantined", reason: reasonCode });
   }
 
   private async settle(messageId: string, outcome: Record<string, string>): Promise<void> {

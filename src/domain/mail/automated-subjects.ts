@@ -24,6 +24,8 @@ export const DELIVERY_FAILURE_SUBJECTS: readonly RegExp[] = [
   opening("niedostarczalne"), // Polish Exchange
   opening("não é possível entregar"), // Portuguese Exchange
   opening("kan inte levereras"), // Swedish Exchange
+  opening("nelivrabil"), // Romanian Exchange
+  opening("dim modd ei ddanfon"), // Welsh Exchange
 ];
 
 export const AUTOREPLY_SUBJECTS: readonly RegExp[] = [
@@ -49,6 +51,14 @@ export const AUTOREPLY_SUBJECTS: readonly RegExp[] = [
   opening("fora do escritório"),
   opening("allan o['’]r swyddfa"), // Welsh: out of the office
   opening("ateb awtomatig"), // Welsh: automatic reply
+  opening("răspuns automat"), // Romanian
+  opening("otomatik yanıt"), // Turkish
+  opening("automatinis atsakymas"), // Lithuanian
+  opening("jawaab toos ah"), // Somali
+  opening("خودکار جواب"), // Urdu
+  opening("ਸਵੈਚਲਿਤ ਜਵਾਬ"), // Punjabi (Gurmukhi)
+  opening("رد تلقائي"), // Arabic
+  opening("স্বয়ংক্রিয় উত্তর"), // Bengali
 ];
 
 export const startsWithAny = (subject: string, patterns: readonly RegExp[]): boolean => {
