@@ -13,6 +13,7 @@ import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { findOriginalReferrer } from "../domain/mail/original-referrer.js";
 import { safeText } from "../domain/mail/safe-text.js";
 import { CaseAlreadyExistsError, AlreadyExistsError } from "../store/errors.js";
+import { DUTY_CONVERSATION } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
 import { attachFollowUp } from "./attach-follow-up.js";
 import { contactIdFor, letterKey, threadKey } from "./mail-keys.js";
@@ -113,8 +114,10 @@ export async function logInboundMessage(deps: AppDeps, message: InboundMessage):
   await reindexCase(deps, kase, now);
   if (message.conversationId) await rememberThread(deps, message.conversationId, caseId);
 
-  const acknowledgement = await queueAcknowledgement(deps, message, kase, contactId, referrer, now);
+  const acknowledged = await queueAcknowledgement(deps, message, kase, contactId, referrer, now);
+  await queueTriageCard(deps, caseId, contactId, classification, acknowledged, now);
   await deps.messages.markLogged(message.id, caseId, contactId);
+  const acknowledgement = acknowledged.plan;
   log.info("intake.logged", { caseId, kind, acknowledgement });
   return { outcome: "logged", caseId, contactId, newCase: true, classification, acknowledgement };
 }
@@ -170,6 +173,40 @@ async function rememberThread(deps: AppDeps, conversationId: string, caseId: str
   }
 }
 
+/** What became of the acknowledgement: queued to send, held for a person, or never sent and why. */
+type Acknowledged = { readonly plan: "send" | "hold" } | Omit<Extract<AcknowledgementPlan, { plan: "none" }>, "to">;
+
+/**
+ * The duty chat's triage card for a new contact (issue 5 §2), queued once under `triage~<contactId>` so that a retried
+ * intake never posts it twice. It carries only what the case does not record (why it was sorted so); the card
+ * itself is drawn from the case when it is posted.
+ */
+async function queueTriageCard(
+  deps: AppDeps,
+  caseId: string,
+  contactId: string,
+  classification: Classification,
+  acknowledged: Acknowledged,
+  now: Date,
+): Promise<void> {
+  await deps.outbox.enqueue(
+    {
+      caseId,
+      key: `triage~${contactId}`,
+      channel: "teams",
+      purpose: "triage",
+      payload: {
+        conversation: DUTY_CONVERSATION,
+        contactId,
+        reasons: classification.reasons,
+        confidence: classification.confidence,
+        ...(acknowledged.plan === "none" ? { notAcknowledgedBecause: acknowledged.reason } : {}),
+      },
+    },
+    now,
+  );
+}
+
 async function queueAcknowledgement(
   deps: AppDeps,
   message: InboundMessage,
@@ -177,10 +214,10 @@ async function queueAcknowledgement(
   contactId: string,
   referrer: Referrer | undefined,
   now: Date,
-): Promise<AcknowledgementPlan["plan"]> {
+): Promise<Acknowledged> {
   const key = letterKey(kase.id, "acknowledgement", contactId);
   const queued = await deps.outbox.get(kase.id, key);
-  if (queued !== undefined) return queued.state === "held" ? "hold" : "send";
+  if (queued !== undefined) return { plan: queued.state === "held" ? "hold" : "send" };
   const recipient = referrer?.email;
   const neverAnswer = recipient
     ? neverAnswerRecipient(message, deps.mailContext, recipient)
@@ -190,7 +227,7 @@ async function queueAcknowledgement(
   if (plan.plan === "send" && !(await takeAcknowledgementAllowance(deps, plan.to.email, now))) {
     plan = planAcknowledgement({ ...base, senderCapReached: true });
   }
-  if (plan.plan === "none") return "none";
+  if (plan.plan === "none") return { plan: "none", reason: plan.reason };
   await deps.outbox.enqueue(
     {
       caseId: kase.id,
@@ -207,5 +244,5 @@ async function queueAcknowledgement(
     },
     now,
   );
-  return plan.plan;
+  return { plan: plan.plan };
 }
