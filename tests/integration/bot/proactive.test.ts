@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { adaptiveCard } from "../../../bot/cards/card-json.js";
 import { text } from "../../../bot/cards/elements/text.js";
+import { createOutboxRenderer } from "../../../bot/proactive/render-outbox-item.js";
+import { logInboundMessage } from "../../../src/app/log-inbound-message.js";
+import { createScheduler, type Scheduler } from "../../../src/jobs/scheduler.js";
+import { DEFAULT_JOB_SETTINGS, standardJobs } from "../../../src/jobs/standard-jobs.js";
+import { aCase } from "../../support/builders/case-builder.js";
+import { loadEml } from "../../support/eml.js";
 import { installed, message, post, type Place, type Sender } from "./activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 
@@ -71,5 +77,89 @@ describe("Teams rate limits per conversation", () => {
     h.pacing.slept.length = 0;
     await h.bot.notifier.post("user~aad-manager", card(99));
     expect(h.pacing.slept).toEqual([]);
+  });
+});
+
+/** The service's Teams jobs (agendas, nudges, the Teams drain) on the harness's clock, store and bot. */
+function teamsJobs(harness: BotHarness): Scheduler {
+  const jobs = standardJobs(
+    { ...harness.deps.app, staff: harness.store.staff },
+    {
+      ...DEFAULT_JOB_SETTINGS,
+      holderId: "instance-a",
+      teams: { notifier: harness.bot.notifier, renderCard: createOutboxRenderer(harness.deps) },
+    },
+  );
+  return createScheduler({
+    jobs: jobs.filter((j) => ["agendas", "nudges", "teams-outbox"].includes(j.name)),
+    leases: harness.store.leases,
+    clock: harness.clock,
+    logger: harness.deps.app.logger,
+    holderId: "instance-a",
+  });
+}
+
+async function tick(scheduler: Scheduler): Promise<void> {
+  for (const job of ["agendas", "nudges", "teams-outbox"]) await scheduler.runOnce(job);
+}
+
+describe("rule 2.1 the daily screening agenda, posted by the jobs", () => {
+  it("goes to the chat a manager chose, at 09:30 on a working day, exactly once", async () => {
+    await setUp();
+    await h.addCase(aCase().withId("FC-2026-000042").receivedAt("2026-01-12T11:00:00Z").build());
+    const scheduler = teamsJobs(h);
+
+    h.clock.set("2026-01-14T09:29:00Z"); // Wednesday, GMT: 09:29 in London
+    await tick(scheduler);
+    expect(h.connector.calls).toEqual([]);
+    for (const at of ["2026-01-14T09:30:00Z", "2026-01-14T09:31:00Z", "2026-01-14T11:00:00Z"]) {
+      h.clock.set(at);
+      await tick(scheduler);
+    }
+
+    expect(h.connector.calls.map((c) => [c.method, c.conversationId])).toEqual([["POST", screeningChat.id]]);
+    const posted = JSON.stringify(h.connector.cards());
+    expect(posted).toContain("Daily screening, Wed 14 Jan 2026");
+    expect(posted).toContain("FC-2026-000042");
+    expect(posted).toContain('"agendaCaseIds":["FC-2026-000042"]');
+  });
+
+  it("holds the MAAM agenda while no chat is chosen for MAAM, and posts nothing anywhere else", async () => {
+    await setUp();
+    await h.addCase(aCase().withId("FC-2026-000043").screenedAs("maam").build());
+    const scheduler = teamsJobs(h);
+
+    h.clock.set("2026-01-13T10:00:00Z"); // Tuesday: the MAAM meeting day
+    await tick(scheduler);
+    await tick(scheduler);
+
+    expect(h.connector.calls.map((c) => c.conversationId)).toEqual([screeningChat.id]);
+    expect((await h.store.outbox.get("~notices", "agenda~maam~2026-01-13"))?.state).toBe("held");
+    expect(h.logLines.filter((l) => l.includes('"level":"error"'))).toEqual([]);
+  });
+});
+
+describe("issue 5 §2 duty triage", () => {
+  const dutyChat: Place = { type: "groupChat", id: "19:duty@thread.v2" };
+
+  it("posts one triage card per new contact to the duty chat, however often intake handles the message", async () => {
+    await setUp();
+    await post(h.messagesUrl, message(h.connector.serviceUrl, manager, dutyChat, "use this chat for duty"));
+    h.connector.calls.length = 0;
+    const mail = await loadEml("front-door-plain-fields.eml");
+    const scheduler = teamsJobs(h);
+
+    const first = await logInboundMessage(h.deps.app, mail);
+    await logInboundMessage(h.deps.app, mail);
+    await tick(scheduler);
+    await tick(scheduler);
+
+    expect(first.outcome).toBe("logged");
+    const triage = h.connector.calls.filter((c) => JSON.stringify(c.activity).includes("New contact"));
+    expect(triage.map((c) => c.conversationId)).toEqual([dutyChat.id]);
+    const card = JSON.stringify(triage[0]?.activity);
+    expect(card).toContain(`New contact: Front Door contact · ${first.outcome === "logged" ? first.caseId : ""}`);
+    expect(card).toContain("triage.addToScreening");
+    expect(card).toContain("Sorted as");
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-holidays.js";
+import { createCalendar } from "../../../src/domain/calendar/create-calendar.js";
 import { postAgendas } from "../../../src/jobs/post-agendas.js";
 import { NOTICES_PARTITION } from "../../../src/jobs/job-deps.js";
 import { aCase } from "../../support/builders/case-builder.js";
@@ -52,6 +54,31 @@ describe("rule 2.1 daily screening agenda", () => {
     await postAgendas(deps, at("2026-12-28T10:00:00Z"), "09:30");
 
     expect(await teamsKeys(deps)).toEqual([]);
+  });
+
+  it("posts no agenda on Christmas Day (Friday 25 December 2026)", async () => {
+    const deps = await awaitingScreening();
+
+    const runs = await postAgendas(deps, at("2026-12-25T10:00:00Z"), "09:30");
+
+    expect(runs).toContainEqual({ agenda: "screening", outcome: "not-due" });
+    expect(await teamsKeys(deps)).toEqual([]);
+  });
+
+  it("posts no agenda on the centre's closure day, and posts as usual the day after", async () => {
+    const deps = await awaitingScreening();
+    const closed = {
+      ...deps,
+      calendar: createCalendar({
+        bankHolidays: englandAndWalesBankHolidays(2026, 2027),
+        closureDays: [{ date: "2026-12-23", name: "Christmas shutdown" }],
+      }),
+    };
+
+    await postAgendas(closed, at("2026-12-23T10:00:00Z"), "09:30");
+    await postAgendas(closed, at("2026-12-24T10:00:00Z"), "09:30");
+
+    expect(await teamsKeys(deps)).toEqual(["agenda~screening~2026-12-24"]);
   });
 
   it("posts no agenda on a Sunday", async () => {
