@@ -3,6 +3,7 @@ import { buildAppPackage, packageSources } from "../../../manifest/app-package.j
 import { LOCAL_PLACEHOLDERS } from "../../../manifest/package-settings.js";
 import { pngSize } from "../../../manifest/png.js";
 import { validateManifest } from "../../../manifest/validate-manifest.js";
+import { parseRoute } from "../../../tab/src/routes.js";
 import { readZip } from "./read-zip.js";
 
 const BOT_ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
@@ -186,5 +187,14 @@ describe("tab sign-in (webApplicationInfo)", () => {
     await expect(buildAppPackage({ ...production, FC_API_AUDIENCE: CLIENT_ID })).rejects.toThrow(
       /FC_API_AUDIENCE: must include the Application ID URI/,
     );
+  });
+});
+
+describe("the personal tabs", () => {
+  it("each open a view the tab knows (its hash route)", async () => {
+    const manifest = (await buildAppPackage(production)).manifest as unknown as Manifest;
+    const pages = manifest.staticTabs.flatMap((t) => (t.contentUrl === undefined ? [] : [t.contentUrl]));
+    expect(pages.length).toBeGreaterThan(2);
+    for (const page of pages) expect(parseRoute(new URL(page).hash), page).toBeDefined();
   });
 });
