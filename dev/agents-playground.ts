@@ -52,6 +52,9 @@ export async function startAgentsPlayground(options: PlaygroundOptions): Promise
       const listening = /Listening on (\d+)/.exec(output);
       if (listening) {
         clearTimeout(timer);
+        // It logs every activity from here on (to its own log file too): keep draining, stop collecting.
+        child.stdout.off("data", read).resume();
+        child.stderr.off("data", read).resume();
         resolve(Number(listening[1]));
       }
     };
