@@ -75,5 +75,5 @@ describe("no personal data in the logs", () => {
       const name = /^From:[ \t]*"?([^"<\r\n=]{4,60}?)"?\s*</im.exec(raw)?.[1]?.trim().toLowerCase();
       if (name !== undefined) expect(logged, `${file}: "${name}" was logged`).not.toContain(name);
     }
-  });
+  }, 240_000);
 });
