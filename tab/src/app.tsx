@@ -2,8 +2,7 @@ import { Tab, TabList } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useSharedStyles } from "./components/styles.js";
 import { ViewForRoute } from "./components/view-for-route.js";
-import type { PanelName } from "../../src/api/contract.js";
-import { navItems, parseRoute, type Route } from "./routes.js";
+import { navItems, panelsOf, parseRoute, type Route } from "./routes.js";
 import { useSession } from "./session.js";
 import { AgendaView } from "./views/agenda-view.js";
 
@@ -21,8 +20,9 @@ export function App({ frameContext = "content" }: { frameContext?: string }) {
 
   // In a meeting's side panel there is room for one thing: the panel's agenda, compactly.
   if (frameContext === "sidePanel") {
-    const panel = me.profile.panels.find((p) => p.id === "maam") ?? me.profile.panels[0];
-    return panel ? <AgendaView panel={panel.id as PanelName} compact /> : <p>This profile has no panels.</p>;
+    const panels = panelsOf(me);
+    const panel = panels.find((p) => p.id !== "screening") ?? panels[0];
+    return panel ? <AgendaView panel={panel.id} compact /> : <p>This profile has no panels.</p>;
   }
 
   const route: Route | undefined = parseRoute(hash) ?? (items[0] ? parseRoute(items[0].hash) : undefined);

@@ -50,8 +50,7 @@ export function navItems(me: MeResponse): NavItem[] {
   const items: NavItem[] = [];
   if (may(me, ["duty-worker", "manager"])) items.push({ hash: "#/triage", label: "Triage" });
   if (may(me, ["duty-worker", "panel-member", "manager"]))
-    for (const panel of me.profile.panels)
-      if (PANELS.includes(panel.id)) items.push({ hash: `#/agenda/${panel.id}`, label: panel.name });
+    for (const panel of panelsOf(me)) items.push({ hash: `#/agenda/${panel.id}`, label: panel.name });
   if (may(me, ["duty-worker", "manager"])) items.push({ hash: "#/pre-allocation", label: "Pre-Allocation List" });
   if (may(me, ["practitioner", "duty-worker", "manager"])) items.push({ hash: "#/my-cases", label: "My cases" });
   if (may(me, ["manager", "admin"])) {
@@ -60,4 +59,13 @@ export function navItems(me: MeResponse): NavItem[] {
   }
   if (may(me, ["admin"])) items.push({ hash: "#/settings", label: "Settings" });
   return items;
+}
+
+/** Daily screening is in every framework (rule 2.1); the profile lists its other panels (MAAM, transfer panel). */
+export function panelsOf(me: MeResponse): { id: PanelName; name: string }[] {
+  const others = me.profile.panels.filter((p) => p.id !== "screening" && PANELS.includes(p.id));
+  return [
+    { id: "screening", name: "Daily screening" },
+    ...others.map((p) => ({ id: p.id as PanelName, name: p.name })),
+  ];
 }

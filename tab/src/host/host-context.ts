@@ -1,4 +1,3 @@
-import { app, authentication } from "@microsoft/teams-js";
 import { themeNameFrom, type ThemeName } from "./theme.js";
 
 /** Where the tab is running: inside Teams or Outlook (through teams-js), or a plain browser (local mode). */
@@ -29,6 +28,8 @@ export const BROWSER_HOST: HostContext = {
 export async function detectHost(win: Window = window): Promise<HostContext> {
   const mayHaveHost = win.parent !== win || win.opener !== null || "nativeInterface" in win;
   if (!mayHaveHost) return BROWSER_HOST;
+  // Loaded only when a host may be there: at import, teams-js fetches its list of valid domains from a CDN.
+  const { app, authentication } = await import("@microsoft/teams-js");
   try {
     await withTimeout(app.initialize(), INITIALIZE_TIMEOUT_MS);
     const context = await app.getContext();

@@ -9,6 +9,7 @@ import { RagBadge } from "../components/rag-badge.js";
 import { useSharedStyles } from "../components/styles.js";
 import { useResource } from "../components/use-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
+import { panelsOf } from "../routes.js";
 import { useSession } from "../session.js";
 
 /** A panel's agenda for today: what is still open (with the decision form) and what has been decided. */
@@ -18,7 +19,7 @@ export function AgendaView({ panel, compact = false }: { panel: PanelName; compa
   const [agenda, reload] = useResource(() => api.agenda(panel), `agenda~${panel}`);
   const [staff] = useResource(() => api.staff(), "staff");
   const workers = staff.status === "ready" ? staff.data.staff.filter((s) => s.roles.includes("practitioner")) : [];
-  const title = me.profile.panels.find((p) => p.id === panel)?.name ?? panel;
+  const title = panelsOf(me).find((p) => p.id === panel)?.name ?? panel;
   return (
     <section className={styles.stack}>
       <ViewHeading>{`${title} agenda`}</ViewHeading>

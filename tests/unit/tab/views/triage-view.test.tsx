@@ -1,0 +1,83 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import type { TriageItem } from "../../../../src/api/contract.js";
+import { ApiError } from "../../../../tab/src/api/api-error.js";
+import { TriageView } from "../../../../tab/src/views/triage-view.js";
+import { aMutationResult, fakeApi, ok } from "../support/fake-api.js";
+import { aCase, aMe } from "../support/fixtures.js";
+import { renderView } from "../support/render-view.js";
+
+afterEach(cleanup);
+
+function aTriageItem(caseId: string, overrides: Partial<TriageItem> = {}): TriageItem {
+  return {
+    ...aCase(caseId),
+    contactId: `${caseId}-c1`,
+    receivedAt: "2026-11-23T09:15:00Z",
+    subject: "EHA for the family",
+    classification: {
+      kind: "early-help-assessment",
+      kindLabel: "Early Help Assessment",
+      reasons: ["EHA form attached"],
+    },
+    referrer: { name: "Sam Referrer", email: "sam@school.example", organisation: "Oak School", confirmed: true },
+    acknowledgement: { status: "sent" },
+    ...overrides,
+  };
+}
+
+describe("triage queue", () => {
+  it("lists each new contact with its classification, referrer and acknowledgement (rule 1.2)", async () => {
+    const api = fakeApi({ triage: () => ok({ items: [aTriageItem("FC-2026-000001")] }) });
+    renderView(<TriageView />, { api, me: aMe(["duty-worker"]) });
+    const table = await screen.findByRole("table", { name: /New contacts/ });
+    const row = within(table).getByRole("row", { name: /FC-2026-000001/ });
+    expect(row.textContent).toContain("Early Help Assessment");
+    expect(row.textContent).toContain("EHA form attached");
+    expect(row.textContent).toContain("Sam Referrer");
+    expect(row.textContent).toContain("Sent");
+    expect(within(row).getByRole("link", { name: "FC-2026-000001" }).getAttribute("href")).toBe(
+      "#/case/FC-2026-000001",
+    );
+  });
+
+  it("says so when nothing is waiting", async () => {
+    const api = fakeApi({ triage: () => ok({ items: [] }) });
+    renderView(<TriageView />, { api, me: aMe(["duty-worker"]) });
+    expect(await screen.findByText("No new contacts are waiting for triage.")).toBeTruthy();
+  });
+
+  it("lets the duty worker confirm an unconfirmed referrer, sending the case's ETag", async () => {
+    const item = aTriageItem("FC-2026-000002", {
+      referrer: { email: "desk@earlyhelp.example", confirmed: false },
+    });
+    const api = fakeApi({
+      triage: () => ok({ items: [item] }),
+      confirmReferrer: () => aMutationResult("FC-2026-000002"),
+    });
+    renderView(<TriageView />, { api, me: aMe(["duty-worker"]) });
+    const form = await screen.findByRole("form", { name: "Confirm the referrer for FC-2026-000002" });
+    fireEvent.change(within(form).getByLabelText("Referrer's name"), { target: { value: "Pat Original" } });
+    fireEvent.change(within(form).getByLabelText("Referrer's email"), { target: { value: "pat@nursery.example" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Confirm referrer" }));
+    await waitFor(() => expect(api.callsTo("confirmReferrer")).toHaveLength(1));
+    expect(api.callsTo("confirmReferrer")[0]?.args).toEqual([
+      "FC-2026-000002",
+      { contactId: "FC-2026-000002-c1", name: "Pat Original", email: "pat@nursery.example" },
+      'W/"FC-2026-000002-1"',
+    ]);
+    await waitFor(() => expect(api.callsTo("triage")).toHaveLength(2)); // reloaded in place
+    expect(screen.getByRole("status").textContent).toBe("Referrer confirmed for FC-2026-000002.");
+  });
+
+  it("shows the service's error as a message saying what to do", async () => {
+    const api = fakeApi({
+      triage: () => new ApiError("AUTH.ROLE_REFUSED", "Only duty workers and managers see the triage queue.", 403),
+    });
+    renderView(<TriageView />, { api, me: aMe(["practitioner"]) });
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Only duty workers and managers see the triage queue.",
+    );
+  });
+});
