@@ -444,7 +444,7 @@ export interface BankHolidayImportResult {
 export interface MailLookupResponse {
   readonly logged: boolean;
   /** What the service did with it: claimed (being handled), logged, ignored (with a reason). */
-  readonly state?: "claimed" | "logged" | "ignored";
+  readonly state?: "claimed" | "logged" | "ignored" | "quarantined";
   readonly reason?: string;
   readonly contactId?: string;
   readonly case?: CaseWithClocks;

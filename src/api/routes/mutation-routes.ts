@@ -10,7 +10,7 @@ import type {
 import { badRequest } from "../errors.js";
 import { ifMatch, requireString, route } from "../http.js";
 import { confirmCaseReferrer, recordCaseEvent, recordDecision } from "../views/case-mutations.js";
-import { lookupMail, logMail } from "../views/mail.js";
+import { linkMail, lookupMail, logMail } from "../views/mail.js";
 import { importBankHolidays, readSettings, updateSettings } from "../views/settings.js";
 import { putStaff } from "../views/staff.js";
 
@@ -67,6 +67,14 @@ export function mutationRoutes(deps: ApiDeps): Router {
     "/mail/log",
     json,
     route(deps, DUTY, (req) => logMail(deps, requireString(req.body, "messageId"))),
+  );
+
+  router.post(
+    "/mail/link",
+    json,
+    route(deps, DUTY, (req, _res, caller) =>
+      linkMail(deps, caller, requireString(req.body, "messageId"), requireString(req.body, "caseId")),
+    ),
   );
 
   router.get(

@@ -1,4 +1,7 @@
+import { linkContact } from "../../app/link-contact.js";
 import { logInboundMessage } from "../../app/log-inbound-message.js";
+import type { Caller } from "../auth/caller.js";
+import { notFound } from "../errors.js";
 import type { MessageRecord } from "../../ports.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { MailLookupResponse } from "../contract.js";
@@ -28,4 +31,23 @@ export async function logMail(deps: ApiDeps, messageId: string): Promise<MailLoo
   const message = await deps.app.mailbox.getMessage(messageId);
   await logInboundMessage(deps.app, message);
   return lookupMail(deps, messageId);
+}
+
+/**
+ * Duty triage from Outlook: the message was logged as a new case but is about `toCaseId`; the contact moves there
+ * and the new case closes as linked (the same use case as the triage card's).
+ */
+export async function linkMail(deps: ApiDeps, caller: Caller, messageId: string, toCaseId: string) {
+  const record = await deps.app.messages.find(messageId);
+  if (record?.caseId === undefined) throw notFound("A logged contact for this email");
+  await linkContact(deps.app, record.caseId, caller, { toCaseId });
+  const target = await deps.app.cases.findCase(toCaseId);
+  const names = await staffNames(deps);
+  const response: MailLookupResponse = {
+    logged: true,
+    state: record.state,
+    ...(record.contactId === undefined ? {} : { contactId: record.contactId }),
+    ...(target ? { case: caseWithClocks(target, deps.app, names) } : {}),
+  };
+  return response;
 }

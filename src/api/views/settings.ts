@@ -7,6 +7,8 @@ import { badRequest, staleEtag } from "../errors.js";
 /** The Settings table's one row for the centre (the bot reads the same key for its chats). */
 export const CENTRE_SETTINGS_KEY = "centre";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The ETag of settings never saved yet, so the first change is guarded like every other. */
+const UNSAVED_ETAG = '"unsaved"';
 
 async function current(deps: ApiDeps): Promise<Versioned<CentreSettings> | undefined> {
   return deps.settings.get(CENTRE_SETTINGS_KEY);
@@ -27,13 +29,13 @@ function view(deps: ApiDeps, settings: CentreSettings, etag: string): SettingsRe
 
 export async function readSettings(deps: ApiDeps): Promise<SettingsResponse> {
   const stored = await current(deps);
-  return view(deps, stored?.value ?? defaults(deps), stored?.etag ?? "");
+  return view(deps, stored?.value ?? defaults(deps), stored?.etag ?? UNSAVED_ETAG);
 }
 
-/** Writes over exactly the ETag read; the first write (no row yet) carries the empty ETag readSettings gave. */
+/** Writes over exactly the ETag read; the first write (no row yet) carries the "unsaved" ETag readSettings gave. */
 async function write(deps: ApiDeps, etag: string, change: (s: CentreSettings) => CentreSettings) {
   const stored = await current(deps);
-  if ((stored?.etag ?? "") !== etag) throw staleEtag("The settings");
+  if ((stored?.etag ?? UNSAVED_ETAG) !== etag) throw staleEtag("The settings");
   const next = change(stored?.value ?? defaults(deps));
   return deps.settings.put(CENTRE_SETTINGS_KEY, next, stored?.etag);
 }
