@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Textarea } from "@fluentui/react-components";
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { SettingsResponse } from "../../../src/api/contract.js";
 import { ActionFeedback } from "../components/action-feedback.js";
 import { Loaded } from "../components/loaded.js";
@@ -91,6 +91,7 @@ function BankHolidayImport({ etag, reload }: { etag: string; reload: () => Promi
   const styles = useSharedStyles();
   const [file, setFile] = useState<File | undefined>(undefined);
   const [outcome, setOutcome] = useState("");
+  const fileId = useId();
   const { busy, error, warnings, run } = useAction(reload);
   return (
     <form
@@ -107,9 +108,8 @@ function BankHolidayImport({ etag, reload }: { etag: string; reload: () => Promi
       }}
     >
       <h3 className={styles.subheading}>Bank holidays</h3>
-      <Field label="GOV.UK bank-holidays.json file">
-        <input type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0])} />
-      </Field>
+      <label htmlFor={fileId}>GOV.UK bank-holidays.json file</label>
+      <input id={fileId} type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0])} />
       <div>
         <Button type="submit" disabled={busy || file === undefined}>
           Import bank holidays

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { App } from "../../../tab/src/app.js";
+import { parseRoute } from "../../../tab/src/routes.js";
+import { fakeApi, ok } from "./support/fake-api.js";
+import { aMe, anAgenda } from "./support/fixtures.js";
+import { renderView } from "./support/render-view.js";
+
+afterEach(() => {
+  cleanup();
+  window.location.hash = "";
+});
+
+/** Exactly these tabs, in this order, found by their accessible names. */
+function expectTabs(names: string[]) {
+  const tabs = screen.getAllByRole("tab");
+  expect(tabs).toHaveLength(names.length);
+  names.forEach((name, i) => expect(tabs[i]).toBe(screen.getByRole("tab", { name })));
+}
+
+describe("navigation by role", () => {
+  it("a practitioner sees only their cases", () => {
+    renderView(<App />, {
+      api: fakeApi({ myCases: () => ok({ items: [], workerId: "p" }) }),
+      me: aMe(["practitioner"]),
+    });
+    expectTabs(["My cases"]);
+  });
+
+  it("a duty worker sees triage, daily screening, the profile's panels, the Pre-Allocation List and cases", () => {
+    renderView(<App />, { api: fakeApi({ triage: () => ok({ items: [] }) }), me: aMe(["duty-worker"]) });
+    expectTabs(["Triage", "Daily screening", "MAAM", "Pre-Allocation List", "My cases"]);
+  });
+
+  it("only an administrator sees Settings", () => {
+    renderView(<App />, { api: fakeApi({}), me: aMe(["manager", "admin"]) });
+    expect(screen.getByRole("tab", { name: "Settings" })).toBeTruthy();
+    cleanup();
+    renderView(<App />, { api: fakeApi({}), me: aMe(["manager"]) });
+    expect(screen.queryByRole("tab", { name: "Settings" })).toBeNull();
+    expect(screen.getByRole("tab", { name: "Compliance" })).toBeTruthy();
+  });
+
+  it("opens the view the hash names and moves focus to its heading", async () => {
+    window.location.hash = "#/team";
+    const api = fakeApi({ team: () => ok({ rule: undefined, caseloads: [], overLimit: [] }) });
+    renderView(<App />, { api, me: aMe(["manager"]) });
+    const heading = screen.getByRole("heading", { level: 2, name: "Team" });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(screen.getByRole("tab", { name: "Team" }).getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("in a meeting's side panel shows the panel's agenda compactly, without the navigation", async () => {
+    const api = fakeApi({ agenda: () => ok(anAgenda({ panel: "maam" })), staff: () => ok({ staff: [] }) });
+    renderView(<App frameContext="sidePanel" />, { api, me: aMe(["panel-member"]) });
+    expect(await screen.findByRole("heading", { name: "MAAM agenda" })).toBeTruthy();
+    expect(screen.queryByRole("tablist")).toBeNull();
+    expect(api.callsTo("agenda")[0]?.args).toEqual(["maam"]);
+    await screen.findByRole("article", { name: "Case FC-2026-000001" });
+    expect(screen.queryByRole("table", { name: /Clocks for/ })).toBeNull();
+  });
+});
+
+describe("hash routes", () => {
+  it("reads each view, a panel's agenda and a case", () => {
+    expect(parseRoute("#/agenda/transfer-panel")).toEqual({ view: "agenda", panel: "transfer-panel" });
+    expect(parseRoute("#/case/FC-2026-000123")).toEqual({ view: "case", caseId: "FC-2026-000123" });
+    expect(parseRoute("#/compliance")).toEqual({ view: "compliance" });
+    expect(parseRoute("#/agenda/coffee")).toBeUndefined();
+    expect(parseRoute("")).toBeUndefined();
+  });
+});

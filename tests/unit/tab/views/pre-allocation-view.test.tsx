@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { PreAllocationView } from "../../../../tab/src/views/pre-allocation-view.js";
+import { fakeApi, ok } from "../support/fake-api.js";
+import { aCase, aClock, aMe } from "../support/fixtures.js";
+import { renderView } from "../support/render-view.js";
+
+afterEach(cleanup);
+
+describe("rule 3.3 weekly contact while on the Pre-Allocation List", () => {
+  it("shows when the family was last contacted and when the next contact is due, with the rule", async () => {
+    const contactClock = aClock({
+      ruleId: "3.3",
+      ruleName: "Weekly contact",
+      expected: undefined,
+      maximum: { at: "2026-11-30T23:59:59Z", londonDate: "2026-11-30" },
+      rag: "red",
+      status: "overdue",
+    });
+    const api = fakeApi({
+      preAllocation: () =>
+        ok({
+          items: [
+            {
+              ...aCase("FC-2026-000020", { state: "pre-allocation" }),
+              contactClock,
+              lastContactAt: "2026-11-23T14:00:00Z",
+            },
+          ],
+        }),
+    });
+    renderView(<PreAllocationView />, { api, me: aMe(["duty-worker"]) });
+    const table = await screen.findByRole("table", { name: /Cases waiting for a worker/ });
+    const row = within(table).getByRole("row", { name: /FC-2026-000020/ });
+    expect(row.textContent).toContain("Mon, 23 Nov 2026, 14:00");
+    expect(row.textContent).toContain("Mon, 30 Nov 2026, 23:59");
+    expect(row.textContent).toContain("Rule 3.3");
+    expect(row.textContent).toContain("Red: overdue");
+  });
+});
