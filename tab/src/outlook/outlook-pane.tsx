@@ -13,10 +13,11 @@ import { useResource } from "../components/use-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
 
-const STATE = {
+const STATE: Record<NonNullable<MailLookupResponse["state"]>, string> = {
   claimed: "is being logged by the service now",
   logged: "was logged as a contact",
   ignored: "was not logged",
+  quarantined: "was set aside for an administrator to look at",
 };
 
 const DUTY = ["duty-worker", "manager"];
