@@ -72,6 +72,16 @@ describe("duty triage links a contact to the case it was about", () => {
     expect(await deps.outbox.get(WRONG, ACK)).toMatchObject({ state: "drafted" });
   });
 
+  it("says an acknowledgement that already went was sent, and changes nothing about it", async () => {
+    const { deps } = await setUp();
+    const queued = await deps.outbox.get(WRONG, ACK);
+    if (queued === undefined) throw new Error("the acknowledgement was not queued");
+    await deps.outbox.transition(queued, { to: "sent", sentItemId: "sent-1" }, deps.clock.now());
+    const result = await markNotAContact(deps, WRONG, dana, { reason: "general-enquiry" });
+    expect(result.acknowledgements).toEqual({ [CONTACT]: "already-sent" });
+    expect(await deps.outbox.get(WRONG, ACK)).toMatchObject({ state: "sent", sentItemId: "sent-1" });
+  });
+
   it("keeps an acknowledgement not yet queued from ever being queued (an intake retried after a crash)", async () => {
     const { deps } = await setUp("none");
     await linkContact(deps, WRONG, dana, { toCaseId: EXISTING });
