@@ -10,7 +10,7 @@ import { answerAction } from "./actions/action-router.js";
 import type { BotDeps } from "./bot-deps.js";
 import type { AdaptiveCardJson as CardJson } from "./cards/card-json.js";
 import { conversationKey, type ConversationInfo, type TeamsUser } from "./conversation-keys.js";
-import { isConversationSaved, saveConversation } from "./conversations.js";
+import { isConversationSaved, saveConversation, saveNewConversation } from "./conversations.js";
 import { answerCommand } from "./commands/command-router.js";
 import { welcome } from "./commands/help.js";
 import type { Turn } from "./turn.js";
@@ -107,18 +107,19 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
 
   /**
    * Install in a chat, channel or personal scope: remember where we are and say what the bot does. Teams sends both
-   * an installationUpdate and a conversationUpdate for one install, so only a conversation new to us is greeted.
+   * an installationUpdate and a conversationUpdate for one install, often at once, so only the
+   * activity that creates the conversation's record greets.
    */
   private async greet(context: TurnContext): Promise<void> {
     const turn = turnOf(context);
-    const known = await isConversationSaved(this.deps, turn.conversationKey);
+    let saved: "new" | "known";
     try {
-      await saveConversation(this.deps, turn.conversationKey, turn.reference, this.deps.app.clock.now());
+      saved = await saveNewConversation(this.deps, turn.conversationKey, turn.reference, this.deps.app.clock.now());
       this.deps.app.logger.info("bot.installed", { conversationType: turn.conversation.type });
     } catch (error) {
       this.deps.app.logger.error("bot.conversation-save-failed", describeError(error));
       throw error;
     }
-    if (!known) await context.sendActivity({ attachments: [attachment(welcome(this.deps))] });
+    if (saved === "new") await context.sendActivity({ attachments: [attachment(welcome(this.deps))] });
   }
 }

@@ -36,6 +36,26 @@ export async function saveConversation(
   await upsert(deps.conversations, key, () => ({ reference, updatedAt: now.toISOString() }));
 }
 
+/**
+ * Stores the reference of a conversation new to us and says so; a known one has its reference refreshed. The create
+ * is the check (insert-if-absent), so two activities for one install racing here greet once.
+ */
+export async function saveNewConversation(
+  deps: Pick<BotDeps, "conversations">,
+  key: ConversationKey,
+  reference: Readonly<Record<string, unknown>>,
+  now: Date,
+): Promise<"new" | "known"> {
+  try {
+    await deps.conversations.put(key, { reference, updatedAt: now.toISOString() });
+    return "new";
+  } catch (error) {
+    if (!(error instanceof AlreadyExistsError)) throw error;
+  }
+  await saveConversation(deps, key, reference, now);
+  return "known";
+}
+
 export async function isConversationSaved(
   deps: Pick<BotDeps, "conversations">,
   key: ConversationKey,

@@ -15,10 +15,10 @@ export function helpCard(): AdaptiveCardJson {
   return adaptiveCard([heading("What I can do"), text("Type one of these:"), facts(COMMANDS)]);
 }
 
-/** Sent once when the app is installed in a chat, channel or personal scope. */
+/** Sent once when the app is installed in a chat, channel or personal scope. The name carries its own article. */
 export function welcomeCard(view: { readonly centreName: string }): AdaptiveCardJson {
   return adaptiveCard([
-    heading(`Hello from the ${view.centreName} front door`),
+    heading(`Hello from the front door of ${view.centreName}`),
     text(
       "I post new contacts for triage, the daily screening and panel agendas, and remind you before anything is due.",
     ),

@@ -1,10 +1,10 @@
 import type { Case } from "../../src/domain/case.js";
-import { CONTACT_KIND_LABELS } from "../../src/domain/contact.js";
 import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
 import type { Deadline } from "../../src/domain/policy/deadline.js";
 import { adaptiveCard, type AdaptiveCardJson, type CardElement } from "./card-json.js";
 import { dueWording, STATUS_COLOR, STATUS_LABEL } from "./elements/clocks.js";
 import { compareDeadlines, nextDeadline } from "./elements/rag-order.js";
+import { caseTitle } from "./elements/shared-case.js";
 import { container, heading, text } from "./elements/text.js";
 
 export interface MyCase {
@@ -20,10 +20,9 @@ export interface MyCasesView {
 
 function row(entry: MyCase, timeZone: string): CardElement {
   const next = nextDeadline(entry.clocks);
-  const title = [entry.case.id, CONTACT_KIND_LABELS[entry.case.kind], entry.case.summary].filter(Boolean).join(" · ");
   return container(
     [
-      text(title, { weight: "bolder" }),
+      text(caseTitle(entry.case), { weight: "bolder" }),
       text(`Case ${entry.case.id} ${STATE_PHRASES[entry.case.state]}.`, { spacing: "none" }),
       next
         ? text(`Next: ${next.ruleId} ${next.ruleName}, ${STATUS_LABEL[next.status]}. ${dueWording(next, timeZone)}`, {

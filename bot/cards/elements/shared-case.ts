@@ -9,8 +9,16 @@ import { text } from "./text.js";
  */
 export type SharedCase = Pick<Case, "id" | "kind" | "openedAt" | "summary">;
 
-/** "FC-2026-000123 · Request for Support · EHA · 2 children" */
+/**
+ * "FC-2026-000123 · Request for Support · EHA · 2 children". A new contact's summary starts as its kind's label,
+ * which is then said once.
+ */
+export function caseTitle(kase: Pick<Case, "id" | "kind" | "summary">): string {
+  const kind = CONTACT_KIND_LABELS[kase.kind];
+  const summary = kase.summary === kind ? undefined : kase.summary;
+  return [kase.id, kind, summary].filter((p): p is string => !!p).join(" · ");
+}
+
 export function sharedCaseTitle(kase: SharedCase): CardElement {
-  const parts = [kase.id, CONTACT_KIND_LABELS[kase.kind], kase.summary].filter((p): p is string => !!p);
-  return text(parts.join(" · "), { weight: "bolder", size: "medium" });
+  return text(caseTitle(kase), { weight: "bolder", size: "medium" });
 }

@@ -4,6 +4,8 @@ import { cardProblems, executeActions } from "../../support/adaptive-card.js";
 import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
 import { botAdded, installed, message, post, type Place, type Sender } from "./activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
+import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
+import type { Store } from "../../../src/store/store.js";
 
 const dutyWorker: Sender = { id: "29:duty", aadObjectId: "aad-duty", name: "Dana Duty" };
 const manager: Sender = { id: "29:manager", aadObjectId: "aad-manager", name: "Morgan Manager" };
@@ -18,11 +20,35 @@ const dutyChannel: Place = {
 let h: BotHarness;
 afterEach(async () => h.close());
 
-async function withStaff(): Promise<BotHarness> {
-  h = await startBotHarness();
+async function withStaff(store?: Store): Promise<BotHarness> {
+  h = await startBotHarness(store ? { store } : {});
   await h.addStaff({ id: "aad-duty", displayName: "Dana Duty", email: "d@x.example", roles: ["duty-worker"] });
   await h.addStaff({ id: "aad-manager", displayName: "Morgan Manager", email: "m@x.example", roles: ["manager"] });
   return h;
+}
+
+/**
+ * Teams' two install activities processed side by side: the first two reads of a conversation wait for each other
+ * (or 200 ms), so both see "not saved yet" unless the save itself decides who is first.
+ */
+function storeWhereTwoReadsMeet(): Store {
+  const store = createMemoryStore();
+  const waiting: Array<() => void> = [];
+  const meet = () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      if (waiting.length === 2) for (const release of waiting) release();
+      else setTimeout(resolve, 200);
+    });
+  const conversations: Store["conversations"] = {
+    get: async (key) => {
+      await meet();
+      return store.conversations.get(key);
+    },
+    put: (key, value, etag) => store.conversations.put(key, value, etag),
+    list: () => store.conversations.list(),
+  };
+  return { ...store, conversations };
 }
 
 const json = (card: unknown): string => JSON.stringify(card);
@@ -67,6 +93,16 @@ describe("help and install", () => {
     await post(h.messagesUrl, installed(h.connector.serviceUrl, manager, screeningChat));
     await post(h.messagesUrl, botAdded(h.connector.serviceUrl, manager, screeningChat));
     expect(sentCards()).toHaveLength(1);
+  });
+
+  it("greets once when the installationUpdate and the conversationUpdate arrive together", async () => {
+    await withStaff(storeWhereTwoReadsMeet());
+    await Promise.all([
+      post(h.messagesUrl, installed(h.connector.serviceUrl, manager, screeningChat)),
+      post(h.messagesUrl, botAdded(h.connector.serviceUrl, manager, screeningChat)),
+    ]);
+    expect(sentCards()).toHaveLength(1);
+    expect(await h.store.conversations.get(`chat~${screeningChat.id}`)).toBeDefined();
   });
 
   it("keeps a channel's reference to the channel itself, not the thread the command came in", async () => {

@@ -17,7 +17,13 @@ describe("help, welcome, results and errors", () => {
   it("welcomes on install with the centre's name", () => {
     const card = welcomeCard({ centreName: "Riverside Family Centre" });
     expect(cardProblems(card)).toEqual([]);
-    expect(cardText(card)).toContain("Hello from the Riverside Family Centre front door");
+    expect(cardText(card)).toContain("Hello from the front door of Riverside Family Centre");
+  });
+
+  it("says the default centre name without doubling its article", () => {
+    const text = cardText(welcomeCard({ centreName: "the Family Centre" }));
+    expect(text).toContain("Hello from the front door of the Family Centre");
+    expect(text).not.toMatch(/\bthe the\b/i);
   });
 
   it("says who already decided when a second click loses", () => {

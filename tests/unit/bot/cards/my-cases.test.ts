@@ -21,6 +21,16 @@ describe("my cases (personal chat)", () => {
     expect(json).toContain('"color":"attention"');
   });
 
+  it("names the kind of a case once when its summary is still the kind", () => {
+    const kase = {
+      ...aCase().withId("FC-2026-000603").ofKind("early-help-assessment").build(),
+      summary: "Early Help Assessment",
+    };
+    const json = cardText(myCasesCard({ timeZone, cases: [{ case: kase, clocks: clocksAt(kase, now) }] }));
+    expect(json).toContain("FC-2026-000603 · Early Help Assessment");
+    expect(json).not.toContain("Early Help Assessment · Early Help Assessment");
+  });
+
   it("says so when there are none", () => {
     expect(cardText(myCasesCard({ timeZone, cases: [] }))).toContain("You have no open cases.");
   });

@@ -84,6 +84,16 @@ describe("rule 2.1 daily screening agenda", () => {
     expect(cardText(screeningAgendaCards(oneItem))).not.toContain(FAMILY_NAME);
   });
 
+  it("names the kind of a newly logged contact once, though its summary is still the kind", () => {
+    const fresh = {
+      ...aCase().withId("FC-2026-000124").ofKind("early-help-assessment").build(),
+      summary: "Early Help Assessment",
+    };
+    const json = cardText(screeningAgendaCards(view([{ case: fresh, clocks: clocksAt(fresh, now), etag: 'W/"8"' }])));
+    expect(json).toContain("FC-2026-000124 · Early Help Assessment");
+    expect(json).not.toContain("Early Help Assessment · Early Help Assessment");
+  });
+
   it("says so when nobody is waiting", () => {
     const cards = screeningAgendaCards(view([]));
     expect(cards).toHaveLength(1);
