@@ -1,9 +1,19 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Button,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import { ActionFeedback } from "../components/action-feedback.js";
 import { CaseLink } from "../components/case-link.js";
 import { formatInstant } from "../components/format.js";
 import { Loaded } from "../components/loaded.js";
 import { RagBadge } from "../components/rag-badge.js";
 import { useSharedStyles } from "../components/styles.js";
+import { useAction } from "../components/use-action.js";
 import { useResource } from "../components/use-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
@@ -12,7 +22,7 @@ import { useSession } from "../session.js";
 export function PreAllocationView() {
   const { api } = useSession();
   const styles = useSharedStyles();
-  const [list] = useResource(() => api.preAllocation(), "pre-allocation");
+  const [list, reload] = useResource(() => api.preAllocation(), "pre-allocation");
   return (
     <section className={styles.stack}>
       <ViewHeading>Pre-Allocation List</ViewHeading>
@@ -29,6 +39,7 @@ export function PreAllocationView() {
                   <TableHeaderCell>Last contact with the family</TableHeaderCell>
                   <TableHeaderCell>Next contact due</TableHeaderCell>
                   <TableHeaderCell>Status</TableHeaderCell>
+                  <TableHeaderCell>Contact made</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -52,6 +63,9 @@ export function PreAllocationView() {
                     <TableCell>
                       <RagBadge rag={item.contactClock?.rag ?? item.rag} />
                     </TableCell>
+                    <TableCell>
+                      <RecordContact caseId={item.caseId} etag={item.etag} reload={reload} />
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -60,5 +74,29 @@ export function PreAllocationView() {
         }
       </Loaded>
     </section>
+  );
+}
+
+/** The duty worker records this week's contact with the family; the 3.3 clock restarts from it. */
+function RecordContact({ caseId, etag, reload }: { caseId: string; etag: string; reload: () => Promise<void> }) {
+  const { api } = useSession();
+  const { busy, error, warnings, run } = useAction(reload);
+  return (
+    <>
+      <Button
+        size="small"
+        disabled={busy}
+        aria-label={`Record contact with the family of ${caseId}`}
+        onClick={() =>
+          void run(
+            () => api.recordEvent(caseId, { type: "pre-allocation-contact" }, etag),
+            `Contact with the family recorded on ${caseId}.`,
+          )
+        }
+      >
+        Record contact
+      </Button>
+      <ActionFeedback error={error} warnings={warnings} />
+    </>
   );
 }

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { PreAllocationView } from "../../../../tab/src/views/pre-allocation-view.js";
-import { fakeApi, ok } from "../support/fake-api.js";
+import { aMutationResult, fakeApi, ok } from "../support/fake-api.js";
 import { aCase, aClock, aMe } from "../support/fixtures.js";
 import { renderView } from "../support/render-view.js";
 
@@ -37,5 +37,21 @@ describe("rule 3.3 weekly contact while on the Pre-Allocation List", () => {
     expect(row.textContent).toContain("Mon, 30 Nov 2026, 23:59");
     expect(row.textContent).toContain("Rule 3.3");
     expect(row.textContent).toContain("Red: overdue");
+  });
+
+  it("records this week's contact with the family, with the case's ETag, and reloads the list", async () => {
+    const api = fakeApi({
+      preAllocation: () => ok({ items: [aCase("FC-2026-000021", { state: "pre-allocation" })] }),
+      recordEvent: () => aMutationResult("FC-2026-000021"),
+    });
+    renderView(<PreAllocationView />, { api, me: aMe(["duty-worker"]) });
+    fireEvent.click(await screen.findByRole("button", { name: "Record contact with the family of FC-2026-000021" }));
+    await waitFor(() => expect(api.callsTo("recordEvent")).toHaveLength(1));
+    expect(api.callsTo("recordEvent")[0]?.args).toEqual([
+      "FC-2026-000021",
+      { type: "pre-allocation-contact" },
+      'W/"FC-2026-000021-1"',
+    ]);
+    await waitFor(() => expect(api.callsTo("preAllocation")).toHaveLength(2));
   });
 });
