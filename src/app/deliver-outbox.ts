@@ -34,8 +34,14 @@ export async function deliverOutbox(deps: AppDeps, limit = 20): Promise<OutboxRo
         round.throttled = true;
         break;
       }
+      const described = describeError(error);
+      if (described.errorCode === "STORE.CONFLICT") {
+        // Another sender moved the item on first: it sends or has sent the letter; nothing failed.
+        deps.logger.info("outbox.taken-by-another-sender", { caseId: item.caseId, purpose: item.purpose });
+        continue;
+      }
       round.failed++;
-      deps.logger.error("outbox.failed", { caseId: item.caseId, purpose: item.purpose, ...describeError(error) });
+      deps.logger.error("outbox.failed", { caseId: item.caseId, purpose: item.purpose, ...described });
     }
   }
   return round;
