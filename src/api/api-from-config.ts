@@ -4,11 +4,28 @@ import type { AppDeps } from "../app/app-deps.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logging/logger.js";
 import { PROFILE_IDS, loadProfile } from "../policy/profiles/index.js";
+import { AlreadyExistsError } from "../store/errors.js";
 import type { Store } from "../store/store.js";
 import type { ApiDeps } from "./api-deps.js";
 import { createDevTokens } from "./auth/dev-tokens.js";
 import { entraJwksUrl } from "./auth/verify-token.js";
 import { createApiRouter } from "./create-api-router.js";
+
+/** LOCAL MODE ONLY: the bot's demo team has no admin, and the user switcher should let a person try Settings. */
+const DEMO_ADMIN = {
+  id: "demo-admin",
+  displayName: "Demo Admin",
+  email: "admin@familycentre.example",
+  roles: ["admin"],
+} as const;
+
+async function seedDemoAdmin(store: Store): Promise<void> {
+  try {
+    await store.staff.put(DEMO_ADMIN.id, { ...DEMO_ADMIN, roles: [...DEMO_ADMIN.roles] });
+  } catch (error) {
+    if (!(error instanceof AlreadyExistsError)) throw error;
+  }
+}
 
 /** Entra signs with keys that roll over; a few minutes' skew between clocks is normal. */
 const CLOCK_TOLERANCE_SECONDS = 300;
@@ -23,6 +40,7 @@ export async function apiFromConfig(config: Config, app: AppDeps, store: Store, 
   let deps: ApiDeps;
   if (config.mode === "local") {
     const devTokens = await createDevTokens();
+    await seedDemoAdmin(store);
     deps = { ...shared, tokens: devTokens.policy, devTokens };
     logger.warn("api.local-mode", { note: "the tab's API accepts only local development tokens" });
   } else {

@@ -59,7 +59,12 @@ export function mutationRoutes(deps: ApiDeps): Router {
     "/mail/lookup",
     route(deps, ["duty-worker", "panel-member", "practitioner", "manager", "admin"], (req) => {
       const messageId = typeof req.query.messageId === "string" ? req.query.messageId : "";
-      if (messageId === "") throw badRequest('Give "messageId": the Graph immutable id of the message.');
+      if (messageId === "") {
+        // The ledger is keyed by Graph immutable id; no index from the RFC Message-ID exists yet.
+        throw badRequest(
+          'Give "messageId", the Graph immutable id of the message in the Family Centre mailbox; looking up by internetMessageId is not available yet.',
+        );
+      }
       return lookupMail(deps, messageId);
     }),
   );

@@ -76,9 +76,9 @@ describe("the API's configuration", () => {
     try {
       const users = await fetch(`${api.url}/api/dev/users`);
       expect(users.status).toBe(200);
-      expect(((await users.json()) as { issuer: string }).issuer).toBe(
-        "https://local.family-centre.invalid/dev-tokens",
-      );
+      const body = (await users.json()) as { issuer: string; users: { staffId: string; roles: string[] }[] };
+      expect(body.issuer).toBe("https://local.family-centre.invalid/dev-tokens");
+      expect(body.users).toContainEqual(expect.objectContaining({ staffId: "demo-admin", roles: ["admin"] }));
     } finally {
       await api.close();
     }
