@@ -234,6 +234,11 @@ export interface Outbox {
   transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem>;
   /** Items still to send (pending, or drafted and awaiting confirmation), oldest first; only `channel`'s if given. */
   listPending(limit: number, channel?: OutboxChannel): Promise<OutboxItem[]>;
+  /**
+   * Held items of `channel` waiting for one conversation (the `conversation` their payload names, e.g. `duty` or
+   * `user~<id>`), oldest first, at most `limit`. Release one with `transition(item, { to: "pending" })`.
+   */
+  listHeld(channel: OutboxChannel, conversation: ConversationKey, limit: number): Promise<OutboxItem[]>;
 }
 
 export interface Lease {

@@ -1,10 +1,20 @@
-import type { NewOutboxItem, Outbox, OutboxChannel, OutboxItem, OutboxState, OutboxTransition } from "../ports.js";
+import type {
+  ConversationKey,
+  NewOutboxItem,
+  Outbox,
+  OutboxChannel,
+  OutboxItem,
+  OutboxState,
+  OutboxTransition,
+} from "../ports.js";
 import { type Entity, type StoredEntity, type EntityTable, jsonOf, numberOf, stringOf } from "./entity-table.js";
 import { AlreadyExistsError, outboxTransitionNotAllowed } from "./errors.js";
 import { encodeCompositeKey, encodeKey, isoInstant } from "./keys.js";
 
 /** Index of items still to send, oldest first, in a partition no case id can be named. */
 const PENDING_PARTITION = "~pending";
+/** Index of held items by channel, then by the conversation they wait for, oldest first. */
+const HELD_PARTITION = "~held";
 
 const ALLOWED: Record<OutboxState, readonly OutboxState[]> = {
   pending: ["drafted", "sent", "held", "failed"],
@@ -28,6 +38,29 @@ const pendingRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "cha
   key: item.key,
   channel: item.channel,
 });
+
+/** Teams items name their conversation in the payload; an email's is empty (it waits for a person, not a chat). */
+const conversationOf = (item: Pick<OutboxItem, "payload">): string => {
+  const conversation = item.payload["conversation"];
+  return typeof conversation === "string" ? conversation : "";
+};
+
+const heldPrefix = (channel: OutboxChannel, conversation: ConversationKey): string =>
+  `${channel}~${encodeKey(conversation)}~`;
+
+const heldRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "channel" | "payload">): Entity => ({
+  partitionKey: HELD_PARTITION,
+  rowKey: heldPrefix(item.channel, conversationOf(item)) + pendingRow(item).rowKey,
+  caseId: item.caseId,
+  key: item.key,
+});
+
+/** The index row an item in this state is listed by, if any. */
+const indexRowOf = (item: Omit<OutboxItem, "etag">): Entity | undefined =>
+  awaitsSending(item.state) ? pendingRow(item) : item.state === "held" ? heldRow(item) : undefined;
+
+const sameRow = (a: Entity | undefined, b: Entity | undefined): boolean =>
+  a !== undefined && b !== undefined && a.partitionKey === b.partitionKey && a.rowKey === b.rowKey;
 
 function itemRow(item: Omit<OutboxItem, "etag">): Entity {
   return {
@@ -71,8 +104,8 @@ function itemOf(row: StoredEntity): OutboxItem {
 
 /**
  * Azure `Outbox` table: each side effect once, under its deterministic key, moved through its states with
- * ETags. The pending index is written before an item can need it and cleared after, so a crash leaves at
- * worst a stale index row, which `listPending` drops.
+ * ETags. The pending and held indexes are written before an item can need them and cleared after, so a crash
+ * leaves at worst a stale index row, which `listPending` or `listHeld` drops.
  */
 export class TableOutbox implements Outbox {
   constructor(private readonly table: EntityTable) {}
@@ -87,8 +120,8 @@ export class TableOutbox implements Outbox {
       createdAt: at,
       updatedAt: at,
     };
-    const index = pendingRow(fresh);
-    if (awaitsSending(fresh.state)) await this.table.upsert(index);
+    const index = indexRowOf(fresh);
+    if (index !== undefined) await this.table.upsert(index);
     try {
       const etag = await this.table.insert(itemRow(fresh));
       return { enqueued: true, item: { ...fresh, etag } };
@@ -96,7 +129,7 @@ export class TableOutbox implements Outbox {
       if (!(error instanceof AlreadyExistsError)) throw error;
       const existing = await this.get(item.caseId, item.key);
       if (existing === undefined) throw error;
-      const stray = awaitsSending(fresh.state) && pendingRow(existing).rowKey !== index.rowKey;
+      const stray = index !== undefined && !sameRow(indexRowOf(existing), index);
       if (stray) await this.table.delete(index.partitionKey, index.rowKey);
       return { enqueued: false, item: existing };
     }
@@ -123,12 +156,10 @@ export class TableOutbox implements Outbox {
       ...(change.to === "sent" ? { sentItemId: change.sentItemId } : {}),
       ...(change.to === "failed" ? { failureReason: change.reason, attempts: item.attempts + 1 } : {}),
     };
-    if (awaitsSending(next.state)) await this.table.upsert(pendingRow(next));
+    const [before, after] = [indexRowOf(item), indexRowOf(next)];
+    if (after !== undefined) await this.table.upsert(after);
     const etag = await this.table.replace(itemRow(next), item.etag);
-    if (!awaitsSending(next.state)) {
-      const index = pendingRow(next);
-      await this.table.delete(index.partitionKey, index.rowKey);
-    }
+    if (before !== undefined && !sameRow(before, after)) await this.table.delete(before.partitionKey, before.rowKey);
     return { ...next, etag };
   }
 
@@ -146,6 +177,25 @@ export class TableOutbox implements Outbox {
         const current = item !== undefined && awaitsSending(item.state) && pendingRow(item).rowKey === row.rowKey;
         if (current && channel !== undefined && item.channel !== channel) continue;
         if (current) found.push(item);
+        else await this.table.delete(row.partitionKey, row.rowKey);
+      }
+      continuation = page.continuation;
+    } while (continuation !== undefined && found.length < limit);
+    return found;
+  }
+
+  async listHeld(channel: OutboxChannel, conversation: ConversationKey, limit: number): Promise<OutboxItem[]> {
+    const prefix = heldPrefix(channel, conversation);
+    // After the prefix comes an ISO instant, which sorts before `~`: `<prefix>~` ends the range.
+    const range = { partitionKey: HELD_PARTITION, rowKeyFrom: prefix, rowKeyBefore: `${prefix}~` };
+    const found: OutboxItem[] = [];
+    let continuation: string | undefined;
+    do {
+      const page = await this.table.page(range, { top: limit, continuation });
+      for (const row of page.items) {
+        if (found.length >= limit) return found;
+        const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
+        if (item !== undefined && sameRow(indexRowOf(item), row)) found.push(item);
         else await this.table.delete(row.partitionKey, row.rowKey);
       }
       continuation = page.continuation;

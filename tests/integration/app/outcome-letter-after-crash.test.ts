@@ -21,6 +21,7 @@ function crashesOnNextEnqueue(outbox: Outbox): Outbox & { crashes: number } {
     get: outbox.get.bind(outbox),
     transition: outbox.transition.bind(outbox),
     listPending: outbox.listPending.bind(outbox),
+    listHeld: outbox.listHeld.bind(outbox),
     enqueue: async (...args: Parameters<Outbox["enqueue"]>) => {
       if (armed) {
         armed = false;

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { NewOutboxItem } from "../../../src/ports.js";
+import type { MakeHarness } from "./harness.js";
+
+const at = (iso: string) => new Date(iso);
+
+const teamsNotice = (key: string, conversation: string): NewOutboxItem => ({
+  caseId: "~notices",
+  key,
+  channel: "teams",
+  purpose: "digest",
+  payload: { conversation, date: "2026-12-01" },
+});
+
+export function heldOutboxContract(fresh: MakeHarness): void {
+  describe("held Teams items, by the conversation they wait for", () => {
+    it("lists the items held for one conversation, oldest first, and no other conversation's", async () => {
+      const { store } = await fresh();
+      await store.outbox.enqueue({ ...teamsNotice("b", "user~aad-1"), held: true }, at("2026-12-01T09:02:00Z"));
+      await store.outbox.enqueue({ ...teamsNotice("a", "user~aad-1"), held: true }, at("2026-12-01T09:01:00Z"));
+      await store.outbox.enqueue({ ...teamsNotice("c", "user~aad-12"), held: true }, at("2026-12-01T09:00:00Z"));
+      await store.outbox.enqueue({ ...teamsNotice("d", "duty"), held: true }, at("2026-12-01T09:00:00Z"));
+
+      expect((await store.outbox.listHeld("teams", "user~aad-1", 10)).map((i) => i.key)).toEqual(["a", "b"]);
+      expect((await store.outbox.listHeld("teams", "duty", 10)).map((i) => i.key)).toEqual(["d"]);
+      expect(await store.outbox.listHeld("email", "duty", 10)).toEqual([]);
+    });
+
+    it("lists an item the drain held after trying it, and at most the limit", async () => {
+      const { store } = await fresh();
+      for (const n of [1, 2, 3]) {
+        const { item } = await store.outbox.enqueue(teamsNotice(`k${n}`, "screening"), at(`2026-12-01T09:0${n}:00Z`));
+        const claimed = await store.outbox.transition(
+          item,
+          { to: "drafted", draftId: "posting" },
+          at("2026-12-01T09:10:00Z"),
+        );
+        const back = await store.outbox.transition(claimed, { to: "pending" }, at("2026-12-01T09:10:00Z"));
+        await store.outbox.transition(back, { to: "held" }, at("2026-12-01T09:10:00Z"));
+      }
+
+      const held = await store.outbox.listHeld("teams", "screening", 2);
+
+      expect(held.map((i) => [i.key, i.state])).toEqual([
+        ["k1", "held"],
+        ["k2", "held"],
+      ]);
+      expect(await store.outbox.listPending(10)).toEqual([]);
+    });
+
+    it("releases a held item to pending once: the second release with the same ETag is refused", async () => {
+      const { store } = await fresh();
+      await store.outbox.enqueue({ ...teamsNotice("a", "maam"), held: true }, at("2026-12-01T09:00:00Z"));
+      const [held] = await store.outbox.listHeld("teams", "maam", 10);
+      if (held === undefined) throw new Error("the held item should be listed");
+
+      const released = await store.outbox.transition(held, { to: "pending" }, at("2026-12-01T10:00:00Z"));
+
+      await expect(store.outbox.transition(held, { to: "pending" }, at("2026-12-01T10:00:00Z"))).rejects.toMatchObject({
+        code: "STORE.CONFLICT",
+      });
+      expect(await store.outbox.listHeld("teams", "maam", 10)).toEqual([]);
+      expect((await store.outbox.listPending(10)).map((i) => i.etag)).toEqual([released.etag]);
+    });
+
+    it("no longer lists an item set aside as failed (superseded)", async () => {
+      const { store } = await fresh();
+      const { item } = await store.outbox.enqueue(
+        { ...teamsNotice("a", "duty"), held: true },
+        at("2026-12-01T09:00:00Z"),
+      );
+
+      await store.outbox.transition(item, { to: "failed", reason: "superseded" }, at("2026-12-02T09:00:00Z"));
+
+      expect(await store.outbox.listHeld("teams", "duty", 10)).toEqual([]);
+      expect(await store.outbox.listPending(10)).toEqual([]);
+    });
+
+    it("a second enqueue of a held key leaves one index row: the item is listed once", async () => {
+      const { store } = await fresh();
+      await store.outbox.enqueue({ ...teamsNotice("a", "duty"), held: true }, at("2026-12-01T09:00:00Z"));
+      await store.outbox.enqueue({ ...teamsNotice("a", "duty"), held: true }, at("2026-12-01T09:05:00Z"));
+
+      expect((await store.outbox.listHeld("teams", "duty", 10)).map((i) => i.key)).toEqual(["a"]);
+    });
+
+    it("drops an index row whose item moved on without it (a crash between the writes)", async () => {
+      const { store, raw } = await fresh();
+      const { item } = await store.outbox.enqueue(teamsNotice("a", "duty"), at("2026-12-01T09:00:00Z"));
+      // As if a sender wrote the held index and stopped before the item itself was held.
+      await raw("Outbox").upsert({
+        partitionKey: "~held",
+        rowKey: `teams~duty~${item.createdAt}~%7Enotices~a`,
+        caseId: item.caseId,
+        key: item.key,
+      });
+
+      expect(await store.outbox.listHeld("teams", "duty", 10)).toEqual([]);
+      expect((await raw("Outbox").page({ partitionKey: "~held" })).items).toEqual([]);
+    });
+  });
+}
