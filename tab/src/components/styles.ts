@@ -11,7 +11,8 @@ export const useSharedStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   muted: { color: tokens.colorNeutralForeground3 },
-  heading: { ...typographyStyles.title2, margin: `${tokens.spacingVerticalM} 0` },
+  // Focused by script after navigation (for screen readers), not by the person: no focus ring on a heading.
+  heading: { ...typographyStyles.title2, margin: `${tokens.spacingVerticalM} 0`, ":focus": { outlineStyle: "none" } },
   subheading: { ...typographyStyles.subtitle1, margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
   caption: { ...typographyStyles.body1Strong, textAlign: "start", padding: `${tokens.spacingVerticalS} 0` },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
