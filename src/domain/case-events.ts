@@ -11,6 +11,8 @@ export interface CaseEventData {
   "contact.logged": { contactId: string };
   "referrer.confirmed": { contactId: string; referrer: Referrer };
   "acknowledgement.sent": { contactId: string; outboxKey: string };
+  /** The referrer's mail server returned the acknowledgement (a bounce quoting our marker): 1.2 is not met. */
+  "acknowledgement.not-delivered": { contactId: string; outboxKey: string };
   "screening.decided": { outcome: string; note?: string; allocateTo?: string };
   "screening-outcome.sent": { outboxKey: string };
   "maam.decided": { outcome: string; note?: string; allocateTo?: string };
@@ -68,6 +70,7 @@ export const CASE_EVENT_TYPES = [
   "contact.logged",
   "referrer.confirmed",
   "acknowledgement.sent",
+  "acknowledgement.not-delivered",
   "screening.decided",
   "screening-outcome.sent",
   "maam.decided",

@@ -102,6 +102,7 @@ function matchersOf(rule: Rule): [string, readonly EventMatcher[]][] {
         ["start", rule.start],
         ["stop", rule.stop],
         ["cancelledBy", rule.cancelledBy],
+        ["reopenedBy", rule.reopenedBy],
         ["recurrence.until", rule.recurrence?.until ?? []],
       ];
     case "milestones":

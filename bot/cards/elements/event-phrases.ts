@@ -6,6 +6,7 @@ export const EVENT_PHRASES: Record<CaseEventType, string> = {
   "contact.logged": "Contact logged",
   "referrer.confirmed": "Referrer confirmed",
   "acknowledgement.sent": "Acknowledgement sent to the referrer",
+  "acknowledgement.not-delivered": "Acknowledgement not delivered: the referrer's mail server returned it",
   "screening.decided": "Screening decision recorded",
   "screening-outcome.sent": "Screening outcome sent to the referrer",
   "maam.decided": "MAAM decision recorded",

@@ -187,6 +187,11 @@ const RULES: Record<CaseCommandType, CommandRule> = {
   },
   confirmReferrer: { action: "confirm the referrer", roles: ["duty-worker", "manager", "admin"] },
   recordLetterSent: { action: "record that a letter was sent", roles: [], system: true },
+  recordAcknowledgementNotDelivered: {
+    action: "record that an acknowledgement was not delivered",
+    roles: [],
+    system: true,
+  },
   linkContactToCase: {
     action: "link a contact to an existing case",
     roles: TRIAGE,

@@ -42,6 +42,8 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "markNotAContact"; reason: NotAContactReason; note?: string }
   /** The outbox confirmed a letter in Sent Items (1.2, 2.2, 3.1 stop here). */
   | { type: "recordLetterSent"; letter: SentLetter; contactId?: string; outboxKey: string }
+  /** A bounce returned the acknowledgement to us: the referrer did not get it (1.2 runs again). */
+  | { type: "recordAcknowledgementNotDelivered"; contactId: string; outboxKey: string }
   // Bexley Family Wellbeing Service (seed 002)
   | { type: "recordConsent"; given: boolean; overriddenByManagerDecision?: boolean }
   | { type: "recordFrontDoorDecision"; outcome: string; note?: string }

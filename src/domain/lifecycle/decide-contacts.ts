@@ -15,6 +15,16 @@ export function confirmReferrer(kase: Case, command: CommandOf<"confirmReferrer"
   return [stamp(kase, command, ctx, "referrer.confirmed", { contactId: command.contactId, referrer })];
 }
 
+/** A delivery failure quoted our acknowledgement's marker: the duty worker must reach the referrer another way. */
+export function recordAcknowledgementNotDelivered(
+  kase: Case,
+  command: CommandOf<"recordAcknowledgementNotDelivered">,
+  ctx: CommandContext,
+) {
+  const { contactId, outboxKey } = command;
+  return [stamp(kase, command, ctx, "acknowledgement.not-delivered", { contactId, outboxKey })];
+}
+
 /** The outbox confirmed a letter in Sent Items: stops 1.2 (per contact), 2.2 or 3.1. */
 export function recordLetterSent(kase: Case, command: CommandOf<"recordLetterSent">, ctx: CommandContext) {
   const { outboxKey } = command;

@@ -16,6 +16,7 @@ const TRIAGE_STAGE: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
   "contact.linked",
   "referrer.confirmed",
   "acknowledgement.sent",
+  "acknowledgement.not-delivered",
   "consent.recorded",
   "case-note.recorded",
   "clock.reason-recorded",

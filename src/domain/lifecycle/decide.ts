@@ -2,7 +2,12 @@ import type { Case } from "../case.js";
 import type { NewCaseEvent } from "../case-events.js";
 import { checkAllowed } from "./command-rules.js";
 import type { CaseCommand, CaseCommandType, CommandContext, CommandOf } from "./commands.js";
-import { attachFollowUpContact, confirmReferrer, recordLetterSent } from "./decide-contacts.js";
+import {
+  attachFollowUpContact,
+  confirmReferrer,
+  recordAcknowledgementNotDelivered,
+  recordLetterSent,
+} from "./decide-contacts.js";
 import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
 import * as decisions from "./decide-decisions.js";
@@ -44,6 +49,7 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   attachFollowUpContact,
   confirmReferrer,
   recordLetterSent,
+  recordAcknowledgementNotDelivered,
   linkContactToCase: triage.linkContactToCase,
   receiveLinkedContact: triage.receiveLinkedContact,
   markNotAContact: triage.markNotAContact,

@@ -51,7 +51,8 @@ function correlationKey(rule: ClockRule, event: CaseEvent): string | undefined {
 const instantOf = (iso: string): number => Date.parse(iso);
 
 /**
- * Scans the log in `seq` order and returns every instance of the rule. For one event: stops first (each
+ * Scans the log in `seq` order and returns every instance of the rule. For one event: reopenings first (a stopped
+ * instance of the same key runs again from its start), then stops (each
  * open instance of the same key that started at or before it is met; a recurring rule restarts from it),
  * then cancellations (cancelledBy, recurrence.until, closure sign-off: a closed case has no running
  * clocks), then starts (unless a restart already opened that key at this event).
@@ -85,6 +86,12 @@ export function clockInstances(
       matchesAnyEvent(rule.cancelledBy, event) ||
       matchesAnyEvent(rule.recurrence?.until ?? [], event);
     const openedHere = new Set<string | undefined>();
+
+    if (matchesAnyEvent(rule.reopenedBy, event)) {
+      const key = correlationKey(rule, event);
+      const met = all.filter((i) => i.stoppedAt !== undefined && i.cancelledAt === undefined && i.key === key);
+      for (const instance of met) delete instance.stoppedAt;
+    }
 
     if (matchesAnyEvent(rule.stop, event)) {
       const key = correlationKey(rule, event);

@@ -66,6 +66,11 @@ export const clockRuleSchema = z
     maximum: timescaleSchema.optional(),
     /** When the case leaves the path this clock is on, the open clock is cancelled, not breached. */
     cancelledBy: z.array(eventMatcherSchema).default([]),
+    /**
+     * Events that undo a stop of the same key: the clock runs again from its start, as if never met (1.2: an
+     * acknowledgement the referrer's server returned was not an acknowledgement). A later stop meets it.
+     */
+    reopenedBy: z.array(eventMatcherSchema).default([]),
     /** `on-stop`: each stop starts the next instance (3.3, 5.1b, 11.1 monthly, 11.6). */
     recurrence: z
       .object({

@@ -20,6 +20,7 @@ export const frontDoorRules: RuleInput[] = [
     citation: cite("1.2"),
     start: [newRequest],
     stop: [{ event: "acknowledgement.sent" }],
+    reopenedBy: [{ event: "acknowledgement.not-delivered" }],
     correlateBy: "contactId",
     expected: { amount: 1, unit: "working-days" },
     maximum: { amount: 3, unit: "calendar-days" },

@@ -29,6 +29,32 @@ function log(...entries: [CaseEventType, string, Record<string, unknown>?, strin
 }
 
 describe("clock semantics", () => {
+  it("reopens a stopped instance of the same key at a reopenedBy event, to be met by a later stop", () => {
+    const r = rule({
+      start: [{ event: "contact.received" }],
+      stop: [{ event: "acknowledgement.sent" }],
+      reopenedBy: [{ event: "acknowledgement.not-delivered" }],
+      correlateBy: "contactId",
+    });
+    const received = "2026-03-02T10:00:00.000Z";
+    const bounced = log(
+      ["contact.received", received, { contactId: "a" }],
+      ["acknowledgement.sent", "2026-03-02T11:00:00.000Z", { contactId: "a" }],
+      ["acknowledgement.not-delivered", "2026-03-02T11:05:00.000Z", { contactId: "a" }],
+    );
+    expect(clockInstances(r, bounced, "other")).toEqual([{ instance: 1, key: "a", startedAt: received }]);
+    const resent = log(
+      ["contact.received", received, { contactId: "a" }],
+      ["acknowledgement.sent", "2026-03-02T11:00:00.000Z", { contactId: "a" }],
+      ["acknowledgement.not-delivered", "2026-03-02T11:05:00.000Z", { contactId: "b" }],
+      ["acknowledgement.not-delivered", "2026-03-02T11:06:00.000Z", { contactId: "a" }],
+      ["acknowledgement.sent", "2026-03-02T12:00:00.000Z", { contactId: "a" }],
+    );
+    expect(clockInstances(r, resent, "other")).toEqual([
+      { instance: 1, key: "a", startedAt: received, stoppedAt: "2026-03-02T12:00:00.000Z" },
+    ]);
+  });
+
   it("opens an instance at each start and stops every open one at the stop", () => {
     const r = rule({ start: [{ event: "contact.received" }], stop: [{ event: "acknowledgement.sent" }] });
     const events = log(

@@ -57,6 +57,43 @@ describe("rule 1.2 acknowledgement, one clock per contact", () => {
   });
 });
 
+describe("rule 1.2 acknowledgement returned by the referrer's mail server", () => {
+  const bounced = () =>
+    aCase()
+      .receivedAt("2026-06-10T10:00:00.000Z")
+      .withEvent("acknowledgement.sent", ack(FIRST_CONTACT), { at: "2026-06-10T10:30:00.000Z" })
+      .withEvent("acknowledgement.not-delivered", ack(FIRST_CONTACT), { at: "2026-06-10T10:35:00.000Z" });
+
+  it("is not met by an acknowledgement that bounced: it runs on from receipt", () => {
+    const [clock] = of("1.2", deadlines(bounced().build(), profile, calendar, new Date("2026-06-11T09:00:00.000Z")));
+    expect(clock).toMatchObject({ key: FIRST_CONTACT, status: "due-soon", startedAt: "2026-06-10T10:00:00.000Z" });
+    expect(clock?.stoppedAt).toBeUndefined();
+  });
+
+  it("is breached once its 3-calendar-day maximum passes with no acknowledgement delivered", () => {
+    const [clock] = of("1.2", deadlines(bounced().build(), profile, calendar, new Date("2026-06-15T09:00:00.000Z")));
+    expect(clock).toMatchObject({ status: "breached" });
+  });
+
+  it("is met by the acknowledgement sent again after the bounce", () => {
+    const resent = bounced()
+      .withEvent("acknowledgement.sent", ack(FIRST_CONTACT), { at: "2026-06-11T09:00:00.000Z" })
+      .build();
+    const [clock] = of("1.2", deadlines(resent, profile, calendar, new Date("2026-06-15T09:00:00.000Z")));
+    expect(clock).toMatchObject({ status: "met", stoppedAt: "2026-06-11T09:00:00.000Z", metOnTime: true });
+  });
+
+  it("leaves another contact's met acknowledgement alone", () => {
+    const other = aCase()
+      .receivedAt("2026-06-10T10:00:00.000Z")
+      .withEvent("acknowledgement.sent", ack(FIRST_CONTACT), { at: "2026-06-10T10:30:00.000Z" })
+      .withEvent("acknowledgement.not-delivered", ack("another-contact"), { at: "2026-06-10T10:35:00.000Z" })
+      .build();
+    const [clock] = of("1.2", deadlines(other, profile, calendar, new Date("2026-06-15T09:00:00.000Z")));
+    expect(clock).toMatchObject({ status: "met", stoppedAt: "2026-06-10T10:30:00.000Z" });
+  });
+});
+
 describe("rules 1.2 and 2.2 do not apply to a DART", () => {
   const kase = aCase()
     .ofKind("dart")
