@@ -5,6 +5,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from "botbuilder";
+import { releaseHeldNotices } from "../src/app/release-held-notices.js";
 import { describeError } from "../src/logging/logger.js";
 import { answerAction } from "./actions/action-router.js";
 import type { BotDeps } from "./bot-deps.js";
@@ -74,6 +75,7 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
       const turn = turnOf(context);
       if (!(await isConversationSaved(deps, turn.conversationKey))) {
         await saveConversation(deps, turn.conversationKey, turn.reference, deps.app.clock.now());
+        await this.releaseHeld(turn.conversationKey);
       }
       const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
       for (const reply of await answerCommand(deps, turn, text)) {
@@ -120,6 +122,21 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
       this.deps.app.logger.error("bot.conversation-save-failed", describeError(error));
       throw error;
     }
-    if (saved === "new") await context.sendActivity({ attachments: [attachment(welcome(this.deps))] });
+    if (saved === "new") {
+      await context.sendActivity({ attachments: [attachment(welcome(this.deps))] });
+      await this.releaseHeld(turn.conversationKey);
+    }
+  }
+
+  /**
+   * A conversation new to us: what was held for want of it (a person's nudges and digests) can go now. A failure
+   * here must not cost the greeting or the answer; the items stay held and the log says so.
+   */
+  private async releaseHeld(key: string): Promise<void> {
+    try {
+      await releaseHeldNotices(this.deps.app, key);
+    } catch (error) {
+      this.deps.app.logger.error("bot.held-release-failed", describeError(error));
+    }
   }
 }

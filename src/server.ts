@@ -77,6 +77,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     settings: store.settings,
     auth: config.bot ? { mode: "production", tenantId: config.graph.tenantId ?? "", ...config.bot } : { mode: "local" },
     everyoneHasEveryRole: config.mode === "local",
+    tabUrl: `${config.http.publicBaseUrl}/tab/`,
   };
   const bot = createBot(botDeps);
   // Every job: agendas, nudges and triage cards go out through the Teams drain, letters through the mail one.

@@ -1,3 +1,4 @@
+import { releaseHeldNotices } from "../../src/app/release-held-notices.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { ChatPurpose } from "../conversation-keys.js";
 import { assignChat, saveConversation } from "../conversations.js";
@@ -40,5 +41,7 @@ export async function useThisChat(deps: BotDeps, turn: Turn, purpose: ChatPurpos
   await saveConversation(deps, turn.conversationKey, turn.reference, deps.app.clock.now());
   await assignChat(deps, purpose, turn.conversationKey);
   deps.app.logger.info("bot.chat-assigned", { purpose, actorId: who.actor.id });
+  // What waited for this chat goes now, except agendas: a panel's chat is shown its agenda as it stands below.
+  await releaseHeldNotices(deps.app, purpose, { agendaShown: purpose !== "duty" });
   return [`This chat is now ${PURPOSE_NAMES[purpose]}.`, ...(await FIRST_CARDS[purpose](deps))];
 }

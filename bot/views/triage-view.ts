@@ -38,11 +38,10 @@ function referrerOf(stored: StoredCase, contactId: string): Referrer | undefined
   return stored.contacts.find((c) => c.id === contactId)?.referrer;
 }
 
-/** A link to the contact in the tab (the deep link carries the case and contact). */
-function tabLink(deps: BotDeps, caseId: string, contactId: string): string {
+/** A link to the case in the tab: its hash route `#/case/<id>` (tab/src/routes.ts). */
+function tabLink(deps: BotDeps, caseId: string): string {
   const url = new URL(deps.tabUrl ?? "https://teams.microsoft.com/");
-  url.searchParams.set("caseId", caseId);
-  url.searchParams.set("contactId", contactId);
+  url.hash = `/case/${encodeURIComponent(caseId)}`;
   return url.toString();
 }
 
@@ -77,7 +76,7 @@ export async function triageView(
     acknowledgement,
     clocks: deadlines(stored.case, profile, calendar, clock.now()),
     outOfHours: received?.type === "contact.received" && received.data.outOfHours === true,
-    tabUrl: tabLink(deps, caseId, contact.id),
+    tabUrl: tabLink(deps, caseId),
     etag: stored.etag,
   };
 }

@@ -1,14 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { adaptiveCard } from "../../../bot/cards/card-json.js";
 import { text } from "../../../bot/cards/elements/text.js";
-import { createOutboxRenderer } from "../../../bot/proactive/render-outbox-item.js";
 import { logInboundMessage } from "../../../src/app/log-inbound-message.js";
-import { createScheduler, type Scheduler } from "../../../src/jobs/scheduler.js";
-import { DEFAULT_JOB_SETTINGS, standardJobs } from "../../../src/jobs/standard-jobs.js";
 import { aCase } from "../../support/builders/case-builder.js";
 import { loadEml } from "../../support/eml.js";
 import { installed, message, post, type Place, type Sender } from "./activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
+import { teamsJobs, tick } from "./teams-jobs.js";
 
 const manager: Sender = { id: "29:m", aadObjectId: "aad-manager", name: "Morgan Manager" };
 const personal: Place = { type: "personal", id: "a:personal-manager" };
@@ -79,29 +77,6 @@ describe("Teams rate limits per conversation", () => {
     expect(h.pacing.slept).toEqual([]);
   });
 });
-
-/** The service's Teams jobs (agendas, nudges, the Teams drain) on the harness's clock, store and bot. */
-function teamsJobs(harness: BotHarness): Scheduler {
-  const jobs = standardJobs(
-    { ...harness.deps.app, staff: harness.store.staff },
-    {
-      ...DEFAULT_JOB_SETTINGS,
-      holderId: "instance-a",
-      teams: { notifier: harness.bot.notifier, renderCard: createOutboxRenderer(harness.deps) },
-    },
-  );
-  return createScheduler({
-    jobs: jobs.filter((j) => ["agendas", "nudges", "teams-outbox"].includes(j.name)),
-    leases: harness.store.leases,
-    clock: harness.clock,
-    logger: harness.deps.app.logger,
-    holderId: "instance-a",
-  });
-}
-
-async function tick(scheduler: Scheduler): Promise<void> {
-  for (const job of ["agendas", "nudges", "teams-outbox"]) await scheduler.runOnce(job);
-}
 
 describe("rule 2.1 the daily screening agenda, posted by the jobs", () => {
   it("goes to the chat a manager chose, at 09:30 on a working day, exactly once", async () => {
