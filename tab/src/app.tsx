@@ -2,12 +2,13 @@ import { Tab, TabList } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useSharedStyles } from "./components/styles.js";
 import { ViewForRoute } from "./components/view-for-route.js";
+import type { PageConfigHost } from "./host/tab-config.js";
 import { navItems, panelsOf, parseRoute, type Route } from "./routes.js";
 import { useSession } from "./session.js";
 import { AgendaView } from "./views/agenda-view.js";
 
 /** The tab: views this person may open as a TabList, routed by the URL hash. */
-export function App({ frameContext = "content" }: { frameContext?: string }) {
+export function App({ frameContext = "content", pageConfig }: { frameContext?: string; pageConfig?: PageConfigHost }) {
   const { me } = useSession();
   const styles = useSharedStyles();
   const items = navItems(me);
@@ -18,14 +19,19 @@ export function App({ frameContext = "content" }: { frameContext?: string }) {
     return () => window.removeEventListener("hashchange", onChange);
   }, []);
 
-  // In a meeting's side panel there is room for one thing: the panel's agenda, compactly.
+  const routed = parseRoute(hash);
+  // In a meeting's side panel there is room for one thing: the panel's agenda (the one the tab was set up with,
+  // else the first panel after screening), compactly.
   if (frameContext === "sidePanel") {
     const panels = panelsOf(me);
-    const panel = panels.find((p) => p.id !== "screening") ?? panels[0];
-    return panel ? <AgendaView panel={panel.id} compact /> : <p>This profile has no panels.</p>;
+    const panel =
+      routed?.view === "agenda" ? routed.panel : (panels.find((p) => p.id !== "screening") ?? panels[0])?.id;
+    return panel ? <AgendaView panel={panel} compact /> : <p>This profile has no panels.</p>;
   }
+  // The setup page opens in Teams' own dialog: no navigation around it.
+  if (routed?.view === "configure") return <ViewForRoute route={routed} pageConfig={pageConfig} />;
 
-  const route: Route | undefined = parseRoute(hash) ?? (items[0] ? parseRoute(items[0].hash) : undefined);
+  const route: Route | undefined = routed ?? (items[0] ? parseRoute(items[0].hash) : undefined);
   const selected = items.find((item) => item.hash === hash)?.hash ?? (route?.view === "case" ? "" : items[0]?.hash);
   return (
     <div className={styles.stack}>

@@ -7,6 +7,6 @@ const root = document.getElementById("root");
 if (root === null) throw new Error("The tab page has no #root element.");
 createRoot(root).render(
   <StrictMode>
-    <Shell>{(frameContext) => <App frameContext={frameContext} />}</Shell>
+    <Shell>{(host) => <App frameContext={host.frameContext} pageConfig={host.pageConfig} />}</Shell>
   </StrictMode>,
 );

@@ -8,7 +8,9 @@ export type Route =
   | { readonly view: "case"; readonly caseId: string }
   | { readonly view: "team" }
   | { readonly view: "compliance" }
-  | { readonly view: "settings" };
+  | { readonly view: "settings" }
+  /** The configurable tab's setup page (channels, chats, meetings): which view the tab opens. */
+  | { readonly view: "configure" };
 
 const PANELS: readonly string[] = ["screening", "maam", "transfer-panel"] satisfies PanelName[];
 
@@ -22,6 +24,7 @@ export function parseRoute(hash: string): Route | undefined {
     case "team":
     case "compliance":
     case "settings":
+    case "configure":
       return { view };
     case "agenda":
       return arg !== undefined && PANELS.includes(arg) ? { view, panel: arg as PanelName } : undefined;
@@ -67,5 +70,24 @@ export function panelsOf(me: MeResponse): { id: PanelName; name: string }[] {
   return [
     { id: "screening", name: "Daily screening" },
     ...others.map((p) => ({ id: p.id as PanelName, name: p.name })),
+  ];
+}
+
+/** A view a channel, chat or meeting tab can be set to open, named as the tab's title. */
+export interface TabView {
+  readonly id: string;
+  readonly hash: string;
+  readonly name: string;
+}
+
+/** What a configurable tab may show: the shared lists and agendas (and each viewer's own cases), not Settings. */
+export function tabViews(me: MeResponse): TabView[] {
+  return [
+    { id: "triage", hash: "#/triage", name: "Triage queue" },
+    ...panelsOf(me).map((p) => ({ id: `agenda-${p.id}`, hash: `#/agenda/${p.id}`, name: `${p.name} agenda` })),
+    { id: "pre-allocation", hash: "#/pre-allocation", name: "Pre-Allocation List" },
+    { id: "my-cases", hash: "#/my-cases", name: "My cases" },
+    { id: "team", hash: "#/team", name: "Team caseloads" },
+    { id: "compliance", hash: "#/compliance", name: "Compliance" },
   ];
 }

@@ -32,7 +32,7 @@ async function start(detect: () => Promise<HostContext>): Promise<Started> {
 
 /** What the tab and the Outlook pane share: theme, live region, session, and the local-mode banner. */
 export function Shell(props: {
-  children: (frameContext: string) => ReactNode;
+  children: (host: HostContext) => ReactNode;
   /** How to find the host: teams-js for the tab, Office.js for the Outlook pane. */
   detect?: () => Promise<HostContext>;
 }) {
@@ -70,7 +70,7 @@ export function Shell(props: {
         {error !== undefined ? (
           <ProblemBar error={error} />
         ) : started && me ? (
-          <SessionProvider session={{ api: started.api, me }}>{children(started.host.frameContext)}</SessionProvider>
+          <SessionProvider session={{ api: started.api, me }}>{children(started.host)}</SessionProvider>
         ) : (
           <Spinner label="Opening the Family Centre tab…" />
         )}

@@ -1,6 +1,8 @@
+import type { PageConfigHost } from "../host/tab-config.js";
 import type { Route } from "../routes.js";
 import { AgendaView } from "../views/agenda-view.js";
 import { CaseView } from "../views/case-view.js";
+import { ConfigureView } from "../views/configure-view.js";
 import { ComplianceView } from "../views/compliance-view.js";
 import { MyCasesView } from "../views/my-cases-view.js";
 import { PreAllocationView } from "../views/pre-allocation-view.js";
@@ -8,7 +10,7 @@ import { SettingsView } from "../views/settings-view.js";
 import { TeamView } from "../views/team-view.js";
 import { TriageView } from "../views/triage-view.js";
 
-export function ViewForRoute({ route }: { route: Route }) {
+export function ViewForRoute({ route, pageConfig }: { route: Route; pageConfig?: PageConfigHost }) {
   switch (route.view) {
     case "triage":
       return <TriageView />;
@@ -26,5 +28,7 @@ export function ViewForRoute({ route }: { route: Route }) {
       return <ComplianceView />;
     case "settings":
       return <SettingsView />;
+    case "configure":
+      return <ConfigureView pageConfig={pageConfig} pageUrl={window.location.href} />;
   }
 }

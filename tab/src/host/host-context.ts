@@ -1,3 +1,4 @@
+import { pageConfigHost, type PageConfigHost } from "./tab-config.js";
 import { themeNameFrom, type ThemeName } from "./theme.js";
 
 /** Where the tab is running: inside Teams or Outlook (through teams-js), or a plain browser (local mode). */
@@ -10,6 +11,8 @@ export interface HostContext {
   onThemeChange(handler: (theme: ThemeName) => void): void;
   /** An Entra token for the API (tab SSO); undefined in a browser, where local mode signs its own. */
   getAuthToken?: () => Promise<string>;
+  /** The setup page's Save button and what it stores (Teams' configurable tabs); undefined outside a host. */
+  pageConfig?: PageConfigHost;
 }
 
 const INITIALIZE_TIMEOUT_MS = 3_000;
@@ -29,7 +32,7 @@ export async function detectHost(win: Window = window): Promise<HostContext> {
   const mayHaveHost = win.parent !== win || win.opener !== null || "nativeInterface" in win;
   if (!mayHaveHost) return BROWSER_HOST;
   // Loaded only when a host may be there: at import, teams-js fetches its list of valid domains from a CDN.
-  const { app, authentication } = await import("@microsoft/teams-js");
+  const { app, authentication, pages } = await import("@microsoft/teams-js");
   try {
     await withTimeout(app.initialize(), INITIALIZE_TIMEOUT_MS);
     const context = await app.getContext();
@@ -39,6 +42,7 @@ export async function detectHost(win: Window = window): Promise<HostContext> {
       theme: themeNameFrom(context.app.theme),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(themeNameFrom(theme))),
       getAuthToken: () => authentication.getAuthToken(),
+      pageConfig: pageConfigHost(pages.config),
     };
   } catch {
     return BROWSER_HOST;

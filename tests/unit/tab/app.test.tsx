@@ -60,6 +60,21 @@ describe("navigation by role", () => {
     await screen.findByRole("article", { name: "Case FC-2026-000001" });
     expect(screen.queryByRole("table", { name: /Clocks for/ })).toBeNull();
   });
+
+  it("in a meeting's side panel shows the agenda its tab was set up with", async () => {
+    window.location.hash = "#/agenda/screening";
+    const api = fakeApi({ agenda: () => ok(anAgenda()), staff: () => ok({ staff: [] }) });
+    renderView(<App frameContext="sidePanel" />, { api, me: aMe(["panel-member"]) });
+    expect(await screen.findByRole("heading", { name: "Daily screening agenda" })).toBeTruthy();
+    expect(api.callsTo("agenda")[0]?.args).toEqual(["screening"]);
+  });
+
+  it("opens the configurable tab's setup page (#/configure) on its own, without the navigation", () => {
+    window.location.hash = "#/configure";
+    renderView(<App />, { api: fakeApi({}), me: aMe(["manager"]) });
+    expect(screen.getByRole("heading", { level: 2, name: "Set up the Family Centre tab" })).toBeTruthy();
+    expect(screen.queryByRole("tablist")).toBeNull();
+  });
 });
 
 describe("hash routes", () => {
@@ -67,6 +82,7 @@ describe("hash routes", () => {
     expect(parseRoute("#/agenda/transfer-panel")).toEqual({ view: "agenda", panel: "transfer-panel" });
     expect(parseRoute("#/case/FC-2026-000123")).toEqual({ view: "case", caseId: "FC-2026-000123" });
     expect(parseRoute("#/compliance")).toEqual({ view: "compliance" });
+    expect(parseRoute("#/configure")).toEqual({ view: "configure" });
     expect(parseRoute("#/agenda/coffee")).toBeUndefined();
     expect(parseRoute("")).toBeUndefined();
   });
