@@ -25,7 +25,7 @@ export const invalidFilter = (filter: string): GraphError =>
   new GraphError(
     400,
     "ErrorInvalidUrlQueryFilter",
-    `The stand-in does not support this $filter: ${filter}. Supported: receivedDateTime ge|gt|le|lt|eq <instant>, conversationId eq '…', singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…'), joined by 'and'.`,
+    `The stand-in does not support this $filter: ${filter}. Supported: receivedDateTime ge|gt|le|lt|eq <instant>, conversationId eq '…', internetMessageId eq '<…>', singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…'), joined by 'and'.`,
   );
 
 /** Graph's error body: `{"error":{"code","message","innerError":{…}}}`. */

@@ -25,6 +25,14 @@ const CLAUSES: readonly { pattern: RegExp; build: (m: RegExpExecArray) => Predic
     },
   },
   {
+    // Exact, as Exchange compares it: the angle brackets are part of the value.
+    pattern: new RegExp(`^internetMessageId\\s+eq\\s+(${QUOTED})$`, "i"),
+    build: (m) => {
+      const wanted = unquote(m[1] ?? "''");
+      return (message) => message.internetMessageId === wanted;
+    },
+  },
+  {
     pattern: new RegExp(`^conversationId\\s+eq\\s+(${QUOTED})$`, "i"),
     build: (m) => {
       const wanted = unquote(m[1] ?? "''");

@@ -2,7 +2,7 @@ import type { Express, Request } from "express";
 import { queryOption, preferences, renderOptions, type StandInContext } from "./context.js";
 import { badRequest, GraphError } from "./errors.js";
 import { FOLDER_IDS, folderNamed, parseSelect, toResource } from "./message-resource.js";
-import type { FolderName, StoredMessage } from "./message.js";
+import { FOLDERS, type FolderName, type StoredMessage } from "./message.js";
 import { parseExpand, parseFilter, parseOrderBy, parseTop } from "./odata-query.js";
 
 const DEFAULT_PAGE = 10;
@@ -72,19 +72,34 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
     });
   });
 
-  app.get("/v1.0/users/:user/mailFolders/:folder/messages", (req, res) => {
-    const folder = folderParam(req);
+  /** One page of `messages` after $filter, $orderby and $top; unsupported options are refused before any matching. */
+  const listed = (req: Request, messages: readonly StoredMessage[]) => {
     const render = renderer(req, context);
     const matches = parseFilter(queryOption(req, "$filter"));
     const top = parseTop(queryOption(req, "$top"), DEFAULT_PAGE);
-    const messages = store
-      .list(folder)
+    return messages
       .filter(matches)
       .sort(parseOrderBy(queryOption(req, "$orderby")))
-      .slice(0, top);
+      .slice(0, top)
+      .map(render);
+  };
+
+  app.get("/v1.0/users/:user/mailFolders/:folder/messages", (req, res) => {
+    const folder = folderParam(req);
     res.json({
       "@odata.context": `${context.origin()}/v1.0/$metadata#users('${req.params.user}')/mailFolders('${folder}')/messages`,
-      value: messages.map(render),
+      value: listed(req, store.list(folder)),
+    });
+  });
+
+  // The whole mailbox, every folder: how a client finds a message by its internetMessageId.
+  app.get("/v1.0/users/:user/messages", (req, res) => {
+    res.json({
+      "@odata.context": `${context.origin()}/v1.0/$metadata#users('${req.params.user}')/messages`,
+      value: listed(
+        req,
+        FOLDERS.flatMap((folder) => store.list(folder)),
+      ),
     });
   });
 
