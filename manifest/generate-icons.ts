@@ -1,15 +1,18 @@
 /**
- * Draws the app's icons (an open front door) and writes them next to this script:
- * `color.png` 192×192 (white door on the accent colour), `outline.png` 32×32 (white outline on transparent, as
- * Teams requires), and `icon-16/32/80.png` for the Outlook ribbon button, which Outlook loads from the service at
- * `<publicBaseUrl>/tab/icons/`. Run `npx tsx manifest/generate-icons.ts` after changing the drawing.
+ * Draws the app's icons (an open front door): `color.png` 192×192 (white door on the accent colour) and
+ * `outline.png` 32×32 (white outline on transparent, as Teams requires) next to this script, for the package; and
+ * `icon-16/32/80.png` for the Outlook ribbon button into tab/public/icons/, because Outlook loads those from the
+ * service at `<publicBaseUrl>/tab/icons/` (Vite copies public/ into the built tab).
+ * Run `npx tsx manifest/generate-icons.ts` after changing the drawing.
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { encodePng, type Pixel } from "./png.js";
 
 export const ACCENT = "#2E6B5E";
 export const RIBBON_ICON_SIZES = [16, 32, 80] as const;
+/** Where the ribbon icons are committed: the tab's public folder, served under /tab/icons/. */
+export const RIBBON_ICON_DIR = fileURLToPath(new URL("../tab/public/icons/", import.meta.url));
 
 const accent: Pixel = [0x2e, 0x6b, 0x5e, 255];
 const white: Pixel = [255, 255, 255, 255];
@@ -51,6 +54,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
   writeFileSync(here("color.png"), colorIcon());
   writeFileSync(here("outline.png"), outlineIcon());
-  for (const size of RIBBON_ICON_SIZES) writeFileSync(here(`icon-${size}.png`), colorIcon(size));
-  console.log("Wrote manifest/color.png, outline.png and the ribbon icons.");
+  mkdirSync(RIBBON_ICON_DIR, { recursive: true });
+  for (const size of RIBBON_ICON_SIZES) writeFileSync(`${RIBBON_ICON_DIR}icon-${size}.png`, colorIcon(size));
+  console.log("Wrote manifest/color.png, outline.png, and the ribbon icons in tab/public/icons/.");
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, type TestBrowser } from "../../support/browser.js";
@@ -10,14 +11,11 @@ import { eventually, startLocalStack, type LocalStack } from "../../support/loca
  */
 const RUN_TIMEOUT_MS = 180_000;
 const UI_TIMEOUT_MS = 30_000;
-/** Local mode's made-up team has no administrator: the test adds one who holds every role. */
-const ADMIN = {
-  id: "e2e-admin",
-  displayName: "Test Administrator",
-  email: "admin@familycentre.example",
-  roles: ["duty-worker", "panel-member", "practitioner", "manager", "admin"] as const,
-};
+/** Local mode's demo staff, as a person trying it would pick them: the manager sees every view but Settings. */
+const MANAGER = "demo-manager";
+const ADMIN = "demo-admin";
 const VIEWS = [
+  "configure",
   "triage",
   "agenda/screening",
   "agenda/maam",
@@ -37,7 +35,8 @@ describe("the tab in local mode", () => {
 
   beforeAll(async () => {
     stack = await startLocalStack(inject("azuriteConnectionString"), "ETab");
-    await stack.service.store.staff.put(ADMIN.id, { ...ADMIN, roles: [...ADMIN.roles] });
+    // The bot seeds the demo team as it starts; the user switcher lists whoever is there.
+    await eventually(async () => expect(await stack.service.store.staff.get(MANAGER)).toBeDefined());
     browser = await launchBrowser();
     page = await browser.newPage();
     page.setDefaultTimeout(UI_TIMEOUT_MS);
@@ -47,8 +46,8 @@ describe("the tab in local mode", () => {
     await stack?.close();
   }, RUN_TIMEOUT_MS);
 
-  const open = async (view: string, theme = "light") => {
-    await page.goto(`${stack.service.url}/tab/?as=${ADMIN.id}&theme=${theme}#/${view}`);
+  const open = async (view: string, theme = "light", as = view === "settings" ? ADMIN : MANAGER) => {
+    await page.goto(`${stack.service.url}/tab/?as=${as}&theme=${theme}#/${view}`);
     await page.locator("h2").first().waitFor();
   };
 
@@ -74,7 +73,7 @@ describe("the tab in local mode", () => {
       });
 
       await open("triage");
-      await expect.poll(() => page.getByText(/Local mode — acting as Test Administrator/).count()).toBe(1);
+      await expect.poll(() => page.getByText(/Local mode — acting as Demo Manager/).count()).toBe(1);
       const triage = page.getByRole("table", { name: /New contacts/ });
       await expect.poll(() => triage.getByRole("link", { name: caseId }).count()).toBe(1);
 
@@ -89,11 +88,11 @@ describe("the tab in local mode", () => {
       await expect.poll(() => page.getByRole("status").textContent()).toContain(`Decision recorded for ${caseId}`);
       const decided = page.getByRole("table", { name: "Decisions made today" });
       await expect.poll(() => decided.textContent()).toContain(caseId);
-      expect(await decided.textContent()).toContain("Test Administrator");
+      expect(await decided.textContent()).toContain("Demo Manager");
 
       await page.getByRole("link", { name: caseId }).first().click();
       const timeline = page.getByRole("list", { name: "Timeline, oldest first" });
-      await expect.poll(() => timeline.textContent()).toMatch(/Screening decid.*by Test Administrator/);
+      await expect.poll(() => timeline.textContent()).toMatch(/Screening decid.*by Demo Manager/);
       expect(await timeline.textContent()).toContain("Needs are met by the school; no service from us.");
 
       // Screening away from MAAM cancels rule 1.1's clock: the month's figures count it.
@@ -123,4 +122,17 @@ describe("the tab in local mode", () => {
     },
     RUN_TIMEOUT_MS,
   );
+
+  it("serves every address on the service that the app manifest names: tabs, setup page, Outlook pane, ribbon icons", async () => {
+    const template = readFileSync(new URL("../../../manifest/manifest.template.json", import.meta.url), "utf8");
+    const addresses = [...new Set(template.match(/\{\{PUBLIC_BASE_URL\}\}[^"]*/g) ?? [])];
+    const icons = addresses.filter((a) => a.endsWith(".png"));
+    expect(icons.length).toBeGreaterThanOrEqual(3);
+    for (const address of addresses) {
+      const response = await fetch(address.replace("{{PUBLIC_BASE_URL}}", stack.service.url));
+      expect(response.status, address).toBe(200);
+      const type = response.headers.get("content-type") ?? "";
+      expect(type, address).toMatch(address.endsWith(".png") ? /^image\/png/ : /^text\/html/);
+    }
+  });
 });
