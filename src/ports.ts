@@ -359,6 +359,11 @@ export type SendOnceResult =
 export interface Mailbox {
   readInboxDelta(deltaLink?: string, options?: { readonly receivedSince?: string }): Promise<InboxChanges>;
   getMessage(id: string): Promise<InboundMessage>;
+  /**
+   * Immutable ids of the mailbox's copies of a message, from its RFC 5322 Message-ID (angle brackets included, as
+   * Outlook's `internetMessageId` gives it); none when the mailbox never received it.
+   */
+  findByInternetMessageId(internetMessageId: string): Promise<readonly string[]>;
   findSentByOutboxKey(outboxKey: string): Promise<SentMail | undefined>;
   findDraftByOutboxKey(outboxKey: string): Promise<MailDraft | undefined>;
   createDraft(mail: OutgoingMail): Promise<MailDraft>;

@@ -5,6 +5,7 @@ import type { GraphClient } from "./graph-client.js";
 import { readInboxDelta } from "./inbox-delta.js";
 import { MailSender } from "./mail-sending.js";
 import { MessageReader } from "./message-reader.js";
+import { findByInternetMessageId } from "./message-finder.js";
 
 export interface GraphMailboxOptions {
   /** The Family Centre mailbox: its user id (GUID) or address. */
@@ -54,6 +55,10 @@ export class GraphMailbox implements Mailbox {
 
   getMessage(id: string): Promise<InboundMessage> {
     return this.#reader.getMessage(id);
+  }
+
+  findByInternetMessageId(internetMessageId: string): Promise<readonly string[]> {
+    return findByInternetMessageId(this.#graph, this.#userPath, internetMessageId);
   }
 
   findSentByOutboxKey(outboxKey: string): Promise<SentMail | undefined> {

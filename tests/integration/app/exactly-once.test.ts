@@ -72,6 +72,7 @@ describe("rule 1.3 log each contact once, and rule 1.2 acknowledge it once, what
       wrapMailbox: (inner: Mailbox): Mailbox => ({
         readInboxDelta: (link, options) => inner.readInboxDelta(link, options),
         getMessage: (id) => inner.getMessage(id),
+        findByInternetMessageId: (id) => inner.findByInternetMessageId(id),
         findSentByOutboxKey: (key) => inner.findSentByOutboxKey(key),
         findDraftByOutboxKey: (key) => inner.findDraftByOutboxKey(key),
         createDraft: (mail) => inner.createDraft(mail),
