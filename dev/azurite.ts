@@ -24,13 +24,27 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+export interface AzuriteOptions {
+  readonly port?: number;
+  readonly timeoutMs?: number;
+  /**
+   * Keep the tables in this folder instead of in memory, so that a restart on the same folder finds them again
+   * (the chaos run restarts Azurite). `stop()` then shuts down gracefully so that the last writes are saved.
+   */
+  readonly location?: string;
+}
+
+/** How long a persistent Azurite may take to save and exit before it is killed. */
+const GRACEFUL_STOP_MS = 15_000;
+
 /** Starts Azurite's Table service from devDependencies, in memory, without telemetry (PLATFORM-NOTES). */
-export async function startAzurite(options: { port?: number; timeoutMs?: number } = {}): Promise<RunningAzurite> {
+export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
   const port = options.port ?? (await freePort());
   const main = createRequire(import.meta.url).resolve("azurite/dist/src/table/main.js");
+  const persistence = options.location === undefined ? ["--inMemoryPersistence"] : ["--location", options.location];
   const child = spawn(
     process.execPath,
-    [main, "--tableHost", "127.0.0.1", "--tablePort", String(port), "--inMemoryPersistence", "--disableTelemetry"],
+    [main, "--tableHost", "127.0.0.1", "--tablePort", String(port), ...persistence, "--disableTelemetry"],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   let stderr = "";
@@ -56,9 +70,18 @@ export async function startAzurite(options: { port?: number; timeoutMs?: number 
       `TableEndpoint=http://127.0.0.1:${port}/${AZURITE_ACCOUNT};`,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
-        child.kill("SIGTERM");
+        if (options.location === undefined) {
+          child.kill("SIGTERM");
+          return;
+        }
+        // Azurite saves its database on SIGINT only (SIGTERM would drop the writes of the last few seconds).
+        child.kill("SIGINT");
+        setTimeout(
+          () => child.exitCode === null && child.signalCode === null && child.kill("SIGKILL"),
+          GRACEFUL_STOP_MS,
+        ).unref();
       }),
   };
 }

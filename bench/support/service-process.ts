@@ -23,10 +23,15 @@ export interface ServiceProcess {
 
 /**
  * Runs the service as its own process (`node --import tsx src/server.ts`), as in production, so its memory and
- * crashes are its own. Resolves once `/healthz` answers.
+ * crashes are its own. Resolves once `/healthz` answers. `entry` (relative to the repository) runs another
+ * dev-only entry point instead, e.g. the chaos run's, which gives the service a stepped clock.
  */
-export async function spawnService(env: Readonly<Record<string, string>>, timeoutMs = 60_000): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+export async function spawnService(
+  env: Readonly<Record<string, string>>,
+  timeoutMs = 60_000,
+  entry = "src/server.ts",
+): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -15,6 +15,12 @@ export interface BenchStackOptions {
   readonly serviceEnv?: Readonly<Record<string, string>>;
   /** Start the service process now (default true); false to seed the store first. */
   readonly startService?: boolean;
+  /** Keep Azurite's tables in this folder, so that it can be restarted without losing them (the chaos run). */
+  readonly azuriteLocation?: string;
+  /** The stand-in's clock (default the system's), e.g. the same stepped clock the service runs on. */
+  readonly now?: () => Date;
+  /** A dev-only entry point to run instead of src/server.ts (see spawnService). */
+  readonly serviceEntry?: string;
 }
 
 export interface BenchStack {
@@ -41,13 +47,16 @@ export interface BenchStack {
  * Azurite (in memory) ← counting proxy ← service → stand-in (SMTP in, Graph out).
  */
 export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
-  const azurite = await startAzurite();
+  const azurite = await startAzurite(
+    options.azuriteLocation === undefined ? {} : { location: options.azuriteLocation },
+  );
   const tables = await startTableProxy(azurite);
   const standIn = await startStandIn({
     smtpPort: 0,
     graphPort: 0,
     mailbox: BENCH_MAILBOX,
     seed: options.seed ?? 7,
+    ...(options.now ? { now: options.now } : {}),
     ...(options.mailboxLimits ? { mailboxLimits: options.mailboxLimits } : {}),
   });
   if (options.mailboxLimits) standIn.faults.set({ enforceMailboxLimits: true });
@@ -78,7 +87,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   };
   const startService = async () => {
     if (current) throw new Error("the service is already running");
-    current = await spawnService(serviceEnv);
+    current = await spawnService(serviceEnv, undefined, options.serviceEntry);
     return current;
   };
   const stack: BenchStack = {

@@ -48,6 +48,8 @@ export interface StandIn {
   deliver(rawMime: string | Buffer): Promise<string>;
   /** Waits until every notification in flight has been delivered or given up. */
   notificationsSettled(): Promise<void>;
+  /** The live subscriptions' ids, e.g. for `faults.removeSubscription(id)` (Graph's `subscriptionRemoved`). */
+  subscriptionIds(): string[];
   close(): Promise<void>;
 }
 
@@ -145,6 +147,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     stats: snapshot,
     deliver: async (raw) => (await store.deliver(typeof raw === "string" ? Buffer.from(raw) : raw)).id,
     notificationsSettled: () => sender.idle(),
+    subscriptionIds: () => subscriptions.list().map((s) => s.id),
     close: async () => {
       sender.clear();
       await smtp.close();

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { tallyTeams } from "../../../../bench/chaos/teams-tally.js";
+import type { ConnectorCall } from "../../../support/fake-connector.js";
+
+const CHATS = { "chat-s": "screening", "chat-d": "duty" };
+const card = (heading: string) => ({
+  type: "AdaptiveCard",
+  body: [
+    { type: "TextBlock", text: heading },
+    { type: "TextBlock", text: "2 contacts are awaiting screening." },
+  ],
+});
+const post = (conversationId: string, heading: string, method: "POST" | "PUT" = "POST"): ConnectorCall => ({
+  method,
+  conversationId,
+  activity: { attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: card(heading) }] },
+});
+
+describe("counting agendas and digests from what Teams received", () => {
+  it("counts each day's screening agenda once, however many parts it was split into (rule 2.1)", () => {
+    const tally = tallyTeams(
+      [
+        post("chat-s", "Daily screening, Tue 24 Nov 2026 (part 1 of 2)"),
+        post("chat-s", "Daily screening, Tue 24 Nov 2026 (part 2 of 2)"),
+        post("chat-s", "Daily screening, Wed 25 Nov 2026"),
+      ],
+      CHATS,
+    );
+    expect(tally.agendasPerDay).toEqual({ "Tue 24 Nov 2026": { screening: 1 }, "Wed 25 Nov 2026": { screening: 1 } });
+    expect(tally.jobsRunTwice).toBe(0);
+  });
+
+  it("counts the duty digest per day and flags a digest posted twice as a job run twice", () => {
+    const digest = "Good morning duty team: your clocks for Tue 24 Nov 2026";
+    const tally = tallyTeams([post("chat-d", digest), post("chat-d", digest)], CHATS);
+    expect(tally.digestsPerDay).toEqual({ "Tue 24 Nov 2026": { duty: 2 } });
+    expect(tally.jobsRunTwice).toBe(1);
+  });
+
+  it("flags an agenda part posted twice, and ignores card refreshes (PUT) and other cards", () => {
+    const part = "Daily screening, Tue 24 Nov 2026 (part 2 of 3)";
+    const tally = tallyTeams(
+      [
+        post("chat-s", part),
+        post("chat-s", part),
+        post("chat-s", "Daily screening, Tue 24 Nov 2026 (part 1 of 3)", "PUT"),
+        post("chat-d", "New contact: Request for Support"),
+      ],
+      CHATS,
+    );
+    expect(tally.jobsRunTwice).toBe(1);
+    expect(tally.agendasPerDay).toEqual({});
+    expect(tally.posted).toBe(3);
+  });
+});
