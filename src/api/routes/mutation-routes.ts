@@ -10,7 +10,7 @@ import type {
 import { badRequest } from "../errors.js";
 import { ifMatch, requireString, route } from "../http.js";
 import { confirmCaseReferrer, recordCaseEvent, recordDecision } from "../views/case-mutations.js";
-import { linkMail, lookupMail, logMail } from "../views/mail.js";
+import { linkMail, lookupMail, lookupMailByInternetMessageId, logMail } from "../views/mail.js";
 import { importBankHolidays, readSettings, updateSettings } from "../views/settings.js";
 import { putStaff } from "../views/staff.js";
 
@@ -58,14 +58,14 @@ export function mutationRoutes(deps: ApiDeps): Router {
   router.get(
     "/mail/lookup",
     route(deps, ["duty-worker", "panel-member", "practitioner", "manager", "admin"], (req) => {
-      const messageId = typeof req.query.messageId === "string" ? req.query.messageId : "";
-      if (messageId === "") {
-        // The ledger is keyed by Graph immutable id; no index from the RFC Message-ID exists yet.
-        throw badRequest(
-          'Give "messageId", the Graph immutable id of the message in the Family Centre mailbox; looking up by internetMessageId is not available yet.',
-        );
+      const { messageId, internetMessageId } = req.query;
+      if (typeof messageId === "string" && messageId !== "") return lookupMail(deps, messageId);
+      if (typeof internetMessageId === "string" && internetMessageId !== "") {
+        return lookupMailByInternetMessageId(deps, internetMessageId);
       }
-      return lookupMail(deps, messageId);
+      throw badRequest(
+        'Give "internetMessageId" (the email\'s Message-ID, as Outlook shows it) or "messageId" (the Graph immutable id of the message in the Family Centre mailbox).',
+      );
     }),
   );
   router.post(
