@@ -84,6 +84,11 @@ export interface ActorView {
 
 // ---- /api/me ----
 
+export interface ChecklistItemView {
+  readonly id: string;
+  readonly label: string;
+}
+
 export interface MeResponse {
   readonly staffId: string;
   readonly displayName: string;
@@ -97,6 +102,11 @@ export interface MeResponse {
     readonly rules: readonly RuleView[];
     readonly panels: readonly { readonly id: string; readonly name: string }[];
     readonly caseloadLimits: { readonly fullTime: number; readonly partTime: number };
+    /**
+     * The closure-ready checklist (rule 8.2 in Family Solutions): a closure request must tick every item, by id,
+     * in `checklist`. Empty when the profile has none.
+     */
+    readonly closureChecklist: readonly ChecklistItemView[];
   };
   readonly centreName: string;
 }

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { closureChecklist } from "../../domain/lifecycle/decide-closure.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { MeResponse, PanelName, StaffRoleName, StaffResponse } from "../contract.js";
 import { badRequest } from "../errors.js";
@@ -33,6 +34,7 @@ export function viewRoutes(deps: ApiDeps): Router {
         rules: profile.rules.map((r) => ruleView(r, profile)),
         panels: profile.panels.map((p) => ({ id: p.id, name: p.name })),
         caseloadLimits: profile.caseloadLimits,
+        closureChecklist: (closureChecklist(profile) ?? []).map(({ id, label }) => ({ id, label })),
       },
       centreName: deps.app.centre.name,
     })),

@@ -10,7 +10,7 @@ const CLOSURE_READY_RULE = "8.2";
  * The profile's closure-ready checklist: rule 8.2 in Family Solutions; in another framework, the check rule that
  * applies only when closure is requested (rule 9, voice of the child, is checked at closure too, but also earlier).
  */
-function closureChecklist(profile: Profile) {
+export function closureChecklist(profile: Profile) {
   const checks = profile.rules.filter((r) => r.kind === "check");
   const rule =
     checks.find((r) => r.id === CLOSURE_READY_RULE) ??

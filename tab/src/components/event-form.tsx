@@ -3,6 +3,8 @@ import { useState } from "react";
 import type { CaseEventRequest } from "../../../src/api/contract.js";
 import { useSession } from "../session.js";
 import { ActionFeedback } from "./action-feedback.js";
+import { allTicked, ClosureChecklistFields } from "./closure-checklist-fields.js";
+import { OccurredAtField, occurredAtOf } from "./occurred-at-field.js";
 import { useSharedStyles } from "./styles.js";
 import { useAction } from "./use-action.js";
 
@@ -30,30 +32,41 @@ const NOTE_TYPES: Record<NoteType, string> = {
 /** Records what happened on a case; the clocks it stops or starts update when the case reloads. */
 export function EventForm(props: { caseId: string; etag: string; reload: () => Promise<void> }) {
   const { caseId, etag, reload } = props;
-  const { api } = useSession();
+  const { api, me } = useSession();
   const styles = useSharedStyles();
   const [kind, setKind] = useState<Kind | "">("");
   const [childSeen, setChildSeen] = useState(false);
   const [noteType, setNoteType] = useState<NoteType>("case-note");
   const [text, setText] = useState("");
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
+  const [when, setWhen] = useState("");
   const { busy, error, warnings, run } = useAction(reload);
+  const checklist = me.profile.closureChecklist;
+  const now = new Date();
+  const occurred = occurredAtOf(when, now);
   const needsText = kind === "case-note" || kind === "closure-request";
-  const ready = kind !== "" && (!needsText || text.trim() !== "");
+  const ready =
+    kind !== "" &&
+    (!needsText || text.trim() !== "") &&
+    (kind !== "closure-request" || allTicked(checklist, ticked)) &&
+    occurred.ok;
 
   const request = (): CaseEventRequest | undefined => {
+    const at = occurred.ok && occurred.at !== undefined ? { occurredAt: occurred.at } : {};
     switch (kind) {
       case "visit":
-        return { type: "visit", childSeen };
+        return { ...at, type: "visit", childSeen };
       case "case-note":
-        return { type: "case-note", noteType, note: text.trim() };
+        return { ...at, type: "case-note", noteType, note: text.trim() };
       case "closure-request":
-        return { type: "closure-request", checklist: {}, summary: text.trim() };
+        return { ...at, type: "closure-request", checklist: ticked, summary: text.trim() };
       case "":
         return undefined;
       default:
-        return { type: kind };
+        return { ...at, type: kind };
     }
   };
+  const reset = () => (setKind(""), setText(""), setChildSeen(false), setTicked({}), setWhen(""));
 
   return (
     <form
@@ -64,7 +77,7 @@ export function EventForm(props: { caseId: string; etag: string; reload: () => P
         const body = request();
         if (!ready || body === undefined) return;
         void run(() => api.recordEvent(caseId, body, etag), `${KINDS[kind as Kind]} recorded on ${caseId}.`).then(
-          (done) => done && (setKind(""), setText(""), setChildSeen(false)),
+          (done) => done && reset(),
         );
       }}
     >
@@ -96,11 +109,15 @@ export function EventForm(props: { caseId: string; etag: string; reload: () => P
           </Select>
         </Field>
       ) : null}
+      {kind === "closure-request" ? (
+        <ClosureChecklistFields items={checklist} ticked={ticked} onChange={setTicked} />
+      ) : null}
       {needsText ? (
         <Field label={kind === "case-note" ? "Note" : "Closure summary"} required>
           <Textarea value={text} onChange={(_, data) => setText(data.value)} />
         </Field>
       ) : null}
+      {kind !== "" ? <OccurredAtField value={when} onChange={setWhen} now={now} /> : null}
       <div>
         <Button type="submit" appearance="primary" disabled={!ready || busy}>
           {busy ? "Recording…" : "Record"}

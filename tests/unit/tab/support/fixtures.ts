@@ -25,6 +25,10 @@ export function aMe(roles: readonly StaffRoleName[], overrides: Partial<MeRespon
         { id: "maam", name: "MAAM" },
       ],
       caseloadLimits: { fullTime: 20, partTime: 10 },
+      closureChecklist: [
+        { id: "records-up-to-date", label: "All records are up to date" },
+        { id: "plan-actions-completed", label: "Outstanding actions from the plan are completed" },
+      ],
     },
     ...overrides,
   };

@@ -69,4 +69,55 @@ describe("my cases in RAG order", () => {
     });
     expect(await screen.findByText("Voice of the child is not yet recorded.")).toBeTruthy();
   });
+
+  it("rule 8.2 asks for every closure-ready item and the summary, and sends the items ticked by their ids", async () => {
+    const api = fakeApi({
+      myCases: () => ok({ items: [onTrack], workerId: "prac-1" }),
+      recordEvent: () => aMutationResult("FC-2026-000011", { state: "closure-requested" }),
+    });
+    renderView(<MyCasesView />, { api, me: aMe(["practitioner"]) });
+    const form = await screen.findByRole("form", { name: "Record an event on FC-2026-000011" });
+    fireEvent.change(within(form).getByLabelText("What happened on FC-2026-000011"), {
+      target: { value: "closure-request" },
+    });
+    const checklist = within(form).getByRole("group", { name: /Closure-ready checklist/ });
+    const items = within(checklist).getAllByRole("checkbox");
+    expect(items.map((box) => box.closest("div")?.textContent)).toEqual([
+      "All records are up to date",
+      "Outstanding actions from the plan are completed",
+    ]);
+    fireEvent.change(within(form).getByLabelText(/^Closure summary/), { target: { value: "Plan outcomes met." } });
+    const record = within(form).getByRole("button", { name: "Record" }) as HTMLButtonElement;
+    fireEvent.click(within(checklist).getByLabelText("All records are up to date"));
+    expect(record.disabled).toBe(true);
+    fireEvent.click(within(checklist).getByLabelText("Outstanding actions from the plan are completed"));
+    expect(record.disabled).toBe(false);
+    fireEvent.click(record);
+    await waitFor(() => expect(api.callsTo("recordEvent")).toHaveLength(1));
+    expect(api.callsTo("recordEvent")[0]?.args[1]).toEqual({
+      type: "closure-request",
+      checklist: { "records-up-to-date": true, "plan-actions-completed": true },
+      summary: "Plan outcomes met.",
+    });
+  });
+
+  it("records when it happened, read as London time, when the event is written up later", async () => {
+    const api = fakeApi({
+      myCases: () => ok({ items: [onTrack], workerId: "prac-1" }),
+      recordEvent: () => aMutationResult("FC-2026-000011"),
+    });
+    renderView(<MyCasesView />, { api, me: aMe(["practitioner"]) });
+    const form = await screen.findByRole("form", { name: "Record an event on FC-2026-000011" });
+    fireEvent.change(within(form).getByLabelText("What happened on FC-2026-000011"), {
+      target: { value: "initial-contact" },
+    });
+    // 10 July is British Summer Time: 09:30 in London is 08:30 UTC.
+    fireEvent.change(within(form).getByLabelText(/When did this happen/), { target: { value: "2026-07-10T09:30" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Record" }));
+    await waitFor(() => expect(api.callsTo("recordEvent")).toHaveLength(1));
+    expect(api.callsTo("recordEvent")[0]?.args[1]).toEqual({
+      type: "initial-contact",
+      occurredAt: "2026-07-10T08:30:00.000Z",
+    });
+  });
 });
