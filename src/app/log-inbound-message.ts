@@ -17,6 +17,7 @@ import { DUTY_CONVERSATION } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
 import { attachFollowUp } from "./attach-follow-up.js";
 import { contactIdFor, letterKey, threadKey } from "./mail-keys.js";
+import { recordBouncedLetter } from "./record-bounced-letter.js";
 import { reindexCase } from "./reindex-case.js";
 import { takeAcknowledgementAllowance } from "./sender-quota.js";
 
@@ -59,6 +60,7 @@ export async function logInboundMessage(deps: AppDeps, message: InboundMessage):
   const log = deps.logger.child({ messageRef: contactIdFor(message.id), classification: classification.kind });
 
   if (decision.action === "ignore") {
+    if (decision.reason === "delivery-failure") await recordBouncedLetter(deps, message, log);
     await deps.messages.markIgnored(message.id, decision.reason);
     log.info("intake.ignored", { reason: decision.reason });
     return { outcome: "ignored", reason: decision.reason };

@@ -6,6 +6,7 @@ import { readInboxDelta } from "./inbox-delta.js";
 import { MailSender } from "./mail-sending.js";
 import { MessageReader } from "./message-reader.js";
 import { findByInternetMessageId } from "./message-finder.js";
+import { withReturnedHeaders } from "./returned-headers.js";
 
 export interface GraphMailboxOptions {
   /** The Family Centre mailbox: its user id (GUID) or address. */
@@ -37,7 +38,7 @@ export class GraphMailbox implements Mailbox {
   }
 
   async readInboxDelta(deltaLink?: string, options: { readonly receivedSince?: string } = {}): Promise<InboxChanges> {
-    const changes = await readInboxDelta(
+    const read = await readInboxDelta(
       this.#graph,
       this.#reader,
       this.#userPath,
@@ -45,6 +46,11 @@ export class GraphMailbox implements Mailbox {
       { pageSize: this.#pageSize, ...options },
       this.#log,
     );
+    const messages: InboundMessage[] = [];
+    for (const message of read.messages) {
+      messages.push(await withReturnedHeaders(this.#graph, (id) => this.#reader.messagePath(id), message));
+    }
+    const changes = { ...read, messages };
     this.#log.info("graph.inbox.delta", {
       messages: changes.messages.length,
       removed: changes.removedIds.length,

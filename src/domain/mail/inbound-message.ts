@@ -35,4 +35,9 @@ export interface InboundMessage {
   readonly bodyText: string;
   readonly bodyHtml?: string;
   readonly attachments: readonly AttachmentInfo[];
+  /**
+   * Headers of the message a delivery report returns (its `text/rfc822-headers` or `message/rfc822` part), names
+   * lower-cased. Read only for delivery failures that carry such a part; absent otherwise.
+   */
+  readonly returnedHeaders?: Readonly<Record<string, readonly string[]>>;
 }

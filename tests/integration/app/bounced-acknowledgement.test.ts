@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
+import { syncInbox } from "../../../src/app/sync-inbox.js";
+import { deadlines } from "../../../src/domain/policy/deadlines.js";
+import { GROUP_MAILBOX, startAppHarness, type AppHarness } from "../../support/app-harness.js";
+import { allCases } from "./app-assertions.js";
+
+let harness: AppHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+const OUR_MARKER = "x-fc-outbox-key";
+
+/** A postfix-style DSN returning a message whose headers carried `marker` (ours or anyone's). */
+const bounceOf = (returnedHeaders: string) =>
+  [
+    "Return-Path: <>",
+    "From: MAILER-DAEMON@mx.nhs.example",
+    `To: ${GROUP_MAILBOX}`,
+    "Subject: Undelivered Mail Returned to Sender",
+    "Date: Mon, 12 Jan 2026 09:50:00 +0000",
+    "Message-ID: <bounce-1@mx.nhs.example>",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+    "",
+    "--b1",
+    "Content-Type: text/plain; charset=us-ascii",
+    "",
+    "This is the mail system at host mx.nhs.example. Your message could not be delivered.",
+    "--b1",
+    "Content-Type: message/delivery-status",
+    "",
+    "Final-Recipient: rfc822; priya.raman@nhs.example",
+    "Action: failed",
+    "Status: 5.1.1",
+    "--b1",
+    "Content-Type: text/rfc822-headers",
+    "",
+    returnedHeaders,
+    "--b1--",
+    "",
+  ].join("\r\n");
+
+/** A referral logged and acknowledged; returns the acknowledgement's outbox key as it left in the mail's header. */
+async function acknowledgedReferral(h: AppHarness): Promise<string> {
+  await h.deliverFixture("eha-school-nurse.eml");
+  await syncInbox(h.deps, "test");
+  expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 });
+  const [sent] = h.standIn.mailbox.list("sentitems");
+  const key = sent?.internetMessageHeaders.find((x) => x.name.toLowerCase() === OUR_MARKER)?.value;
+  expect(key).toBeDefined();
+  return key ?? "";
+}
+
+const returned = (key: string) =>
+  [
+    `From: ${GROUP_MAILBOX}`,
+    "To: priya.raman@nhs.example",
+    "Subject: We have received your request",
+    `X-FC-Outbox-Key: ${key}`,
+  ].join("\r\n");
+
+describe("rule 1.2 acknowledgement returned by the referrer's mail server", () => {
+  it("records 'acknowledgement not delivered' on the case, once, and never answers the bounce", async () => {
+    const h = (harness = await startAppHarness());
+    const key = await acknowledgedReferral(h);
+    h.clock.advance(5 * 60_000);
+    const bounce = await h.standIn.deliver(bounceOf(returned(key)));
+
+    expect(await syncInbox(h.deps, "test")).toMatchObject({ ignored: 1, logged: 0 });
+    await deliverOutbox(h.deps);
+    await syncInbox(h.deps, "test"); // a replayed round changes nothing
+    await h.standIn.deliver(bounceOf(returned(key))); // nor does a second server's bounce of the same letter
+    await syncInbox(h.deps, "test");
+
+    const [stored] = await allCases(h);
+    const bounced = stored?.case.events.filter((e) => e.type === "acknowledgement.not-delivered") ?? [];
+    expect(bounced).toHaveLength(1);
+    expect(bounced[0]).toMatchObject({ data: { outboxKey: key }, by: { kind: "system" } });
+    expect(await h.deps.messages.find(bounce)).toMatchObject({ state: "ignored" });
+    expect(h.standIn.mailbox.list("sentitems")).toHaveLength(1);
+  });
+
+  it("does not count the bounced acknowledgement as meeting rule 1.2", async () => {
+    const h = (harness = await startAppHarness());
+    const key = await acknowledgedReferral(h);
+    const before = await allCases(h);
+    const clockOf = (kase: NonNullable<(typeof before)[number]>["case"]) =>
+      deadlines(kase, h.deps.profile, h.deps.calendar, h.clock.now()).find((d) => d.ruleId === "1.2");
+    expect(clockOf(before[0]!.case)).toMatchObject({ status: "met" });
+
+    await h.standIn.deliver(bounceOf(returned(key)));
+    await syncInbox(h.deps, "test");
+
+    const [after] = await allCases(h);
+    expect(clockOf(after!.case)?.status).not.toBe("met");
+    expect(clockOf(after!.case)?.stoppedAt).toBeUndefined();
+  });
+
+  it("records nothing for a bounce of mail that is not ours", async () => {
+    const h = (harness = await startAppHarness());
+    await acknowledgedReferral(h);
+    await h.standIn.deliver(
+      bounceOf(`From: someone@nhs.example\r\nSubject: hello\r\n${OUR_MARKER}: FC-2026-999999~acknowledgement~m-x`),
+    );
+    expect(await syncInbox(h.deps, "test")).toMatchObject({ ignored: 1 });
+    const [stored] = await allCases(h);
+    expect(stored?.case.events.map((e) => e.type)).not.toContain("acknowledgement.not-delivered");
+  });
+});
