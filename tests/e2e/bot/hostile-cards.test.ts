@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
+import { caseCard } from "../../../bot/cards/case-card.js";
+import { triageCard } from "../../../bot/cards/triage.js";
+import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-holidays.js";
+import { createCalendar } from "../../../src/domain/calendar/create-calendar.js";
+import type { InboundMessage } from "../../../src/domain/mail/inbound-message.js";
+import { deadlines } from "../../../src/domain/policy/deadlines.js";
+import { loadProfile } from "../../../src/policy/profiles/index.js";
+import { launchBrowser, type TestBrowser } from "../../support/browser.js";
+import { aCase } from "../../support/builders/case-builder.js";
+import { parseEml } from "../../support/eml.js";
+
+/**
+ * Issue 7 §3: nothing a hostile message contains runs in a card. The corpus's script and HTML subjects, bodies and
+ * display names are put into every text field of the triage and case cards, and the cards are drawn by the real
+ * `adaptivecards` renderer in headless Chromium (as Teams' web client draws them, minus its markdown step).
+ */
+const GENERATED = fileURLToPath(new URL("../../fixtures/hostile/generated/", import.meta.url));
+const BUNDLE = createRequire(import.meta.url).resolve("adaptivecards/dist/adaptivecards.min.js");
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+const profile = loadProfile("family-solutions");
+const calendar = createCalendar({ bankHolidays: englandAndWalesBankHolidays(2026, 2027) });
+const NOW = "2026-01-12T10:00:00Z";
+
+async function corpusMessages(): Promise<InboundMessage[]> {
+  const files = readdirSync(GENERATED).filter((f) => /^(markup|names|html-html)-.*\.eml$/.test(f));
+  return Promise.all(files.sort().map((f) => parseEml(readFileSync(`${GENERATED}${f}`), f)));
+}
+
+/** Every piece of untrusted text a message gives us that a card could show. */
+const hostileTextOf = (m: InboundMessage): string[] =>
+  [m.subject, m.from?.name, m.from?.address, m.bodyHtml].filter((t): t is string => !!t).map((t) => t.slice(0, 2000));
+
+function cardsFor(text: string, i: number): AdaptiveCardJson[] {
+  const kase = {
+    ...aCase()
+      .withId(`FC-2026-${String(700 + i).padStart(6, "0")}`)
+      .receivedAt("2026-01-12T09:30:00Z")
+      .build(),
+    summary: text,
+    family: { name: text, children: [text] },
+  };
+  const clocks = deadlines(kase, profile, calendar, new Date(NOW));
+  return [
+    triageCard({
+      timeZone: calendar.timeZone,
+      caseId: kase.id,
+      contactId: `${kase.id}-contact-1`,
+      kind: kase.kind,
+      receivedAt: kase.openedAt,
+      reasons: [text],
+      confidence: 0.5,
+      referrer: { name: text, email: "referrer@nhs.example", organisation: text, confirmed: false },
+      acknowledgement: { state: "held", reason: "referrer-unconfirmed" },
+      clocks,
+      outOfHours: false,
+      tabUrl: `https://teams.example/l/entity/app/contact?caseId=${kase.id}`,
+    }),
+    caseCard({ timeZone: calendar.timeZone, case: kase, leadWorkerName: text, clocks }),
+  ];
+}
+
+interface Rendered {
+  readonly pwned: unknown;
+  readonly text: string;
+  readonly activeElements: number;
+}
+
+/** Draws the cards with the real renderer and reports what ran, what became HTML, and what it says. */
+const render = (page: Page, cards: readonly AdaptiveCardJson[]): Promise<Rendered> =>
+  page.evaluate(async (json) => {
+    type Renderer = { parse(json: unknown): void; render(): HTMLElement | undefined };
+    const { AdaptiveCard } = (window as unknown as { AdaptiveCards: { AdaptiveCard: new () => Renderer } })
+      .AdaptiveCards;
+    const root = document.getElementById("cards")!;
+    root.replaceChildren();
+    for (const payload of json) {
+      const card = new AdaptiveCard();
+      card.parse(payload);
+      const element = card.render();
+      if (element) root.appendChild(element);
+    }
+    // Give an onerror or onload handler a chance to fire, had any element been created from the text.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const active = root.querySelectorAll(
+      "script, img, iframe, svg, object, embed, form, meta, base, link, style, math, a[href]",
+    );
+    return {
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      text: root.innerText,
+      activeElements: active.length,
+    };
+  }, cards as unknown[]);
+
+describe("cards never run mail content (issue 7 §3)", () => {
+  let browser: TestBrowser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const remoteRequests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (!LOOPBACK.has(url.hostname) && url.protocol !== "data:" && url.protocol !== "about:") {
+        remoteRequests.push(url.hostname);
+      }
+    });
+    await page.setContent('<!doctype html><html><body><div id="cards"></div></body></html>');
+    await page.addScriptTag({ path: BUNDLE });
+  });
+
+  afterAll(async () => browser?.close());
+
+  it("takes script, HTML and injected names from the corpus", async () => {
+    const texts = (await corpusMessages()).flatMap(hostileTextOf);
+    expect(texts.some((t) => t.includes("<script>window.__pwned=1</script>"))).toBe(true);
+    expect(texts.some((t) => t.includes('onerror="window.__pwned=1"'))).toBe(true);
+    expect(texts.some((t) => t.includes("https://tracker.example/pixel.gif"))).toBe(true);
+  });
+
+  it("draws the triage and case cards of every hostile text as inert text: no script runs, no dialog, no remote fetch", async () => {
+    const texts = (await corpusMessages()).flatMap(hostileTextOf);
+    const rendered = await render(
+      page,
+      texts.flatMap((text, i) => cardsFor(text, i)),
+    );
+    expect(rendered.pwned).toBeUndefined();
+    expect(rendered.activeElements).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(remoteRequests).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it("shows the markup as the characters it was sent as", async () => {
+    const script = "Request for support <script>window.__pwned=1</script>";
+    const image = '<img src="https://tracker.example/pixel.gif?id=1" width="1" height="1">';
+    const rendered = await render(page, [...cardsFor(script, 1), ...cardsFor(image, 2)]);
+    expect(rendered.text).toContain(script);
+    expect(rendered.text).toContain(image);
+    expect(rendered.pwned).toBeUndefined();
+  });
+
+  it("would have caught a script that ran or an image that was fetched (the checks can fail)", async () => {
+    await page.evaluate(() => {
+      const img = document.createElement("img");
+      img.src = "https://tracker.example/pixel.gif?probe=1";
+      document.body.appendChild(img);
+      (window as unknown as { __pwned?: number }).__pwned = 1;
+    });
+    await page.waitForTimeout(200);
+    expect(remoteRequests).toContain("tracker.example");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBe(1);
+  });
+});
