@@ -71,16 +71,30 @@ interface Rendered {
   readonly activeElements: number;
 }
 
+/** The little of the page's DOM these checks touch (the project compiles without the DOM library). */
+interface PageNode {
+  innerText: string;
+  src: string;
+  replaceChildren(): void;
+  appendChild(node: PageNode): void;
+  querySelectorAll(selectors: string): { readonly length: number };
+}
+interface PageGlobals {
+  __pwned?: unknown;
+  readonly AdaptiveCards: {
+    AdaptiveCard: new () => { parse(json: unknown): void; render(): PageNode | undefined };
+  };
+  readonly document: { getElementById(id: string): PageNode; createElement(tag: string): PageNode; body: PageNode };
+}
+
 /** Draws the cards with the real renderer and reports what ran, what became HTML, and what it says. */
 const render = (page: Page, cards: readonly AdaptiveCardJson[]): Promise<Rendered> =>
   page.evaluate(async (json) => {
-    type Renderer = { parse(json: unknown): void; render(): HTMLElement | undefined };
-    const { AdaptiveCard } = (window as unknown as { AdaptiveCards: { AdaptiveCard: new () => Renderer } })
-      .AdaptiveCards;
-    const root = document.getElementById("cards")!;
+    const page = globalThis as unknown as PageGlobals;
+    const root = page.document.getElementById("cards");
     root.replaceChildren();
     for (const payload of json) {
-      const card = new AdaptiveCard();
+      const card = new page.AdaptiveCards.AdaptiveCard();
       card.parse(payload);
       const element = card.render();
       if (element) root.appendChild(element);
@@ -91,7 +105,7 @@ const render = (page: Page, cards: readonly AdaptiveCardJson[]): Promise<Rendere
       "script, img, iframe, svg, object, embed, form, meta, base, link, style, math, a[href]",
     );
     return {
-      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      pwned: page.__pwned,
       text: root.innerText,
       activeElements: active.length,
     };
@@ -153,13 +167,14 @@ describe("cards never run mail content (issue 7 §3)", () => {
 
   it("would have caught a script that ran or an image that was fetched (the checks can fail)", async () => {
     await page.evaluate(() => {
-      const img = document.createElement("img");
+      const inPage = globalThis as unknown as PageGlobals;
+      const img = inPage.document.createElement("img");
       img.src = "https://tracker.example/pixel.gif?probe=1";
-      document.body.appendChild(img);
-      (window as unknown as { __pwned?: number }).__pwned = 1;
+      inPage.document.body.appendChild(img);
+      inPage.__pwned = 1;
     });
     await page.waitForTimeout(200);
     expect(remoteRequests).toContain("tracker.example");
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBe(1);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__pwned)).toBe(1);
   });
 });
