@@ -319,10 +319,18 @@ export interface MailboxBusy {
 export const isMailboxBusy = (error: unknown): error is MailboxBusy =>
   error instanceof Error && typeof (error as Partial<MailboxBusy>).retryAfterSeconds === "number";
 
+/** A message the mailbox served but could not be read (malformed); `unreadable` is a stable error code. */
+export interface UnreadableMessage {
+  readonly id: string;
+  readonly unreadable: string;
+}
+
 /** One round of inbox changes since the saved delta link. */
 export interface InboxChanges {
   /** New or changed messages, read in full. A message may come again (delta replays): handle it idempotently. */
   readonly messages: readonly InboundMessage[];
+  /** Messages that could not be read: failures of their own, counted and quarantined like any other. */
+  readonly unreadable?: readonly UnreadableMessage[];
   readonly removedIds: readonly string[];
   /** Save it: the next round starts from here. */
   readonly deltaLink: string;

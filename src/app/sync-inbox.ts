@@ -1,6 +1,6 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { describeError } from "../logging/logger.js";
-import { isMailboxBusy } from "../ports.js";
+import { isMailboxBusy, type UnreadableMessage } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
 import { AppError, leaseLost } from "./errors.js";
 import { logInboundMessage, type IntakeResult } from "./log-inbound-message.js";
@@ -49,6 +49,9 @@ export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxS
         lease = renewed.lease;
       }
     }
+    for (const unreadable of changes.unreadable ?? []) {
+      counts[outcomeCount(await countUnreadable(deps, unreadable))]++;
+    }
     if (counts.failed === 0) {
       const next = { ...(stored?.value ?? {}), deltaLink: changes.deltaLink };
       await deps.sync.put(SYNC_KEY, next, stored?.etag);
@@ -80,30 +83,49 @@ async function logOrCountFailure(deps: AppDeps, message: InboundMessage): Promis
     return await logInboundMessage(deps, message);
   } catch (error) {
     if (isMailboxBusy(error) || (error instanceof AppError && error.code === "APP.LEASE_LOST")) throw error;
-    const reason = reasonCodeOf(error);
-    const attempts = await deps.messages.recordFailure(message.id, reason);
-    deps.logger.warn("intake.failed", { messageId: message.id, attempts, ...describeError(error) });
-    if (attempts < POISON_ATTEMPTS) return { outcome: "failed" };
-    await deps.messages.markQuarantined(message.id, reason);
-    await deps.outbox.enqueue(
-      {
-        caseId: QUARANTINE_PARTITION,
-        key: `quarantine~${message.id}`,
-        channel: "teams",
-        purpose: "quarantine",
-        payload: {
-          conversation: "duty", // the duty chat's stored conversation key
-          messageId: message.id,
-          receivedAt: message.receivedAt,
-          reason,
-          attempts,
-        },
-      },
-      deps.clock.now(),
-    );
-    deps.logger.error("intake.quarantined", { messageId: message.id, reason, attempts });
-    return { outcome: "quarantined" };
+    deps.logger.warn("intake.failed", { messageId: message.id, ...describeError(error) });
+    return await failOrQuarantine(deps, message.id, reasonCodeOf(error), message.receivedAt);
   }
+}
+
+/**
+ * A message the mailbox served but could not read (malformed) takes the same path as one that failed: counted, and
+ * quarantined after POISON_ATTEMPTS rounds, so the delta moves on. Claimed first, as the ledger requires.
+ */
+async function countUnreadable(deps: AppDeps, unreadable: UnreadableMessage): Promise<Outcome> {
+  const claim = await deps.messages.claim(unreadable.id, deps.clock.now());
+  if (!claim.claimed && claim.existing.state !== "claimed") return { outcome: "already-handled" };
+  deps.logger.warn("intake.unreadable", { messageId: unreadable.id, errorCode: unreadable.unreadable });
+  return failOrQuarantine(deps, unreadable.id, unreadable.unreadable);
+}
+
+async function failOrQuarantine(
+  deps: AppDeps,
+  messageId: string,
+  reason: string,
+  receivedAt?: string,
+): Promise<Outcome> {
+  const attempts = await deps.messages.recordFailure(messageId, reason);
+  if (attempts < POISON_ATTEMPTS) return { outcome: "failed" };
+  await deps.messages.markQuarantined(messageId, reason);
+  await deps.outbox.enqueue(
+    {
+      caseId: QUARANTINE_PARTITION,
+      key: `quarantine~${messageId}`,
+      channel: "teams",
+      purpose: "quarantine",
+      payload: {
+        conversation: "duty", // the duty chat's stored conversation key
+        messageId,
+        ...(receivedAt ? { receivedAt } : {}),
+        reason,
+        attempts,
+      },
+    },
+    deps.clock.now(),
+  );
+  deps.logger.error("intake.quarantined", { messageId, reason, attempts });
+  return { outcome: "quarantined" };
 }
 
 /** Quarantine notices belong to no case yet: they share one outbox partition. */

@@ -5,7 +5,8 @@ export type GraphErrorCode =
   | "GRAPH.NOT_FOUND"
   | "GRAPH.SYNC_RESET"
   | "GRAPH.UNAVAILABLE"
-  | "GRAPH.REQUEST_FAILED";
+  | "GRAPH.REQUEST_FAILED"
+  | "GRAPH.MALFORMED_MESSAGE";
 
 /** Microsoft Graph refused or failed a mailbox call. The message says what an admin can do about it. */
 export class GraphMailboxError extends Error {
@@ -87,6 +88,14 @@ export const requestFailed = (operation: string, status: number, graphCode?: str
     `Microsoft Graph refused to ${operation} (HTTP ${status}${graphCode ? `, ${graphCode}` : ""}).`,
     status,
     graphCode,
+  );
+
+/** One message Graph served cannot be read (e.g. no readable receivedDateTime); the rest of the round goes on. */
+export const malformedMessage = (messageId: string, what: string): GraphMailboxError =>
+  new GraphMailboxError(
+    "GRAPH.MALFORMED_MESSAGE",
+    `Microsoft Graph served message ${messageId} without ${what}: it is set aside (quarantined after repeated ` +
+      `rounds) for a duty worker to open in Outlook; other mail is not held up.`,
   );
 
 export const credentialFailed = (operation: string): GraphMailboxError =>

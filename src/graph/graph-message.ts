@@ -1,4 +1,6 @@
 import type { AttachmentInfo, InboundMessage, MailAddress } from "../domain/mail/inbound-message.js";
+import type { UnreadableMessage } from "../ports.js";
+import { GraphMailboxError, malformedMessage } from "./errors.js";
 import { htmlToText } from "./html-to-text.js";
 
 /** Graph `message` as we select it. Everything in it is untrusted input. */
@@ -71,7 +73,7 @@ const toHeaders = (message: GraphMessage): Record<string, string[]> => {
 
 const toReceivedAt = (message: GraphMessage): string => {
   const at = Date.parse(message.receivedDateTime ?? message.sentDateTime ?? "");
-  if (Number.isNaN(at)) throw new RangeError(`Graph message ${message.id} has no readable receivedDateTime.`);
+  if (Number.isNaN(at)) throw malformedMessage(message.id, "a readable receivedDateTime");
   return new Date(at).toISOString();
 };
 
@@ -104,3 +106,30 @@ export const toInboundMessage = (
     })),
   };
 };
+
+/**
+ * One message as the core sees it, or why it cannot be: a malformed message becomes a per-message failure, so that
+ * one bad item never fails the whole inbox read (the round counts it and, in time, quarantines it).
+ */
+export const readInbound = (
+  message: GraphMessage,
+  attachments: readonly GraphAttachment[] = [],
+): InboundMessage | UnreadableMessage => {
+  try {
+    return toInboundMessage(message, attachments);
+  } catch (error) {
+    const code = error instanceof GraphMailboxError ? error.code : "GRAPH.MALFORMED_MESSAGE";
+    return { id: message.id, unreadable: code };
+  }
+};
+
+export const isUnreadable = (item: InboundMessage | UnreadableMessage): item is UnreadableMessage =>
+  "unreadable" in item;
+
+/** The messages of a read, and apart from them those that could not be read. */
+export const splitReadable = (
+  items: readonly (InboundMessage | UnreadableMessage)[],
+): { messages: InboundMessage[]; unreadable: UnreadableMessage[] } => ({
+  messages: items.filter((item): item is InboundMessage => !isUnreadable(item)),
+  unreadable: items.filter(isUnreadable),
+});

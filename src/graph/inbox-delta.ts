@@ -2,7 +2,7 @@ import type { Logger } from "../logging/logger.js";
 import type { InboxChanges } from "../ports.js";
 import { GraphMailboxError, requestFailed } from "./errors.js";
 import type { GraphClient } from "./graph-client.js";
-import type { GraphMessage } from "./graph-message.js";
+import { splitReadable, type GraphMessage } from "./graph-message.js";
 import type { MessageReader } from "./message-reader.js";
 
 const OPERATION = "read the inbox changes";
@@ -88,7 +88,7 @@ const readRound = async (
     }
     const deltaLink = page["@odata.deltaLink"];
     if (!deltaLink) throw requestFailed(OPERATION, 200, "NoDeltaLink");
-    const messages = await reader.getMessages([...changed]);
-    return { messages, removedIds: [...removed], deltaLink, resynced };
+    const { messages, unreadable } = splitReadable(await reader.getMessages([...changed]));
+    return { messages, unreadable, removedIds: [...removed], deltaLink, resynced };
   }
 };

@@ -1,9 +1,11 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
+import type { UnreadableMessage } from "../ports.js";
 import { batchGet } from "./graph-batch.js";
 import type { GraphClient } from "./graph-client.js";
 import {
   ATTACHMENT_SELECT,
   MESSAGE_SELECT,
+  readInbound,
   toInboundMessage,
   type GraphAttachment,
   type GraphMessage,
@@ -41,7 +43,7 @@ export class MessageReader {
   }
 
   /** Many messages in `$batch` calls; ids no longer in the mailbox are left out. Keeps the order of `ids`. */
-  async getMessages(ids: readonly string[]): Promise<InboundMessage[]> {
+  async getMessages(ids: readonly string[]): Promise<Array<InboundMessage | UnreadableMessage>> {
     const messages = await batchGet<GraphMessage>(
       this.graph,
       ids.map((id) => ({
@@ -63,7 +65,7 @@ export class MessageReader {
     );
     return ids.flatMap((id) => {
       const message = messages.get(id);
-      return message ? [toInboundMessage(message, attachments.get(id)?.value ?? [])] : [];
+      return message ? [readInbound(message, attachments.get(id)?.value ?? [])] : [];
     });
   }
 }
