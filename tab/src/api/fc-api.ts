@@ -5,7 +5,7 @@ import type { ApiResponse, HttpClient } from "./http-client.js";
 export interface FcApi {
   me(): Promise<ApiResponse<C.MeResponse>>;
   triage(continuation?: string): Promise<ApiResponse<C.TriageResponse>>;
-  agenda(panel: C.PanelName): Promise<ApiResponse<C.AgendaResponse>>;
+  agenda(panel: C.PanelName, continuation?: string): Promise<ApiResponse<C.AgendaResponse>>;
   preAllocation(continuation?: string): Promise<ApiResponse<C.PreAllocationResponse>>;
   myCases(continuation?: string): Promise<ApiResponse<C.MyCasesResponse>>;
   caseDetail(caseId: string): Promise<ApiResponse<C.CaseDetail>>;
@@ -37,7 +37,7 @@ export function createFcApi(http: HttpClient): FcApi {
   return {
     me: () => http.get("/api/me"),
     triage: (continuation) => http.get(`/api/triage${page(continuation)}`),
-    agenda: (panel) => http.get(`/api/agendas/${id(panel)}`),
+    agenda: (panel, continuation) => http.get(`/api/agendas/${id(panel)}${page(continuation)}`),
     preAllocation: (continuation) => http.get(`/api/pre-allocation${page(continuation)}`),
     myCases: (continuation) => http.get(`/api/my-cases${page(continuation)}`),
     caseDetail: (caseId) => http.get(`/api/cases/${id(caseId)}`),

@@ -4,9 +4,11 @@ import { CaseLink } from "../components/case-link.js";
 import { ClockTable } from "../components/clock-table.js";
 import { DecisionForm } from "../components/decision-form.js";
 import { formatInstant, formatLondonDate } from "../components/format.js";
+import { LoadMoreButton } from "../components/load-more.js";
 import { Loaded } from "../components/loaded.js";
 import { RagBadge } from "../components/rag-badge.js";
 import { useSharedStyles } from "../components/styles.js";
+import { usePagedResource } from "../components/use-paged-resource.js";
 import { useResource } from "../components/use-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { panelsOf } from "../routes.js";
@@ -16,7 +18,11 @@ import { useSession } from "../session.js";
 export function AgendaView({ panel, compact = false }: { panel: PanelName; compact?: boolean }) {
   const { api, me } = useSession();
   const styles = useSharedStyles();
-  const [agenda, reload] = useResource(() => api.agenda(panel), `agenda~${panel}`);
+  const [agenda, reload, more] = usePagedResource(
+    (next) => api.agenda(panel, next),
+    (page) => page.open,
+    `agenda~${panel}`,
+  );
   const [staff] = useResource(() => api.staff(), "staff");
   const workers = staff.status === "ready" ? staff.data.staff.filter((s) => s.roles.includes("practitioner")) : [];
   const title = panelsOf(me).find((p) => p.id === panel)?.name ?? panel;
@@ -24,15 +30,21 @@ export function AgendaView({ panel, compact = false }: { panel: PanelName; compa
     <section className={styles.stack}>
       <ViewHeading>{`${title} agenda`}</ViewHeading>
       <Loaded resource={agenda} what={`the ${title} agenda`}>
-        {(data) => (
-          <>
-            <p>
-              {formatLondonDate(data.date)}: {data.open.length} still open, {data.decidedToday.length} decided today.
-            </p>
-            <OpenItems agenda={data} workers={workers} reload={reload} compact={compact} />
-            <DecidedToday agenda={data} />
-          </>
-        )}
+        {({ first, items, continuation }) => {
+          // What is still open, across the pages loaded so far; the rest of the agenda is the first page's.
+          const data: AgendaResponse = { ...first, open: items };
+          return (
+            <>
+              <p>
+                {formatLondonDate(data.date)}: {items.length}
+                {continuation === undefined ? "" : " or more"} still open, {data.decidedToday.length} decided today.
+              </p>
+              <OpenItems agenda={data} workers={workers} reload={reload} compact={compact} />
+              <LoadMoreButton more={more} what="open cases" shown={items.length} />
+              <DecidedToday agenda={data} />
+            </>
+          );
+        }}
       </Loaded>
     </section>
   );

@@ -1,10 +1,11 @@
 import { CaseLink } from "../components/case-link.js";
 import { ClockTable } from "../components/clock-table.js";
 import { EventForm } from "../components/event-form.js";
+import { LoadMoreButton } from "../components/load-more.js";
 import { Loaded } from "../components/loaded.js";
 import { RagBadge } from "../components/rag-badge.js";
 import { useSharedStyles } from "../components/styles.js";
-import { useResource } from "../components/use-resource.js";
+import { usePagedResource } from "../components/use-paged-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
 
@@ -12,7 +13,11 @@ import { useSession } from "../session.js";
 export function MyCasesView() {
   const { api } = useSession();
   const styles = useSharedStyles();
-  const [cases, reload] = useResource(() => api.myCases(), "my-cases");
+  const [cases, reload, more] = usePagedResource(
+    (next) => api.myCases(next),
+    (page) => page.items,
+    "my-cases",
+  );
   return (
     <section className={styles.stack}>
       <ViewHeading>My cases</ViewHeading>
@@ -21,20 +26,23 @@ export function MyCasesView() {
           data.items.length === 0 ? (
             <p>You have no open cases.</p>
           ) : (
-            <ol aria-label="My cases, most urgent first" className={styles.stack}>
-              {data.items.map((item) => (
-                <li key={item.caseId} className={styles.card}>
-                  <h3 className={styles.subheading}>
-                    <CaseLink caseId={item.caseId} /> {item.kindLabel} <RagBadge rag={item.rag} />
-                  </h3>
-                  <p className={styles.muted}>
-                    {item.summary ?? ""} The case {item.statePhrase}.
-                  </p>
-                  <ClockTable clocks={item.clocks} caption={`Clocks for ${item.caseId}`} />
-                  <EventForm caseId={item.caseId} etag={item.etag} reload={reload} />
-                </li>
-              ))}
-            </ol>
+            <>
+              <ol aria-label="My cases, most urgent first" className={styles.stack}>
+                {data.items.map((item) => (
+                  <li key={item.caseId} className={styles.card}>
+                    <h3 className={styles.subheading}>
+                      <CaseLink caseId={item.caseId} /> {item.kindLabel} <RagBadge rag={item.rag} />
+                    </h3>
+                    <p className={styles.muted}>
+                      {item.summary ?? ""} The case {item.statePhrase}.
+                    </p>
+                    <ClockTable clocks={item.clocks} caption={`Clocks for ${item.caseId}`} />
+                    <EventForm caseId={item.caseId} etag={item.etag} reload={reload} />
+                  </li>
+                ))}
+              </ol>
+              <LoadMoreButton more={more} what="cases" shown={data.items.length} />
+            </>
           )
         }
       </Loaded>

@@ -2,10 +2,11 @@ import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Table
 import type { AcknowledgementStatus, TriageItem } from "../../../src/api/contract.js";
 import { CaseLink } from "../components/case-link.js";
 import { formatInstant } from "../components/format.js";
+import { LoadMoreButton } from "../components/load-more.js";
 import { Loaded } from "../components/loaded.js";
 import { ReferrerCell } from "../components/referrer-cell.js";
 import { useSharedStyles } from "../components/styles.js";
-import { useResource } from "../components/use-resource.js";
+import { usePagedResource } from "../components/use-paged-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
 
@@ -23,7 +24,11 @@ const ACKNOWLEDGEMENT: Record<AcknowledgementStatus, string> = {
 export function TriageView() {
   const { api } = useSession();
   const styles = useSharedStyles();
-  const [triage, reload] = useResource(() => api.triage(), "triage");
+  const [triage, reload, more] = usePagedResource(
+    (next) => api.triage(next),
+    (page) => page.items,
+    "triage",
+  );
   return (
     <section className={styles.stack}>
       <ViewHeading>Triage queue</ViewHeading>
@@ -32,23 +37,26 @@ export function TriageView() {
           data.items.length === 0 ? (
             <p>No new contacts are waiting for triage.</p>
           ) : (
-            <Table>
-              <caption className={styles.caption}>New contacts, oldest first ({data.items.length})</caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Case</TableHeaderCell>
-                  <TableHeaderCell>Received</TableHeaderCell>
-                  <TableHeaderCell>Classification</TableHeaderCell>
-                  <TableHeaderCell>Referrer</TableHeaderCell>
-                  <TableHeaderCell>Acknowledgement</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.map((item) => (
-                  <TriageRow key={item.contactId} item={item} reload={reload} />
-                ))}
-              </TableBody>
-            </Table>
+            <>
+              <Table>
+                <caption className={styles.caption}>New contacts, oldest first ({data.items.length})</caption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Case</TableHeaderCell>
+                    <TableHeaderCell>Received</TableHeaderCell>
+                    <TableHeaderCell>Classification</TableHeaderCell>
+                    <TableHeaderCell>Referrer</TableHeaderCell>
+                    <TableHeaderCell>Acknowledgement</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {data.items.map((item) => (
+                    <TriageRow key={item.contactId} item={item} reload={reload} />
+                  ))}
+                </TableBody>
+              </Table>
+              <LoadMoreButton more={more} what="contacts" shown={data.items.length} />
+            </>
           )
         }
       </Loaded>

@@ -56,7 +56,7 @@ describe("navigation by role", () => {
     renderView(<App frameContext="sidePanel" />, { api, me: aMe(["panel-member"]) });
     expect(await screen.findByRole("heading", { name: "MAAM agenda" })).toBeTruthy();
     expect(screen.queryByRole("tablist")).toBeNull();
-    expect(api.callsTo("agenda")[0]?.args).toEqual(["maam"]);
+    expect(api.callsTo("agenda")[0]?.args[0]).toBe("maam");
     await screen.findByRole("article", { name: "Case FC-2026-000001" });
     expect(screen.queryByRole("table", { name: /Clocks for/ })).toBeNull();
   });
@@ -66,7 +66,7 @@ describe("navigation by role", () => {
     const api = fakeApi({ agenda: () => ok(anAgenda()), staff: () => ok({ staff: [] }) });
     renderView(<App frameContext="sidePanel" />, { api, me: aMe(["panel-member"]) });
     expect(await screen.findByRole("heading", { name: "Daily screening agenda" })).toBeTruthy();
-    expect(api.callsTo("agenda")[0]?.args).toEqual(["screening"]);
+    expect(api.callsTo("agenda")[0]?.args[0]).toBe("screening");
   });
 
   it("opens the configurable tab's setup page (#/configure) on its own, without the navigation", () => {

@@ -42,7 +42,7 @@ describe("rule 2.1 daily screening agenda", () => {
     const decided = screen.getByRole("table", { name: "Decisions made today" });
     expect(decided.textContent).toContain("Present at MAAM");
     expect(decided.textContent).toContain("Dana Duty");
-    expect(api.callsTo("agenda")[0]?.args).toEqual(["screening"]);
+    expect(api.callsTo("agenda")[0]?.args[0]).toBe("screening");
   });
 
   it("records a decision with the worker the chosen option needs, and the case's ETag", async () => {
