@@ -1,18 +1,29 @@
+import { TableClient } from "@azure/data-tables";
 import type { StoredMessage } from "../../dev/m365/message.js";
 import type { Store } from "../../src/store/store.js";
+import { encodeKey } from "../../src/store/keys.js";
 import { sleep } from "../support/wait.js";
 import type { SentEmail } from "./mail-tally.js";
 
 const FINAL = new Set(["logged", "ignored", "quarantined"]);
-const POLL_MS = 5_000;
+const POLL_MS = 10_000;
 const bare = (id: string) => id.trim().replace(/^<|>$/g, "").toLowerCase();
 
 export interface DrainResult {
   readonly settled: boolean;
   readonly seconds: number;
+  /** Sent but not yet in the Inbox, or in it without a final ledger state: late, not (yet) lost. */
   readonly waitingMessages: number;
   readonly pendingEmail: number;
   readonly pendingTeams: number;
+}
+
+/** The ledger rows (by row key) with a final state, in one query rather than a read per message. */
+async function finishedRows(ledger: TableClient): Promise<Set<string>> {
+  const done = new Set<string>();
+  for await (const row of ledger.listEntities<{ state?: string }>({ queryOptions: { select: ["RowKey", "state"] } }))
+    if (FINAL.has(row.state ?? "")) done.add(row.rowKey ?? "");
+  return done;
 }
 
 /**
@@ -21,28 +32,23 @@ export interface DrainResult {
  */
 export async function drain(
   mailbox: { list(folder: "inbox"): StoredMessage[] },
-  store: Store,
+  storage: { readonly store: Store; readonly connectionString: string },
   sent: readonly SentEmail[],
   timeoutMs: number,
   log: (line: string) => void,
 ): Promise<DrainResult> {
   const started = Date.now();
+  const ledger = TableClient.fromConnectionString(storage.connectionString, "Messages", {
+    allowInsecureConnection: true,
+  });
   const wanted = new Set(sent.map((e) => bare(e.messageId)));
-  const done = new Set<string>();
   for (;;) {
-    let waitingMessages = 0;
-    for (const message of mailbox.list("inbox")) {
-      if (!wanted.has(bare(message.internetMessageId)) || done.has(message.id)) continue;
-      const record = await store.messages.find(message.id).catch(() => undefined);
-      if (record !== undefined && FINAL.has(record.state)) done.add(message.id);
-      else waitingMessages++;
-    }
-    waitingMessages += Math.max(
-      0,
-      wanted.size - mailbox.list("inbox").filter((m) => wanted.has(bare(m.internetMessageId))).length,
-    );
-    const pendingEmail = (await store.outbox.listPending(100, "email").catch(() => [])).length;
-    const pendingTeams = (await store.outbox.listPending(100, "teams").catch(() => [])).length;
+    const done = await finishedRows(ledger).catch(() => new Set<string>());
+    const ours = mailbox.list("inbox").filter((m) => wanted.has(bare(m.internetMessageId)));
+    const arrived = new Set(ours.map((m) => bare(m.internetMessageId)));
+    const waitingMessages = ours.filter((m) => !done.has(encodeKey(m.id))).length + (wanted.size - arrived.size);
+    const pendingEmail = (await storage.store.outbox.listPending(100, "email").catch(() => [])).length;
+    const pendingTeams = (await storage.store.outbox.listPending(100, "teams").catch(() => [])).length;
     const seconds = Math.round((Date.now() - started) / 1000);
     const settled = waitingMessages === 0 && pendingEmail === 0 && pendingTeams === 0;
     log(

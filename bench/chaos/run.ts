@@ -33,13 +33,13 @@ if (!Number.isInteger(seed)) throw new Error(`--seed needs a whole number, not "
 
 const SIZES = quick
   ? { emails: 120, days: 2, realSecondsPerDay: 100, kills: 4, windows: 2, storms: 2, expiries: 1, removals: 1 }
-  : { emails: 1000, days: 3, realSecondsPerDay: 160, kills: 22, windows: 5, storms: 5, expiries: 3, removals: 2 };
+  : { emails: 1000, days: 3, realSecondsPerDay: 150, kills: 21, windows: 5, storms: 5, expiries: 3, removals: 2 };
 /** Each simulated day opens 20 s before the 09:30 agenda time, so every day's agenda falls due early in it. */
 const MORNING = "09:29:40";
 /** Longer than a Teams sender's posting patience (10 minutes), shorter than a letter's confirmation patience. */
 const DRAIN_JUMP_MS = 15 * 60_000;
 const SETUP_ALLOWANCE_MS = 30_000;
-const DRAIN_MS = quick ? 180_000 : 240_000;
+const DRAIN_MS = quick ? 180_000 : 210_000;
 const PROFILE = "family-solutions";
 const TIME_ZONE = "Europe/London";
 
@@ -132,11 +132,12 @@ async function main(): Promise<void> {
     stack.standIn.faults.reset();
 
     const store = await createTableStore(stack.azurite.connectionString, { allowInsecureConnection: true });
-    const drained = await drain(stack.standIn.mailbox, store, sent, DRAIN_MS, log);
+    const storage = { store, connectionString: stack.azurite.connectionString };
+    const drained = await drain(stack.standIn.mailbox, storage, sent, DRAIN_MS, log);
     await sleep(3000); // a second letter or card in flight would land now
     await system.stopServices();
 
-    const evidence = await gatherEvidence(stack.standIn.mailbox, store);
+    const evidence = await gatherEvidence(stack.standIn.mailbox, store, stack.azurite.connectionString);
     const mail = tallyMail(sent, expected, evidence);
     const teams = tallyTeams(connector.calls.slice(setupCalls), CHAOS_CHATS);
     const events = system.events();
@@ -188,7 +189,9 @@ async function main(): Promise<void> {
     const dir = join(import.meta.dirname, "..", "results");
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, quick ? "chaos-quick.json" : "chaos.json"), `${JSON.stringify(results, null, 2)}\n`);
-    const failed = results.lost + results.duplicateContacts + results.duplicateAcks + results.jobsRunTwice > 0;
+    // Mail still unhandled at the end cannot be shown not lost: it fails the run too.
+    const failed =
+      results.lost + results.duplicateContacts + results.duplicateAcks + results.jobsRunTwice + mail.unsettled > 0;
     process.exitCode = failed ? 1 : 0;
   } finally {
     await connector.close();
@@ -224,7 +227,7 @@ function report(r: {
   row("acknowledgements sent", r.acks);
   row("duplicate acknowledgements", r.duplicateAcks, "target 0");
   row("acknowledgements missing", r.detail.missingAcks);
-  row("messages unsettled", r.detail.unsettled);
+  row("not handled by the end", r.detail.unsettled, "late (not counted as lost); target 0");
   row("service kills (SIGKILL)", r.kills, "at least 20 (full run)");
   row("Azurite restarts", r.detail.azuriteRestarts);
   row("jobs run twice", r.jobsRunTwice, "target 0");

@@ -43,9 +43,21 @@ describe("counting what became of each email (rules 1.2 and 1.3)", () => {
     expect(tally.missingAcks).toBe(1);
   });
 
-  it("counts a request that never reached the Inbox as lost", () => {
+  it("counts a request not yet handled when the run ended as unsettled, not as lost", () => {
     const tally = tallyMail(EMAILS, EXPECTED, evidence({ inbox: new Map([["b@bench.invalid", ["g-b"]]]) }));
-    expect(tally.lost).toBe(1);
+    expect(tally).toMatchObject({ lost: 0, unsettled: 1 });
+    const ledger = new Map(evidence().ledger);
+    ledger.set("g-a", { ...logged("g-a"), state: "claimed" });
+    expect(tallyMail(EMAILS, EXPECTED, evidence({ ledger, contactsByGraphId: new Map() }))).toMatchObject({
+      lost: 0,
+      unsettled: 1,
+    });
+  });
+
+  it("counts a request handled but not as a contact (ignored by mistake) as lost", () => {
+    const ledger = new Map(evidence().ledger);
+    ledger.set("g-a", { ...logged("g-a"), state: "ignored" });
+    expect(tallyMail(EMAILS, EXPECTED, evidence({ ledger, contactsByGraphId: new Map() })).lost).toBe(1);
   });
 
   it("counts a message logged as two contacts as a duplicate contact", () => {
