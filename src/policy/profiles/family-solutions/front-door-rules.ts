@@ -34,13 +34,16 @@ export const frontDoorRules: RuleInput[] = [
     kind: "clock",
     name: "Log the contact",
     citation: cite("1.3"),
+    // Logging a contact is writing its `contact.received` event: the clock runs from receipt (`at`) to the record.
+    measure: "recording-delay",
     start: [newRequest],
-    stop: [{ event: "contact.logged" }],
+    stop: [newRequest],
     correlateBy: "contactId",
     expected: { amount: 0, unit: "working-days" },
     notes:
       "Every request for support: EHAs, Requests for Support, DARTs, other Front Door contacts and walk-ins that " +
-      "need action (entered by hand). The framework sets no timescale; 'immediate' is read as the same working day.",
+      "need action (entered by hand). The framework sets no timescale; 'immediate' is read as the same working day. " +
+      "Met when the contact is logged: at once for email, when entered for a walk-in.",
   },
   {
     id: "2.1",
