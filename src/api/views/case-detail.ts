@@ -1,5 +1,7 @@
 import { CONTACT_KIND_LABELS } from "../../domain/contact.js";
 import type { CaseEvent } from "../../domain/case-events.js";
+import { eventPhrase } from "../../domain/case-event-phrases.js";
+import type { Profile } from "../../domain/policy/profile-schema.js";
 import { outcomeLetterKeys } from "../../app/record-decision.js";
 import { letterKey } from "../../app/mail-keys.js";
 import type { OutboxItem, StoredCase } from "../../ports.js";
@@ -9,14 +11,12 @@ import { notFound } from "../errors.js";
 import { staffNames } from "./case-loader.js";
 import { allClocks, caseSummary, clockView, worstRag } from "./clock-view.js";
 
-/** How the timeline names each event: its type in words, and the outcome where there is one. */
-export function timelineEntry(event: CaseEvent): TimelineEntry {
-  const words = event.type.replace(/[.-]/g, " ");
-  const outcome = "outcome" in event.data ? `: ${event.data.outcome}` : "";
+/** How the timeline names each event: as the bot's case card does, a decision with its outcome's label. */
+export function timelineEntry(event: CaseEvent, profile: Profile): TimelineEntry {
   return {
     seq: event.seq,
     type: event.type,
-    label: `${words.charAt(0).toUpperCase()}${words.slice(1)}${outcome}`,
+    label: eventPhrase(event, profile),
     at: event.at,
     ...(event.recordedAt === undefined ? {} : { recordedAt: event.recordedAt }),
     by: event.by,
@@ -72,7 +72,7 @@ export async function caseDetail(deps: ApiDeps, caseId: string): Promise<CaseDet
       ...(c.referrer === undefined ? {} : { referrer: c.referrer }),
       isFollowUp: c.isFollowUp,
     })),
-    timeline: kase.events.map(timelineEntry),
+    timeline: kase.events.map((event) => timelineEntry(event, deps.app.profile)),
     clocks,
     emails,
   };

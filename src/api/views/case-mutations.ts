@@ -22,7 +22,7 @@ async function resultOf(deps: ApiDeps, caseId: string, change: CaseChange, extra
     caseId,
     etag: stored.etag,
     state: change.case.state,
-    events: change.events.map(timelineEntry),
+    events: change.events.map((event) => timelineEntry(event, deps.app.profile)),
     warnings: [],
     ...extra,
   };

@@ -53,7 +53,7 @@ const DECISION_NAMES: Record<DecisionPoint, string> = {
 };
 
 /** Panels are found by these ids in `profile.panels`; screening and Front Door outcomes sit on the profile itself. */
-function offeredOutcomes(profile: Profile, point: DecisionPoint): readonly Outcome[] {
+export function offeredOutcomes(profile: Profile, point: DecisionPoint): readonly Outcome[] {
   if (point === "screening") return profile.screeningOutcomes;
   if (point === "front-door") return profile.frontDoorOutcomes ?? [];
   return profile.panels.find((panel) => panel.id === point)?.outcomes ?? [];

@@ -92,7 +92,9 @@ describe("the tab in local mode", () => {
 
       await page.getByRole("link", { name: caseId }).first().click();
       const timeline = page.getByRole("list", { name: "Timeline, oldest first" });
-      await expect.poll(() => timeline.textContent()).toMatch(/Screening decid.*by Demo Manager/);
+      await expect
+        .poll(() => timeline.textContent())
+        .toMatch(/Screening decision recorded: No further action.*by Demo Manager/);
       expect(await timeline.textContent()).toContain("Needs are met by the school; no service from us.");
 
       // Screening away from MAAM cancels rule 1.1's clock: the month's figures count it.
