@@ -4,7 +4,7 @@ import type { Logger } from "../logging/logger.js";
 import { loadProfile } from "../policy/profiles/index.js";
 import type { Clock } from "../ports.js";
 import type { Store } from "../store/store.js";
-import { calendarFromConfig } from "./calendar-from-config.js";
+import { centreCalendar } from "./centre-calendar.js";
 import { graphFromConfig, type GraphParts } from "./graph-from-config.js";
 import { storeFromConfig } from "./store-from-config.js";
 
@@ -16,13 +16,15 @@ export interface Composed {
 
 /** Every adapter and policy the use cases need, built once from configuration (server and CLI alike). */
 export async function appDepsFromConfig(config: Config, logger: Logger, clock: Clock): Promise<Composed> {
-  const store = await storeFromConfig(config);
+  const tables = await storeFromConfig(config);
+  const centre = await centreCalendar(config.practice, tables.settings, clock);
+  const store: Store = { ...tables, settings: centre.settings };
   const graph = graphFromConfig(config, logger);
   const deps: AppDeps = {
     ...store,
     mailbox: graph.mailbox,
     profile: loadProfile(config.practice.profileId),
-    calendar: calendarFromConfig(config.practice, clock.now()),
+    calendar: centre.calendar,
     clock,
     logger,
     mailContext: {

@@ -1,0 +1,37 @@
+import { CENTRE_SETTINGS_KEY } from "../api/views/settings.js";
+import type { Config } from "../config.js";
+import type { CentreSettings, Clock, RecordStore } from "../ports.js";
+import { calendarFromConfig } from "./calendar-from-config.js";
+import { LiveCalendar } from "./live-calendar.js";
+
+export interface CentreCalendar {
+  readonly calendar: LiveCalendar;
+  /** The Settings records, rebuilding the calendar whenever the centre's settings are saved through them. */
+  readonly settings: RecordStore<CentreSettings>;
+}
+
+/**
+ * The calendar from configuration merged with the centre's saved Settings, read at start-up and rebuilt on every
+ * save, so an imported bank holiday or a new closure day moves deadlines at once, without a restart. (Another
+ * instance of the service picks the change up when it next starts.)
+ */
+export async function centreCalendar(
+  practice: Config["practice"],
+  settings: RecordStore<CentreSettings>,
+  clock: Clock,
+): Promise<CentreCalendar> {
+  const build = (saved: CentreSettings | undefined) => calendarFromConfig(practice, clock.now(), saved);
+  const calendar = new LiveCalendar(build((await settings.get(CENTRE_SETTINGS_KEY))?.value));
+  return {
+    calendar,
+    settings: {
+      get: (key) => settings.get(key),
+      list: () => settings.list(),
+      async put(key, value, etag) {
+        const written = await settings.put(key, value, etag);
+        if (key === CENTRE_SETTINGS_KEY) calendar.replace(build(written.value));
+        return written;
+      },
+    },
+  };
+}
