@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toInboundMessage, type GraphMessage } from "../../../src/graph/graph-message.js";
+import { readInbound, toInboundMessage, type GraphMessage } from "../../../src/graph/graph-message.js";
 
 const aGraphMessage = (overrides: Partial<GraphMessage> = {}): GraphMessage => ({
   id: "AAMkImmutable1",
@@ -66,7 +66,17 @@ describe("a Graph message as an inbound message", () => {
     expect(message).toMatchObject({ id: "x", subject: "", headers: {}, bodyText: "", replyTo: [], to: [] });
   });
 
-  it("refuses a message without a readable received time", () => {
-    expect(() => toInboundMessage({ id: "x" })).toThrow(RangeError);
+  it("refuses a message without a readable received time, with a typed error", () => {
+    expect(() => toInboundMessage({ id: "x" })).toThrow(
+      expect.objectContaining({ code: "GRAPH.MALFORMED_MESSAGE" }) as Error,
+    );
+  });
+
+  it("reads a malformed message as a failure of its own, not an exception", () => {
+    expect(readInbound({ id: "x", receivedDateTime: "not a date" })).toEqual({
+      id: "x",
+      unreadable: "GRAPH.MALFORMED_MESSAGE",
+    });
+    expect(readInbound({ id: "y", receivedDateTime: "2026-01-12T09:41:17Z" })).toMatchObject({ id: "y" });
   });
 });
