@@ -60,20 +60,44 @@ describe("rule 1.2 acknowledgement never answers what it must not", () => {
   });
 });
 
+/**
+ * An email address. Matches start only where a run of address characters starts: without that, each of the 200,000
+ * characters of an oversized header line would start a scan to the end of the line (minutes, not milliseconds).
+ */
+const ADDRESS = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/** Text as its words, lower-cased and space-delimited, so a name is found as whole words only ("one" is not in "none"). */
+const wordsOf = (text: string): string =>
+  ` ${text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(" ")} `;
+const containsName = (words: string, name: string): boolean =>
+  wordsOf(name).trim() !== "" && words.includes(wordsOf(name));
+
 describe("no personal data in the logs", () => {
+  it("the name check finds a display name planted in a log line, as whole words only", () => {
+    const planted = wordsOf([...h.logLines, '{"level":"info","event":"planted","who":"Sender One"}'].join("\n"));
+    expect(containsName(planted, "sender one")).toBe(true);
+    expect(containsName(planted, "ONE")).toBe(true);
+    expect(containsName(wordsOf('{"reason":"none","outcome":"done"}'), "one")).toBe(false);
+  });
+
   it("no log line carries an address or a sender's display name from the corpus", async () => {
     const logged = h.logLines.join("\n").toLowerCase();
     expect(h.logLines.length).toBeGreaterThan(files.length);
-    const loggedAddresses = new Set(logged.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? []);
+    const loggedWords = wordsOf(logged);
+    const loggedAddresses = new Set(logged.match(ADDRESS) ?? []);
     for (const file of files) {
       const raw = (await readFile(`${HOSTILE}${file}`)).toString("latin1").slice(0, 400_000);
-      const addresses = (raw.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? []).map((a) => a.toLowerCase());
+      const addresses = (raw.match(ADDRESS) ?? []).map((a) => a.toLowerCase());
       expect(
         addresses.filter((a) => loggedAddresses.has(a)),
         file,
       ).toEqual([]);
       const name = /^From:[ \t]*"?([^"<\r\n=]{4,60}?)"?\s*</im.exec(raw)?.[1]?.trim().toLowerCase();
-      if (name !== undefined) expect(logged, `${file}: "${name}" was logged`).not.toContain(name);
+      if (name !== undefined) expect(containsName(loggedWords, name), `${file}: "${name}" was logged`).toBe(false);
     }
   }, 240_000);
 });
