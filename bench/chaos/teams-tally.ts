@@ -8,7 +8,7 @@ export interface TeamsTally {
   readonly agendasPerDay: PerDay;
   /** Morning digests posted per day per chat. */
   readonly digestsPerDay: PerDay;
-  /** Agenda parts or digests posted more than once: a scheduled job's output sent twice. */
+  /** Agenda parts or digests posted more than once (same heading, same cases): a scheduled job's output sent twice. */
   readonly jobsRunTwice: number;
   readonly posted: number;
 }
@@ -30,6 +30,8 @@ function headingOf(card: unknown): string | undefined {
   if (element.type === "TextBlock" && typeof element.text === "string") return element.text;
   return headingOf(element.body ?? element.items ?? []);
 }
+
+const caseIdsIn = (card: unknown): string[] => [...new Set(JSON.stringify(card).match(/FC-\d{4}-\d{6}/g) ?? [])].sort();
 
 const cardsOf = (call: ConnectorCall): unknown[] =>
   ((call.activity.attachments ?? []) as Array<{ contentType?: string; content?: unknown }>)
@@ -60,7 +62,10 @@ export function tallyTeams(calls: readonly ConnectorCall[], chatNames: Readonly<
       const agenda = digest ? null : AGENDA.exec(heading);
       if (digest) bump(digestsPerDay, digest[1] ?? "", chat);
       else if (agenda && (agenda[3] ?? "1") === "1") bump(agendasPerDay, agenda[2] ?? "", chat);
-      if (digest || agenda) seen.set(`${chat}|${heading}`, (seen.get(`${chat}|${heading}`) ?? 0) + 1);
+      // The same heading twice is not enough: a past day's agenda posted late is headed with the day it is posted
+      // on (bot/views use the clock), so its cases tell the two apart. A repost carries the same cases.
+      const key = `${chat}|${heading}|${caseIdsIn(card).join(",")}`;
+      if (digest || agenda) seen.set(key, (seen.get(key) ?? 0) + 1);
     }
   }
   const jobsRunTwice = [...seen.values()].filter((n) => n > 1).length;

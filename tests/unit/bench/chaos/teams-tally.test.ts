@@ -3,17 +3,21 @@ import { tallyTeams } from "../../../../bench/chaos/teams-tally.js";
 import type { ConnectorCall } from "../../../support/fake-connector.js";
 
 const CHATS = { "chat-s": "screening", "chat-d": "duty" };
-const card = (heading: string) => ({
+const card = (heading: string, caseIds: readonly string[]) => ({
   type: "AdaptiveCard",
-  body: [
-    { type: "TextBlock", text: heading },
-    { type: "TextBlock", text: "2 contacts are awaiting screening." },
-  ],
+  body: [{ type: "TextBlock", text: heading }, ...caseIds.map((id) => ({ type: "TextBlock", text: `Case ${id}` }))],
 });
-const post = (conversationId: string, heading: string, method: "POST" | "PUT" = "POST"): ConnectorCall => ({
+const post = (
+  conversationId: string,
+  heading: string,
+  method: "POST" | "PUT" = "POST",
+  caseIds: readonly string[] = ["FC-2026-000001"],
+): ConnectorCall => ({
   method,
   conversationId,
-  activity: { attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: card(heading) }] },
+  activity: {
+    attachments: [{ contentType: "application/vnd.microsoft.card.adaptive", content: card(heading, caseIds) }],
+  },
 });
 
 describe("counting agendas and digests from what Teams received", () => {
@@ -35,6 +39,19 @@ describe("counting agendas and digests from what Teams received", () => {
     const tally = tallyTeams([post("chat-d", digest), post("chat-d", digest)], CHATS);
     expect(tally.digestsPerDay).toEqual({ "Tue 24 Nov 2026": { duty: 2 } });
     expect(tally.jobsRunTwice).toBe(1);
+  });
+
+  it("does not take a past day's agenda posted late (headed with today's date) for today's agenda posted twice", () => {
+    const today = "Daily screening, Thu 26 Nov 2026";
+    const tally = tallyTeams(
+      [
+        post("chat-s", today, "POST", ["FC-2026-000001"]),
+        post("chat-s", today, "POST", ["FC-2026-000001", "FC-2026-000002"]),
+      ],
+      CHATS,
+    );
+    expect(tally.jobsRunTwice).toBe(0);
+    expect(tally.agendasPerDay).toEqual({ "Thu 26 Nov 2026": { screening: 2 } });
   });
 
   it("flags an agenda part posted twice, and ignores card refreshes (PUT) and other cards", () => {
