@@ -5,6 +5,7 @@ import { escalationCard } from "../cards/escalation.js";
 import { nudgeDigestCard } from "../cards/nudge-digest.js";
 import { overdueNoteCard } from "../cards/overdue-note.js";
 import { preAllocationReminderCard } from "../cards/pre-allocation-reminder.js";
+import { quarantineNoticeCard } from "../cards/quarantine-notice.js";
 import { transferPanelAgendaCards } from "../cards/transfer-panel-agenda.js";
 import { triageCard } from "../cards/triage.js";
 import { maamAgenda, screeningAgenda } from "../views/agenda-cards.js";
@@ -100,6 +101,19 @@ const triage: Render = async (deps, { caseId, payload }) => {
   return view === undefined ? [] : [triageCard(view)];
 };
 
+/** Queued by the inbox round (src/app/sync-inbox.ts) for a message it set aside. */
+const quarantine: Render = async (deps, { payload }) => {
+  const { receivedAt, reason, attempts } = payload;
+  return [
+    quarantineNoticeCard({
+      timeZone: deps.app.calendar.timeZone,
+      ...(typeof receivedAt === "string" ? { receivedAt } : {}),
+      reason: typeof reason === "string" ? reason : "unknown",
+      attempts: typeof attempts === "number" ? attempts : 0,
+    }),
+  ];
+};
+
 const RENDERERS: Readonly<Record<string, Render>> = {
   "agenda-screening": async (deps, item) => screeningAgenda(deps, await casesOf(deps, item.payload)),
   "agenda-maam": async (deps, item) => maamAgenda(deps, await casesOf(deps, item.payload)),
@@ -109,6 +123,7 @@ const RENDERERS: Readonly<Record<string, Render>> = {
   escalation,
   "pal-reminder": palReminder,
   triage,
+  quarantine,
 };
 
 /**
