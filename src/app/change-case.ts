@@ -4,6 +4,7 @@ import type { CaseEvent } from "../domain/case-events.js";
 import type { Contact } from "../domain/contact.js";
 import { append, decide, type CaseCommand } from "../domain/lifecycle/index.js";
 import type { StaffRole } from "../domain/staff.js";
+import type { StoredCase } from "../ports.js";
 import { ConcurrencyError } from "../store/errors.js";
 import type { AppDeps } from "./app-deps.js";
 import { reindexCase } from "./reindex-case.js";
@@ -26,9 +27,11 @@ export async function changeCase(
   who: { readonly actor: Actor; readonly roles: readonly StaffRole[] },
   command: CaseCommand,
   newContacts: readonly Contact[] = [],
+  /** The case as the caller just read it, to save a read; a conflict reloads it like any other. */
+  loaded?: StoredCase,
 ): Promise<CaseChange> {
   for (let attempt = 1; ; attempt++) {
-    const stored = await deps.cases.getCase(caseId);
+    const stored = attempt === 1 && loaded !== undefined ? loaded : await deps.cases.getCase(caseId);
     const now = deps.clock.now();
     const proposed = decide(stored.case, command, { profile: deps.profile, ...who, now });
     const next = append(stored.case, proposed);

@@ -144,8 +144,7 @@ async function openOnce(
     now: Date;
   },
 ): Promise<Case> {
-  const existing = await deps.cases.findCase(input.caseId);
-  if (existing !== undefined) return existing.case;
+  // No read first: a retry finds the case already there by the create's conflict, which a first run never meets.
   const opened = openCase({
     id: input.caseId,
     contactId: input.contact.id,

@@ -2,7 +2,7 @@ import type { Logger } from "../logging/logger.js";
 import type { InboxChanges } from "../ports.js";
 import { GraphMailboxError, requestFailed } from "./errors.js";
 import type { GraphClient } from "./graph-client.js";
-import { splitReadable, type GraphMessage } from "./graph-message.js";
+import { MESSAGE_SELECT, splitReadable, type GraphMessage } from "./graph-message.js";
 import type { MessageReader } from "./message-reader.js";
 
 const OPERATION = "read the inbox changes";
@@ -22,8 +22,9 @@ export interface InboxDeltaOptions {
 
 /**
  * Follows the inbox delta from `deltaLink` (or from the start) through every `@odata.nextLink` to the new
- * `@odata.deltaLink`, then reads the new and changed messages in full. Delta is asked for ids only: it is not
- * documented to return `internetMessageHeaders`, which loop and autoreply detection need.
+ * `@odata.deltaLink`. Delta is asked for everything a message is read for (MESSAGE_SELECT), so a new message costs
+ * no read of its own; one that comes without `internetMessageHeaders` (not promised in a delta; loop and autoreply
+ * detection need them) is read in full, in `$batch`.
  * An expired link (410 Gone / syncStateNotFound) restarts from the beginning and says so with `resynced`.
  */
 export const readInboxDelta = async (
@@ -53,7 +54,7 @@ const startPath = (
   const filter = options.receivedSince
     ? `&$filter=${encodeURIComponent(`receivedDateTime ge ${new Date(options.receivedSince).toISOString()}`)}`
     : "";
-  return `${userPath}/mailFolders/inbox/messages/delta?$select=id${filter}`;
+  return `${userPath}/mailFolders/inbox/messages/delta?$select=${MESSAGE_SELECT}${filter}`;
 };
 
 const readRound = async (
@@ -63,7 +64,7 @@ const readRound = async (
   options: InboxDeltaOptions,
   resynced: boolean,
 ): Promise<InboxChanges> => {
-  const changed = new Set<string>();
+  const changed = new Map<string, GraphMessage>();
   const removed = new Set<string>();
   let path = firstPath;
   for (;;) {
@@ -78,7 +79,7 @@ const readRound = async (
         removed.add(item.id);
       } else {
         removed.delete(item.id);
-        changed.add(item.id);
+        changed.set(item.id, item);
       }
     }
     const next = page["@odata.nextLink"];
@@ -88,7 +89,7 @@ const readRound = async (
     }
     const deltaLink = page["@odata.deltaLink"];
     if (!deltaLink) throw requestFailed(OPERATION, 200, "NoDeltaLink");
-    const { messages, unreadable } = splitReadable(await reader.getMessages([...changed]));
+    const { messages, unreadable } = splitReadable(await reader.complete([...changed.values()]));
     return { messages, unreadable, removedIds: [...removed], deltaLink, resynced };
   }
 };

