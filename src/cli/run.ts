@@ -3,6 +3,7 @@ import { due, DUE_USAGE } from "./due.js";
 import { CliUsageError } from "./errors.js";
 import { holidays, HOLIDAYS_USAGE } from "./holidays.js";
 import { rules, RULES_USAGE } from "./rules.js";
+import { REBUILD_INDEXES_USAGE } from "./rebuild-indexes.js";
 import { CONFIRM_REFERRER_USAGE, STORE_COMMANDS, TRIAGE_USAGE } from "./store-commands.js";
 
 const EXIT_OK = 0;
@@ -30,6 +31,8 @@ const HELP = `Usage: fc <command> [options]
       Contacts whose original referrer must be confirmed before they are acknowledged (JSON lines).
   ${CONFIRM_REFERRER_USAGE}
       Confirms who referred a contact and releases its acknowledgement (uses the service's FC_* settings).
+  ${REBUILD_INDEXES_USAGE}
+      Recomputes worklists, the deadline index and the compliance figures from every case (JSON counts).
 `;
 
 /** The operator CLI without its process: arguments in, output and exit code out. */

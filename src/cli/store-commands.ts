@@ -5,6 +5,7 @@ import { createLogger } from "../logging/logger.js";
 import { systemClock } from "../ports.js";
 import { CliUsageError } from "./errors.js";
 import { parseOptions, required } from "./options.js";
+import { rebuildIndexes, REBUILD_INDEXES_USAGE } from "./rebuild-indexes.js";
 
 export const TRIAGE_USAGE = "fc triage";
 export const CONFIRM_REFERRER_USAGE =
@@ -76,7 +77,15 @@ export async function confirmReferrerCommand(args: readonly string[], env: Env):
   return `${JSON.stringify({ case: caseId, contact, acknowledgementReleased: result.acknowledgementReleased })}\n`;
 }
 
+/** Worklists, deadline index and compliance figures recomputed from every case (one JSON line of counts). */
+export async function rebuildIndexesCommand(args: readonly string[], env: Env): Promise<string> {
+  if (args.length > 0) throw new CliUsageError(`takes no options. Usage: ${REBUILD_INDEXES_USAGE}`);
+  const { deps, store } = await compose(env);
+  return `${JSON.stringify(await rebuildIndexes(store, deps, deps.clock.now()))}\n`;
+}
+
 export const STORE_COMMANDS: Record<string, (args: readonly string[], env: Env) => Promise<string>> = {
   triage,
   "confirm-referrer": confirmReferrerCommand,
+  "rebuild-indexes": rebuildIndexesCommand,
 };

@@ -1,0 +1,42 @@
+import type { AppDeps } from "../app/app-deps.js";
+import { deadlineEntries } from "../app/reindex-case.js";
+import { reportFacts } from "../app/report-facts.js";
+import type { Store } from "../store/store.js";
+
+export const REBUILD_INDEXES_USAGE = "fc rebuild-indexes";
+
+export interface RebuildCounts {
+  readonly cases: number;
+  readonly deadlines: number;
+}
+
+/**
+ * Recomputes every table derived from the case rows — worklists, the deadline index, the compliance figures — as
+ * the current profile and calendar compute them (after a profile fix, a bank-holiday import, or a lost write).
+ * Each case's compliance rows are replaced at its own version, so a change saved meanwhile is never undone.
+ */
+export async function rebuildIndexes(
+  store: Pick<Store, "rebuildWorklists" | "compliance">,
+  deps: Pick<AppDeps, "cases" | "deadlines" | "profile" | "calendar">,
+  now: Date,
+): Promise<RebuildCounts> {
+  await store.rebuildWorklists();
+  let cases = 0;
+  let deadlines = 0;
+  async function* everyCase() {
+    for await (const header of deps.cases.listCaseHeaders()) {
+      const { case: kase } = await deps.cases.getCase(header.id);
+      await store.compliance.replaceForCase(
+        kase.id,
+        kase.events.length,
+        reportFacts(kase, deps.profile, deps.calendar, now),
+      );
+      const entries = deadlineEntries(kase, deps, now);
+      cases += 1;
+      deadlines += entries.length;
+      yield { caseId: kase.id, entries };
+    }
+  }
+  await deps.deadlines.rebuild(everyCase());
+  return { cases, deadlines };
+}
