@@ -66,6 +66,8 @@ describe("the Outlook pane in local mode", () => {
         expect(await page.getByRole("link", { name: caseId }).count()).toBe(1);
         const clocks = page.getByRole("table", { name: `Clocks for ${caseId}` });
         expect(await clocks.textContent()).toContain("Present the case at the Multi Agency Action Meeting");
+        // Rule 1.3 was met when the intake logged it: never "due soon" on a logged contact.
+        expect(await clocks.textContent()).not.toContain("Log the contact");
         expect(await page.getByRole("button", { name: "Log as a new contact" }).count()).toBe(0);
         await browser.screenshot(page, `tab/outlook-logged-${theme}`);
       }
