@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | "API.STALE_ETAG"
   | "API.ETAG_REQUIRED"
   | "API.NOT_FOUND"
+  | "API.MAIL_SET_ASIDE"
   | "API.BAD_REQUEST";
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -27,6 +28,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   "API.STALE_ETAG": 412,
   "API.ETAG_REQUIRED": 428,
   "API.NOT_FOUND": 404,
+  "API.MAIL_SET_ASIDE": 409,
   "API.BAD_REQUEST": 400,
 };
 
@@ -68,6 +70,13 @@ export const staleEtag = (what: string): ApiError =>
 export const etagRequired = (): ApiError =>
   new ApiError("API.ETAG_REQUIRED", "Send the If-Match header with the ETag you read, so no one's change is lost.");
 export const notFound = (what: string): ApiError => new ApiError("API.NOT_FOUND", `${what} was not found.`);
+export const mailSetAside = (state: string, reason: string | undefined): ApiError =>
+  new ApiError(
+    "API.MAIL_SET_ASIDE",
+    `The service ${state === "quarantined" ? "set this email aside for an administrator" : "did not log this email"}` +
+      `${reason ? ` (${reason})` : ""}, and logging it from Outlook is not available yet. If it is a request for ` +
+      "support, ask an administrator to log it.",
+  );
 export const badRequest = (detail: string): ApiError => new ApiError("API.BAD_REQUEST", detail);
 
 /** HTTP status for an error a use case, the domain or the store threw with a stable `code`. */

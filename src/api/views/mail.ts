@@ -1,7 +1,7 @@
 import { linkContact } from "../../app/link-contact.js";
 import { logInboundMessage } from "../../app/log-inbound-message.js";
 import type { Caller } from "../auth/caller.js";
-import { notFound } from "../errors.js";
+import { mailSetAside, notFound } from "../errors.js";
 import type { MessageRecord } from "../../ports.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { MailLookupResponse } from "../contract.js";
@@ -50,6 +50,9 @@ export async function lookupMailByInternetMessageId(
 
 /** Logs a message from the mailbox through the same intake the inbox sync uses (once, whoever asks first). */
 export async function logMail(deps: ApiDeps, messageId: string): Promise<MailLookupResponse> {
+  const record = await deps.app.messages.find(messageId);
+  // The intake would answer "already handled" and change nothing: say so, rather than seem to log it.
+  if (record?.state === "ignored" || record?.state === "quarantined") throw mailSetAside(record.state, record.reason);
   const message = await deps.app.mailbox.getMessage(messageId);
   await logInboundMessage(deps.app, message);
   return lookupMail(deps, messageId);

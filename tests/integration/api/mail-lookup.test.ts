@@ -57,6 +57,20 @@ describe("the Outlook pane looks an email up by its Message-ID", () => {
     expect(body.reason).toEqual(expect.any(String));
   });
 
+  it("refuses to seem to log an email the service set aside, saying why and who can", async () => {
+    const internetMessageId = "<newsletter.6@lists.example>";
+    const messageId = await deliverAs("newsletter-mailing-list.eml", internetMessageId);
+    await logInboundMessage(api.app.deps, await api.app.deps.mailbox.getMessage(messageId));
+
+    const response = await api.call("duty-1", "/api/mail/log", { method: "POST", body: JSON.stringify({ messageId }) });
+
+    expect(response.status).toBe(409);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("API.MAIL_SET_ASIDE");
+    expect(error.message).toContain("ask an administrator");
+    expect((await api.app.deps.messages.find(messageId))?.state).toBe("ignored");
+  });
+
   it("says the mailbox has not received an email it does not hold, with no id to log it by", async () => {
     expect(await lookup("duty-1", "<never-arrived@school.example>")).toEqual({ status: 200, body: { logged: false } });
   });
