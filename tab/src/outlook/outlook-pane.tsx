@@ -69,7 +69,13 @@ function Found({ found, reload }: { found: MailLookupResponse; reload: () => Pro
           ) : null}
         </>
       ) : null}
-      {isDuty && !found.logged ? <LogOrLink messageId={found.messageId} reload={reload} /> : null}
+      {isDuty && !found.logged ? (
+        found.state === "ignored" || found.state === "quarantined" ? (
+          <p>If it is a request for support, ask an administrator to log it: it cannot be logged from here.</p>
+        ) : (
+          <LogOrLink messageId={found.messageId} reload={reload} />
+        )
+      ) : null}
     </>
   );
 }

@@ -23,15 +23,26 @@ describe("the Outlook read-mail pane", () => {
     expect(screen.queryByRole("button", { name: "Log as a new contact" })).toBeNull();
   });
 
-  it("lets a duty worker log an email the service did not log", async () => {
+  it("lets a duty worker log an email the inbox round has not reached yet", async () => {
     const api = fakeApi({
-      mailLookup: () => ok({ logged: false, state: "ignored", reason: "not a contact", messageId: "graph-1" }),
+      mailLookup: () => ok({ logged: false, messageId: "graph-1" }),
       logMail: () => ok({ logged: true }),
     });
     renderView(<OutlookPane internetMessageId={MESSAGE} />, { api, me: aMe(["duty-worker"]) });
     fireEvent.click(await screen.findByRole("button", { name: "Log as a new contact" }));
     await waitFor(() => expect(api.callsTo("logMail")[0]?.args).toEqual([{ messageId: "graph-1" }]));
     await waitFor(() => expect(api.callsTo("mailLookup")).toHaveLength(2));
+  });
+
+  it("says who can log an email the service set aside, and offers no button that would do nothing", async () => {
+    const api = fakeApi({
+      mailLookup: () => ok({ logged: false, state: "ignored", reason: "mailing list", messageId: "graph-3" }),
+    });
+    renderView(<OutlookPane internetMessageId={MESSAGE} />, { api, me: aMe(["duty-worker"]) });
+    expect(await screen.findByText("This email was not logged (mailing list).")).toBeTruthy();
+    expect(screen.getByText(/ask an administrator to log it/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Log as a new contact" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Link to this case" })).toBeNull();
   });
 
   it("lets a duty worker link the email to an existing case", async () => {
