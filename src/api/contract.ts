@@ -459,8 +459,8 @@ export interface MailLookupResponse {
   readonly contactId?: string;
   readonly case?: CaseWithClocks;
   /**
-   * Graph immutable id of the mailbox's copy, when the service has seen it: the Outlook pane only knows the
-   * internetMessageId, and sends this back to log or link the message.
+   * Graph immutable id of the mailbox's copy, whenever the mailbox holds the email: the Outlook pane only knows the
+   * internetMessageId, and sends this back to log or link the message. Absent: the mailbox never received it.
    */
   readonly messageId?: string;
 }
