@@ -1,3 +1,4 @@
+import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { OutboxItem, StoredCase } from "../../src/ports.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { AdaptiveCardJson } from "../cards/card-json.js";
@@ -23,6 +24,10 @@ const strings = (value: unknown): string[] =>
 const staffIdOf = (conversation: unknown): string | undefined =>
   typeof conversation === "string" && conversation.startsWith("user~") ? conversation.slice("user~".length) : undefined;
 
+/** The day a queued agenda is for (`AgendaPayload.date`), so that one posted late still says its own day. */
+const agendaDate = (payload: Payload): LocalDate | undefined =>
+  typeof payload["date"] === "string" ? payload["date"] : undefined;
+
 /** The agenda's cases as they stand now (decided ones show who decided); a case gone since is left out. */
 async function casesOf(deps: BotDeps, payload: Payload): Promise<StoredCase[]> {
   const found = await Promise.all(strings(payload["caseIds"]).map((id) => deps.app.cases.findCase(id)));
@@ -34,7 +39,9 @@ const transferPanelAgenda: Render = async (deps, item) => {
   // Only a profile with the panel queues its agenda; a profile changed since has no agenda to show.
   return panel === undefined
     ? []
-    : transferPanelAgendaCards(transferPanelView(deps, panel, await casesOf(deps, item.payload)));
+    : transferPanelAgendaCards(
+        transferPanelView(deps, panel, await casesOf(deps, item.payload), agendaDate(item.payload)),
+      );
 };
 
 const digest: Render = async (deps, { payload }) => {
@@ -115,8 +122,9 @@ const quarantine: Render = async (deps, { payload }) => {
 };
 
 const RENDERERS: Readonly<Record<string, Render>> = {
-  "agenda-screening": async (deps, item) => screeningAgenda(deps, await casesOf(deps, item.payload)),
-  "agenda-maam": async (deps, item) => maamAgenda(deps, await casesOf(deps, item.payload)),
+  "agenda-screening": async (deps, item) =>
+    screeningAgenda(deps, await casesOf(deps, item.payload), agendaDate(item.payload)),
+  "agenda-maam": async (deps, item) => maamAgenda(deps, await casesOf(deps, item.payload), agendaDate(item.payload)),
   "agenda-transfer-panel": transferPanelAgenda,
   digest,
   overdue,

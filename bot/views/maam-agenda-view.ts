@@ -1,3 +1,4 @@
+import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import { deadlines } from "../../src/domain/policy/deadlines.js";
 import type { StoredCase } from "../../src/ports.js";
 import type { BotDeps } from "../bot-deps.js";
@@ -15,12 +16,17 @@ function maamItem(deps: BotDeps, stored: StoredCase, now: Date): MaamAgendaItem 
   return { case: stored.case, ...(clock ? { clock } : {}), ...(decision ? { decision } : { etag: stored.etag }) };
 }
 
-export async function maamAgendaView(deps: BotDeps, cases: readonly StoredCase[]): Promise<MaamAgendaView> {
+export async function maamAgendaView(
+  deps: BotDeps,
+  cases: readonly StoredCase[],
+  /** The day the agenda is for: a queued agenda posted late still says its own day. */
+  date?: LocalDate,
+): Promise<MaamAgendaView> {
   const now = deps.app.clock.now();
   return {
     timeZone: deps.app.calendar.timeZone,
     now: now.toISOString(),
-    date: deps.app.calendar.localDate(now),
+    date: date ?? deps.app.calendar.localDate(now),
     outcomes: outcomesOf(deps.app.profile, "maam"),
     workers: await workerChoices(deps),
     items: cases.map((c) => maamItem(deps, c, now)),

@@ -1,3 +1,4 @@
+import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import { deadlines } from "../../src/domain/policy/deadlines.js";
 import type { StoredCase } from "../../src/ports.js";
 import type { BotDeps } from "../bot-deps.js";
@@ -17,12 +18,17 @@ export function screeningItem(deps: BotDeps, stored: StoredCase, now: Date): Scr
   };
 }
 
-export async function screeningAgendaView(deps: BotDeps, cases: readonly StoredCase[]): Promise<ScreeningAgendaView> {
+export async function screeningAgendaView(
+  deps: BotDeps,
+  cases: readonly StoredCase[],
+  /** The day the agenda is for: a queued agenda posted late still says its own day. */
+  date?: LocalDate,
+): Promise<ScreeningAgendaView> {
   const now = deps.app.clock.now();
   return {
     timeZone: deps.app.calendar.timeZone,
     now: now.toISOString(),
-    date: deps.app.calendar.localDate(now),
+    date: date ?? deps.app.calendar.localDate(now),
     outcomes: outcomesOf(deps.app.profile, "screening"),
     workers: await workerChoices(deps),
     items: cases.map((c) => screeningItem(deps, c, now)),

@@ -1,3 +1,4 @@
+import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { Case } from "../../src/domain/case.js";
 import type { CaseEvent, CaseEventType } from "../../src/domain/case-events.js";
 import type { StoredCase } from "../../src/ports.js";
@@ -37,11 +38,17 @@ function transferItem(deps: BotDeps, panel: Panel, stored: StoredCase): Transfer
   };
 }
 
-export function transferPanelView(deps: BotDeps, panel: Panel, cases: readonly StoredCase[]): TransferPanelView {
+export function transferPanelView(
+  deps: BotDeps,
+  panel: Panel,
+  cases: readonly StoredCase[],
+  /** The day the agenda is for: a queued agenda posted late still says its own day. */
+  date?: LocalDate,
+): TransferPanelView {
   const now = deps.app.clock.now();
   return {
     timeZone: deps.app.calendar.timeZone,
-    date: deps.app.calendar.localDate(now),
+    date: date ?? deps.app.calendar.localDate(now),
     panel,
     items: cases.map((c) => transferItem(deps, panel, c)),
   };
