@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { z } from "zod";
 
 /** The well-known Azurite development account (public and documented; only ever used in local mode). */
@@ -28,6 +29,7 @@ const schema = z
     FC_MODE: z.enum(["local", "production"]).default("local"),
     FC_HOST: z.string().min(1).default("0.0.0.0"),
     FC_PORT: intFrom(1, 65535).default(3978),
+    FC_INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
     FC_PUBLIC_BASE_URL: z.url().optional(),
     FC_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
     FC_STORAGE_ACCOUNT_URL: z.url().optional(),
@@ -115,6 +117,11 @@ const schema = z
 export interface Config {
   readonly mode: "local" | "production";
   readonly http: { readonly host: string; readonly port: number; readonly publicBaseUrl: string };
+  /**
+   * Names this process in job leases. Stable across restarts (host and port by default), so a process restarted
+   * after a crash takes its own leases back at once instead of waiting for them to expire.
+   */
+  readonly instanceId?: string;
   readonly storage: {
     readonly connectionString?: string;
     readonly accountUrl?: string;
@@ -182,6 +189,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   return {
     mode: c.FC_MODE,
     http: { host: c.FC_HOST, port: c.FC_PORT, publicBaseUrl: (c.FC_PUBLIC_BASE_URL ?? "").replace(/\/$/, "") },
+    instanceId: c.FC_INSTANCE_ID ?? `${hostname()}:${c.FC_PORT}`,
     storage: {
       connectionString: c.FC_STORAGE_CONNECTION_STRING,
       accountUrl: c.FC_STORAGE_ACCOUNT_URL,

@@ -42,7 +42,7 @@ const RENEW_BEFORE_MINUTES = 12 * 60;
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger((line) => process.stdout.write(`${line}\n`));
   const clock = options.clock ?? systemClock;
-  const instanceId = options.instanceId ?? randomUUID();
+  const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
   const { deps, store, graph } = await appDepsFromConfig(config, logger, clock);
   const { profile } = deps;
 

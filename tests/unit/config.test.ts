@@ -23,6 +23,14 @@ describe("configuration", () => {
     expect(config.practice.closureDays).toEqual(["2026-12-29", "2026-12-30"]);
   });
 
+  it("names this process in job leases by host and port, the same after a restart, unless FC_INSTANCE_ID says", () => {
+    const first = loadConfig({ FC_PORT: "4100" }).instanceId;
+    expect(first).toMatch(/:4100$/);
+    expect(loadConfig({ FC_PORT: "4100" }).instanceId).toBe(first);
+    expect(loadConfig({ FC_PORT: "4101" }).instanceId).not.toBe(first);
+    expect(loadConfig({ FC_INSTANCE_ID: "app-service-instance-7" }).instanceId).toBe("app-service-instance-7");
+  });
+
   it("tells an admin exactly which production settings are missing", () => {
     let error: unknown;
     try {
