@@ -1,0 +1,158 @@
+import type { AgendaResponse } from "../src/api/contract.js";
+import { startFakeConnector } from "../tests/support/fake-connector.js";
+import { summarise, type LatencySummary } from "./support/percentiles.js";
+import { BENCH_LEAD, seedStore } from "./support/seed-store.js";
+import { startBenchStack } from "./support/stack.js";
+import { tabClient } from "./support/tab-client.js";
+
+export interface PanelSizes {
+  /** Contacts awaiting screening on the agenda. */
+  readonly contacts: number;
+  /** Deciders clicking at once. */
+  readonly deciders: number;
+}
+
+export interface PanelResult {
+  readonly contacts: number;
+  readonly deciders: number;
+  readonly clicks: number;
+  /** Click to the invoke's HTTP response (which carries the refreshed card), every click. */
+  readonly invokeMs: LatencySummary | null;
+  /** Clicks that recorded the decision, and clicks on a case already decided (answered with the card showing who). */
+  readonly winning: { readonly count: number; readonly ms: LatencySummary | null };
+  readonly losing: { readonly count: number; readonly ms: LatencySummary | null };
+  /** Clicks answered without a refreshed card, or with an error. */
+  readonly failed: number;
+  /** Card updates for everyone else, as the fake Bot Connector received them. */
+  readonly cardUpdates: number;
+}
+
+/** The screening agenda splits into cards of this many items; each button names its card's cases. */
+const ITEMS_PER_CARD = 20;
+const VERB = "screening.decide";
+const OUTCOME = "maam"; // needs neither a note nor a worker
+const CARD_RESPONSE = "application/vnd.microsoft.card.adaptive";
+
+interface Click {
+  readonly caseId: string;
+  readonly agendaCaseIds: readonly string[];
+  readonly part: number;
+}
+
+/** An `adaptiveCard/action` invoke as Teams sends it for the agenda's "Record decision" button. */
+function invoke(serviceUrl: string, click: Click, decider: string, id: string) {
+  return {
+    id,
+    type: "invoke",
+    name: "adaptiveCard/action",
+    channelId: "msteams",
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: `29:${decider}`, aadObjectId: decider, name: "Bench decider" },
+    recipient: { id: "28:family-centre-bot", name: "Family Centre" },
+    conversation: {
+      id: "19:bench-screening@thread.v2",
+      conversationType: "groupChat",
+      tenantId: "tenant-1",
+      isGroup: true,
+    },
+    channelData: { tenant: { id: "tenant-1" } },
+    replyToId: `screening-agenda-part-${click.part}`,
+    value: {
+      action: {
+        type: "Action.Execute",
+        verb: VERB,
+        data: { caseId: click.caseId, agendaCaseIds: click.agendaCaseIds, [`${click.caseId}~outcome`]: OUTCOME },
+      },
+      trigger: "manual",
+    },
+  };
+}
+
+/**
+ * Rule 2.1's screening decisions under load: `deciders` people click "Record decision" on the agenda at once,
+ * every contact clicked twice (the second click loses: the case is already decided). Each click is timed from the
+ * request to the invoke's response, which carries the refreshed card; card updates go to a fake Bot Connector.
+ */
+export async function benchPanel(sizes: PanelSizes, log: (line: string) => void): Promise<PanelResult> {
+  const stack = await startBenchStack({ startService: false });
+  const connector = await startFakeConnector();
+  try {
+    // seed-cases puts a fifth of its cases in "awaiting screening".
+    await seedStore(stack, sizes.contacts * 5);
+    const service = await stack.startService();
+    const lead = await tabClient(service.url, BENCH_LEAD.id);
+    const open: string[] = [];
+    let continuation: string | undefined;
+    do {
+      const query = continuation === undefined ? "" : `?continuation=${encodeURIComponent(continuation)}`;
+      const page = await lead.get<AgendaResponse>(`/api/agendas/screening${query}`);
+      open.push(...page.open.map((c) => c.caseId));
+      continuation = page.continuation;
+    } while (continuation !== undefined && open.length < sizes.contacts);
+    const onAgenda = open.slice(0, sizes.contacts);
+    if (onAgenda.length < sizes.contacts)
+      throw new Error(`only ${onAgenda.length} contacts await screening, ${sizes.contacts} were seeded`);
+    const first: Click[] = onAgenda.map((caseId, i) => {
+      const part = Math.floor(i / ITEMS_PER_CARD);
+      return { caseId, part, agendaCaseIds: onAgenda.slice(part * ITEMS_PER_CARD, (part + 1) * ITEMS_PER_CARD) };
+    });
+    const clicks = [...first, ...first];
+
+    // Which clicks recorded the decision, from the service's own log (case id + the clicker's id, no names).
+    const outcomes = new Map<string, string>();
+    const stopWatching = service.onLog((entry) => {
+      if (typeof entry.caseId === "string" && typeof entry.actorId === "string")
+        outcomes.set(`${entry.caseId}|${entry.actorId}`, entry.event);
+    });
+    const timed: Array<{ key: string; ms: number; ok: boolean }> = [];
+    let next = 0;
+    const decider = async (d: number) => {
+      while (next < clicks.length) {
+        const n = next++;
+        const click = clicks[n] as Click;
+        // One identity per click, so the log line of each click can be found; `d` is the person clicking.
+        const who = `bench-decider-${d}-click-${n}`;
+        const started = performance.now();
+        const response = await fetch(`${service.url}/api/messages`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(invoke(connector.serviceUrl, click, who, `invoke-${n}`)),
+        });
+        const body = (await response.json().catch(() => undefined)) as
+          { type?: string; value?: { type?: string } } | undefined;
+        const ms = performance.now() - started;
+        const ok = response.status === 200 && body?.type === CARD_RESPONSE && body.value?.type === "AdaptiveCard";
+        timed.push({ key: `${click.caseId}|${who}`, ms, ok });
+      }
+    };
+    const started = Date.now();
+    await Promise.all(Array.from({ length: sizes.deciders }, (_, d) => decider(d)));
+    const elapsed = Date.now() - started;
+    // Log lines arrive on a pipe; give the last ones a moment.
+    await new Promise((r) => setTimeout(r, 500));
+    stopWatching();
+
+    const of = (event: string) => timed.filter((t) => t.ok && outcomes.get(t.key) === event).map((t) => t.ms);
+    const won = of("bot.decision-recorded");
+    const lost = of("bot.decision-already-made");
+    const result: PanelResult = {
+      contacts: sizes.contacts,
+      deciders: sizes.deciders,
+      clicks: timed.length,
+      invokeMs: summarise(timed.map((t) => t.ms)),
+      winning: { count: won.length, ms: summarise(won) },
+      losing: { count: lost.length, ms: summarise(lost) },
+      failed: timed.filter((t) => !t.ok).length,
+      cardUpdates: connector.calls.filter((c) => c.method === "PUT").length,
+    };
+    log(
+      `panel: ${result.clicks} clicks by ${sizes.deciders} deciders on ${sizes.contacts} contacts in ${elapsed} ms; ` +
+        `${won.length} recorded, ${lost.length} already decided, ${result.failed} failed; ${result.cardUpdates} card updates`,
+    );
+    return result;
+  } finally {
+    await connector.close();
+    await stack.close();
+  }
+}

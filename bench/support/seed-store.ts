@@ -1,0 +1,31 @@
+import { seedDemoTeam } from "../../bot/demo-team.js";
+import { appDepsFromConfig } from "../../src/compose/app-deps-from-config.js";
+import { loadConfig } from "../../src/config.js";
+import { silentLogger } from "../../src/logging/logger.js";
+import { systemClock, type StaffMember } from "../../src/ports.js";
+import { seedCases } from "../../tests/support/builders/seed-cases.js";
+import type { BenchStack } from "./stack.js";
+
+/** One person with every role, so each view of the tab can be read with one token; cases are allocated to them too. */
+export const BENCH_LEAD: StaffMember = {
+  id: "bench-lead",
+  displayName: "Bench Lead",
+  email: "bench.lead@familycentre.example",
+  roles: ["duty-worker", "panel-member", "practitioner", "manager", "admin"],
+  hoursPerWeek: 37,
+};
+
+export const BENCH_WORKERS = [BENCH_LEAD.id, "demo-practitioner-ft", "demo-practitioner-pt"] as const;
+
+/**
+ * Writes the demo team, the bench lead and `count` cases (the seed-cases mix: a fifth awaiting screening) straight
+ * into the stack's Azurite, before the service starts, so the service's table counts see none of it.
+ */
+export async function seedStore(stack: BenchStack, count: number): Promise<string[]> {
+  const config = loadConfig({ ...stack.serviceEnv, FC_STORAGE_CONNECTION_STRING: stack.azurite.connectionString });
+  const { deps, store } = await appDepsFromConfig(config, silentLogger, systemClock);
+  await seedDemoTeam({ staff: store.staff });
+  await store.staff.put(BENCH_LEAD.id, BENCH_LEAD);
+  const newest = new Date(systemClock.now().getTime() - 60 * 60_000).toISOString();
+  return seedCases(deps, { count, newest, spreadDays: 365, workerIds: BENCH_WORKERS });
+}
