@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     panelP95 !== undefined && panelP95 < 500 && panel.failed === 0,
   );
   row(
-    "panel recorded / already decided",
+    "panel recorded / decided before",
     `${panel.winning.count} p95 ${panel.winning.ms?.p95} / ${panel.losing.count} p95 ${panel.losing.ms?.p95}`,
     "—",
     null,
