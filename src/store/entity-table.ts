@@ -72,9 +72,32 @@ export const numberOf = (entity: Entity, property: string): number | undefined =
   return typeof value === "number" ? value : undefined;
 };
 
+/**
+ * Azure Tables refuses a string property over 64 KiB (32K UTF-16 characters: PropertyValueTooLarge) but holds
+ * 1 MiB an entity, so JSON that can grow with the caseload (a long agenda's case ids) is spread over `name`,
+ * `name_1`, `name_2`… and `jsonOf` joins them again.
+ */
+const JSON_CHUNK_CHARS = 30_000;
+
+export function jsonProperties(name: string, value: unknown): Record<string, string> {
+  const json = JSON.stringify(value);
+  const properties: Record<string, string> = {};
+  for (let at = 0, part = 0; at === 0 || at < json.length; at += JSON_CHUNK_CHARS, part++) {
+    properties[part === 0 ? name : `${name}_${part}`] = json.slice(at, at + JSON_CHUNK_CHARS);
+  }
+  return properties;
+}
+
 export const jsonOf = <T>(entity: Entity, property: string): T | undefined => {
-  const value = stringOf(entity, property);
-  return value === undefined ? undefined : (JSON.parse(value) as T);
+  const first = stringOf(entity, property);
+  if (first === undefined) return undefined;
+  let json = first;
+  for (let part = 1; ; part++) {
+    const next = stringOf(entity, `${property}_${part}`);
+    if (next === undefined) break;
+    json += next;
+  }
+  return JSON.parse(json) as T;
 };
 
 export const jsonOrUndefined = (value: unknown): string | undefined =>

@@ -7,7 +7,15 @@ import type {
   OutboxState,
   OutboxTransition,
 } from "../ports.js";
-import { type Entity, type StoredEntity, type EntityTable, jsonOf, numberOf, stringOf } from "./entity-table.js";
+import {
+  type Entity,
+  type StoredEntity,
+  type EntityTable,
+  jsonOf,
+  jsonProperties,
+  numberOf,
+  stringOf,
+} from "./entity-table.js";
 import { AlreadyExistsError, outboxTransitionNotAllowed } from "./errors.js";
 import { encodeCompositeKey, encodeKey, isoInstant } from "./keys.js";
 
@@ -69,7 +77,7 @@ function itemRow(item: Omit<OutboxItem, "etag">): Entity {
     key: item.key,
     channel: item.channel,
     purpose: item.purpose,
-    payload: JSON.stringify(item.payload),
+    ...jsonProperties("payload", item.payload),
     state: item.state,
     attempts: item.attempts,
     createdAt: item.createdAt,

@@ -14,6 +14,25 @@ const teamsNotice = (key: string, conversation: string): NewOutboxItem => ({
 
 export function heldOutboxContract(fresh: MakeHarness): void {
   describe("held Teams items, by the conversation they wait for", () => {
+    it("rule 2.1 keeps a long agenda's case list whole, past Azure's 64 KiB property limit, through a transition", async () => {
+      const { store } = await fresh();
+      const caseIds = Array.from({ length: 6_000 }, (_, n) => `FC-2026-${String(n).padStart(6, "0")}`);
+      const agenda = { ...teamsNotice("agenda~screening~2026-12-01", "screening"), purpose: "agenda-screening" };
+      const { item } = await store.outbox.enqueue(
+        { ...agenda, payload: { ...agenda.payload, caseIds } },
+        at("2026-12-01T09:30:00Z"),
+      );
+      expect(JSON.stringify(item.payload).length).toBeGreaterThan(64 * 1024);
+      const claimed = await store.outbox.transition(
+        item,
+        { to: "drafted", draftId: "posting" },
+        at("2026-12-01T09:31:00Z"),
+      );
+      const read = await store.outbox.get(claimed.caseId, claimed.key);
+      expect(read?.payload["caseIds"]).toEqual(caseIds);
+      expect(read?.state).toBe("drafted");
+    });
+
     it("lists the items held for one conversation, oldest first, and no other conversation's", async () => {
       const { store } = await fresh();
       await store.outbox.enqueue({ ...teamsNotice("b", "user~aad-1"), held: true }, at("2026-12-01T09:02:00Z"));
