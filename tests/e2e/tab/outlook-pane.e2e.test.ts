@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, type TestBrowser } from "../../support/browser.js";
-import { eventually, startLocalStack, type LocalStack } from "../../support/local-stack.js";
+import type { TestBrowser } from "../../support/browser.js";
+import { eventually, type LocalStack } from "../../support/local-stack.js";
+import { DEMO_MANAGER, openTabSession, type TabSession } from "../../support/tab-session.js";
 
 /**
  * Issue 6 §3, end to end: the Outlook read-mail pane in headless Chromium against local mode. Outside Outlook the
@@ -12,25 +13,20 @@ import { eventually, startLocalStack, type LocalStack } from "../../support/loca
 const RUN_TIMEOUT_MS = 180_000;
 const UI_TIMEOUT_MS = 30_000;
 /** Local mode's demo manager: may triage mail, so the pane offers to log it. */
-const MANAGER = "demo-manager";
+const MANAGER = DEMO_MANAGER;
 
 describe("the Outlook pane in local mode", () => {
+  let session: TabSession | undefined;
   let stack: LocalStack;
   let browser: TestBrowser;
   let page: Page;
   const run = randomBytes(4).toString("hex");
 
   beforeAll(async () => {
-    stack = await startLocalStack(inject("azuriteConnectionString"), "EPane");
-    await eventually(async () => expect(await stack.service.store.staff.get(MANAGER)).toBeDefined());
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    session = await openTabSession(inject("azuriteConnectionString"), "EPane", UI_TIMEOUT_MS);
+    ({ stack, browser, page } = session);
   }, RUN_TIMEOUT_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  }, RUN_TIMEOUT_MS);
+  afterAll(async () => session?.close(), RUN_TIMEOUT_MS);
 
   /** Sends a fixture over SMTP under its own Message-ID; returns the mailbox's Graph id once it is in the Inbox. */
   const sendAs = async (fixture: string, internetMessageId: string): Promise<string> => {

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, type TestBrowser } from "../../support/browser.js";
-import { eventually, startLocalStack, type LocalStack } from "../../support/local-stack.js";
+import type { TestBrowser } from "../../support/browser.js";
+import { eventually, type LocalStack } from "../../support/local-stack.js";
+import { DEMO_MANAGER, openTabSession, type TabSession } from "../../support/tab-session.js";
 
 /**
  * Issue 6, end to end: the service in local mode (stand-in mailbox, real Azurite), the built tab served under
@@ -12,7 +13,7 @@ import { eventually, startLocalStack, type LocalStack } from "../../support/loca
 const RUN_TIMEOUT_MS = 180_000;
 const UI_TIMEOUT_MS = 30_000;
 /** Local mode's demo staff, as a person trying it would pick them: the manager sees every view but Settings. */
-const MANAGER = "demo-manager";
+const MANAGER = DEMO_MANAGER;
 const ADMIN = "demo-admin";
 const VIEWS = [
   "configure",
@@ -27,6 +28,7 @@ const VIEWS = [
 ];
 
 describe("the tab in local mode", () => {
+  let session: TabSession | undefined;
   let stack: LocalStack;
   let browser: TestBrowser;
   let page: Page;
@@ -34,17 +36,10 @@ describe("the tab in local mode", () => {
   let caseId = "FC-2026-000001";
 
   beforeAll(async () => {
-    stack = await startLocalStack(inject("azuriteConnectionString"), "ETab");
-    // The bot seeds the demo team as it starts; the user switcher lists whoever is there.
-    await eventually(async () => expect(await stack.service.store.staff.get(MANAGER)).toBeDefined());
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    session = await openTabSession(inject("azuriteConnectionString"), "ETab", UI_TIMEOUT_MS);
+    ({ stack, browser, page } = session);
   }, RUN_TIMEOUT_MS);
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  }, RUN_TIMEOUT_MS);
+  afterAll(async () => session?.close(), RUN_TIMEOUT_MS);
 
   const open = async (view: string, theme = "light", as = view === "settings" ? ADMIN : MANAGER) => {
     await page.goto(`${stack.service.url}/tab/?as=${as}&theme=${theme}#/${view}`);
