@@ -21,7 +21,8 @@ export interface ThrottledResult {
 export async function benchThrottled(
   limits: MailboxLimitSettings,
   emails: number,
-  graphRequestsPerAck: number,
+  /** What one acknowledgement costs unthrottled (the ingest phase's figure); measured here when not given. */
+  graphRequestsPerAck: number | undefined,
   log: (line: string) => void,
 ): Promise<ThrottledResult> {
   log(
@@ -37,11 +38,11 @@ export async function benchThrottled(
     const times = phase.tracker.ackTimes().filter((t) => t >= steadyFrom);
     const last = times.at(-1);
     const acksPerMinute = last === undefined || last <= steadyFrom ? 0 : (times.length * 60_000) / (last - steadyFrom);
-    const best = (limits.requestsPerWindow * 60_000) / limits.windowMs / graphRequestsPerAck;
-    const throttledResponses = Object.values(stack.standIn.stats().requests).reduce(
-      (sum, byStatus) => sum + (byStatus["429"] ?? 0),
-      0,
-    );
+    const byStatus = Object.values(stack.standIn.stats().requests);
+    const throttledResponses = byStatus.reduce((sum, counts) => sum + (counts["429"] ?? 0), 0);
+    const answered = byStatus.reduce((sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0), 0);
+    const perAck = graphRequestsPerAck ?? (answered - throttledResponses) / Math.max(1, phase.tracker.acknowledged());
+    const best = (limits.requestsPerWindow * 60_000) / limits.windowMs / perAck;
     const failures = phase.intake.failures();
     const unacknowledged = Math.max(0, phase.intake.acknowledgementsPlanned() - phase.tracker.acknowledged());
     return {

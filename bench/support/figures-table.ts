@@ -1,0 +1,74 @@
+import type { IngestResult } from "../ingest.js";
+import type { NudgeResult } from "../nudge.js";
+import type { PanelResult } from "../panel.js";
+import type { TabApiResult } from "../tab-api.js";
+import type { ThrottledResult } from "../throttled.js";
+
+/** What the phases that ran measured. */
+export interface Figures {
+  ingest?: IngestResult;
+  throttled?: ThrottledResult;
+  nudges?: NudgeResult[];
+  panel?: PanelResult;
+  tabApi?: TabApiResult;
+}
+
+/** The figures against issue 7's targets, one row each; a phase that did not run prints nothing. */
+export function printFigures(figures: Figures, log: (line: string) => void): void {
+  const row = (name: string, figure: string, target: string, met: boolean | null) =>
+    log(`${name.padEnd(34)} ${figure.padEnd(24)} ${target.padEnd(16)} ${met === null ? "—" : met ? "met" : "MISSED"}`);
+  log("");
+  row("figure", "measured", "target", null);
+  const { ingest, throttled, nudges, panel, tabApi } = figures;
+  if (ingest) {
+    row("ingest contacts/s", `${ingest.contactsPerSecond} (${ingest.emails} emails)`, "—", null);
+    const p95 = ingest.ackLatencyMs?.p95;
+    row(
+      "ack latency p50/p95/p99 ms",
+      `${ingest.ackLatencyMs?.p50}/${p95}/${ingest.ackLatencyMs?.p99}`,
+      "p95 < 2000",
+      p95 !== undefined && p95 < 2000,
+    );
+    row("Graph requests per ack", String(ingest.graphRequestsPerAck), "≤ 3", ingest.graphRequestsPerAck <= 3);
+    row("table operations per contact", String(ingest.tableOpsPerContact), "≤ 6", ingest.tableOpsPerContact <= 6);
+    row("service peak RSS MB", String(ingest.peakRssMb), "< 300", ingest.peakRssMb !== null && ingest.peakRssMb < 300);
+    row(
+      "lost / duplicate acks",
+      `${ingest.lost} / ${ingest.duplicateAcks}`,
+      "0 / 0",
+      ingest.lost === 0 && ingest.duplicateAcks === 0,
+    );
+  }
+  if (throttled) {
+    const share = throttled.shareOfLimit;
+    row("throttled share of best rate", `${Math.round(share * 100)} %`, "≥ 90 %", share >= 0.9);
+    row("throttled failed contacts", String(throttled.failedContacts), "0", throttled.failedContacts === 0);
+  }
+  for (const n of nudges ?? [])
+    row(`nudge scan, ${n.openCases} cases`, `${n.tableOps} ops, ${n.ms} ms`, `${n.due} due`, null);
+  if (panel) {
+    const p95 = panel.invokeMs?.p95;
+    row(
+      "panel invoke p50/p95 ms",
+      `${panel.invokeMs?.p50}/${p95} (${panel.clicks} clicks)`,
+      "p95 < 500",
+      p95 !== undefined && p95 < 500 && panel.failed === 0,
+    );
+    row(
+      "panel recorded / decided before",
+      `${panel.winning.count} p95 ${panel.winning.ms?.p95} / ${panel.losing.count} p95 ${panel.losing.ms?.p95}`,
+      "—",
+      null,
+    );
+    row("panel failed clicks", String(panel.failed), "0", panel.failed === 0);
+  }
+  if (tabApi) {
+    for (const [view, s] of Object.entries(tabApi.views)) row(`tab API ${view} p95 ms`, String(s?.p95), "< 200", null);
+    row(
+      "tab API first page p95 ms",
+      `${tabApi.p95Ms} (${tabApi.cases} cases)`,
+      "< 200",
+      tabApi.p95Ms !== null && tabApi.p95Ms < 200,
+    );
+  }
+}
