@@ -132,10 +132,14 @@ export function azureEntityTable(client: TableClient): EntityTable {
     transact: (changes) =>
       attempt(`a change of ${changes.length} rows`, async () => {
         const response = await client.submitTransaction(changes.map(toAction));
+        // Sub-responses come in request order; only an insert's names its row, so the row key is taken from the request.
         return new Map(
-          response.subResponses.flatMap((sub) =>
-            sub.rowKey && sub.etag ? [[sub.rowKey, String(sub.etag)] as const] : [],
-          ),
+          response.subResponses.flatMap((sub, i) => {
+            const change = changes[i];
+            return change !== undefined && change.op !== "delete" && sub.etag
+              ? [[change.entity.rowKey, String(sub.etag)] as const]
+              : [];
+          }),
         );
       }),
   };

@@ -2,14 +2,24 @@ import type { Actor } from "../domain/actor.js";
 import type { Case, CaseState } from "../domain/case.js";
 import type { CaseEvent } from "../domain/case-events.js";
 import type { Contact, ContactKind, Referrer } from "../domain/contact.js";
-import type { CaseHeader } from "../ports.js";
-import { type Entity, jsonOf, jsonOrUndefined, numberOf, stringOf } from "./entity-table.js";
+import type { CaseHeader, StoredCase } from "../ports.js";
+import {
+  type Entity,
+  type StoredEntity,
+  jsonOf,
+  jsonOrUndefined,
+  jsonProperties,
+  numberOf,
+  stringOf,
+} from "./entity-table.js";
 import { decodeKey, encodeKey, eventRowKey } from "./keys.js";
 
 /** Row keys of the `Cases` partition of one case. */
 export const CASE_ROW = "case";
 export const CONTACT_PREFIX = "contact~";
 export const EVENT_PREFIX = "event~";
+
+const contactKey = (contact: Contact): string => `${CONTACT_PREFIX}${encodeKey(contact.id)}`;
 
 const required = (entity: Entity, property: string): string => {
   const value = stringOf(entity, property);
@@ -85,10 +95,10 @@ export function eventOf(row: Entity): CaseEvent {
 }
 
 export function contactRow(contact: Contact): Entity {
-  const { id, caseId, referrer, ...rest } = contact;
+  const { id: _id, caseId, referrer, ...rest } = contact;
   return {
     partitionKey: caseId,
-    rowKey: `${CONTACT_PREFIX}${encodeKey(id)}`,
+    rowKey: contactKey(contact),
     ...rest,
     referrer: jsonOrUndefined(referrer),
   };
@@ -103,4 +113,66 @@ export function contactOf(row: Entity): Contact {
     caseId: partitionKey,
     ...(referrer === undefined ? {} : { referrer }),
   };
+}
+
+/**
+ * The case row also carries a snapshot of the case's events and contacts (JSON over numbered properties), written
+ * in the same transaction as the event rows, so reading a case is one point read. The event rows stay the audit
+ * log; a row without a usable snapshot (too long a case, or written before snapshots) is read from its partition.
+ */
+const SNAPSHOT = "snapshot";
+
+interface CaseSnapshot {
+  readonly lastSeq: number;
+  readonly events: readonly CaseEvent[];
+  readonly contacts: readonly Contact[];
+}
+
+/**
+ * Azure holds 1 MiB an entity (strings counted as UTF-16; Azurite counts the UTF-8 JSON body) and 252 properties of
+ * our own; the headroom covers the request's OData annotations.
+ */
+const MAX_ENTITY_BYTES = 1024 * 1024 - 16 * 1024;
+const MAX_PROPERTIES = 252;
+
+function entityBytes(entity: Entity): number {
+  let bytes = 4;
+  for (const [name, value] of Object.entries(entity)) {
+    if (value === undefined) continue;
+    const size =
+      typeof value === "string" ? 4 + Math.max(2 * value.length, Buffer.byteLength(JSON.stringify(value))) : 8;
+    bytes += 8 + 2 * name.length + size;
+  }
+  return bytes;
+}
+
+const fitsOneEntity = (entity: Entity): boolean =>
+  entityBytes(entity) <= MAX_ENTITY_BYTES &&
+  Object.values(entity).filter((v) => v !== undefined).length - 2 <= MAX_PROPERTIES;
+
+/** In row-key order, as a scan of the partition gives them. */
+export const byRowKey = (contacts: readonly Contact[]): Contact[] =>
+  [...contacts].sort((a, b) => (contactKey(a) < contactKey(b) ? -1 : contactKey(a) > contactKey(b) ? 1 : 0));
+
+/** The case row with its snapshot, or without one when the log is not whole (1..lastSeq) or would not fit. */
+export function caseRowWithSnapshot(kase: Case, lastSeq: number, contacts: readonly Contact[]): Entity {
+  const row = caseRow(kase, lastSeq);
+  const events = [...kase.events].sort((a, b) => a.seq - b.seq);
+  if (events.length !== lastSeq || events.some((e, i) => e.seq !== i + 1)) return row;
+  const snapshot: CaseSnapshot = { lastSeq, events, contacts: byRowKey(contacts) };
+  const withSnapshot = { ...row, ...jsonProperties(SNAPSHOT, snapshot) };
+  return fitsOneEntity(withSnapshot) ? withSnapshot : row;
+}
+
+/** The case from its row alone, or undefined when the row has no snapshot agreeing with its `lastSeq`. */
+export function storedCaseOf(row: StoredEntity): StoredCase | undefined {
+  let snapshot: CaseSnapshot | undefined;
+  try {
+    snapshot = jsonOf<CaseSnapshot>(row, SNAPSHOT);
+  } catch {
+    return undefined;
+  }
+  const { lastSeq, ...header } = caseHeaderOf(row);
+  if (snapshot === undefined || snapshot.lastSeq !== lastSeq || snapshot.events.length !== lastSeq) return undefined;
+  return { case: { ...header, events: [...snapshot.events] }, contacts: [...snapshot.contacts], etag: row.etag };
 }

@@ -6,13 +6,15 @@ import {
   CASE_ROW,
   CONTACT_PREFIX,
   EVENT_PREFIX,
+  byRowKey,
   caseHeaderOf,
-  caseRow,
+  caseRowWithSnapshot,
   contactOf,
   contactRow,
   eventOf,
   eventRow,
   lastSeqOf,
+  storedCaseOf,
 } from "./case-rows.js";
 import { type EntityChange, type EntityTable, MAX_TRANSACTION_CHANGES, numberOf, scan } from "./entity-table.js";
 import {
@@ -29,26 +31,21 @@ import {
 /** Case-number counters live in their own partition of `Cases`, one row per year. */
 const COUNTER_PARTITION = "~counters";
 const MAX_COUNTER_ATTEMPTS = 20;
+/** How many cases' contacts `append` remembers between a read and the write that follows it. */
+const MAX_KNOWN_CASES = 500;
 
 /** Azure `Cases` table: the case row, its contacts and its append-only event log in one partition. */
 export class TableCaseRepository implements CaseRepository {
+  readonly #known = new Map<string, { readonly etag: string; readonly contacts: readonly Contact[] }>();
+
   constructor(private readonly table: EntityTable) {}
 
+  /** One point read of the case row; its partition is scanned only when the row carries no usable snapshot. */
   async findCase(id: string): Promise<StoredCase | undefined> {
-    let header: CaseHeader | undefined;
-    let etag = "";
-    const events: CaseEvent[] = [];
-    const contacts: Contact[] = [];
-    for await (const row of scan(this.table, { partitionKey: id })) {
-      if (row.rowKey === CASE_ROW) {
-        header = caseHeaderOf(row);
-        etag = row.etag;
-      } else if (row.rowKey.startsWith(EVENT_PREFIX)) events.push(eventOf(row));
-      else if (row.rowKey.startsWith(CONTACT_PREFIX)) contacts.push(contactOf(row));
-    }
-    if (header === undefined) return undefined;
-    const { lastSeq: _lastSeq, ...kase } = header;
-    return { case: { ...kase, events }, contacts, etag };
+    const row = await this.table.get(id, CASE_ROW);
+    if (row === undefined) return undefined;
+    const found = storedCaseOf(row) ?? (await this.scanCase(id));
+    return found === undefined ? undefined : this.remember(found);
   }
 
   async getCase(id: string): Promise<StoredCase> {
@@ -59,7 +56,7 @@ export class TableCaseRepository implements CaseRepository {
 
   async create(kase: Case, events: readonly CaseEvent[], contacts: readonly Contact[]): Promise<StoredCase> {
     const changes: EntityChange[] = [
-      { op: "insert", entity: caseRow(kase, lastSeqOf(events)) },
+      { op: "insert", entity: caseRowWithSnapshot({ ...kase, events: [...events] }, lastSeqOf(events), contacts) },
       ...events.map((e): EntityChange => ({ op: "insert", entity: eventRow(kase.id, e) })),
       ...contacts.map((c): EntityChange => ({ op: "insert", entity: contactRow(c) })),
     ];
@@ -78,20 +75,24 @@ export class TableCaseRepository implements CaseRepository {
   ): Promise<StoredCase> {
     assertContiguous(caseId, newEvents);
     const lastSeq = Math.max(lastSeqOf(nextCase.events), lastSeqOf(newEvents));
-    const row = caseRow({ ...nextCase, id: caseId }, lastSeq);
+    const contacts = [...(await this.contactsAt(caseId, etag)), ...newContacts];
+    const kase = { ...nextCase, id: caseId };
+    const row = caseRowWithSnapshot(kase, lastSeq, contacts);
     const conflict = (error: unknown): unknown =>
       error instanceof ConcurrencyError || error instanceof AlreadyExistsError
         ? caseChangedConcurrently(caseId, error)
         : error instanceof NotFoundError
           ? new CaseNotFoundError(caseId)
           : error;
+    let etags: ReadonlyMap<string, string>;
     if (newEvents.length === 0 && newContacts.length === 0) {
       // A lone row update: If-Match is enforced everywhere (Azurite too).
-      await this.table.replace(row, etag).catch((error: unknown) => Promise.reject(conflict(error)));
+      const written = await this.table.replace(row, etag).catch((error: unknown) => Promise.reject(conflict(error)));
+      etags = new Map([[CASE_ROW, written]]);
     } else {
       // Azurite has ignored If-Match inside a batch (issue 1233): the event rows are inserts with seq row keys,
       // so a second writer from the same read collides on `event~<seq>` even there. Azure enforces both.
-      await this.commit(
+      etags = await this.commit(
         caseId,
         [
           { op: "replace", entity: row, etag },
@@ -101,7 +102,7 @@ export class TableCaseRepository implements CaseRepository {
         conflict,
       );
     }
-    return this.getCase(caseId);
+    return this.written(caseId, etags, kase, contacts);
   }
 
   async nextCaseId(year: number): Promise<string> {
@@ -125,7 +126,7 @@ export class TableCaseRepository implements CaseRepository {
     for await (const row of scan(this.table, { rowKey: CASE_ROW })) yield caseHeaderOf(row);
   }
 
-  /** A new case as just committed, without reading it back (unless the store did not say the case row's ETag). */
+  /** The case as just committed, without reading it back (unless the store did not say the case row's ETag). */
   private async written(
     caseId: string,
     etags: ReadonlyMap<string, string>,
@@ -135,7 +136,48 @@ export class TableCaseRepository implements CaseRepository {
     const etag = etags.get(CASE_ROW);
     if (etag === undefined) return this.getCase(caseId);
     const events = [...kase.events].sort((a, b) => a.seq - b.seq);
-    return { case: { ...kase, events }, contacts: [...contacts], etag };
+    return this.remember({ case: { ...kase, events }, contacts: byRowKey(contacts), etag });
+  }
+
+  /** The case's contacts at the version `etag` names: `append` gets only the new ones but rewrites the snapshot. */
+  private async contactsAt(caseId: string, etag: string): Promise<readonly Contact[]> {
+    const known = this.#known.get(caseId);
+    if (known?.etag === etag) return known.contacts;
+    const current = await this.findCase(caseId);
+    if (current === undefined) throw new CaseNotFoundError(caseId);
+    // The write would be refused anyway (If-Match); refusing now keeps a stale snapshot from ever being built.
+    if (current.etag !== etag) throw caseChangedConcurrently(caseId);
+    return current.contacts;
+  }
+
+  /** Notes the case's contacts at this ETag (the newest few hundred cases), so the next `append` need not read. */
+  private remember(stored: StoredCase): StoredCase {
+    const caseId = stored.case.id;
+    this.#known.delete(caseId);
+    this.#known.set(caseId, { etag: stored.etag, contacts: stored.contacts });
+    if (this.#known.size > MAX_KNOWN_CASES) {
+      const oldest = this.#known.keys().next();
+      if (oldest.done !== true) this.#known.delete(oldest.value);
+    }
+    return stored;
+  }
+
+  /** A case whose row has no usable snapshot (a long case, or one written before snapshots): its whole partition. */
+  private async scanCase(id: string): Promise<StoredCase | undefined> {
+    let header: CaseHeader | undefined;
+    let etag = "";
+    const events: CaseEvent[] = [];
+    const contacts: Contact[] = [];
+    for await (const row of scan(this.table, { partitionKey: id })) {
+      if (row.rowKey === CASE_ROW) {
+        header = caseHeaderOf(row);
+        etag = row.etag;
+      } else if (row.rowKey.startsWith(EVENT_PREFIX)) events.push(eventOf(row));
+      else if (row.rowKey.startsWith(CONTACT_PREFIX)) contacts.push(contactOf(row));
+    }
+    if (header === undefined) return undefined;
+    const { lastSeq: _lastSeq, ...kase } = header;
+    return { case: { ...kase, events }, contacts, etag };
   }
 
   private async commit(
