@@ -17,71 +17,105 @@ export interface OutboxRound {
 
 /** How long a letter handed to Exchange may take to appear in Sent Items before a person is asked to check. */
 const CONFIRMATION_PATIENCE_MS = 30 * 60_000;
+/**
+ * A drafted item younger than this is another sender's attempt in flight (claim, draft, send take seconds): it is
+ * left to that sender. Older, its sender stopped part-way, and this one finishes it.
+ */
+const IN_FLIGHT_MS = 20_000;
+/** The draft id an attempt records before the draft exists: the claim that makes this sender the only one. */
+const CLAIMED = "";
 
 /**
- * Sends what the outbox holds, each letter exactly once, even across crashes and retries:
- * find it in Sent Items by its marker → else find or create its draft and record the draft id → send the draft →
- * confirm in Sent Items → record the letter on the case (which stops 1.2, 2.2 or 3.1) → mark it sent.
- * A draft that was handed over but has not yet appeared in Sent Items is never sent again: it is waited for.
+ * Sends what the outbox holds, each letter exactly once, even across crashes, retries and concurrent senders:
+ * claim the item (pending → drafted, ETag-guarded, before any draft exists) → create the draft → send it → record
+ * the letter on the case (which stops 1.2, 2.2 or 3.1) → mark it sent with the draft's id, which immutable ids keep
+ * in Sent Items. An item never claimed cannot be in Drafts or Sent Items, so it costs no search; only a claimed
+ * item whose sender stopped is looked for there (by its marker), and a draft that was handed over but is not yet in
+ * Sent Items is never sent again: it is waited for. `concurrency` letters go at once (Exchange serves at most 4
+ * requests per mailbox at a time, and the inbox round needs one).
  */
-export async function deliverOutbox(deps: AppDeps, limit = 20): Promise<OutboxRound> {
+export async function deliverOutbox(deps: AppDeps, limit = 20, concurrency = 1): Promise<OutboxRound> {
   const round = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false };
-  for (const item of await deps.outbox.listPending(limit, "email")) {
-    try {
-      round[await deliverOne(deps, item)]++;
-    } catch (error) {
-      if (isMailboxBusy(error)) {
-        round.throttled = true;
-        break;
+  const queue = await deps.outbox.listPending(limit, "email");
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined && !round.throttled; item = queue.shift()) {
+      try {
+        round[await deliverOne(deps, item)]++;
+      } catch (error) {
+        if (isMailboxBusy(error)) {
+          round.throttled = true;
+          break;
+        }
+        const described = describeError(error);
+        if (described.errorCode === "STORE.CONFLICT") {
+          // Another sender moved the item on first: it sends or has sent the letter; nothing failed.
+          deps.logger.info("outbox.taken-by-another-sender", { caseId: item.caseId, purpose: item.purpose });
+          continue;
+        }
+        round.failed++;
+        deps.logger.error("outbox.failed", { caseId: item.caseId, purpose: item.purpose, ...described });
       }
-      const described = describeError(error);
-      if (described.errorCode === "STORE.CONFLICT") {
-        // Another sender moved the item on first: it sends or has sent the letter; nothing failed.
-        deps.logger.info("outbox.taken-by-another-sender", { caseId: item.caseId, purpose: item.purpose });
-        continue;
-      }
-      round.failed++;
-      deps.logger.error("outbox.failed", { caseId: item.caseId, purpose: item.purpose, ...described });
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   return round;
 }
 
-async function deliverOne(deps: AppDeps, item: OutboxItem): Promise<"sent" | "held" | "waiting"> {
-  const { mailbox, outbox, clock } = deps;
-  const already = await mailbox.findSentByOutboxKey(item.key);
-  if (already !== undefined) return recordSent(deps, item, already.id);
+type Outcome = "sent" | "held" | "waiting";
 
-  const stored = await deps.cases.getCase(item.caseId);
-  const composed = composeLetter(deps, stored, item);
+const deliverOne = (deps: AppDeps, item: OutboxItem): Promise<Outcome> =>
+  item.state === "drafted" ? finishStopped(deps, item) : sendPending(deps, item);
+
+async function sendPending(deps: AppDeps, item: OutboxItem): Promise<Outcome> {
+  const { mailbox, outbox, clock } = deps;
+  // Claimed before (then put back, or failed and released by a person): it may have reached Exchange.
+  const triedBefore = item.draftId !== undefined || item.attempts > 0;
+  if (triedBefore) {
+    const already = await mailbox.findSentByOutboxKey(item.key);
+    if (already !== undefined) return recordSent(deps, item, already.id);
+  }
+  const composed = composeLetter(deps, await deps.cases.getCase(item.caseId), item);
   if (!composed.ready) {
     await outbox.transition(item, { to: "held" }, clock.now());
     return "held";
   }
+  const claimed = await outbox.transition(item, { to: "drafted", draftId: CLAIMED }, clock.now());
+  const mail = {
+    outboxKey: item.key,
+    to: [composed.to],
+    subject: composed.letter.subject,
+    bodyText: composed.letter.bodyText,
+  };
+  const replyTo = composed.payload.replyToMessageId;
+  let draftId: string;
+  try {
+    const draft = triedBefore ? await mailbox.findDraftByOutboxKey(item.key) : undefined;
+    draftId = (draft ?? (replyTo ? await mailbox.createReplyDraft(replyTo, mail) : await mailbox.createDraft(mail))).id;
+    await mailbox.sendDraft(draftId);
+  } catch (error) {
+    // Throttling refuses a request before Exchange acts on it: nothing was sent, so the item is put back to be
+    // tried again next round (a draft already made is found there by its marker).
+    if (isMailboxBusy(error)) await outbox.transition(claimed, { to: "pending" }, clock.now());
+    throw error;
+  }
+  return recordSent(deps, claimed, draftId);
+}
 
-  let drafted = item;
+/** A claimed item whose sender stopped part-way: in Sent Items → recorded; still a draft → sent; else waited for. */
+async function finishStopped(deps: AppDeps, item: OutboxItem): Promise<Outcome> {
+  const { mailbox, clock } = deps;
+  const age = clock.now().getTime() - Date.parse(item.updatedAt);
+  if (age < IN_FLIGHT_MS) return "waiting";
+  const already = await mailbox.findSentByOutboxKey(item.key);
+  if (already !== undefined) return recordSent(deps, item, already.id);
   const draft = await mailbox.findDraftByOutboxKey(item.key);
-  if (item.state === "drafted" && draft === undefined) {
-    // Handed to Exchange earlier and no longer a draft: it is on its way to Sent Items. Never send it again.
-    if (clock.now().getTime() - Date.parse(item.updatedAt) > CONFIRMATION_PATIENCE_MS)
-      throw letterUnconfirmed(item.key);
-    return "waiting";
+  if (draft !== undefined) {
+    await mailbox.sendDraft(draft.id);
+    return recordSent(deps, item, draft.id);
   }
-  if (draft === undefined || item.state !== "drafted") {
-    const mail = {
-      outboxKey: item.key,
-      to: [composed.to],
-      subject: composed.letter.subject,
-      bodyText: composed.letter.bodyText,
-    };
-    const replyTo = composed.payload.replyToMessageId;
-    const created =
-      draft ?? (replyTo ? await mailbox.createReplyDraft(replyTo, mail) : await mailbox.createDraft(mail));
-    drafted = await outbox.transition(item, { to: "drafted", draftId: created.id }, clock.now());
-  }
-  await mailbox.sendDraft(drafted.draftId ?? "");
-  const confirmed = await mailbox.findSentByOutboxKey(item.key);
-  return confirmed === undefined ? "waiting" : recordSent(deps, drafted, confirmed.id);
+  // Handed to Exchange and no longer a draft: it is on its way to Sent Items. Never send it again.
+  if (age > CONFIRMATION_PATIENCE_MS) throw letterUnconfirmed(item.key);
+  return "waiting";
 }
 
 /** Records the letter on its case (idempotent: once per outbox key), then marks the item sent. */

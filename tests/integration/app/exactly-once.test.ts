@@ -37,7 +37,7 @@ describe("rule 1.3 log each contact once, and rule 1.2 acknowledge it once, what
     const ids = await Promise.all(
       [...REFERRALS, "dart-police-notification.eml", "ooo-english.eml"].map((f) => h.deliverFixture(f)),
     );
-    h.standIn.faults.set({ throttle: { status: 429, probability: 0.4, retryAfterSeconds: 0 } });
+    h.standIn.faults.set({ throttle: { status: 429, probability: 0.6, retryAfterSeconds: 0 } });
 
     let synced = false;
     let busy = 0;
