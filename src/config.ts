@@ -52,6 +52,8 @@ const schema = z
     FC_WORKING_HOURS_END: hhmm.default("17:00"),
     /** London time from which each working day's screening agenda (and a panel day's agenda) is posted. */
     FC_AGENDA_AT: hhmm.default("09:30"),
+    /** London time from which the nightly repair (derived tables rebuilt, outcome letters reconciled) runs once a day. */
+    FC_REPAIR_AT: hhmm.default("02:00"),
     FC_CLOSURE_DAYS: z
       .string()
       .default("")
@@ -157,6 +159,8 @@ export interface Config {
     readonly workingHours: { readonly start: string; readonly end: string };
     /** `HH:MM` London time the day's agendas are posted from. */
     readonly agendaAt: string;
+    /** `HH:MM` London time the nightly repair runs from. */
+    readonly repairAt: string;
     readonly closureDays: readonly string[];
     readonly bankHolidaysFile?: string;
   };
@@ -220,6 +224,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       timeZone: c.FC_TIME_ZONE,
       workingHours: { start: c.FC_WORKING_HOURS_START, end: c.FC_WORKING_HOURS_END },
       agendaAt: c.FC_AGENDA_AT,
+      repairAt: c.FC_REPAIR_AT,
       closureDays: c.FC_CLOSURE_DAYS,
       bankHolidaysFile: c.FC_BANK_HOLIDAYS_FILE,
     },

@@ -287,6 +287,8 @@ export interface SyncState {
 /** A Teams conversation reference kept for proactive messages (opaque to the core). */
 export interface StoredConversation {
   readonly reference: Readonly<Record<string, unknown>>;
+  /** The London date of the last complete nightly repair (src/jobs/nightly-repair.ts). */
+  readonly lastRepairDate?: string;
   readonly updatedAt: string;
 }
 

@@ -89,6 +89,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       deltaSafetyNetMinutes: config.graph.deltaSafetyNetMinutes,
       teams: { notifier: bot.notifier, renderCard: createOutboxRenderer(botDeps) },
       mail: { subscriptions: graph.subscriptions, subscription },
+      repair: { at: config.practice.repairAt, store },
     }),
     leases: store.leases,
     clock,

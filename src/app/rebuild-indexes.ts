@@ -1,9 +1,8 @@
-import type { AppDeps } from "../app/app-deps.js";
-import { deadlineEntries } from "../app/reindex-case.js";
-import { reportFacts } from "../app/report-facts.js";
+import type { Case } from "../domain/case.js";
 import type { Store } from "../store/store.js";
-
-export const REBUILD_INDEXES_USAGE = "fc rebuild-indexes";
+import type { AppDeps } from "./app-deps.js";
+import { deadlineEntries } from "./reindex-case.js";
+import { reportFacts } from "./report-facts.js";
 
 export interface RebuildCounts {
   readonly cases: number;
@@ -19,6 +18,8 @@ export async function rebuildIndexes(
   store: Pick<Store, "rebuildWorklists" | "compliance">,
   deps: Pick<AppDeps, "cases" | "deadlines" | "profile" | "calendar">,
   now: Date,
+  /** Runs for each case as it is read (the nightly repair queues any outcome letter a decision still calls for). */
+  onCase?: (kase: Case) => Promise<unknown>,
 ): Promise<RebuildCounts> {
   await store.rebuildWorklists();
   let cases = 0;
@@ -26,6 +27,7 @@ export async function rebuildIndexes(
   async function* everyCase() {
     for await (const header of deps.cases.listCaseHeaders()) {
       const { case: kase } = await deps.cases.getCase(header.id);
+      await onCase?.(kase);
       await store.compliance.replaceForCase(
         kase.id,
         kase.events.length,

@@ -3,8 +3,7 @@ import { due, DUE_USAGE } from "./due.js";
 import { CliUsageError } from "./errors.js";
 import { holidays, HOLIDAYS_USAGE } from "./holidays.js";
 import { rules, RULES_USAGE } from "./rules.js";
-import { REBUILD_INDEXES_USAGE } from "./rebuild-indexes.js";
-import { CONFIRM_REFERRER_USAGE, STORE_COMMANDS, TRIAGE_USAGE } from "./store-commands.js";
+import { CONFIRM_REFERRER_USAGE, REBUILD_INDEXES_USAGE, STORE_COMMANDS, TRIAGE_USAGE } from "./store-commands.js";
 
 const EXIT_OK = 0;
 /** A known problem with the data or a file: the message says what to fix. */

@@ -1,13 +1,14 @@
 import { confirmReferrer } from "../app/confirm-referrer.js";
+import { rebuildIndexes } from "../app/rebuild-indexes.js";
 import { appDepsFromConfig } from "../compose/app-deps-from-config.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logging/logger.js";
 import { systemClock } from "../ports.js";
 import { CliUsageError } from "./errors.js";
 import { parseOptions, required } from "./options.js";
-import { rebuildIndexes, REBUILD_INDEXES_USAGE } from "./rebuild-indexes.js";
 
 export const TRIAGE_USAGE = "fc triage";
+export const REBUILD_INDEXES_USAGE = "fc rebuild-indexes";
 export const CONFIRM_REFERRER_USAGE =
   "fc confirm-referrer --case <FC-…> --contact <id> --email <address> [--name <name>] [--organisation <org>] --by <staff id>";
 

@@ -1,8 +1,10 @@
 import type { MailSubscriptions, MailSubscriptionSettings, TeamsNotifier } from "../ports.js";
+import type { Store } from "../store/store.js";
 import { parseTimeOfDay, type TimeOfDay } from "./agenda-plan.js";
 import { deliverTeamsOutbox, type RenderCard } from "./deliver-teams-outbox.js";
 import type { JobDeps } from "./job-deps.js";
 import { drainEmailOutbox, inboxSafetyNet, renewSubscription } from "./mail-jobs.js";
+import { nightlyRepair } from "./nightly-repair.js";
 import { postAgendas } from "./post-agendas.js";
 import type { Job } from "./scheduler.js";
 import { sendNudges } from "./send-nudges.js";
@@ -21,6 +23,8 @@ export interface JobSettings {
   readonly subscriptionEveryMinutes: number;
   readonly teams?: { readonly notifier: TeamsNotifier; readonly renderCard: RenderCard };
   readonly mail?: { readonly subscriptions: MailSubscriptions; readonly subscription: MailSubscriptionSettings };
+  /** The nightly repair: from `at` (London) once a day, with the store's rebuilds. */
+  readonly repair?: { readonly at: TimeOfDay; readonly store: Pick<Store, "rebuildWorklists" | "compliance"> };
 }
 
 export const DEFAULT_JOB_SETTINGS = {
@@ -49,7 +53,17 @@ export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
     },
     { name: "email-outbox", everyMs: settings.outboxEverySeconds * 1000, run: () => drainEmailOutbox(deps) },
   ];
-  const { teams, mail } = settings;
+  const { teams, mail, repair } = settings;
+  if (repair !== undefined) {
+    parseTimeOfDay("The nightly repair time", repair.at);
+    jobs.push({
+      name: "nightly-repair",
+      everyMs: 15 * MINUTE_MS,
+      // A rebuild of every case can take a while: its lease outlives the tick, so a second instance never joins in.
+      leaseMs: 2 * 60 * MINUTE_MS,
+      run: (now) => nightlyRepair(deps, repair.store, now, repair.at),
+    });
+  }
   if (teams !== undefined) {
     jobs.push({
       name: "teams-outbox",

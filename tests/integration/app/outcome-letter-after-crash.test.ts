@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
 import { recordMaamDecision, recordScreeningDecision } from "../../../src/app/record-decision.js";
 import { syncInbox } from "../../../src/app/sync-inbox.js";
+import { nightlyRepair } from "../../../src/jobs/nightly-repair.js";
 import { CaseTransitionError } from "../../../src/domain/errors.js";
 import type { Outbox } from "../../../src/ports.js";
 import { startAppHarness, type AppHarness } from "../../support/app-harness.js";
@@ -94,6 +95,34 @@ describe("rule 2.2 the outcome letter survives a crash between the decision and 
     expect(maam.letterQueued).toBe(true);
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 2 });
     expect(await outcomeLetters(h, `Screening outcome for ${caseId}`)).toHaveLength(1);
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 });
+  });
+
+  it("when nobody clicks again, the nightly repair queues the letter, once, and a second run that day does nothing", async () => {
+    const { h, caseId } = await intake();
+    h.clock.set("2026-01-13T10:30:00Z");
+    const crashing = { ...h.deps, outbox: crashesOnNextEnqueue(h.deps.outbox) };
+    await expect(
+      recordScreeningDecision(crashing, caseId, staffActor("duty-worker"), { outcome: "maam" }),
+    ).rejects.toThrow("the service stopped");
+    const deps = { ...h.deps, staff: h.store.staff };
+
+    expect(await nightlyRepair(deps, h.store, new Date("2026-01-14T01:59:00Z"), "02:00")).toMatchObject({
+      outcome: "not-due",
+    });
+    expect(await nightlyRepair(deps, h.store, new Date("2026-01-14T02:05:00Z"), "02:00")).toMatchObject({
+      outcome: "repaired",
+      date: "2026-01-14",
+      counts: { cases: 1 },
+    });
+    expect(await nightlyRepair(deps, h.store, new Date("2026-01-14T03:05:00Z"), "02:00")).toMatchObject({
+      outcome: "already-done",
+    });
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 });
+    expect(await outcomeLetters(h, `Screening outcome for ${caseId}`)).toHaveLength(1);
+
+    // The next night finds the letter sent and queues nothing.
+    await nightlyRepair(deps, h.store, new Date("2026-01-15T02:05:00Z"), "02:00");
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 });
   });
 });

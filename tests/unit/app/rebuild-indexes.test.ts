@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { rebuildIndexes } from "../../../src/cli/rebuild-indexes.js";
-import { runCli } from "../../../src/cli/run.js";
+import { rebuildIndexes } from "../../../src/app/rebuild-indexes.js";
 import type { Case } from "../../../src/domain/case.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import { aCase } from "../../support/builders/case-builder.js";
-import { memoryApp } from "../app/memory-app.js";
+import { memoryApp } from "./memory-app.js";
 
 const NOW = "2026-06-10T12:00:00.000Z";
 
@@ -19,7 +18,7 @@ async function savedWithoutIndexes(deps: ReturnType<typeof withStore>["deps"], k
   await deps.cases.create(kase, kase.events, []);
 }
 
-describe("fc rebuild-indexes", () => {
+describe("rebuilding the derived tables from the case rows (fc rebuild-indexes, the nightly repair)", () => {
   it("recomputes worklists, the deadline index and the compliance figures from the case rows", async () => {
     const { store, deps } = withStore();
     const waiting = aCase().withId("FC-2026-000001").receivedAt("2026-06-10T09:00:00.000Z").build();
@@ -62,11 +61,5 @@ describe("fc rebuild-indexes", () => {
     expect(await deps.deadlines.dueBetween(new Date("2026-06-01T00:00:00Z"), new Date("2026-07-01T00:00:00Z"))).toEqual(
       [],
     );
-  });
-
-  it("takes no options, and says how to call it", async () => {
-    const result = await runCli(["rebuild-indexes", "--all"], () => "");
-    expect(result).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("Usage: fc rebuild-indexes") });
-    expect((await runCli(["help"], () => "")).stdout).toContain("fc rebuild-indexes");
   });
 });
