@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import type { StandInContext } from "./context.js";
 import { errorBody, GraphError } from "./errors.js";
-import { registerBatchRoute } from "./routes-batch.js";
+import { BATCH_PART_HEADER, registerBatchRoute } from "./routes-batch.js";
 import { registerControlRoutes } from "./routes-control.js";
 import { appliedPreferences, registerMessageRoutes } from "./routes-messages.js";
 import { registerPage } from "./page.js";
@@ -55,8 +55,10 @@ const rewriteFolderSegments: RequestHandler = (req, _res, next) => {
 
 function countRequest(context: StandInContext): RequestHandler {
   return (req, res, next) => {
+    const route = routeKey(req.method, req.originalUrl.split("?")[0] ?? "");
+    const part = req.get(BATCH_PART_HEADER) !== undefined;
     res.once("finish", () =>
-      context.stats.recordRequest(routeKey(req.method, req.originalUrl.split("?")[0] ?? ""), res.statusCode),
+      part ? context.stats.recordBatchPart(route, res.statusCode) : context.stats.recordRequest(route, res.statusCode),
     );
     const applied = appliedPreferences(req);
     if (applied) res.set("Preference-Applied", applied);

@@ -19,12 +19,15 @@ const batchSchema = z.object({
   ),
 });
 
+/** Marks a request replayed from a `$batch`, so that it is counted as a part, not as an HTTP request of its own. */
+export const BATCH_PART_HEADER = "x-stand-in-batch-part";
+
 /** Headers a batch response carries per request. */
 const KEPT_HEADERS = ["content-type", "retry-after", "location", "preference-applied"];
 
 /**
- * `POST /$batch`: each request is replayed against this server over HTTP, so every one is authenticated,
- * throttled and counted on its own, and may fail alone with 429, as in Graph.
+ * `POST /$batch`: each request is replayed against this server over HTTP, so every one is authenticated and
+ * throttled on its own, and may fail alone with 429, as in Graph; the stats count it as a part of the one `$batch`.
  */
 export function registerBatchRoute(app: Express, context: StandInContext): void {
   app.post("/v1.0/$batch", async (req, res) => {
@@ -46,6 +49,7 @@ export function registerBatchRoute(app: Express, context: StandInContext): void 
           ...(req.get("prefer") ? { prefer: req.get("prefer") } : {}),
           ...(hasBody ? { "content-type": "application/json" } : {}),
           ...request.headers,
+          [BATCH_PART_HEADER]: "1",
         },
         body: hasBody ? JSON.stringify(request.body) : undefined,
       });

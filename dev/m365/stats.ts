@@ -15,8 +15,13 @@ export interface NotificationStats {
 /** What benchmarks read: Graph requests by route and status, notifications, and mail in each folder. */
 export interface Stats {
   readonly requestsTotal: number;
-  /** `"GET /users/{user}/mailFolders/inbox/messages/delta"` → `{ "200": 3, "429": 1 }`. */
+  /** HTTP requests: `"GET /users/{user}/mailFolders/inbox/messages/delta"` → `{ "200": 3, "429": 1 }`. */
   readonly requests: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /**
+   * The requests inside `$batch` calls, by route and status: not HTTP requests of their own (a `$batch` is one, under
+   * `requests`), but Graph's throttling counts each of them, as the stand-in's limits do.
+   */
+  readonly batchParts: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly notifications: Readonly<NotificationStats>;
   readonly folders: Readonly<Record<FolderName, number>>;
   readonly smtpDelivered: number;
@@ -25,6 +30,7 @@ export interface Stats {
 
 export class StatsCounter {
   private requests: Record<string, Record<string, number>> = {};
+  private batchParts: Record<string, Record<string, number>> = {};
   private requestsTotal = 0;
   smtpDelivered = 0;
   notifications: NotificationStats = StatsCounter.noNotifications();
@@ -35,10 +41,16 @@ export class StatsCounter {
     this.requestsTotal += 1;
   }
 
+  recordBatchPart(route: string, status: number): void {
+    const byStatus = (this.batchParts[route] ??= {});
+    byStatus[String(status)] = (byStatus[String(status)] ?? 0) + 1;
+  }
+
   snapshot(folders: Record<FolderName, number>, outbound: number): Stats {
     return {
       requestsTotal: this.requestsTotal,
       requests: structuredClone(this.requests),
+      batchParts: structuredClone(this.batchParts),
       notifications: { ...this.notifications },
       folders,
       smtpDelivered: this.smtpDelivered,
@@ -48,6 +60,7 @@ export class StatsCounter {
 
   reset(): void {
     this.requests = {};
+    this.batchParts = {};
     this.requestsTotal = 0;
     this.smtpDelivered = 0;
     this.notifications = StatsCounter.noNotifications();

@@ -86,7 +86,8 @@ describe("$batch", () => {
     ]);
     expect(responses[0]?.body.subject).toBe("one");
     expect(responses[1]?.headers["retry-after"]).toBe("3");
-    expect(standIn.stats().requests["GET /users/{user}/messages/{id}"]).toEqual({ "200": 2, "429": 1 });
+    expect(standIn.stats().batchParts["GET /users/{user}/messages/{id}"]).toEqual({ "200": 2, "429": 1 });
+    expect(standIn.stats().requests["GET /users/{user}/messages/{id}"]).toBeUndefined();
   });
 
   it("refuses more than 20 requests", async () => {
