@@ -25,7 +25,7 @@ const sum = (counts: Record<string, number>): number => Object.values(counts).re
  * attachment) costs today through the real path, one inbox round and one outbox round, so that any change that adds a
  * request or an operation fails here and is seen. Lower a ceiling when a change lowers the count.
  */
-const CEILING = { graph: 4, tableIntake: 33, tableDelivery: 24 } as const;
+const CEILING = { graph: 4, tableIntake: 33, tableDelivery: 23 } as const;
 
 describe("issue 7 §1 the front door's cost per contact", () => {
   it("logs and acknowledges one Early Help Assessment within its Graph and table budgets, listed by kind", async () => {
