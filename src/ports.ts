@@ -441,3 +441,5 @@ export interface TeamsNotifier {
   ): Promise<{ readonly activityId: string }>;
   update(conversation: ConversationKey, activityId: string, card: Readonly<Record<string, unknown>>): Promise<void>;
 }
+  /** The London date of the last complete nightly repair (src/jobs/nightly-repair.ts). */
+  readonly lastRepairDate?: string;

@@ -105,7 +105,7 @@ export async function logInboundMessage(deps: AppDeps, message: InboundMessage):
   const caseId =
     (claim.claimed ? undefined : claim.existing.caseId) ??
     (await deps.messages.reserveCase(message.id, await deps.cases.nextCaseId(year)));
-  const kase = await openOnce(deps, {
+  const { kase, created } = await openOnce(deps, {
     caseId,
     kind,
     contact: contactOf(caseId, kind, false),
@@ -113,10 +113,10 @@ export async function logInboundMessage(deps: AppDeps, message: InboundMessage):
     outOfHours: !deps.calendar.isWithinWorkingHours(received),
     now,
   });
-  await reindexCase(deps, kase, now);
+  await reindexCase(deps, kase, now, { fresh: created });
   if (message.conversationId) await rememberThread(deps, message.conversationId, caseId);
 
-  const acknowledged = await queueAcknowledgement(deps, message, kase, contactId, referrer, now);
+  const acknowledged = await queueAcknowledgement(deps, message, kase, contactId, referrer, now, created);
   await queueTriageCard(deps, caseId, contactId, classification, acknowledged, now);
   await deps.messages.markLogged(message.id, caseId, contactId);
   const acknowledgement = acknowledged.plan;
@@ -143,7 +143,7 @@ async function openOnce(
     outOfHours: boolean;
     now: Date;
   },
-): Promise<Case> {
+): Promise<{ kase: Case; created: boolean }> {
   // No read first: a retry finds the case already there by the create's conflict, which a first run never meets.
   const opened = openCase({
     id: input.caseId,
@@ -159,10 +159,10 @@ async function openOnce(
   const kase: Case = { ...opened.case, summary: CONTACT_KIND_LABELS[input.kind] };
   try {
     await deps.cases.create(kase, opened.events, [input.contact]);
-    return kase;
+    return { kase, created: true };
   } catch (error) {
     if (!(error instanceof CaseAlreadyExistsError)) throw error;
-    return (await deps.cases.getCase(input.caseId)).case;
+    return { kase: (await deps.cases.getCase(input.caseId)).case, created: false };
   }
 }
 
@@ -215,9 +215,11 @@ async function queueAcknowledgement(
   contactId: string,
   referrer: Referrer | undefined,
   now: Date,
+  /** The case was created by this run, so no earlier run got as far as queueing its acknowledgement. */
+  caseCreated: boolean,
 ): Promise<Acknowledged> {
   const key = letterKey(kase.id, "acknowledgement", contactId);
-  const queued = await deps.outbox.get(kase.id, key);
+  const queued = caseCreated ? undefined : await deps.outbox.get(kase.id, key);
   if (queued !== undefined) return { plan: queued.state === "held" ? "hold" : "send" };
   const recipient = referrer?.email;
   const neverAnswer = recipient

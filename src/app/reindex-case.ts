@@ -1,6 +1,6 @@
 import type { Case } from "../domain/case.js";
 import { deadlines } from "../domain/policy/deadlines.js";
-import type { CaseHeader, DeadlineEntry } from "../ports.js";
+import type { CaseHeader, DeadlineEntry, IndexWriteOptions } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
 import { reportFacts } from "./report-facts.js";
 
@@ -35,18 +35,20 @@ export const caseHeader = ({ events, ...header }: Case): CaseHeader => ({ ...hea
 /**
  * Brings the derived views (worklists, deadline index, compliance index) in line with a saved case. Both are idempotent and
  * rebuildable from `Cases`, so a crash between the case write and this only delays them until the next change
- * or rebuild.
+ * or rebuild. `fresh` for a case just created: its index rows are written without reading first.
  */
 export async function reindexCase(
   deps: Pick<AppDeps, "worklists" | "deadlines" | "compliance" | "profile" | "calendar">,
   kase: Case,
   now: Date,
+  options?: IndexWriteOptions,
 ) {
-  await deps.worklists.sync(caseHeader(kase));
-  await deps.deadlines.replaceForCase(kase.id, deadlineEntries(kase, deps, now));
+  await deps.worklists.sync(caseHeader(kase), options);
+  await deps.deadlines.replaceForCase(kase.id, deadlineEntries(kase, deps, now), options);
   await deps.compliance?.replaceForCase(
     kase.id,
     kase.events.length,
     reportFacts(kase, deps.profile, deps.calendar, now),
+    options,
   );
 }

@@ -12,8 +12,12 @@ export async function takeAcknowledgementAllowance(
   now: Date,
 ): Promise<boolean> {
   const key = senderQuotaKey(sender, deps.calendar.localDate(now));
+  // A sender's first acknowledgement of the day meets no counter: it is inserted without a read, and a conflict
+  // (an earlier one today) says to read it.
+  let firstOfDay = deps.centre.maxAcksPerSenderPerDay > 0;
   for (;;) {
-    const current = await deps.quotas.get(key);
+    const current = firstOfDay ? undefined : await deps.quotas.get(key);
+    firstOfDay = false;
     const count = current?.value.count ?? 0;
     if (count >= deps.centre.maxAcksPerSenderPerDay) return false;
     try {

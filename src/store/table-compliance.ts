@@ -2,6 +2,7 @@ import type {
   CaseReportFacts,
   ClockOutcomeEntry,
   ComplianceIndex,
+  IndexWriteOptions,
   OpenCaseEntry,
   Page,
   PanelDecisionEntry,
@@ -126,8 +127,8 @@ function monthsOf(from: string, to: string): string[] {
 export class TableCompliance implements ComplianceIndex {
   constructor(private readonly table: EntityTable) {}
 
-  replaceForCase(caseId: string, version: number, facts: CaseReportFacts): Promise<void> {
-    return replaceCaseRows(this.table, caseId, version, rowsOf(facts));
+  replaceForCase(caseId: string, version: number, facts: CaseReportFacts, options?: IndexWriteOptions): Promise<void> {
+    return replaceCaseRows(this.table, caseId, version, rowsOf(facts), options);
   }
 
   async clockOutcomes(fromDate: string, toDate: string): Promise<ClockOutcomeEntry[]> {

@@ -1,4 +1,4 @@
-import type { DeadlineEntry, DeadlineIndex } from "../ports.js";
+import type { DeadlineEntry, DeadlineIndex, IndexWriteOptions } from "../ports.js";
 import { rebuildCaseRows, replaceCaseRows } from "./case-index.js";
 import { type Entity, type EntityTable, numberOf, scan, stringOf } from "./entity-table.js";
 import { encodeKey, isoInstant } from "./keys.js";
@@ -47,8 +47,8 @@ function monthsBetween(from: Date, to: Date): string[] {
 export class TableDeadlines implements DeadlineIndex {
   constructor(private readonly table: EntityTable) {}
 
-  replaceForCase(caseId: string, entries: readonly DeadlineEntry[]): Promise<void> {
-    return replaceCaseRows(this.table, caseId, 0, entries.map(entryRow));
+  replaceForCase(caseId: string, entries: readonly DeadlineEntry[], options?: IndexWriteOptions): Promise<void> {
+    return replaceCaseRows(this.table, caseId, 0, entries.map(entryRow), options);
   }
 
   async dueBetween(from: Date, to: Date): Promise<DeadlineEntry[]> {

@@ -17,25 +17,24 @@ export class TableLeases implements Leases {
 
   async acquire(name: string, holderId: string, ttlMs: number, now: Date): Promise<LeaseResult> {
     const partitionKey = encodeKey(name);
-    const current = await this.table.get(partitionKey, ROW);
-    if (current !== undefined) {
-      const expired = Date.parse(stringOf(current, "expiresAt") ?? "") <= now.getTime();
-      if (!expired && stringOf(current, "holderId") !== holderId) return heldBy(current);
-    }
     const expiresAt = isoInstant(new Date(now.getTime() + ttlMs));
     const entity = { partitionKey, rowKey: ROW, holderId, expiresAt };
+    const taken = (etag: string): LeaseResult => ({ acquired: true, lease: { name, holderId, expiresAt, etag } });
+    // A released lease has no row, so the usual acquire is an insert without a read; its conflict says to read.
     try {
-      const etag =
-        current === undefined ? await this.table.insert(entity) : await this.table.replace(entity, current.etag);
-      return { acquired: true, lease: { name, holderId, expiresAt, etag } };
+      return taken(await this.table.insert(entity));
     } catch (error) {
-      if (!(
-        error instanceof AlreadyExistsError ||
-        error instanceof ConcurrencyError ||
-        error instanceof NotFoundError
-      )) {
-        throw error;
-      }
+      if (!(error instanceof AlreadyExistsError)) throw error;
+    }
+    const current = await this.table.get(partitionKey, ROW);
+    // Released since the insert failed: whoever held it just ran; this instance tries again at its next turn.
+    if (current === undefined) return { acquired: false, heldBy: "", until: expiresAt };
+    const expired = Date.parse(stringOf(current, "expiresAt") ?? "") <= now.getTime();
+    if (!expired && stringOf(current, "holderId") !== holderId) return heldBy(current);
+    try {
+      return taken(await this.table.replace(entity, current.etag));
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError || error instanceof NotFoundError)) throw error;
       const winner = await this.table.get(partitionKey, ROW);
       return winner === undefined ? { acquired: false, heldBy: "", until: expiresAt } : heldBy(winner);
     }

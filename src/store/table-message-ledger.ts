@@ -23,13 +23,24 @@ function recordOf(messageId: string, row: StoredEntity): MessageRecord {
   };
 }
 
-/** Azure `Messages` table: one row per inbound message (by immutable id), written before it is handled. */
+/** How many unsettled messages' last writes an instance keeps (a round's worth, with room). */
+const REMEMBERED = 1_000;
+
+/**
+ * Azure `Messages` table: one row per inbound message (by immutable id), written before it is handled. Each
+ * instance remembers the row it last wrote for a message not yet settled, so the next change of it is an
+ * ETag-guarded replace without a read first; if anyone else changed the row since, the replace fails and the row is
+ * read again, as it would have been.
+ */
 export class TableMessageLedger implements MessageLedger {
+  readonly #written = new Map<string, StoredEntity>();
+
   constructor(private readonly table: EntityTable) {}
 
   async claim(messageId: string, now: Date): Promise<ClaimResult> {
     try {
-      await this.table.insert({ ...keysOf(messageId), state: "claimed", claimedAt: isoInstant(now) });
+      const row = { ...keysOf(messageId), state: "claimed", claimedAt: isoInstant(now) };
+      this.remember(messageId, { ...row, etag: await this.table.insert(row) });
       return { claimed: true };
     } catch (error) {
       if (!(error instanceof AlreadyExistsError)) throw error;
@@ -46,20 +57,11 @@ export class TableMessageLedger implements MessageLedger {
   }
 
   async reserveCase(messageId: string, caseId: string): Promise<string> {
-    const { partitionKey, rowKey } = keysOf(messageId);
     for (;;) {
-      const row = await this.table.get(partitionKey, rowKey);
-      if (row === undefined) {
-        throw new NotFoundError("A case was reserved for an inbound message before it was claimed; claim it first.");
-      }
+      const row = await this.current(messageId, "A case was reserved");
       const reserved = stringOf(row, "caseId");
       if (reserved !== undefined) return reserved;
-      try {
-        await this.table.replace({ ...withoutEtag(row), caseId }, row.etag);
-        return caseId;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
-      }
+      if (await this.replaceIfUnchanged(messageId, row, { caseId })) return caseId;
     }
   }
 
@@ -72,18 +74,11 @@ export class TableMessageLedger implements MessageLedger {
   }
 
   async recordFailure(messageId: string, reasonCode: string): Promise<number> {
-    const { partitionKey, rowKey } = keysOf(messageId);
     for (;;) {
-      const row = await this.table.get(partitionKey, rowKey);
-      if (row === undefined) {
-        throw new NotFoundError("A failure was recorded for an inbound message before it was claimed; claim it first.");
-      }
+      const row = await this.current(messageId, "A failure was recorded");
       const attempts = (typeof row["failedAttempts"] === "number" ? row["failedAttempts"] : 0) + 1;
-      try {
-        await this.table.replace({ ...withoutEtag(row), failedAttempts: attempts, reason: reasonCode }, row.etag);
+      if (await this.replaceIfUnchanged(messageId, row, { failedAttempts: attempts, reason: reasonCode })) {
         return attempts;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
       }
     }
   }
@@ -92,12 +87,56 @@ export class TableMessageLedger implements MessageLedger {
     return this.settle(messageId, { state: "quarantined", reason: reasonCode });
   }
 
+  /** Settling is final: a replace from the row last written, or (if someone changed it since) from a fresh read. */
   private async settle(messageId: string, outcome: Record<string, string>): Promise<void> {
+    const remembered = this.#written.get(messageId);
+    this.#written.delete(messageId);
+    if (remembered !== undefined) {
+      try {
+        await this.table.replace({ ...withoutEtag(remembered), ...outcome }, remembered.etag);
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+      }
+    }
+    const row = await this.read(messageId, "An inbound message was settled");
+    await this.table.replace({ ...withoutEtag(row), ...outcome }, row.etag);
+  }
+
+  /** The row as this instance last wrote it, else as read now. */
+  private async current(messageId: string, what: string): Promise<StoredEntity> {
+    return this.#written.get(messageId) ?? (await this.read(messageId, what));
+  }
+
+  private async read(messageId: string, what: string): Promise<StoredEntity> {
     const { partitionKey, rowKey } = keysOf(messageId);
     const row = await this.table.get(partitionKey, rowKey);
-    if (row === undefined) {
-      throw new NotFoundError("An inbound message was settled before it was claimed; claim it first.");
+    if (row === undefined)
+      throw new NotFoundError(`${what} for an inbound message before it was claimed; claim it first.`);
+    return row;
+  }
+
+  /** False when the row changed since `row` (the caller reads it again). */
+  private async replaceIfUnchanged(
+    messageId: string,
+    row: StoredEntity,
+    change: Record<string, string | number>,
+  ): Promise<boolean> {
+    const next = { ...withoutEtag(row), ...change };
+    try {
+      this.remember(messageId, { ...next, etag: await this.table.replace(next, row.etag) });
+      return true;
+    } catch (error) {
+      this.#written.delete(messageId);
+      if (error instanceof ConcurrencyError) return false;
+      throw error;
     }
-    await this.table.replace({ ...withoutEtag(row), ...outcome }, row.etag);
+  }
+
+  private remember(messageId: string, row: StoredEntity): void {
+    this.#written.delete(messageId);
+    this.#written.set(messageId, row);
+    const oldest = this.#written.keys().next();
+    if (this.#written.size > REMEMBERED && oldest.done !== true) this.#written.delete(oldest.value);
   }
 }

@@ -1,7 +1,7 @@
 import { worklistsFor, type WorklistName } from "../domain/worklists.js";
 import type { CaseState } from "../domain/case.js";
 import type { ContactKind } from "../domain/contact.js";
-import type { CaseHeader, Page, WorklistEntry, Worklists } from "../ports.js";
+import type { CaseHeader, IndexWriteOptions, Page, WorklistEntry, Worklists } from "../ports.js";
 import { rebuildCaseRows, replaceCaseRows } from "./case-index.js";
 import { type Entity, type EntityTable, stringOf } from "./entity-table.js";
 import { encodeCompositeKey, encodeKey } from "./keys.js";
@@ -38,8 +38,8 @@ function entryOf(row: Entity): WorklistEntry {
 export class TableWorklists implements Worklists {
   constructor(private readonly table: EntityTable) {}
 
-  sync(kase: CaseHeader): Promise<void> {
-    return replaceCaseRows(this.table, kase.id, kase.lastSeq, entryRows(kase));
+  sync(kase: CaseHeader, options?: IndexWriteOptions): Promise<void> {
+    return replaceCaseRows(this.table, kase.id, kase.lastSeq, entryRows(kase), options);
   }
 
   async list(name: WorklistName, options?: { top?: number; continuation?: string }): Promise<Page<WorklistEntry>> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NewOutboxItem } from "../../../src/ports.js";
+import { TableMessageLedger } from "../../../src/store/table-message-ledger.js";
 import type { MakeHarness } from "./harness.js";
 
 const at = (iso: string) => new Date(iso);
@@ -162,6 +163,19 @@ export function coordinationContract(fresh: MakeHarness): void {
       });
     });
 
+    it("takes a free lease with one write and frees it with one more", async () => {
+      const { store } = await fresh();
+
+      const taken = await store.leases.acquire("job~nudges", "instance-a", 60_000, at("2026-12-01T09:00:00Z"));
+      if (!taken.acquired) throw new Error("expected the free lease to be taken");
+      await store.leases.release(taken.lease);
+
+      expect(store.metrics.byOperation()).toEqual({ "Leases delete": 1, "Leases insert": 1 });
+      expect(await store.leases.acquire("job~nudges", "instance-b", 60_000, at("2026-12-01T09:00:01Z"))).toMatchObject({
+        acquired: true,
+      });
+    });
+
     it("renews for the holder, and a release frees the lease at once", async () => {
       const { store } = await fresh();
       const first = await store.leases.acquire("outbox", "instance-a", 60_000, at("2026-12-01T08:00:00Z"));
@@ -224,6 +238,36 @@ export function coordinationContract(fresh: MakeHarness): void {
       expect(again).toBe(reserved[0]);
       await store.messages.markLogged(messageId, again, "c1");
       expect(await store.messages.find(messageId)).toMatchObject({ state: "logged", caseId: again });
+    });
+    it("reserves a case and logs the message it claimed without reading the row again (the ETags it wrote are in hand)", async () => {
+      const { store } = await fresh();
+      await store.messages.claim(messageId, at("2026-12-01T09:15:03Z"));
+      store.metrics.reset();
+
+      await store.messages.reserveCase(messageId, "FC-2026-000094");
+      await store.messages.markLogged(messageId, "FC-2026-000094", "c1");
+
+      expect(store.metrics.byOperation()).toEqual({ "Messages replace": 2 });
+      expect(await store.messages.find(messageId)).toMatchObject({ state: "logged", caseId: "FC-2026-000094" });
+    });
+
+    it("keeps the case another instance reserved, though this one remembers the row from before", async () => {
+      const harness = await fresh();
+      const here = harness.store.messages;
+      await here.claim(messageId, at("2026-12-01T09:15:03Z"));
+      const elsewhere = new TableMessageLedger(harness.raw("Messages"));
+
+      await elsewhere.reserveCase(messageId, "FC-2026-000095");
+      const reserved = await here.reserveCase(messageId, "FC-2026-000096");
+      await elsewhere.recordFailure(messageId, "GRAPH.THROTTLED");
+      await here.markLogged(messageId, reserved, "c1");
+
+      expect(reserved).toBe("FC-2026-000095");
+      expect(await here.find(messageId)).toMatchObject({
+        state: "logged",
+        caseId: "FC-2026-000095",
+        failedAttempts: 1,
+      });
     });
   });
 

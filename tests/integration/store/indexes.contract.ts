@@ -58,6 +58,45 @@ export function indexesContract(fresh: MakeHarness): void {
       expect(first.continuation).toBeDefined();
     });
 
+    it("writes only its pointer when a change leaves the case on the same lists with the same details", async () => {
+      const { store } = await fresh();
+      const kase = aCase("FC-2026-000034").build();
+      await store.worklists.sync(header(kase, 1));
+      store.metrics.reset();
+
+      await store.worklists.sync(header(kase, 2));
+
+      expect(store.metrics.byOperation()).toEqual({ "Worklists get": 1, "Worklists replace": 1 });
+      expect(ids((await store.worklists.list("awaiting-screening")).items)).toEqual(["FC-2026-000034"]);
+    });
+
+    it("lists a new case without reading its index first, and a retried listing leaves it listed once", async () => {
+      const { store } = await fresh();
+      const kase = aCase("FC-2026-000035").build();
+
+      await store.worklists.sync(header(kase, 1), { fresh: true });
+      const firstRun = store.metrics.byOperation();
+      await store.worklists.sync(header(kase, 1), { fresh: true });
+
+      expect(firstRun).toEqual({ "Worklists insert": 1, "Worklists upsert": 1 });
+      expect(ids((await store.worklists.list("awaiting-screening")).items)).toEqual(["FC-2026-000035"]);
+    });
+
+    it("rewrites a new case's row lost to a crash, trusting no row the pointer has not seen written", async () => {
+      const harness = await fresh();
+      const { store, raw } = harness;
+      const kase = aCase("FC-2026-000036").build();
+      await store.worklists.sync(header(kase, 1), { fresh: true });
+      const listed = await everyRow(harness, "Worklists");
+      const row = listed.find((r) => r.partitionKey === "awaiting-screening");
+      // As if the run stopped after the pointer was inserted, before the row was written.
+      await raw("Worklists").delete("awaiting-screening", row?.rowKey ?? "");
+
+      await store.worklists.sync(header(kase, 2));
+
+      expect(ids((await store.worklists.list("awaiting-screening")).items)).toEqual(["FC-2026-000036"]);
+    });
+
     it("rebuilds from the case rows exactly what syncing produced, repairing lost and stray rows", async () => {
       const harness = await fresh();
       const { store, raw } = harness;
@@ -125,6 +164,30 @@ export function indexesContract(fresh: MakeHarness): void {
 
       expect(due.map((d) => d.caseId)).toEqual(["FC-2026-000062"]);
       expect(store.metrics.byTable()).toEqual({ Deadlines: 1 });
+    });
+
+    it("writes a case's entries due in one month as one transaction, and afterwards only the entries that changed", async () => {
+      const { store } = await fresh();
+      const id = "FC-2026-000071";
+      const ack = entry(id, "1.2", "2026-12-02T23:59:59.999Z");
+      const screening = entry(id, "2.2", "2026-12-04T23:59:59.999Z");
+      await store.deadlines.replaceForCase(id, [ack, screening, entry(id, "4.1", "2026-12-20T17:00:00.000Z")], {
+        fresh: true,
+      });
+      const created = store.metrics.byOperation();
+      await store.deadlines.replaceForCase(id, [ack, screening]);
+      store.metrics.reset();
+
+      await store.deadlines.replaceForCase(id, [screening]);
+
+      expect(created).toEqual({ "Deadlines insert": 1, "Deadlines transact": 1 });
+      expect(store.metrics.byOperation()).toEqual({
+        "Deadlines delete": 1,
+        "Deadlines get": 1,
+        "Deadlines replace": 1,
+      });
+      const all = await store.deadlines.dueBetween(new Date("2026-12-01T00:00:00Z"), new Date("2027-01-01T00:00:00Z"));
+      expect(all.map((d) => d.rule)).toEqual(["2.2"]);
     });
 
     it("replaces a case's entries, leaving no old ones behind", async () => {
