@@ -99,9 +99,14 @@ export interface Page<T> {
   readonly continuation?: string;
 }
 
+/** `fresh`: the case was just created, so its index rows need no read first (a retry is still safe). */
+export interface IndexWriteOptions {
+  readonly fresh?: boolean;
+}
+
 export interface Worklists {
   /** Puts the case on exactly the lists `worklistsFor` names (idempotent; an older version never overwrites a newer). */
-  sync(kase: CaseHeader): Promise<void>;
+  sync(kase: CaseHeader, options?: IndexWriteOptions): Promise<void>;
   list(name: WorklistName, options?: { top?: number; continuation?: string }): Promise<Page<WorklistEntry>>;
   /** Recomputes every list from the cases given (normally `CaseRepository.listCaseHeaders()`). */
   rebuild(cases: AsyncIterable<CaseHeader>): Promise<void>;
@@ -120,7 +125,7 @@ export interface DeadlineEntry {
 
 export interface DeadlineIndex {
   /** Replaces everything indexed for the case with `entries`. */
-  replaceForCase(caseId: string, entries: readonly DeadlineEntry[]): Promise<void>;
+  replaceForCase(caseId: string, entries: readonly DeadlineEntry[], options?: IndexWriteOptions): Promise<void>;
   /** Entries due in [from, to), ordered by due instant. */
   dueBetween(from: Date, to: Date): Promise<DeadlineEntry[]>;
   /** Replaces the whole index with the entries given (normally recomputed from every open case). */
@@ -178,7 +183,7 @@ export interface CaseReportFacts {
  */
 export interface ComplianceIndex {
   /** Makes the case's rows exactly `facts`; `version` (its last event seq) stops an older view overwriting a newer. */
-  replaceForCase(caseId: string, version: number, facts: CaseReportFacts): Promise<void>;
+  replaceForCase(caseId: string, version: number, facts: CaseReportFacts, options?: IndexWriteOptions): Promise<void>;
   /** Clocks that finished on London dates in [fromDate, toDate] (inclusive). */
   clockOutcomes(fromDate: string, toDate: string): Promise<ClockOutcomeEntry[]>;
   /** Decisions made on a London date, oldest first. */
@@ -441,5 +446,3 @@ export interface TeamsNotifier {
   ): Promise<{ readonly activityId: string }>;
   update(conversation: ConversationKey, activityId: string, card: Readonly<Record<string, unknown>>): Promise<void>;
 }
-  /** The London date of the last complete nightly repair (src/jobs/nightly-repair.ts). */
-  readonly lastRepairDate?: string;
