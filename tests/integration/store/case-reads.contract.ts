@@ -7,12 +7,12 @@ import { after, aCase, contactOf, nextEvent } from "./case-builder.js";
 import type { MakeHarness } from "./harness.js";
 
 /** A case note of ~30,000 characters: under Azure's 64 KiB a property, but 36 of them are over 1 MiB an entity. */
-const longNote = (seq: number): CaseEvent => ({
+const longNote = (seq: number, filler = "x"): CaseEvent => ({
   seq,
   type: "case-note.recorded",
   at: "2026-12-02T10:00:00.000Z",
   by: { kind: "staff", id: "staff-duty-1" },
-  data: { noteType: "case-note", note: `${seq} `.padEnd(30_000, "x") },
+  data: { noteType: "case-note", note: `${seq} `.padEnd(30_000, filler) },
 });
 
 const withEvents = (kase: Case, events: readonly CaseEvent[]): Case => ({ ...kase, events: [...events] });
@@ -116,6 +116,21 @@ export function caseReadsContract(fresh: MakeHarness): void {
       expect(store.metrics.byOperation()["Cases page"]).toBeGreaterThanOrEqual(1);
       expect(stored.case.events).toEqual([...kase.events, review]);
       expect(stored.contacts).toEqual([contactOf(kase)]);
+    });
+
+    it("keeps a case in three-byte characters under 1 MiB as Azurite counts it (UTF-8), so a lone row update still saves", async () => {
+      const { store } = await fresh();
+      const base = aCase("FC-2026-000109").build();
+      // 14 notes of 30,000 characters: 840 KB as UTF-16, but 1.26 MB as the UTF-8 request Azurite measures.
+      const kase = withEvents(base, [...base.events, ...Array.from({ length: 14 }, (_, i) => longNote(i + 2, "語"))]);
+      const created = await store.cases.create(kase, kase.events, [contactOf(kase)]);
+
+      await store.cases.append(kase.id, created.etag, { ...kase, summary: "EHA · 3 children" }, []);
+
+      await expect(store.cases.getCase(kase.id)).resolves.toMatchObject({
+        case: { ...kase, summary: "EHA · 3 children" },
+        contacts: [contactOf(kase)],
+      });
     });
 
     it("reads a case row written before snapshots from its partition, and the next change gives it one", async () => {
