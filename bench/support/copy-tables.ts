@@ -1,6 +1,7 @@
 import { TableClient } from "@azure/data-tables";
 import { azureEntityTable } from "../../src/store/azure-entity-table.js";
 import { type EntityTable, MAX_TRANSACTION_CHANGES, type StoredEntity } from "../../src/store/entity-table.js";
+import { StoreUnavailableError } from "../../src/store/errors.js";
 import { memoryEntityTable } from "../../src/store/memory/memory-entity-table.js";
 import { storeOver, type Store } from "../../src/store/store.js";
 
@@ -32,6 +33,19 @@ function batchesOf(rows: readonly StoredEntity[]): StoredEntity[][] {
   return batches;
 }
 
+const ATTEMPTS = 3;
+
+/** Upserts are idempotent, so a batch sent on a connection Azurite had closed (EPIPE after a long idle) is sent again. */
+async function again<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
 /**
  * Writes every row of `tables` into the same-named tables of the account (which must exist already), as
  * entity group transactions with `parallel` in flight: Azurite inserts in O(1), so n rows cost O(n).
@@ -52,7 +66,9 @@ export async function copyTables(
     const { items: rows } = await source.page({}, { top: Number.MAX_SAFE_INTEGER });
     copied += rows.length;
     for (const batch of batchesOf(rows)) {
-      jobs.push(() => target.transact(batch.map(({ etag: _etag, ...entity }) => ({ op: "upsert", entity }))));
+      jobs.push(() =>
+        again(() => target.transact(batch.map(({ etag: _etag, ...entity }) => ({ op: "upsert", entity })))),
+      );
     }
   }
   let next = 0;

@@ -6,6 +6,7 @@ import type { AgendaResponse, DecisionMadeView, PanelName } from "../contract.js
 import { notFound } from "../errors.js";
 import { loadCases, PAGE_SIZE, staffNames } from "./case-loader.js";
 import { byRagThenDue, caseWithClocks } from "./clock-view.js";
+import { requestClocks } from "./request-clocks.js";
 
 export const PANELS: readonly PanelName[] = ["screening", "maam", "transfer-panel"];
 
@@ -41,6 +42,7 @@ export async function agenda(deps: ApiDeps, panel: PanelName, continuation?: str
     staffNames(deps),
   ]);
   const cases = await loadCases(deps, page.items);
+  const clocks = requestClocks(deps.app);
   const label = (outcome: string) => spec.outcomes.find((o) => o.id === outcome)?.label ?? outcome;
   const decidedToday: DecisionMadeView[] = decided
     .filter((d) => d.panel === panel)
@@ -56,7 +58,7 @@ export async function agenda(deps: ApiDeps, panel: PanelName, continuation?: str
     panel,
     panelName: spec.name,
     date,
-    open: cases.map((c) => caseWithClocks(c, deps.app, names)).sort(byRagThenDue),
+    open: cases.map((c) => caseWithClocks(c, clocks, names)).sort(byRagThenDue),
     ...(page.continuation ? { continuation: page.continuation } : {}),
     decidedToday,
     options: spec.outcomes.map((o) => ({ id: o.id, label: o.label, needs: o.needs })),

@@ -2,7 +2,8 @@ import { workerList, type WorklistName } from "../../domain/worklists.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { CaseWithClocks, MyCasesResponse, PreAllocationItem, PreAllocationResponse } from "../contract.js";
 import { loadCases, PAGE_SIZE, staffNames } from "./case-loader.js";
-import { byRagThenDue, caseWithClocks, clockView, allClocks } from "./clock-view.js";
+import { byRagThenDue, caseWithClocks, clockView, runningClocks } from "./clock-view.js";
+import { requestClocks } from "./request-clocks.js";
 
 async function listPage(deps: ApiDeps, list: WorklistName, continuation?: string) {
   const page = await deps.app.worklists.list(list, { top: PAGE_SIZE, ...(continuation ? { continuation } : {}) });
@@ -13,7 +14,8 @@ async function listPage(deps: ApiDeps, list: WorklistName, continuation?: string
 /** A worker's open cases, red first, then by the next due instant. */
 export async function myCases(deps: ApiDeps, workerId: string, continuation?: string): Promise<MyCasesResponse> {
   const page = await listPage(deps, workerList(workerId), continuation);
-  const items: CaseWithClocks[] = page.cases.map((c) => caseWithClocks(c, deps.app, page.names)).sort(byRagThenDue);
+  const clocks = requestClocks(deps.app);
+  const items: CaseWithClocks[] = page.cases.map((c) => caseWithClocks(c, clocks, page.names)).sort(byRagThenDue);
   return { workerId, items, ...(page.continuation ? { continuation: page.continuation } : {}) };
 }
 
@@ -28,11 +30,11 @@ export async function preAllocationList(deps: ApiDeps, continuation?: string): P
       .filter((r) => r.kind === "clock" && r.stop.some((s) => s.event === "pre-allocation.contact-recorded"))
       .map((r) => r.id),
   );
+  const clocks = requestClocks(deps.app);
   const items: PreAllocationItem[] = page.cases.map((stored) => {
-    const base = caseWithClocks(stored, deps.app, page.names);
-    const running = allClocks(stored.case, deps.app)
-      .filter((d) => contactRules.has(d.ruleId) && d.status !== "met" && d.status !== "cancelled")
-      .at(-1);
+    const all = runningClocks(stored.case, clocks);
+    const base = caseWithClocks(stored, clocks, page.names, all);
+    const running = all.filter((d) => contactRules.has(d.ruleId)).at(-1);
     const lastContact = stored.case.events.findLast((e) => e.type === "pre-allocation.contact-recorded");
     return {
       ...base,

@@ -1,11 +1,11 @@
 import type { Case } from "../../domain/case.js";
 import { CONTACT_KIND_LABELS } from "../../domain/contact.js";
 import { STATE_PHRASES } from "../../domain/lifecycle/index.js";
-import { deadlines, nextDue, type Deadline } from "../../domain/policy/deadlines.js";
+import { deadlines, nextDue, runningDeadlines, type Deadline } from "../../domain/policy/deadlines.js";
 import { pendingDueAt } from "../../domain/policy/deadline.js";
-import type { AppDeps } from "../../app/app-deps.js";
 import type { StoredCase } from "../../ports.js";
 import type { CaseSummary, CaseWithClocks, ClockView, Rag } from "../contract.js";
+import type { AppDeps } from "../../app/app-deps.js";
 
 const RAG_OF: Record<Deadline["status"], Rag> = {
   breached: "red",
@@ -16,7 +16,6 @@ const RAG_OF: Record<Deadline["status"], Rag> = {
   cancelled: "none",
 };
 const RAG_ORDER: readonly Rag[] = ["red", "amber", "green", "none"];
-const RUNNING = new Set<Deadline["status"]>(["on-track", "due-soon", "overdue", "breached"]);
 
 export function clockView(d: Deadline): ClockView {
   const next = pendingDueAt(d);
@@ -64,15 +63,21 @@ export function allClocks(kase: Case, deps: ClockDeps): Deadline[] {
   return deadlines(kase, deps.profile, deps.calendar, deps.clock.now());
 }
 
-/** A case with its running clocks and colour, as every list shows it. */
+/** Only the clocks still running (lists show nothing else): finished ones are neither computed nor shown. */
+export function runningClocks(kase: Case, deps: ClockDeps): Deadline[] {
+  return runningDeadlines(kase, deps.profile, deps.calendar, deps.clock.now());
+}
+
+/** A case with its running clocks and colour, as every list shows it (`running`: its runningClocks, when known). */
 export function caseWithClocks(
   stored: StoredCase,
   deps: ClockDeps,
   names: ReadonlyMap<string, string>,
+  running: readonly Deadline[] = runningClocks(stored.case, deps),
 ): CaseWithClocks {
-  const all = allClocks(stored.case, deps);
-  const clocks = all.filter((d) => RUNNING.has(d.status)).map(clockView);
-  const next = nextDue(all);
+  const clocks = running.map(clockView);
+  // Finished clocks have no pending due instant, so the running ones alone give the next.
+  const next = nextDue(running);
   return {
     ...caseSummary(stored.case, names),
     rag: worstRag(clocks),

@@ -3,7 +3,7 @@ import type { Case } from "../case.js";
 import type { CaseEvent } from "../case-events.js";
 import type { ContactKind } from "../contact.js";
 import { cite } from "./cite.js";
-import { clockInstances } from "./clock-instances.js";
+import { clockInstances, type ClockInstance } from "./clock-instances.js";
 import { pendingDueAt, toDeadline, type Deadline } from "./deadline.js";
 import type { ClockRule, Profile } from "./profile-schema.js";
 
@@ -20,18 +20,28 @@ function deadlinesOver(
   profile: Profile,
   calendar: Calendar,
   now: Date,
+  wanted: (clock: ClockInstance) => boolean = () => true,
 ): Deadline[] {
   return rules.flatMap((rule) => {
     const citation = cite(rule, profile);
-    return clockInstances(rule, events, caseKind).map((clock) =>
-      toDeadline(rule, citation, clock, profile, calendar, now),
-    );
+    return clockInstances(rule, events, caseKind)
+      .filter(wanted)
+      .map((clock) => toDeadline(rule, citation, clock, profile, calendar, now));
   });
 }
 
 /** Every instance of every case clock of the profile, derived from the case's event log, as it stands at `now`. */
 export function deadlines(kase: Case, profile: Profile, calendar: Calendar, now: Date): Deadline[] {
   return deadlinesOver(clockRules(profile, "case"), kase.events, kase.kind, profile, calendar, now);
+}
+
+/**
+ * The case clocks still running at `now` (neither met nor cancelled): `deadlines` less its finished instances, without
+ * computing their due instants, for lists that show only what is running.
+ */
+export function runningDeadlines(kase: Case, profile: Profile, calendar: Calendar, now: Date): Deadline[] {
+  const running = (clock: ClockInstance) => clock.stoppedAt === undefined && clock.cancelledAt === undefined;
+  return deadlinesOver(clockRules(profile, "case"), kase.events, kase.kind, profile, calendar, now, running);
 }
 
 /**
