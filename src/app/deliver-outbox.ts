@@ -3,7 +3,7 @@ import { describeError } from "../logging/logger.js";
 import { isMailboxBusy, type OutboxItem } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
 import { changeCase } from "./change-case.js";
-import { composeLetter, type LetterPayload } from "./compose-letter.js";
+import { composeLetter, type ComposedLetter, type LetterPayload } from "./compose-letter.js";
 import { letterUnconfirmed } from "./errors.js";
 
 export interface OutboxRound {
@@ -27,9 +27,9 @@ const CLAIMED = "";
 
 /**
  * Sends what the outbox holds, each letter exactly once, even across crashes, retries and concurrent senders:
- * claim the item (pending → drafted, ETag-guarded, before any draft exists) → create the draft → send it → record
- * the letter on the case (which stops 1.2, 2.2 or 3.1) → mark it sent with the draft's id, which immutable ids keep
- * in Sent Items. An item never claimed cannot be in Drafts or Sent Items, so it costs no search; only a claimed
+ * claim the item (pending → drafted, ETag-guarded, before any draft exists) → create the draft → record its id →
+ * send it → record the letter on the case (which stops 1.2, 2.2 or 3.1) → mark it sent with the draft's id, which
+ * immutable ids keep in Sent Items. An item never claimed cannot be in Drafts or Sent Items, so it costs no search; only a claimed
  * item whose sender stopped is looked for there (by its marker), and a draft that was handed over but is not yet in
  * Sent Items is never sent again: it is waited for. `concurrency` letters go at once (Exchange serves at most 4
  * requests per mailbox at a time, and the inbox round needs one).
@@ -80,40 +80,70 @@ async function sendPending(deps: AppDeps, item: OutboxItem): Promise<Outcome> {
     return "held";
   }
   const claimed = await outbox.transition(item, { to: "drafted", draftId: CLAIMED }, clock.now());
+  return draftAndSend(deps, claimed, composed, triedBefore);
+}
+
+/**
+ * Makes the draft (or finds the one an earlier attempt made), records its id, then sends it. The id is recorded
+ * before sending so that a sender stopped after this point is known to have handed the letter to Exchange: its
+ * item is then looked for in Drafts and Sent Items, and never drafted again.
+ */
+async function draftAndSend(
+  deps: AppDeps,
+  claimed: OutboxItem,
+  composed: Extract<ComposedLetter, { ready: true }>,
+  lookInDrafts: boolean,
+): Promise<Outcome> {
+  const { mailbox, outbox, clock } = deps;
   const mail = {
-    outboxKey: item.key,
+    outboxKey: claimed.key,
     to: [composed.to],
     subject: composed.letter.subject,
     bodyText: composed.letter.bodyText,
   };
   const replyTo = composed.payload.replyToMessageId;
-  let draftId: string;
+  let latest = claimed;
   try {
-    const draft = triedBefore ? await mailbox.findDraftByOutboxKey(item.key) : undefined;
-    draftId = (draft ?? (replyTo ? await mailbox.createReplyDraft(replyTo, mail) : await mailbox.createDraft(mail))).id;
+    const found = lookInDrafts ? await mailbox.findDraftByOutboxKey(claimed.key) : undefined;
+    const draftId = (
+      found ?? (replyTo ? await mailbox.createReplyDraft(replyTo, mail) : await mailbox.createDraft(mail))
+    ).id;
+    latest = await outbox.transition(claimed, { to: "drafted", draftId }, clock.now());
     await mailbox.sendDraft(draftId);
+    return await recordSent(deps, latest, draftId);
   } catch (error) {
     // Throttling refuses a request before Exchange acts on it: nothing was sent, so the item is put back to be
     // tried again next round (a draft already made is found there by its marker).
-    if (isMailboxBusy(error)) await outbox.transition(claimed, { to: "pending" }, clock.now());
+    if (isMailboxBusy(error)) await outbox.transition(latest, { to: "pending" }, clock.now());
     throw error;
   }
-  return recordSent(deps, claimed, draftId);
 }
 
-/** A claimed item whose sender stopped part-way: in Sent Items → recorded; still a draft → sent; else waited for. */
+/**
+ * A claimed item whose sender stopped part-way. In Sent Items → recorded. No draft id recorded → that attempt never
+ * sent: taken over (ETag-guarded, so one finisher goes on) and its draft found or made, then sent. A recorded draft
+ * still in Drafts → sent; gone from Drafts → on its way to Sent Items, waited for and never sent again.
+ */
 async function finishStopped(deps: AppDeps, item: OutboxItem): Promise<Outcome> {
-  const { mailbox, clock } = deps;
+  const { mailbox, outbox, clock } = deps;
   const age = clock.now().getTime() - Date.parse(item.updatedAt);
   if (age < IN_FLIGHT_MS) return "waiting";
   const already = await mailbox.findSentByOutboxKey(item.key);
   if (already !== undefined) return recordSent(deps, item, already.id);
+  if (item.draftId === CLAIMED) {
+    const composed = composeLetter(deps, await deps.cases.getCase(item.caseId), item);
+    if (!composed.ready) {
+      await outbox.transition(item, { to: "held" }, clock.now());
+      return "held";
+    }
+    const retaken = await outbox.transition(item, { to: "drafted", draftId: CLAIMED }, clock.now());
+    return draftAndSend(deps, retaken, composed, true);
+  }
   const draft = await mailbox.findDraftByOutboxKey(item.key);
   if (draft !== undefined) {
     await mailbox.sendDraft(draft.id);
     return recordSent(deps, item, draft.id);
   }
-  // Handed to Exchange and no longer a draft: it is on its way to Sent Items. Never send it again.
   if (age > CONFIRMATION_PATIENCE_MS) throw letterUnconfirmed(item.key);
   return "waiting";
 }

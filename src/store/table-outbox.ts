@@ -26,7 +26,7 @@ const HELD_PARTITION = "~held";
 
 const ALLOWED: Record<OutboxState, readonly OutboxState[]> = {
   pending: ["drafted", "sent", "held", "failed"],
-  drafted: ["sent", "failed", "pending"],
+  drafted: ["drafted", "sent", "failed", "pending"],
   held: ["pending", "failed"],
   failed: ["pending"],
   sent: [],

@@ -42,13 +42,30 @@ describe("rule 1.2 acknowledgement sent with the fewest Graph requests", () => {
     expect(stored?.case.events.filter((e) => e.type === "acknowledgement.sent")).toHaveLength(1);
   });
 
-  it("never sends a claimed letter found in neither Drafts nor Sent Items: it may be on its way", async () => {
+  it("finishes a letter whose sender stopped after claiming it but before drafting it: drafted and sent once", async () => {
     const h = (harness = await startAppHarness());
     await h.deliverFixture("eha-school-nurse.eml");
     await syncInbox(h.deps, "test");
     const [pending] = await h.deps.outbox.listPending(10, "email");
     if (!pending) throw new Error("no letter queued");
     await h.deps.outbox.transition(pending, { to: "drafted", draftId: "" }, h.clock.now());
+
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0, waiting: 1 }); // its sender may still be at work
+    h.clock.advance(60_000);
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1, failed: 0 });
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 });
+
+    expect(h.standIn.mailbox.list("sentitems")).toHaveLength(1);
+    expect(h.standIn.mailbox.list("drafts")).toEqual([]);
+  });
+
+  it("never sends again a letter whose draft was recorded and is in neither Drafts nor Sent Items: it is on its way", async () => {
+    const h = (harness = await startAppHarness());
+    await h.deliverFixture("eha-school-nurse.eml");
+    await syncInbox(h.deps, "test");
+    const [pending] = await h.deps.outbox.listPending(10, "email");
+    if (!pending) throw new Error("no letter queued");
+    await h.deps.outbox.transition(pending, { to: "drafted", draftId: "AAMkAGI-handed-over" }, h.clock.now());
 
     h.clock.advance(60_000);
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0, waiting: 1 });
