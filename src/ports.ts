@@ -234,6 +234,14 @@ export type OutboxTransition =
 export interface Outbox {
   /** Insert-if-absent: a second enqueue of the same key returns the existing item with `enqueued: false`. */
   enqueue(item: NewOutboxItem, now: Date): Promise<{ readonly enqueued: boolean; readonly item: OutboxItem }>;
+  /**
+   * Several items of one case, each as `enqueue` would: when none is there yet they are written together (one
+   * transaction, plus one per partition of their index rows), else one by one.
+   */
+  enqueueAll(
+    items: readonly NewOutboxItem[],
+    now: Date,
+  ): Promise<ReadonlyArray<{ readonly enqueued: boolean; readonly item: OutboxItem }>>;
   get(caseId: string, key: string): Promise<OutboxItem | undefined>;
   /** ETag-guarded; `ConcurrencyError` if another sender moved it first. */
   transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem>;

@@ -13,7 +13,7 @@ import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { findOriginalReferrer } from "../domain/mail/original-referrer.js";
 import { safeText } from "../domain/mail/safe-text.js";
 import { CaseAlreadyExistsError, AlreadyExistsError } from "../store/errors.js";
-import { DUTY_CONVERSATION } from "../ports.js";
+import { DUTY_CONVERSATION, type NewOutboxItem } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
 import { attachFollowUp } from "./attach-follow-up.js";
 import { contactIdFor, letterKey, threadKey } from "./mail-keys.js";
@@ -116,8 +116,17 @@ export async function logInboundMessage(deps: AppDeps, message: InboundMessage):
   await reindexCase(deps, kase, now, { fresh: created });
   if (message.conversationId) await rememberThread(deps, message.conversationId, caseId);
 
-  const acknowledged = await queueAcknowledgement(deps, message, kase, contactId, referrer, now, created);
-  await queueTriageCard(deps, caseId, contactId, classification, acknowledged, now);
+  const { acknowledged, letter } = await planAcknowledgementLetter(
+    deps,
+    message,
+    kase,
+    contactId,
+    referrer,
+    now,
+    created,
+  );
+  // The letter and the duty chat's card are queued together (one case, so one write when both are new).
+  await deps.outbox.enqueueAll([...letter, triageCard(caseId, contactId, classification, acknowledged)], now);
   await deps.messages.markLogged(message.id, caseId, contactId);
   const acknowledgement = acknowledged.plan;
   log.info("intake.logged", { caseId, kind, acknowledgement });
@@ -182,33 +191,27 @@ type Acknowledged = { readonly plan: "send" | "hold" } | Omit<Extract<Acknowledg
  * intake never posts it twice. It carries only what the case does not record (why it was sorted so); the card
  * itself is drawn from the case when it is posted.
  */
-async function queueTriageCard(
-  deps: AppDeps,
+const triageCard = (
   caseId: string,
   contactId: string,
   classification: Classification,
   acknowledged: Acknowledged,
-  now: Date,
-): Promise<void> {
-  await deps.outbox.enqueue(
-    {
-      caseId,
-      key: `triage~${contactId}`,
-      channel: "teams",
-      purpose: "triage",
-      payload: {
-        conversation: DUTY_CONVERSATION,
-        contactId,
-        reasons: classification.reasons,
-        confidence: classification.confidence,
-        ...(acknowledged.plan === "none" ? { notAcknowledgedBecause: acknowledged.reason } : {}),
-      },
-    },
-    now,
-  );
-}
+): NewOutboxItem => ({
+  caseId,
+  key: `triage~${contactId}`,
+  channel: "teams",
+  purpose: "triage",
+  payload: {
+    conversation: DUTY_CONVERSATION,
+    contactId,
+    reasons: classification.reasons,
+    confidence: classification.confidence,
+    ...(acknowledged.plan === "none" ? { notAcknowledgedBecause: acknowledged.reason } : {}),
+  },
+});
 
-async function queueAcknowledgement(
+/** The acknowledgement to queue (none when already queued, or when the plan is not to send one) and why. */
+async function planAcknowledgementLetter(
   deps: AppDeps,
   message: InboundMessage,
   kase: Case,
@@ -217,10 +220,10 @@ async function queueAcknowledgement(
   now: Date,
   /** The case was created by this run, so no earlier run got as far as queueing its acknowledgement. */
   caseCreated: boolean,
-): Promise<Acknowledged> {
+): Promise<{ acknowledged: Acknowledged; letter: NewOutboxItem[] }> {
   const key = letterKey(kase.id, "acknowledgement", contactId);
   const queued = caseCreated ? undefined : await deps.outbox.get(kase.id, key);
-  if (queued !== undefined) return { plan: queued.state === "held" ? "hold" : "send" };
+  if (queued !== undefined) return { acknowledged: { plan: queued.state === "held" ? "hold" : "send" }, letter: [] };
   const recipient = referrer?.email;
   const neverAnswer = recipient
     ? neverAnswerRecipient(message, deps.mailContext, recipient)
@@ -230,22 +233,19 @@ async function queueAcknowledgement(
   if (plan.plan === "send" && !(await takeAcknowledgementAllowance(deps, plan.to.email, now))) {
     plan = planAcknowledgement({ ...base, senderCapReached: true });
   }
-  if (plan.plan === "none") return { plan: "none", reason: plan.reason };
-  await deps.outbox.enqueue(
-    {
-      caseId: kase.id,
-      key,
-      channel: "email",
-      purpose: "acknowledgement",
-      payload: {
-        letter: "acknowledgement",
-        contactId,
-        replyToMessageId: message.id,
-        holdReason: plan.plan === "hold" ? plan.reason : undefined,
-      },
-      held: plan.plan === "hold",
+  if (plan.plan === "none") return { acknowledged: { plan: "none", reason: plan.reason }, letter: [] };
+  const letter: NewOutboxItem = {
+    caseId: kase.id,
+    key,
+    channel: "email",
+    purpose: "acknowledgement",
+    payload: {
+      letter: "acknowledgement",
+      contactId,
+      replyToMessageId: message.id,
+      holdReason: plan.plan === "hold" ? plan.reason : undefined,
     },
-    now,
-  );
-  return { plan: plan.plan };
+    held: plan.plan === "hold",
+  };
+  return { acknowledged: { plan: plan.plan }, letter: [letter] };
 }

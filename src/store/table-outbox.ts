@@ -11,6 +11,7 @@ import {
   type Entity,
   type StoredEntity,
   type EntityTable,
+  MAX_TRANSACTION_CHANGES,
   jsonOf,
   jsonProperties,
   numberOf,
@@ -70,6 +71,24 @@ const indexRowOf = (item: Omit<OutboxItem, "etag">): Entity | undefined =>
 const sameRow = (a: Entity | undefined, b: Entity | undefined): boolean =>
   a !== undefined && b !== undefined && a.partitionKey === b.partitionKey && a.rowKey === b.rowKey;
 
+type Enqueued = { readonly enqueued: boolean; readonly item: OutboxItem };
+
+function freshItem(item: NewOutboxItem, now: Date): Omit<OutboxItem, "etag"> {
+  const at = isoInstant(now);
+  const { held, ...rest } = item;
+  return { ...rest, state: held === true ? "held" : "pending", attempts: 0, createdAt: at, updatedAt: at };
+}
+
+/** Index rows, one transaction per partition (a lone row goes alone). */
+async function upsertByPartition(table: EntityTable, rows: readonly Entity[]): Promise<void> {
+  const byPartition = new Map<string, Entity[]>();
+  for (const row of rows) byPartition.set(row.partitionKey, [...(byPartition.get(row.partitionKey) ?? []), row]);
+  for (const group of byPartition.values()) {
+    if (group.length === 1 && group[0] !== undefined) await table.upsert(group[0]);
+    else await table.transact(group.map((entity) => ({ op: "upsert", entity })));
+  }
+}
+
 function itemRow(item: Omit<OutboxItem, "etag">): Entity {
   return {
     ...itemKeys(item.caseId, item.key),
@@ -118,16 +137,8 @@ function itemOf(row: StoredEntity): OutboxItem {
 export class TableOutbox implements Outbox {
   constructor(private readonly table: EntityTable) {}
 
-  async enqueue(item: NewOutboxItem, now: Date): Promise<{ enqueued: boolean; item: OutboxItem }> {
-    const at = isoInstant(now);
-    const { held, ...rest } = item;
-    const fresh = {
-      ...rest,
-      state: held === true ? ("held" as const) : ("pending" as const),
-      attempts: 0,
-      createdAt: at,
-      updatedAt: at,
-    };
+  async enqueue(item: NewOutboxItem, now: Date): Promise<Enqueued> {
+    const fresh = freshItem(item, now);
     const index = indexRowOf(fresh);
     if (index !== undefined) await this.table.upsert(index);
     try {
@@ -141,6 +152,37 @@ export class TableOutbox implements Outbox {
       if (stray) await this.table.delete(index.partitionKey, index.rowKey);
       return { enqueued: false, item: existing };
     }
+  }
+
+  async enqueueAll(items: readonly NewOutboxItem[], now: Date): Promise<Enqueued[]> {
+    const one = async () => {
+      const all: Enqueued[] = [];
+      for (const item of items) all.push(await this.enqueue(item, now));
+      return all;
+    };
+    const oneCase = new Set(items.map((item) => item.caseId)).size === 1;
+    if (items.length < 2 || !oneCase || items.length > MAX_TRANSACTION_CHANGES) return one();
+    const fresh = items.map((item) => freshItem(item, now));
+    await upsertByPartition(
+      this.table,
+      fresh.flatMap((item) => indexRowOf(item) ?? []),
+    );
+    let etags: ReadonlyMap<string, string>;
+    try {
+      etags = await this.table.transact(fresh.map((item) => ({ op: "insert", entity: itemRow(item) })));
+    } catch (error) {
+      // One was there already (a retry): each is enqueued on its own, which also clears a stray index row.
+      if (error instanceof AlreadyExistsError) return one();
+      throw error;
+    }
+    return Promise.all(
+      fresh.map(async (item) => {
+        const etag = etags.get(itemRow(item).rowKey);
+        const written = etag === undefined ? await this.get(item.caseId, item.key) : { ...item, etag };
+        if (written === undefined) throw new Error(`Outbox: ${item.key} was written but cannot be read back.`);
+        return { enqueued: true, item: written };
+      }),
+    );
   }
 
   async get(caseId: string, key: string): Promise<OutboxItem | undefined> {
@@ -165,7 +207,8 @@ export class TableOutbox implements Outbox {
       ...(change.to === "failed" ? { failureReason: change.reason, attempts: item.attempts + 1 } : {}),
     };
     const [before, after] = [indexRowOf(item), indexRowOf(next)];
-    if (after !== undefined) await this.table.upsert(after);
+    // The same index row is already there: it was written before the item entered its present state.
+    if (after !== undefined && !sameRow(before, after)) await this.table.upsert(after);
     const etag = await this.table.replace(itemRow(next), item.etag);
     if (before !== undefined && !sameRow(before, after)) await this.table.delete(before.partitionKey, before.rowKey);
     return { ...next, etag };

@@ -29,6 +29,27 @@ export function coordinationContract(fresh: MakeHarness): void {
       expect((await store.outbox.listPending(10)).map((i) => i.key)).toEqual([acknowledgement.key]);
     });
 
+    it("queues a case's new items together (one write for the items, one for their index) and each once on a retry", async () => {
+      const { store } = await fresh();
+      const card: NewOutboxItem = {
+        caseId: acknowledgement.caseId,
+        key: "triage~c1",
+        channel: "teams",
+        purpose: "triage",
+        payload: { conversation: "duty" },
+      };
+      const now = at("2026-12-01T09:20:00Z");
+
+      const first = await store.outbox.enqueueAll([acknowledgement, card], now);
+      const firstCost = store.metrics.byOperation();
+      const retried = await store.outbox.enqueueAll([acknowledgement, card], at("2026-12-01T09:25:00Z"));
+
+      expect(firstCost).toEqual({ "Outbox transact": 2 });
+      expect(first.map((r) => r.enqueued)).toEqual([true, true]);
+      expect(retried.map((r) => [r.enqueued, r.item.etag])).toEqual(first.map((r) => [false, r.item.etag]));
+      expect((await store.outbox.listPending(10)).map((i) => i.key)).toEqual([acknowledgement.key, card.key]);
+    });
+
     it("can start held (awaiting a duty worker) and is only sent once released", async () => {
       const { store } = await fresh();
       const { item } = await store.outbox.enqueue({ ...acknowledgement, held: true }, at("2026-12-01T09:20:00Z"));
