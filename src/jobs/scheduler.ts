@@ -1,5 +1,5 @@
 import { describeError, type Logger } from "../logging/logger.js";
-import type { Clock, Leases } from "../ports.js";
+import type { Clock, Lease, Leases } from "../ports.js";
 import { duplicateJob, invalidInterval } from "./errors.js";
 
 /** One recurring job. `run` decides from `now` alone whether there is anything to do (agendas check the day). */
@@ -44,7 +44,9 @@ const leaseName = (job: Job): string => `job~${job.name}`;
 
 /**
  * Runs each job every `everyMs`, each run under a lease so that of several instances only one runs a job at a
- * time. A failure is logged (name and code only) and the job simply runs again at its next tick.
+ * time. The lease is kept from one tick to the next and renewed (one table write a tick, not an acquire and a
+ * release); another instance takes the job over once it lapses, e.g. after this one stopped. A failure is logged
+ * (name and code only) and the job simply runs again at its next tick.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { jobs, leases, clock, logger, holderId } = options;
@@ -59,15 +61,28 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const running = new Set<Promise<boolean>>();
   let started = false;
 
+  /** Leases kept between ticks: the next tick renews (one write) instead of acquiring and releasing (two). */
+  const kept = new Map<string, Lease>();
+
+  async function take(job: Job): Promise<Lease | undefined> {
+    const ttlMs = job.leaseMs ?? job.everyMs;
+    const mine = kept.get(job.name);
+    kept.delete(job.name);
+    // ETag-guarded: if another instance took the lease over since (it lapsed), the renewal fails and it is theirs.
+    const renewed = mine === undefined ? undefined : await leases.renew(mine, ttlMs, clock.now());
+    if (renewed?.acquired) return renewed.lease;
+    if (renewed !== undefined && renewed.heldBy !== "") return undefined;
+    const taken = await leases.acquire(leaseName(job), holderId, ttlMs, clock.now());
+    return taken.acquired ? taken.lease : undefined;
+  }
+
   async function guardedRun(job: Job): Promise<boolean> {
     try {
-      const taken = await leases.acquire(leaseName(job), holderId, job.leaseMs ?? job.everyMs, clock.now());
-      if (!taken.acquired) return false;
-      try {
-        await job.run(clock.now());
-      } finally {
-        await leases.release(taken.lease);
-      }
+      const lease = await take(job);
+      if (lease === undefined) return false;
+      // Kept while it runs and after: it lapses by itself if this instance stops without releasing it.
+      kept.set(job.name, lease);
+      await job.run(clock.now());
       return true;
     } catch (error) {
       logger.error("job.failed", { job: job.name, ...describeError(error) });
@@ -106,6 +121,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       for (const handle of handles.values()) timer.clear(handle);
       handles.clear();
       await Promise.all(running);
+      await Promise.all([...kept.values()].map((lease) => leases.release(lease)));
+      kept.clear();
     },
     runOnce(name) {
       const job = byName.get(name);

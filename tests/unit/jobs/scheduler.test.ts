@@ -147,6 +147,53 @@ describe("the job scheduler", () => {
     expect(lines.join("\n")).not.toContain("Bloggs");
   });
 
+  it("keeps a job's lease from tick to tick (one renewal each), and another instance takes the job once it lapses", async () => {
+    const store = createMemoryStore();
+    const deps = jobDeps(store);
+    const ran: string[] = [];
+    const job = (who: string): Job => ({
+      name: "email-outbox",
+      everyMs: 5_000,
+      run: () => Promise.resolve(void ran.push(who)),
+    });
+    const [a, b] = ["instance-a", "instance-b"].map((holderId) =>
+      createScheduler({
+        jobs: [job(holderId)],
+        leases: store.leases,
+        clock: deps.clock,
+        logger: deps.logger,
+        holderId,
+      }),
+    );
+
+    await a!.runOnce("email-outbox");
+    store.metrics.reset();
+    deps.clock.set("2026-12-01T09:30:04Z");
+    await a!.runOnce("email-outbox");
+    const renewal = store.metrics.byOperation();
+    expect(await b!.runOnce("email-outbox")).toBe(false);
+    deps.clock.set("2026-12-01T09:30:10Z"); // instance a stopped ticking: its lease lapses
+    expect(await b!.runOnce("email-outbox")).toBe(true);
+    expect(await a!.runOnce("email-outbox")).toBe(false);
+
+    expect(renewal).toEqual({ "Leases replace": 1 });
+    expect(ran).toEqual(["instance-a", "instance-a", "instance-b"]);
+  });
+
+  it("releases the leases it keeps when stopped, so another instance need not wait for them to lapse", async () => {
+    const store = createMemoryStore();
+    const deps = jobDeps(store);
+    const job: Job = { name: "nudges", everyMs: 60_000, run: () => Promise.resolve() };
+    const [a, b] = ["instance-a", "instance-b"].map((holderId) =>
+      createScheduler({ jobs: [job], leases: store.leases, clock: deps.clock, logger: deps.logger, holderId }),
+    );
+    await a!.runOnce("nudges");
+
+    await a!.stop();
+
+    expect(await b!.runOnce("nudges")).toBe(true);
+  });
+
   it("refuses two jobs of the same name, whose runs would share one lease", () => {
     const job: Job = { name: "agendas", everyMs: 60_000, run: () => Promise.resolve() };
     const deps = jobDeps();
