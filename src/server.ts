@@ -37,6 +37,11 @@ export interface RunningService {
 }
 
 const RENEW_BEFORE_MINUTES = 12 * 60;
+/** Letters listed per outbox round, and sent at once: Exchange serves 4 requests per mailbox; the inbox keeps one. */
+const OUTBOX_BATCH = 20;
+const OUTBOX_CONCURRENCY = 3;
+/** How often the outbox is drained while an inbox round runs. */
+const OUTBOX_TICK_MS = 500;
 
 /** Composition root: wires configuration, adapters and use cases, then serves HTTP and runs the background work. */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<RunningService> {
@@ -47,10 +52,19 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const { profile } = deps;
 
   const onError = (event: string) => (error: unknown) => logger.error(event, describeError(error));
+  // Letters go out while the inbox round still reads, several at once (the outbox claim keeps each to one sender).
+  const letters = createInboxSyncTrigger(async () => {
+    await deliverOutbox(deps, OUTBOX_BATCH, OUTBOX_CONCURRENCY);
+  }, onError("outbox.round.failed"));
   const inbox: InboxSyncTrigger = createInboxSyncTrigger(async () => {
-    // Its own lease holder, so that this round and the scheduler's safety-net round exclude each other too.
-    await syncInbox(deps, `${instanceId}~notified`);
-    await deliverOutbox(deps);
+    const ticker = setInterval(() => letters.request(), OUTBOX_TICK_MS);
+    try {
+      // Its own lease holder, so that this round and the scheduler's safety-net round exclude each other too.
+      await syncInbox(deps, `${instanceId}~notified`);
+    } finally {
+      clearInterval(ticker);
+      letters.request();
+    }
   }, onError("inbox.round.failed"));
 
   const subscription = {
@@ -135,10 +149,12 @@ export async function startService(config: Config, options: ServiceOptions = {})
     syncNow: async () => {
       inbox.request();
       await inbox.idle();
+      await letters.idle();
     },
     async close() {
       await scheduler.stop();
       await inbox.idle();
+      await letters.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -43,8 +43,8 @@ describe("rule 1.2 acknowledgement across a crash", () => {
   });
 
   it("is sent exactly once when the service is killed between drafting and sending, then restarted", async () => {
-    // Slow Graph down so that the moment between "draft created" and "draft sent" can be hit.
-    standIn.faults.set({ latencyMs: 400 });
+    // Slow Graph down so that the moment between "draft created" and "draft sent" (one request apart) can be hit.
+    standIn.faults.set({ latencyMs: 1500 });
     const first = startServiceProcess(env);
     children.push(first);
     await eventually(async () => expect((await fetch(`${env.FC_PUBLIC_BASE_URL}/healthz`)).ok).toBe(true), 60_000);
