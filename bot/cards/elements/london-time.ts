@@ -11,13 +11,47 @@ function zoned(instant: string, timeZone: string): DateTime {
   return at;
 }
 
+/** An instant as a card shows it in one time zone. */
+interface LocalParts {
+  /** "Tue 1 Dec 2026". */
+  readonly day: string;
+  readonly hour: number;
+  readonly minute: number;
+  /** Days since 1970-01-01 of the local date, for counting whole days. */
+  readonly dayNumber: number;
+}
+
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
+const REMEMBERED = 5_000;
+const remembered = new Map<string, LocalParts>();
+
 const dayPart = (at: DateTime): string => `${WEEKDAYS[at.weekday - 1]} ${at.day} ${MONTHS[at.month - 1]} ${at.year}`;
 const pad = (n: number): string => String(n).padStart(2, "0");
 
+/**
+ * Working out a zone's offset is slow, and an agenda card shows the same instants on every redraw (each click
+ * redraws twenty items), so each instant's parts are remembered; they never change.
+ */
+function localParts(instant: string, timeZone: string): LocalParts {
+  const key = `${timeZone}|${instant}`;
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const at = zoned(instant, timeZone);
+  const parts = {
+    day: dayPart(at),
+    hour: at.hour,
+    minute: at.minute,
+    dayNumber: Math.round(Date.UTC(at.year, at.month - 1, at.day) / MS_PER_DAY),
+  };
+  if (remembered.size >= REMEMBERED) remembered.clear();
+  remembered.set(key, parts);
+  return parts;
+}
+
 /** "Tue 1 Dec 2026, 09:15" in the calendar's time zone (London: BST and GMT as they fall). */
 export function formatInstant(instant: string, timeZone: string): string {
-  const at = zoned(instant, timeZone);
-  return `${dayPart(at)}, ${pad(at.hour)}:${pad(at.minute)}`;
+  const at = localParts(instant, timeZone);
+  return `${at.day}, ${pad(at.hour)}:${pad(at.minute)}`;
 }
 
 /** "Tue 1 Dec 2026" for a London date. */
@@ -32,13 +66,11 @@ export function formatDate(date: LocalDate): string {
  * day), "Tue 1 Dec 2026, 10:00" for clocks counted in hours.
  */
 export function formatDue(instant: string, timeZone: string): string {
-  const at = zoned(instant, timeZone);
-  return at.hour === 23 && at.minute === 59 ? `end of ${dayPart(at)}` : formatInstant(instant, timeZone);
+  const at = localParts(instant, timeZone);
+  return at.hour === 23 && at.minute === 59 ? `end of ${at.day}` : formatInstant(instant, timeZone);
 }
 
 /** Whole calendar days from the London date of `from` to that of `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: string, to: string, timeZone: string): number {
-  const start = zoned(from, timeZone).startOf("day");
-  const end = zoned(to, timeZone).startOf("day");
-  return Math.round(end.diff(start, "days").days);
+  return localParts(to, timeZone).dayNumber - localParts(from, timeZone).dayNumber;
 }
