@@ -1,3 +1,4 @@
+import { pathToFileURL } from "node:url";
 import type { AgendaResponse } from "../src/api/contract.js";
 import { startFakeConnector } from "../tests/support/fake-connector.js";
 import { summarise, type LatencySummary } from "./support/percentiles.js";
@@ -155,4 +156,11 @@ export async function benchPanel(sizes: PanelSizes, log: (line: string) => void)
     await connector.close();
     await stack.close();
   }
+}
+
+/** `npx tsx bench/panel.ts [contacts] [deciders]`: this phase alone, at the full sizes unless told otherwise. */
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const [contacts = 40, deciders = 20] = process.argv.slice(2).map(Number);
+  const result = await benchPanel({ contacts, deciders }, (line) => process.stdout.write(`${line}\n`));
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
