@@ -14,9 +14,13 @@ import { conversationKey, type ConversationInfo, type TeamsUser } from "./conver
 import { isConversationSaved, saveConversation, saveNewConversation } from "./conversations.js";
 import { answerCommand } from "./commands/command-router.js";
 import { welcome } from "./commands/help.js";
+import { SharedCardUpdates } from "./proactive/shared-card-updates.js";
 import type { Turn } from "./turn.js";
 
 const CARD_RESPONSE = "application/vnd.microsoft.card.adaptive";
+
+/** botframework-connector's ClaimsIdentity (the last overload of `continueConversationAsync` takes one). */
+type BotIdentity = Parameters<TurnContext["adapter"]["continueConversationAsync"]>[0];
 
 function conversationOf(context: TurnContext): ConversationInfo {
   const { conversation, channelData } = context.activity;
@@ -60,8 +64,11 @@ const attachment = (card: CardJson) => CardFactory.adaptiveCard(card);
  * answers `adaptiveCard/action` invokes with the refreshed card.
  */
 export class FamilyCentreActivityHandler extends TeamsActivityHandler {
+  private readonly cardUpdates: SharedCardUpdates;
+
   constructor(private readonly deps: BotDeps) {
     super();
+    this.cardUpdates = new SharedCardUpdates(deps.app.logger.child({ component: "bot" }));
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.greet(context);
       await next();
@@ -92,19 +99,40 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
     const data = (invoke.action.data ?? {}) as Record<string, unknown>;
     const result = await answerAction(this.deps, turnOf(context), invoke.action.verb, data);
     const cardMessage = context.activity.replyToId;
-    if (result.forEveryone && cardMessage) {
-      // The invoke answer redraws the card for the person who clicked; everyone else sees the message updated.
-      try {
-        await context.updateActivity({ id: cardMessage, type: "message", attachments: [attachment(result.card)] });
-      } catch (error) {
-        this.deps.app.logger.warn("bot.card-update-failed", { verb: invoke.action.verb, ...describeError(error) });
-      }
-    }
+    // The invoke answer redraws the card for the person who clicked; everyone else sees the message updated after.
+    if (result.forEveryone && cardMessage) this.updateForEveryone(context, cardMessage, result.card);
     return {
       statusCode: 200,
       type: CARD_RESPONSE,
       value: result.card as unknown as AdaptiveCardInvokeResponse["value"],
     };
+  }
+
+  /**
+   * Updates the shared message in a proactive turn of its own, so the invoke is answered without waiting for the
+   * Bot Connector. The identity and scope are the incoming turn's, as `context.updateActivity` would have used.
+   */
+  private updateForEveryone(context: TurnContext, activityId: string, card: CardJson): void {
+    const adapter = context.adapter;
+    const identity = context.turnState.get<BotIdentity>(adapter.BotIdentityKey);
+    const audience = context.turnState.get<string | undefined>(adapter.OAuthScopeKey);
+    const reference = TurnContext.getConversationReference(context.activity);
+    const message = `${reference.conversation?.id ?? ""}|${activityId}`;
+    this.cardUpdates.schedule(message, card, async (latest) => {
+      let failure: { error: unknown } | undefined;
+      const update = async (proactive: TurnContext) => {
+        try {
+          await proactive.updateActivity({ id: activityId, type: "message", attachments: [attachment(latest)] });
+        } catch (error) {
+          // Rethrown below: the adapter would hand it to onTurnError, which only logs it.
+          failure = { error };
+        }
+      };
+      await (audience === undefined
+        ? adapter.continueConversationAsync(identity, reference, update)
+        : adapter.continueConversationAsync(identity, reference, audience, update));
+      if (failure !== undefined) throw failure.error;
+    });
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { BotDeps } from "../bot-deps.js";
 import { refusal } from "../replies.js";
 import type { Turn } from "../turn.js";
-import { firstCard, maamAgenda, screeningAgenda } from "../views/agenda-cards.js";
+import { MAAM_AGENDA, SCREENING_AGENDA } from "../views/panel-agendas.js";
 import { forThisPerson, type ActionResult } from "./action-result.js";
 import { decidePanelItem } from "./decide-panel.js";
 import { decideTransfer } from "./decide-transfer.js";
@@ -16,12 +16,8 @@ type ActionHandler = (
 ) => Promise<ActionResult>;
 
 const ACTIONS: Readonly<Record<string, ActionHandler>> = {
-  "screening.decide": (deps, verb, turn, data) =>
-    decidePanelItem(deps, "screening", verb, turn, data, async (d, cases) =>
-      firstCard(await screeningAgenda(d, cases)),
-    ),
-  "maam.decide": (deps, verb, turn, data) =>
-    decidePanelItem(deps, "maam", verb, turn, data, async (d, cases) => firstCard(await maamAgenda(d, cases))),
+  "screening.decide": (deps, verb, turn, data) => decidePanelItem(deps, SCREENING_AGENDA, verb, turn, data),
+  "maam.decide": (deps, verb, turn, data) => decidePanelItem(deps, MAAM_AGENDA, verb, turn, data),
   "transfer.decide": decideTransfer,
   "clock.reason": recordClockReason,
   ...TRIAGE_ACTIONS,

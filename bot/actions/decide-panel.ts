@@ -1,36 +1,54 @@
 import { recordMaamDecision, recordScreeningDecision } from "../../src/app/record-decision.js";
-import type { StoredCase } from "../../src/ports.js";
 import type { BotDeps } from "../bot-deps.js";
+import type { AdaptiveCardJson } from "../cards/card-json.js";
 import { decisionInputIds } from "../cards/elements/decision.js";
 import { refusal } from "../replies.js";
 import { whoIs } from "../people.js";
 import type { Turn } from "../turn.js";
-import { decisionMade, type PanelId } from "../views/panel-decisions.js";
+import { decisionMade, type CaseInHand } from "../views/panel-decisions.js";
+import type { PanelAgenda } from "../views/panel-agendas.js";
+import { recentAgendaItems } from "../views/recent-agenda-items.js";
 import { caseIdsOnCard, field } from "./action-input.js";
 import { forEveryone, forThisPerson, type ActionResult } from "./action-result.js";
 import { decideOnce, notOnStaffList } from "./decision-outcome.js";
 
-/** How each panel's agenda card is redrawn from the cases on it. */
-export type AgendaRenderer = (deps: BotDeps, cases: readonly StoredCase[]) => Promise<ActionResult["card"]>;
-
 const RECORD = { screening: recordScreeningDecision, maam: recordMaamDecision } as const;
 
-async function casesOnCard(deps: BotDeps, ids: readonly string[]): Promise<StoredCase[]> {
-  const found = await Promise.all(ids.map((id) => deps.app.cases.findCase(id)));
-  return found.filter((c): c is StoredCase => c !== undefined);
+/**
+ * The card the click came from, redrawn around the case in hand: items this bot built in the last minute are
+ * reused, so only the decided case and any not seen lately are read and worked out again.
+ */
+async function refreshedCard<Item>(
+  deps: BotDeps,
+  agenda: PanelAgenda<Item>,
+  ids: readonly string[],
+  inHand: CaseInHand,
+): Promise<AdaptiveCardJson> {
+  const now = deps.app.clock.now();
+  const at = now.getTime();
+  const recent = agenda.recent(deps);
+  const keep = (kase: CaseInHand) =>
+    recent.keep(kase.case.id, kase.case.events.length, agenda.item(deps, kase, now), at);
+  keep(inHand);
+  const unseen = ids.filter((id) => recent.recall(id, at) === undefined);
+  for (const stored of await Promise.all(unseen.map((id) => deps.app.cases.findCase(id)))) {
+    if (stored !== undefined) keep(stored);
+  }
+  const workers = await recentAgendaItems(deps).workers.choices(deps, at);
+  const items = ids.map((id) => recent.recall(id, at)).filter((item): item is Item => item !== undefined);
+  return agenda.card(deps, workers, items, now);
 }
 
 /**
  * `screening.decide` / `maam.decide`: records the chosen outcome through the use case (which queues the 2.2 / 3.1
  * outcome letter) and redraws the agenda card, the decided item showing who decided and when.
  */
-export async function decidePanelItem(
+export async function decidePanelItem<Item>(
   deps: BotDeps,
-  panel: Extract<PanelId, "screening" | "maam">,
+  agenda: PanelAgenda<Item>,
   verb: string,
   turn: Turn,
   data: Readonly<Record<string, unknown>>,
-  renderAgenda: AgendaRenderer,
 ): Promise<ActionResult> {
   const caseId = field(data, "caseId");
   if (caseId === undefined) {
@@ -47,19 +65,28 @@ export async function decidePanelItem(
   }
   const note = field(data, ids.note);
   const workerId = field(data, ids.worker);
-  const refreshed = async () =>
-    forEveryone(await renderAgenda(deps, await casesOnCard(deps, caseIdsOnCard(data, caseId))));
+  const onCard = caseIdsOnCard(data, caseId);
   return decideOnce(
     deps,
     caseId,
     verb,
     who,
-    () =>
-      RECORD[panel](deps.app, caseId, who, { outcome, ...(note ? { note } : {}), ...(workerId ? { workerId } : {}) }),
-    refreshed,
+    async () => {
+      const recorded = await RECORD[agenda.panel](deps.app, caseId, who, {
+        outcome,
+        ...(note ? { note } : {}),
+        ...(workerId ? { workerId } : {}),
+      });
+      // The allocated worker's caseload just changed.
+      if (workerId) recentAgendaItems(deps).workers.forget();
+      return recorded;
+    },
+    async (inHand) => forEveryone(await refreshedCard(deps, agenda, onCard, inHand)),
     async () => {
       const stored = await deps.app.cases.findCase(caseId);
-      return stored !== undefined && decisionMade(stored.case, deps.app.profile, panel) !== undefined;
+      return stored !== undefined && decisionMade(stored.case, deps.app.profile, agenda.panel) !== undefined
+        ? stored
+        : undefined;
     },
   );
 }

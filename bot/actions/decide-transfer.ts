@@ -57,7 +57,9 @@ export async function decideTransfer(
     refreshed,
     async () => {
       const stored = await deps.app.cases.findCase(caseId);
-      return stored !== undefined && decisionMade(stored.case, deps.app.profile, TRANSFER_PANEL_ID) !== undefined;
+      return stored !== undefined && decisionMade(stored.case, deps.app.profile, TRANSFER_PANEL_ID) !== undefined
+        ? stored
+        : undefined;
     },
   );
 }

@@ -15,28 +15,31 @@ export const notOnStaffList = (): ActionResult =>
   );
 
 /**
- * Runs a decision and sorts its outcome: done (the refreshed card for everyone), already decided (the refreshed
- * card shows who decided, for everyone: a retried invoke and a second click land here), refused for the role, or
- * not possible (the lifecycle's message, which names the case and its state, never the family).
+ * Runs a decision and sorts its outcome: done (the refreshed card, for everyone), already decided (the refreshed
+ * card shows who decided, for this person only: a retried invoke and a second click land here, and they changed
+ * nothing anyone else sees), refused for the role, or not possible (the lifecycle's message, which names the case
+ * and its state, never the family). `refreshed` draws the card around the case as it now stands, already in hand.
  */
-export async function decideOnce(
+export async function decideOnce<Done extends { readonly events: readonly { readonly seq: number }[] }, Decided>(
   deps: BotDeps,
   caseId: string,
   verb: string,
   who: Decider,
-  apply: () => Promise<{ readonly events: readonly { readonly seq: number }[] }>,
-  refreshed: () => Promise<ActionResult>,
-  alreadyDecided: () => Promise<boolean>,
+  apply: () => Promise<Done>,
+  refreshed: (inHand: Done | Decided) => Promise<ActionResult>,
+  /** What is known of the decision already recorded (the case as read), or undefined when there is none. */
+  alreadyDecided: () => Promise<Decided | undefined>,
 ): Promise<ActionResult> {
   const logger = deps.app.logger.child({ verb, caseId, actorId: who.actor.id });
   try {
     const change = await apply();
     logger.info("bot.decision-recorded", { eventSeq: change.events[0]?.seq });
-    return await refreshed();
+    return await refreshed(change);
   } catch (error) {
-    if (error instanceof CaseTransitionError && (await alreadyDecided())) {
+    const decided = error instanceof CaseTransitionError ? await alreadyDecided() : undefined;
+    if (error instanceof CaseTransitionError && decided !== undefined) {
       logger.info("bot.decision-already-made", { code: error.code, state: error.state });
-      return await refreshed();
+      return forThisPerson((await refreshed(decided)).card);
     }
     if (error instanceof CaseForbiddenError) {
       logger.info("bot.decision-refused", { code: error.code });

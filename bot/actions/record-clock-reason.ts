@@ -55,6 +55,6 @@ export async function recordClockReason(
     who,
     () => changeCase(deps.app, caseId, who, { type: "recordClockReason", rule, instance, reason }),
     () => reasonRecorded(),
-    async () => false,
+    async () => undefined,
   );
 }

@@ -64,7 +64,7 @@ async function confirmTheReferrer(deps: BotDeps, verb: string, turn: Turn, data:
         ...(organisation ? { organisation } : {}),
       }),
     () => confirmed(),
-    async () => false,
+    async () => undefined,
   );
 }
 
@@ -144,7 +144,7 @@ async function decideTriageOnCard(
       const card = recorded(deps.app.calendar.timeZone, caseId, decisionMade(result), result.outcome !== "recorded");
       return forEveryone(card);
     },
-    async () => false,
+    async () => undefined,
   );
 }
 

@@ -1,7 +1,9 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import { deadlines } from "../../src/domain/policy/deadlines.js";
 import type { StoredCase } from "../../src/ports.js";
+import type { CaseInHand } from "./panel-decisions.js";
 import type { BotDeps } from "../bot-deps.js";
+import type { WorkerChoice } from "../cards/elements/decision.js";
 import type { MaamAgendaItem, MaamAgendaView } from "../cards/maam-agenda.js";
 import { decisionMade, outcomesOf } from "./panel-decisions.js";
 import { workerChoices } from "./workers.js";
@@ -9,11 +11,15 @@ import { workerChoices } from "./workers.js";
 /** Rule 1.1 times presentation at MAAM; the card shows that clock's days left. */
 const PRESENT_AT_MAAM_RULE = "1.1";
 
-function maamItem(deps: BotDeps, stored: StoredCase, now: Date): MaamAgendaItem {
+export function maamItem(deps: BotDeps, stored: CaseInHand, now: Date): MaamAgendaItem {
   const { profile, calendar } = deps.app;
   const decision = stored.case.state === "awaiting-maam" ? undefined : decisionMade(stored.case, profile, "maam");
   const clock = deadlines(stored.case, profile, calendar, now).findLast((d) => d.ruleId === PRESENT_AT_MAAM_RULE);
-  return { case: stored.case, ...(clock ? { clock } : {}), ...(decision ? { decision } : { etag: stored.etag }) };
+  return {
+    case: stored.case,
+    ...(clock ? { clock } : {}),
+    ...(decision ? { decision } : stored.etag === undefined ? {} : { etag: stored.etag }),
+  };
 }
 
 export async function maamAgendaView(
@@ -23,12 +29,29 @@ export async function maamAgendaView(
   date?: LocalDate,
 ): Promise<MaamAgendaView> {
   const now = deps.app.clock.now();
+  return maamViewOf(
+    deps,
+    await workerChoices(deps),
+    cases.map((c) => maamItem(deps, c, now)),
+    now,
+    date,
+  );
+}
+
+/** The agenda around items already built (a decision's refreshed card reuses the items it has in hand). */
+export function maamViewOf(
+  deps: BotDeps,
+  workers: readonly WorkerChoice[],
+  items: readonly MaamAgendaItem[],
+  now: Date,
+  date?: LocalDate,
+): MaamAgendaView {
   return {
     timeZone: deps.app.calendar.timeZone,
     now: now.toISOString(),
     date: date ?? deps.app.calendar.localDate(now),
     outcomes: outcomesOf(deps.app.profile, "maam"),
-    workers: await workerChoices(deps),
-    items: cases.map((c) => maamItem(deps, c, now)),
+    workers,
+    items,
   };
 }

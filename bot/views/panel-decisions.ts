@@ -16,6 +16,12 @@ export function outcomesOf(profile: Profile, panel: PanelId): readonly Outcome[]
   return profile.panels.find((p) => p.id === panel)?.outcomes ?? [];
 }
 
+/** A case as a use case answered it (no ETag: just changed) or as read (with its ETag). */
+export interface CaseInHand {
+  readonly case: Case;
+  readonly etag?: string;
+}
+
 type DecisionEvent = CaseEvent<"screening.decided" | "maam.decided" | "transfer-panel.decided">;
 
 /** The panel's latest decision on the case, as a card says it: who, when, which outcome (from the audit log). */

@@ -2,12 +2,18 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
 import { cardProblems, executeActions } from "../../support/adaptive-card.js";
 import { aCase } from "../../support/builders/case-builder.js";
+import { eventually } from "../../support/local-stack.js";
+import { recordScreeningDecision, type Decider } from "../../../src/app/record-decision.js";
 import { cardAction, post, type Place, type Sender } from "./activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 
 const dana: Sender = { id: "29:dana", aadObjectId: "aad-dana", name: "Dana Duty" };
 const sam: Sender = { id: "29:sam", aadObjectId: "aad-sam", name: "Sam Second" };
 const pat: Sender = { id: "29:pat", aadObjectId: "aad-pat", name: "Pat Practitioner" };
+const samInTheTab: Decider = {
+  actor: { kind: "staff", id: "aad-sam", displayName: "Sam Second" },
+  roles: ["duty-worker"],
+};
 const screeningChat: Place = { type: "groupChat", id: "19:screening@thread.v2" };
 const CASE = "FC-2026-000101";
 
@@ -74,8 +80,53 @@ describe("rule 2.1 screening decision from the agenda card", () => {
     expect((await h.store.cases.getCase(CASE)).case.state).toBe("awaiting-maam");
     expect(await letters()).toHaveLength(1);
 
-    const update = h.connector.calls.find((c) => c.method === "PUT");
+    // Everyone else's card is updated after the answer, without keeping the person who clicked waiting.
+    const update = await eventually(async () => {
+      const put = h.connector.calls.find((c) => c.method === "PUT");
+      expect(put).toBeDefined();
+      return put;
+    });
     expect(update).toMatchObject({ conversationId: screeningChat.id, activityId: "agenda-message-1" });
+    expect(JSON.stringify(update?.activity)).toContain("Decided by Dana Duty");
+    expect(h.logLines.filter((l) => l.includes("bot.card-updated"))).toHaveLength(1);
+  });
+
+  it("answers a second click with who decided, for that person only: the shared card is updated once", async () => {
+    await setUp();
+    await click(dana, "invoke-a");
+    await eventually(async () => expect(h.connector.calls.filter((c) => c.method === "PUT")).toHaveLength(1));
+    const second = await click(sam, "invoke-b");
+    expect(JSON.stringify(second.value)).toContain("Decided by Dana Duty");
+    expect(JSON.stringify(second.value)).not.toContain("Record decision");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.connector.calls.filter((c) => c.method === "PUT")).toHaveLength(1);
+    expect(await decisions()).toHaveLength(1);
+  });
+
+  it("redraws the other items from what it built in the last minute; a change made elsewhere shows after that", async () => {
+    await setUp();
+    const other = "FC-2026-000102";
+    await h.addCase(aCase().withId(other).receivedAt("2026-01-12T11:00:00Z").build());
+    const clickOn = (caseId: string, id: string) =>
+      post(
+        h.messagesUrl,
+        cardAction(
+          h.connector.serviceUrl,
+          dana,
+          screeningChat,
+          "screening.decide",
+          { caseId, agendaCaseIds: [CASE, other], [`${caseId}~outcome`]: "maam", [`${caseId}~note`]: "Panel." },
+          id,
+        ),
+      ).then(({ body }) => (body as InvokeBody).value);
+    await clickOn(CASE, "invoke-1");
+    // Decided in the tab, not through this card.
+    await recordScreeningDecision(h.deps.app, other, samInTheTab, { outcome: "maam", note: "Panel." });
+    const soon = await clickOn(CASE, "invoke-2");
+    expect(executeActions(soon).map((a) => a.data.caseId)).toEqual([other]);
+    h.clock.advance(61_000);
+    const later = await clickOn(CASE, "invoke-3");
+    expect(executeActions(later)).toEqual([]);
   });
 
   it("records once when Teams retries the same invoke, and the retry's card says who decided", async () => {
@@ -97,6 +148,7 @@ describe("rule 2.1 screening decision from the agenda card", () => {
     expect(JSON.stringify(second?.value)).toContain(`Decided by ${decider}`);
     expect(await letters()).toHaveLength(1);
     expect(h.logLines.filter((l) => l.includes("bot.decision-already-made"))).toHaveLength(1);
+    await eventually(async () => expect(h.connector.calls.filter((c) => c.method === "PUT")).toHaveLength(1));
   });
 
   it("refuses a practitioner with a clear card, records nothing and leaves the agenda as it was for everyone", async () => {
