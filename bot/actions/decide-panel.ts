@@ -27,14 +27,15 @@ async function refreshedCard<Item>(
   const now = deps.app.clock.now();
   const at = now.getTime();
   const recent = agenda.recent(deps);
+  const shared = recentAgendaItems(deps);
   const keep = (kase: CaseInHand) =>
-    recent.keep(kase.case.id, kase.case.events.length, agenda.item(deps, kase, now), at);
+    recent.keep(kase.case.id, kase.case.events.length, () => agenda.item(deps, kase, now), at);
   keep(inHand);
   const unseen = ids.filter((id) => recent.recall(id, at) === undefined);
-  for (const stored of await Promise.all(unseen.map((id) => deps.app.cases.findCase(id)))) {
+  for (const stored of await Promise.all(unseen.map((id) => shared.reads.read(deps, id)))) {
     if (stored !== undefined) keep(stored);
   }
-  const workers = await recentAgendaItems(deps).workers.choices(deps, at);
+  const workers = await shared.workers.choices(deps, at);
   const items = ids.map((id) => recent.recall(id, at)).filter((item): item is Item => item !== undefined);
   return agenda.card(deps, workers, items, now);
 }

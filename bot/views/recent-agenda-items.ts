@@ -1,3 +1,4 @@
+import type { StoredCase } from "../../src/ports.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { WorkerChoice } from "../cards/elements/decision.js";
 import type { MaamAgendaItem } from "../cards/maam-agenda.js";
@@ -28,12 +29,12 @@ export class RecentItems<Item> {
     return kept !== undefined && nowMs - kept.at < REUSE_FOR_MS ? kept.value : undefined;
   }
 
-  /** Keeps the item built from `version` of the case unless a newer version is kept. */
-  keep(caseId: string, version: number, item: Item, nowMs: number): void {
+  /** Builds and keeps the item for `version` of the case, unless that version or a newer one is kept already. */
+  keep(caseId: string, version: number, build: () => Item, nowMs: number): void {
     const kept = this.#kept.get(caseId);
-    if (kept !== undefined && kept.version > version && nowMs - kept.at < REUSE_FOR_MS) return;
+    if (kept !== undefined && kept.version >= version && nowMs - kept.at < REUSE_FOR_MS) return;
     this.#kept.delete(caseId);
-    this.#kept.set(caseId, { value: item, version, at: nowMs });
+    this.#kept.set(caseId, { value: build(), version, at: nowMs });
     if (this.#kept.size > CAPACITY) {
       const oldest = this.#kept.keys().next();
       if (oldest.done !== true) this.#kept.delete(oldest.value);
@@ -63,10 +64,25 @@ class RecentWorkers {
   }
 }
 
+/** One read of a case at a time: clicks arriving together on a card not seen lately share the reads. */
+class SharedReads {
+  readonly #reading = new Map<string, Promise<StoredCase | undefined>>();
+
+  read(deps: BotDeps, caseId: string): Promise<StoredCase | undefined> {
+    let reading = this.#reading.get(caseId);
+    if (reading === undefined) {
+      reading = deps.app.cases.findCase(caseId).finally(() => this.#reading.delete(caseId));
+      this.#reading.set(caseId, reading);
+    }
+    return reading;
+  }
+}
+
 export interface RecentAgendaItems {
   readonly screening: RecentItems<ScreeningAgendaItem>;
   readonly maam: RecentItems<MaamAgendaItem>;
   readonly workers: RecentWorkers;
+  readonly reads: SharedReads;
 }
 
 const byBot = new WeakMap<BotDeps, RecentAgendaItems>();
@@ -75,7 +91,12 @@ const byBot = new WeakMap<BotDeps, RecentAgendaItems>();
 export function recentAgendaItems(deps: BotDeps): RecentAgendaItems {
   let recent = byBot.get(deps);
   if (recent === undefined) {
-    recent = { screening: new RecentItems(), maam: new RecentItems(), workers: new RecentWorkers() };
+    recent = {
+      screening: new RecentItems(),
+      maam: new RecentItems(),
+      workers: new RecentWorkers(),
+      reads: new SharedReads(),
+    };
     byBot.set(deps, recent);
   }
   return recent;
