@@ -295,13 +295,13 @@ export interface SyncState {
   readonly subscriptionId?: string;
   readonly subscriptionExpiresAt?: string;
   readonly clientState?: string;
+  /** The London date of the last complete nightly repair (src/jobs/nightly-repair.ts). */
+  readonly lastRepairDate?: string;
 }
 
 /** A Teams conversation reference kept for proactive messages (opaque to the core). */
 export interface StoredConversation {
   readonly reference: Readonly<Record<string, unknown>>;
-  /** The London date of the last complete nightly repair (src/jobs/nightly-repair.ts). */
-  readonly lastRepairDate?: string;
   readonly updatedAt: string;
 }
 
