@@ -52,10 +52,25 @@ export function createCalendar(options: CalendarOptions): Calendar {
       "day",
     ) as DateTime<true>;
   };
+  // Zone arithmetic is most of the cost of working out a clock; a day's boundaries never change, so each is
+  // worked out once per calendar (a new calendar is made when holidays or closure days change).
+  const dayStartMs = remembered((date: LocalDate) => localStartOfDay(date).toMillis());
+  const dayAfter = remembered((date: LocalDate) => toLocalDate(parseLocalDate(date, "The date").plus({ days: 1 })));
+  const dayBefore = remembered((date: LocalDate) => toLocalDate(parseLocalDate(date, "The date").minus({ days: 1 })));
+  /** The local date of an instant from the remembered day boundaries: it is the UTC date, or the day either side. */
+  const localDateOf = (instant: Date): LocalDate => {
+    const ms = instant.getTime();
+    if (!Number.isFinite(ms) || Math.abs(ms) > LAST_FOUR_DIGIT_YEAR_MS)
+      return inZone(instant, "The instant").toISODate();
+    const utcDate = instant.toISOString().slice(0, 10);
+    const next = dayAfter(utcDate);
+    if (ms >= dayStartMs(next)) return next;
+    return ms >= dayStartMs(utcDate) ? utcDate : dayBefore(utcDate);
+  };
   const atLocalTime = (date: LocalDate, time: { hour: number; minute: number }): Date =>
     localStartOfDay(date).set(time).toJSDate();
 
-  const nonWorkingReason = (date: LocalDate): NonWorkingDay | undefined => {
+  const nonWorkingReason = remembered((date: LocalDate): NonWorkingDay | undefined => {
     const day = parseLocalDate(date, "The date");
     if (!coveredYears.has(day.year)) throw yearNotCovered(day.year);
     if (!workingWeekdays.has(day.weekday)) {
@@ -66,7 +81,7 @@ export function createCalendar(options: CalendarOptions): Calendar {
     const closureDay = closureDays.get(date);
     if (closureDay) return { date, reason: "closure-day", name: closureDay.name };
     return undefined;
-  };
+  });
   const isWorkingDay = (date: LocalDate): boolean => nonWorkingReason(date) === undefined;
 
   const addCalendarDays = (date: LocalDate, days: number): LocalDate => {
@@ -75,11 +90,11 @@ export function createCalendar(options: CalendarOptions): Calendar {
   };
 
   // Ends: every year without bank holidays throws, so a run of non-working days cannot go on for ever.
-  const nextWorkingDay = (date: LocalDate): LocalDate => {
-    let day = addCalendarDays(date, 1);
-    while (!isWorkingDay(day)) day = addCalendarDays(day, 1);
+  const nextWorkingDay = remembered((date: LocalDate): LocalDate => {
+    let day = dayAfter(date);
+    while (!isWorkingDay(day)) day = dayAfter(day);
     return day;
-  };
+  });
   const addWorkingDays = (date: LocalDate, n: number): LocalDate => {
     if (!Number.isInteger(n) || n < 0) throw invalidAmount(n, "A number of working days");
     if (n === 0) return isWorkingDay(date) ? date : nextWorkingDay(date);
@@ -89,16 +104,21 @@ export function createCalendar(options: CalendarOptions): Calendar {
     return day;
   };
 
-  const workingHoursOf = (date: LocalDate): { start: Date; end: Date } => ({
-    start: atLocalTime(date, hours.start),
-    end: atLocalTime(date, hours.end),
-  });
+  const workingHoursMs = remembered((date: LocalDate) => ({
+    start: atLocalTime(date, hours.start).getTime(),
+    end: atLocalTime(date, hours.end).getTime(),
+  }));
+  const workingHoursOf = (date: LocalDate): { start: Date; end: Date } => {
+    const { start, end } = workingHoursMs(date);
+    return { start: new Date(start), end: new Date(end) };
+  };
 
   return {
     timeZone,
-    localDate: (instant) => inZone(instant, "The instant").toISODate(),
-    endOfDay: (date) => localStartOfDay(date).endOf("day").toJSDate(),
-    startOfDay: (date) => localStartOfDay(date).toJSDate(),
+    localDate: localDateOf,
+    // The last millisecond before the next local day starts (23:59:59.999, on clock-change days too).
+    endOfDay: (date) => new Date(dayStartMs(dayAfter(date)) - 1),
+    startOfDay: (date) => new Date(dayStartMs(date)),
     isWorkingDay,
     nonWorkingReason,
     addCalendarDays,
@@ -109,13 +129,13 @@ export function createCalendar(options: CalendarOptions): Calendar {
     },
     addWorkingDays,
     isWithinWorkingHours: (instant) => {
-      const date = inZone(instant, "The instant").toISODate();
+      const date = localDateOf(instant);
       if (!isWorkingDay(date)) return false;
       const { start, end } = workingHoursOf(date);
       return instant >= start && instant < end;
     },
     nextWorkingInstant: (instant) => {
-      const date = inZone(instant, "The instant").toISODate();
+      const date = localDateOf(instant);
       if (isWorkingDay(date)) {
         const { start, end } = workingHoursOf(date);
         if (instant < start) return start;
@@ -164,4 +184,21 @@ function byDate<T extends { date: LocalDate; name: string }>(days: readonly T[],
     if (!index.has(day.date)) index.set(day.date, day);
   }
   return index;
+}
+
+/** ±8640000000000000 is Date's range; beyond year 9999 an ISO string is no longer `YYYY-MM-DD`. */
+const LAST_FOUR_DIGIT_YEAR_MS = Date.UTC(9999, 11, 31);
+/** Above this many remembered answers a memo starts again (a calendar normally meets a few thousand dates). */
+const MEMO_LIMIT = 50_000;
+
+/** `compute` remembered per date; a throw (a year with no holidays, a malformed date) is not remembered. */
+function remembered<T>(compute: (date: LocalDate) => T): (date: LocalDate) => T {
+  const memo = new Map<LocalDate, T>();
+  return (date) => {
+    if (memo.has(date)) return memo.get(date) as T;
+    const value = compute(date);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(date, value);
+    return value;
+  };
 }

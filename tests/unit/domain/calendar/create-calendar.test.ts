@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DateTime } from "luxon";
 import { englandAndWalesBankHolidays } from "../../../../src/domain/calendar/bank-holidays.js";
 import type { ClosureDay } from "../../../../src/domain/calendar/calendar.js";
 import { createCalendar } from "../../../../src/domain/calendar/create-calendar.js";
@@ -253,5 +254,28 @@ describe("errors that say what to fix", () => {
     expect(() => createCalendar({ bankHolidays, closureDays: [{ date: "2026-13-01", name: "Staff day" }] })).toThrow(
       expect.objectContaining({ code: "CALENDAR.INVALID_DATE", message: expect.stringContaining("Staff day") }),
     );
+  });
+});
+
+describe("the calendar's remembered day boundaries", () => {
+  const calendar = createCalendar({ bankHolidays: englandAndWalesBankHolidays(2024, 2028) });
+  const london = (instant: Date) => DateTime.fromJSDate(instant, { zone: "Europe/London" });
+
+  it("gives every instant the London date luxon gives it, across clock changes (10,000 instants, 2024–2028)", () => {
+    const from = Date.UTC(2024, 0, 1);
+    const span = Date.UTC(2028, 11, 31) - from;
+    // Deterministic spread, with the hours either side of midnight and of the clock changes well covered.
+    const instants = Array.from({ length: 10_000 }, (_, i) => new Date(from + ((i * 7_919_999_983) % span)));
+    instants.push(new Date("2026-03-29T00:59:59.999Z"), new Date("2026-03-29T01:00:00.000Z"));
+    instants.push(new Date("2026-10-24T22:59:59.999Z"), new Date("2026-10-24T23:00:00.000Z"));
+    for (const instant of instants) expect(calendar.localDate(instant)).toBe(london(instant).toISODate());
+  });
+
+  it("ends a day at 23:59:59.999 London time and starts it at midnight, on the clock-change days too", () => {
+    for (const date of ["2026-03-28", "2026-03-29", "2026-03-30", "2026-10-24", "2026-10-25", "2026-12-31"]) {
+      const start = DateTime.fromISO(date, { zone: "Europe/London" }).startOf("day");
+      expect(calendar.startOfDay(date).toISOString()).toBe(start.toUTC().toISO());
+      expect(calendar.endOfDay(date).toISOString()).toBe(start.endOf("day").toUTC().toISO());
+    }
   });
 });
