@@ -5,8 +5,11 @@ import { createCalendar } from "../domain/calendar/create-calendar.js";
 import type { Config } from "../config.js";
 import type { CentreSettings } from "../ports.js";
 
-/** Years of bank holidays loaded around today: enough for any clock the service computes. */
-const YEARS_BEFORE = 1;
+/**
+ * Years of bank holidays loaded around today: enough for any clock the service computes, including the clocks of a
+ * case closed years ago that someone opens in the tab (records are kept for years).
+ */
+const YEARS_BEFORE = 10;
 const YEARS_AFTER = 3;
 
 const yearOf = (day: BankHoliday): string => day.date.slice(0, 4);

@@ -73,3 +73,12 @@ describe("the centre's calendar follows its Settings", () => {
     expect(acknowledgementDue(calendar)).toBe("2026-06-11T22:59:59.999Z");
   });
 });
+
+describe("the centre's calendar reaches back for old records", () => {
+  it("computes rule 1.2 for a contact received three years ago (a closed case opened in the tab)", async () => {
+    const { calendar } = await centreCalendar(practice, createMemoryStore().settings, clock);
+    const kase = aCase().receivedAt("2023-04-06T10:00:00.000Z").build(); // the Thursday before Good Friday
+    const due = deadlines(kase, profile, calendar, NOW).find((d) => d.ruleId === "1.2")?.expected?.at;
+    expect(due).toBe("2023-04-11T22:59:59.999Z"); // Good Friday and Easter Monday are not working days
+  });
+});
