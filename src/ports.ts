@@ -108,6 +108,8 @@ export interface Worklists {
   /** Puts the case on exactly the lists `worklistsFor` names (idempotent; an older version never overwrites a newer). */
   sync(kase: CaseHeader, options?: IndexWriteOptions): Promise<void>;
   list(name: WorklistName, options?: { top?: number; continuation?: string }): Promise<Page<WorklistEntry>>;
+  /** Every worker's number of cases (staff id → count; a worker with none is absent), in one read of the worker lists. */
+  workerCaseloads(): Promise<ReadonlyMap<string, number>>;
   /** Recomputes every list from the cases given (normally `CaseRepository.listCaseHeaders()`). */
   rebuild(cases: AsyncIterable<CaseHeader>): Promise<void>;
 }

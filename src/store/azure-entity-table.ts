@@ -53,6 +53,8 @@ function fromTableEntity(raw: Record<string, unknown>): StoredEntity {
 function filterOf(query: EntityQuery): string | undefined {
   const parts: string[] = [];
   if (query.partitionKey !== undefined) parts.push(odata`PartitionKey eq ${query.partitionKey}`);
+  if (query.partitionKeyFrom !== undefined) parts.push(odata`PartitionKey ge ${query.partitionKeyFrom}`);
+  if (query.partitionKeyBefore !== undefined) parts.push(odata`PartitionKey lt ${query.partitionKeyBefore}`);
   if (query.rowKey !== undefined) parts.push(odata`RowKey eq ${query.rowKey}`);
   if (query.rowKeyFrom !== undefined) parts.push(odata`RowKey ge ${query.rowKeyFrom}`);
   if (query.rowKeyBefore !== undefined) parts.push(odata`RowKey lt ${query.rowKeyBefore}`);

@@ -16,9 +16,11 @@ export interface StoredEntity extends Entity {
   readonly etag: string;
 }
 
-/** Rows of one partition (or all), optionally one row key or a half-open row key range. */
+/** Rows of one partition, a half-open range of partitions, or all; optionally one row key or a half-open row key range. */
 export interface EntityQuery {
   readonly partitionKey?: string;
+  readonly partitionKeyFrom?: string;
+  readonly partitionKeyBefore?: string;
   readonly rowKey?: string;
   readonly rowKeyFrom?: string;
   readonly rowKeyBefore?: string;

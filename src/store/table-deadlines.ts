@@ -53,11 +53,18 @@ export class TableDeadlines implements DeadlineIndex {
 
   async dueBetween(from: Date, to: Date): Promise<DeadlineEntry[]> {
     const due: DeadlineEntry[] = [];
-    // A row key starts with its due instant, so the instant bounds are row key bounds (ISO sorts as time).
-    const range = { rowKeyFrom: encodeKey(isoInstant(from)), rowKeyBefore: encodeKey(isoInstant(to)) };
-    for (const month of monthsBetween(from, to)) {
-      for await (const row of scan(this.table, { partitionKey: month, ...range })) due.push(entryOf(row));
-    }
+    // A row key starts with its due instant, so the instant bounds are row key bounds (ISO sorts as time), and
+    // the months touched bound the partitions: one query, in due order (month, then instant), however long the span.
+    const months = monthsBetween(from, to);
+    const [first, last] = [months[0], months.at(-1)];
+    if (first === undefined || last === undefined) return due;
+    const query = {
+      partitionKeyFrom: first,
+      partitionKeyBefore: `${last}~`, // just after the last month's own key
+      rowKeyFrom: encodeKey(isoInstant(from)),
+      rowKeyBefore: encodeKey(isoInstant(to)),
+    };
+    for await (const row of scan(this.table, query)) due.push(entryOf(row));
     return due;
   }
 

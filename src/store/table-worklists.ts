@@ -1,10 +1,12 @@
-import { worklistsFor, type WorklistName } from "../domain/worklists.js";
+import { workerList, worklistsFor, type WorklistName } from "../domain/worklists.js";
 import type { CaseState } from "../domain/case.js";
 import type { ContactKind } from "../domain/contact.js";
 import type { CaseHeader, IndexWriteOptions, Page, WorklistEntry, Worklists } from "../ports.js";
 import { rebuildCaseRows, replaceCaseRows } from "./case-index.js";
-import { type Entity, type EntityTable, stringOf } from "./entity-table.js";
-import { encodeCompositeKey, encodeKey } from "./keys.js";
+import { type Entity, type EntityTable, scan, stringOf } from "./entity-table.js";
+import { decodeKey, encodeCompositeKey, encodeKey } from "./keys.js";
+
+const WORKER_LISTS = workerList("");
 
 function entryRows(kase: CaseHeader): Entity[] {
   return worklistsFor(kase).map((list) => ({
@@ -48,6 +50,17 @@ export class TableWorklists implements Worklists {
       items: page.items.map(entryOf),
       ...(page.continuation === undefined ? {} : { continuation: page.continuation }),
     };
+  }
+
+  async workerCaseloads(): Promise<ReadonlyMap<string, number>> {
+    const counts = new Map<string, number>();
+    // Every worker list's partition, and nothing else: `worker~<id>` sorts after `worker~` and before `worker` + DEL.
+    const workerLists = { partitionKeyFrom: WORKER_LISTS, partitionKeyBefore: "worker\u007f" };
+    for await (const row of scan(this.table, workerLists)) {
+      const staffId = decodeKey(row.partitionKey).slice(WORKER_LISTS.length);
+      counts.set(staffId, (counts.get(staffId) ?? 0) + 1);
+    }
+    return counts;
   }
 
   async rebuild(cases: AsyncIterable<CaseHeader>): Promise<void> {

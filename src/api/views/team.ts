@@ -1,6 +1,4 @@
 import { caseloadCheck } from "../../domain/caseload.js";
-import { workerList } from "../../domain/worklists.js";
-import { scanCount } from "./scan-count.js";
 import type { StaffMember } from "../../ports.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { CaseloadView, TeamResponse } from "../contract.js";
@@ -18,12 +16,12 @@ export async function team(deps: ApiDeps): Promise<TeamResponse> {
   const now = deps.app.clock.now();
   const practitioners = (await deps.staff.list()).map((r) => r.value).filter((m) => m.roles.includes("practitioner"));
   const [counts, overdue] = await Promise.all([
-    Promise.all(practitioners.map((m) => scanCount(deps, workerList(m.id)))),
+    deps.app.worklists.workerCaseloads(),
     deps.app.deadlines.dueBetween(new Date(now.getTime() - RED_LOOKBACK_MS), now),
   ]);
-  const caseloads: CaseloadView[] = practitioners.map((member, i) => {
+  const caseloads: CaseloadView[] = practitioners.map((member) => {
     const hours = hoursOf(member);
-    const count = counts[i] ?? 0;
+    const count = counts.get(member.id) ?? 0;
     const check = caseloadCheck(
       {
         displayName: member.displayName,

@@ -8,6 +8,8 @@ const rowName = (pk: string, rk: string): string => `row ${pk}/${rk}`;
 
 function matches(entity: Entity, query: EntityQuery): boolean {
   if (query.partitionKey !== undefined && entity.partitionKey !== query.partitionKey) return false;
+  if (query.partitionKeyFrom !== undefined && entity.partitionKey < query.partitionKeyFrom) return false;
+  if (query.partitionKeyBefore !== undefined && entity.partitionKey >= query.partitionKeyBefore) return false;
   if (query.rowKey !== undefined && entity.rowKey !== query.rowKey) return false;
   if (query.rowKeyFrom !== undefined && entity.rowKey < query.rowKeyFrom) return false;
   if (query.rowKeyBefore !== undefined && entity.rowKey >= query.rowKeyBefore) return false;

@@ -43,6 +43,22 @@ export function indexesContract(fresh: MakeHarness): void {
       expect((await store.worklists.list("awaiting-screening")).items).toEqual([]);
     });
 
+    it("counts every worker's cases in one read of the worker lists, leaving out the queues (rule 11.3's caseloads)", async () => {
+      const { store } = await fresh();
+      const allocated = (n: number, worker: string) =>
+        header({ ...aCase(`FC-2026-00009${n}`).build(), state: "allocated", leadWorkerId: worker }, 3);
+      await store.worklists.sync(allocated(1, "w1"));
+      await store.worklists.sync(allocated(2, "w1"));
+      await store.worklists.sync(allocated(3, "w%2"));
+      await store.worklists.sync(header(aCase("FC-2026-000094").build(), 1)); // awaiting screening: no worker
+      store.metrics.reset();
+
+      const caseloads = await store.worklists.workerCaseloads();
+
+      expect(Object.fromEntries(caseloads)).toEqual({ w1: 2, "w%2": 1 });
+      expect(store.metrics.byTable()).toEqual({ Worklists: 1 });
+    });
+
     it("pages a long queue with a continuation", async () => {
       const { store } = await fresh();
       for (const n of [1, 2, 3]) await store.worklists.sync(header(aCase(`FC-2026-00003${n}`).build()));
@@ -150,6 +166,24 @@ export function indexesContract(fresh: MakeHarness): void {
         ["FC-2026-000051", "2.2"],
         ["FC-2026-000050", "1.2"],
       ]);
+    });
+
+    it("reads a span of many months in one query, in due order", async () => {
+      const { store } = await fresh();
+      const dues = ["2026-01-15T09:00:00.000Z", "2026-07-01T09:00:00.000Z", "2027-01-31T23:59:59.999Z"];
+      for (const [n, dueAt] of dues.entries()) {
+        const id = `FC-2026-00007${n}`;
+        await store.deadlines.replaceForCase(id, [entry(id, "1.2", dueAt)]);
+      }
+      store.metrics.reset();
+
+      const due = await store.deadlines.dueBetween(
+        new Date("2025-11-01T00:00:00Z"),
+        new Date("2027-01-31T23:59:59.999Z"),
+      );
+
+      expect(due.map((d) => d.dueAt)).toEqual(dues.slice(0, 2));
+      expect(store.metrics.byTable()).toEqual({ Deadlines: 1 });
     });
 
     it("costs one read per month scanned, however many other cases are indexed", async () => {
