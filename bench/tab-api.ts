@@ -1,5 +1,5 @@
 import { summarise, type LatencySummary } from "./support/percentiles.js";
-import { BENCH_LEAD, seedStore } from "./support/seed-store.js";
+import { BENCH_LEAD, seedStore, type CentreHistory } from "./support/seed-store.js";
 import { startBenchStack } from "./support/stack.js";
 import { tabClient } from "./support/tab-client.js";
 
@@ -7,6 +7,8 @@ export interface TabApiSizes {
   readonly cases: number;
   /** Timed requests per view, after the warm-up. */
   readonly requestsPerView: number;
+  /** How many of the cases are still open, over how many years, with how many practitioners. */
+  readonly history: CentreHistory;
 }
 
 export interface TabApiResult {
@@ -43,7 +45,7 @@ export async function benchTabApi(sizes: TabApiSizes, log: (line: string) => voi
   const stack = await startBenchStack({ startService: false });
   try {
     const seedStarted = Date.now();
-    const caseIds = await seedStore(stack, sizes.cases);
+    const caseIds = await seedStore(stack, sizes.cases, sizes.history);
     const seedMs = Date.now() - seedStarted;
     const service = await stack.startService();
     const client = await tabClient(service.url, BENCH_LEAD.id);

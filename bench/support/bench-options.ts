@@ -1,4 +1,5 @@
 import type { MailboxLimitSettings } from "../../dev/m365/mailbox-limits.js";
+import type { TabApiSizes } from "../tab-api.js";
 
 export const PHASES = ["ingest", "throttled", "nudge", "panel", "tab-api"] as const;
 export type Phase = (typeof PHASES)[number];
@@ -8,7 +9,7 @@ export interface BenchSizes {
   readonly throttled: { emails: number; limits: MailboxLimitSettings };
   readonly nudge: readonly number[];
   readonly panel: { contacts: number; deciders: number };
-  readonly tabApi: { cases: number; requestsPerView: number };
+  readonly tabApi: TabApiSizes;
 }
 
 export interface BenchOptions {
@@ -26,7 +27,7 @@ const QUICK: BenchSizes = {
   throttled: { emails: 104, limits: { requestsPerWindow: 100, windowMs: 10_000, concurrent: 4 } },
   nudge: [10_000, 1_000],
   panel: { contacts: 20, deciders: 10 },
-  tabApi: { cases: 1_000, requestsPerView: 10 },
+  tabApi: { cases: 1_000, requestsPerView: 10, history: { open: 200, years: 1, practitioners: 12 } },
 };
 
 /** Sized so that every phase together fits in 15 minutes on a 2-core machine. */
@@ -35,7 +36,8 @@ const FULL: BenchSizes = {
   throttled: { emails: 416, limits: { requestsPerWindow: 500, windowMs: 30_000, concurrent: 4 } },
   nudge: [100_000, 10_000],
   panel: { contacts: 40, deciders: 20 },
-  tabApi: { cases: 10_000, requestsPerView: 30 },
+  // Three years of a centre's contacts: 800 still open (screening, MAAM, Pre-Allocation List, 30 practitioners' cases).
+  tabApi: { cases: 10_000, requestsPerView: 30, history: { open: 800, years: 3, practitioners: 30 } },
 };
 
 const valueOf = (args: readonly string[], flag: string): string | undefined => {

@@ -16,6 +16,11 @@ export interface SeedOptions {
   readonly workerIds?: readonly string[];
   /** Writes in flight at once (Azurite handles ~50 well). */
   readonly concurrency?: number;
+  /**
+   * A centre's history rather than a caseload: only the newest `open` cases are still open (in the mix below); every
+   * older one was closed at screening or at the MAAM, as most contacts are. All are open when not given.
+   */
+  readonly open?: number;
 }
 
 const KINDS: readonly ContactKind[] = ["request-for-support", "early-help-assessment", "front-door", "dart"];
@@ -55,10 +60,26 @@ function contactsOf(kase: Case): Contact[] {
   );
 }
 
+/** A closed contact: no further action or signposted, at screening or at the MAAM (each outcome's note given). */
+function closedShapeOf(n: number, builder: CaseBuilder, at: (hours: number) => string): CaseBuilder {
+  const note = { note: "Needs met by universal services." };
+  switch (n % 4) {
+    case 0:
+      return builder.screenedAs("no-further-action", { ...note, at: at(20) });
+    case 1:
+      return builder.screenedAs("signpost", { ...note, at: at(20) });
+    case 2:
+      return builder.screenedAs("maam", { at: at(20) }).decidedAtMaam("signpost", { ...note, at: at(200) });
+    default:
+      return builder.screenedAs("maam", { at: at(20) }).decidedAtMaam("no-further-action", { ...note, at: at(200) });
+  }
+}
+
 /** Builds case `n` of a seed (ids FC-<year of newest>-<n>). */
 export function seededCase(n: number, options: SeedOptions): Case {
   const spread = (options.spreadDays ?? 365) * DAY_MS;
-  const received = new Date(Date.parse(options.newest) - ((n * 7919) % options.count) * (spread / options.count));
+  const age = (n * 7919) % options.count; // 0 is the newest
+  const received = new Date(Date.parse(options.newest) - age * (spread / options.count));
   const at = (hours: number) => new Date(received.getTime() + hours * 60 * 60 * 1000).toISOString();
   const workers = options.workerIds ?? ["worker-1", "worker-2", "worker-3"];
   const builder = aCase()
@@ -66,6 +87,7 @@ export function seededCase(n: number, options: SeedOptions): Case {
     .ofKind(KINDS[n % KINDS.length] ?? "request-for-support")
     .receivedAt(received.toISOString())
     .referredBy({ email: `referrer${n}@school.example`, organisation: "A school", confirmed: n % 20 !== 0 });
+  if (options.open !== undefined && age >= options.open) return closedShapeOf(n, builder, at).build();
   return shapeOf(n, builder, at, workers[n % workers.length] ?? "worker-1").build();
 }
 
