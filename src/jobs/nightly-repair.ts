@@ -9,13 +9,15 @@ import type { JobDeps } from "./job-deps.js";
 
 /** Where the last repaired London date is kept in `deps.sync`. */
 export const REPAIR_KEY = "nightly-repair";
+/** The repair runs only in the quiet hours after `at`: a night it could not run waits for the next night. */
+const WINDOW_MINUTES = 4 * 60;
 
 export type RepairRun =
   | { readonly outcome: "not-due" | "already-done"; readonly date: LocalDate }
   | { readonly outcome: "repaired"; readonly date: LocalDate; readonly counts: RebuildCounts };
 
 /**
- * Once a London day, from `at` (a quiet hour), puts right what a crash between two writes can leave behind: the
+ * Once a London night, in the four hours from `at`, puts right what a crash between two writes can leave behind: the
  * derived tables are recomputed from the case rows (a change whose index writes were lost shows up on worklists and
  * nudges again), and every decision that calls for an outcome letter (2.2, 3.1) has it queued — `queueOutcomeLetters`
  * is insert-if-absent by the decision's own key, so a letter already queued or sent is never doubled. The date is
@@ -32,7 +34,8 @@ export async function nightlyRepair(
   const stored = await deps.sync.get(REPAIR_KEY);
   if (stored?.value.lastRepairDate === date) return { outcome: "already-done", date };
   const local = DateTime.fromJSDate(now, { zone: deps.calendar.timeZone });
-  if (local.hour * 60 + local.minute < from.hour * 60 + from.minute) return { outcome: "not-due", date };
+  const minutesSince = (local.hour * 60 + local.minute - (from.hour * 60 + from.minute) + 24 * 60) % (24 * 60);
+  if (minutesSince >= WINDOW_MINUTES) return { outcome: "not-due", date };
 
   const counts = await rebuildIndexes(store, deps, now, (kase) => queueOutcomeLetters(deps, kase));
   try {

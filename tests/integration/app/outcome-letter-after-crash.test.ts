@@ -111,12 +111,16 @@ describe("rule 2.2 the outcome letter survives a crash between the decision and 
     expect(await nightlyRepair(deps, h.store, new Date("2026-01-14T01:59:00Z"), "02:00")).toMatchObject({
       outcome: "not-due",
     });
+    // Not in working hours either: a service started at 10:00 leaves the repair to the night.
+    expect(await nightlyRepair(deps, h.store, new Date("2026-01-14T10:00:00Z"), "02:00")).toMatchObject({
+      outcome: "not-due",
+    });
     expect(await nightlyRepair(deps, h.store, new Date("2026-01-14T02:05:00Z"), "02:00")).toMatchObject({
       outcome: "repaired",
       date: "2026-01-14",
       counts: { cases: 1 },
     });
-    expect(await nightlyRepair(deps, h.store, new Date("2026-01-14T03:05:00Z"), "02:00")).toMatchObject({
+    expect(await nightlyRepair(deps, h.store, new Date("2026-01-14T05:59:00Z"), "02:00")).toMatchObject({
       outcome: "already-done",
     });
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 });
