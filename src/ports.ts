@@ -26,6 +26,18 @@ export interface StoredCase {
 /** The case row without its log: what queues and rebuilds scan. `lastSeq` versions it. */
 export type CaseHeader = Omit<Case, "events"> & { readonly lastSeq: number };
 
+/**
+ * A case as its worklist rows need it: the header, and for a worker's list the first due instant of each running
+ * clock, so that a manager's view can count red clocks from the list alone.
+ */
+export type WorklistCase = CaseHeader & { readonly clockDues?: readonly string[] };
+
+/** One worker's open cases and the first due instant of each of their running clocks. */
+export interface WorkerCaseload {
+  readonly cases: number;
+  readonly clockDues: readonly string[];
+}
+
 export interface CaseRepository {
   findCase(id: string): Promise<StoredCase | undefined>;
   /** Throws `CaseNotFoundError` (STORE.NOT_FOUND). */
@@ -106,12 +118,12 @@ export interface IndexWriteOptions {
 
 export interface Worklists {
   /** Puts the case on exactly the lists `worklistsFor` names (idempotent; an older version never overwrites a newer). */
-  sync(kase: CaseHeader, options?: IndexWriteOptions): Promise<void>;
+  sync(kase: WorklistCase, options?: IndexWriteOptions): Promise<void>;
   list(name: WorklistName, options?: { top?: number; continuation?: string }): Promise<Page<WorklistEntry>>;
-  /** Every worker's number of cases (staff id → count; a worker with none is absent), in one read of the worker lists. */
-  workerCaseloads(): Promise<ReadonlyMap<string, number>>;
+  /** Every worker's caseload (staff id → caseload; a worker with none is absent), in one read of the worker lists. */
+  workerCaseloads(): Promise<ReadonlyMap<string, WorkerCaseload>>;
   /** Recomputes every list from the cases given (normally `CaseRepository.listCaseHeaders()`). */
-  rebuild(cases: AsyncIterable<CaseHeader>): Promise<void>;
+  rebuild(cases: AsyncIterable<WorklistCase>): Promise<void>;
 }
 
 /** One due instant of one clock instance, indexed by when it falls due. */

@@ -9,7 +9,7 @@ export async function workerChoices(deps: BotDeps): Promise<WorkerChoice[]> {
   return staff
     .filter((m) => m.roles.includes("practitioner"))
     .map((member) => {
-      const openCases = caseloads.get(member.id) ?? 0;
+      const openCases = caseloads.get(member.id)?.cases ?? 0;
       const { limit } = caseloadCheck(
         {
           displayName: member.displayName,

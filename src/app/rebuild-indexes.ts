@@ -1,7 +1,8 @@
 import type { Case } from "../domain/case.js";
+import type { WorklistCase } from "../ports.js";
 import type { Store } from "../store/store.js";
 import type { AppDeps } from "./app-deps.js";
-import { deadlineEntries } from "./reindex-case.js";
+import { deadlineEntries, worklistCase } from "./reindex-case.js";
 import { reportFacts } from "./report-facts.js";
 
 export interface RebuildCounts {
@@ -15,13 +16,14 @@ export interface RebuildCounts {
  * Each case's compliance rows are replaced at its own version, so a change saved meanwhile is never undone.
  */
 export async function rebuildIndexes(
-  store: Pick<Store, "rebuildWorklists" | "compliance">,
-  deps: Pick<AppDeps, "cases" | "deadlines" | "profile" | "calendar">,
+  store: Pick<Store, "compliance">,
+  deps: Pick<AppDeps, "cases" | "worklists" | "deadlines" | "profile" | "calendar">,
   now: Date,
   /** Runs for each case as it is read (the nightly repair queues any outcome letter a decision still calls for). */
   onCase?: (kase: Case) => Promise<unknown>,
 ): Promise<RebuildCounts> {
-  await store.rebuildWorklists();
+  // Each case is read once: its worklist rows are gathered as the deadline index is rebuilt, then written.
+  const worklistCases: WorklistCase[] = [];
   let cases = 0;
   let deadlines = 0;
   async function* everyCase() {
@@ -34,11 +36,17 @@ export async function rebuildIndexes(
         reportFacts(kase, deps.profile, deps.calendar, now),
       );
       const entries = deadlineEntries(kase, deps, now);
+      worklistCases.push(worklistCase(kase, entries));
       cases += 1;
       deadlines += entries.length;
       yield { caseId: kase.id, entries };
     }
   }
   await deps.deadlines.rebuild(everyCase());
+  await deps.worklists.rebuild(fromArray(worklistCases));
   return { cases, deadlines };
+}
+
+async function* fromArray<T>(items: readonly T[]): AsyncIterable<T> {
+  yield* items;
 }

@@ -1,6 +1,6 @@
 import type { Case } from "../domain/case.js";
 import { deadlines } from "../domain/policy/deadlines.js";
-import type { CaseHeader, DeadlineEntry, IndexWriteOptions } from "../ports.js";
+import type { CaseHeader, DeadlineEntry, IndexWriteOptions, WorklistCase } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
 import { reportFacts } from "./report-facts.js";
 
@@ -32,6 +32,23 @@ export function deadlineEntries(kase: Case, deps: Pick<AppDeps, "profile" | "cal
 
 export const caseHeader = ({ events, ...header }: Case): CaseHeader => ({ ...header, lastSeq: events.length });
 
+/** The first due instant of each running clock (its expected, or its maximum when it has no expected), sorted. */
+export const clockDuesOf = (entries: readonly DeadlineEntry[]): string[] => {
+  const first = new Map<string, string>();
+  for (const e of entries) {
+    const clock = `${e.rule}~${e.instance}`;
+    const known = first.get(clock);
+    if (known === undefined || e.dueAt < known) first.set(clock, e.dueAt);
+  }
+  return [...first.values()].sort();
+};
+
+/** The case as its worklist rows are written: its header and its clocks' first due instants. */
+export const worklistCase = (kase: Case, entries: readonly DeadlineEntry[]): WorklistCase => ({
+  ...caseHeader(kase),
+  clockDues: clockDuesOf(entries),
+});
+
 /**
  * Brings the derived views (worklists, deadline index, compliance index) in line with a saved case. Both are idempotent and
  * rebuildable from `Cases`, so a crash between the case write and this only delays them until the next change
@@ -43,8 +60,9 @@ export async function reindexCase(
   now: Date,
   options?: IndexWriteOptions,
 ) {
-  await deps.worklists.sync(caseHeader(kase), options);
-  await deps.deadlines.replaceForCase(kase.id, deadlineEntries(kase, deps, now), options);
+  const entries = deadlineEntries(kase, deps, now);
+  await deps.worklists.sync(worklistCase(kase, entries), options);
+  await deps.deadlines.replaceForCase(kase.id, entries, options);
   await deps.compliance?.replaceForCase(
     kase.id,
     kase.events.length,

@@ -25,7 +25,7 @@ export type RepairRun =
  */
 export async function nightlyRepair(
   deps: JobDeps,
-  store: Pick<Store, "rebuildWorklists" | "compliance">,
+  store: Pick<Store, "compliance">,
   now: Date,
   at: TimeOfDay,
 ): Promise<RepairRun> {

@@ -24,7 +24,7 @@ export interface JobSettings {
   readonly teams?: { readonly notifier: TeamsNotifier; readonly renderCard: RenderCard };
   readonly mail?: { readonly subscriptions: MailSubscriptions; readonly subscription: MailSubscriptionSettings };
   /** The nightly repair: from `at` (London) once a day, with the store's rebuilds. */
-  readonly repair?: { readonly at: TimeOfDay; readonly store: Pick<Store, "rebuildWorklists" | "compliance"> };
+  readonly repair?: { readonly at: TimeOfDay; readonly store: Pick<Store, "compliance"> };
 }
 
 export const DEFAULT_JOB_SETTINGS = {

@@ -1,14 +1,14 @@
 import { workerList, worklistsFor, type WorklistName } from "../domain/worklists.js";
 import type { CaseState } from "../domain/case.js";
 import type { ContactKind } from "../domain/contact.js";
-import type { CaseHeader, IndexWriteOptions, Page, WorklistEntry, Worklists } from "../ports.js";
+import type { IndexWriteOptions, Page, WorkerCaseload, WorklistCase, WorklistEntry, Worklists } from "../ports.js";
 import { rebuildCaseRows, replaceCaseRows } from "./case-index.js";
-import { type Entity, type EntityTable, scan, stringOf } from "./entity-table.js";
+import { type Entity, type EntityTable, jsonOf, scan, stringOf } from "./entity-table.js";
 import { decodeKey, encodeCompositeKey, encodeKey } from "./keys.js";
 
 const WORKER_LISTS = workerList("");
 
-function entryRows(kase: CaseHeader): Entity[] {
+function entryRows(kase: WorklistCase): Entity[] {
   return worklistsFor(kase).map((list) => ({
     partitionKey: encodeCompositeKey(list),
     rowKey: encodeKey(kase.id),
@@ -19,6 +19,8 @@ function entryRows(kase: CaseHeader): Entity[] {
     openedAt: kase.openedAt,
     summary: kase.summary,
     leadWorkerId: kase.leadWorkerId,
+    // Only a worker's list is read for its clocks (the team view); a few dozen instants at most.
+    clockDues: list.startsWith(WORKER_LISTS) && kase.clockDues ? JSON.stringify(kase.clockDues) : undefined,
   }));
 }
 
@@ -40,7 +42,7 @@ function entryOf(row: Entity): WorklistEntry {
 export class TableWorklists implements Worklists {
   constructor(private readonly table: EntityTable) {}
 
-  sync(kase: CaseHeader, options?: IndexWriteOptions): Promise<void> {
+  sync(kase: WorklistCase, options?: IndexWriteOptions): Promise<void> {
     return replaceCaseRows(this.table, kase.id, kase.lastSeq, entryRows(kase), options);
   }
 
@@ -52,18 +54,21 @@ export class TableWorklists implements Worklists {
     };
   }
 
-  async workerCaseloads(): Promise<ReadonlyMap<string, number>> {
-    const counts = new Map<string, number>();
+  async workerCaseloads(): Promise<ReadonlyMap<string, WorkerCaseload>> {
+    const caseloads = new Map<string, { cases: number; clockDues: string[] }>();
     // Every worker list's partition, and nothing else: `worker~<id>` sorts after `worker~` and before `worker` + DEL.
     const workerLists = { partitionKeyFrom: WORKER_LISTS, partitionKeyBefore: "worker\u007f" };
     for await (const row of scan(this.table, workerLists)) {
       const staffId = decodeKey(row.partitionKey).slice(WORKER_LISTS.length);
-      counts.set(staffId, (counts.get(staffId) ?? 0) + 1);
+      const caseload = caseloads.get(staffId) ?? { cases: 0, clockDues: [] };
+      caseload.cases += 1;
+      caseload.clockDues.push(...(jsonOf<string[]>(row, "clockDues") ?? []));
+      caseloads.set(staffId, caseload);
     }
-    return counts;
+    return caseloads;
   }
 
-  async rebuild(cases: AsyncIterable<CaseHeader>): Promise<void> {
+  async rebuild(cases: AsyncIterable<WorklistCase>): Promise<void> {
     const truth = new Map<string, { version: number; rows: Entity[] }>();
     for await (const kase of cases) truth.set(kase.id, { version: kase.lastSeq, rows: entryRows(kase) });
     await rebuildCaseRows(this.table, truth);

@@ -109,6 +109,18 @@ describe("the views' first pages", () => {
     expect(kim).toMatchObject({ limit: 2, limitSource: "agreed", over: true });
     expect(team.overLimit).toContain("worker-2");
   });
+
+  it("team: a worker's red clocks are their cases' running clocks whose first due instant has passed", async () => {
+    const team = await json<TeamResponse>(await api.call("manager-1", "/api/team"));
+    const mine = await json<MyCasesResponse>(await api.call("worker-1", "/api/my-cases"));
+    expect(mine.continuation).toBeUndefined(); // every one of worker-1's cases is on this page
+    const now = Date.parse(NOW);
+    const red = mine.items
+      .flatMap((c) => c.clocks)
+      .filter((clock) => Date.parse(clock.expected?.at ?? clock.maximum?.at ?? NOW) < now).length;
+    expect(red).toBeGreaterThan(0);
+    expect(team.caseloads.find((c) => c.staffId === "worker-1")?.redClocks).toBe(red);
+  });
 });
 
 describe("changing a case", () => {

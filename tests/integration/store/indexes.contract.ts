@@ -43,10 +43,12 @@ export function indexesContract(fresh: MakeHarness): void {
       expect((await store.worklists.list("awaiting-screening")).items).toEqual([]);
     });
 
-    it("counts every worker's cases in one read of the worker lists, leaving out the queues (rule 11.3's caseloads)", async () => {
+    it("reads every worker's cases and clocks' first due instants in one read of the worker lists, leaving out the queues (rule 11.3)", async () => {
       const { store } = await fresh();
-      const allocated = (n: number, worker: string) =>
-        header({ ...aCase(`FC-2026-00009${n}`).build(), state: "allocated", leadWorkerId: worker }, 3);
+      const allocated = (n: number, worker: string) => ({
+        ...header({ ...aCase(`FC-2026-00009${n}`).build(), state: "allocated", leadWorkerId: worker }, 3),
+        clockDues: [`2026-12-0${n}T23:59:59.999Z`],
+      });
       await store.worklists.sync(allocated(1, "w1"));
       await store.worklists.sync(allocated(2, "w1"));
       await store.worklists.sync(allocated(3, "w%2"));
@@ -55,7 +57,10 @@ export function indexesContract(fresh: MakeHarness): void {
 
       const caseloads = await store.worklists.workerCaseloads();
 
-      expect(Object.fromEntries(caseloads)).toEqual({ w1: 2, "w%2": 1 });
+      expect(Object.fromEntries(caseloads)).toEqual({
+        w1: { cases: 2, clockDues: ["2026-12-01T23:59:59.999Z", "2026-12-02T23:59:59.999Z"] },
+        "w%2": { cases: 1, clockDues: ["2026-12-03T23:59:59.999Z"] },
+      });
       expect(store.metrics.byTable()).toEqual({ Worklists: 1 });
     });
 

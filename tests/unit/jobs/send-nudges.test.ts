@@ -115,8 +115,8 @@ describe("nudges (issue 5 §6)", () => {
 
     expect(run).toMatchObject({ clocks: 4 });
     const byTable = deps.store.metrics.byTable();
-    // One page per UTC month from the lookback (31 August) to the end of the window (December): five partitions.
-    expect(byTable["Deadlines"]).toBe(5);
+    // One query over the months from the lookback (31 August) to the end of the window (December).
+    expect(byTable["Deadlines"]).toBe(1);
     expect(byTable["Cases"]).toBeUndefined();
   });
 });
