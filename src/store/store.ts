@@ -58,8 +58,6 @@ export interface Store {
   readonly staff: RecordStore<StaffMember>;
   readonly settings: RecordStore<CentreSettings>;
   readonly metrics: TableMetrics;
-  /** Recomputes every worklist from the case rows. */
-  rebuildWorklists(): Promise<void>;
 }
 
 /** The same repositories whatever holds the rows (Azure, Azurite or memory). */
@@ -83,6 +81,5 @@ export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
     staff: new TableRecords(table("Staff")),
     settings: new TableRecords(table("Settings")),
     metrics,
-    rebuildWorklists: () => worklists.rebuild(cases.listCaseHeaders()),
   };
 }

@@ -135,7 +135,7 @@ export function indexesContract(fresh: MakeHarness): void {
       await raw("Worklists").upsert({ partitionKey: "maam", rowKey: "FC-2026-000041", caseId: "FC-2026-000041" });
       await raw("Worklists").upsert({ partitionKey: "worker~w1", rowKey: "FC-2026-000041", state: "closed" });
 
-      await store.rebuildWorklists();
+      await store.worklists.rebuild(store.cases.listCaseHeaders());
 
       expect(await everyRow(harness, "Worklists")).toEqual(synced);
       expect(ids((await store.worklists.list("triage")).items)).toEqual(["FC-2026-000040"]);
