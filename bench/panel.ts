@@ -26,7 +26,11 @@ export interface PanelResult {
   readonly failed: number;
   /** Card updates for everyone else, as the fake Bot Connector received them. */
   readonly cardUpdates: number;
+  /** One decider deciding `SOLO_CLICKS` more contacts one after another, after the crowd: the latency nobody queues for. */
+  readonly oneDecider: LatencySummary | null;
 }
+
+const SOLO_CLICKS = 10;
 
 /** The screening agenda splits into cards of this many items; each button names its card's cases. */
 const ITEMS_PER_CARD = 20;
@@ -80,7 +84,7 @@ export async function benchPanel(sizes: PanelSizes, log: (line: string) => void)
   const connector = await startFakeConnector();
   try {
     // seed-cases puts a fifth of its cases in "awaiting screening".
-    await seedStore(stack, sizes.contacts * 5);
+    await seedStore(stack, (sizes.contacts + SOLO_CLICKS) * 5);
     const service = await stack.startService();
     const lead = await tabClient(service.url, BENCH_LEAD.id);
     const open: string[] = [];
@@ -90,14 +94,15 @@ export async function benchPanel(sizes: PanelSizes, log: (line: string) => void)
       const page = await lead.get<AgendaResponse>(`/api/agendas/screening${query}`);
       open.push(...page.open.map((c) => c.caseId));
       continuation = page.continuation;
-    } while (continuation !== undefined && open.length < sizes.contacts);
-    const onAgenda = open.slice(0, sizes.contacts);
-    if (onAgenda.length < sizes.contacts)
-      throw new Error(`only ${onAgenda.length} contacts await screening, ${sizes.contacts} were seeded`);
-    const first: Click[] = onAgenda.map((caseId, i) => {
-      const part = Math.floor(i / ITEMS_PER_CARD);
-      return { caseId, part, agendaCaseIds: onAgenda.slice(part * ITEMS_PER_CARD, (part + 1) * ITEMS_PER_CARD) };
-    });
+    } while (continuation !== undefined && open.length < sizes.contacts + SOLO_CLICKS);
+    if (open.length < sizes.contacts + SOLO_CLICKS)
+      throw new Error(`only ${open.length} contacts await screening, ${sizes.contacts + SOLO_CLICKS} were seeded`);
+    const clicksOn = (agenda: readonly string[]): Click[] =>
+      agenda.map((caseId, i) => {
+        const part = Math.floor(i / ITEMS_PER_CARD);
+        return { caseId, part, agendaCaseIds: agenda.slice(part * ITEMS_PER_CARD, (part + 1) * ITEMS_PER_CARD) };
+      });
+    const first = clicksOn(open.slice(0, sizes.contacts));
     const clicks = [...first, ...first];
 
     // Which clicks recorded the decision, from the service's own log (case id + the clicker's id, no names).
@@ -106,32 +111,37 @@ export async function benchPanel(sizes: PanelSizes, log: (line: string) => void)
       if (typeof entry.caseId === "string" && typeof entry.actorId === "string")
         outcomes.set(`${entry.caseId}|${entry.actorId}`, entry.event);
     });
-    const timed: Array<{ key: string; ms: number; ok: boolean }> = [];
-    let next = 0;
-    const decider = async (d: number) => {
-      while (next < clicks.length) {
-        const n = next++;
-        const click = clicks[n] as Click;
-        // One identity per click, so the log line of each click can be found; `d` is the person clicking.
-        const who = `bench-decider-${d}-click-${n}`;
-        const started = performance.now();
-        const response = await fetch(`${service.url}/api/messages`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(invoke(connector.serviceUrl, click, who, `invoke-${n}`)),
-        });
-        const body = (await response.json().catch(() => undefined)) as
-          { type?: string; value?: { type?: string } } | undefined;
-        const ms = performance.now() - started;
-        const ok = response.status === 200 && body?.type === CARD_RESPONSE && body.value?.type === "AdaptiveCard";
-        timed.push({ key: `${click.caseId}|${who}`, ms, ok });
-      }
+    const clickAll = async (queue: readonly Click[], deciders: number, label: string) => {
+      const timed: Array<{ key: string; ms: number; ok: boolean }> = [];
+      let next = 0;
+      const decider = async (d: number) => {
+        while (next < queue.length) {
+          const n = next++;
+          const click = queue[n] as Click;
+          // One identity per click, so the log line of each click can be found; `d` is the person clicking.
+          const who = `bench-decider-${label}${d}-click-${n}`;
+          const started = performance.now();
+          const response = await fetch(`${service.url}/api/messages`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify(invoke(connector.serviceUrl, click, who, `invoke-${label}${n}`)),
+          });
+          const body = (await response.json().catch(() => undefined)) as
+            { type?: string; value?: { type?: string } } | undefined;
+          const ms = performance.now() - started;
+          const ok = response.status === 200 && body?.type === CARD_RESPONSE && body.value?.type === "AdaptiveCard";
+          timed.push({ key: `${click.caseId}|${who}`, ms, ok });
+        }
+      };
+      await Promise.all(Array.from({ length: deciders }, (_, d) => decider(d)));
+      return timed;
     };
     const started = Date.now();
-    await Promise.all(Array.from({ length: sizes.deciders }, (_, d) => decider(d)));
+    const timed = await clickAll(clicks, sizes.deciders, "");
     const elapsed = Date.now() - started;
-    // Log lines arrive on a pipe; give the last ones a moment.
-    await new Promise((r) => setTimeout(r, 500));
+    // Log lines arrive on a pipe, and everyone else's cards are updated after the answers: give them a moment.
+    await new Promise((r) => setTimeout(r, 2000));
+    const solo = await clickAll(clicksOn(open.slice(sizes.contacts, sizes.contacts + SOLO_CLICKS)), 1, "solo-");
     stopWatching();
 
     const of = (event: string) => timed.filter((t) => t.ok && outcomes.get(t.key) === event).map((t) => t.ms);
@@ -146,10 +156,12 @@ export async function benchPanel(sizes: PanelSizes, log: (line: string) => void)
       losing: { count: lost.length, ms: summarise(lost) },
       failed: timed.filter((t) => !t.ok).length,
       cardUpdates: connector.calls.filter((c) => c.method === "PUT").length,
+      oneDecider: summarise(solo.filter((t) => t.ok).map((t) => t.ms)),
     };
     log(
       `panel: ${result.clicks} clicks by ${sizes.deciders} deciders on ${sizes.contacts} contacts in ${elapsed} ms; ` +
-        `${won.length} recorded, ${lost.length} already decided, ${result.failed} failed; ${result.cardUpdates} card updates`,
+        `${won.length} recorded, ${lost.length} already decided, ${result.failed} failed; ${result.cardUpdates} card updates; ` +
+        `then one decider alone: p50 ${result.oneDecider?.p50} ms, p95 ${result.oneDecider?.p95} ms`,
     );
     return result;
   } finally {

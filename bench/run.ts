@@ -43,7 +43,7 @@ function save(complete: boolean): void {
       "A $batch (entity-group transaction) counts as one table operation; a Graph $batch counts as one request.",
       "Graph requests per contact/ack are all requests the service made in the throughput phase, divided.",
       "Acknowledgement latency: arrival in the stand-in's Inbox to the reply arriving in Sent Items.",
-      "Panel: every contact on the screening agenda clicked twice by concurrent deciders (the second click finds it decided); timed from the invoke request to its response (fake Bot Connector).",
+      "Panel: every contact on the screening agenda clicked twice by concurrent deciders, each clicking again as soon as answered (the second click on a contact finds it decided); timed from the invoke request to its response, which carries the clicker's refreshed card; everyone else's cards are updated after (fake Bot Connector). Then one decider alone decides 10 more, one after another.",
       "Tab API: one member of staff with every role and a third of the allocated cases; each view's first page requested one at a time after 3 warm-up requests; a case page is a different case each time.",
       `Throttled: Graph's mailbox limits scaled to ${sizes.throttled.limits.requestsPerWindow} requests per ${sizes.throttled.limits.windowMs / 1000} s to fit the time (Graph: 10,000 per 600 s).`,
     ],

@@ -61,6 +61,7 @@ export function printFigures(figures: Figures, log: (line: string) => void): voi
       null,
     );
     row("panel failed clicks", String(panel.failed), "0", panel.failed === 0);
+    row("panel invoke, one decider p50/p95", `${panel.oneDecider?.p50}/${panel.oneDecider?.p95}`, "—", null);
   }
   if (tabApi) {
     for (const [view, s] of Object.entries(tabApi.views)) row(`tab API ${view} p95 ms`, String(s?.p95), "< 200", null);
