@@ -6,14 +6,13 @@ import type { BotDeps } from "../bot/bot-deps.js";
 import { createOutboxRenderer } from "../bot/proactive/render-outbox-item.js";
 import type { AppDeps } from "./app/app-deps.js";
 import { appDepsFromConfig } from "./compose/app-deps-from-config.js";
-import { deliverOutbox } from "./app/deliver-outbox.js";
 import { createInboxSyncTrigger, type InboxSyncTrigger } from "./app/inbox-sync-trigger.js";
 import { syncInbox } from "./app/sync-inbox.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { apiFromConfig } from "./api/api-from-config.js";
 import { createHttpApp } from "./http/create-http-app.js";
 import { graphNotificationRoutes } from "./http/graph-notification-routes.js";
-import { SUBSCRIPTION_KEY, renewSubscription } from "./jobs/mail-jobs.js";
+import { drainEmailOutbox, SUBSCRIPTION_KEY, renewSubscription } from "./jobs/mail-jobs.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "./jobs/standard-jobs.js";
 import { createLogger, describeError, type Logger } from "./logging/logger.js";
@@ -37,9 +36,6 @@ export interface RunningService {
 }
 
 const RENEW_BEFORE_MINUTES = 12 * 60;
-/** Letters listed per outbox round, and sent at once: Exchange serves 4 requests per mailbox; the inbox keeps one. */
-const OUTBOX_BATCH = 20;
-const OUTBOX_CONCURRENCY = 3;
 /** How often the outbox is drained while an inbox round runs. */
 const OUTBOX_TICK_MS = 500;
 
@@ -54,7 +50,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const onError = (event: string) => (error: unknown) => logger.error(event, describeError(error));
   // Letters go out while the inbox round still reads, several at once (the outbox claim keeps each to one sender).
   const letters = createInboxSyncTrigger(async () => {
-    await deliverOutbox(deps, OUTBOX_BATCH, OUTBOX_CONCURRENCY);
+    await drainEmailOutbox(deps);
   }, onError("outbox.round.failed"));
   const inbox: InboxSyncTrigger = createInboxSyncTrigger(async () => {
     const ticker = setInterval(() => letters.request(), OUTBOX_TICK_MS);

@@ -1,4 +1,5 @@
 import { deliverOutbox, type OutboxRound } from "../app/deliver-outbox.js";
+import type { AppDeps } from "../app/app-deps.js";
 import { syncInbox, type InboxSyncResult } from "../app/sync-inbox.js";
 import type { MailSubscriptions, MailSubscriptionSettings, SubscriptionAction } from "../ports.js";
 import type { JobDeps } from "./job-deps.js";
@@ -9,8 +10,31 @@ export const SUBSCRIPTION_KEY = "subscription";
 /** The safety net under change notifications: a delta round catches any notification Graph lost. */
 export const inboxSafetyNet = (deps: JobDeps, holderId: string): Promise<InboxSyncResult> => syncInbox(deps, holderId);
 
-/** Sends the email outbox (letters); Teams items are the Teams drain's. */
-export const drainEmailOutbox = (deps: JobDeps): Promise<OutboxRound> => deliverOutbox(deps);
+/** Letters listed per outbox round, and sent at once: Exchange serves 4 requests per mailbox; the inbox keeps one. */
+const OUTBOX_BATCH = 20;
+const OUTBOX_CONCURRENCY = 3;
+/** How long one drain keeps going through a backlog before leaving the rest to its next run. */
+export const DRAIN_FOR_MS = 45_000;
+
+/**
+ * Sends the email outbox (letters; Teams items are the Teams drain's) round after round while rounds still send
+ * something, so a backlog goes out at the pace Exchange allows instead of one round per tick. Stops when a round
+ * sends nothing (the outbox is empty, or what is left is held or waiting), when Exchange asks us to wait, or after
+ * DRAIN_FOR_MS.
+ */
+export async function drainEmailOutbox(deps: AppDeps): Promise<OutboxRound> {
+  const total = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false };
+  const until = deps.clock.now().getTime() + DRAIN_FOR_MS;
+  for (;;) {
+    const round: OutboxRound = await deliverOutbox(deps, OUTBOX_BATCH, OUTBOX_CONCURRENCY);
+    total.sent += round.sent;
+    total.held += round.held;
+    total.failed += round.failed;
+    total.waiting = round.waiting;
+    total.throttled = round.throttled;
+    if (round.throttled || round.sent === 0 || deps.clock.now().getTime() >= until) return total;
+  }
+}
 
 /**
  * Keeps the inbox subscription alive: renews it before it lapses, and recreates it when Graph removed it (the

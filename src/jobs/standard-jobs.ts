@@ -3,7 +3,7 @@ import type { Store } from "../store/store.js";
 import { parseTimeOfDay, type TimeOfDay } from "./agenda-plan.js";
 import { deliverTeamsOutbox, type RenderCard } from "./deliver-teams-outbox.js";
 import type { JobDeps } from "./job-deps.js";
-import { drainEmailOutbox, inboxSafetyNet, renewSubscription } from "./mail-jobs.js";
+import { DRAIN_FOR_MS, drainEmailOutbox, inboxSafetyNet, renewSubscription } from "./mail-jobs.js";
 import { nightlyRepair } from "./nightly-repair.js";
 import { postAgendas } from "./post-agendas.js";
 import type { Job } from "./scheduler.js";
@@ -51,7 +51,13 @@ export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
       everyMs: settings.deltaSafetyNetMinutes * MINUTE_MS,
       run: () => inboxSafetyNet(deps, settings.holderId),
     },
-    { name: "email-outbox", everyMs: settings.outboxEverySeconds * 1000, run: () => drainEmailOutbox(deps) },
+    {
+      name: "email-outbox",
+      everyMs: settings.outboxEverySeconds * 1000,
+      // A drain may run through a backlog for DRAIN_FOR_MS: its lease outlives that, so no second drain joins in.
+      leaseMs: DRAIN_FOR_MS + MINUTE_MS,
+      run: () => drainEmailOutbox(deps),
+    },
   ];
   const { teams, mail, repair } = settings;
   if (repair !== undefined) {
