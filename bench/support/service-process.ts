@@ -1,9 +1,21 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
 const REPO = join(import.meta.dirname, "../..");
+
+/** The service as production runs it: compiled by `tsc -p tsconfig.build.json` (what `npm run build` does). */
+export const PRODUCTION_ENTRY = "dist/src/server.js";
+let compiled = false;
+
+/** Compiles the service once per run, so the figures are those of the code in the working tree, run as production. */
+function compileOnce(): void {
+  if (compiled) return;
+  const tsc = join(REPO, "node_modules/typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: REPO, stdio: "inherit" });
+  compiled = true;
+}
 
 export type LogEntry = Readonly<Record<string, unknown>> & { readonly event: string; readonly level: string };
 type LogListener = (entry: LogEntry) => void;
@@ -22,16 +34,19 @@ export interface ServiceProcess {
 }
 
 /**
- * Runs the service as its own process (`node --import tsx src/server.ts`), as in production, so its memory and
- * crashes are its own. Resolves once `/healthz` answers. `entry` (relative to the repository) runs another
- * dev-only entry point instead, e.g. the chaos run's, which gives the service a stepped clock.
+ * Runs the service as its own process, compiled and started as in production (`node dist/src/server.js`), so its
+ * memory and crashes are its own. Resolves once `/healthz` answers. `entry` (a TypeScript file relative to the
+ * repository) runs another dev-only entry point instead through tsx, e.g. the chaos run's, which gives the service a
+ * stepped clock.
  */
 export async function spawnService(
   env: Readonly<Record<string, string>>,
   timeoutMs = 60_000,
-  entry = "src/server.ts",
+  entry = PRODUCTION_ENTRY,
 ): Promise<ServiceProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
+  if (entry === PRODUCTION_ENTRY) compileOnce();
+  const args = entry.endsWith(".ts") ? ["--import", "tsx", entry] : [entry];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
