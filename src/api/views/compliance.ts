@@ -1,12 +1,15 @@
 import type { Calendar, LocalDate } from "../../domain/calendar/calendar.js";
 import type { ClockRule, Profile, Rule } from "../../domain/policy/profile-schema.js";
 import type { Timescale } from "../../domain/policy/timescale.js";
+import type { OpenCaseEntry } from "../../ports.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { ComplianceReport, LongOpenBucket, RuleCompliance } from "../contract.js";
 import { badRequest } from "../errors.js";
 import { ruleView } from "./rules.js";
 
 const LONG_OPEN_PAGE = 20;
+/** Before any case this service could hold. */
+const EARLIEST = "2000-01-01T00:00:00.000Z";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface Period {
@@ -54,29 +57,51 @@ function cutoff(calendar: Calendar, today: LocalDate, after: Timescale): string 
   return back && calendar.startOfDay(back).toISOString();
 }
 
-/** 11.4: open cases in bands (3 to 6 months, 6 to 9 …, 12 and over), oldest first, first page of each. */
+/** Every case opened before `before`, oldest first (the long-open cases: a small share of a centre's work). */
+async function openBefore(deps: ApiDeps, before: string): Promise<OpenCaseEntry[]> {
+  const open: OpenCaseEntry[] = [];
+  let continuation: string | undefined;
+  do {
+    const page = await deps.compliance.openBetween(EARLIEST, before, continuation ? { continuation } : {});
+    open.push(...page.items);
+    continuation = page.continuation;
+  } while (continuation !== undefined);
+  return open;
+}
+
+/**
+ * 11.4: open cases in bands (3 to 6 months, 6 to 9 …, 12 and over), oldest first, first page of each. One read of
+ * the cases open longer than the shortest band, shared out among the bands.
+ */
 async function longOpen(deps: ApiDeps, now: Date): Promise<LongOpenBucket[]> {
   const { calendar, profile } = deps.app;
   const today = calendar.localDate(now);
   const rules = profile.rules.filter((r): r is Extract<Rule, { kind: "milestones" }> => r.kind === "milestones");
   const bands = rules.flatMap((rule) =>
-    [...rule.at].sort((a, b) => a.amount - b.amount).map((at, i, all) => ({ rule, at, next: all[i + 1] })),
+    [...rule.at]
+      .sort((a, b) => a.amount - b.amount)
+      .flatMap((at, i, all) => {
+        const before = cutoff(calendar, today, at);
+        const next = all[i + 1];
+        const from = (next && cutoff(calendar, today, next)) ?? EARLIEST;
+        return before === undefined ? [] : [{ rule, at, from, before }];
+      }),
   );
-  return Promise.all(
-    bands.flatMap(({ rule, at, next }) => {
-      const before = cutoff(calendar, today, at);
-      if (before === undefined) return [];
-      const from = (next && cutoff(calendar, today, next)) ?? "2000-01-01T00:00:00.000Z";
-      return [
-        deps.compliance.openBetween(from, before, { top: LONG_OPEN_PAGE }).then((page) => ({
-          months: at.amount,
-          ruleId: rule.id,
-          cases: page.items.slice(0, LONG_OPEN_PAGE),
-          more: page.continuation !== undefined || page.items.length > LONG_OPEN_PAGE,
-        })),
-      ];
-    }),
-  );
+  const latest = bands
+    .map((b) => b.before)
+    .sort()
+    .at(-1);
+  if (latest === undefined) return [];
+  const open = await openBefore(deps, latest);
+  return bands.map(({ rule, at, from, before }) => {
+    const inBand = open.filter((e) => e.openedAt >= from && e.openedAt < before);
+    return {
+      months: at.amount,
+      ruleId: rule.id,
+      cases: inBand.slice(0, LONG_OPEN_PAGE),
+      more: inBand.length > LONG_OPEN_PAGE,
+    };
+  });
 }
 
 /** Per rule, on time vs late in the period, the reasons recorded for exceeding, and long-open cases. */

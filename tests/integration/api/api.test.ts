@@ -184,6 +184,19 @@ describe("compliance", () => {
     expect(initialContact?.onTime).toBeGreaterThan(0);
     expect(report.longOpen.map((b) => b.months)).toEqual([3, 6, 9, 12]);
     expect(report.longOpen.find((b) => b.months === 12)?.cases.length).toBeGreaterThan(0);
+    // Rule 11.4's bands, cut at London midnight 3, 6, 9 and 12 months before 2 March 2026, oldest first.
+    const cuts = ["2025-12-02T00:00:00.000Z", "2025-09-01T23:00:00.000Z", "2025-06-01T23:00:00.000Z"];
+    const bounds = [
+      ["2025-09-01T23:00:00.000Z", cuts[0]],
+      ["2025-06-01T23:00:00.000Z", cuts[1]],
+      ["2025-03-02T00:00:00.000Z", cuts[2]],
+      ["2000-01-01T00:00:00.000Z", "2025-03-02T00:00:00.000Z"],
+    ];
+    report.longOpen.forEach((band, i) => {
+      const opened = band.cases.map((c) => c.openedAt);
+      expect(opened).toEqual([...opened].sort());
+      for (const at of opened) expect(at >= (bounds[i]?.[0] ?? "") && at < (bounds[i]?.[1] ?? "")).toBe(true);
+    });
   });
 
   it("exports the same figures as CSV, one line per rule", async () => {
