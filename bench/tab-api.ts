@@ -21,6 +21,11 @@ export interface TabApiResult {
 }
 
 const WARM_UP = 3;
+/**
+ * The service runs its jobs once as it starts (nudge scan, agendas, outbox drains): measuring in those seconds would
+ * time a start-up, not a page. A probe showed the screening agenda's 100 ms pages taking 350 ms five seconds in.
+ */
+const SETTLE_MS = 15_000;
 
 /** The first page of each of the tab's views (src/api/contract.ts API_ROUTES); a case page is a different case each time. */
 function views(caseIds: readonly string[]): ReadonlyArray<{ name: string; path: (i: number) => string }> {
@@ -48,6 +53,7 @@ export async function benchTabApi(sizes: TabApiSizes, log: (line: string) => voi
     const caseIds = await seedStore(stack, sizes.cases, sizes.history);
     const seedMs = Date.now() - seedStarted;
     const service = await stack.startService();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const client = await tabClient(service.url, BENCH_LEAD.id);
     const all: number[] = [];
     const byView: Record<string, LatencySummary | null> = {};
