@@ -16,7 +16,7 @@ import { drainEmailOutbox, SUBSCRIPTION_KEY, renewSubscription } from "./jobs/ma
 import { createScheduler } from "./jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "./jobs/standard-jobs.js";
 import { createLogger, describeError, type Logger } from "./logging/logger.js";
-import { systemClock, type Clock } from "./ports.js";
+import { isMailboxBusy, systemClock, type Clock } from "./ports.js";
 import type { Store } from "./store/store.js";
 
 export interface ServiceOptions {
@@ -48,20 +48,28 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const { profile } = deps;
 
   const onError = (event: string) => (error: unknown) => logger.error(event, describeError(error));
+  // Exchange asked us to wait: the round runs again when it says, not at the next notification (which may not come).
+  const retryWhenThrottled = (event: string, again: () => void) => (error: unknown) => {
+    onError(event)(error);
+    if (isMailboxBusy(error)) setTimeout(again, error.retryAfterSeconds * 1000).unref();
+  };
   // Letters go out while the inbox round still reads, several at once (the outbox claim keeps each to one sender).
   const letters = createInboxSyncTrigger(async () => {
     await drainEmailOutbox(deps);
   }, onError("outbox.round.failed"));
-  const inbox: InboxSyncTrigger = createInboxSyncTrigger(async () => {
-    const ticker = setInterval(() => letters.request(), OUTBOX_TICK_MS);
-    try {
-      // Its own lease holder, so that this round and the scheduler's safety-net round exclude each other too.
-      await syncInbox(deps, `${instanceId}~notified`);
-    } finally {
-      clearInterval(ticker);
-      letters.request();
-    }
-  }, onError("inbox.round.failed"));
+  const inbox: InboxSyncTrigger = createInboxSyncTrigger(
+    async () => {
+      const ticker = setInterval(() => letters.request(), OUTBOX_TICK_MS);
+      try {
+        // Its own lease holder, so that this round and the scheduler's safety-net round exclude each other too.
+        await syncInbox(deps, `${instanceId}~notified`);
+      } finally {
+        clearInterval(ticker);
+        letters.request();
+      }
+    },
+    retryWhenThrottled("inbox.round.failed", () => inbox.request()),
+  );
 
   const subscription = {
     notificationUrl: `${config.http.publicBaseUrl}/api/graph/notify`,
