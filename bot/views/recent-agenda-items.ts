@@ -42,7 +42,7 @@ export class RecentItems<Item> {
   }
 }
 
-/** The worker picker's choices, counted once for many clicks (each count is a query of a worklist). */
+/** The worker picker's choices, counted once for many clicks (a read of every worker's list). */
 class RecentWorkers {
   #kept: { readonly choices: Promise<WorkerChoice[]>; readonly at: number } | undefined;
 
