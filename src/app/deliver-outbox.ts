@@ -74,13 +74,20 @@ async function sendPending(deps: AppDeps, item: OutboxItem): Promise<Outcome> {
     const already = await mailbox.findSentByOutboxKey(item.key);
     if (already !== undefined) return recordSent(deps, item, already.id);
   }
-  const composed = composeLetter(deps, await deps.cases.getCase(item.caseId), item);
-  if (!composed.ready) {
-    await outbox.transition(item, { to: "held" }, clock.now());
-    return "held";
-  }
+  const composed = await composeOrHold(deps, item);
+  if (composed === "held") return "held";
   const claimed = await outbox.transition(item, { to: "drafted", draftId: CLAIMED }, clock.now());
   return draftAndSend(deps, claimed, composed, triedBefore);
+}
+
+type ReadyLetter = Extract<ComposedLetter, { ready: true }>;
+
+/** The letter as it goes now; one that cannot go yet (no address to write to) is held for a person. */
+async function composeOrHold(deps: AppDeps, item: OutboxItem): Promise<ReadyLetter | "held"> {
+  const composed = composeLetter(deps, await deps.cases.getCase(item.caseId), item);
+  if (composed.ready) return composed;
+  await deps.outbox.transition(item, { to: "held" }, deps.clock.now());
+  return "held";
 }
 
 /**
@@ -91,7 +98,7 @@ async function sendPending(deps: AppDeps, item: OutboxItem): Promise<Outcome> {
 async function draftAndSend(
   deps: AppDeps,
   claimed: OutboxItem,
-  composed: Extract<ComposedLetter, { ready: true }>,
+  composed: ReadyLetter,
   lookInDrafts: boolean,
 ): Promise<Outcome> {
   const { mailbox, outbox, clock } = deps;
@@ -131,11 +138,8 @@ async function finishStopped(deps: AppDeps, item: OutboxItem): Promise<Outcome> 
   const already = await mailbox.findSentByOutboxKey(item.key);
   if (already !== undefined) return recordSent(deps, item, already.id);
   if (item.draftId === CLAIMED) {
-    const composed = composeLetter(deps, await deps.cases.getCase(item.caseId), item);
-    if (!composed.ready) {
-      await outbox.transition(item, { to: "held" }, clock.now());
-      return "held";
-    }
+    const composed = await composeOrHold(deps, item);
+    if (composed === "held") return "held";
     const retaken = await outbox.transition(item, { to: "drafted", draftId: CLAIMED }, clock.now());
     return draftAndSend(deps, retaken, composed, true);
   }
