@@ -164,7 +164,16 @@ export interface CaseWithClocks extends CaseSummary {
 
 // ---- triage ----
 
-export type AcknowledgementStatus = "not-required" | "held" | "pending" | "drafted" | "sent" | "failed" | "none";
+export type AcknowledgementStatus =
+  | "not-required"
+  | "held"
+  | "pending"
+  | "drafted"
+  | "sent"
+  /** The referrer's mail server returned it (a bounce): the duty worker must reach them another way. */
+  | "not-delivered"
+  | "failed"
+  | "none";
 
 export interface ReferrerView {
   readonly name?: string;

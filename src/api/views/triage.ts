@@ -1,5 +1,6 @@
 import { CONTACT_KIND_LABELS, type Contact } from "../../domain/contact.js";
 import { letterKey } from "../../app/mail-keys.js";
+import { acknowledgementFromCase } from "../../domain/intake/acknowledgement-status.js";
 import type { StoredCase } from "../../ports.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { AcknowledgementStatus, TriageItem, TriageResponse } from "../contract.js";
@@ -15,11 +16,10 @@ function reasonsOf(stored: StoredCase, contact: Contact): string[] {
   return reasons;
 }
 
+/** The case decides most of it (held until the referrer is confirmed, sent, returned); the outbox knows the rest. */
 async function acknowledgementOf(deps: ApiDeps, stored: StoredCase, contact: Contact) {
-  const excluded = deps.app.profile.rules.some(
-    (r) => r.kind === "clock" && r.id === "1.2" && r.appliesTo?.excludeCaseKinds?.includes(stored.case.kind),
-  );
-  if (excluded) return { status: "not-required" as AcknowledgementStatus };
+  const fact = acknowledgementFromCase(deps.app.profile, stored.case, contact);
+  if (fact !== undefined) return { status: fact };
   const item = await deps.app.outbox.get(stored.case.id, letterKey(stored.case.id, "acknowledgement", contact.id));
   if (item === undefined) return { status: "none" as AcknowledgementStatus };
   return { status: item.state as AcknowledgementStatus, updatedAt: item.updatedAt };

@@ -8,6 +8,7 @@ import { shouldNeverAnswer, type NeverAnswer } from "../mail/loop-protection.js"
 import type { MailContext } from "../mail/mail-context.js";
 import type { ReferrerFinding } from "../mail/original-referrer.js";
 import type { Profile } from "../policy/profile-schema.js";
+import { isConfirmedReferrer } from "./acknowledgement-status.js";
 
 /** What happens to the acknowledgement (rule 1.2) of a newly logged contact. */
 export type AcknowledgementPlan =
@@ -89,7 +90,7 @@ export function planAcknowledgement(input: {
   if (rule === undefined) return { plan: "none", reason: "no-acknowledgement-rule" };
   if (!ruleAppliesTo(rule, input.kind)) return { plan: "none", reason: "not-for-this-kind" };
   const { referrer } = input;
-  if (referrer?.email === undefined || !referrer.confirmed) {
+  if (!isConfirmedReferrer(referrer)) {
     return { plan: "hold", reason: "referrer-unconfirmed", ...(referrer ? { to: referrer } : {}) };
   }
   if (input.neverAnswer.never) return { plan: "none", reason: "never-answer" };

@@ -16,9 +16,12 @@ const ACKNOWLEDGEMENT: Record<AcknowledgementStatus, string> = {
   pending: "Waiting to send",
   drafted: "Being sent",
   sent: "Sent",
+  "not-delivered": "Returned undelivered",
   failed: "Failed to send",
   none: "None yet",
 };
+
+const UNSENT: ReadonlySet<AcknowledgementStatus> = new Set(["failed", "not-delivered"]);
 
 /** New contacts for the duty worker: classification, the referrer to confirm, and whether rule 1.2 is met. */
 export function TriageView() {
@@ -84,7 +87,7 @@ function TriageRow({ item, reload }: { item: TriageItem; reload: () => Promise<v
         <ReferrerCell item={item} reload={reload} />
       </TableCell>
       <TableCell>
-        <Badge appearance="tint" color={item.acknowledgement.status === "failed" ? "danger" : "informative"}>
+        <Badge appearance="tint" color={UNSENT.has(item.acknowledgement.status) ? "danger" : "informative"}>
           {ACKNOWLEDGEMENT[item.acknowledgement.status]}
         </Badge>
       </TableCell>

@@ -74,10 +74,10 @@ describe("who may use the API", () => {
 });
 
 describe("the views' first pages", () => {
-  it("triage: contacts whose original referrer must be confirmed (rule 1.2), with the acknowledgement's status", async () => {
+  it("triage: contacts whose original referrer must be confirmed, their acknowledgement held until then (rule 1.2)", async () => {
     const triage = await json<TriageResponse>(await api.call("duty-1", "/api/triage"));
     expect(triage.items.map((i) => i.caseId).sort()).toEqual(["FC-2026-000020", "FC-2026-000040"]);
-    expect(triage.items[0]).toMatchObject({ referrer: { confirmed: false }, acknowledgement: { status: "none" } });
+    expect(triage.items[0]).toMatchObject({ referrer: { confirmed: false }, acknowledgement: { status: "held" } });
     expect(triage.items[0]?.classification.reasons.length).toBeGreaterThan(0);
   });
 

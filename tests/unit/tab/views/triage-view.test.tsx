@@ -42,6 +42,13 @@ describe("triage queue", () => {
     );
   });
 
+  it("1.2 shows an acknowledgement the referrer's mail server returned, so the duty worker reaches them another way", async () => {
+    const item = aTriageItem("FC-2026-000003", { acknowledgement: { status: "not-delivered" } });
+    renderView(<TriageView />, { api: fakeApi({ triage: () => ok({ items: [item] }) }), me: aMe(["duty-worker"]) });
+    const row = await screen.findByRole("row", { name: /FC-2026-000003/ });
+    expect(row.textContent).toContain("Returned undelivered");
+  });
+
   it("says so when nothing is waiting", async () => {
     const api = fakeApi({ triage: () => ok({ items: [] }) });
     renderView(<TriageView />, { api, me: aMe(["duty-worker"]) });
