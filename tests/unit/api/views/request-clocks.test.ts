@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseWithClocks, clockView, runningClocks, type ClockDeps } from "../../../../src/api/views/clock-view.js";
 import { requestClocks } from "../../../../src/api/views/request-clocks.js";
-import type { Calendar } from "../../../../src/domain/calendar/calendar.js";
 import { deadlines } from "../../../../src/domain/policy/deadlines.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
 import { seededCase } from "../../../support/builders/seed-cases.js";
@@ -16,20 +15,6 @@ const cases = Array.from({ length: 40 }, (_, i) =>
 );
 const RUNNING = new Set(["on-track", "due-soon", "overdue", "breached"]);
 
-/** The calendar, counting how often each of its questions reaches it. */
-function counting(inner: Calendar): { calendar: Calendar; endOfDayCalls: () => number } {
-  let calls = 0;
-  return {
-    calendar: Object.assign(Object.create(inner) as Calendar, {
-      endOfDay: (date: string) => {
-        calls++;
-        return inner.endOfDay(date);
-      },
-    }),
-    endOfDayCalls: () => calls,
-  };
-}
-
 describe("a list's clocks (every list shows only the clocks still running)", () => {
   it("are the running instances of every clock the profile derives from the log, instance numbers kept", () => {
     for (const kase of cases) {
@@ -38,7 +23,7 @@ describe("a list's clocks (every list shows only the clocks still running)", () 
     }
   });
 
-  it("read through one request's calendar are exactly those read from the calendar itself", () => {
+  it("read through one request's clock are exactly those read from the calendar itself", () => {
     const clocks = requestClocks(deps);
     for (const kase of cases) {
       const stored = { case: kase, contacts: [], etag: "W/1" };
@@ -50,17 +35,7 @@ describe("a list's clocks (every list shows only the clocks still running)", () 
   });
 });
 
-describe("one request's calendar", () => {
-  it("asks the calendar each question once, however many clocks ask it", () => {
-    const inner = counting(calendar);
-    const clocks = requestClocks({ ...deps, calendar: inner.calendar });
-    const first = clocks.calendar.endOfDay("2026-12-04");
-    const again = clocks.calendar.endOfDay("2026-12-04");
-    expect(again).toEqual(calendar.endOfDay("2026-12-04"));
-    expect(again).not.toBe(first);
-    expect(inner.endOfDayCalls()).toBe(1);
-  });
-
+describe("one request's clock", () => {
   it("gives every case on the page the same now, read once from the clock", () => {
     let reads = 0;
     const clocks = requestClocks({ ...deps, clock: { now: () => new Date(NOW.getTime() + reads++) } });
