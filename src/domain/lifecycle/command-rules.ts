@@ -268,11 +268,11 @@ export function rolesPhrase(roles: readonly StaffRole[]): string {
 }
 
 export function forbidden(kase: Case, roles: readonly StaffRole[], action: string): CaseForbiddenError {
-  return new CaseForbiddenError(
-    kase.id,
-    roles,
-    `Only ${rolesPhrase(roles)} can ${action} (case ${kase.id}). Ask ${rolesPhrase(roles)} to do it.`,
-  );
+  const message =
+    roles.length === 0
+      ? `Only the service itself can ${action} (case ${kase.id}); it is not recorded by hand.`
+      : `Only ${rolesPhrase(roles)} can ${action} (case ${kase.id}). Ask ${rolesPhrase(roles)} to do it.`;
+  return new CaseForbiddenError(kase.id, roles, message);
 }
 
 export function notAllowed(kase: Case, reason: string): CaseTransitionError {

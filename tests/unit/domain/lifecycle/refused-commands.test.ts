@@ -166,6 +166,21 @@ describe("who may decide", () => {
     expect(error).toBeInstanceOf(CaseForbiddenError);
   });
 
+  it("tells a member of staff that only the service records a letter sent, not to ask nobody", () => {
+    const error = caught(() =>
+      act(awaitingScreening(), profile, admin, at, {
+        type: "recordLetterSent",
+        letter: "acknowledgement",
+        contactId: "c1",
+        outboxKey: "k",
+      }),
+    );
+    expect(error).toBeInstanceOf(CaseForbiddenError);
+    expect(error.message).toBe(
+      "Only the service itself can record that a letter was sent (case FC-2026-000123); it is not recorded by hand.",
+    );
+  });
+
   it("lets the mailbox intake attach a follow-up contact but not decide anything", () => {
     const intake = { actor: { kind: "system" as const, id: "mailbox-intake" }, roles: [] };
     const { events } = act(awaitingScreening(), profile, intake, at, {
