@@ -10,7 +10,11 @@ export interface CaseEventData {
   "contact.received": { contactId: string; kind: ContactKind; followUp: boolean; outOfHours?: boolean };
   "contact.logged": { contactId: string };
   "referrer.confirmed": { contactId: string; referrer: Referrer };
-  "acknowledgement.sent": { contactId: string; outboxKey: string };
+  /**
+   * `returned`: the referrer's mail server had already returned this letter when it was recorded sent (a sender
+   * stopped between sending and recording it, and the bounce came first), so it does not meet 1.2.
+   */
+  "acknowledgement.sent": { contactId: string; outboxKey: string; returned?: true };
   /** The referrer's mail server returned the acknowledgement (a bounce quoting our marker): 1.2 is not met. */
   "acknowledgement.not-delivered": { contactId: string; outboxKey: string };
   "screening.decided": { outcome: string; note?: string; allocateTo?: string };

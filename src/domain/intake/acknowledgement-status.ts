@@ -27,7 +27,9 @@ export function acknowledgementFromCase(
       (e.type === "acknowledgement.sent" || e.type === "acknowledgement.not-delivered") &&
       e.data.contactId === contact.id,
   );
-  if (last !== undefined) return last.type === "acknowledgement.sent" ? "sent" : "not-delivered";
+  if (last !== undefined) {
+    return last.type === "acknowledgement.sent" && last.data.returned !== true ? "sent" : "not-delivered";
+  }
   const rule = clockRuleStoppedBy(profile, "acknowledgement.sent");
   if (rule === undefined || !ruleAppliesTo(rule, kase.kind) || contact.isFollowUp) return "not-required";
   return isConfirmedReferrer(contact.referrer) ? undefined : "held";

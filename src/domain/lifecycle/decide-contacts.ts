@@ -29,8 +29,13 @@ export function recordAcknowledgementNotDelivered(
 export function recordLetterSent(kase: Case, command: CommandOf<"recordLetterSent">, ctx: CommandContext) {
   const { outboxKey } = command;
   switch (command.letter) {
-    case "acknowledgement":
-      return [stamp(kase, command, ctx, "acknowledgement.sent", { contactId: command.contactId ?? "", outboxKey })];
+    case "acknowledgement": {
+      const returned = kase.events.some(
+        (e) => e.type === "acknowledgement.not-delivered" && e.data.outboxKey === outboxKey,
+      );
+      const data = { contactId: command.contactId ?? "", outboxKey, ...(returned ? { returned: true as const } : {}) };
+      return [stamp(kase, command, ctx, "acknowledgement.sent", data)];
+    }
     case "screening-outcome":
       return [stamp(kase, command, ctx, "screening-outcome.sent", { outboxKey })];
     case "maam-outcome":

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
 import { syncInbox } from "../../../src/app/sync-inbox.js";
 import { deadlines } from "../../../src/domain/policy/deadlines.js";
+import type { Mailbox } from "../../../src/ports.js";
 import { GROUP_MAILBOX, startAppHarness, type AppHarness } from "../../support/app-harness.js";
+import { mailboxWith } from "../../support/mailbox-with.js";
 import { allCases } from "./app-assertions.js";
 
 let harness: AppHarness | undefined;
@@ -97,6 +99,42 @@ describe("rule 1.2 acknowledgement returned by the referrer's mail server", () =
     const [after] = await allCases(h);
     expect(clockOf(after!.case)?.status).not.toBe("met");
     expect(clockOf(after!.case)?.stoppedAt).toBeUndefined();
+  });
+
+  it("does not count as met an acknowledgement whose bounce arrived before its sender recorded it sent", async () => {
+    let stops = 1;
+    const h = (harness = await startAppHarness({
+      // The process stops after Exchange took the letter, before the outbox and the case record it.
+      wrapMailbox: (inner: Mailbox): Mailbox =>
+        mailboxWith(inner, {
+          sendDraft: async (draftId) => {
+            await inner.sendDraft(draftId);
+            if (stops-- > 0) throw new Error("process stopped after the send");
+          },
+        }),
+    }));
+    await h.deliverFixture("eha-school-nurse.eml");
+    await syncInbox(h.deps, "test");
+    expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0, failed: 1 });
+    const [sent] = h.standIn.mailbox.list("sentitems");
+    const key = sent?.internetMessageHeaders.find((x) => x.name.toLowerCase() === OUR_MARKER)?.value ?? "";
+
+    await h.standIn.deliver(bounceOf(returned(key)));
+    await syncInbox(h.deps, "test");
+    h.clock.advance(10 * 60_000);
+    await deliverOutbox(h.deps);
+
+    const [stored] = await allCases(h);
+    const types = stored?.case.events.map((e) => e.type) ?? [];
+    expect(types.slice(types.indexOf("acknowledgement.not-delivered"))).toEqual([
+      "acknowledgement.not-delivered",
+      "acknowledgement.sent",
+    ]);
+    const clock = deadlines(stored!.case, h.deps.profile, h.deps.calendar, h.clock.now()).find(
+      (d) => d.ruleId === "1.2",
+    );
+    expect(clock?.status).not.toBe("met");
+    expect(h.standIn.mailbox.list("sentitems")).toHaveLength(1);
   });
 
   it("records nothing for a bounce of mail that is not ours", async () => {

@@ -1,4 +1,4 @@
-import type { Actor } from "../../../src/domain/actor.js";
+import { systemActor, type Actor } from "../../../src/domain/actor.js";
 import type { Case } from "../../../src/domain/case.js";
 import type { CaseEventData, CaseEventType, NewCaseEvent } from "../../../src/domain/case-events.js";
 import type { ContactKind, Referrer } from "../../../src/domain/contact.js";
@@ -12,6 +12,7 @@ import { loadProfile } from "../../../src/policy/profiles/index.js";
 
 /** Someone who may do anything, so a builder step fails only when the lifecycle itself refuses it. */
 const anyone: Actor = { kind: "staff", id: "staff-builder", displayName: "Builder" };
+const theService = systemActor("builder");
 
 type Step = (kase: Case, profile: Profile) => Case;
 type When = { at?: string };
@@ -55,12 +56,13 @@ export class CaseBuilder {
     return this;
   }
 
-  /** Any command, as someone holding every role (or the roles given). */
-  then(command: CaseCommand, options: When & { roles?: readonly StaffRole[] } = {}): this {
+  /** Any command, as someone holding every role (or the roles given), or as the service itself (`bySystem`). */
+  then(command: CaseCommand, options: When & { roles?: readonly StaffRole[]; bySystem?: boolean } = {}): this {
     this.steps.push((kase, profile) => {
       const now = new Date(options.at ?? kase.events.at(-1)?.at ?? kase.openedAt);
       const roles = options.roles ?? STAFF_ROLES;
-      return append(kase, decide(kase, command, { profile, actor: anyone, roles, now }));
+      const actor = options.bySystem === true ? theService : anyone;
+      return append(kase, decide(kase, command, { profile, actor, roles, now }));
     });
     return this;
   }

@@ -19,7 +19,8 @@ export const frontDoorRules: RuleInput[] = [
     name: "Acknowledge the referrer",
     citation: cite("1.2"),
     start: [newRequest],
-    stop: [{ event: "acknowledgement.sent" }],
+    // A letter already returned when it was recorded sent (the bounce came first) reached nobody.
+    stop: [{ event: "acknowledgement.sent", where: { returned: { not: true } } }],
     reopenedBy: [{ event: "acknowledgement.not-delivered" }],
     correlateBy: "contactId",
     expected: { amount: 1, unit: "working-days" },

@@ -60,6 +60,14 @@ describe("what a case's record says of a contact's acknowledgement (rule 1.2)", 
     expect(acknowledgementFromCase(familySolutions, resent, contactOf(resent))).toBe("sent");
   });
 
+  it("1.2 reports as returned a letter whose bounce arrived before it was recorded sent", () => {
+    const returnedFirst = aCase()
+      .withEvent("acknowledgement.not-delivered", { contactId: "FC-2026-000123-contact-1", outboxKey: "ack" })
+      .withEvent("acknowledgement.sent", { contactId: "FC-2026-000123-contact-1", outboxKey: "ack", returned: true })
+      .build();
+    expect(acknowledgementFromCase(familySolutions, returnedFirst, contactOf(returnedFirst))).toBe("not-delivered");
+  });
+
   it("reads only the events of the contact asked about", () => {
     const other = contactOf(sentThenReturned, { id: "FC-2026-000123-contact-2", referrer: unconfirmed });
     expect(acknowledgementFromCase(familySolutions, sentThenReturned, other)).toBe("held");

@@ -83,6 +83,22 @@ describe("rule 1.2 acknowledgement returned by the referrer's mail server", () =
     expect(clock).toMatchObject({ status: "met", stoppedAt: "2026-06-11T09:00:00.000Z", metOnTime: true });
   });
 
+  it("is not met by an acknowledgement recorded sent only after its bounce arrived (its sender stopped between)", () => {
+    const { outboxKey } = ack(FIRST_CONTACT);
+    const kase = aCase()
+      .receivedAt("2026-06-10T10:00:00.000Z")
+      .withEvent("acknowledgement.not-delivered", ack(FIRST_CONTACT), { at: "2026-06-10T10:35:00.000Z" })
+      .then(
+        { type: "recordLetterSent", letter: "acknowledgement", contactId: FIRST_CONTACT, outboxKey },
+        { at: "2026-06-10T10:40:00.000Z", bySystem: true },
+      )
+      .build();
+    expect(kase.events.at(-1)).toMatchObject({ type: "acknowledgement.sent", data: { outboxKey, returned: true } });
+    const [clock] = of("1.2", deadlines(kase, profile, calendar, new Date("2026-06-11T09:00:00.000Z")));
+    expect(clock).toMatchObject({ key: FIRST_CONTACT, status: "due-soon" });
+    expect(clock?.stoppedAt).toBeUndefined();
+  });
+
   it("leaves another contact's met acknowledgement alone", () => {
     const other = aCase()
       .receivedAt("2026-06-10T10:00:00.000Z")

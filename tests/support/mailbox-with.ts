@@ -1,0 +1,20 @@
+import type { Mailbox } from "../../src/ports.js";
+
+/**
+ * The mailbox with some of its operations replaced (a process that stops part-way, a fault), the rest its own.
+ * Bound rather than inherited: the Graph mailbox keeps its client in private fields.
+ */
+export function mailboxWith(inner: Mailbox, overrides: Partial<Mailbox>): Mailbox {
+  const own: Mailbox = {
+    readInboxDelta: (link, options) => inner.readInboxDelta(link, options),
+    getMessage: (id) => inner.getMessage(id),
+    findByInternetMessageId: (id) => inner.findByInternetMessageId(id),
+    findSentByOutboxKey: (key) => inner.findSentByOutboxKey(key),
+    findDraftByOutboxKey: (key) => inner.findDraftByOutboxKey(key),
+    createDraft: (mail) => inner.createDraft(mail),
+    createReplyDraft: (id, mail) => inner.createReplyDraft(id, mail),
+    sendDraft: (draftId) => inner.sendDraft(draftId),
+    sendOnce: (mail, options) => inner.sendOnce(mail, options),
+  };
+  return { ...own, ...overrides };
+}
