@@ -305,6 +305,7 @@ export interface QuotaCounter {
 
 /** Delta link and subscription of one mailbox folder. */
 export interface SyncState {
+  /** Where the next inbox read starts: the last round's delta link, or the next page of a round stopped part-way. */
   readonly deltaLink?: string;
   readonly subscriptionId?: string;
   readonly subscriptionExpiresAt?: string;
@@ -354,15 +355,18 @@ export interface UnreadableMessage {
   readonly unreadable: string;
 }
 
-/** One round of inbox changes since the saved delta link. */
-export interface InboxChanges {
+/** One page of inbox changes, read from the saved link. */
+export interface InboxPage {
   /** New or changed messages, read in full. A message may come again (delta replays): handle it idempotently. */
   readonly messages: readonly InboundMessage[];
   /** Messages that could not be read: failures of their own, counted and quarantined like any other. */
   readonly unreadable?: readonly UnreadableMessage[];
   readonly removedIds: readonly string[];
-  /** Save it: the next round starts from here. */
-  readonly deltaLink: string;
+  /**
+   * Where reading goes on, to save once this page is handled: the round's next page, or (its last page) the link
+   * the next round starts from.
+   */
+  readonly next: { readonly page: string } | { readonly round: string };
   /** The saved link had expired, so the inbox was read from the start: expect messages already handled. */
   readonly resynced: boolean;
 }
@@ -394,7 +398,8 @@ export type SendOnceResult =
   | { readonly state: "submitted"; readonly id: string };
 
 export interface Mailbox {
-  readInboxDelta(deltaLink?: string, options?: { readonly receivedSince?: string }): Promise<InboxChanges>;
+  /** One page of what changed in the Inbox since `link` (a page's `next`), or from the start. */
+  readInboxPage(link?: string, options?: { readonly receivedSince?: string }): Promise<InboxPage>;
   getMessage(id: string): Promise<InboundMessage>;
   /**
    * Immutable ids of the mailbox's copies of a message, from its RFC 5322 Message-ID (angle brackets included, as

@@ -26,38 +26,51 @@ const LEASE_MS = 5 * 60_000;
 export const POISON_ATTEMPTS = 3;
 
 /**
- * Reads what is new in the Inbox (delta query) and logs each message once. Leased, so that two instances never
- * read the same mailbox at once. The delta link is saved only after every message of the round is handled: if
- * a message fails, the others are still handled and the next round reads the round again (the ledger skips what was
- * done); a message that fails POISON_ATTEMPTS rounds is quarantined and the duty worker told, so the delta moves on.
+ * Reads what is new in the Inbox (delta query), a page at a time, and logs each message once. Leased, so that two
+ * instances never read the same mailbox at once. Once a page is handled, the link to read on from is saved, so a round
+ * stopped part-way (a crash, a restart, throttling past our retries) goes on from its last handled page rather
+ * than from the start. If a message fails, the others are still handled but the saved link stays before its page:
+ * the next round reads it again (the ledger skips what was done); a message that fails POISON_ATTEMPTS rounds is
+ * quarantined and the duty worker told, so the delta moves on.
  */
 export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxSyncResult> {
   const name = `inbox-sync~${deps.centre.mailbox}`;
   const acquired = await deps.leases.acquire(name, holderId, LEASE_MS, deps.clock.now());
   if (!acquired.acquired) return { ran: false, heldBy: acquired.heldBy };
   let lease = acquired.lease;
+  const keepLease = async () => {
+    if (Date.parse(lease.expiresAt) - deps.clock.now().getTime() >= LEASE_MS / 2) return;
+    const renewed = await deps.leases.renew(lease, LEASE_MS, deps.clock.now());
+    if (!renewed.acquired) throw leaseLost(name);
+    lease = renewed.lease;
+  };
   try {
-    const stored = await deps.sync.get(SYNC_KEY);
-    const changes = await deps.mailbox.readInboxDelta(stored?.value.deltaLink);
+    let saved = await deps.sync.get(SYNC_KEY);
+    let link = saved?.value.deltaLink;
     const counts = { logged: 0, ignored: 0, alreadyHandled: 0, failed: 0, quarantined: 0 };
-    for (const message of changes.messages) {
-      const result = await logOrCountFailure(deps, message);
-      counts[outcomeCount(result)]++;
-      if (Date.parse(lease.expiresAt) - deps.clock.now().getTime() < LEASE_MS / 2) {
-        const renewed = await deps.leases.renew(lease, LEASE_MS, deps.clock.now());
-        if (!renewed.acquired) throw leaseLost(name);
-        lease = renewed.lease;
+    let messages = 0;
+    let resynced = false;
+    for (;;) {
+      const page = await deps.mailbox.readInboxPage(link);
+      messages += page.messages.length;
+      resynced ||= page.resynced;
+      for (const message of page.messages) {
+        counts[outcomeCount(await logOrCountFailure(deps, message))]++;
+        await keepLease();
       }
+      for (const unreadable of page.unreadable ?? []) {
+        counts[outcomeCount(await countUnreadable(deps, unreadable))]++;
+      }
+      const onward = "page" in page.next ? page.next.page : page.next.round;
+      // Once a message of this round has failed, the saved link stays before it, so the next round reads it again.
+      if (counts.failed === 0) {
+        saved = await deps.sync.put(SYNC_KEY, { ...(saved?.value ?? {}), deltaLink: onward }, saved?.etag);
+      }
+      if (!("page" in page.next)) break;
+      link = onward;
     }
-    for (const unreadable of changes.unreadable ?? []) {
-      counts[outcomeCount(await countUnreadable(deps, unreadable))]++;
-    }
-    if (counts.failed === 0) {
-      const next = { ...(stored?.value ?? {}), deltaLink: changes.deltaLink };
-      await deps.sync.put(SYNC_KEY, next, stored?.etag);
-    }
-    deps.logger.info("inbox.synced", { messages: changes.messages.length, ...counts, resynced: changes.resynced });
-    return { ran: true, messages: changes.messages.length, ...counts, resynced: changes.resynced };
+    deps.logger.info("inbox.synced", { messages, ...counts, resynced });
+    return { ran: true, messages, ...counts, resynced };
   } finally {
     await deps.leases.release(lease);
   }

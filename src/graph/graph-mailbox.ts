@@ -1,8 +1,8 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { silentLogger, type Logger } from "../logging/logger.js";
-import type { InboxChanges, Mailbox, MailDraft, OutgoingMail, SendOnceResult, SentMail } from "../ports.js";
+import type { InboxPage, Mailbox, MailDraft, OutgoingMail, SendOnceResult, SentMail } from "../ports.js";
 import type { GraphClient } from "./graph-client.js";
-import { readInboxDelta } from "./inbox-delta.js";
+import { readInboxDeltaPage } from "./inbox-delta.js";
 import { MailSender } from "./mail-sending.js";
 import { MessageReader } from "./message-reader.js";
 import { findByInternetMessageId } from "./message-finder.js";
@@ -37,12 +37,12 @@ export class GraphMailbox implements Mailbox {
     this.#sender = new MailSender(graph, this.#userPath, this.#log);
   }
 
-  async readInboxDelta(deltaLink?: string, options: { readonly receivedSince?: string } = {}): Promise<InboxChanges> {
-    const read = await readInboxDelta(
+  async readInboxPage(link?: string, options: { readonly receivedSince?: string } = {}): Promise<InboxPage> {
+    const read = await readInboxDeltaPage(
       this.#graph,
       this.#reader,
       this.#userPath,
-      deltaLink,
+      link,
       { pageSize: this.#pageSize, ...options },
       this.#log,
     );
@@ -50,13 +50,14 @@ export class GraphMailbox implements Mailbox {
     for (const message of read.messages) {
       messages.push(await withReturnedHeaders(this.#graph, (id) => this.#reader.messagePath(id), message));
     }
-    const changes = { ...read, messages };
+    const page = { ...read, messages };
     this.#log.info("graph.inbox.delta", {
-      messages: changes.messages.length,
-      removed: changes.removedIds.length,
-      resynced: changes.resynced,
+      messages: page.messages.length,
+      removed: page.removedIds.length,
+      lastPage: !("page" in page.next),
+      resynced: page.resynced,
     });
-    return changes;
+    return page;
   }
 
   getMessage(id: string): Promise<InboundMessage> {

@@ -1,5 +1,5 @@
 import type { Logger } from "../logging/logger.js";
-import type { InboxChanges } from "../ports.js";
+import type { InboxPage } from "../ports.js";
 import { GraphMailboxError, requestFailed } from "./errors.js";
 import type { GraphClient } from "./graph-client.js";
 import { MESSAGE_SELECT, splitReadable, type GraphMessage } from "./graph-message.js";
@@ -21,75 +21,69 @@ export interface InboxDeltaOptions {
 }
 
 /**
- * Follows the inbox delta from `deltaLink` (or from the start) through every `@odata.nextLink` to the new
- * `@odata.deltaLink`. Delta is asked for everything a message is read for (MESSAGE_SELECT), so a new message costs
- * no read of its own; one that comes without `internetMessageHeaders` (not promised in a delta; loop and autoreply
- * detection need them) is read in full, in `$batch`.
+ * One page of the inbox delta from `link` (a round's `@odata.nextLink`, the last round's `@odata.deltaLink`, or
+ * none: from the start). Delta is asked for everything a message is read for (MESSAGE_SELECT), so a new message
+ * costs no read of its own; one that comes without `internetMessageHeaders` (not promised in a delta; loop and
+ * autoreply detection need them) is read in full, in `$batch`.
  * An expired link (410 Gone / syncStateNotFound) restarts from the beginning and says so with `resynced`.
  */
-export const readInboxDelta = async (
+export const readInboxDeltaPage = async (
   graph: GraphClient,
   reader: MessageReader,
   userPath: string,
-  deltaLink: string | undefined,
+  link: string | undefined,
   options: InboxDeltaOptions,
   log: Logger,
-): Promise<InboxChanges> => {
+): Promise<InboxPage> => {
   try {
-    return await readRound(graph, reader, startPath(graph, userPath, deltaLink, options), options, false);
+    return await readPage(graph, reader, startPath(graph, userPath, link, options), options, false);
   } catch (error) {
-    if (!(deltaLink && error instanceof GraphMailboxError && error.code === "GRAPH.SYNC_RESET")) throw error;
+    if (!(link && error instanceof GraphMailboxError && error.code === "GRAPH.SYNC_RESET")) throw error;
     log.warn("graph.inbox.resync", { status: error.status, graphCode: error.graphCode });
-    return await readRound(graph, reader, startPath(graph, userPath, undefined, options), options, true);
+    return await readPage(graph, reader, startPath(graph, userPath, undefined, options), options, true);
   }
 };
 
 const startPath = (
   graph: GraphClient,
   userPath: string,
-  deltaLink: string | undefined,
+  link: string | undefined,
   options: InboxDeltaOptions,
 ): string => {
-  if (deltaLink) return graph.relativeLink(deltaLink);
+  if (link) return graph.relativeLink(link);
   const filter = options.receivedSince
     ? `&$filter=${encodeURIComponent(`receivedDateTime ge ${new Date(options.receivedSince).toISOString()}`)}`
     : "";
   return `${userPath}/mailFolders/inbox/messages/delta?$select=${MESSAGE_SELECT}${filter}`;
 };
 
-const readRound = async (
+const readPage = async (
   graph: GraphClient,
   reader: MessageReader,
-  firstPath: string,
+  path: string,
   options: InboxDeltaOptions,
   resynced: boolean,
-): Promise<InboxChanges> => {
+): Promise<InboxPage> => {
+  const page = await graph.get<DeltaPage>(path, {
+    operation: OPERATION,
+    resource: "inbox sync state",
+    headers: { Prefer: `odata.maxpagesize=${options.pageSize}` },
+  });
   const changed = new Map<string, GraphMessage>();
   const removed = new Set<string>();
-  let path = firstPath;
-  for (;;) {
-    const page = await graph.get<DeltaPage>(path, {
-      operation: OPERATION,
-      resource: "inbox sync state",
-      headers: { Prefer: `odata.maxpagesize=${options.pageSize}` },
-    });
-    for (const item of page.value ?? []) {
-      if (item["@removed"]) {
-        changed.delete(item.id);
-        removed.add(item.id);
-      } else {
-        removed.delete(item.id);
-        changed.set(item.id, item);
-      }
+  for (const item of page.value ?? []) {
+    if (item["@removed"]) {
+      changed.delete(item.id);
+      removed.add(item.id);
+    } else {
+      removed.delete(item.id);
+      changed.set(item.id, item);
     }
-    const next = page["@odata.nextLink"];
-    if (next) {
-      path = graph.relativeLink(next);
-      continue;
-    }
-    const deltaLink = page["@odata.deltaLink"];
-    if (!deltaLink) throw requestFailed(OPERATION, 200, "NoDeltaLink");
-    const { messages, unreadable } = splitReadable(await reader.complete([...changed.values()]));
-    return { messages, unreadable, removedIds: [...removed], deltaLink, resynced };
   }
+  const nextLink = page["@odata.nextLink"];
+  const deltaLink = page["@odata.deltaLink"];
+  if (!nextLink && !deltaLink) throw requestFailed(OPERATION, 200, "NoDeltaLink");
+  const { messages, unreadable } = splitReadable(await reader.complete([...changed.values()]));
+  const next = nextLink ? { page: nextLink } : { round: deltaLink as string };
+  return { messages, unreadable, removedIds: [...removed], next, resynced };
 };

@@ -6,7 +6,7 @@ import type { Mailbox } from "../../src/ports.js";
  */
 export function mailboxWith(inner: Mailbox, overrides: Partial<Mailbox>): Mailbox {
   const own: Mailbox = {
-    readInboxDelta: (link, options) => inner.readInboxDelta(link, options),
+    readInboxPage: (link, options) => inner.readInboxPage(link, options),
     getMessage: (id) => inner.getMessage(id),
     findByInternetMessageId: (id) => inner.findByInternetMessageId(id),
     findSentByOutboxKey: (key) => inner.findSentByOutboxKey(key),

@@ -30,10 +30,10 @@ async function sendOverSmtp(h: AppHarness, raws: readonly string[]): Promise<voi
 /** The production mailbox, with what the inbox read handed to the core kept for inspection. */
 function watchedMailbox(inner: Mailbox, seen: InboundMessage[]): Mailbox {
   const watched = Object.create(inner) as Mailbox;
-  watched.readInboxDelta = async (link, options) => {
-    const changes = await inner.readInboxDelta(link, options);
-    seen.push(...changes.messages);
-    return changes;
+  watched.readInboxPage = async (link, options) => {
+    const page = await inner.readInboxPage(link, options);
+    seen.push(...page.messages);
+    return page;
   };
   return watched;
 }

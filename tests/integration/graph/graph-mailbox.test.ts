@@ -3,6 +3,7 @@ import { startStandIn, type StandIn } from "../../../dev/m365/stand-in.js";
 import { GraphThrottledError } from "../../../src/graph/errors.js";
 import { createGraphClient, type GraphClientOptions } from "../../../src/graph/graph-client.js";
 import { GraphMailbox } from "../../../src/graph/graph-mailbox.js";
+import type { InboundMessage } from "../../../src/domain/mail/inbound-message.js";
 import { fakeTime } from "../../unit/graph/fake-time.js";
 
 const MAILBOX = "familycentre@council.example";
@@ -38,7 +39,18 @@ const referral = (subject: string, from = "desk@school.example") =>
     "",
   ].join("\r\n");
 
-const readAll = async (box: GraphMailbox, link?: string) => box.readInboxDelta(link);
+/** A whole delta round, page by page: its messages, whether it started over, and the link the next round reads. */
+async function readAll(box: GraphMailbox, link?: string) {
+  const messages: InboundMessage[] = [];
+  let resynced = false;
+  for (let from = link; ;) {
+    const page = await box.readInboxPage(from);
+    messages.push(...page.messages);
+    resynced ||= page.resynced;
+    if (!("page" in page.next)) return { messages, resynced, deltaLink: page.next.round };
+    from = page.next.page;
+  }
+}
 
 describe("reading the inbox through delta", () => {
   it("follows nextLink pages to a deltaLink and reads each new message in full", async () => {
