@@ -1,6 +1,6 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { describeError } from "../logging/logger.js";
-import { isMailboxBusy, type UnreadableMessage } from "../ports.js";
+import { isMailboxBusy, type InboxPage, type UnreadableMessage } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
 import { AppError, leaseLost } from "./errors.js";
 import { logInboundMessage, type IntakeResult } from "./log-inbound-message.js";
@@ -46,12 +46,14 @@ export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxS
   };
   try {
     let saved = await deps.sync.get(SYNC_KEY);
-    let link = saved?.value.deltaLink;
     const counts = { logged: 0, ignored: 0, alreadyHandled: 0, failed: 0, quarantined: 0 };
     let messages = 0;
     let resynced = false;
+    let reading = deps.mailbox.readInboxPage(saved?.value.deltaLink);
     for (;;) {
-      const page = await deps.mailbox.readInboxPage(link);
+      const page = await reading;
+      // The next page is read while this one is handled: a page read waits on Graph, handling on the tables.
+      if ("page" in page.next) reading = readAhead(deps, page.next.page);
       messages += page.messages.length;
       resynced ||= page.resynced;
       for (const message of page.messages) {
@@ -67,13 +69,19 @@ export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxS
         saved = await deps.sync.put(SYNC_KEY, { ...(saved?.value ?? {}), deltaLink: onward }, saved?.etag);
       }
       if (!("page" in page.next)) break;
-      link = onward;
     }
     deps.logger.info("inbox.synced", { messages, ...counts, resynced });
     return { ran: true, messages, ...counts, resynced };
   } finally {
     await deps.leases.release(lease);
   }
+}
+
+/** A page read ahead of its turn; if the round stops first, its failure is the round's, never an unhandled one. */
+function readAhead(deps: AppDeps, link: string): Promise<InboxPage> {
+  const reading = deps.mailbox.readInboxPage(link);
+  reading.catch(() => undefined);
+  return reading;
 }
 
 type Outcome = IntakeResult | { readonly outcome: "failed" | "quarantined" };
