@@ -1,5 +1,5 @@
 import type { LocalDate } from "../domain/calendar/calendar.js";
-import type { WorklistEntry } from "../ports.js";
+import { everyItem, type WorklistEntry } from "../ports.js";
 import { agendaDue, agendaKey, agendaSlots, parseTimeOfDay, type AgendaSlot, type TimeOfDay } from "./agenda-plan.js";
 import { type JobDeps, NOTICES_PARTITION } from "./job-deps.js";
 
@@ -63,12 +63,8 @@ async function queueAgenda(deps: JobDeps, slot: AgendaSlot, date: LocalDate, now
 }
 
 async function wholeList(deps: JobDeps, slot: AgendaSlot): Promise<WorklistEntry[]> {
-  const entries: WorklistEntry[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await deps.worklists.list(slot.worklist, continuation === undefined ? {} : { continuation });
-    entries.push(...page.items);
-    continuation = page.continuation;
-  } while (continuation !== undefined);
+  const entries = await everyItem((continuation) =>
+    deps.worklists.list(slot.worklist, continuation === undefined ? {} : { continuation }),
+  );
   return entries.sort((a, b) => a.openedAt.localeCompare(b.openedAt));
 }

@@ -1,7 +1,7 @@
 import type { Calendar, LocalDate } from "../../domain/calendar/calendar.js";
 import type { ClockRule, Profile, Rule } from "../../domain/policy/profile-schema.js";
 import type { Timescale } from "../../domain/policy/timescale.js";
-import type { OpenCaseEntry } from "../../ports.js";
+import { everyItem, type OpenCaseEntry } from "../../ports.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { ComplianceReport, LongOpenBucket, RuleCompliance } from "../contract.js";
 import { badRequest } from "../errors.js";
@@ -58,16 +58,8 @@ function cutoff(calendar: Calendar, today: LocalDate, after: Timescale): string 
 }
 
 /** Every case opened before `before`, oldest first (the long-open cases: a small share of a centre's work). */
-async function openBefore(deps: ApiDeps, before: string): Promise<OpenCaseEntry[]> {
-  const open: OpenCaseEntry[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await deps.compliance.openBetween(EARLIEST, before, continuation ? { continuation } : {});
-    open.push(...page.items);
-    continuation = page.continuation;
-  } while (continuation !== undefined);
-  return open;
-}
+const openBefore = (deps: ApiDeps, before: string): Promise<OpenCaseEntry[]> =>
+  everyItem((continuation) => deps.compliance.openBetween(EARLIEST, before, continuation ? { continuation } : {}));
 
 /**
  * 11.4: open cases in bands (3 to 6 months, 6 to 9 …, 12 and over), oldest first, first page of each. One read of
