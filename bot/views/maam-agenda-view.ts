@@ -3,9 +3,9 @@ import { deadlines } from "../../src/domain/policy/deadlines.js";
 import type { StoredCase } from "../../src/ports.js";
 import type { CaseInHand } from "./panel-decisions.js";
 import type { BotDeps } from "../bot-deps.js";
-import type { WorkerChoice } from "../cards/elements/decision.js";
 import type { MaamAgendaItem, MaamAgendaView } from "../cards/maam-agenda.js";
-import { decisionMade, outcomesOf } from "./panel-decisions.js";
+import { panelAgendaView } from "./panel-agenda-view.js";
+import { decisionMade } from "./panel-decisions.js";
 import { workerChoices } from "./workers.js";
 
 /** Rule 1.1 times presentation at MAAM; the card shows that clock's days left. */
@@ -29,29 +29,12 @@ export async function maamAgendaView(
   date?: LocalDate,
 ): Promise<MaamAgendaView> {
   const now = deps.app.clock.now();
-  return maamViewOf(
+  return panelAgendaView(
     deps,
+    "maam",
     await workerChoices(deps),
     cases.map((c) => maamItem(deps, c, now)),
     now,
     date,
   );
-}
-
-/** The agenda around items already built (a decision's refreshed card reuses the items it has in hand). */
-export function maamViewOf(
-  deps: BotDeps,
-  workers: readonly WorkerChoice[],
-  items: readonly MaamAgendaItem[],
-  now: Date,
-  date?: LocalDate,
-): MaamAgendaView {
-  return {
-    timeZone: deps.app.calendar.timeZone,
-    now: now.toISOString(),
-    date: date ?? deps.app.calendar.localDate(now),
-    outcomes: outcomesOf(deps.app.profile, "maam"),
-    workers,
-    items,
-  };
 }

@@ -6,10 +6,11 @@ import type { BotDeps } from "../bot-deps.js";
 import type { AdaptiveCardJson } from "../cards/card-json.js";
 import type { WorkerChoice } from "../cards/elements/decision.js";
 import { firstCard } from "./agenda-cards.js";
-import { maamItem, maamViewOf } from "./maam-agenda-view.js";
+import { maamItem } from "./maam-agenda-view.js";
+import { panelAgendaView } from "./panel-agenda-view.js";
 import type { CaseInHand, PanelId } from "./panel-decisions.js";
 import { recentAgendaItems, type RecentItems } from "./recent-agenda-items.js";
-import { screeningItem, screeningViewOf } from "./screening-agenda-view.js";
+import { screeningItem } from "./screening-agenda-view.js";
 
 /** How a panel's agenda items are built, kept and drawn on one card. */
 export interface PanelAgenda<Item> {
@@ -24,7 +25,8 @@ export const SCREENING_AGENDA: PanelAgenda<ScreeningAgendaItem> = {
   panel: "screening",
   recent: (deps) => recentAgendaItems(deps).screening,
   item: screeningItem,
-  card: (deps, workers, items, now) => firstCard(screeningAgendaCards(screeningViewOf(deps, workers, items, now))),
+  card: (deps, workers, items, now) =>
+    firstCard(screeningAgendaCards(panelAgendaView(deps, "screening", workers, items, now))),
 };
 
 /** Rule 3.1's MAAM agenda, as a decision redraws one of its cards. */
@@ -32,5 +34,5 @@ export const MAAM_AGENDA: PanelAgenda<MaamAgendaItem> = {
   panel: "maam",
   recent: (deps) => recentAgendaItems(deps).maam,
   item: maamItem,
-  card: (deps, workers, items, now) => firstCard(maamAgendaCards(maamViewOf(deps, workers, items, now))),
+  card: (deps, workers, items, now) => firstCard(maamAgendaCards(panelAgendaView(deps, "maam", workers, items, now))),
 };

@@ -1,0 +1,26 @@
+import type { LocalDate } from "../../src/domain/calendar/calendar.js";
+import type { BotDeps } from "../bot-deps.js";
+import type { WorkerChoice } from "../cards/elements/decision.js";
+import { outcomesOf, type PanelId } from "./panel-decisions.js";
+
+/**
+ * A panel's agenda around items already built: its day (today unless given: a queued agenda posted late still says
+ * its own day), the profile's outcomes for that panel, and the worker picker. Screening and MAAM cards both read it.
+ */
+export function panelAgendaView<Item>(
+  deps: BotDeps,
+  panel: Extract<PanelId, "screening" | "maam">,
+  workers: readonly WorkerChoice[],
+  items: readonly Item[],
+  now: Date,
+  date?: LocalDate,
+) {
+  return {
+    timeZone: deps.app.calendar.timeZone,
+    now: now.toISOString(),
+    date: date ?? deps.app.calendar.localDate(now),
+    outcomes: outcomesOf(deps.app.profile, panel),
+    workers,
+    items,
+  };
+}
