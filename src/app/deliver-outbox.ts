@@ -1,5 +1,5 @@
 import { systemActor } from "../domain/actor.js";
-import type { CaseEventType } from "../domain/case-events.js";
+import { letterRecordedSent } from "../domain/letters/letter-sent.js";
 import { describeError } from "../logging/logger.js";
 import { isMailboxBusy, type OutboxItem } from "../ports.js";
 import type { AppDeps } from "./app-deps.js";
@@ -153,21 +153,11 @@ async function finishStopped(deps: AppDeps, item: OutboxItem): Promise<Outcome> 
   return "waiting";
 }
 
-const RECORDS_A_LETTER_SENT: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
-  "acknowledgement.sent",
-  "screening-outcome.sent",
-  "maam-outcome.sent",
-]);
-
 /** Records the letter on its case (idempotent: once per outbox key), then marks the item sent. */
 async function recordSent(deps: AppDeps, item: OutboxItem, sentItemId: string): Promise<"sent"> {
   const payload = item.payload as unknown as LetterPayload;
   const stored = await deps.cases.getCase(item.caseId);
-  // A bounce of the letter names its key too, and may come before the letter is recorded sent.
-  const recorded = stored.case.events.some(
-    (e) => RECORDS_A_LETTER_SENT.has(e.type) && "outboxKey" in e.data && e.data.outboxKey === item.key,
-  );
-  if (!recorded) {
+  if (!letterRecordedSent(stored.case, item.key)) {
     await changeCase(
       deps,
       item.caseId,

@@ -2,6 +2,7 @@ import type { Actor } from "../domain/actor.js";
 import type { Case } from "../domain/case.js";
 import type { CaseEvent } from "../domain/case-events.js";
 import { clockRuleStoppedBy, ruleAppliesTo } from "../domain/letters/letter-dates.js";
+import { letterRecordedSent } from "../domain/letters/letter-sent.js";
 import type { SentLetter } from "../domain/lifecycle/commands.js";
 import type { Outcome } from "../domain/policy/profile-schema.js";
 import type { StaffRole } from "../domain/staff.js";
@@ -76,8 +77,7 @@ export async function queueOutcomeLetters(deps: Pick<AppDeps, "profile" | "outbo
   for (const event of kase.events) {
     const letter = outcomeLetterFor(deps, kase, event);
     if (letter === undefined) continue;
-    const sent = kase.events.some((e) => "outboxKey" in e.data && e.data.outboxKey === letter.key);
-    if (!sent) {
+    if (!letterRecordedSent(kase, letter.key)) {
       await deps.outbox.enqueue(
         { caseId: kase.id, key: letter.key, channel: "email", purpose: letter.purpose, payload: { ...letter.payload } },
         deps.clock.now(),
