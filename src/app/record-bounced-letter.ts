@@ -1,4 +1,5 @@
 import { systemActor } from "../domain/actor.js";
+import { letterRecordedReturned } from "../domain/letters/letter-sent.js";
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { returnedOwnLetterKey } from "../domain/mail/returned-message.js";
 import type { Logger } from "../logging/logger.js";
@@ -24,10 +25,7 @@ export async function recordBouncedLetter(deps: AppDeps, message: InboundMessage
     return;
   }
   const stored = await deps.cases.getCase(caseId);
-  const recorded = stored.case.events.some(
-    (e) => e.type === "acknowledgement.not-delivered" && e.data.outboxKey === outboxKey,
-  );
-  if (!recorded) {
+  if (!letterRecordedReturned(stored.case, outboxKey)) {
     await changeCase(
       deps,
       caseId,

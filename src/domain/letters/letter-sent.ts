@@ -14,3 +14,7 @@ const RECORDS_A_LETTER_SENT: ReadonlySet<CaseEventType> = new Set<CaseEventType>
  */
 export const letterRecordedSent = (kase: Case, outboxKey: string): boolean =>
   kase.events.some((e) => RECORDS_A_LETTER_SENT.has(e.type) && "outboxKey" in e.data && e.data.outboxKey === outboxKey);
+
+/** Whether the case records a bounce of the letter with this outbox key (its referrer's mail server returned it). */
+export const letterRecordedReturned = (kase: Case, outboxKey: string): boolean =>
+  kase.events.some((e) => e.type === "acknowledgement.not-delivered" && e.data.outboxKey === outboxKey);

@@ -1,4 +1,5 @@
 import type { Case } from "../case.js";
+import { letterRecordedReturned } from "../letters/letter-sent.js";
 import type { CommandContext, CommandOf } from "./commands.js";
 import { stamp } from "./stamp.js";
 
@@ -30,9 +31,7 @@ export function recordLetterSent(kase: Case, command: CommandOf<"recordLetterSen
   const { outboxKey } = command;
   switch (command.letter) {
     case "acknowledgement": {
-      const returned = kase.events.some(
-        (e) => e.type === "acknowledgement.not-delivered" && e.data.outboxKey === outboxKey,
-      );
+      const returned = letterRecordedReturned(kase, outboxKey);
       const data = { contactId: command.contactId ?? "", outboxKey, ...(returned ? { returned: true as const } : {}) };
       return [stamp(kase, command, ctx, "acknowledgement.sent", data)];
     }

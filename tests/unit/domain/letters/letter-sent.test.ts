@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { letterRecordedSent } from "../../../../src/domain/letters/letter-sent.js";
+import { letterRecordedReturned, letterRecordedSent } from "../../../../src/domain/letters/letter-sent.js";
 import { aCase } from "../../../support/builders/case-builder.js";
 
 const CONTACT = "FC-2026-000123-contact-1";
@@ -11,9 +11,11 @@ describe("whether a case records one of our letters as sent", () => {
     expect(letterRecordedSent(kase, "ack-2")).toBe(false);
   });
 
-  it("1.2 does not take a bounce that names the letter's key for its sending (the bounce may come first)", () => {
+  it("1.2 tells a bounce that names the letter's key apart from its sending (the bounce may come first)", () => {
     const kase = aCase().withEvent("acknowledgement.not-delivered", { contactId: CONTACT, outboxKey: "ack-1" }).build();
     expect(letterRecordedSent(kase, "ack-1")).toBe(false);
+    expect(letterRecordedReturned(kase, "ack-1")).toBe(true);
+    expect(letterRecordedReturned(kase, "ack-2")).toBe(false);
   });
 
   it("2.2 and 3.1 count the screening and MAAM outcome letters recorded sent", () => {
