@@ -82,8 +82,8 @@ const readPage = async (
   }
   const nextLink = page["@odata.nextLink"];
   const deltaLink = page["@odata.deltaLink"];
-  if (!nextLink && !deltaLink) throw requestFailed(OPERATION, 200, "NoDeltaLink");
+  const next = nextLink ? { page: nextLink } : deltaLink ? { round: deltaLink } : undefined;
+  if (next === undefined) throw requestFailed(OPERATION, 200, "NoDeltaLink");
   const { messages, unreadable } = splitReadable(await reader.complete([...changed.values()]));
-  const next = nextLink ? { page: nextLink } : { round: deltaLink as string };
   return { messages, unreadable, removedIds: [...removed], next, resynced };
 };
