@@ -8,7 +8,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import { describeError } from "../src/logging/logger.js";
-import type { TeamsNotifier } from "../src/ports.js";
+import type { TeamsNotifier } from "../src/ports/teams.js";
 import { FamilyCentreActivityHandler } from "./activity-handler.js";
 import { realPacing, type BotAuth, type BotDeps } from "./bot-deps.js";
 import { seedDemoTeam } from "./demo-team.js";

@@ -1,5 +1,5 @@
 import type { AppDeps } from "../src/app/app-deps.js";
-import type { CentreSettings, RecordStore, StaffMember, StoredConversation } from "../src/ports.js";
+import type { CentreSettings, RecordStore, StaffMember, StoredConversation } from "../src/ports/records.js";
 
 /**
  * How the bot proves who it is and checks who calls it. Local mode has no app id: botbuilder then skips JWT

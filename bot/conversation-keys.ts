@@ -1,4 +1,4 @@
-import type { ConversationKey } from "../src/ports.js";
+import type { ConversationKey } from "../src/ports/teams.js";
 
 /** What the bot knows about where a turn came from, without the SDK's types. */
 export interface ConversationInfo {

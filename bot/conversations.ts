@@ -1,5 +1,5 @@
-import type { ConversationKey } from "../src/ports.js";
-import { AlreadyExistsError, ConcurrencyError } from "../src/store/errors.js";
+import type { ConversationKey } from "../src/ports/teams.js";
+import { AlreadyExistsError, isWriteRace } from "../src/ports/errors.js";
 import { CENTRE_SETTINGS_KEY, type BotDeps } from "./bot-deps.js";
 import type { ChatPurpose } from "./conversation-keys.js";
 
@@ -20,7 +20,7 @@ async function upsert<T>(
       await store.put(key, change(current?.value), current?.etag);
       return;
     } catch (error) {
-      const raced = error instanceof ConcurrencyError || error instanceof AlreadyExistsError;
+      const raced = isWriteRace(error);
       if (!raced || attempt >= ATTEMPTS) throw error;
     }
   }

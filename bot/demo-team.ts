@@ -1,5 +1,5 @@
-import type { StaffMember } from "../src/ports.js";
-import { AlreadyExistsError } from "../src/store/errors.js";
+import type { StaffMember } from "../src/ports/records.js";
+import { AlreadyExistsError } from "../src/ports/errors.js";
 import type { BotDeps } from "./bot-deps.js";
 
 /** LOCAL MODE ONLY: a made-up team, so worker pickers, caseloads and panels have someone to show. */

@@ -1,6 +1,6 @@
 import type { Decider } from "../src/app/record-decision.js";
 import { STAFF_ROLES, type StaffRole } from "../src/domain/staff.js";
-import type { StaffMember } from "../src/ports.js";
+import type { StaffMember } from "../src/ports/records.js";
 import type { BotDeps } from "./bot-deps.js";
 import type { TeamsUser } from "./conversation-keys.js";
 

@@ -16,7 +16,9 @@ import { drainEmailOutbox, SUBSCRIPTION_KEY, renewSubscription } from "./jobs/ma
 import { createScheduler } from "./jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "./jobs/standard-jobs.js";
 import { createLogger, describeError, type Logger } from "./logging/logger.js";
-import { isMailboxBusy, systemClock, type Clock } from "./ports.js";
+import { isMailboxBusy } from "./ports/mailbox.js";
+import { systemClock } from "./compose/system-clock.js";
+import { type Clock } from "./ports/clock.js";
 import type { Store } from "./store/store.js";
 
 export interface ServiceOptions {

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Calendar, LocalDate } from "../../src/domain/calendar/calendar.js";
-import type { Clock } from "../../src/ports.js";
+import type { Clock } from "../../src/ports/clock.js";
 
 /** From the real instant `fromRealMs` on, the clock reads `simMs` plus the real time elapsed since. */
 export interface ClockStep {

@@ -1,7 +1,7 @@
 import { extendedProperty, type StoredMessage } from "../../dev/m365/message.js";
 import { OUTBOX_KEY_PROPERTY } from "../../src/graph/mail-sending.js";
 import { TableClient } from "@azure/data-tables";
-import type { MessageRecord, MessageState } from "../../src/ports.js";
+import type { MessageRecord, MessageState } from "../../src/ports/message-ledger.js";
 import { encodeKey } from "../../src/store/keys.js";
 import type { Store } from "../../src/store/store.js";
 import type { ExpectedOutcome } from "./expected-outcomes.js";

@@ -1,6 +1,6 @@
 import { changeCase } from "../../src/app/change-case.js";
 import { pendingTransferDirection } from "../../src/domain/lifecycle/case-facts.js";
-import type { StoredCase } from "../../src/ports.js";
+import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import { decisionInputIds } from "../cards/elements/decision.js";
 import { refusal } from "../replies.js";

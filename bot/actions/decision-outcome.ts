@@ -1,6 +1,6 @@
 import type { Decider } from "../../src/app/record-decision.js";
 import { CaseError, CaseForbiddenError, CaseTransitionError } from "../../src/domain/errors.js";
-import { NotFoundError } from "../../src/store/errors.js";
+import { NotFoundError } from "../../src/ports/errors.js";
 import type { BotDeps } from "../bot-deps.js";
 import { refusal } from "../replies.js";
 import { forThisPerson, type ActionResult } from "./action-result.js";

@@ -1,5 +1,6 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
-import type { OutboxItem, StoredCase } from "../../src/ports.js";
+import type { OutboxItem } from "../../src/ports/outbox.js";
+import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { AdaptiveCardJson } from "../cards/card-json.js";
 import { escalationCard } from "../cards/escalation.js";

@@ -1,4 +1,4 @@
-import type { ConversationKey, TeamsNotifier } from "../../src/ports.js";
+import type { ConversationKey, TeamsNotifier } from "../../src/ports/teams.js";
 import { CENTRE_SETTINGS_KEY, type BotDeps } from "../bot-deps.js";
 import { conversationUnknown } from "../errors.js";
 import type { ConversationRateLimiter } from "./rate-limiter.js";

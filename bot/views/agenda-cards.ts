@@ -1,5 +1,5 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
-import type { StoredCase } from "../../src/ports.js";
+import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { AdaptiveCardJson } from "../cards/card-json.js";
 import { maamAgendaCards } from "../cards/maam-agenda.js";

@@ -1,6 +1,6 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import { deadlines } from "../../src/domain/policy/deadlines.js";
-import type { StoredCase } from "../../src/ports.js";
+import type { StoredCase } from "../../src/ports/cases.js";
 import type { CaseInHand } from "./panel-decisions.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { MaamAgendaItem, MaamAgendaView } from "../cards/maam-agenda.js";

@@ -1,4 +1,4 @@
-import type { StoredCase } from "../../src/ports.js";
+import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { WorkerChoice } from "../cards/elements/decision.js";
 import type { MaamAgendaItem } from "../cards/maam-agenda.js";

@@ -1,7 +1,7 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { Case } from "../../src/domain/case.js";
 import type { CaseEvent, CaseEventType } from "../../src/domain/case-events.js";
-import type { StoredCase } from "../../src/ports.js";
+import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { Panel, TransferPanelItem, TransferPanelView } from "../cards/transfer-panel-agenda.js";
 import { decisionMade } from "./panel-decisions.js";

@@ -1,7 +1,8 @@
 import { letterKey } from "../../src/app/mail-keys.js";
 import type { Referrer } from "../../src/domain/contact.js";
 import { deadlines } from "../../src/domain/policy/deadlines.js";
-import type { OutboxItem, StoredCase } from "../../src/ports.js";
+import type { OutboxItem } from "../../src/ports/outbox.js";
+import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { AcknowledgementStatus, TriageView } from "../cards/triage.js";
 

@@ -1,5 +1,6 @@
 import type { WorklistName } from "../../src/domain/worklists.js";
-import { everyItem, type StoredCase } from "../../src/ports.js";
+import { everyItem } from "../../src/app/every-item.js";
+import { type StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 
 /** Every case on a list, read in full (agendas are tens of cases, not thousands). */

@@ -1,5 +1,6 @@
 import type { AppDeps } from "../app/app-deps.js";
-import type { CentreSettings, ComplianceIndex, RecordStore, StaffMember } from "../ports.js";
+import type { CentreSettings, RecordStore, StaffMember } from "../ports/records.js";
+import type { ComplianceIndex } from "../ports/indexes.js";
 import type { DevTokens } from "./auth/dev-tokens.js";
 import type { TokenPolicy } from "./auth/verify-token.js";
 

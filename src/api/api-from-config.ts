@@ -4,7 +4,7 @@ import type { AppDeps } from "../app/app-deps.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logging/logger.js";
 import { PROFILE_IDS, loadProfile } from "../policy/profiles/index.js";
-import { AlreadyExistsError } from "../store/errors.js";
+import { AlreadyExistsError } from "../ports/errors.js";
 import type { Store } from "../store/store.js";
 import type { ApiDeps } from "./api-deps.js";
 import { createDevTokens } from "./auth/dev-tokens.js";

@@ -2,20 +2,14 @@ import type { Calendar } from "../domain/calendar/calendar.js";
 import type { MailContext } from "../domain/mail/mail-context.js";
 import type { Profile } from "../domain/policy/profile-schema.js";
 import type { Logger } from "../logging/logger.js";
-import type {
-  CaseRepository,
-  Clock,
-  ComplianceIndex,
-  DeadlineIndex,
-  Leases,
-  Mailbox,
-  MessageLedger,
-  Outbox,
-  QuotaCounter,
-  RecordStore,
-  SyncState,
-  Worklists,
-} from "../ports.js";
+import type { CaseRepository } from "../ports/cases.js";
+import type { Clock } from "../ports/clock.js";
+import type { ComplianceIndex, DeadlineIndex, Worklists } from "../ports/indexes.js";
+import type { Leases } from "../ports/leases.js";
+import type { Mailbox } from "../ports/mailbox.js";
+import type { MessageLedger } from "../ports/message-ledger.js";
+import type { Outbox } from "../ports/outbox.js";
+import type { QuotaCounter, RecordStore, SyncState } from "../ports/records.js";
 
 /** The Family Centre the service answers for: its name in letters and its limits. */
 export interface Centre {

@@ -1,5 +1,5 @@
-import type { OutboxItem } from "../ports.js";
-import { ConcurrencyError } from "../store/errors.js";
+import type { OutboxItem } from "../ports/outbox.js";
+import { ConcurrencyError } from "../ports/errors.js";
 import type { AppDeps } from "./app-deps.js";
 
 /**

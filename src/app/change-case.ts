@@ -4,8 +4,8 @@ import type { CaseEvent } from "../domain/case-events.js";
 import type { Contact } from "../domain/contact.js";
 import { append, decide, type CaseCommand } from "../domain/lifecycle/index.js";
 import type { StaffRole } from "../domain/staff.js";
-import type { StoredCase } from "../ports.js";
-import { ConcurrencyError } from "../store/errors.js";
+import type { StoredCase } from "../ports/cases.js";
+import { ConcurrencyError } from "../ports/errors.js";
 import type { AppDeps } from "./app-deps.js";
 import { reindexCase } from "./reindex-case.js";
 

@@ -5,7 +5,8 @@ import { renderLetter, type Letter } from "../domain/letters/render-letter.js";
 import type { SentLetter } from "../domain/lifecycle/commands.js";
 import type { MailAddress } from "../domain/mail/inbound-message.js";
 import { neutraliseDisplayName } from "../domain/mail/safe-text.js";
-import type { OutboxItem, StoredCase } from "../ports.js";
+import type { OutboxItem } from "../ports/outbox.js";
+import type { StoredCase } from "../ports/cases.js";
 import type { AppDeps } from "./app-deps.js";
 import { letterTemplateMissing } from "./errors.js";
 

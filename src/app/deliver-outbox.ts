@@ -1,7 +1,8 @@
 import { systemActor } from "../domain/actor.js";
 import { letterRecordedSent } from "../domain/letters/letter-sent.js";
 import { describeError } from "../logging/logger.js";
-import { isMailboxBusy, type OutboxItem } from "../ports.js";
+import { isMailboxBusy } from "../ports/mailbox.js";
+import { type OutboxItem } from "../ports/outbox.js";
 import type { AppDeps } from "./app-deps.js";
 import { changeCase } from "./change-case.js";
 import { composeLetter, type ComposedLetter, type LetterPayload } from "./compose-letter.js";

@@ -12,8 +12,10 @@ import { classifyMessage, type Classification } from "../domain/mail/classify-me
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { findOriginalReferrer } from "../domain/mail/original-referrer.js";
 import { safeText } from "../domain/mail/safe-text.js";
-import { CaseAlreadyExistsError, AlreadyExistsError } from "../store/errors.js";
-import { DUTY_CONVERSATION, type NewOutboxItem } from "../ports.js";
+import { CaseAlreadyExistsError } from "../ports/cases.js";
+import { AlreadyExistsError } from "../ports/errors.js";
+import { DUTY_CONVERSATION } from "../ports/teams.js";
+import { type NewOutboxItem } from "../ports/outbox.js";
 import type { AppDeps } from "./app-deps.js";
 import { attachFollowUp } from "./attach-follow-up.js";
 import { contactIdFor, letterKey, threadKey } from "./mail-keys.js";

@@ -1,5 +1,5 @@
 import type { Case } from "../domain/case.js";
-import type { WorklistCase } from "../ports.js";
+import type { WorklistCase } from "../ports/indexes.js";
 import type { Store } from "../store/store.js";
 import type { AppDeps } from "./app-deps.js";
 import { deadlineEntries, worklistCase } from "./reindex-case.js";

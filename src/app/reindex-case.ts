@@ -1,6 +1,7 @@
 import type { Case } from "../domain/case.js";
 import { deadlines } from "../domain/policy/deadlines.js";
-import type { CaseHeader, DeadlineEntry, IndexWriteOptions, WorklistCase } from "../ports.js";
+import type { CaseHeader } from "../ports/cases.js";
+import type { DeadlineEntry, IndexWriteOptions, WorklistCase } from "../ports/indexes.js";
 import type { AppDeps } from "./app-deps.js";
 import { reportFacts } from "./report-facts.js";
 

@@ -1,5 +1,6 @@
-import type { ConversationKey, OutboxItem } from "../ports.js";
-import { ConcurrencyError } from "../store/errors.js";
+import type { ConversationKey } from "../ports/teams.js";
+import type { OutboxItem } from "../ports/outbox.js";
+import { ConcurrencyError } from "../ports/errors.js";
 import type { AppDeps } from "./app-deps.js";
 
 type Deps = Pick<AppDeps, "outbox" | "calendar" | "clock" | "logger">;

@@ -3,7 +3,7 @@ import type { Case } from "../domain/case.js";
 import type { CaseEvent } from "../domain/case-events.js";
 import { deadlines } from "../domain/policy/deadlines.js";
 import type { Profile } from "../domain/policy/profile-schema.js";
-import type { CaseReportFacts, ClockOutcomeEntry, PanelDecisionEntry } from "../ports.js";
+import type { CaseReportFacts, ClockOutcomeEntry, PanelDecisionEntry } from "../ports/indexes.js";
 
 /** The decision events an agenda reports as "decided today", by the panel that makes them. */
 const PANEL_OF_EVENT: Partial<Record<CaseEvent["type"], string>> = {

@@ -1,4 +1,4 @@
-import { AlreadyExistsError, ConcurrencyError } from "../store/errors.js";
+import { isWriteRace } from "../ports/errors.js";
 import type { AppDeps } from "./app-deps.js";
 import { senderQuotaKey } from "./mail-keys.js";
 
@@ -24,7 +24,7 @@ export async function takeAcknowledgementAllowance(
       await deps.quotas.put(key, { count: count + 1 }, current?.etag);
       return true;
     } catch (error) {
-      if (!(error instanceof ConcurrencyError || error instanceof AlreadyExistsError)) throw error;
+      if (!isWriteRace(error)) throw error;
     }
   }
 }

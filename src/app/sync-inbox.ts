@@ -1,6 +1,6 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { describeError } from "../logging/logger.js";
-import { isMailboxBusy, type InboxPage, type UnreadableMessage } from "../ports.js";
+import { isMailboxBusy, type InboxPage, type UnreadableMessage } from "../ports/mailbox.js";
 import type { AppDeps } from "./app-deps.js";
 import { AppError, leaseLost } from "./errors.js";
 import { logInboundMessage, type IntakeResult } from "./log-inbound-message.js";

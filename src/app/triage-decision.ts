@@ -2,7 +2,7 @@ import { systemActor } from "../domain/actor.js";
 import type { Case } from "../domain/case.js";
 import { CaseTransitionError } from "../domain/errors.js";
 import { triageDecisionOf, type CaseCommand, type TriageDecision } from "../domain/lifecycle/index.js";
-import type { StoredCase } from "../ports.js";
+import type { StoredCase } from "../ports/cases.js";
 import type { AppDeps } from "./app-deps.js";
 import { cancelUnsentLetter, type LetterCancellation } from "./cancel-unsent-letter.js";
 import { changeCase } from "./change-case.js";

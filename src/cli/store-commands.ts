@@ -3,7 +3,7 @@ import { rebuildIndexes } from "../app/rebuild-indexes.js";
 import { appDepsFromConfig } from "../compose/app-deps-from-config.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logging/logger.js";
-import { systemClock } from "../ports.js";
+import { systemClock } from "../compose/system-clock.js";
 import { CliUsageError } from "./errors.js";
 import { parseOptions, required } from "./options.js";
 

@@ -2,7 +2,7 @@ import type { AppDeps } from "../app/app-deps.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logging/logger.js";
 import { loadProfile } from "../policy/profiles/index.js";
-import type { Clock } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
 import type { Store } from "../store/store.js";
 import { centreCalendar } from "./centre-calendar.js";
 import { graphFromConfig, type GraphParts } from "./graph-from-config.js";

@@ -3,7 +3,7 @@ import { englandAndWalesBankHolidays, parseGovUkBankHolidays } from "../domain/c
 import type { BankHoliday, Calendar } from "../domain/calendar/calendar.js";
 import { createCalendar } from "../domain/calendar/create-calendar.js";
 import type { Config } from "../config.js";
-import type { CentreSettings } from "../ports.js";
+import type { CentreSettings } from "../ports/records.js";
 
 /**
  * Years of bank holidays loaded around today: enough for any clock the service computes, including the clocks of a

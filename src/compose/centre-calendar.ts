@@ -1,6 +1,7 @@
 import { CENTRE_SETTINGS_KEY } from "../api/views/settings.js";
 import type { Config } from "../config.js";
-import type { CentreSettings, Clock, RecordStore } from "../ports.js";
+import type { CentreSettings, RecordStore } from "../ports/records.js";
+import type { Clock } from "../ports/clock.js";
 import { calendarFromConfig } from "./calendar-from-config.js";
 import { LiveCalendar } from "./live-calendar.js";
 

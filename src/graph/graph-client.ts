@@ -1,7 +1,7 @@
 import type { TokenCredential } from "@azure/identity";
 import { Client, HTTPMessageHandler, ResponseType } from "@microsoft/microsoft-graph-client";
-import type { Clock } from "../ports.js";
-import { systemClock } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import { systemClock } from "../compose/system-clock.js";
 import { CREDENTIAL_FAILURE, GraphPolicyMiddleware, type TokenSource } from "./graph-middleware.js";
 import { responseError } from "./graph-response.js";
 import { credentialFailed, unavailable } from "./errors.js";

@@ -1,6 +1,6 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { silentLogger, type Logger } from "../logging/logger.js";
-import type { InboxPage, Mailbox, MailDraft, OutgoingMail, SendOnceResult, SentMail } from "../ports.js";
+import type { InboxPage, Mailbox, MailDraft, OutgoingMail, SentMail } from "../ports/mailbox.js";
 import type { GraphClient } from "./graph-client.js";
 import { readInboxDeltaPage } from "./inbox-delta.js";
 import { MailSender } from "./mail-sending.js";
@@ -86,12 +86,5 @@ export class GraphMailbox implements Mailbox {
 
   sendDraft(draftId: string): Promise<void> {
     return this.#sender.sendDraft(draftId);
-  }
-
-  sendOnce(
-    mail: OutgoingMail,
-    options?: { readonly replyToMessageId?: string; readonly draftId?: string },
-  ): Promise<SendOnceResult> {
-    return this.#sender.sendOnce(mail, options);
   }
 }

@@ -1,5 +1,5 @@
 import type { AttachmentInfo, InboundMessage, MailAddress } from "../domain/mail/inbound-message.js";
-import type { UnreadableMessage } from "../ports.js";
+import type { UnreadableMessage } from "../ports/mailbox.js";
 import { GraphMailboxError, malformedMessage } from "./errors.js";
 import { htmlToText } from "./html-to-text.js";
 

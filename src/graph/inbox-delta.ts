@@ -1,5 +1,5 @@
 import type { Logger } from "../logging/logger.js";
-import type { InboxPage } from "../ports.js";
+import type { InboxPage } from "../ports/mailbox.js";
 import { GraphMailboxError, requestFailed } from "./errors.js";
 import type { GraphClient } from "./graph-client.js";
 import { MESSAGE_SELECT, splitReadable, type GraphMessage } from "./graph-message.js";

@@ -1,6 +1,6 @@
 import type { MailAddress } from "../domain/mail/inbound-message.js";
 import type { Logger } from "../logging/logger.js";
-import type { MailDraft, OutgoingMail, SendOnceResult, SentMail } from "../ports.js";
+import type { MailDraft, OutgoingMail, SentMail } from "../ports/mailbox.js";
 import { GraphMailboxError } from "./errors.js";
 import type { GraphClient } from "./graph-client.js";
 import type { GraphMessage } from "./graph-message.js";
@@ -82,45 +82,6 @@ export class MailSender {
       operation: SEND,
       resource: `draft ${draftId}`,
     });
-  }
-
-  /**
-   * Sends the mail at most once, whatever crashed before: already in Sent Items → done; a draft with our marker
-   * (or the draft id the caller saved) → send that one; otherwise create the draft first. With immutable ids the
-   * draft keeps its id in Sent Items, so a saved `draftId` also finds mail that is still on its way there.
-   */
-  async sendOnce(
-    mail: OutgoingMail,
-    options: { readonly replyToMessageId?: string; readonly draftId?: string } = {},
-  ): Promise<SendOnceResult> {
-    const sent = await this.findSentByOutboxKey(mail.outboxKey);
-    if (sent) return { state: "sent", ...sent, alreadySent: true };
-    const saved = options.draftId ? await this.#stillDraft(options.draftId) : undefined;
-    if (saved === "sent" && options.draftId) return { state: "submitted", id: options.draftId };
-    const draft =
-      (saved === "sent" ? undefined : saved) ??
-      (await this.findDraftByOutboxKey(mail.outboxKey)) ??
-      (options.replyToMessageId
-        ? await this.createReplyDraft(options.replyToMessageId, mail)
-        : await this.createDraft(mail));
-    await this.sendDraft(draft.id);
-    const confirmed = await this.findSentByOutboxKey(mail.outboxKey);
-    this.log.info("graph.mail.sent", { draftId: draft.id, confirmed: confirmed !== undefined });
-    return confirmed ? { state: "sent", ...confirmed, alreadySent: false } : { state: "submitted", id: draft.id };
-  }
-
-  /** The saved draft if it is still a draft; "sent" if it has left Drafts; undefined if someone deleted it. */
-  async #stillDraft(draftId: string): Promise<MailDraft | "sent" | undefined> {
-    try {
-      const message = await this.graph.get<GraphMessage>(
-        `${this.userPath}/messages/${encodeURIComponent(draftId)}?$select=id,isDraft`,
-        { operation: SEND, resource: `draft ${draftId}` },
-      );
-      return message.isDraft === false ? "sent" : { id: message.id };
-    } catch (error) {
-      if (error instanceof GraphMailboxError && error.code === "GRAPH.NOT_FOUND") return undefined;
-      throw error;
-    }
   }
 
   async #findInFolder(folder: "drafts" | "sentitems", outboxKey: string): Promise<GraphMessage | undefined> {

@@ -1,5 +1,5 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
-import type { UnreadableMessage } from "../ports.js";
+import type { UnreadableMessage } from "../ports/mailbox.js";
 import { batchGet } from "./graph-batch.js";
 import type { GraphClient } from "./graph-client.js";
 import {

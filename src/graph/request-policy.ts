@@ -1,4 +1,4 @@
-import type { Clock } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
 
 /** Waits; tests pass a fake that advances a fake clock instead of really sleeping. */
 export interface Sleeper {

@@ -1,5 +1,10 @@
 import type { Logger } from "../logging/logger.js";
-import type { MailSubscription, MailSubscriptions, MailSubscriptionSettings, SubscriptionAction } from "../ports.js";
+import type {
+  MailSubscription,
+  MailSubscriptions,
+  MailSubscriptionSettings,
+  SubscriptionAction,
+} from "../ports/mailbox.js";
 import { GraphMailboxError } from "./errors.js";
 import type { GraphClient } from "./graph-client.js";
 

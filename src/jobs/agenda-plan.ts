@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { Calendar, LocalDate } from "../domain/calendar/calendar.js";
 import type { Profile, ScheduleRule } from "../domain/policy/profile-schema.js";
 import type { WorklistName } from "../domain/worklists.js";
-import type { ConversationKey } from "../ports.js";
+import type { ConversationKey } from "../ports/teams.js";
 import { invalidTimeOfDay } from "./errors.js";
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;

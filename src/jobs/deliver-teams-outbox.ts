@@ -1,5 +1,7 @@
 import { describeError, type Logger } from "../logging/logger.js";
-import { isConversationUnknown, type Clock, type Outbox, type OutboxItem, type TeamsNotifier } from "../ports.js";
+import { isConversationUnknown, type TeamsNotifier } from "../ports/teams.js";
+import { type Clock } from "../ports/clock.js";
+import { type Outbox, type OutboxItem } from "../ports/outbox.js";
 
 type Card = Readonly<Record<string, unknown>>;
 

@@ -1,5 +1,5 @@
 import type { AppDeps } from "../app/app-deps.js";
-import type { RecordStore, StaffMember } from "../ports.js";
+import type { RecordStore, StaffMember } from "../ports/records.js";
 
 /** What the jobs need: the use cases' ports, plus the staff list (who manages whom, for escalations). */
 export interface JobDeps extends AppDeps {

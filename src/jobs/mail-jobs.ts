@@ -1,7 +1,7 @@
 import { deliverOutbox, type OutboxRound } from "../app/deliver-outbox.js";
 import type { AppDeps } from "../app/app-deps.js";
 import { syncInbox, type InboxSyncResult } from "../app/sync-inbox.js";
-import type { MailSubscriptions, MailSubscriptionSettings, SubscriptionAction } from "../ports.js";
+import type { MailSubscriptions, MailSubscriptionSettings, SubscriptionAction } from "../ports/mailbox.js";
 import type { JobDeps } from "./job-deps.js";
 
 /** Where the inbox subscription is kept in `deps.sync`. */

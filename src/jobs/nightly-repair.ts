@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { queueOutcomeLetters } from "../app/record-decision.js";
 import { rebuildIndexes, type RebuildCounts } from "../app/rebuild-indexes.js";
 import type { LocalDate } from "../domain/calendar/calendar.js";
-import { AlreadyExistsError, ConcurrencyError } from "../store/errors.js";
+import { isWriteRace } from "../ports/errors.js";
 import type { Store } from "../store/store.js";
 import { parseTimeOfDay, type TimeOfDay } from "./agenda-plan.js";
 import type { JobDeps } from "./job-deps.js";
@@ -42,7 +42,7 @@ export async function nightlyRepair(
     await deps.sync.put(REPAIR_KEY, { ...(stored?.value ?? {}), lastRepairDate: date }, stored?.etag);
   } catch (error) {
     // Another instance finished the same day's repair first: both runs were complete, nothing is lost.
-    if (!(error instanceof ConcurrencyError || error instanceof AlreadyExistsError)) throw error;
+    if (!isWriteRace(error)) throw error;
   }
   deps.logger.info("repair.done", { date, ...counts });
   return { outcome: "repaired", date, counts };

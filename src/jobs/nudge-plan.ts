@@ -1,7 +1,9 @@
 import type { LocalDate } from "../domain/calendar/calendar.js";
 import { cite } from "../domain/policy/cite.js";
 import type { ClockRule, Profile } from "../domain/policy/profile-schema.js";
-import { DUTY_CONVERSATION, type DeadlineEntry, type NewOutboxItem } from "../ports.js";
+import { DUTY_CONVERSATION } from "../ports/teams.js";
+import { type DeadlineEntry } from "../ports/indexes.js";
+import { type NewOutboxItem } from "../ports/outbox.js";
 import { NOTICES_PARTITION } from "./job-deps.js";
 
 /** Where a running clock stands at `now`, from its index entries. */

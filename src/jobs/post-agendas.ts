@@ -1,5 +1,6 @@
 import type { LocalDate } from "../domain/calendar/calendar.js";
-import { everyItem, type WorklistEntry } from "../ports.js";
+import { everyItem } from "../app/every-item.js";
+import { type WorklistEntry } from "../ports/indexes.js";
 import { agendaDue, agendaKey, agendaSlots, parseTimeOfDay, type AgendaSlot, type TimeOfDay } from "./agenda-plan.js";
 import { type JobDeps, NOTICES_PARTITION } from "./job-deps.js";
 

@@ -1,5 +1,6 @@
 import { describeError, type Logger } from "../logging/logger.js";
-import type { Clock, Lease, Leases } from "../ports.js";
+import type { Clock } from "../ports/clock.js";
+import type { Lease, Leases } from "../ports/leases.js";
 import { duplicateJob, invalidInterval } from "./errors.js";
 
 /** One recurring job. `run` decides from `now` alone whether there is anything to do (agendas check the day). */

@@ -1,4 +1,5 @@
-import type { MailSubscriptions, MailSubscriptionSettings, TeamsNotifier } from "../ports.js";
+import type { MailSubscriptions, MailSubscriptionSettings } from "../ports/mailbox.js";
+import type { TeamsNotifier } from "../ports/teams.js";
 import type { Store } from "../store/store.js";
 import { parseTimeOfDay, type TimeOfDay } from "./agenda-plan.js";
 import { deliverTeamsOutbox, type RenderCard } from "./deliver-teams-outbox.js";

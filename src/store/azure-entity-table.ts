@@ -1,6 +1,7 @@
 import { RestError, odata, type TableClient, type TableEntity, type TransactionAction } from "@azure/data-tables";
 import type { Entity, EntityChange, EntityPage, EntityQuery, EntityTable, StoredEntity } from "./entity-table.js";
-import { AlreadyExistsError, ConcurrencyError, NotFoundError, StoreUnavailableError } from "./errors.js";
+import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../ports/errors.js";
+import { StoreUnavailableError } from "./errors.js";
 
 const DEFAULT_PAGE = 1000;
 

@@ -8,7 +8,7 @@ import {
   numberOf,
   scan,
 } from "./entity-table.js";
-import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "./errors.js";
+import { AlreadyExistsError, NotFoundError, isWriteRace } from "../ports/errors.js";
 import { decodeKey, encodeKey } from "./keys.js";
 
 /**
@@ -62,7 +62,7 @@ export async function replaceCaseRows(
     try {
       return await replaceOnce(table, caseId, version, rows);
     } catch (error) {
-      const raced = error instanceof ConcurrencyError || error instanceof AlreadyExistsError;
+      const raced = isWriteRace(error);
       if (!raced || attempt >= MAX_ATTEMPTS) throw error;
     }
   }

@@ -2,7 +2,7 @@ import type { Actor } from "../domain/actor.js";
 import type { Case, CaseState } from "../domain/case.js";
 import type { CaseEvent } from "../domain/case-events.js";
 import type { Contact, ContactKind, Referrer } from "../domain/contact.js";
-import type { CaseHeader, StoredCase } from "../ports.js";
+import type { CaseHeader, StoredCase } from "../ports/cases.js";
 import {
   type Entity,
   type StoredEntity,

@@ -1,18 +1,16 @@
+import type { CaseRepository } from "../ports/cases.js";
 import type {
-  CaseRepository,
   CentreSettings,
-  ComplianceIndex,
-  DeadlineIndex,
-  Leases,
-  MessageLedger,
-  Outbox,
   QuotaCounter,
   RecordStore,
   StaffMember,
   StoredConversation,
   SyncState,
-  Worklists,
-} from "../ports.js";
+} from "../ports/records.js";
+import type { ComplianceIndex, DeadlineIndex, Worklists } from "../ports/indexes.js";
+import type { Leases } from "../ports/leases.js";
+import type { MessageLedger } from "../ports/message-ledger.js";
+import type { Outbox } from "../ports/outbox.js";
 import type { EntityTable } from "./entity-table.js";
 import { TableCaseRepository } from "./table-case-repository.js";
 import { TableCompliance } from "./table-compliance.js";

@@ -1,7 +1,7 @@
 import type { Case } from "../domain/case.js";
 import type { CaseEvent } from "../domain/case-events.js";
 import type { Contact } from "../domain/contact.js";
-import type { CaseHeader, CaseRepository, StoredCase } from "../ports.js";
+import type { CaseHeader, CaseRepository, StoredCase } from "../ports/cases.js";
 import {
   CASE_ROW,
   CONTACT_PREFIX,
@@ -17,16 +17,14 @@ import {
   storedCaseOf,
 } from "./case-rows.js";
 import { type EntityChange, type EntityTable, MAX_TRANSACTION_CHANGES, numberOf, scan } from "./entity-table.js";
+import { AlreadyExistsError, ConcurrencyError, NotFoundError, isWriteRace } from "../ports/errors.js";
 import {
-  AlreadyExistsError,
   CaseAlreadyExistsError,
   CaseNotFoundError,
-  ConcurrencyError,
-  NotFoundError,
   caseChangedConcurrently,
   eventsOutOfSequence,
   tooManyChanges,
-} from "./errors.js";
+} from "../ports/cases.js";
 
 /** Case-number counters live in their own partition of `Cases`, one row per year. */
 const COUNTER_PARTITION = "~counters";
@@ -79,7 +77,7 @@ export class TableCaseRepository implements CaseRepository {
     const kase = { ...nextCase, id: caseId };
     const row = caseRowWithSnapshot(kase, lastSeq, contacts);
     const conflict = (error: unknown): unknown =>
-      error instanceof ConcurrencyError || error instanceof AlreadyExistsError
+      isWriteRace(error)
         ? caseChangedConcurrently(caseId, error)
         : error instanceof NotFoundError
           ? new CaseNotFoundError(caseId)
@@ -116,7 +114,7 @@ export class TableCaseRepository implements CaseRepository {
         else await this.table.replace(entity, current.etag);
         return `FC-${year}-${String(next).padStart(6, "0")}`;
       } catch (error) {
-        if (!(error instanceof ConcurrencyError || error instanceof AlreadyExistsError)) throw error;
+        if (!isWriteRace(error)) throw error;
       }
     }
     throw new ConcurrencyError(`Could not allocate a case number for ${year}: too many at once; try again.`);

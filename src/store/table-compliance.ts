@@ -6,7 +6,7 @@ import type {
   OpenCaseEntry,
   Page,
   PanelDecisionEntry,
-} from "../ports.js";
+} from "../ports/indexes.js";
 import { replaceCaseRows } from "./case-index.js";
 import { type Entity, type EntityTable, numberOf, scan, stringOf } from "./entity-table.js";
 import { encodeKey, isoInstant } from "./keys.js";

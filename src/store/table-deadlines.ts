@@ -1,4 +1,4 @@
-import type { DeadlineEntry, DeadlineIndex, IndexWriteOptions } from "../ports.js";
+import type { DeadlineEntry, DeadlineIndex, IndexWriteOptions } from "../ports/indexes.js";
 import { rebuildCaseRows, replaceCaseRows } from "./case-index.js";
 import { type Entity, type EntityTable, numberOf, scan, stringOf } from "./entity-table.js";
 import { encodeKey, isoInstant } from "./keys.js";

@@ -1,6 +1,6 @@
-import type { Lease, LeaseResult, Leases } from "../ports.js";
+import type { Lease, LeaseResult, Leases } from "../ports/leases.js";
 import { type EntityTable, type StoredEntity, stringOf } from "./entity-table.js";
-import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "./errors.js";
+import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../ports/errors.js";
 import { encodeKey, isoInstant } from "./keys.js";
 
 const ROW = "lease";

@@ -1,6 +1,6 @@
-import type { ClaimResult, MessageLedger, MessageRecord, MessageState } from "../ports.js";
+import type { ClaimResult, MessageLedger, MessageRecord, MessageState } from "../ports/message-ledger.js";
 import { type EntityTable, type StoredEntity, stringOf } from "./entity-table.js";
-import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "./errors.js";
+import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../ports/errors.js";
 import { encodeKey, isoInstant, shortHash } from "./keys.js";
 
 const withoutEtag = ({ etag: _etag, ...entity }: StoredEntity) => entity;

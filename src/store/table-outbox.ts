@@ -1,12 +1,12 @@
+import type { ConversationKey } from "../ports/teams.js";
 import type {
-  ConversationKey,
   NewOutboxItem,
   Outbox,
   OutboxChannel,
   OutboxItem,
   OutboxState,
   OutboxTransition,
-} from "../ports.js";
+} from "../ports/outbox.js";
 import {
   type Entity,
   type StoredEntity,
@@ -17,7 +17,8 @@ import {
   numberOf,
   stringOf,
 } from "./entity-table.js";
-import { AlreadyExistsError, outboxTransitionNotAllowed } from "./errors.js";
+import { AlreadyExistsError } from "../ports/errors.js";
+import { outboxTransitionNotAllowed } from "../ports/outbox.js";
 import { encodeCompositeKey, encodeKey, isoInstant } from "./keys.js";
 
 /** Index of items still to send, oldest first, in a partition no case id can be named. */

@@ -1,6 +1,6 @@
-import type { RecordStore, Versioned } from "../ports.js";
+import type { RecordStore, Versioned } from "../ports/records.js";
 import { type EntityTable, jsonOf, scan } from "./entity-table.js";
-import { NotFoundError } from "./errors.js";
+import { NotFoundError } from "../ports/errors.js";
 import { decodeKey, encodeKey } from "./keys.js";
 
 /** One partition is plenty: these tables hold tens to hundreds of small rows. */

@@ -1,7 +1,14 @@
 import { workerList, worklistsFor, type WorklistName } from "../domain/worklists.js";
 import type { CaseState } from "../domain/case.js";
 import type { ContactKind } from "../domain/contact.js";
-import type { IndexWriteOptions, Page, WorkerCaseload, WorklistCase, WorklistEntry, Worklists } from "../ports.js";
+import type {
+  IndexWriteOptions,
+  Page,
+  WorkerCaseload,
+  WorklistCase,
+  WorklistEntry,
+  Worklists,
+} from "../ports/indexes.js";
 import { rebuildCaseRows, replaceCaseRows } from "./case-index.js";
 import { type Entity, type EntityTable, jsonOf, scan, stringOf } from "./entity-table.js";
 import { decodeKey, encodeCompositeKey, encodeKey } from "./keys.js";

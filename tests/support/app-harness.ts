@@ -12,7 +12,8 @@ import { GraphMailbox } from "../../src/graph/graph-mailbox.js";
 import { newGraphMetrics, type GraphMetrics } from "../../src/graph/request-policy.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { loadProfile } from "../../src/policy/profiles/index.js";
-import type { Clock, Mailbox } from "../../src/ports.js";
+import type { Clock } from "../../src/ports/clock.js";
+import type { Mailbox } from "../../src/ports/mailbox.js";
 import { createTableStore } from "../../src/store/create-table-store.js";
 import type { Store } from "../../src/store/store.js";
 

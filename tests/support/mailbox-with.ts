@@ -1,4 +1,4 @@
-import type { Mailbox } from "../../src/ports.js";
+import type { Mailbox } from "../../src/ports/mailbox.js";
 
 /**
  * The mailbox with some of its operations replaced (a process that stops part-way, a fault), the rest its own.
@@ -14,7 +14,6 @@ export function mailboxWith(inner: Mailbox, overrides: Partial<Mailbox>): Mailbo
     createDraft: (mail) => inner.createDraft(mail),
     createReplyDraft: (id, mail) => inner.createReplyDraft(id, mail),
     sendDraft: (draftId) => inner.sendDraft(draftId),
-    sendOnce: (mail, options) => inner.sendOnce(mail, options),
   };
   return { ...own, ...overrides };
 }

@@ -1,4 +1,5 @@
-import type { StoredCase, WorklistEntry } from "../../ports.js";
+import type { StoredCase } from "../../ports/cases.js";
+import type { WorklistEntry } from "../../ports/indexes.js";
 import type { ApiDeps } from "../api-deps.js";
 
 /** Point-reads the cases of a worklist page in parallel (a page is small; no case is scanned). */

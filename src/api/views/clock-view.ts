@@ -3,7 +3,7 @@ import { CONTACT_KIND_LABELS } from "../../domain/contact.js";
 import { STATE_PHRASES } from "../../domain/lifecycle/index.js";
 import { deadlines, nextDue, runningDeadlines, type Deadline } from "../../domain/policy/deadlines.js";
 import { pendingDueAt } from "../../domain/policy/deadline.js";
-import type { StoredCase } from "../../ports.js";
+import type { StoredCase } from "../../ports/cases.js";
 import type { CaseSummary, CaseWithClocks, ClockView, Rag } from "../contract.js";
 import type { AppDeps } from "../../app/app-deps.js";
 

@@ -1,7 +1,8 @@
 import type { Calendar, LocalDate } from "../../domain/calendar/calendar.js";
 import type { ClockRule, Profile, Rule } from "../../domain/policy/profile-schema.js";
 import type { Timescale } from "../../domain/policy/timescale.js";
-import { everyItem, type OpenCaseEntry } from "../../ports.js";
+import { everyItem } from "../../app/every-item.js";
+import { type OpenCaseEntry } from "../../ports/indexes.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { ComplianceReport, LongOpenBucket, RuleCompliance } from "../contract.js";
 import { badRequest } from "../errors.js";

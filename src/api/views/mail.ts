@@ -2,7 +2,7 @@ import { linkContact } from "../../app/link-contact.js";
 import { logInboundMessage } from "../../app/log-inbound-message.js";
 import type { Caller } from "../auth/caller.js";
 import { mailSetAside, notFound } from "../errors.js";
-import type { MessageRecord } from "../../ports.js";
+import type { MessageRecord } from "../../ports/message-ledger.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { MailLookupResponse } from "../contract.js";
 import { staffNames } from "./case-loader.js";

@@ -1,5 +1,5 @@
 import { parseGovUkBankHolidays } from "../../domain/calendar/bank-holidays.js";
-import type { CentreSettings, Versioned } from "../../ports.js";
+import type { CentreSettings, Versioned } from "../../ports/records.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { BankHolidayImportResult, SettingsResponse, SettingsUpdate } from "../contract.js";
 import { badRequest, staleEtag } from "../errors.js";

@@ -1,5 +1,5 @@
 import { STAFF_ROLES } from "../../domain/staff.js";
-import type { StaffMember } from "../../ports.js";
+import type { StaffMember } from "../../ports/records.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { StaffInput, StaffRoleName, StaffView } from "../contract.js";
 import { badRequest } from "../errors.js";

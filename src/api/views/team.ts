@@ -1,5 +1,5 @@
 import { caseloadCheck } from "../../domain/caseload.js";
-import type { StaffMember } from "../../ports.js";
+import type { StaffMember } from "../../ports/records.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { CaseloadView, TeamResponse } from "../contract.js";
 import { ruleView } from "./rules.js";

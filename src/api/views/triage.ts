@@ -1,7 +1,7 @@
 import { CONTACT_KIND_LABELS, type Contact } from "../../domain/contact.js";
 import { letterKey } from "../../app/mail-keys.js";
 import { acknowledgementFromCase } from "../../domain/intake/acknowledgement-status.js";
-import type { StoredCase } from "../../ports.js";
+import type { StoredCase } from "../../ports/cases.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { AcknowledgementStatus, TriageItem, TriageResponse } from "../contract.js";
 import { loadCases, PAGE_SIZE, staffNames } from "./case-loader.js";

@@ -1,5 +1,5 @@
 import type { Entity, EntityChange, EntityPage, EntityQuery, EntityTable, StoredEntity } from "../entity-table.js";
-import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../errors.js";
+import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../../ports/errors.js";
 
 const DEFAULT_PAGE = 1000;
 

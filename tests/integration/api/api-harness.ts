@@ -3,7 +3,7 @@ import type { ApiDeps } from "../../../src/api/api-deps.js";
 import { createDevTokens, type DevTokens } from "../../../src/api/auth/dev-tokens.js";
 import { createApiRouter } from "../../../src/api/create-api-router.js";
 import { createHttpApp } from "../../../src/http/create-http-app.js";
-import type { StaffMember } from "../../../src/ports.js";
+import type { StaffMember } from "../../../src/ports/records.js";
 import { startAppHarness, type AppHarness } from "../../support/app-harness.js";
 
 export const TEAM: readonly StaffMember[] = [

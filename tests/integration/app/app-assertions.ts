@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { StaffRole } from "../../../src/domain/staff.js";
 import type { Decider } from "../../../src/app/record-decision.js";
-import type { StoredCase } from "../../../src/ports.js";
+import type { StoredCase } from "../../../src/ports/cases.js";
 import { readFixture, type AppHarness, type SentItem } from "../../support/app-harness.js";
 
 /** Every case the store holds, read in full (oldest id first). */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
 import { syncInbox } from "../../../src/app/sync-inbox.js";
-import { isMailboxBusy, type Mailbox } from "../../../src/ports.js";
+import { isMailboxBusy, type Mailbox } from "../../../src/ports/mailbox.js";
 import { startAppHarness, type AppHarness, type HarnessOptions } from "../../support/app-harness.js";
 import { mailboxWith } from "../../support/mailbox-with.js";
 import { allCases, expectNoPersonalDataLogged, recipientsOf } from "./app-assertions.js";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AppDeps } from "../../../src/app/app-deps.js";
 import { POISON_ATTEMPTS, syncInbox } from "../../../src/app/sync-inbox.js";
-import type { CaseRepository } from "../../../src/ports.js";
+import type { CaseRepository } from "../../../src/ports/cases.js";
 import { startAppHarness, type AppHarness } from "../../support/app-harness.js";
 
 let harness: AppHarness | undefined;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
 import { syncInbox } from "../../../src/app/sync-inbox.js";
 import type { InboundMessage } from "../../../src/domain/mail/inbound-message.js";
-import type { Mailbox } from "../../../src/ports.js";
+import type { Mailbox } from "../../../src/ports/mailbox.js";
 import { largeAttachmentMessage } from "../../fixtures/hostile/corpus.js";
 import { GROUP_MAILBOX, readFixture, startAppHarness, type AppHarness } from "../../support/app-harness.js";
 

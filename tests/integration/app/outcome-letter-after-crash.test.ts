@@ -4,7 +4,7 @@ import { recordMaamDecision, recordScreeningDecision } from "../../../src/app/re
 import { syncInbox } from "../../../src/app/sync-inbox.js";
 import { nightlyRepair } from "../../../src/jobs/nightly-repair.js";
 import { CaseTransitionError } from "../../../src/domain/errors.js";
-import type { Outbox } from "../../../src/ports.js";
+import type { Outbox } from "../../../src/ports/outbox.js";
 import { startAppHarness, type AppHarness } from "../../support/app-harness.js";
 import { allCases, staffActor } from "./app-assertions.js";
 

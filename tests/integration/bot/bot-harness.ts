@@ -11,7 +11,8 @@ import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-h
 import { createCalendar } from "../../../src/domain/calendar/create-calendar.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import { loadProfile } from "../../../src/policy/profiles/index.js";
-import type { Mailbox, StaffMember } from "../../../src/ports.js";
+import type { Mailbox } from "../../../src/ports/mailbox.js";
+import type { StaffMember } from "../../../src/ports/records.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import type { Store } from "../../../src/store/store.js";
 import { startFakeConnector, type FakeConnector } from "../../support/fake-connector.js";

@@ -4,6 +4,7 @@ import { GraphThrottledError } from "../../../src/graph/errors.js";
 import { createGraphClient, type GraphClientOptions } from "../../../src/graph/graph-client.js";
 import { GraphMailbox } from "../../../src/graph/graph-mailbox.js";
 import type { InboundMessage } from "../../../src/domain/mail/inbound-message.js";
+import type { OutgoingMail } from "../../../src/ports/mailbox.js";
 import { fakeTime } from "../../unit/graph/fake-time.js";
 
 const MAILBOX = "familycentre@council.example";
@@ -115,8 +116,8 @@ describe("throttling", () => {
   });
 });
 
-describe("sending exactly once", () => {
-  it("sends one message however often sendOnce is called, and the reply stays in the thread", async () => {
+describe("sending through drafts marked with the outbox key", () => {
+  it("keeps a reply in the original's thread, and finds it in Sent Items by its marker once sent", async () => {
     const originalId = await standIn.deliver(referral("Please help this family"));
     const box = mailbox();
     const original = await box.getMessage(originalId);
@@ -126,17 +127,18 @@ describe("sending exactly once", () => {
       bodyText: "Thank you, we have received your request.",
     };
     const outboundBefore = standIn.stats().outbound;
-    const first = await box.sendOnce(mail, { replyToMessageId: originalId });
-    const second = await box.sendOnce(mail, { replyToMessageId: originalId });
-    expect(first).toMatchObject({ state: "sent", alreadySent: false });
-    expect(second).toMatchObject({ state: "sent", alreadySent: true, id: first.id });
+    expect(await box.findSentByOutboxKey(mail.outboxKey)).toBeUndefined();
+    const draft = await box.createReplyDraft(originalId, mail);
+    await box.sendDraft(draft.id);
+    const sent = await box.findSentByOutboxKey(mail.outboxKey);
+    expect(sent?.id).toBe(draft.id); // immutable ids: the draft keeps its id in Sent Items
     expect(standIn.stats().outbound - outboundBefore).toBe(1);
-    const sent = await box.getMessage(first.id);
-    expect(sent.conversationId).toBe(original.conversationId);
-    expect(sent.subject).toMatch(/^RE: Please help this family/);
+    const message = await box.getMessage(draft.id);
+    expect(message.conversationId).toBe(original.conversationId);
+    expect(message.subject).toMatch(/^RE: Please help this family/);
   });
 
-  it("after a crash between draft and send, sends the marked draft rather than a second one", async () => {
+  it("finds a marked draft in Drafts until it is sent, so a sender stopped part-way sends that draft", async () => {
     const box = mailbox();
     const mail = {
       outboxKey: "FC-2026-000124~outcome~1",
@@ -146,16 +148,16 @@ describe("sending exactly once", () => {
     const draft = await box.createDraft(mail);
     expect(await box.findDraftByOutboxKey(mail.outboxKey)).toEqual(draft);
     const outboundBefore = standIn.stats().outbound;
-    const result = await box.sendOnce(mail);
-    expect(result).toMatchObject({ state: "sent", id: draft.id });
+    await box.sendDraft(draft.id);
     expect(standIn.stats().outbound - outboundBefore).toBe(1);
     expect(await box.findDraftByOutboxKey(mail.outboxKey)).toBeUndefined();
+    expect((await box.findSentByOutboxKey(mail.outboxKey))?.id).toBe(draft.id);
   });
 
   it("marks our mail so that, arriving back in the inbox, it is recognisably ours and automatic", async () => {
     const box = mailbox();
     const { deltaLink } = await readAll(box);
-    await box.sendOnce({ outboxKey: "FC-2026-000125~loop~1", to: [{ address: MAILBOX }], bodyText: "To ourselves" });
+    await sendMarked(box, { outboxKey: "FC-2026-000125~loop~1", to: [{ address: MAILBOX }], bodyText: "To ourselves" });
     const changes = await readAll(box, deltaLink);
     const ours = changes.messages.find((m) => m.headers["x-fc-outbox-key"]);
     expect(ours?.headers["x-fc-outbox-key"]).toEqual(["FC-2026-000125~loop~1"]);
@@ -177,7 +179,7 @@ describe("every request", () => {
       const box = mailbox();
       await standIn.deliver(referral("Header check"));
       await readAll(box);
-      await box.sendOnce({ outboxKey: "FC-2026-000126~ack~1", to: [{ address: "a@b.example" }], bodyText: "x" });
+      await sendMarked(box, { outboxKey: "FC-2026-000126~ack~1", to: [{ address: "a@b.example" }], bodyText: "x" });
     } finally {
       globalThis.fetch = realFetch;
     }
@@ -191,6 +193,11 @@ describe("every request", () => {
     );
   });
 });
+
+/** A new marked draft, sent: how the outbox sends a letter that is not a reply. */
+async function sendMarked(box: GraphMailbox, mail: OutgoingMail): Promise<void> {
+  await box.sendDraft((await box.createDraft(mail)).id);
+}
 
 /** The most requests this process had open to Graph at once while `work` ran. */
 async function highestInFlight(work: () => Promise<unknown>): Promise<number> {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { createScheduler } from "../../../src/jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "../../../src/jobs/standard-jobs.js";
-import type { TeamsNotifier } from "../../../src/ports.js";
+import type { TeamsNotifier } from "../../../src/ports/teams.js";
 import { createTableStore } from "../../../src/store/create-table-store.js";
 import { aCase } from "../../support/builders/case-builder.js";
 import { jobDeps, onQueues } from "../../unit/jobs/job-fixtures.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CaseReportFacts, ClockOutcomeEntry } from "../../../src/ports.js";
+import type { CaseReportFacts, ClockOutcomeEntry } from "../../../src/ports/indexes.js";
 import type { MakeHarness } from "./harness.js";
 
 const met = (caseId: string, finishedOn: string, outcome: ClockOutcomeEntry["outcome"]): ClockOutcomeEntry => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NewOutboxItem } from "../../../src/ports.js";
+import type { NewOutboxItem } from "../../../src/ports/outbox.js";
 import type { MakeHarness } from "./harness.js";
 
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DeadlineEntry, WorklistEntry } from "../../../src/ports.js";
+import type { DeadlineEntry, WorklistEntry } from "../../../src/ports/indexes.js";
 import { caseHeaderOf, caseRow } from "../../../src/store/case-rows.js";
 import { scan } from "../../../src/store/entity-table.js";
 import { aCase } from "./case-builder.js";

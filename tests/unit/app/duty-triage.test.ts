@@ -3,8 +3,8 @@ import { linkContact } from "../../../src/app/link-contact.js";
 import { letterKey } from "../../../src/app/mail-keys.js";
 import { markNotAContact } from "../../../src/app/mark-not-a-contact.js";
 import { CaseForbiddenError, CaseTransitionError } from "../../../src/domain/errors.js";
-import type { CaseRepository } from "../../../src/ports.js";
-import { CaseNotFoundError } from "../../../src/store/errors.js";
+import type { CaseRepository } from "../../../src/ports/cases.js";
+import { CaseNotFoundError } from "../../../src/ports/cases.js";
 import { aCase } from "../../support/builders/case-builder.js";
 import { memoryApp, saved, staff } from "./memory-app.js";
 

@@ -8,7 +8,7 @@ import type { Contact } from "../../../src/domain/contact.js";
 import type { StaffRole } from "../../../src/domain/staff.js";
 import { silentLogger } from "../../../src/logging/logger.js";
 import { loadProfile } from "../../../src/policy/profiles/index.js";
-import type { Mailbox } from "../../../src/ports.js";
+import type { Mailbox } from "../../../src/ports/mailbox.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import { movableClock, type MovableClock } from "../../support/app-harness.js";
 

@@ -6,7 +6,7 @@ import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-h
 import type { Calendar } from "../../../src/domain/calendar/calendar.js";
 import { deadlines } from "../../../src/domain/policy/deadlines.js";
 import { loadProfile } from "../../../src/policy/profiles/index.js";
-import type { CentreSettings } from "../../../src/ports.js";
+import type { CentreSettings } from "../../../src/ports/records.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import { aCase } from "../../support/builders/case-builder.js";
 

@@ -1,4 +1,4 @@
-import type { Clock } from "../../../src/ports.js";
+import type { Clock } from "../../../src/ports/clock.js";
 import type { Sleeper } from "../../../src/graph/request-policy.js";
 
 /** A clock that only moves when something sleeps: retries are tested without real waiting. */

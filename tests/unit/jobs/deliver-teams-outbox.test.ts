@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { deliverTeamsOutbox, type RenderCard } from "../../../src/jobs/deliver-teams-outbox.js";
 import { NOTICES_PARTITION } from "../../../src/jobs/job-deps.js";
 import { createLogger } from "../../../src/logging/logger.js";
-import { CONVERSATION_UNKNOWN, type NewOutboxItem, type TeamsNotifier } from "../../../src/ports.js";
+import { CONVERSATION_UNKNOWN, type TeamsNotifier } from "../../../src/ports/teams.js";
+import { type NewOutboxItem } from "../../../src/ports/outbox.js";
 import { jobDeps } from "./job-fixtures.js";
 
 type Card = Readonly<Record<string, unknown>>;

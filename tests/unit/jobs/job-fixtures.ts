@@ -5,7 +5,8 @@ import type { Case } from "../../../src/domain/case.js";
 import type { JobDeps } from "../../../src/jobs/job-deps.js";
 import { silentLogger } from "../../../src/logging/logger.js";
 import { loadProfile } from "../../../src/policy/profiles/index.js";
-import type { Clock, Mailbox } from "../../../src/ports.js";
+import type { Clock } from "../../../src/ports/clock.js";
+import type { Mailbox } from "../../../src/ports/mailbox.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import type { Store } from "../../../src/store/store.js";
 

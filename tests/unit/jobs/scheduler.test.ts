@@ -4,7 +4,7 @@ import { NOTICES_PARTITION } from "../../../src/jobs/job-deps.js";
 import { postAgendas } from "../../../src/jobs/post-agendas.js";
 import { createScheduler, type Job, type Timer } from "../../../src/jobs/scheduler.js";
 import { createLogger } from "../../../src/logging/logger.js";
-import type { TeamsNotifier } from "../../../src/ports.js";
+import type { TeamsNotifier } from "../../../src/ports/teams.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import { jobDeps } from "./job-fixtures.js";
 

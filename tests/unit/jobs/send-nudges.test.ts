@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NOTICES_PARTITION } from "../../../src/jobs/job-deps.js";
 import { sendNudges } from "../../../src/jobs/send-nudges.js";
-import type { DeadlineEntry } from "../../../src/ports.js";
+import type { DeadlineEntry } from "../../../src/ports/indexes.js";
 import { jobDeps } from "./job-fixtures.js";
 
 const at = (iso: string) => new Date(iso);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ExpectedOutcome } from "../../../../bench/chaos/expected-outcomes.js";
 import { tallyMail, type Evidence } from "../../../../bench/chaos/mail-tally.js";
-import type { MessageRecord } from "../../../../src/ports.js";
+import type { MessageRecord } from "../../../../src/ports/message-ledger.js";
 
 const EXPECTED = new Map<string, ExpectedOutcome>([
   ["rfs.eml", { contact: true, ack: true }],

@@ -1,0 +1,66 @@
+import type { Case } from "../domain/case.js";
+import type { CaseEvent } from "../domain/case-events.js";
+import type { Contact } from "../domain/contact.js";
+import { AlreadyExistsError, ConcurrencyError, NotFoundError, StoreError } from "./errors.js";
+
+/** A case as read, with the ETag every write of it must carry. */
+export interface StoredCase {
+  readonly case: Case;
+  readonly contacts: readonly Contact[];
+  readonly etag: string;
+}
+
+/** The case row without its log: what queues and rebuilds scan. `lastSeq` versions it. */
+export type CaseHeader = Omit<Case, "events"> & { readonly lastSeq: number };
+
+export interface CaseRepository {
+  findCase(id: string): Promise<StoredCase | undefined>;
+  /** Throws `CaseNotFoundError` (STORE.NOT_FOUND). */
+  getCase(id: string): Promise<StoredCase>;
+  /** Writes the case, its events and contacts in one transaction; `CaseAlreadyExistsError` if the id is taken. */
+  create(kase: Case, events: readonly CaseEvent[], contacts: readonly Contact[]): Promise<StoredCase>;
+  /**
+   * Saves `nextCase` and appends `newEvents` (seqs continuing the log) in one transaction, guarded by the ETag read.
+   * Throws `ConcurrencyError` (STORE.CONFLICT, retryable) when someone else changed the case since,
+   * `tooManyChanges` or `eventsOutOfSequence` when the change itself is malformed.
+   */
+  append(
+    caseId: string,
+    etag: string,
+    nextCase: Case,
+    newEvents: readonly CaseEvent[],
+    newContacts?: readonly Contact[],
+  ): Promise<StoredCase>;
+  /** Allocates the next `FC-<year>-<6 digits>` id. */
+  nextCaseId(year: number): Promise<string>;
+  listCaseHeaders(): AsyncIterable<CaseHeader>;
+}
+
+export class CaseNotFoundError extends NotFoundError {
+  constructor(readonly caseId: string) {
+    super(`Case ${caseId} was not found; check the case number.`);
+  }
+}
+
+export class CaseAlreadyExistsError extends AlreadyExistsError {
+  constructor(readonly caseId: string) {
+    super(`Case ${caseId} already exists; allocate a new case number and try again.`);
+  }
+}
+
+export const caseChangedConcurrently = (caseId: string, cause?: unknown): ConcurrencyError =>
+  new ConcurrencyError(`Someone else changed case ${caseId} at the same time; reload and try again.`, { cause });
+
+export const tooManyChanges = (caseId: string, count: number, limit: number): StoreError =>
+  new StoreError(
+    "STORE.TOO_MANY_CHANGES",
+    `Case ${caseId}: ${count} rows in one change is over the limit of ${limit}; save the change in smaller steps.`,
+    false,
+  );
+
+export const eventsOutOfSequence = (caseId: string, seqs: readonly number[]): StoreError =>
+  new StoreError(
+    "STORE.EVENTS_OUT_OF_SEQUENCE",
+    `Case ${caseId}: new events must carry consecutive seq numbers from 1 up; got ${seqs.join(", ")}. Nothing was saved.`,
+    false,
+  );

@@ -1,0 +1,95 @@
+import type { InboundMessage, MailAddress } from "../domain/mail/inbound-message.js";
+
+/** What a mailbox adapter's "slow down" error carries, so use cases can back off without knowing the adapter. */
+export interface MailboxBusy {
+  readonly retryAfterSeconds: number;
+}
+
+export const isMailboxBusy = (error: unknown): error is MailboxBusy =>
+  error instanceof Error && typeof (error as Partial<MailboxBusy>).retryAfterSeconds === "number";
+
+/** A message the mailbox served but could not be read (malformed); `unreadable` is a stable error code. */
+export interface UnreadableMessage {
+  readonly id: string;
+  readonly unreadable: string;
+}
+
+/** One page of inbox changes, read from the saved link. */
+export interface InboxPage {
+  /** New or changed messages, read in full. A message may come again (delta replays): handle it idempotently. */
+  readonly messages: readonly InboundMessage[];
+  /** Messages that could not be read: failures of their own, counted and quarantined like any other. */
+  readonly unreadable?: readonly UnreadableMessage[];
+  readonly removedIds: readonly string[];
+  /**
+   * Where reading goes on, to save once this page is handled: the round's next page, or (its last page) the link
+   * the next round starts from.
+   */
+  readonly next: { readonly page: string } | { readonly round: string };
+  /** The saved link had expired, so the inbox was read from the start: expect messages already handled. */
+  readonly resynced: boolean;
+}
+
+/** An email the outbox sends once, marked with its outbox key so a crash never sends it twice. */
+export interface OutgoingMail {
+  readonly outboxKey: string;
+  readonly to: readonly MailAddress[];
+  readonly cc?: readonly MailAddress[];
+  /** A reply keeps Graph's "RE: …" subject when this is absent. */
+  readonly subject?: string;
+  readonly bodyText?: string;
+  readonly bodyHtml?: string;
+}
+
+export interface SentMail {
+  readonly id: string;
+  /** UTC ISO-8601 instant. */
+  readonly sentAt: string;
+}
+
+export interface MailDraft {
+  readonly id: string;
+}
+
+export interface Mailbox {
+  /** One page of what changed in the Inbox since `link` (a page's `next`), or from the start. */
+  readInboxPage(link?: string, options?: { readonly receivedSince?: string }): Promise<InboxPage>;
+  getMessage(id: string): Promise<InboundMessage>;
+  /**
+   * Immutable ids of the mailbox's copies of a message, from its RFC 5322 Message-ID (angle brackets included, as
+   * Outlook's `internetMessageId` gives it); none when the mailbox never received it.
+   */
+  findByInternetMessageId(internetMessageId: string): Promise<readonly string[]>;
+  findSentByOutboxKey(outboxKey: string): Promise<SentMail | undefined>;
+  findDraftByOutboxKey(outboxKey: string): Promise<MailDraft | undefined>;
+  createDraft(mail: OutgoingMail): Promise<MailDraft>;
+  /** A reply in the original's thread (Graph createReply). */
+  createReplyDraft(originalMessageId: string, mail: OutgoingMail): Promise<MailDraft>;
+  sendDraft(draftId: string): Promise<void>;
+}
+
+export interface MailSubscription {
+  readonly id: string;
+  /** UTC ISO-8601 instant. */
+  readonly expiresAt: string;
+}
+
+export interface MailSubscriptionSettings {
+  readonly notificationUrl: string;
+  readonly lifecycleNotificationUrl?: string;
+  readonly clientState: string;
+  readonly lifetimeMinutes: number;
+  readonly renewBeforeMinutes: number;
+}
+
+export type SubscriptionAction = "created" | "renewed" | "recreated" | "kept";
+
+/** Change notifications for new inbox mail. */
+export interface MailSubscriptions {
+  ensureSubscription(
+    settings: MailSubscriptionSettings,
+    stored: MailSubscription | undefined,
+    now: Date,
+  ): Promise<MailSubscription & { readonly action: SubscriptionAction }>;
+  deleteSubscription(id: string): Promise<void>;
+}

@@ -1,0 +1,55 @@
+/** Small typed records: sync state, conversations, staff, settings, counters. */
+
+export interface Versioned<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+/** Simple typed records (Sync, Conversations, Staff, Settings). */
+export interface RecordStore<T> {
+  get(key: string): Promise<Versioned<T> | undefined>;
+  /** Without `etag`: create (`AlreadyExistsError` if present). With it: replace if unchanged (`ConcurrencyError`). */
+  put(key: string, value: T, etag?: string): Promise<Versioned<T>>;
+  list(): Promise<Array<Versioned<T> & { readonly key: string }>>;
+}
+
+/** A counter per key and period (acknowledgements per sender per day). */
+export interface QuotaCounter {
+  readonly count: number;
+}
+
+/** Delta link and subscription of one mailbox folder. */
+export interface SyncState {
+  /** Where the next inbox read starts: the last round's delta link, or the next page of a round stopped part-way. */
+  readonly deltaLink?: string;
+  readonly subscriptionId?: string;
+  readonly subscriptionExpiresAt?: string;
+  readonly clientState?: string;
+  /** The London date of the last complete nightly repair (src/jobs/nightly-repair.ts). */
+  readonly lastRepairDate?: string;
+}
+
+/** A Teams conversation reference kept for proactive messages (opaque to the core). */
+export interface StoredConversation {
+  readonly reference: Readonly<Record<string, unknown>>;
+  readonly updatedAt: string;
+}
+
+export interface StaffMember {
+  readonly id: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly roles: readonly string[];
+  readonly hoursPerWeek?: number;
+  readonly managerId?: string;
+  readonly caseloadLimit?: number;
+}
+
+export interface CentreSettings {
+  readonly profileId: string;
+  readonly closureDays: readonly string[];
+  /** Chat ids by purpose (`duty`, `screening`, `maam`, `transfer-panel`). */
+  readonly chatIds: Readonly<Record<string, string>>;
+  /** England & Wales bank holidays an admin imported from GOV.UK's bank-holidays.json (sorted by date). */
+  readonly bankHolidays?: readonly { readonly date: string; readonly name: string }[];
+}
