@@ -19,7 +19,7 @@ export async function appDepsFromConfig(config: Config, logger: Logger, clock: C
   const tables = await storeFromConfig(config);
   const centre = await centreCalendar(config.practice, tables.settings, clock);
   const store: Store = { ...tables, settings: centre.settings };
-  const graph = graphFromConfig(config, logger);
+  const graph = graphFromConfig(config, logger, clock);
   const deps: AppDeps = {
     ...store,
     mailbox: graph.mailbox,

@@ -4,6 +4,7 @@ import { createGraphClient, type GraphClient } from "../graph/graph-client.js";
 import { GraphMailbox, userPath } from "../graph/graph-mailbox.js";
 import { GraphMailSubscriptions } from "../graph/subscriptions.js";
 import type { Logger } from "../logging/logger.js";
+import type { Clock } from "../ports/clock.js";
 
 /** The token the local stand-in accepts; the Graph client refuses a static token for any non-loopback host. */
 const LOCAL_TOKEN = "local-development-token";
@@ -24,8 +25,8 @@ export interface GraphParts {
 }
 
 /** App-only Microsoft Graph for the one Family Centre mailbox. */
-export function graphFromConfig(config: Config, logger: Logger): GraphParts {
-  const client = createGraphClient({ baseUrl: config.graph.baseUrl, credential: credentialFor(config.graph) });
+export function graphFromConfig(config: Config, logger: Logger, clock: Clock): GraphParts {
+  const client = createGraphClient({ baseUrl: config.graph.baseUrl, credential: credentialFor(config.graph), clock });
   return {
     client,
     mailbox: new GraphMailbox(client, { mailbox: config.mailbox.address, logger }),

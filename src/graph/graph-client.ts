@@ -1,7 +1,6 @@
 import type { TokenCredential } from "@azure/identity";
 import { Client, HTTPMessageHandler, ResponseType } from "@microsoft/microsoft-graph-client";
 import type { Clock } from "../ports/clock.js";
-import { systemClock } from "../compose/system-clock.js";
 import { CREDENTIAL_FAILURE, GraphPolicyMiddleware, type TokenSource } from "./graph-middleware.js";
 import { responseError } from "./graph-response.js";
 import { credentialFailed, unavailable } from "./errors.js";
@@ -28,7 +27,8 @@ export interface GraphClientOptions {
   readonly maxConcurrent?: number;
   readonly metrics?: GraphMetrics;
   readonly retry?: RetryPolicy;
-  readonly clock?: Clock;
+  /** Retry-After pauses and request timing are measured on it. */
+  readonly clock: Clock;
   readonly sleeper?: Sleeper;
 }
 
@@ -125,7 +125,7 @@ export const createGraphClient = (options: GraphClientOptions): GraphClient => {
   const baseUrl = (options.baseUrl ?? GRAPH_BASE_URL).replace(/\/+$/, "");
   const url = new URL(baseUrl);
   const version = url.pathname.replace(/^\/+|\/+$/g, "");
-  const clock = options.clock ?? systemClock;
+  const { clock } = options;
   const metrics = options.metrics ?? newGraphMetrics();
   const policy = options.retry ?? defaultRetryPolicy;
   const gate = new RequestGate(options.maxConcurrent ?? 4, clock, options.sleeper ?? realSleeper);

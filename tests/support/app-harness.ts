@@ -16,6 +16,7 @@ import type { Clock } from "../../src/ports/clock.js";
 import type { Mailbox } from "../../src/ports/mailbox.js";
 import { createTableStore } from "../../src/store/create-table-store.js";
 import type { Store } from "../../src/store/store.js";
+import { systemClock } from "../../src/compose/system-clock.js";
 
 export const GROUP_MAILBOX = "familycentre@council.example";
 export const EARLY_HELP_DESK = "earlyhelpdesk@council.example";
@@ -98,6 +99,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
   const graph = createGraphClient({
     baseUrl: standIn.graphBaseUrl,
     credential: { staticToken: "local" },
+    clock: systemClock,
     metrics: graphMetrics,
     ...options.graph,
   });

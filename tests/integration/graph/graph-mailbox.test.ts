@@ -6,6 +6,7 @@ import { GraphMailbox } from "../../../src/graph/graph-mailbox.js";
 import type { InboundMessage } from "../../../src/domain/mail/inbound-message.js";
 import type { OutgoingMail } from "../../../src/ports/mailbox.js";
 import { fakeTime } from "../../unit/graph/fake-time.js";
+import { systemClock } from "../../../src/compose/system-clock.js";
 
 const MAILBOX = "familycentre@council.example";
 let standIn: StandIn;
@@ -21,7 +22,12 @@ afterEach(() => {
 });
 
 const client = (overrides: Partial<GraphClientOptions> = {}) =>
-  createGraphClient({ baseUrl: standIn.graphBaseUrl, credential: { staticToken: "local-token" }, ...overrides });
+  createGraphClient({
+    baseUrl: standIn.graphBaseUrl,
+    credential: { staticToken: "local-token" },
+    clock: systemClock,
+    ...overrides,
+  });
 const mailbox = (overrides: Partial<GraphClientOptions> = {}, pageSize = 2) =>
   new GraphMailbox(client(overrides), { mailbox: MAILBOX, pageSize });
 

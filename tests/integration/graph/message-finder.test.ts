@@ -3,6 +3,7 @@ import { startStandIn, type StandIn } from "../../../dev/m365/stand-in.js";
 import { createGraphClient } from "../../../src/graph/graph-client.js";
 import { GraphMailbox } from "../../../src/graph/graph-mailbox.js";
 import { odataString } from "../../../src/graph/message-finder.js";
+import { systemClock } from "../../../src/compose/system-clock.js";
 
 const MAILBOX = "familycentre@council.example";
 let standIn: StandIn;
@@ -10,7 +11,11 @@ let box: GraphMailbox;
 
 beforeAll(async () => {
   standIn = await startStandIn({ smtpPort: 0, graphPort: 0 });
-  const graph = createGraphClient({ baseUrl: standIn.graphBaseUrl, credential: { staticToken: "local-token" } });
+  const graph = createGraphClient({
+    baseUrl: standIn.graphBaseUrl,
+    credential: { staticToken: "local-token" },
+    clock: systemClock,
+  });
   box = new GraphMailbox(graph, { mailbox: MAILBOX });
 });
 afterAll(() => standIn.close());

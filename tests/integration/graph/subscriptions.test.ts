@@ -7,6 +7,7 @@ import { userPath } from "../../../src/graph/graph-mailbox.js";
 import { validationResponse } from "../../../src/graph/notifications.js";
 import { GraphMailSubscriptions } from "../../../src/graph/subscriptions.js";
 import { silentLogger } from "../../../src/logging/logger.js";
+import { systemClock } from "../../../src/compose/system-clock.js";
 
 let standIn: StandIn;
 let receiver: Server;
@@ -32,7 +33,11 @@ afterAll(async () => {
 
 const subscriptions = () =>
   new GraphMailSubscriptions(
-    createGraphClient({ baseUrl: standIn.graphBaseUrl, credential: { staticToken: "local-token" } }),
+    createGraphClient({
+      baseUrl: standIn.graphBaseUrl,
+      credential: { staticToken: "local-token" },
+      clock: systemClock,
+    }),
     userPath("familycentre@council.example"),
     silentLogger,
   );

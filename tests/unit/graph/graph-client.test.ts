@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createGraphClient } from "../../../src/graph/graph-client.js";
 import { withImmutableIds } from "../../../src/graph/graph-middleware.js";
+import { systemClock } from "../../../src/compose/system-clock.js";
 
-const local = () => createGraphClient({ baseUrl: "http://127.0.0.1:4000/v1.0", credential: { staticToken: "t" } });
+const local = () =>
+  createGraphClient({ baseUrl: "http://127.0.0.1:4000/v1.0", credential: { staticToken: "t" }, clock: systemClock });
 
 describe("paging links", () => {
   it("turns an absolute link on our base into a path the SDK will not mangle", () => {
@@ -18,7 +20,9 @@ describe("paging links", () => {
 
 describe("credentials", () => {
   it("refuses a static token for real Microsoft Graph", () => {
-    expect(() => createGraphClient({ credential: { staticToken: "t" } })).toThrow(/local stand-in only/);
+    expect(() => createGraphClient({ credential: { staticToken: "t" }, clock: systemClock })).toThrow(
+      /local stand-in only/,
+    );
   });
 });
 
