@@ -11,7 +11,7 @@ import { answerAction } from "./actions/action-router.js";
 import type { BotDeps } from "./bot-deps.js";
 import type { AdaptiveCardJson as CardJson } from "./cards/card-json.js";
 import { conversationKey, type ConversationInfo, type TeamsUser } from "./conversation-keys.js";
-import { isConversationSaved, saveConversation, saveNewConversation } from "./conversations.js";
+import { isConversationKnown, rememberConversation, rememberNewConversation } from "../src/app/conversations.js";
 import { answerCommand } from "./commands/command-router.js";
 import { welcome } from "./commands/help.js";
 import { SharedCardUpdates } from "./proactive/shared-card-updates.js";
@@ -80,8 +80,8 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
     });
     this.onMessage(async (context, next) => {
       const turn = turnOf(context);
-      if (!(await isConversationSaved(deps, turn.conversationKey))) {
-        await saveConversation(deps, turn.conversationKey, turn.reference, deps.app.clock.now());
+      if (!(await isConversationKnown(deps.app, turn.conversationKey))) {
+        await rememberConversation(deps.app, turn.conversationKey, turn.reference, deps.app.clock.now());
         await this.releaseHeld(turn.conversationKey);
       }
       const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
@@ -144,7 +144,12 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
     const turn = turnOf(context);
     let saved: "new" | "known";
     try {
-      saved = await saveNewConversation(this.deps, turn.conversationKey, turn.reference, this.deps.app.clock.now());
+      saved = await rememberNewConversation(
+        this.deps.app,
+        turn.conversationKey,
+        turn.reference,
+        this.deps.app.clock.now(),
+      );
       this.deps.app.logger.info("bot.installed", { conversationType: turn.conversation.type });
     } catch (error) {
       this.deps.app.logger.error("bot.conversation-save-failed", describeError(error));

@@ -11,8 +11,9 @@ import { describeError } from "../src/logging/logger.js";
 import type { TeamsNotifier } from "../src/ports/teams.js";
 import { FamilyCentreActivityHandler } from "./activity-handler.js";
 import { realPacing, type BotAuth, type BotDeps } from "./bot-deps.js";
-import { seedDemoTeam } from "./demo-team.js";
-import { everyRoleOutsideLocalMode, productionAppIdMissing } from "./errors.js";
+import { productionAppIdMissing } from "./errors.js";
+import type { RenderCard } from "../src/jobs/deliver-teams-outbox.js";
+import { createOutboxRenderer } from "./proactive/render-outbox-item.js";
 import { ConversationRateLimiter, type SendFailure } from "./proactive/rate-limiter.js";
 import { createTeamsNotifier, type ProactiveChannel, type StoredReference } from "./proactive/teams-notifier.js";
 
@@ -20,6 +21,8 @@ import { createTeamsNotifier, type ProactiveChannel, type StoredReference } from
 export interface Bot {
   handle(req: Request, res: Response): Promise<void>;
   readonly notifier: TeamsNotifier;
+  /** Draws the card of a Teams outbox item (agenda, triage card, nudge) as it stands now. */
+  readonly renderCard: RenderCard;
 }
 
 function authOptions(auth: BotAuth): ConfigurationBotFrameworkAuthenticationOptions {
@@ -49,14 +52,12 @@ function sendFailure(error: unknown): SendFailure {
  */
 export function createBot(deps: BotDeps): Bot {
   const local = deps.auth.mode === "local";
-  if (deps.everyoneHasEveryRole && !local) throw everyRoleOutsideLocalMode();
   const logger = deps.app.logger.child({ component: "bot" });
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(deps.auth)));
   const appId = deps.auth.mode === "production" ? deps.auth.appId : "";
   if (local) {
     logger.warn("bot.local-mode", {
       note: "LOCAL MODE: no Microsoft App ID, so requests to /api/messages are NOT authenticated. Never expose this port.",
-      everyoneHasEveryRole: deps.everyoneHasEveryRole === true,
     });
   }
 
@@ -68,7 +69,6 @@ export function createBot(deps: BotDeps): Bot {
   };
 
   const handler = new FamilyCentreActivityHandler(deps);
-  const ready = local && deps.everyoneHasEveryRole ? seedDemoTeam(deps) : Promise.resolve();
 
   /** Runs a proactive turn; its error is rethrown to the caller (the adapter would otherwise swallow it). */
   async function proactive<T>(reference: StoredReference, send: (context: TurnContext) => Promise<T>): Promise<T> {
@@ -104,9 +104,9 @@ export function createBot(deps: BotDeps): Bot {
 
   return {
     async handle(req, res) {
-      await ready;
       await adapter.process(req, res, (context) => handler.run(context));
     },
-    notifier: createTeamsNotifier(deps, channel, limiter),
+    notifier: createTeamsNotifier(deps.app, channel, limiter),
+    renderCard: createOutboxRenderer(deps),
   };
 }

@@ -1,5 +1,5 @@
 import type { AppDeps } from "../src/app/app-deps.js";
-import type { CentreSettings, RecordStore, StaffMember, StoredConversation } from "../src/ports/records.js";
+import type { IdentifyPerson } from "../src/app/people.js";
 
 /**
  * How the bot proves who it is and checks who calls it. Local mode has no app id: botbuilder then skips JWT
@@ -30,19 +30,10 @@ export const realPacing: Pacing = {
 
 export interface BotDeps {
   readonly app: AppDeps;
-  readonly conversations: RecordStore<StoredConversation>;
-  readonly staff: RecordStore<StaffMember>;
-  readonly settings: RecordStore<CentreSettings>;
+  /** Who a Teams user is and what they may do: the Staff table in production (the composition root decides). */
+  readonly identify: IdentifyPerson;
   readonly auth: BotAuth;
-  /**
-   * LOCAL MODE ONLY (set by the composition root): any user acts with every role and a demo team is seeded, so
-   * a person can try each step at once. `createBot` refuses it in production.
-   */
-  readonly everyoneHasEveryRole?: boolean;
   /** Where "Open in the tab" links point (the tab's base URL). */
   readonly tabUrl?: string;
   readonly pacing?: Pacing;
 }
-
-/** The Settings row the bot reads and writes (one Family Centre per deployment). */
-export const CENTRE_SETTINGS_KEY = "centre";

@@ -11,13 +11,6 @@ export class BotError extends Error {
   }
 }
 
-/** Letting every user act with every role is for a laptop, never for a tenant. */
-export const everyRoleOutsideLocalMode = (): BotError =>
-  new BotError(
-    "BOT.CONFIG_INVALID",
-    "The bot was asked to give every user every role outside local mode. Only local mode may do this: in production roles come from the Staff table.",
-  );
-
 export const productionAppIdMissing = (): BotError =>
   new BotError(
     "BOT.CONFIG_INVALID",

@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { loadConfig, type Config } from "../src/config.js";
 import { createLogger } from "../src/logging/logger.js";
-import { startService, type RunningService } from "../src/server.js";
+import { startService, type RunningService } from "../src/compose/start-service.js";
 import { startAzurite, type RunningAzurite } from "./azurite.js";
 import { startStandIn, type StandIn } from "./m365/stand-in.js";
 

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from "../../src/config.js";
-import { startService } from "../../src/server.js";
+import { startService } from "../../src/compose/start-service.js";
 import { CHAOS_CLOCK_ENV, decodeSteps, steppedClock } from "./chaos-clock.js";
 
 /**

@@ -1,4 +1,4 @@
-import { seedDemoTeam } from "../../bot/demo-team.js";
+import { seedDemoStaff } from "../../src/compose/local-mode/demo-staff.js";
 import { appDepsFromConfig } from "../../src/compose/app-deps-from-config.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/logging/logger.js";
@@ -46,7 +46,7 @@ const practitionersFor = (history: CentreHistory | undefined): StaffMember[] =>
 export async function seedStore(stack: BenchStack, count: number, history?: CentreHistory): Promise<string[]> {
   const config = loadConfig({ ...stack.serviceEnv, FC_STORAGE_CONNECTION_STRING: stack.azurite.connectionString });
   const { deps, store } = await appDepsFromConfig(config, silentLogger, systemClock);
-  await seedDemoTeam({ staff: store.staff });
+  await seedDemoStaff(store.staff);
   const extra = practitionersFor(history);
   for (const member of [BENCH_LEAD, ...extra]) await store.staff.put(member.id, member);
   const newest = new Date(systemClock.now().getTime() - 60 * 60_000).toISOString();

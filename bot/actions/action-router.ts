@@ -1,10 +1,9 @@
 import type { BotDeps } from "../bot-deps.js";
 import { refusal } from "../replies.js";
 import type { Turn } from "../turn.js";
-import { MAAM_AGENDA, SCREENING_AGENDA } from "../views/panel-agendas.js";
+import { redrawMaamAgenda, redrawScreeningAgenda, redrawTransferAgenda } from "../views/panel-agendas.js";
 import { forThisPerson, type ActionResult } from "./action-result.js";
 import { decidePanelItem } from "./decide-panel.js";
-import { decideTransfer } from "./decide-transfer.js";
 import { recordClockReason } from "./record-clock-reason.js";
 import { TRIAGE_ACTIONS } from "./triage-actions.js";
 
@@ -16,9 +15,11 @@ type ActionHandler = (
 ) => Promise<ActionResult>;
 
 const ACTIONS: Readonly<Record<string, ActionHandler>> = {
-  "screening.decide": (deps, verb, turn, data) => decidePanelItem(deps, SCREENING_AGENDA, verb, turn, data),
-  "maam.decide": (deps, verb, turn, data) => decidePanelItem(deps, MAAM_AGENDA, verb, turn, data),
-  "transfer.decide": decideTransfer,
+  "screening.decide": (deps, verb, turn, data) =>
+    decidePanelItem(deps, "screening", redrawScreeningAgenda, verb, turn, data),
+  "maam.decide": (deps, verb, turn, data) => decidePanelItem(deps, "maam", redrawMaamAgenda, verb, turn, data),
+  "transfer.decide": (deps, verb, turn, data) =>
+    decidePanelItem(deps, "transfer-panel", redrawTransferAgenda, verb, turn, data),
   "clock.reason": recordClockReason,
   ...TRIAGE_ACTIONS,
 };

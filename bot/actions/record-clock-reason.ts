@@ -1,13 +1,25 @@
-import { changeCase } from "../../src/app/change-case.js";
+import { recordClockReason as recordReason } from "../../src/app/clocks/record-clock-reason.js";
+import type { CaseEvent } from "../../src/domain/case-events.js";
 import { CLOCK_REASON_INPUT } from "../cards/clock-reason.js";
 import type { BotDeps } from "../bot-deps.js";
 import { recorded, refusal } from "../replies.js";
-
-import { whoIs } from "../people.js";
 import type { Turn } from "../turn.js";
 import { field } from "./action-input.js";
 import { forEveryone, forThisPerson, type ActionResult } from "./action-result.js";
-import { decideOnce, notOnStaffList } from "./decision-outcome.js";
+import { notOnStaffList, refusedOnCard } from "./decision-outcome.js";
+
+/** The reason on the log, as the card says it: who recorded it and when. */
+const reasonCard = (deps: BotDeps, caseId: string, event: CaseEvent<"clock.reason-recorded">, already: boolean) =>
+  recorded(
+    deps.app.calendar.timeZone,
+    caseId,
+    {
+      byName: event.by.displayName ?? event.by.id,
+      at: event.at,
+      outcomeLabel: `reason recorded for clock ${event.data.rule}`,
+    },
+    already,
+  );
 
 /** `clock.reason`: why a clock was exceeded, recorded on the case (reports show it next to the breach). */
 export async function recordClockReason(
@@ -30,31 +42,21 @@ export async function recordClockReason(
       refusal("Give a reason", `Say why clock ${rule} on case ${caseId} was exceeded, then send it.`),
     );
   }
-  const who = await whoIs(deps, turn.user);
+  const who = await deps.identify(turn.user);
   if (who === undefined) return notOnStaffList();
-  const existing = async () =>
-    (await deps.app.cases.findCase(caseId))?.case.events.findLast(
-      (e) => e.type === "clock.reason-recorded" && e.data.rule === rule && e.data.instance === instance,
-    );
-  const reasonRecorded = async (already = false) => {
-    const event = await existing();
-    if (event === undefined) return forThisPerson(refusal("Nothing was recorded", `Open case ${caseId} in the tab.`));
-    const decision = {
-      byName: event.by.displayName ?? event.by.id,
-      at: event.at,
-      outcomeLabel: `reason recorded for clock ${rule}`,
-    };
-    return forEveryone(recorded(deps.app.calendar.timeZone, caseId, decision, already));
-  };
-  // Teams retries invokes: a reason already on the log for this clock instance is not written again.
-  if ((await existing()) !== undefined) return reasonRecorded(true);
-  return decideOnce(
-    deps,
-    caseId,
-    verb,
-    who,
-    () => changeCase(deps.app, caseId, who, { type: "recordClockReason", rule, instance, reason }),
-    () => reasonRecorded(),
-    async () => undefined,
-  );
+  const outcome = await recordReason(deps.app, caseId, who, { rule, instance, reason });
+  switch (outcome.status) {
+    case "recorded": {
+      const event = outcome.events.find(
+        (e): e is CaseEvent<"clock.reason-recorded"> => e.type === "clock.reason-recorded",
+      );
+      return event
+        ? forEveryone(reasonCard(deps, caseId, event, false))
+        : forThisPerson(refusal("Nothing was recorded", `Open case ${caseId} in the tab.`));
+    }
+    case "already-recorded":
+      return forEveryone(reasonCard(deps, caseId, outcome.event, true));
+    case "refused":
+      return refusedOnCard(deps, verb, caseId, outcome);
+  }
 }

@@ -2,8 +2,10 @@ import type { LetterCancellation } from "../../src/app/cancel-unsent-letter.js";
 import { confirmReferrer } from "../../src/app/confirm-referrer.js";
 import { linkContact } from "../../src/app/link-contact.js";
 import { markNotAContact } from "../../src/app/mark-not-a-contact.js";
-import type { Decider } from "../../src/app/record-decision.js";
+import type { Decider } from "../../src/app/decider.js";
 import type { TriageDecided } from "../../src/app/triage-decision.js";
+import type { Refused } from "../../src/app/outcome.js";
+import type { CaseEvent } from "../../src/domain/case-events.js";
 import {
   NOT_A_CONTACT_REASON_LABELS,
   NOT_A_CONTACT_REASONS,
@@ -15,11 +17,10 @@ import { recorded, refusal } from "../replies.js";
 import { firstCard, screeningAgenda } from "../views/agenda-cards.js";
 import type { DecisionMade } from "../cards/elements/decision.js";
 import { TRIAGE_INPUTS, TRIAGE_VERBS } from "../cards/triage.js";
-import { whoIs } from "../people.js";
 import type { Turn } from "../turn.js";
 import { field } from "./action-input.js";
 import { forEveryone, forThisPerson, type ActionResult } from "./action-result.js";
-import { decideOnce, notOnStaffList } from "./decision-outcome.js";
+import { notOnStaffList, refusedOnCard } from "./decision-outcome.js";
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -31,47 +32,33 @@ async function confirmTheReferrer(deps: BotDeps, verb: string, turn: Turn, data:
   if (caseId === undefined || contactId === undefined || email === undefined) {
     return forThisPerson(refusal("Nothing was recorded", "Give the referrer's email address, then confirm."));
   }
-  const who = await whoIs(deps, turn.user);
+  const who = await deps.identify(turn.user);
   if (who === undefined) return notOnStaffList();
   const name = field(data, TRIAGE_INPUTS.referrerName);
   const organisation = field(data, TRIAGE_INPUTS.referrerOrganisation);
-  const lastConfirmation = async () =>
-    (await deps.app.cases.findCase(caseId))?.case.events.findLast(
-      (e) => e.type === "referrer.confirmed" && e.data.contactId === contactId,
-    );
-  const confirmed = async (already = false) => {
-    const event = await lastConfirmation();
-    if (event === undefined) return forThisPerson(refusal("Nothing was recorded", `Open case ${caseId} in the tab.`));
-    const decision = {
-      byName: event.by.displayName ?? event.by.id,
-      at: event.at,
-      outcomeLabel: "referrer confirmed; the acknowledgement (rule 1.2) goes to them",
-    };
-    return forEveryone(recorded(deps.app.calendar.timeZone, caseId, decision, already));
+  const outcome = await confirmReferrer(deps.app, caseId, contactId, who, {
+    email,
+    ...(name ? { name } : {}),
+    ...(organisation ? { organisation } : {}),
+  });
+  if (outcome.status === "refused") return refusedOnCard(deps, verb, caseId, outcome);
+  const event =
+    outcome.status === "already-recorded"
+      ? outcome.event
+      : outcome.events.find((e): e is CaseEvent<"referrer.confirmed"> => e.type === "referrer.confirmed");
+  if (event === undefined) return forThisPerson(refusal("Nothing was recorded", `Open case ${caseId} in the tab.`));
+  const decision = {
+    byName: event.by.displayName ?? event.by.id,
+    at: event.at,
+    outcomeLabel: "referrer confirmed; the acknowledgement (rule 1.2) goes to them",
   };
-  // Teams retries invokes: the same confirmation already on the log is not written again.
-  const last = await lastConfirmation();
-  if (last?.type === "referrer.confirmed" && last.data.referrer.email === email) return confirmed(true);
-  return decideOnce(
-    deps,
-    caseId,
-    verb,
-    who,
-    () =>
-      confirmReferrer(deps.app, caseId, contactId, who, {
-        email,
-        ...(name ? { name } : {}),
-        ...(organisation ? { organisation } : {}),
-      }),
-    () => confirmed(),
-    async () => undefined,
-  );
+  return forEveryone(recorded(deps.app.calendar.timeZone, caseId, decision, outcome.status === "already-recorded"));
 }
 
 /** `triage.addToScreening`: a contact waiting for screening is on the next daily agenda (rule 2.1) already. */
 async function addToScreening(deps: BotDeps, _verb: string, turn: Turn, data: Data): Promise<ActionResult> {
   const caseId = field(data, "caseId");
-  if ((await whoIs(deps, turn.user)) === undefined) return notOnStaffList();
+  if ((await deps.identify(turn.user)) === undefined) return notOnStaffList();
   const stored = caseId === undefined ? undefined : await deps.app.cases.findCase(caseId);
   if (stored === undefined) {
     return forThisPerson(refusal("Case not found", `There is no case ${caseId ?? ""}. Check the reference.`));
@@ -125,27 +112,15 @@ async function decideTriageOnCard(
   verb: string,
   turn: Turn,
   caseId: string,
-  run: (who: Decider) => Promise<TriageDecided>,
+  run: (who: Decider) => Promise<TriageDecided | Refused>,
 ): Promise<ActionResult> {
-  const who = await whoIs(deps, turn.user);
+  const who = await deps.identify(turn.user);
   if (who === undefined) return notOnStaffList();
-  let result: TriageDecided | undefined;
-  return decideOnce(
-    deps,
-    caseId,
-    verb,
-    who,
-    async () => {
-      result = await run(who);
-      return { events: result.outcome === "recorded" ? [result.decision] : [] };
-    },
-    async () => {
-      if (result === undefined) throw new Error(`Case ${caseId}: the triage decision has no result to show.`);
-      const card = recorded(deps.app.calendar.timeZone, caseId, decisionMade(result), result.outcome !== "recorded");
-      return forEveryone(card);
-    },
-    async () => undefined,
-  );
+  const result = await run(who);
+  if (result.status === "refused") return refusedOnCard(deps, verb, caseId, result);
+  if (result.status === "recorded") deps.app.logger.info("bot.decision-recorded", { verb, caseId });
+  const already = result.status !== "recorded";
+  return forEveryone(recorded(deps.app.calendar.timeZone, caseId, decisionMade(result), already));
 }
 
 /** `triage.linkCase`: the contact was about a case we hold; it moves there and this case closes (no second 1.2). */

@@ -16,7 +16,7 @@ export async function caseNow(deps: BotDeps, turn: Turn, reference: string): Pro
   const stored = await deps.app.cases.findCase(reference);
   if (stored === undefined) return refusal(`There is no case ${reference}`, "Check the reference and try again.");
   const kase = stored.case;
-  const lead = kase.leadWorkerId === undefined ? undefined : (await deps.staff.get(kase.leadWorkerId))?.value;
+  const lead = kase.leadWorkerId === undefined ? undefined : (await deps.app.staff.get(kase.leadWorkerId))?.value;
   return caseCard({
     timeZone: deps.app.calendar.timeZone,
     case: kase,

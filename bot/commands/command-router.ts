@@ -2,7 +2,6 @@ import type { BotDeps } from "../bot-deps.js";
 import type { AdaptiveCardJson } from "../cards/card-json.js";
 import { refusal } from "../replies.js";
 import type { Reply } from "./reply.js";
-import { whoIs } from "../people.js";
 import type { Turn } from "../turn.js";
 import { caseNow } from "./case-command.js";
 import { help } from "./help.js";
@@ -23,7 +22,7 @@ export async function answerCommand(deps: BotDeps, turn: Turn, text: string): Pr
   deps.app.logger.info("bot.command", { command: command.name, conversationType: turn.conversation.type });
   if (command.name === "help" || command.name === "unknown") return [help()];
   if (command.name === "use this chat") return useThisChat(deps, turn, command.purpose);
-  const who = await whoIs(deps, turn.user);
+  const who = await deps.identify(turn.user);
   if (who === undefined) return [notOnStaffList()];
   switch (command.name) {
     case "screening":

@@ -1,4 +1,4 @@
-import type { Decider } from "../../src/app/record-decision.js";
+import type { Decider } from "../../src/app/decider.js";
 import { deadlines } from "../../src/domain/policy/deadlines.js";
 import { workerList } from "../../src/domain/worklists.js";
 import type { BotDeps } from "../bot-deps.js";

@@ -1,8 +1,8 @@
 import { releaseHeldNotices } from "../../src/app/release-held-notices.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { ChatPurpose } from "../conversation-keys.js";
-import { assignChat, saveConversation } from "../conversations.js";
-import { whoIs } from "../people.js";
+import { rememberConversation } from "../../src/app/conversations.js";
+import { assignChat } from "../../src/app/settings/centre-settings.js";
 import { refusal } from "../replies.js";
 import type { Turn } from "../turn.js";
 import { help } from "./help.js";
@@ -26,7 +26,7 @@ const FIRST_CARDS: Record<ChatPurpose, (deps: BotDeps) => Promise<Reply[]>> = {
 
 /** `use this chat for screening` (and duty, maam, transfer panel): a manager points a panel's posts at this chat. */
 export async function useThisChat(deps: BotDeps, turn: Turn, purpose: ChatPurpose): Promise<Reply[]> {
-  const who = await whoIs(deps, turn.user);
+  const who = await deps.identify(turn.user);
   if (!who?.roles.includes("manager")) {
     return [refusal("Only a manager can choose the chat a panel uses", "Ask a manager to type this in the chat.")];
   }
@@ -38,8 +38,8 @@ export async function useThisChat(deps: BotDeps, turn: Turn, purpose: ChatPurpos
       ),
     ];
   }
-  await saveConversation(deps, turn.conversationKey, turn.reference, deps.app.clock.now());
-  await assignChat(deps, purpose, turn.conversationKey);
+  await rememberConversation(deps.app, turn.conversationKey, turn.reference, deps.app.clock.now());
+  await assignChat(deps.app, purpose, turn.conversationKey);
   deps.app.logger.info("bot.chat-assigned", { purpose, actorId: who.actor.id });
   // What waited for this chat goes now, except agendas: a panel's chat is shown its agenda as it stands below.
   await releaseHeldNotices(deps.app, purpose, { agendaShown: purpose !== "duty" });

@@ -11,7 +11,9 @@ import { quarantineNoticeCard } from "../cards/quarantine-notice.js";
 import { transferPanelAgendaCards } from "../cards/transfer-panel-agenda.js";
 import { triageCard } from "../cards/triage.js";
 import { maamAgenda, screeningAgenda } from "../views/agenda-cards.js";
-import { clockRef, nameOf, stillDue, stillDueAll } from "../views/due-clocks.js";
+import { clockStillDue, type DueClock } from "../../src/app/queries/due-clocks.js";
+import { nameOf } from "../../src/app/queries/staff-directory.js";
+import { clockRef, stillDueAll } from "../views/due-clocks.js";
 import { transferPanelOf, transferPanelView } from "../views/transfer-panel-view.js";
 import { triageView, type TriageFinding } from "../views/triage-view.js";
 import { unknownOutboxPurpose } from "./errors.js";
@@ -51,7 +53,7 @@ const digest: Render = async (deps, { payload }) => {
   return [
     nudgeDigestCard({
       timeZone: deps.app.calendar.timeZone,
-      personName: await nameOf(deps, staffId, staffId === undefined ? "duty team" : "there"),
+      personName: await nameOf(deps.app, staffId, staffId === undefined ? "duty team" : "there"),
       date: typeof payload["date"] === "string" ? payload["date"] : deps.app.calendar.localDate(deps.app.clock.now()),
       items: await stillDueAll(deps, clocks),
     }),
@@ -60,16 +62,10 @@ const digest: Render = async (deps, { payload }) => {
 
 /** One clock's nudge, only while that clock still needs someone. */
 const aboutOneClock =
-  (
-    card: (
-      deps: BotDeps,
-      item: NonNullable<Awaited<ReturnType<typeof stillDue>>>,
-      payload: Payload,
-    ) => Promise<AdaptiveCardJson>,
-  ): Render =>
+  (card: (deps: BotDeps, item: DueClock, payload: Payload) => Promise<AdaptiveCardJson>): Render =>
   async (deps, { payload }) => {
     const ref = clockRef(payload);
-    const due = ref === undefined ? undefined : await stillDue(deps, ref);
+    const due = ref === undefined ? undefined : await clockStillDue(deps.app, ref);
     return due === undefined ? [] : [await card(deps, due, payload)];
   };
 
@@ -79,8 +75,8 @@ const escalation = aboutOneClock(async (deps, item, payload) => {
   const stored = await deps.app.cases.findCase(item.caseId);
   return escalationCard({
     timeZone: deps.app.calendar.timeZone,
-    managerName: await nameOf(deps, staffIdOf(payload["conversation"]), "Duty team"),
-    practitionerName: await nameOf(deps, stored?.case.leadWorkerId, "an unallocated worker"),
+    managerName: await nameOf(deps.app, staffIdOf(payload["conversation"]), "Duty team"),
+    practitionerName: await nameOf(deps.app, stored?.case.leadWorkerId, "an unallocated worker"),
     item,
   });
 });

@@ -1,5 +1,6 @@
+import type { AppDeps } from "../../src/app/app-deps.js";
+import { conversationFor } from "../../src/app/conversations.js";
 import type { ConversationKey, TeamsNotifier } from "../../src/ports/teams.js";
-import { CENTRE_SETTINGS_KEY, type BotDeps } from "../bot-deps.js";
 import { conversationUnknown } from "../errors.js";
 import type { ConversationRateLimiter } from "./rate-limiter.js";
 
@@ -17,16 +18,14 @@ export interface ProactiveChannel {
  * such as `user~<aadObjectId>` directly) and sends through the per-conversation rate limiter.
  */
 export function createTeamsNotifier(
-  deps: Pick<BotDeps, "conversations" | "settings">,
+  deps: Pick<AppDeps, "conversations" | "settings">,
   channel: ProactiveChannel,
   limiter: ConversationRateLimiter,
 ): TeamsNotifier {
   async function resolve(key: ConversationKey): Promise<{ storedKey: string; reference: StoredReference }> {
-    const settings = (await deps.settings.get(CENTRE_SETTINGS_KEY))?.value;
-    const storedKey = settings?.chatIds[key] ?? key;
-    const stored = (await deps.conversations.get(storedKey))?.value;
-    if (stored === undefined) throw conversationUnknown(key);
-    return { storedKey, reference: stored.reference };
+    const found = await conversationFor(deps, key);
+    if (found === undefined) throw conversationUnknown(key);
+    return found;
   }
   return {
     async post(key, card) {

@@ -12,7 +12,6 @@ export type ApiErrorCode =
   | "API.STALE_ETAG"
   | "API.ETAG_REQUIRED"
   | "API.NOT_FOUND"
-  | "API.MAIL_SET_ASIDE"
   | "API.BAD_REQUEST";
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -28,7 +27,6 @@ const STATUS: Record<ApiErrorCode, number> = {
   "API.STALE_ETAG": 412,
   "API.ETAG_REQUIRED": 428,
   "API.NOT_FOUND": 404,
-  "API.MAIL_SET_ASIDE": 409,
   "API.BAD_REQUEST": 400,
 };
 
@@ -70,24 +68,29 @@ export const staleEtag = (what: string): ApiError =>
 export const etagRequired = (): ApiError =>
   new ApiError("API.ETAG_REQUIRED", "Send the If-Match header with the ETag you read, so no one's change is lost.");
 export const notFound = (what: string): ApiError => new ApiError("API.NOT_FOUND", `${what} was not found.`);
-export const mailSetAside = (state: string, reason: string | undefined): ApiError =>
-  new ApiError(
-    "API.MAIL_SET_ASIDE",
-    `The service ${state === "quarantined" ? "set this email aside for an administrator" : "did not log this email"}` +
-      `${reason ? ` (${reason})` : ""}, and logging it from Outlook is not available yet. If it is a request for ` +
-      "support, ask an administrator to log it.",
-  );
 export const badRequest = (detail: string): ApiError => new ApiError("API.BAD_REQUEST", detail);
+
+/** A use case's refusal (its code and message), as the API answers it: the status comes from `statusOf`. */
+export class RefusalError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RefusalError";
+  }
+}
 
 /** HTTP status for an error a use case, the domain or the store threw with a stable `code`. */
 export function statusOf(code: string): number | undefined {
   if (code === "STORE.NOT_FOUND") return 404;
+  if (code.startsWith("SETTINGS.") || code === "STAFF.INVALID" || code.startsWith("CALENDAR.")) return 400;
   // Someone else's write landed between our read and our write: the caller's view is stale.
   if (code === "STORE.CONFLICT") return 412;
   if (code === "STORE.ALREADY_EXISTS") return 409;
-  if (code === "CALENDAR.BAD_HOLIDAY_FILE") return 400;
   if (code === "CASE.FORBIDDEN" || code === "SUPERVISION.FORBIDDEN") return 403;
   if (code === "CASE.INVALID_COMMAND" || code === "CASE.UNKNOWN_OUTCOME" || code === "SUPERVISION.INVALID") return 400;
-  if (code.startsWith("CASE.")) return 409;
+  if (code === "MAIL.SET_ASIDE") return 409;
+  if (code.startsWith("CASE.")) return 409; // CASE.TRANSITION_NOT_ALLOWED, CASE.ALREADY_DECIDED, …
   return undefined;
 }

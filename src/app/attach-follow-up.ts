@@ -24,7 +24,7 @@ export async function attachFollowUp(
       stored.case.id,
       { actor: systemActor("mailbox-intake"), roles: [] },
       { type: "attachFollowUpContact", contactId: contact.id },
-      [contact],
+      { newContacts: [contact] },
     );
     return change.case;
   } catch (error) {

@@ -1,5 +1,6 @@
 /** Stable codes of use-case failures; callers branch on these, never on messages. */
-export type AppErrorCode = "APP.LETTER_TEMPLATE_MISSING" | "APP.LETTER_UNCONFIRMED" | "APP.LEASE_LOST";
+export type AppErrorCode =
+  "APP.LETTER_TEMPLATE_MISSING" | "APP.LETTER_UNCONFIRMED" | "APP.LEASE_LOST" | "APP.CHANGED_SINCE_READ";
 
 export class AppError extends Error {
   constructor(
@@ -27,3 +28,10 @@ export const letterUnconfirmed = (key: string): AppError =>
 /** Another instance took over a job's lease mid-round (it had expired): this round stops without saving. */
 export const leaseLost = (name: string): AppError =>
   new AppError("APP.LEASE_LOST", `The lease "${name}" was taken over mid-round; the other instance carries on.`);
+
+/** A person acted on a view (of a case, of the settings) that someone else's change has made stale. */
+export const changedSinceRead = (what: string): AppError =>
+  new AppError(
+    "APP.CHANGED_SINCE_READ",
+    `${what} was changed by someone else since you opened it. Reload it, check what changed, and try again.`,
+  );

@@ -1,6 +1,7 @@
 import { checkLinkTarget } from "../domain/lifecycle/index.js";
 import type { AppDeps } from "./app-deps.js";
-import type { Decider } from "./record-decision.js";
+import type { Refused } from "./outcome.js";
+import type { Decider } from "./decider.js";
 import { contactIdsOf, decideTriage, type TriageDecided } from "./triage-decision.js";
 
 export interface LinkContactInput {
@@ -20,7 +21,7 @@ export function linkContact(
   caseId: string,
   who: Decider,
   input: LinkContactInput,
-): Promise<TriageDecided> {
+): Promise<TriageDecided | Refused> {
   return decideTriage(deps, caseId, who, async (stored) => {
     const target = await deps.cases.getCase(input.toCaseId);
     checkLinkTarget(target.case);

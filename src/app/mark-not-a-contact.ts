@@ -1,6 +1,7 @@
 import type { NotAContactReason } from "../domain/contact.js";
 import type { AppDeps } from "./app-deps.js";
-import type { Decider } from "./record-decision.js";
+import type { Refused } from "./outcome.js";
+import type { Decider } from "./decider.js";
 import { decideTriage, type TriageDecided } from "./triage-decision.js";
 
 export interface NotAContactInput {
@@ -19,7 +20,7 @@ export function markNotAContact(
   caseId: string,
   who: Decider,
   input: NotAContactInput,
-): Promise<TriageDecided> {
+): Promise<TriageDecided | Refused> {
   return decideTriage(deps, caseId, who, async () => ({
     type: "markNotAContact",
     reason: input.reason,

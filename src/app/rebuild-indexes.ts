@@ -1,6 +1,5 @@
 import type { Case } from "../domain/case.js";
 import type { WorklistCase } from "../ports/indexes.js";
-import type { Store } from "../store/store.js";
 import type { AppDeps } from "./app-deps.js";
 import { deadlineEntries, worklistCase } from "./reindex-case.js";
 import { reportFacts } from "./report-facts.js";
@@ -16,8 +15,7 @@ export interface RebuildCounts {
  * Each case's compliance rows are replaced at its own version, so a change saved meanwhile is never undone.
  */
 export async function rebuildIndexes(
-  store: Pick<Store, "compliance">,
-  deps: Pick<AppDeps, "cases" | "worklists" | "deadlines" | "profile" | "calendar">,
+  deps: Pick<AppDeps, "cases" | "worklists" | "deadlines" | "compliance" | "profile" | "calendar">,
   now: Date,
   /** Runs for each case as it is read (the nightly repair queues any outcome letter a decision still calls for). */
   onCase?: (kase: Case) => Promise<unknown>,
@@ -30,7 +28,7 @@ export async function rebuildIndexes(
     for await (const header of deps.cases.listCaseHeaders()) {
       const { case: kase } = await deps.cases.getCase(header.id);
       await onCase?.(kase);
-      await store.compliance.replaceForCase(
+      await deps.compliance.replaceForCase(
         kase.id,
         kase.events.length,
         reportFacts(kase, deps.profile, deps.calendar, now),

@@ -31,8 +31,7 @@ export async function recordBouncedLetter(deps: AppDeps, message: InboundMessage
       caseId,
       { actor: INTAKE, roles: [] },
       { type: "recordAcknowledgementNotDelivered", contactId, outboxKey },
-      [],
-      stored,
+      { loaded: stored },
     );
   }
   log.info("intake.acknowledgement-bounced", { caseId });

@@ -1,21 +1,17 @@
-import type { Actor } from "../domain/actor.js";
 import type { Case } from "../domain/case.js";
 import type { CaseEvent } from "../domain/case-events.js";
+import { CaseTransitionError } from "../domain/errors.js";
 import { clockRuleStoppedBy, ruleAppliesTo } from "../domain/letters/letter-dates.js";
 import { letterRecordedSent } from "../domain/letters/letter-sent.js";
-import type { SentLetter } from "../domain/lifecycle/commands.js";
-import type { Outcome } from "../domain/policy/profile-schema.js";
-import type { StaffRole } from "../domain/staff.js";
-import { CaseTransitionError } from "../domain/errors.js";
+import { pendingTransferDirection } from "../domain/lifecycle/case-facts.js";
+import type { CaseCommand, SentLetter } from "../domain/lifecycle/commands.js";
 import type { AppDeps } from "./app-deps.js";
-import { changeCase, type CaseChange } from "./change-case.js";
+import { changeCase, type CaseChange, type ChangeDeps } from "./change-case.js";
 import type { LetterPayload } from "./compose-letter.js";
+import type { Decider } from "./decider.js";
 import { letterKey } from "./mail-keys.js";
-
-export interface Decider {
-  readonly actor: Actor;
-  readonly roles: readonly StaffRole[];
-}
+import { refusalsAsValues, type Refused } from "./outcome.js";
+import { decisionMade, panelOf, type DecisionMade, type PanelId } from "./queries/panels.js";
 
 export interface DecisionInput {
   readonly outcome: string;
@@ -23,54 +19,54 @@ export interface DecisionInput {
   readonly workerId?: string;
 }
 
-export interface DecisionRecorded extends CaseChange {
-  /** Whether an outcome letter to the referrer was queued (2.2 / 3.1; never for DARTs). */
-  readonly letterQueued: boolean;
-}
+/**
+ * What became of a panel decision: recorded (with whether the referrer's outcome letter was queued: 2.2 / 3.1, never
+ * for DARTs), already decided by someone (a second click, a Teams retry, a colleague first: nothing new recorded), or
+ * refused (the role, where the case is, an outcome the panel does not offer).
+ */
+export type DecisionOutcome =
+  | ({ readonly status: "recorded"; readonly letterQueued: boolean } & CaseChange)
+  | { readonly status: "already-decided"; readonly case: Case; readonly decision: DecisionMade }
+  | Refused;
 
-type Panel = "screening" | "maam";
+type DecisionDeps = ChangeDeps & Pick<AppDeps, "outbox">;
 
-const DECISION: Record<
-  Panel,
-  { command: "recordScreeningDecision" | "recordMaamDecision"; event: CaseEvent["type"]; letter: SentLetter }
-> = {
-  screening: { command: "recordScreeningDecision", event: "screening.decided", letter: "screening-outcome" },
-  maam: { command: "recordMaamDecision", event: "maam.decided", letter: "maam-outcome" },
-};
+/** The letter to the referrer each panel's decision may call for (the profile says for which outcomes). */
+const LETTERS: Partial<Record<PanelId, SentLetter>> = { screening: "screening-outcome", maam: "maam-outcome" };
 
 const outcomeLetterKey = (caseId: string, letter: SentLetter, decisionSeq: number): string =>
   letterKey(caseId, letter, String(decisionSeq));
 
+const letterPanels = (): PanelId[] => Object.keys(LETTERS) as PanelId[];
+
+const DECISION_EVENTS: Record<string, PanelId> = { "screening.decided": "screening", "maam.decided": "maam" };
+
 /** The outbox keys of every outcome letter (2.2 / 3.1) the case's decisions may have queued. */
 export function outcomeLetterKeys(kase: Case): string[] {
   return kase.events.flatMap((event) => {
-    const spec = Object.values(DECISION).find((d) => d.event === event.type);
-    return spec ? [outcomeLetterKey(kase.id, spec.letter, event.seq)] : [];
+    const panel = DECISION_EVENTS[event.type];
+    const letter = panel && LETTERS[panel];
+    return letter ? [outcomeLetterKey(kase.id, letter, event.seq)] : [];
   });
-}
-
-function outcomesOf(deps: Pick<AppDeps, "profile">, panel: Panel): readonly Outcome[] {
-  if (panel === "screening") return deps.profile.screeningOutcomes;
-  return deps.profile.panels.find((p) => p.id === "maam")?.outcomes ?? [];
 }
 
 /** The outcome letter (2.2 / 3.1) a decision event calls for, if any: derived from the event alone. */
 function outcomeLetterFor(deps: Pick<AppDeps, "profile">, kase: Case, event: CaseEvent) {
-  const panel = (Object.keys(DECISION) as Panel[]).find((p) => DECISION[p].event === event.type);
-  if (panel === undefined || !("outcome" in event.data)) return undefined;
-  const spec = DECISION[panel];
+  const panel = letterPanels().find((p) => DECISION_EVENTS[event.type] === p);
+  const letter = panel && LETTERS[panel];
+  if (panel === undefined || letter === undefined || !("outcome" in event.data)) return undefined;
   const outcome = event.data.outcome;
-  const template = outcomesOf(deps, panel).find((o) => o.id === outcome)?.emailTemplate;
-  const rule = clockRuleStoppedBy(deps.profile, `${spec.letter}.sent`);
+  const template = panelOf(deps.profile, panel)?.outcomes.find((o) => o.id === outcome)?.emailTemplate;
+  const rule = clockRuleStoppedBy(deps.profile, `${letter}.sent`);
   if (!template || !rule || !ruleAppliesTo(rule, kase.kind)) return undefined;
-  const payload: LetterPayload = { letter: spec.letter, template, decisionSeq: event.seq };
-  return { key: outcomeLetterKey(kase.id, spec.letter, event.seq), purpose: spec.letter, payload };
+  const payload: LetterPayload = { letter, template, decisionSeq: event.seq };
+  return { key: outcomeLetterKey(kase.id, letter, event.seq), purpose: letter, payload };
 }
 
 /**
  * Makes sure every decision on the case that calls for an outcome letter has it queued, unless it was sent. The
  * outbox key names the decision event and enqueue is insert-if-absent, so this is safe to run any number of times:
- * after each decision, on a retried decision, and from a reconcile round. Returns the keys of the letters due.
+ * after each decision, on a retried decision, and from the nightly repair. Returns the keys of the letters due.
  */
 export async function queueOutcomeLetters(deps: Pick<AppDeps, "profile" | "outbox" | "clock">, kase: Case) {
   const due: string[] = [];
@@ -88,35 +84,90 @@ export async function queueOutcomeLetters(deps: Pick<AppDeps, "profile" | "outbo
   return due;
 }
 
-/**
- * Records a screening (2.x) or MAAM (3.x) decision through the lifecycle, then queues the outcome letter to the
- * original referrer (2.2 / 3.1) when the profile has one for that outcome and the case kind gets letters.
- * The decision and its letter are two writes: if the service stops between them, the retried click is refused
- * (the case has moved on) but first queues the letter the saved decision calls for, so the letter is never lost
- * and never doubled.
- */
-async function recordDecision(deps: AppDeps, panel: Panel, caseId: string, who: Decider, input: DecisionInput) {
-  const spec = DECISION[panel];
-  let change: CaseChange;
-  try {
-    change = await changeCase(deps, caseId, who, {
-      type: spec.command,
-      outcome: input.outcome,
-      ...(input.note ? { note: input.note } : {}),
-      ...(input.workerId ? { workerId: input.workerId } : {}),
-    });
-  } catch (error) {
-    if (error instanceof CaseTransitionError) await queueOutcomeLetters(deps, (await deps.cases.getCase(caseId)).case);
-    throw error;
+function commandFor(panel: PanelId, kase: Case, input: DecisionInput): CaseCommand {
+  const extra = { ...(input.note ? { note: input.note } : {}) };
+  if (panel === "transfer-panel") {
+    const direction = pendingTransferDirection(kase) ?? "to-early-help";
+    return { type: "recordTransferPanelDecision", outcome: input.outcome, direction, ...extra };
   }
-  const decided = change.events.find((e) => e.type === spec.event);
-  const due = await queueOutcomeLetters(deps, change.case);
-  const letterQueued = decided !== undefined && due.includes(outcomeLetterKey(caseId, spec.letter, decided.seq));
-  return { ...change, letterQueued };
+  const type = panel === "screening" ? "recordScreeningDecision" : "recordMaamDecision";
+  return { type, outcome: input.outcome, ...extra, ...(input.workerId ? { workerId: input.workerId } : {}) };
 }
 
-export const recordScreeningDecision = (deps: AppDeps, caseId: string, who: Decider, input: DecisionInput) =>
-  recordDecision(deps, "screening", caseId, who, input) as Promise<DecisionRecorded>;
+/** The panel's decision already on the case, if the case has moved past waiting for it. */
+function alreadyDecided(deps: Pick<AppDeps, "profile">, panel: PanelId, kase: Case) {
+  const spec = panelOf(deps.profile, panel);
+  return spec === undefined || kase.state === spec.awaiting ? undefined : decisionMade(kase, deps.profile, panel);
+}
 
-export const recordMaamDecision = (deps: AppDeps, caseId: string, who: Decider, input: DecisionInput) =>
-  recordDecision(deps, "maam", caseId, who, input) as Promise<DecisionRecorded>;
+/**
+ * Records a panel's decision through the lifecycle, then queues the outcome letter to the original referrer when
+ * the profile has one for that outcome and the case kind gets letters. The decision and its letter are two writes:
+ * if the service stops between them, the retried click finds the decision made and first queues the letter it
+ * calls for, so the letter is never lost and never doubled.
+ */
+async function recordPanelDecision(
+  deps: DecisionDeps,
+  panel: PanelId,
+  caseId: string,
+  who: Decider,
+  input: DecisionInput,
+  options: { readonly expectedEtag?: string },
+): Promise<DecisionOutcome> {
+  return refusalsAsValues(async (): Promise<DecisionOutcome> => {
+    const settled = async (kase: Case) => {
+      await queueOutcomeLetters(deps, kase);
+      const decision = alreadyDecided(deps, panel, kase);
+      return decision && { status: "already-decided" as const, case: kase, decision };
+    };
+    const stored = await deps.cases.getCase(caseId);
+    const earlier = alreadyDecided(deps, panel, stored.case) && (await settled(stored.case));
+    if (earlier) return earlier;
+    let change: CaseChange;
+    try {
+      change = await changeCase(deps, caseId, who, commandFor(panel, stored.case, input), {
+        loaded: stored,
+        ...(options.expectedEtag === undefined ? {} : { expectedEtag: options.expectedEtag }),
+      });
+    } catch (error) {
+      // A colleague's decision landed between our read and our write: theirs stands, shown to this person.
+      const raced = error instanceof CaseTransitionError && (await settled((await deps.cases.getCase(caseId)).case));
+      if (raced) return raced;
+      throw error;
+    }
+    const spec = panelOf(deps.profile, panel);
+    const decided = change.events.find((e) => e.type === spec?.event);
+    const due = await queueOutcomeLetters(deps, change.case);
+    const letter = LETTERS[panel];
+    const letterQueued =
+      decided !== undefined && letter !== undefined && due.includes(outcomeLetterKey(caseId, letter, decided.seq));
+    return { status: "recorded", ...change, letterQueued };
+  });
+}
+
+type RecordDecision = (
+  deps: DecisionDeps,
+  caseId: string,
+  who: Decider,
+  input: DecisionInput,
+  options?: { readonly expectedEtag?: string },
+) => Promise<DecisionOutcome>;
+
+/** 2.x: the daily screening's decision on a contact. */
+export const recordScreeningDecision: RecordDecision = (deps, caseId, who, input, options = {}) =>
+  recordPanelDecision(deps, "screening", caseId, who, input, options);
+
+/** 3.x: the MAAM's decision on a case screening sent to it. */
+export const recordMaamDecision: RecordDecision = (deps, caseId, who, input, options = {}) =>
+  recordPanelDecision(deps, "maam", caseId, who, input, options);
+
+/** Bexley's weekly transfer panel: its final decision on a move to or from Children's Social Care. */
+export const recordTransferPanelDecision: RecordDecision = (deps, caseId, who, input, options = {}) =>
+  recordPanelDecision(deps, "transfer-panel", caseId, who, input, options);
+
+/** The use case of each panel, for doors that name the panel (the tab's agenda, the bot's agenda cards). */
+export const RECORD_DECISION: Record<PanelId, RecordDecision> = {
+  screening: recordScreeningDecision,
+  maam: recordMaamDecision,
+  "transfer-panel": recordTransferPanelDecision,
+};

@@ -64,7 +64,7 @@ export async function reindexCase(
   const entries = deadlineEntries(kase, deps, now);
   await deps.worklists.sync(worklistCase(kase, entries), options);
   await deps.deadlines.replaceForCase(kase.id, entries, options);
-  await deps.compliance?.replaceForCase(
+  await deps.compliance.replaceForCase(
     kase.id,
     kase.events.length,
     reportFacts(kase, deps.profile, deps.calendar, now),

@@ -7,11 +7,12 @@ import type { AppDeps } from "./app-deps.js";
 import { cancelUnsentLetter, type LetterCancellation } from "./cancel-unsent-letter.js";
 import { changeCase } from "./change-case.js";
 import { letterKey } from "./mail-keys.js";
-import type { Decider } from "./record-decision.js";
+import { refusalsAsValues, type Refused } from "./outcome.js";
+import type { Decider } from "./decider.js";
 
 export interface TriageDecided {
   /** `already-decided`: a second click, a Teams retry or a colleague got there first; nothing new was recorded. */
-  readonly outcome: "recorded" | "already-decided";
+  readonly status: "recorded" | "already-decided";
   readonly case: Case;
   /** The decision on the log: what, by whom, when and why. */
   readonly decision: TriageDecision;
@@ -29,7 +30,16 @@ export const contactIdsOf = (kase: Case): string[] =>
  * and the winner's decision is read back). Either way the decision's consequences are then made to hold, so a
  * retry after a crash part-way finishes what the first attempt started.
  */
-export async function decideTriage(
+export function decideTriage(
+  deps: AppDeps,
+  caseId: string,
+  who: Decider,
+  commandFor: (stored: StoredCase) => Promise<CaseCommand>,
+): Promise<TriageDecided | Refused> {
+  return refusalsAsValues(() => decideOnce(deps, caseId, who, commandFor));
+}
+
+async function decideOnce(
   deps: AppDeps,
   caseId: string,
   who: Decider,
@@ -62,7 +72,7 @@ async function followThrough(
   deps: AppDeps,
   kase: Case,
   decision: TriageDecision,
-  outcome: TriageDecided["outcome"],
+  status: TriageDecided["status"],
 ): Promise<TriageDecided> {
   const contactIds = decision.type === "case.linked" ? decision.data.contactIds : contactIdsOf(kase);
   if (decision.type === "case.linked") await logOnTarget(deps, kase.id, decision.data.toCaseId, contactIds);
@@ -77,8 +87,8 @@ async function followThrough(
       reason: `cancelled at triage: case ${kase.id} ${why}`,
     });
   }
-  deps.logger.info("triage.decided", { caseId: kase.id, decision: decision.type, outcome });
-  return { outcome, case: kase, decision, acknowledgements };
+  deps.logger.info("triage.decided", { caseId: kase.id, decision: decision.type, status });
+  return { status, case: kase, decision, acknowledgements };
 }
 
 /** Each linked contact once on the case it was about, with its contact row (a follow-up there: no new 1.2). */
@@ -94,7 +104,7 @@ async function logOnTarget(deps: AppDeps, fromCaseId: string, toCaseId: string, 
       toCaseId,
       { actor: TRIAGE, roles: [] },
       { type: "receiveLinkedContact", contactId, fromCaseId },
-      contact ? [{ ...contact, caseId: toCaseId, isFollowUp: true }] : [],
+      { newContacts: contact ? [{ ...contact, caseId: toCaseId, isFollowUp: true }] : [] },
     );
   }
 }

@@ -18,3 +18,15 @@ export class CliFileError extends Error {
     );
   }
 }
+
+/** The service refused what was asked (the case's state, a stale view…): its code and message, as the API words them. */
+export class CliRefusedError extends Error {
+  override readonly name = "CliRefusedError";
+
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -4,7 +4,7 @@ import { appDepsFromConfig } from "../compose/app-deps-from-config.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logging/logger.js";
 import { systemClock } from "../compose/system-clock.js";
-import { CliUsageError } from "./errors.js";
+import { CliRefusedError, CliUsageError } from "./errors.js";
 import { parseOptions, required } from "./options.js";
 
 export const TRIAGE_USAGE = "fc triage";
@@ -75,14 +75,16 @@ export async function confirmReferrerCommand(args: readonly string[], env: Env):
       ...(values.organisation ? { organisation: values.organisation } : {}),
     },
   );
-  return `${JSON.stringify({ case: caseId, contact, acknowledgementReleased: result.acknowledgementReleased })}\n`;
+  if (result.status === "refused") throw new CliRefusedError(result.code, result.message);
+  const acknowledgementReleased = result.status === "recorded" && result.acknowledgementReleased;
+  return `${JSON.stringify({ case: caseId, contact, acknowledgementReleased })}\n`;
 }
 
 /** Worklists, deadline index and compliance figures recomputed from every case (one JSON line of counts). */
 export async function rebuildIndexesCommand(args: readonly string[], env: Env): Promise<string> {
   if (args.length > 0) throw new CliUsageError(`takes no options. Usage: ${REBUILD_INDEXES_USAGE}`);
-  const { deps, store } = await compose(env);
-  return `${JSON.stringify(await rebuildIndexes(store, deps, deps.clock.now()))}\n`;
+  const { deps } = await compose(env);
+  return `${JSON.stringify(await rebuildIndexes(deps, deps.clock.now()))}\n`;
 }
 
 export const STORE_COMMANDS: Record<string, (args: readonly string[], env: Env) => Promise<string>> = {

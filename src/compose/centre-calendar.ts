@@ -1,4 +1,4 @@
-import { CENTRE_SETTINGS_KEY } from "../api/views/settings.js";
+import { CENTRE_SETTINGS_KEY } from "../app/settings/centre-settings.js";
 import type { Config } from "../config.js";
 import type { CentreSettings, RecordStore } from "../ports/records.js";
 import type { Clock } from "../ports/clock.js";

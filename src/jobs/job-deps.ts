@@ -1,10 +1,7 @@
 import type { AppDeps } from "../app/app-deps.js";
-import type { RecordStore, StaffMember } from "../ports/records.js";
 
-/** What the jobs need: the use cases' ports, plus the staff list (who manages whom, for escalations). */
-export interface JobDeps extends AppDeps {
-  readonly staff: RecordStore<StaffMember>;
-}
+/** What the jobs need: the use cases' ports (staff included: who manages whom, for escalations). */
+export type JobDeps = AppDeps;
 
 /**
  * The outbox partition of Teams notices that belong to no one case (agendas, digests). Starts with `~` so no case

@@ -3,7 +3,6 @@ import { queueOutcomeLetters } from "../app/record-decision.js";
 import { rebuildIndexes, type RebuildCounts } from "../app/rebuild-indexes.js";
 import type { LocalDate } from "../domain/calendar/calendar.js";
 import { isWriteRace } from "../ports/errors.js";
-import type { Store } from "../store/store.js";
 import { parseTimeOfDay, type TimeOfDay } from "./agenda-plan.js";
 import type { JobDeps } from "./job-deps.js";
 
@@ -23,12 +22,7 @@ export type RepairRun =
  * is insert-if-absent by the decision's own key, so a letter already queued or sent is never doubled. The date is
  * saved only after the whole run, ETag-guarded: a run stopped part-way is simply run again.
  */
-export async function nightlyRepair(
-  deps: JobDeps,
-  store: Pick<Store, "compliance">,
-  now: Date,
-  at: TimeOfDay,
-): Promise<RepairRun> {
+export async function nightlyRepair(deps: JobDeps, now: Date, at: TimeOfDay): Promise<RepairRun> {
   const from = parseTimeOfDay("The nightly repair time", at);
   const date = deps.calendar.localDate(now);
   const stored = await deps.sync.get(REPAIR_KEY);
@@ -37,7 +31,7 @@ export async function nightlyRepair(
   const minutesSince = (local.hour * 60 + local.minute - (from.hour * 60 + from.minute) + 24 * 60) % (24 * 60);
   if (minutesSince >= WINDOW_MINUTES) return { outcome: "not-due", date };
 
-  const counts = await rebuildIndexes(store, deps, now, (kase) => queueOutcomeLetters(deps, kase));
+  const counts = await rebuildIndexes(deps, now, (kase) => queueOutcomeLetters(deps, kase));
   try {
     await deps.sync.put(REPAIR_KEY, { ...(stored?.value ?? {}), lastRepairDate: date }, stored?.etag);
   } catch (error) {

@@ -1,13 +1,12 @@
-import type { MailSubscriptions, MailSubscriptionSettings } from "../ports/mailbox.js";
 import type { TeamsNotifier } from "../ports/teams.js";
-import type { Store } from "../store/store.js";
 import { parseTimeOfDay, type TimeOfDay } from "./agenda-plan.js";
 import { deliverTeamsOutbox, type RenderCard } from "./deliver-teams-outbox.js";
 import type { JobDeps } from "./job-deps.js";
-import { DRAIN_FOR_MS, drainEmailOutbox, inboxSafetyNet, renewSubscription } from "./mail-jobs.js";
+import { DRAIN_FOR_MS, drainEmailOutbox, inboxSafetyNet } from "./mail-jobs.js";
 import { nightlyRepair } from "./nightly-repair.js";
 import { postAgendas } from "./post-agendas.js";
 import type { Job } from "./scheduler.js";
+import type { SubscriptionKeeper } from "./subscription-keeper.js";
 import { sendNudges } from "./send-nudges.js";
 
 const MINUTE_MS = 60_000;
@@ -23,9 +22,9 @@ export interface JobSettings {
   readonly outboxEverySeconds: number;
   readonly subscriptionEveryMinutes: number;
   readonly teams?: { readonly notifier: TeamsNotifier; readonly renderCard: RenderCard };
-  readonly mail?: { readonly subscriptions: MailSubscriptions; readonly subscription: MailSubscriptionSettings };
-  /** The nightly repair: from `at` (London) once a day, with the store's rebuilds. */
-  readonly repair?: { readonly at: TimeOfDay; readonly store: Pick<Store, "compliance"> };
+  readonly mail?: { readonly keeper: SubscriptionKeeper };
+  /** The nightly repair: from `at` (London) once a day. */
+  readonly repair?: { readonly at: TimeOfDay };
 }
 
 export const DEFAULT_JOB_SETTINGS = {
@@ -68,7 +67,7 @@ export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
       everyMs: 15 * MINUTE_MS,
       // A rebuild of every case can take a while: its lease outlives the tick, so a second instance never joins in.
       leaseMs: 2 * 60 * MINUTE_MS,
-      run: (now) => nightlyRepair(deps, repair.store, now, repair.at),
+      run: (now) => nightlyRepair(deps, now, repair.at),
     });
   }
   if (teams !== undefined) {
@@ -82,7 +81,7 @@ export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
     jobs.push({
       name: "subscription",
       everyMs: settings.subscriptionEveryMinutes * MINUTE_MS,
-      run: (now) => renewSubscription(deps, mail.subscriptions, mail.subscription, now),
+      run: () => mail.keeper.ensure(),
     });
   }
   return jobs;

@@ -6,7 +6,7 @@ import { freePort } from "../../dev/azurite.js";
 import { startStandIn, type StandIn } from "../../dev/m365/stand-in.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logging/logger.js";
-import { startService, type RunningService } from "../../src/server.js";
+import { startService, type RunningService } from "../../src/compose/start-service.js";
 
 export const GROUP_MAILBOX = "familycentre@council.example";
 export const FIXTURES = join(import.meta.dirname, "../fixtures/mail");

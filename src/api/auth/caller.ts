@@ -1,14 +1,12 @@
 import type { Request } from "express";
-import type { Decider } from "../../app/record-decision.js";
-import { STAFF_ROLES, type StaffRole } from "../../domain/staff.js";
+import { identifyStaff, type StaffCaller } from "../../app/people.js";
+import type { StaffRole } from "../../domain/staff.js";
 import type { ApiDeps } from "../api-deps.js";
 import { missingToken, notOnStaffList, roleRefused } from "../errors.js";
 import { verifyToken } from "./verify-token.js";
 
 /** The person making a request: a member of staff, with the roles the Staff table gives them. */
-export type Caller = Decider & { readonly staffId: string };
-
-const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
+export type Caller = StaffCaller;
 
 function bearerOf(req: Request): string {
   const header = req.get("authorization") ?? "";
@@ -20,13 +18,9 @@ function bearerOf(req: Request): string {
 /** Verifies the bearer token and finds the caller on the staff list (user = token `oid`). */
 export async function callerOf(deps: ApiDeps, req: Request): Promise<Caller> {
   const user = await verifyToken(bearerOf(req), deps.tokens, deps.app.clock.now());
-  const member = (await deps.staff.get(user.oid))?.value;
-  if (member === undefined) throw notOnStaffList();
-  return {
-    staffId: member.id,
-    actor: { kind: "staff", id: member.id, displayName: member.displayName },
-    roles: member.roles.filter(isStaffRole),
-  };
+  const caller = await identifyStaff(deps.app, user.oid);
+  if (caller === undefined) throw notOnStaffList();
+  return caller;
 }
 
 /** Refuses (403) unless the caller holds one of `roles`. */

@@ -254,6 +254,9 @@ const RULES: Record<CaseCommandType, CommandRule> = {
   },
 };
 
+/** Who may give a command by hand: the one list every door (tab, bot, API) asks. */
+export const rolesFor = (type: CaseCommandType): readonly StaffRole[] => RULES[type].roles;
+
 const ROLE_NAMES: Record<StaffRole, string> = {
   "duty-worker": "a duty worker",
   "panel-member": "a panel member",

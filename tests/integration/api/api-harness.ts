@@ -1,10 +1,11 @@
 import type { Server } from "node:http";
 import type { ApiDeps } from "../../../src/api/api-deps.js";
-import { createDevTokens, type DevTokens } from "../../../src/api/auth/dev-tokens.js";
+import { createDevTokens, type DevTokens } from "../../../src/compose/local-mode/dev-tokens.js";
 import { createApiRouter } from "../../../src/api/create-api-router.js";
-import { createHttpApp } from "../../../src/http/create-http-app.js";
+import { createHttpApp } from "../../../src/compose/http-app.js";
 import type { StaffMember } from "../../../src/ports/records.js";
 import { startAppHarness, type AppHarness } from "../../support/app-harness.js";
+import { devRoutes } from "../../../src/compose/local-mode/dev-routes.js";
 
 export const TEAM: readonly StaffMember[] = [
   { id: "duty-1", displayName: "Dana Duty", email: "duty@fc.example", roles: ["duty-worker"] },
@@ -45,14 +46,12 @@ export async function startApiHarness(options: { now: string; local?: boolean })
   const devTokens: DevTokens = await createDevTokens();
   const deps: ApiDeps = {
     app: app.deps,
-    staff: app.store.staff,
-    settings: app.store.settings,
-    compliance: app.store.compliance,
     tokens: devTokens.policy,
-    ...(options.local === false ? {} : { devTokens }),
+    localMode: options.local !== false,
     profiles: [{ id: "family-solutions", name: "Family Solutions" }],
   };
-  const http = createHttpApp({ routers: [createApiRouter(deps, app.deps.logger)] });
+  const devRoutesIfLocal = options.local === false ? [] : [devRoutes(app.deps, devTokens)];
+  const http = createHttpApp({ routers: [createApiRouter(deps, app.deps.logger, devRoutesIfLocal)] });
   const server = await new Promise<Server>((resolve) => {
     const s = http.listen(0, "127.0.0.1", () => resolve(s));
   });

@@ -66,7 +66,7 @@ describe("the Outlook pane looks an email up by its Message-ID", () => {
 
     expect(response.status).toBe(409);
     const { error } = (await response.json()) as { error: { code: string; message: string } };
-    expect(error.code).toBe("API.MAIL_SET_ASIDE");
+    expect(error.code).toBe("MAIL.SET_ASIDE");
     expect(error.message).toContain("ask an administrator");
     expect((await api.app.deps.messages.find(messageId))?.state).toBe("ignored");
   });

@@ -5,6 +5,7 @@ import { logInboundMessage } from "../../../src/app/log-inbound-message.js";
 import { syncInbox } from "../../../src/app/sync-inbox.js";
 import { EARLY_HELP_DESK, GROUP_MAILBOX, startAppHarness, type AppHarness } from "../../support/app-harness.js";
 import { allCases, expectNoPersonalDataLogged, recipientsOf, staffActor } from "./app-assertions.js";
+import { expectStatus } from "../../support/outcomes.js";
 
 let harness: AppHarness | undefined;
 afterEach(async () => {
@@ -126,7 +127,7 @@ describe("rule 1.2 acknowledgement", () => {
       name: "Dana Whitlock",
       email: "dana.whitlock@riverside.school.example",
     });
-    expect(confirmed.acknowledgementReleased).toBe(true);
+    expect(expectStatus(confirmed, "recorded").acknowledgementReleased).toBe(true);
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 });
     const sentItems = await h.sentItems();
     expect(sentItems.map(recipientsOf)).toEqual([["dana.whitlock@riverside.school.example"]]);

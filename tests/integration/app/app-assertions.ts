@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { StaffRole } from "../../../src/domain/staff.js";
-import type { Decider } from "../../../src/app/record-decision.js";
+import type { Decider } from "../../../src/app/decider.js";
 import type { StoredCase } from "../../../src/ports/cases.js";
 import { readFixture, type AppHarness, type SentItem } from "../../support/app-harness.js";
 

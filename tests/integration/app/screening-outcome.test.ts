@@ -5,6 +5,7 @@ import { syncInbox } from "../../../src/app/sync-inbox.js";
 import { deadlines } from "../../../src/domain/policy/deadlines.js";
 import { startAppHarness, type AppHarness } from "../../support/app-harness.js";
 import { allCases, expectNoPersonalDataLogged, recipientsOf, staffActor } from "./app-assertions.js";
+import { expectStatus } from "../../support/outcomes.js";
 
 let harness: AppHarness | undefined;
 afterEach(async () => {
@@ -42,7 +43,7 @@ describe("rule 2.2 screening outcome to the referrer", () => {
     const { h, caseId } = await intake("eha-school-nurse.eml");
     h.clock.set("2026-01-13T10:30:00Z");
     const decided = await recordScreeningDecision(h.deps, caseId, staffActor("duty-worker"), { outcome: "maam" });
-    expect(decided.letterQueued).toBe(true);
+    expect(expectStatus(decided, "recorded").letterQueued).toBe(true);
 
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 1 });
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 });
@@ -62,7 +63,7 @@ describe("rule 2.2 screening outcome to the referrer", () => {
     const { h, caseId } = await intake("dart-police-notification.eml");
     h.clock.set("2026-01-16T10:30:00Z");
     const decided = await recordScreeningDecision(h.deps, caseId, staffActor("duty-worker"), { outcome: "maam" });
-    expect(decided.letterQueued).toBe(false);
+    expect(expectStatus(decided, "recorded").letterQueued).toBe(false);
     expect(await deliverOutbox(h.deps)).toMatchObject({ sent: 0 });
     expect(await h.sentItems()).toEqual([]);
   });

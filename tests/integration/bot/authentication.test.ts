@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createBot } from "../../../bot/bot-adapter.js";
+import { startLocalMode } from "../../../src/compose/local-mode/local-mode.js";
+import { silentLogger } from "../../../src/logging/logger.js";
 import { message, post, type Place, type Sender } from "./activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 
@@ -52,14 +54,12 @@ describe("who may talk to the bot", () => {
     expect(String(warning?.note)).toContain("NOT authenticated");
   });
 
-  it("refuses to give everyone every role outside local mode", async () => {
+  it("never starts local mode (every role for anyone, demo staff) outside FC_MODE=local", async () => {
     h = await startBotHarness();
-    const production = {
-      ...h.deps,
-      auth: { mode: "production", appId: "a", appType: "SingleTenant", tenantId: "t" } as const,
-      everyoneHasEveryRole: true,
-    };
-    expect(() => createBot(production)).toThrow(/Only local mode/);
+    await expect(startLocalMode({ mode: "production" }, h.deps.app, silentLogger)).rejects.toThrow(
+      /never runs in production/,
+    );
+    expect(await h.store.staff.list()).toEqual([]);
   });
 
   it("refuses production without an app id", async () => {
@@ -75,6 +75,8 @@ describe("who may talk to the bot", () => {
 describe("local mode's demo team", () => {
   it("lets any user act with every role and seeds a demo team once", async () => {
     h = await startBotHarness({ everyoneHasEveryRole: true });
+    await startLocalMode({ mode: "local" }, h.deps.app, silentLogger);
+    await startLocalMode({ mode: "local" }, h.deps.app, silentLogger);
     const manager: Sender = { id: "29:p", aadObjectId: "aad-playground", name: "Playground User" };
     const chat: Place = { type: "groupChat", id: "19:panel@thread.v2" };
     await post(h.messagesUrl, message(h.connector.serviceUrl, manager, chat, "use this chat for maam"));
@@ -82,6 +84,7 @@ describe("local mode's demo team", () => {
     expect((await h.store.settings.get("centre"))?.value.chatIds).toEqual({ maam: `chat~${chat.id}` });
     const team = (await h.store.staff.list()).map((s) => s.value);
     expect(team.map((m) => m.roles[0]).sort()).toEqual([
+      "admin",
       "duty-worker",
       "manager",
       "panel-member",

@@ -4,7 +4,9 @@ import express from "express";
 import { createBot, type Bot } from "../../../bot/bot-adapter.js";
 import type { BotAuth, BotDeps, Pacing } from "../../../bot/bot-deps.js";
 import type { AppDeps } from "../../../src/app/app-deps.js";
+import { staffOfTeamsUser } from "../../../src/app/people.js";
 import { reindexCase } from "../../../src/app/reindex-case.js";
+import { everyoneHasEveryRole } from "../../../src/compose/local-mode/local-mode.js";
 import type { Case } from "../../../src/domain/case.js";
 import type { Contact } from "../../../src/domain/contact.js";
 import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-holidays.js";
@@ -55,6 +57,7 @@ export interface BotHarness {
 export interface BotHarnessOptions {
   readonly store?: Store;
   readonly auth?: BotAuth;
+  /** Local mode's "whoever chats has every role"; otherwise the Staff table says who someone is. */
   readonly everyoneHasEveryRole?: boolean;
   readonly now?: string;
   readonly profileId?: string;
@@ -84,11 +87,8 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
   const pacing = fakePacing();
   const deps: BotDeps = {
     app,
-    conversations: store.conversations,
-    staff: store.staff,
-    settings: store.settings,
+    identify: options.everyoneHasEveryRole ? everyoneHasEveryRole : staffOfTeamsUser(app),
     auth: options.auth ?? { mode: "local" },
-    everyoneHasEveryRole: options.everyoneHasEveryRole ?? false,
     tabUrl: "https://tab.example/",
     pacing,
   };

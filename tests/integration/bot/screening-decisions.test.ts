@@ -3,7 +3,8 @@ import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
 import { cardProblems, executeActions } from "../../support/adaptive-card.js";
 import { aCase } from "../../support/builders/case-builder.js";
 import { eventually } from "../../support/local-stack.js";
-import { recordScreeningDecision, type Decider } from "../../../src/app/record-decision.js";
+import { recordScreeningDecision } from "../../../src/app/record-decision.js";
+import { type Decider } from "../../../src/app/decider.js";
 import { cardAction, post, type Place, type Sender } from "./activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 

@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHttpApp } from "../../../src/http/create-http-app.js";
-import { graphNotificationRoutes } from "../../../src/http/graph-notification-routes.js";
+import { createHttpApp } from "../../../src/compose/http-app.js";
+import { notificationRoutes } from "../../../src/graph/notification-routes.js";
 import { createLogger } from "../../../src/logging/logger.js";
 
 const CLIENT_STATE = "our-subscription-client-state-secret";
@@ -35,7 +35,7 @@ beforeEach(async () => {
   mailRounds = 0;
   lifecycleEvents = [];
   logLines = [];
-  const routes = graphNotificationRoutes({
+  const routes = notificationRoutes({
     clientState: CLIENT_STATE,
     onMailChanged: () => void mailRounds++,
     onLifecycle: (event) => void lifecycleEvents.push(event),

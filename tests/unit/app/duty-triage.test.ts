@@ -2,11 +2,10 @@ import { describe, expect, it } from "vitest";
 import { linkContact } from "../../../src/app/link-contact.js";
 import { letterKey } from "../../../src/app/mail-keys.js";
 import { markNotAContact } from "../../../src/app/mark-not-a-contact.js";
-import { CaseForbiddenError, CaseTransitionError } from "../../../src/domain/errors.js";
 import type { CaseRepository } from "../../../src/ports/cases.js";
-import { CaseNotFoundError } from "../../../src/ports/cases.js";
 import { aCase } from "../../support/builders/case-builder.js";
 import { memoryApp, saved, staff } from "./memory-app.js";
+import { expectStatus } from "../../support/outcomes.js";
 
 const WRONG = "FC-2026-000200";
 const EXISTING = "FC-2026-000150";
@@ -35,10 +34,10 @@ const eventsOf = async (deps: ReturnType<typeof memoryApp>, caseId: string, type
 describe("duty triage links a contact to the case it was about", () => {
   it("moves the contact, closes the case opened in error and takes it off the screening list", async () => {
     const { deps, contact } = await setUp();
-    const result = await linkContact(deps, WRONG, dana, { toCaseId: EXISTING });
+    const result = expectStatus(await linkContact(deps, WRONG, dana, { toCaseId: EXISTING }), "recorded");
 
     expect(result).toMatchObject({
-      outcome: "recorded",
+      status: "recorded",
       decision: { type: "case.linked", by: { id: "staff-dana" }, data: { toCaseId: EXISTING } },
     });
     expect(result.case.state).toBe("closed");
@@ -56,7 +55,7 @@ describe("duty triage links a contact to the case it was about", () => {
 
   it("cancels the acknowledgement of the case opened in error when it has not gone, so none is duplicated", async () => {
     const { deps } = await setUp();
-    const result = await linkContact(deps, WRONG, dana, { toCaseId: EXISTING });
+    const result = expectStatus(await linkContact(deps, WRONG, dana, { toCaseId: EXISTING }), "recorded");
     expect(result.acknowledgements).toEqual({ [CONTACT]: "cancelled" });
     expect(await deps.outbox.get(WRONG, ACK)).toMatchObject({ state: "failed" });
     expect(await deps.outbox.listPending(10)).toEqual([]);
@@ -67,7 +66,7 @@ describe("duty triage links a contact to the case it was about", () => {
     const queued = await deps.outbox.get(WRONG, ACK);
     if (queued === undefined) throw new Error("the acknowledgement was not queued");
     await deps.outbox.transition(queued, { to: "drafted", draftId: "draft-1" }, deps.clock.now());
-    const result = await linkContact(deps, WRONG, dana, { toCaseId: EXISTING });
+    const result = expectStatus(await linkContact(deps, WRONG, dana, { toCaseId: EXISTING }), "recorded");
     expect(result.acknowledgements).toEqual({ [CONTACT]: "may-be-sent" });
     expect(await deps.outbox.get(WRONG, ACK)).toMatchObject({ state: "drafted" });
   });
@@ -77,7 +76,7 @@ describe("duty triage links a contact to the case it was about", () => {
     const queued = await deps.outbox.get(WRONG, ACK);
     if (queued === undefined) throw new Error("the acknowledgement was not queued");
     await deps.outbox.transition(queued, { to: "sent", sentItemId: "sent-1" }, deps.clock.now());
-    const result = await markNotAContact(deps, WRONG, dana, { reason: "general-enquiry" });
+    const result = expectStatus(await markNotAContact(deps, WRONG, dana, { reason: "general-enquiry" }), "recorded");
     expect(result.acknowledgements).toEqual({ [CONTACT]: "already-sent" });
     expect(await deps.outbox.get(WRONG, ACK)).toMatchObject({ state: "sent", sentItemId: "sent-1" });
   });
@@ -96,7 +95,7 @@ describe("duty triage links a contact to the case it was about", () => {
     const { deps } = await setUp();
     await linkContact(deps, WRONG, dana, { toCaseId: EXISTING });
     const again = await linkContact(deps, WRONG, sam, { toCaseId: EXISTING });
-    expect(again).toMatchObject({ outcome: "already-decided", decision: { by: { id: "staff-dana" } } });
+    expect(again).toMatchObject({ status: "already-decided", decision: { by: { id: "staff-dana" } } });
     expect(await eventsOf(deps, WRONG, "case.linked")).toHaveLength(1);
     expect(await eventsOf(deps, EXISTING, "contact.linked")).toHaveLength(1);
   });
@@ -107,8 +106,10 @@ describe("duty triage links a contact to the case it was about", () => {
       linkContact(deps, WRONG, dana, { toCaseId: EXISTING }),
       markNotAContact(deps, WRONG, sam, { reason: "duplicate" }),
     ]);
-    expect(results.map((r) => r.outcome).sort()).toEqual(["already-decided", "recorded"]);
-    expect(results[0].decision).toEqual(results[1].decision);
+    expect(results.map((r) => r.status).sort()).toEqual(["already-decided", "recorded"]);
+    const [first, second] = results.map((r) => (r.status === "refused" ? undefined : r.decision));
+    expect(first).toBeDefined();
+    expect(first).toEqual(second);
     const { case: kase } = await deps.cases.getCase(WRONG);
     expect(kase.events.filter((e) => e.type === "case.linked" || e.type === "case.marked-not-a-contact")).toHaveLength(
       1,
@@ -130,7 +131,7 @@ describe("duty triage links a contact to the case it was about", () => {
     expect(await eventsOf(deps, EXISTING, "contact.linked")).toEqual([]);
 
     const retried = await linkContact(deps, WRONG, dana, { toCaseId: EXISTING });
-    expect(retried.outcome).toBe("already-decided");
+    expect(retried.status).toBe("already-decided");
     expect(await eventsOf(deps, EXISTING, "contact.linked")).toHaveLength(1);
     expect(await deps.outbox.get(WRONG, ACK)).toMatchObject({ state: "failed" });
   });
@@ -138,21 +139,26 @@ describe("duty triage links a contact to the case it was about", () => {
   it("refuses a closed case or one that does not exist, and records nothing", async () => {
     const { deps } = await setUp();
     await saved(deps, aCase().withId("FC-2026-000099").screenedAs("signpost").build());
-    await expect(linkContact(deps, WRONG, dana, { toCaseId: "FC-2026-000099" })).rejects.toThrow(
-      "Case FC-2026-000099 is closed",
-    );
-    await expect(linkContact(deps, WRONG, dana, { toCaseId: "FC-2026-000404" })).rejects.toBeInstanceOf(
-      CaseNotFoundError,
-    );
+    expect(await linkContact(deps, WRONG, dana, { toCaseId: "FC-2026-000099" })).toMatchObject({
+      status: "refused",
+      code: "CASE.TRANSITION_NOT_ALLOWED",
+      message: expect.stringContaining("Case FC-2026-000099 is closed"),
+    });
+    expect(await linkContact(deps, WRONG, dana, { toCaseId: "FC-2026-000404" })).toMatchObject({
+      status: "refused",
+      code: "STORE.NOT_FOUND",
+      message: expect.stringContaining("FC-2026-000404"),
+    });
     expect((await deps.cases.getCase(WRONG)).case.state).toBe("awaiting-screening");
     expect(await deps.outbox.get(WRONG, ACK)).toMatchObject({ state: "pending" });
   });
 
   it("refuses a practitioner", async () => {
     const { deps } = await setUp();
-    await expect(
-      linkContact(deps, WRONG, staff("staff-pat", "practitioner"), { toCaseId: EXISTING }),
-    ).rejects.toBeInstanceOf(CaseForbiddenError);
+    expect(await linkContact(deps, WRONG, staff("staff-pat", "practitioner"), { toCaseId: EXISTING })).toMatchObject({
+      status: "refused",
+      code: "CASE.FORBIDDEN",
+    });
     expect(await eventsOf(deps, WRONG, "case.linked")).toEqual([]);
   });
 });
@@ -162,7 +168,7 @@ describe("duty triage marks a contact as not a contact", () => {
     const { deps } = await setUp({ held: true });
     const result = await markNotAContact(deps, WRONG, dana, { reason: "spam" });
     expect(result).toMatchObject({
-      outcome: "recorded",
+      status: "recorded",
       case: { state: "closed" },
       decision: { type: "case.marked-not-a-contact", data: { reason: "spam" } },
       acknowledgements: { [CONTACT]: "cancelled" },
@@ -174,8 +180,10 @@ describe("duty triage marks a contact as not a contact", () => {
   it("is refused once screening has decided, naming the state", async () => {
     const deps = memoryApp("2026-01-12T10:15:00Z");
     await saved(deps, aCase().withId(WRONG).screenedAs("maam").build());
-    const refused = markNotAContact(deps, WRONG, dana, { reason: "duplicate" });
-    await expect(refused).rejects.toBeInstanceOf(CaseTransitionError);
-    await expect(refused).rejects.toThrow(`Case ${WRONG} is awaiting MAAM`);
+    expect(await markNotAContact(deps, WRONG, dana, { reason: "duplicate" })).toMatchObject({
+      status: "refused",
+      code: "CASE.TRANSITION_NOT_ALLOWED",
+      message: expect.stringContaining(`Case ${WRONG} is awaiting MAAM`),
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { AppDeps } from "../../../src/app/app-deps.js";
-import type { Decider } from "../../../src/app/record-decision.js";
+import type { Decider } from "../../../src/app/decider.js";
 import { reindexCase } from "../../../src/app/reindex-case.js";
 import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-holidays.js";
 import { createCalendar } from "../../../src/domain/calendar/create-calendar.js";

@@ -20,7 +20,7 @@ async function savedWithoutIndexes(deps: ReturnType<typeof withStore>["deps"], k
 
 describe("rebuilding the derived tables from the case rows (fc rebuild-indexes, the nightly repair)", () => {
   it("recomputes worklists, the deadline index and the compliance figures from the case rows", async () => {
-    const { store, deps } = withStore();
+    const { deps } = withStore();
     const waiting = aCase().withId("FC-2026-000001").receivedAt("2026-06-10T09:00:00.000Z").build();
     const closed = aCase()
       .withId("FC-2026-000002")
@@ -32,7 +32,7 @@ describe("rebuilding the derived tables from the case rows (fc rebuild-indexes, 
     expect((await deps.worklists.list("awaiting-screening")).items).toEqual([]);
     expect(await deps.compliance.clockOutcomes("2026-06-01", "2026-06-30")).toEqual([]);
 
-    const counts = await rebuildIndexes(store, deps, deps.clock.now());
+    const counts = await rebuildIndexes(deps, deps.clock.now());
 
     expect(counts.cases).toBe(2);
     expect((await deps.worklists.list("awaiting-screening")).items.map((e) => e.caseId)).toEqual(["FC-2026-000001"]);
@@ -51,12 +51,12 @@ describe("rebuilding the derived tables from the case rows (fc rebuild-indexes, 
   });
 
   it("drops deadline entries no case accounts for any more", async () => {
-    const { store, deps } = withStore();
+    const { deps } = withStore();
     await deps.deadlines.replaceForCase("FC-2026-000099", [
       { caseId: "FC-2026-000099", rule: "1.2", instance: 1, threshold: "expected", dueAt: "2026-06-11T22:59:59.999Z" },
     ]);
 
-    await rebuildIndexes(store, deps, deps.clock.now());
+    await rebuildIndexes(deps, deps.clock.now());
 
     expect(await deps.deadlines.dueBetween(new Date("2026-06-01T00:00:00Z"), new Date("2026-07-01T00:00:00Z"))).toEqual(
       [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CENTRE_SETTINGS_KEY } from "../../../src/api/views/settings.js";
+import { CENTRE_SETTINGS_KEY } from "../../../src/app/settings/centre-settings.js";
 import { centreCalendar } from "../../../src/compose/centre-calendar.js";
 import { loadConfig } from "../../../src/config.js";
 import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-holidays.js";

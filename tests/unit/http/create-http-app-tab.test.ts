@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHttpApp } from "../../../src/http/create-http-app.js";
+import { createHttpApp } from "../../../src/compose/http-app.js";
 
 let server: Server | undefined;
 afterEach(() => server?.close());

@@ -1,0 +1,65 @@
+import type { CaseDetailReading } from "../../app/queries/case-detail.js";
+import { eventPhrase } from "../../domain/case-event-phrases.js";
+import type { CaseEvent } from "../../domain/case-events.js";
+import { CONTACT_KIND_LABELS } from "../../domain/contact.js";
+import type { Profile } from "../../domain/policy/profile-schema.js";
+import type { OutboxItem } from "../../ports/outbox.js";
+import type { CaseDetail, EmailView, TimelineEntry } from "../contract.js";
+import { caseSummary, clockView } from "./case-views.js";
+
+/** How the timeline names each event: as the bot's case card does, a decision with its outcome's label. */
+export function timelineEntry(event: CaseEvent, profile: Profile): TimelineEntry {
+  return {
+    seq: event.seq,
+    type: event.type,
+    label: eventPhrase(event, profile),
+    at: event.at,
+    ...(event.recordedAt === undefined ? {} : { recordedAt: event.recordedAt }),
+    by: event.by,
+    ...(event.why === undefined ? {} : { why: event.why }),
+    data: event.data,
+  };
+}
+
+/** Only what a practitioner needs of a sent email: what it was, where it got to; never its body or recipients. */
+const emailView = (item: OutboxItem): EmailView => ({
+  key: item.key,
+  purpose: item.purpose,
+  state: item.state,
+  createdAt: item.createdAt,
+  updatedAt: item.updatedAt,
+  ...(item.failureReason === undefined ? {} : { failureReason: item.failureReason }),
+});
+
+export function caseDetailView(
+  reading: CaseDetailReading,
+  names: ReadonlyMap<string, string>,
+  profile: Profile,
+): CaseDetail {
+  const { stored } = reading;
+  const kase = stored.case;
+  return {
+    case: {
+      ...caseSummary(kase, names),
+      ...(kase.closedAt === undefined ? {} : { closedAt: kase.closedAt }),
+      ...(kase.wraparoundWorkerId === undefined ? {} : { wraparoundWorkerId: kase.wraparoundWorkerId }),
+      ...(kase.referrer === undefined ? {} : { referrer: kase.referrer }),
+      ...(kase.family === undefined ? {} : { family: kase.family }),
+    },
+    etag: stored.etag,
+    rag: reading.rag,
+    contacts: stored.contacts.map((c) => ({
+      contactId: c.id,
+      kind: c.kind,
+      kindLabel: CONTACT_KIND_LABELS[c.kind],
+      receivedAt: c.receivedAt,
+      channel: c.channel,
+      ...(c.subject === undefined ? {} : { subject: c.subject }),
+      ...(c.referrer === undefined ? {} : { referrer: c.referrer }),
+      isFollowUp: c.isFollowUp,
+    })),
+    timeline: kase.events.map((event) => timelineEntry(event, profile)),
+    clocks: reading.clocks.map(clockView),
+    emails: reading.letters.map(emailView),
+  };
+}

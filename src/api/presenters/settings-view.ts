@@ -1,0 +1,14 @@
+import type { CentreSettings, Versioned } from "../../ports/records.js";
+import type { SettingsResponse } from "../contract.js";
+
+export const settingsView = (
+  saved: Versioned<CentreSettings>,
+  profiles: SettingsResponse["profiles"],
+): SettingsResponse => ({
+  profileId: saved.value.profileId,
+  profiles,
+  closureDays: saved.value.closureDays,
+  bankHolidays: (saved.value.bankHolidays ?? []).map((h) => ({ date: h.date, title: h.name })),
+  chatIds: saved.value.chatIds,
+  etag: saved.etag,
+});

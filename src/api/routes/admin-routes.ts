@@ -1,0 +1,64 @@
+import express, { Router } from "express";
+import { isRefused } from "../../app/outcome.js";
+import { importBankHolidays, readCentreSettings, updateCentreSettings } from "../../app/settings/centre-settings.js";
+import { saveStaffMember } from "../../app/staff/save-staff-member.js";
+import type { ApiDeps } from "../api-deps.js";
+import type { BankHolidayImportResult, SettingsUpdate, StaffInput } from "../contract.js";
+import { ifMatch, route } from "../http.js";
+import { refusal } from "../presenters/mutation-result.js";
+import { settingsView } from "../presenters/settings-view.js";
+import { staffView } from "../presenters/staff-view.js";
+
+const ADMIN = ["admin"] as const;
+
+/** Settings and the staff list: an admin's, each change guarded by the ETag read. */
+export function adminRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  const json = express.json({ limit: "256kb" });
+  const { app, profiles } = deps;
+  const withEtag = <T extends { etag: string }>(res: express.Response, result: T): T => {
+    res.set("ETag", result.etag);
+    return result;
+  };
+
+  router.get(
+    "/settings",
+    route(deps, ADMIN, async () => settingsView(await readCentreSettings(app), profiles)),
+  );
+  router.put(
+    "/settings",
+    json,
+    route(deps, ADMIN, async (req, res) => {
+      const ids = profiles.map((p) => p.id);
+      const saved = await updateCentreSettings(app, ifMatch(req), req.body as SettingsUpdate, ids);
+      if (isRefused(saved)) throw refusal(saved);
+      return withEtag(res, settingsView(saved, profiles));
+    }),
+  );
+  router.post(
+    "/settings/bank-holidays",
+    express.text({ type: () => true, limit: "1mb" }),
+    route(deps, ADMIN, async (req, res) => {
+      const imported = await importBankHolidays(app, ifMatch(req), typeof req.body === "string" ? req.body : "");
+      if ("status" in imported) throw refusal(imported);
+      const result: BankHolidayImportResult = {
+        imported: imported.holidays.length,
+        ...(imported.holidays[0] ? { firstDate: imported.holidays[0].date } : {}),
+        ...(imported.holidays.at(-1) ? { lastDate: imported.holidays.at(-1)?.date } : {}),
+        etag: imported.etag,
+      };
+      return withEtag(res, result);
+    }),
+  );
+  router.put(
+    "/staff/:staffId",
+    json,
+    route(deps, ADMIN, async (req, res) => {
+      const etag = req.get("if-match");
+      const saved = await saveStaffMember(app, String(req.params.staffId), req.body as StaffInput, etag || undefined);
+      if ("status" in saved) throw refusal(saved);
+      return withEtag(res, staffView(saved.value, saved.etag));
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,38 @@
+import type { Deadline } from "../../domain/policy/deadlines.js";
+import { worstRag, type Rag } from "../../domain/policy/urgency.js";
+import type { StoredCase } from "../../ports/cases.js";
+import type { OutboxItem } from "../../ports/outbox.js";
+import type { AppDeps } from "../app-deps.js";
+import { letterKey } from "../mail-keys.js";
+import { outcomeLetterKeys } from "../record-decision.js";
+import { clocksNow } from "./clocks-now.js";
+
+/** One case in full: its audit trail and contacts, every clock (running, met, cancelled) and every letter. */
+export interface CaseDetailReading {
+  readonly stored: StoredCase;
+  readonly clocks: readonly Deadline[];
+  readonly rag: Rag;
+  /** The case's emails (acknowledgements per contact, outcome letters per decision), as the outbox holds them. */
+  readonly letters: readonly OutboxItem[];
+}
+
+/** Every letter the case may have queued, by its deterministic key (point reads, no scan). */
+async function lettersOf(deps: Pick<AppDeps, "outbox">, stored: StoredCase): Promise<OutboxItem[]> {
+  const id = stored.case.id;
+  const keys = [
+    ...stored.contacts.map((c) => letterKey(id, "acknowledgement", c.id)),
+    ...outcomeLetterKeys(stored.case),
+  ];
+  const items = await Promise.all(keys.map((key) => deps.outbox.get(id, key)));
+  return items.filter((i): i is OutboxItem => i !== undefined && i.channel === "email");
+}
+
+export async function caseDetailOf(
+  deps: Pick<AppDeps, "cases" | "outbox" | "profile" | "calendar" | "clock">,
+  caseId: string,
+): Promise<CaseDetailReading | undefined> {
+  const stored = await deps.cases.findCase(caseId);
+  if (stored === undefined) return undefined;
+  const clocks = clocksNow(deps).all(stored.case);
+  return { stored, clocks, rag: worstRag(clocks), letters: await lettersOf(deps, stored) };
+}

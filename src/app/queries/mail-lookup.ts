@@ -1,0 +1,42 @@
+import type { MessageRecord } from "../../ports/message-ledger.js";
+import type { AppDeps } from "../app-deps.js";
+import { readCase, type CaseReading } from "./case-reading.js";
+import { clocksNow } from "./clocks-now.js";
+
+type LookupDeps = Pick<AppDeps, "messages" | "mailbox" | "cases" | "profile" | "calendar" | "clock">;
+
+/** What the service did with one email of the mailbox, and where its case stands. */
+export interface MailLookup {
+  /** The mailbox's immutable id of its copy; absent when the mailbox never received it. */
+  readonly messageId?: string;
+  readonly record?: MessageRecord;
+  readonly reading?: CaseReading;
+}
+
+async function withCase(deps: LookupDeps, messageId: string, record: MessageRecord | undefined): Promise<MailLookup> {
+  const stored = record?.caseId === undefined ? undefined : await deps.cases.findCase(record.caseId);
+  return {
+    messageId,
+    ...(record ? { record } : {}),
+    ...(stored ? { reading: readCase(stored, clocksNow(deps)) } : {}),
+  };
+}
+
+/** By the mailbox's immutable id. */
+export async function lookupMail(deps: LookupDeps, messageId: string): Promise<MailLookup> {
+  return withCase(deps, messageId, await deps.messages.find(messageId));
+}
+
+/**
+ * The same for the email open in Outlook, which knows only its Message-ID: the mailbox says which of its messages
+ * that is, then the ledger says what the service did with it. A copy the service handled wins over one it did not
+ * (the Inbox copy over one in Sent Items); none at all means the mailbox has not received it.
+ */
+export async function lookupMailByInternetMessageId(deps: LookupDeps, internetMessageId: string): Promise<MailLookup> {
+  const ids = await deps.mailbox.findByInternetMessageId(internetMessageId);
+  const records = await Promise.all(ids.map((id) => deps.messages.find(id)));
+  const handled = records.findIndex((record) => record !== undefined);
+  const messageId = ids[Math.max(handled, 0)];
+  if (messageId === undefined) return {};
+  return withCase(deps, messageId, records[handled]);
+}

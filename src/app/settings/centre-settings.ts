@@ -1,0 +1,78 @@
+import { parseGovUkBankHolidays } from "../../domain/calendar/bank-holidays.js";
+import { isWriteRace } from "../../ports/errors.js";
+import type { CentreSettings, Versioned } from "../../ports/records.js";
+import type { AppDeps } from "../app-deps.js";
+import { changedSinceRead } from "../errors.js";
+import { refused, refusalsAsValues, type Refused } from "../outcome.js";
+
+/** The Settings table's one row for the centre: the tab, the bot's chats and the calendar all read it. */
+export const CENTRE_SETTINGS_KEY = "centre";
+/** The ETag of settings never saved yet, so the first change is guarded like every other. */
+export const UNSAVED_ETAG = '"unsaved"';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+type SettingsDeps = Pick<AppDeps, "settings" | "profile">;
+
+/** The centre's settings as saved, or the defaults before anyone saved them. */
+export async function readCentreSettings(deps: SettingsDeps): Promise<Versioned<CentreSettings>> {
+  const stored = await deps.settings.get(CENTRE_SETTINGS_KEY);
+  return stored ?? { value: { profileId: deps.profile.id, closureDays: [], chatIds: {} }, etag: UNSAVED_ETAG };
+}
+
+/** Writes over exactly the ETag the admin read; the first write (no row yet) carries the "unsaved" ETag. */
+async function write(deps: SettingsDeps, etag: string | undefined, change: (s: CentreSettings) => CentreSettings) {
+  const stored = await deps.settings.get(CENTRE_SETTINGS_KEY);
+  if (etag !== undefined && (stored?.etag ?? UNSAVED_ETAG) !== etag) throw changedSinceRead("The settings");
+  const current = stored?.value ?? (await readCentreSettings(deps)).value;
+  return deps.settings.put(CENTRE_SETTINGS_KEY, change(current), stored?.etag);
+}
+
+export interface SettingsChange {
+  readonly profileId?: string;
+  readonly closureDays?: readonly string[];
+  readonly chatIds?: Readonly<Record<string, string>>;
+}
+
+/** An admin changes the practice framework in force, the closure days or the chats; each change ETag-guarded. */
+export async function updateCentreSettings(
+  deps: SettingsDeps,
+  etag: string,
+  change: SettingsChange,
+  profileIds: readonly string[],
+): Promise<Versioned<CentreSettings> | Refused> {
+  if (change.profileId !== undefined && !profileIds.includes(change.profileId)) {
+    return refused("SETTINGS.UNKNOWN_PROFILE", `There is no practice framework profile "${change.profileId}".`);
+  }
+  if (change.closureDays?.some((d) => typeof d !== "string" || !DATE.test(d))) {
+    return refused("SETTINGS.BAD_CLOSURE_DAY", "Give closure days as YYYY-MM-DD dates.");
+  }
+  return refusalsAsValues(() =>
+    write(deps, etag, (s) => ({
+      ...s,
+      ...(change.profileId === undefined ? {} : { profileId: change.profileId }),
+      ...(change.closureDays === undefined ? {} : { closureDays: [...new Set(change.closureDays)].sort() }),
+      ...(change.chatIds === undefined ? {} : { chatIds: { ...change.chatIds } }),
+    })),
+  );
+}
+
+/** Replaces the imported bank holidays with GOV.UK's list (England & Wales division). */
+export async function importBankHolidays(deps: SettingsDeps, etag: string, feed: string) {
+  return refusalsAsValues(async () => {
+    const holidays = parseGovUkBankHolidays(feed);
+    const written = await write(deps, etag, (s) => ({ ...s, bankHolidays: holidays }));
+    return { holidays, etag: written.etag };
+  });
+}
+
+/** A manager makes a chat the centre's chat for a purpose (duty, screening, maam, transfer-panel). */
+export async function assignChat(deps: SettingsDeps, purpose: string, conversation: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await write(deps, undefined, (s) => ({ ...s, chatIds: { ...s.chatIds, [purpose]: conversation } }));
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !isWriteRace(error)) throw error;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { createRemoteJWKSet } from "jose";
+import type { Router } from "express";
+import { entraJwksUrl, type TokenPolicy } from "../api/auth/verify-token.js";
+import { createApiRouter } from "../api/create-api-router.js";
+import type { AppDeps } from "../app/app-deps.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logging/logger.js";
+import { PROFILE_IDS, loadProfile } from "../policy/profiles/index.js";
+import type { LocalMode } from "./local-mode/local-mode.js";
+
+/** Entra signs with keys that roll over; a few minutes' skew between clocks is normal. */
+const CLOCK_TOLERANCE_SECONDS = 300;
+
+/** Production: Entra tokens for the tenant, for one of the API's audiences, checked against its published keys. */
+function entraTokens(config: Config): TokenPolicy {
+  const tenantId = config.graph.tenantId ?? "";
+  return {
+    keys: createRemoteJWKSet(entraJwksUrl(tenantId)),
+    tenantId,
+    audiences: config.api.audiences,
+    clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+  };
+}
+
+/** The tab's API as configured; local mode brings its own tokens and the user switcher's routes. */
+export function apiFromConfig(config: Config, app: AppDeps, logger: Logger, local?: LocalMode): Router {
+  const profiles = PROFILE_IDS.map((id) => ({ id, name: loadProfile(id).name }));
+  const tokens = local?.tokens ?? entraTokens(config);
+  return createApiRouter(
+    { app, tokens, profiles, localMode: local !== undefined },
+    logger,
+    local ? [local.routes] : [],
+  );
+}

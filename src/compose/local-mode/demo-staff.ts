@@ -1,0 +1,48 @@
+import { AlreadyExistsError } from "../../ports/errors.js";
+import type { RecordStore, StaffMember } from "../../ports/records.js";
+
+/** LOCAL MODE ONLY: a made-up team, so worker pickers, caseloads, panels and Settings have someone to show. */
+export const DEMO_STAFF: readonly StaffMember[] = [
+  { id: "demo-admin", displayName: "Demo Admin", email: "admin@familycentre.example", roles: ["admin"] },
+  { id: "demo-manager", displayName: "Demo Manager", email: "manager@familycentre.example", roles: ["manager"] },
+  {
+    id: "demo-practitioner-ft",
+    displayName: "Demo Practitioner (full-time)",
+    email: "practitioner.ft@familycentre.example",
+    roles: ["practitioner"],
+    hoursPerWeek: 37,
+    managerId: "demo-manager",
+  },
+  {
+    id: "demo-practitioner-pt",
+    displayName: "Demo Practitioner (part-time)",
+    email: "practitioner.pt@familycentre.example",
+    roles: ["practitioner"],
+    hoursPerWeek: 22.5,
+    managerId: "demo-manager",
+  },
+  {
+    id: "demo-duty-worker",
+    displayName: "Demo Duty Worker",
+    email: "duty@familycentre.example",
+    roles: ["duty-worker"],
+    managerId: "demo-manager",
+  },
+  {
+    id: "demo-panel-member",
+    displayName: "Demo Panel Member",
+    email: "panel@familycentre.example",
+    roles: ["panel-member"],
+  },
+];
+
+/** Adds the demo staff where they are missing; a second run (or a second instance) changes nothing. */
+export async function seedDemoStaff(staff: RecordStore<StaffMember>): Promise<void> {
+  for (const member of DEMO_STAFF) {
+    try {
+      await staff.put(member.id, member);
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import type { AppDeps } from "../app/app-deps.js";
+import type { Config } from "../config.js";
+import { notificationRoutes } from "../graph/notification-routes.js";
+import { createInboxPump } from "../jobs/inbox-pump.js";
+import { createScheduler } from "../jobs/scheduler.js";
+import { DEFAULT_JOB_SETTINGS, standardJobs } from "../jobs/standard-jobs.js";
+import { subscriptionKeeper } from "../jobs/subscription-keeper.js";
+import { createLogger, type Logger } from "../logging/logger.js";
+import type { Clock } from "../ports/clock.js";
+import type { Store } from "../store/store.js";
+import { apiFromConfig } from "./api-from-config.js";
+import { appDepsFromConfig } from "./app-deps-from-config.js";
+import { botFromConfig } from "./bot-from-config.js";
+import { createHttpApp } from "./http-app.js";
+import { startLocalMode } from "./local-mode/local-mode.js";
+import { systemClock } from "./system-clock.js";
+
+export interface ServiceOptions {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  /** Identifies this instance in job leases. */
+  readonly instanceId?: string;
+}
+
+export interface RunningService {
+  readonly url: string;
+  readonly deps: AppDeps;
+  readonly store: Store;
+  /** Runs an inbox round now and waits for it (and the letters after it). */
+  readonly syncNow: () => Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Graph renews a subscription this long before it lapses. */
+const RENEW_BEFORE_MINUTES = 12 * 60;
+
+/** The composition root: configuration → adapters → use cases → the API, the bot and the jobs, served over HTTP. */
+export async function startService(config: Config, options: ServiceOptions = {}): Promise<RunningService> {
+  const logger = options.logger ?? createLogger((line) => process.stdout.write(`${line}\n`));
+  const clock = options.clock ?? systemClock;
+  const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
+  const { deps, store, graph } = await appDepsFromConfig(config, logger, clock);
+  const local = config.mode === "local" ? await startLocalMode(config, deps, logger) : undefined;
+
+  const pump = createInboxPump(deps, instanceId);
+  const subscription = {
+    notificationUrl: `${config.http.publicBaseUrl}/api/graph/notify`,
+    lifecycleNotificationUrl: `${config.http.publicBaseUrl}/api/graph/lifecycle`,
+    clientState: config.graph.notificationClientState,
+    lifetimeMinutes: config.graph.subscriptionLifetimeMinutes,
+    renewBeforeMinutes: RENEW_BEFORE_MINUTES,
+  };
+  const keeper = subscriptionKeeper(deps, graph.subscriptions, subscription, clock, pump.inbox);
+  const bot = botFromConfig(config, deps, local);
+  const scheduler = createScheduler({
+    jobs: standardJobs(deps, {
+      ...DEFAULT_JOB_SETTINGS,
+      holderId: instanceId,
+      agendaAt: config.practice.agendaAt,
+      deltaSafetyNetMinutes: config.graph.deltaSafetyNetMinutes,
+      teams: { notifier: bot.notifier, renderCard: bot.renderCard },
+      mail: { keeper },
+      repair: { at: config.practice.repairAt },
+    }),
+    leases: deps.leases,
+    clock,
+    logger,
+    holderId: instanceId,
+  });
+  const http = createHttpApp({
+    routers: [
+      apiFromConfig(config, deps, logger, local),
+      notificationRoutes({
+        clientState: config.graph.notificationClientState,
+        logger,
+        onMailChanged: () => pump.inbox.request(),
+        onLifecycle: (event) => keeper.onLifecycle(event),
+      }),
+    ],
+    botHandler: (req, res) => bot.handle(req, res),
+  });
+  const server = await listen(http, config.http.host, config.http.port);
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.http.port;
+
+  scheduler.start(); // its first round creates or renews the subscription
+  pump.inbox.request();
+  logger.info("service.started", { mode: config.mode, port, profile: deps.profile.id });
+  return {
+    url: `http://${config.http.host}:${port}`,
+    deps,
+    store,
+    syncNow: async () => {
+      pump.inbox.request();
+      await pump.inbox.idle();
+      await pump.letters.idle();
+    },
+    async close() {
+      await scheduler.stop();
+      await pump.inbox.idle();
+      await pump.letters.idle();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(app: ReturnType<typeof createHttpApp>, host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}

@@ -1,0 +1,77 @@
+import type { AppDeps } from "../app/app-deps.js";
+import { syncInbox } from "../app/sync-inbox.js";
+import { describeError } from "../logging/logger.js";
+import { isMailboxBusy } from "../ports/mailbox.js";
+import { drainEmailOutbox } from "./mail-jobs.js";
+
+/** How often the letters are drained while an inbox round runs. */
+const OUTBOX_TICK_MS = 500;
+
+/**
+ * Runs a job when asked, one at a time: a request while it runs asks for one more run after it (notifications
+ * arrive in bursts; each is only a hint that the delta has something new).
+ */
+export interface Trigger {
+  request(): void;
+  /** Resolves when nothing is running or waiting (tests and shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createTrigger(run: () => Promise<void>, onError: (error: unknown) => void): Trigger {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const loop = async (): Promise<void> => {
+    do {
+      again = false;
+      try {
+        await run();
+      } catch (error) {
+        onError(error);
+      }
+    } while (again);
+    running = undefined;
+  };
+  return {
+    request() {
+      if (running) again = true;
+      else running = loop();
+    },
+    async idle() {
+      while (running) await running;
+    },
+  };
+}
+
+/** The inbox round a notification asks for, with the letters it leads to sent while it still reads. */
+export interface InboxPump {
+  /** New mail was announced (or may have arrived unseen): read the inbox soon. */
+  readonly inbox: Trigger;
+  /** Letters are waiting: send them soon. */
+  readonly letters: Trigger;
+}
+
+export function createInboxPump(deps: AppDeps, holderId: string): InboxPump {
+  const onError = (event: string) => (error: unknown) => deps.logger.error(event, describeError(error));
+  // Letters go out while the inbox round still reads, several at once (the outbox claim keeps each to one sender).
+  const letters = createTrigger(async () => {
+    await drainEmailOutbox(deps);
+  }, onError("outbox.round.failed"));
+  const inbox: Trigger = createTrigger(
+    async () => {
+      const ticker = setInterval(() => letters.request(), OUTBOX_TICK_MS);
+      try {
+        // Its own lease holder, so that this round and the scheduler's safety-net round exclude each other too.
+        await syncInbox(deps, `${holderId}~notified`);
+      } finally {
+        clearInterval(ticker);
+        letters.request();
+      }
+    },
+    (error) => {
+      onError("inbox.round.failed")(error);
+      // Exchange asked us to wait: the round runs again when it says, not at the next notification (which may not come).
+      if (isMailboxBusy(error)) setTimeout(() => inbox.request(), error.retryAfterSeconds * 1000).unref();
+    },
+  );
+  return { inbox, letters };
+}

@@ -1,0 +1,43 @@
+import { describeError } from "../logging/logger.js";
+import type { Clock } from "../ports/clock.js";
+import type { MailSubscriptions, MailSubscriptionSettings } from "../ports/mailbox.js";
+import type { Trigger } from "./inbox-pump.js";
+import type { JobDeps } from "./job-deps.js";
+import { renewSubscription, SUBSCRIPTION_KEY } from "./mail-jobs.js";
+
+export type LifecycleEvent = "subscriptionRemoved" | "missed" | "reauthorizationRequired";
+
+/** Keeps the inbox subscription alive and answers Graph's lifecycle notifications. */
+export interface SubscriptionKeeper {
+  /** Creates or renews the subscription now; anything that arrived while there was none is read. */
+  ensure(): Promise<void>;
+  /** What Graph told us about the subscription: recreate, renew, or read what notifications were missed. */
+  onLifecycle(event: LifecycleEvent): void;
+}
+
+export function subscriptionKeeper(
+  deps: JobDeps,
+  subscriptions: MailSubscriptions,
+  settings: MailSubscriptionSettings,
+  clock: Clock,
+  inbox: Trigger,
+): SubscriptionKeeper {
+  const failed = (error: unknown) => deps.logger.error("graph.subscription.failed", describeError(error));
+  const ensure = async () => {
+    const action = await renewSubscription(deps, subscriptions, settings, clock.now());
+    if (action !== "kept") inbox.request();
+  };
+  const forgetAndRecreate = async () => {
+    const stored = await deps.sync.get(SUBSCRIPTION_KEY);
+    if (stored) await deps.sync.put(SUBSCRIPTION_KEY, {}, stored.etag);
+    await ensure();
+  };
+  return {
+    ensure,
+    onLifecycle(event) {
+      if (event === "subscriptionRemoved") forgetAndRecreate().catch(failed);
+      else if (event === "reauthorizationRequired") ensure().catch(failed);
+      inbox.request();
+    },
+  };
+}
