@@ -1,6 +1,6 @@
 import { startAzurite } from "../dev/azurite.js";
 import { appDepsFromConfig } from "../src/compose/app-deps-from-config.js";
-import { loadConfig } from "../src/config.js";
+import { loadConfig } from "../src/compose/config.js";
 import { sendNudges } from "../src/jobs/send-nudges.js";
 import { DEFAULT_JOB_SETTINGS } from "../src/jobs/standard-jobs.js";
 import { silentLogger } from "../src/logging/logger.js";

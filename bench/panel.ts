@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import type { AgendaResponse } from "../src/api/contract.js";
-import { startFakeConnector } from "../tests/support/fake-connector.js";
+import { startFakeConnector } from "../dev/teams/fake-connector.js";
 import { summarise, type LatencySummary } from "./support/percentiles.js";
 import { BENCH_LEAD, seedStore } from "./support/seed-store.js";
 import { startBenchStack } from "./support/stack.js";

@@ -12,7 +12,7 @@ import type { TeamsNotifier } from "../src/ports/teams.js";
 import { FamilyCentreActivityHandler } from "./activity-handler.js";
 import { realPacing, type BotAuth, type BotDeps } from "./bot-deps.js";
 import { productionAppIdMissing } from "./errors.js";
-import type { RenderCard } from "../src/jobs/deliver-teams-outbox.js";
+import type { RenderCard } from "../src/ports/teams.js";
 import { createOutboxRenderer } from "./proactive/render-outbox-item.js";
 import { ConversationRateLimiter, type SendFailure } from "./proactive/rate-limiter.js";
 import { createTeamsNotifier, type ProactiveChannel, type StoredReference } from "./proactive/teams-notifier.js";

@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { loadConfig, type Config } from "../src/config.js";
+import { loadConfig, type Config } from "../src/compose/config.js";
 import { createLogger } from "../src/logging/logger.js";
 import { startService, type RunningService } from "../src/compose/start-service.js";
 import { startAzurite, type RunningAzurite } from "./azurite.js";

@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { startService } from "./compose/start-service.js";
-import { ConfigError, loadConfig, type Config } from "./config.js";
+import { ConfigError, loadConfig, type Config } from "./compose/config.js";
 
 /** `node dist/src/server.js`: configuration from the environment, then the composition root. */
 async function main(): Promise<void> {

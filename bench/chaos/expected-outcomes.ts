@@ -4,7 +4,7 @@ import type { InboundMessage } from "../../src/domain/mail/inbound-message.js";
 import type { MailContext } from "../../src/domain/mail/mail-context.js";
 import { findOriginalReferrer } from "../../src/domain/mail/original-referrer.js";
 import { loadProfile } from "../../src/policy/profiles/index.js";
-import { loadEml } from "../../tests/support/eml.js";
+import { loadEml } from "../../dev/mail/eml.js";
 
 /** What must become of every copy of a fixture, however the run goes. */
 export interface ExpectedOutcome {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { englandAndWalesBankHolidays } from "../../src/domain/calendar/bank-holidays.js";
 import { createCalendar } from "../../src/domain/calendar/create-calendar.js";
 import { createTableStore } from "../../src/store/create-table-store.js";
-import { startFakeConnector } from "../../tests/support/fake-connector.js";
+import { startFakeConnector } from "../../dev/teams/fake-connector.js";
 import { BENCH_SERVICE_ENV } from "../ingest.js";
 import { gitCommit, machine } from "../support/machine.js";
 import { MailMix } from "../support/mail-mix.js";

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig } from "../../src/compose/config.js";
 import { startService } from "../../src/compose/start-service.js";
 import { CHAOS_CLOCK_ENV, decodeSteps, steppedClock } from "./chaos-clock.js";
 

@@ -1,4 +1,4 @@
-import { installed, message, post, type Sender } from "../../tests/integration/bot/activities.js";
+import { installed, message, post, type Sender } from "../../dev/teams/activities.js";
 
 /** The group chats the run's agendas, digests and triage cards go to, by the conversation id Teams would give. */
 export const CHAOS_CHATS: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-import type { ConnectorCall } from "../../tests/support/fake-connector.js";
+import type { ConnectorCall } from "../../dev/teams/fake-connector.js";
 
 /** Per London day (as the card heads it, "Tue 24 Nov 2026"), how many times each chat's agenda or digest was posted. */
 export type PerDay = Record<string, Record<string, number>>;

@@ -1,10 +1,10 @@
 import { seedDemoStaff } from "../../src/compose/local-mode/demo-staff.js";
 import { appDepsFromConfig } from "../../src/compose/app-deps-from-config.js";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/compose/config.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import { systemClock } from "../../src/compose/system-clock.js";
 import { type StaffMember } from "../../src/ports/records.js";
-import { seedCases } from "../../tests/support/builders/seed-cases.js";
+import { seedCases } from "../../dev/builders/seed-cases.js";
 import { copyTables, recordingMemoryStore } from "./copy-tables.js";
 import type { BenchStack } from "./stack.js";
 

@@ -1,7 +1,7 @@
 import type { BotDeps } from "../bot-deps.js";
 import { refusal } from "../replies.js";
 import type { Turn } from "../turn.js";
-import { redrawMaamAgenda, redrawScreeningAgenda, redrawTransferAgenda } from "../views/panel-agendas.js";
+import { redrawMaamAgenda, redrawScreeningAgenda, redrawTransferAgenda } from "../presenters/panel-agendas.js";
 import { forThisPerson, type ActionResult } from "./action-result.js";
 import { decidePanelItem } from "./decide-panel.js";
 import { recordClockReason } from "./record-clock-reason.js";

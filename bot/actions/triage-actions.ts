@@ -14,7 +14,7 @@ import {
 import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
 import type { BotDeps } from "../bot-deps.js";
 import { recorded, refusal } from "../replies.js";
-import { firstCard, screeningAgenda } from "../views/agenda-cards.js";
+import { firstCard, screeningAgenda } from "../presenters/agenda-cards.js";
 import type { DecisionMade } from "../cards/elements/decision.js";
 import { TRIAGE_INPUTS, TRIAGE_VERBS } from "../cards/triage.js";
 import type { Turn } from "../turn.js";

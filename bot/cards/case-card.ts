@@ -3,7 +3,7 @@ import type { Case } from "../../src/domain/case.js";
 import { EVENT_PHRASES } from "../../src/domain/case-event-phrases.js";
 import { CONTACT_KIND_LABELS } from "../../src/domain/contact.js";
 import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
-import type { Deadline } from "../../src/domain/policy/deadline.js";
+import type { Deadline } from "../../src/domain/rules/deadline.js";
 import { adaptiveCard, type AdaptiveCardJson, type CardElement } from "./card-json.js";
 import { clockLines } from "./elements/clocks.js";
 import { formatInstant } from "./elements/london-time.js";

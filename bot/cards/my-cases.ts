@@ -1,9 +1,9 @@
 import type { Case } from "../../src/domain/case.js";
 import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
-import type { Deadline } from "../../src/domain/policy/deadline.js";
+import type { Deadline } from "../../src/domain/rules/deadline.js";
 import { adaptiveCard, type AdaptiveCardJson, type CardElement } from "./card-json.js";
 import { dueWording, STATUS_COLOR, STATUS_LABEL } from "./elements/clocks.js";
-import { compareDeadlines, nextDeadline } from "./elements/rag-order.js";
+import { nextDeadline } from "../../src/domain/rules/urgency.js";
 import { caseTitle } from "./elements/shared-case.js";
 import { container, heading, text } from "./elements/text.js";
 
@@ -35,9 +35,9 @@ function row(entry: MyCase, timeZone: string): CardElement {
   );
 }
 
-/** Your cases, most urgent first (red, amber, green, then by the next deadline). */
+/** Your cases in the order given: most urgent first, as the tab's "my cases" orders them. */
 export function myCasesCard(view: MyCasesView): AdaptiveCardJson {
-  const ordered = [...view.cases].sort((a, b) => compareDeadlines(nextDeadline(a.clocks), nextDeadline(b.clocks)));
+  const ordered = view.cases;
   return adaptiveCard([
     heading("My cases"),
     ...(ordered.length === 0

@@ -1,6 +1,6 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
-import type { Deadline } from "../../src/domain/policy/deadline.js";
-import type { Outcome } from "../../src/domain/policy/profile-schema.js";
+import type { Deadline } from "../../src/domain/rules/deadline.js";
+import type { Outcome } from "../../src/domain/rules/profile-schema.js";
 import type { AdaptiveCardJson, CardElement } from "./card-json.js";
 import { clockLines } from "./elements/clocks.js";
 import type { DecisionMade, WorkerChoice } from "./elements/decision.js";

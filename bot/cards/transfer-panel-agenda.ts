@@ -1,5 +1,5 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
-import type { Profile } from "../../src/domain/policy/profile-schema.js";
+import type { Profile } from "../../src/domain/rules/profile-schema.js";
 import type { AdaptiveCardJson, CardElement } from "./card-json.js";
 import type { DecisionMade } from "./elements/decision.js";
 import { agendaCards, decisionOrInputs } from "./elements/agenda.js";

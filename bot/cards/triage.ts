@@ -1,7 +1,7 @@
 import type { ContactKind, Referrer } from "../../src/domain/contact.js";
 import { CONTACT_KIND_LABELS, NOT_A_CONTACT_REASON_LABELS, NOT_A_CONTACT_REASONS } from "../../src/domain/contact.js";
 import type { AcknowledgementPlan } from "../../src/domain/intake/intake-decision.js";
-import type { Deadline } from "../../src/domain/policy/deadline.js";
+import type { Deadline } from "../../src/domain/rules/deadline.js";
 import { adaptiveCard, type AdaptiveCardJson, type CardElement } from "./card-json.js";
 import { actionSet, execute, openUrl } from "./elements/actions.js";
 import { clockLines } from "./elements/clocks.js";

@@ -1,4 +1,4 @@
-import { deadlines } from "../../src/domain/policy/deadlines.js";
+import { deadlines } from "../../src/domain/rules/deadlines.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { AdaptiveCardJson } from "../cards/card-json.js";
 import { caseCard } from "../cards/case-card.js";

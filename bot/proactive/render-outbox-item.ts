@@ -10,12 +10,12 @@ import { preAllocationReminderCard } from "../cards/pre-allocation-reminder.js";
 import { quarantineNoticeCard } from "../cards/quarantine-notice.js";
 import { transferPanelAgendaCards } from "../cards/transfer-panel-agenda.js";
 import { triageCard } from "../cards/triage.js";
-import { maamAgenda, screeningAgenda } from "../views/agenda-cards.js";
+import { maamAgenda, screeningAgenda } from "../presenters/agenda-cards.js";
 import { clockStillDue, type DueClock } from "../../src/app/queries/due-clocks.js";
 import { nameOf } from "../../src/app/queries/staff-directory.js";
-import { clockRef, stillDueAll } from "../views/due-clocks.js";
-import { transferPanelOf, transferPanelView } from "../views/transfer-panel-view.js";
-import { triageView, type TriageFinding } from "../views/triage-view.js";
+import { clockRef, stillDueAll } from "../presenters/due-clocks.js";
+import { transferPanelOf, transferPanelView } from "../presenters/transfer-panel-view.js";
+import { triageView, type TriageFinding } from "../presenters/triage-view.js";
 import { unknownOutboxPurpose } from "./errors.js";
 import type { CardJson } from "./teams-notifier.js";
 

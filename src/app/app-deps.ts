@@ -1,6 +1,6 @@
 import type { Calendar } from "../domain/calendar/calendar.js";
 import type { MailContext } from "../domain/mail/mail-context.js";
-import type { Profile } from "../domain/policy/profile-schema.js";
+import type { Profile } from "../domain/rules/profile-schema.js";
 import type { Logger } from "../logging/logger.js";
 import type { CaseRepository } from "../ports/cases.js";
 import type { Clock } from "../ports/clock.js";

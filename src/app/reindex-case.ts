@@ -1,5 +1,5 @@
 import type { Case } from "../domain/case.js";
-import { deadlines } from "../domain/policy/deadlines.js";
+import { deadlines } from "../domain/rules/deadlines.js";
 import type { CaseHeader } from "../ports/cases.js";
 import type { DeadlineEntry, IndexWriteOptions, WorklistCase } from "../ports/indexes.js";
 import type { AppDeps } from "./app-deps.js";

@@ -1,8 +1,8 @@
 import type { Calendar } from "../domain/calendar/calendar.js";
 import type { Case } from "../domain/case.js";
 import type { CaseEvent } from "../domain/case-events.js";
-import { deadlines } from "../domain/policy/deadlines.js";
-import type { Profile } from "../domain/policy/profile-schema.js";
+import { deadlines } from "../domain/rules/deadlines.js";
+import type { Profile } from "../domain/rules/profile-schema.js";
 import type { CaseReportFacts, ClockOutcomeEntry, PanelDecisionEntry } from "../ports/indexes.js";
 
 /** The decision events an agenda reports as "decided today", by the panel that makes them. */

@@ -1,4 +1,4 @@
-import type { Timescale } from "../domain/policy/timescale.js";
+import type { Timescale } from "../domain/rules/timescale.js";
 
 const UNIT_WORDS: Record<Timescale["unit"], [one: string, many: string]> = {
   hours: ["hour", "hours"],

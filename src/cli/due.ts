@@ -1,8 +1,8 @@
 import type { Calendar } from "../domain/calendar/calendar.js";
-import { cite } from "../domain/policy/cite.js";
-import type { DueInstant } from "../domain/policy/deadline.js";
-import { dueAt } from "../domain/policy/due-at.js";
-import type { Timescale } from "../domain/policy/timescale.js";
+import { cite } from "../domain/rules/cite.js";
+import type { DueInstant } from "../domain/rules/deadline.js";
+import { dueAt } from "../domain/rules/due-at.js";
+import type { Timescale } from "../domain/rules/timescale.js";
 import { CALENDAR_OPTIONS, CALENDAR_USAGE, calendarFor, type ReadFile } from "./calendar-options.js";
 import { CliUsageError } from "./errors.js";
 import { parseInstant } from "./instant.js";

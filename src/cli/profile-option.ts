@@ -1,4 +1,4 @@
-import type { Profile } from "../domain/policy/profile-schema.js";
+import type { Profile } from "../domain/rules/profile-schema.js";
 import { ProfileError } from "../policy/errors.js";
 import { DEFAULT_PROFILE_ID, loadProfile } from "../policy/profiles/index.js";
 import { CliUsageError } from "./errors.js";

@@ -1,6 +1,6 @@
-import { cite } from "../domain/policy/cite.js";
-import type { Profile, Rule } from "../domain/policy/profile-schema.js";
-import type { Timescale } from "../domain/policy/timescale.js";
+import { cite } from "../domain/rules/cite.js";
+import type { Profile, Rule } from "../domain/rules/profile-schema.js";
+import type { Timescale } from "../domain/rules/timescale.js";
 import { describeTimescale } from "./describe-timescale.js";
 import { parseOptions } from "./options.js";
 import { profileOption } from "./profile-option.js";

@@ -1,7 +1,7 @@
 import { confirmReferrer } from "../app/confirm-referrer.js";
 import { rebuildIndexes } from "../app/rebuild-indexes.js";
 import { appDepsFromConfig } from "../compose/app-deps-from-config.js";
-import { loadConfig } from "../config.js";
+import { loadConfig } from "../compose/config.js";
 import { createLogger } from "../logging/logger.js";
 import { systemClock } from "../compose/system-clock.js";
 import { CliRefusedError, CliUsageError } from "./errors.js";

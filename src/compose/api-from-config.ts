@@ -3,7 +3,7 @@ import type { Router } from "express";
 import { entraJwksUrl, type TokenPolicy } from "../api/auth/verify-token.js";
 import { createApiRouter } from "../api/create-api-router.js";
 import type { AppDeps } from "../app/app-deps.js";
-import type { Config } from "../config.js";
+import type { Config } from "./config.js";
 import type { Logger } from "../logging/logger.js";
 import { PROFILE_IDS, loadProfile } from "../policy/profiles/index.js";
 import type { LocalMode } from "./local-mode/local-mode.js";

@@ -1,5 +1,5 @@
 import type { AppDeps } from "../app/app-deps.js";
-import type { Config } from "../config.js";
+import type { Config } from "./config.js";
 import type { Logger } from "../logging/logger.js";
 import { loadProfile } from "../policy/profiles/index.js";
 import type { Clock } from "../ports/clock.js";

@@ -2,7 +2,7 @@ import { createBot, type Bot } from "../../bot/bot-adapter.js";
 import type { BotAuth, BotDeps } from "../../bot/bot-deps.js";
 import type { AppDeps } from "../app/app-deps.js";
 import { staffOfTeamsUser } from "../app/people.js";
-import type { Config } from "../config.js";
+import type { Config } from "./config.js";
 import type { LocalMode } from "./local-mode/local-mode.js";
 
 function botAuth(config: Config): BotAuth {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { englandAndWalesBankHolidays, parseGovUkBankHolidays } from "../domain/calendar/bank-holidays.js";
 import type { BankHoliday, Calendar } from "../domain/calendar/calendar.js";
 import { createCalendar } from "../domain/calendar/create-calendar.js";
-import type { Config } from "../config.js";
+import type { Config } from "./config.js";
 import type { CentreSettings } from "../ports/records.js";
 
 /**

@@ -1,5 +1,5 @@
 import { CENTRE_SETTINGS_KEY } from "../app/settings/centre-settings.js";
-import type { Config } from "../config.js";
+import type { Config } from "./config.js";
 import type { CentreSettings, RecordStore } from "../ports/records.js";
 import type { Clock } from "../ports/clock.js";
 import { calendarFromConfig } from "./calendar-from-config.js";

@@ -1,5 +1,5 @@
 import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from "@azure/identity";
-import type { Config } from "../config.js";
+import type { Config } from "./config.js";
 import { createGraphClient, type GraphClient } from "../graph/graph-client.js";
 import { GraphMailbox, userPath } from "../graph/graph-mailbox.js";
 import { GraphMailSubscriptions } from "../graph/subscriptions.js";

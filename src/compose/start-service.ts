@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AppDeps } from "../app/app-deps.js";
-import type { Config } from "../config.js";
+import type { Config } from "./config.js";
 import { notificationRoutes } from "../graph/notification-routes.js";
 import { createInboxPump } from "../jobs/inbox-pump.js";
 import { createScheduler } from "../jobs/scheduler.js";

@@ -1,5 +1,5 @@
 import { DefaultAzureCredential } from "@azure/identity";
-import type { Config } from "../config.js";
+import type { Config } from "./config.js";
 import { createTableStore } from "../store/create-table-store.js";
 import type { Store } from "../store/store.js";
 

@@ -1,6 +1,6 @@
 import type { CaseEvent, CaseEventType } from "./case-events.js";
 import { offeredOutcomes, type DecisionPoint } from "./lifecycle/outcomes.js";
-import type { Profile } from "./policy/profile-schema.js";
+import type { Profile } from "./rules/profile-schema.js";
 
 /**
  * What each event means, in the words the case card's timeline and the tab's case page both use; a Record so a new

@@ -1,4 +1,4 @@
-import type { Profile } from "./policy/profile-schema.js";
+import type { Profile } from "./rules/profile-schema.js";
 import type { Staff } from "./staff.js";
 
 /** Rule 11.3: a warning shown on allocation, never a refusal — the manager decides. */

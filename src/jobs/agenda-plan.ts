@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Calendar, LocalDate } from "../domain/calendar/calendar.js";
-import type { Profile, ScheduleRule } from "../domain/policy/profile-schema.js";
+import type { Profile, ScheduleRule } from "../domain/rules/profile-schema.js";
 import type { WorklistName } from "../domain/worklists.js";
 import type { ConversationKey } from "../ports/teams.js";
 import { invalidTimeOfDay } from "./errors.js";

@@ -1,15 +1,7 @@
 import { describeError, type Logger } from "../logging/logger.js";
-import { isConversationUnknown, type TeamsNotifier } from "../ports/teams.js";
+import { isConversationUnknown, type RenderCard, type TeamsNotifier } from "../ports/teams.js";
 import { type Clock } from "../ports/clock.js";
-import { type Outbox, type OutboxItem } from "../ports/outbox.js";
-
-type Card = Readonly<Record<string, unknown>>;
-
-/**
- * Builds the Adaptive Cards for an item, in posting order (bot/ owns the cards; jobs never import it). A long agenda
- * is several cards. No cards means there is nothing to say any more (the clock it was about has stopped).
- */
-export type RenderCard = (item: OutboxItem) => Promise<readonly Card[]>;
+import type { Outbox, OutboxItem } from "../ports/outbox.js";
 
 export interface TeamsRound {
   readonly sent: number;

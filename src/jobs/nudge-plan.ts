@@ -1,6 +1,6 @@
 import type { LocalDate } from "../domain/calendar/calendar.js";
-import { cite } from "../domain/policy/cite.js";
-import type { ClockRule, Profile } from "../domain/policy/profile-schema.js";
+import { cite } from "../domain/rules/cite.js";
+import type { ClockRule, Profile } from "../domain/rules/profile-schema.js";
 import { DUTY_CONVERSATION } from "../ports/teams.js";
 import { type DeadlineEntry } from "../ports/indexes.js";
 import { type NewOutboxItem } from "../ports/outbox.js";

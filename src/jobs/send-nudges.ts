@@ -1,4 +1,4 @@
-import { dueAt } from "../domain/policy/due-at.js";
+import { dueAt } from "../domain/rules/due-at.js";
 import type { NewOutboxItem } from "../ports/outbox.js";
 import type { JobDeps } from "./job-deps.js";
 import { dueClocks, planNudges, practitionersToEscalate } from "./nudge-plan.js";

@@ -1,6 +1,6 @@
-import type { TeamsNotifier } from "../ports/teams.js";
+import type { RenderCard, TeamsNotifier } from "../ports/teams.js";
 import { parseTimeOfDay, type TimeOfDay } from "./agenda-plan.js";
-import { deliverTeamsOutbox, type RenderCard } from "./deliver-teams-outbox.js";
+import { deliverTeamsOutbox } from "./deliver-teams-outbox.js";
 import type { JobDeps } from "./job-deps.js";
 import { DRAIN_FOR_MS, drainEmailOutbox, inboxSafetyNet } from "./mail-jobs.js";
 import { nightlyRepair } from "./nightly-repair.js";

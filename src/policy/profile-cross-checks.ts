@@ -1,5 +1,5 @@
 import type { CaseEventType } from "../domain/case-events.js";
-import type { EventMatcher, Outcome, Profile, Rule } from "../domain/policy/profile-schema.js";
+import type { EventMatcher, Outcome, Profile, Rule } from "../domain/rules/profile-schema.js";
 import type { ProfileIssue } from "./errors.js";
 import { formatPath } from "./field-path.js";
 import { isKnownPlaceholder, placeholdersIn, TEMPLATE_PLACEHOLDERS } from "./placeholders.js";

@@ -1,5 +1,5 @@
 import type { ZodError } from "zod";
-import { profileSchema, type Profile } from "../domain/policy/profile-schema.js";
+import { profileSchema, type Profile } from "../domain/rules/profile-schema.js";
 import { invalidProfile, type ProfileIssue } from "./errors.js";
 import { formatPath } from "./field-path.js";
 import { crossCheckProfile } from "./profile-cross-checks.js";

@@ -1,3 +1,5 @@
+import type { OutboxItem } from "./outbox.js";
+
 /** Where a proactive message goes: a stored conversation reference's key (`duty`, `screening`, `user~<id>`…). */
 export type ConversationKey = string;
 
@@ -24,3 +26,10 @@ export interface TeamsNotifier {
   ): Promise<{ readonly activityId: string }>;
   update(conversation: ConversationKey, activityId: string, card: Readonly<Record<string, unknown>>): Promise<void>;
 }
+
+/**
+ * Builds the Adaptive Cards of a Teams outbox item, in posting order (the bot owns the cards; the jobs that post them
+ * never see it). A long agenda is several cards. No cards means there is nothing to say any more (the clock it was
+ * about has stopped).
+ */
+export type RenderCard = (item: OutboxItem) => Promise<readonly Readonly<Record<string, unknown>>[]>;

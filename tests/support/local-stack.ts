@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createTransport } from "nodemailer";
 import { freePort } from "../../dev/azurite.js";
 import { startStandIn, type StandIn } from "../../dev/m365/stand-in.js";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/compose/config.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { startService, type RunningService } from "../../src/compose/start-service.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig } from "../../src/compose/config.js";
 
 describe("configuration", () => {
   it("runs with no settings at all in local mode, on the embedded local defaults", () => {

@@ -1,5 +1,5 @@
 import type { LocalDate } from "../../../src/domain/calendar/calendar.js";
-import type { Outcome } from "../../../src/domain/policy/profile-schema.js";
+import type { Outcome } from "../../../src/domain/rules/profile-schema.js";
 import type { AdaptiveCardJson, CardElement } from "../card-json.js";
 import { decideButton, decisionInputs, decisionMadeLine, type DecisionMade, type WorkerChoice } from "./decision.js";
 import { formatDate } from "./london-time.js";

@@ -1,4 +1,4 @@
-import type { Deadline, DeadlineStatus } from "../../../src/domain/policy/deadline.js";
+import type { Deadline, DeadlineStatus } from "../../../src/domain/rules/deadline.js";
 import type { CardElement } from "../card-json.js";
 import { formatDue } from "./london-time.js";
 import { container, text, type TextColor } from "./text.js";

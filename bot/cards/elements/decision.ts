@@ -1,4 +1,4 @@
-import type { Outcome } from "../../../src/domain/policy/profile-schema.js";
+import type { Outcome } from "../../../src/domain/rules/profile-schema.js";
 import type { CardElement } from "../card-json.js";
 import { actionSet, execute } from "./actions.js";
 import { choiceInput, textInput } from "./inputs.js";

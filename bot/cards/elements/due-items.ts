@@ -1,7 +1,7 @@
-import type { Deadline } from "../../../src/domain/policy/deadline.js";
+import type { Deadline } from "../../../src/domain/rules/deadline.js";
 import type { CardElement } from "../card-json.js";
 import { dueWording, STATUS_COLOR, STATUS_LABEL } from "./clocks.js";
-import { compareDeadlines } from "./rag-order.js";
+import { compareDeadlines } from "../../../src/domain/rules/urgency.js";
 import { container, text } from "./text.js";
 
 /** One clock on one case, for personal due lists and nudges. */

@@ -2,7 +2,7 @@ import type { CaseDetailReading } from "../../app/queries/case-detail.js";
 import { eventPhrase } from "../../domain/case-event-phrases.js";
 import type { CaseEvent } from "../../domain/case-events.js";
 import { CONTACT_KIND_LABELS } from "../../domain/contact.js";
-import type { Profile } from "../../domain/policy/profile-schema.js";
+import type { Profile } from "../../domain/rules/profile-schema.js";
 import type { OutboxItem } from "../../ports/outbox.js";
 import type { CaseDetail, EmailView, TimelineEntry } from "../contract.js";
 import { caseSummary, clockView } from "./case-views.js";

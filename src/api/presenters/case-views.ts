@@ -1,8 +1,8 @@
 import type { Case } from "../../domain/case.js";
 import { CONTACT_KIND_LABELS } from "../../domain/contact.js";
 import { STATE_PHRASES } from "../../domain/lifecycle/index.js";
-import { pendingDueAt, type Deadline } from "../../domain/policy/deadline.js";
-import { ragOf } from "../../domain/policy/urgency.js";
+import { pendingDueAt, type Deadline } from "../../domain/rules/deadline.js";
+import { ragOf } from "../../domain/rules/urgency.js";
 import type { CaseReading } from "../../app/queries/case-reading.js";
 import type { CaseSummary, CaseWithClocks, ClockView } from "../contract.js";
 

@@ -2,7 +2,7 @@ import type { CaseChange } from "../../app/change-case.js";
 import type { Refused } from "../../app/outcome.js";
 import type { DecisionMade } from "../../app/queries/panels.js";
 import type { CaseEvent } from "../../domain/case-events.js";
-import type { Profile } from "../../domain/policy/profile-schema.js";
+import type { Profile } from "../../domain/rules/profile-schema.js";
 import type { StoredCase } from "../../ports/cases.js";
 import type { MutationResult } from "../contract.js";
 import { ApiError, RefusalError } from "../errors.js";

@@ -1,5 +1,5 @@
-import { cite } from "../../domain/policy/cite.js";
-import type { Profile, Rule } from "../../domain/policy/profile-schema.js";
+import { cite } from "../../domain/rules/cite.js";
+import type { Profile, Rule } from "../../domain/rules/profile-schema.js";
 import type { RuleView } from "../contract.js";
 
 export const ruleView = (rule: Rule, profile: Profile): RuleView => ({

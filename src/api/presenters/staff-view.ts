@@ -1,6 +1,6 @@
 import type { Caseload } from "../../app/queries/caseloads.js";
-import type { Rule } from "../../domain/policy/profile-schema.js";
-import type { Profile } from "../../domain/policy/profile-schema.js";
+import type { Rule } from "../../domain/rules/profile-schema.js";
+import type { Profile } from "../../domain/rules/profile-schema.js";
 import { STAFF_ROLES } from "../../domain/staff.js";
 import type { StaffMember } from "../../ports/records.js";
 import type { CaseloadView, StaffRoleName, StaffView, TeamResponse } from "../contract.js";

@@ -4,7 +4,7 @@ import type { AppDeps } from "../app-deps.js";
 import { byUrgency, readCase, type CaseReading } from "./case-reading.js";
 import { clocksNow } from "./clocks-now.js";
 import { panelOf, type PanelId, type PanelSpec } from "./panels.js";
-import { casesOnPage } from "./worklist-cases.js";
+import { casesOn, casesOnPage } from "./worklist-cases.js";
 
 export interface AgendaPage {
   readonly panel: PanelSpec;
@@ -38,4 +38,10 @@ export async function agendaPage(
     ...(page.continuation ? { continuation: page.continuation } : {}),
     decidedToday: decided.filter((d) => d.panel === id).reverse(),
   };
+}
+
+/** Every case waiting for the panel (an agenda card: tens of cases), oldest on the list first. */
+export async function agendaCases(deps: Pick<AppDeps, "worklists" | "cases" | "profile">, id: PanelId) {
+  const panel = panelOf(deps.profile, id);
+  return panel === undefined ? [] : casesOn(deps, panel.queue);
 }

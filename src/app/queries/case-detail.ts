@@ -1,5 +1,5 @@
-import type { Deadline } from "../../domain/policy/deadlines.js";
-import { worstRag, type Rag } from "../../domain/policy/urgency.js";
+import type { Deadline } from "../../domain/rules/deadlines.js";
+import { worstRag, type Rag } from "../../domain/rules/urgency.js";
 import type { StoredCase } from "../../ports/cases.js";
 import type { OutboxItem } from "../../ports/outbox.js";
 import type { AppDeps } from "../app-deps.js";

@@ -1,5 +1,5 @@
 import { workerList } from "../../domain/worklists.js";
-import type { Deadline } from "../../domain/policy/deadlines.js";
+import type { Deadline } from "../../domain/rules/deadlines.js";
 import type { AppDeps } from "../app-deps.js";
 import { byUrgency, readCase, type CaseReading } from "./case-reading.js";
 import { clocksNow } from "./clocks-now.js";

@@ -1,5 +1,5 @@
-import { nextDue, type Deadline } from "../../domain/policy/deadlines.js";
-import { compareRag, worstRag, type Rag } from "../../domain/policy/urgency.js";
+import { nextDue, type Deadline } from "../../domain/rules/deadlines.js";
+import { compareRag, worstRag, type Rag } from "../../domain/rules/urgency.js";
 import type { StoredCase } from "../../ports/cases.js";
 import type { ClocksNow } from "./clocks-now.js";
 

@@ -1,5 +1,5 @@
 import type { Case } from "../../domain/case.js";
-import { deadlines, runningDeadlines, type Deadline } from "../../domain/policy/deadlines.js";
+import { deadlines, runningDeadlines, type Deadline } from "../../domain/rules/deadlines.js";
 import type { AppDeps } from "../app-deps.js";
 
 export type ClockDeps = Pick<AppDeps, "profile" | "calendar" | "clock">;

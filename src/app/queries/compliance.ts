@@ -1,7 +1,7 @@
 import type { Calendar, LocalDate } from "../../domain/calendar/calendar.js";
-import { cite } from "../../domain/policy/cite.js";
-import type { ClockRule, Profile, Rule } from "../../domain/policy/profile-schema.js";
-import type { Timescale } from "../../domain/policy/timescale.js";
+import { cite } from "../../domain/rules/cite.js";
+import type { ClockRule, Profile, Rule } from "../../domain/rules/profile-schema.js";
+import type { Timescale } from "../../domain/rules/timescale.js";
 import type { OpenCaseEntry } from "../../ports/indexes.js";
 import type { AppDeps } from "../app-deps.js";
 import { everyItem } from "../every-item.js";

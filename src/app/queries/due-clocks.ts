@@ -1,4 +1,4 @@
-import type { Deadline } from "../../domain/policy/deadlines.js";
+import type { Deadline } from "../../domain/rules/deadlines.js";
 import type { AppDeps } from "../app-deps.js";
 import type { CaseReading } from "./case-reading.js";
 import { clocksNow } from "./clocks-now.js";

@@ -3,7 +3,7 @@ import type { Case, CaseState } from "../../domain/case.js";
 import type { CaseEvent } from "../../domain/case-events.js";
 import { rolesFor } from "../../domain/lifecycle/command-rules.js";
 import type { CaseCommandType } from "../../domain/lifecycle/index.js";
-import type { Outcome, Profile } from "../../domain/policy/profile-schema.js";
+import type { Outcome, Profile } from "../../domain/rules/profile-schema.js";
 import type { StaffRole } from "../../domain/staff.js";
 import type { WorklistName } from "../../domain/worklists.js";
 

@@ -3,7 +3,7 @@ import type { TokenPolicy } from "../../api/auth/verify-token.js";
 import type { AppDeps } from "../../app/app-deps.js";
 import type { IdentifyPerson } from "../../app/people.js";
 import { STAFF_ROLES } from "../../domain/staff.js";
-import type { Config } from "../../config.js";
+import type { Config } from "../config.js";
 import type { Logger } from "../../logging/logger.js";
 import { seedDemoStaff } from "./demo-staff.js";
 import { devRoutes } from "./dev-routes.js";

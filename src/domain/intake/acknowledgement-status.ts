@@ -1,7 +1,7 @@
 import type { Case } from "../case.js";
 import type { Contact, Referrer } from "../contact.js";
 import { clockRuleStoppedBy, ruleAppliesTo } from "../letters/letter-dates.js";
-import type { Profile } from "../policy/profile-schema.js";
+import type { Profile } from "../rules/profile-schema.js";
 
 /** 1.2: an acknowledgement goes only to an original referrer a duty worker has confirmed; until then it is held. */
 export const isConfirmedReferrer = (

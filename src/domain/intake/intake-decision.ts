@@ -7,7 +7,7 @@ import { isIntermediary, sameAddress } from "../mail/addresses.js";
 import { shouldNeverAnswer, type NeverAnswer } from "../mail/loop-protection.js";
 import type { MailContext } from "../mail/mail-context.js";
 import type { ReferrerFinding } from "../mail/original-referrer.js";
-import type { Profile } from "../policy/profile-schema.js";
+import type { Profile } from "../rules/profile-schema.js";
 import { isConfirmedReferrer } from "./acknowledgement-status.js";
 
 /** What happens to the acknowledgement (rule 1.2) of a newly logged contact. */

@@ -1,8 +1,8 @@
 import type { Calendar, LocalDate } from "../calendar/calendar.js";
 import { parseLocalDate } from "../calendar/local-date.js";
 import type { CaseEventType } from "../case-events.js";
-import { dueAt } from "../policy/due-at.js";
-import type { ClockRule, Profile } from "../policy/profile-schema.js";
+import { dueAt } from "../rules/due-at.js";
+import type { ClockRule, Profile } from "../rules/profile-schema.js";
 
 /** The clock rule that a given event stops (e.g. `acknowledgement.sent` stops 1.2), whatever its id in the profile. */
 export function clockRuleStoppedBy(profile: Profile, event: CaseEventType): ClockRule | undefined {

@@ -1,7 +1,7 @@
 import type { Actor } from "../actor.js";
 import type { CaseEventData } from "../case-events.js";
 import type { NotAContactReason, Referrer } from "../contact.js";
-import type { Profile } from "../policy/profile-schema.js";
+import type { Profile } from "../rules/profile-schema.js";
 import type { StaffRole } from "../staff.js";
 
 type Direction = CaseEventData["transfer-panel.decided"]["direction"];

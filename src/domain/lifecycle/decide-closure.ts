@@ -1,6 +1,6 @@
 import type { Case } from "../case.js";
 import { ClosureChecklistMissingError, ClosureNotReadyError, InvalidCaseCommandError } from "../errors.js";
-import type { Profile } from "../policy/profile-schema.js";
+import type { Profile } from "../rules/profile-schema.js";
 import type { CommandContext, CommandOf } from "./commands.js";
 import { stamp } from "./stamp.js";
 

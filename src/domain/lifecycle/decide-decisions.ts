@@ -1,6 +1,6 @@
 import type { Case } from "../case.js";
 import { InvalidCaseCommandError } from "../errors.js";
-import type { Profile } from "../policy/profile-schema.js";
+import type { Profile } from "../rules/profile-schema.js";
 import { escalationRecorded, managersDecisionRecorded, pendingTransferDirection } from "./case-facts.js";
 import { forbidden, notAllowed } from "./command-rules.js";
 import type { CommandContext, CommandOf } from "./commands.js";

@@ -3,7 +3,7 @@ import type { Case, CaseState } from "../case.js";
 import type { CaseEvent, NewCaseEvent } from "../case-events.js";
 import type { ContactKind, Referrer } from "../contact.js";
 import { InvalidCaseCommandError } from "../errors.js";
-import type { Profile } from "../policy/profile-schema.js";
+import type { Profile } from "../rules/profile-schema.js";
 import { hasTransferPanel } from "./decide-decisions.js";
 import { append } from "./evolve.js";
 

@@ -1,4 +1,4 @@
-import type { Outcome, Profile } from "../policy/profile-schema.js";
+import type { Outcome, Profile } from "../rules/profile-schema.js";
 import { InvalidCaseCommandError, UnknownOutcomeError } from "../errors.js";
 
 /** Where a case goes after a decision. The profile says which outcomes are offered; this says what each does. */

@@ -1,4 +1,4 @@
-import type { ProfileInput } from "../../domain/policy/profile-schema.js";
+import type { ProfileInput } from "../../domain/rules/profile-schema.js";
 import { bexleyEmails } from "./bexley/emails.js";
 import { bexleyRules, CRS_GUIDE, FWS_PROCEDURE } from "./bexley/rules.js";
 import { CASELOAD_LIMITS } from "./family-solutions/oversight-rules.js";

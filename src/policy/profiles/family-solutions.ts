@@ -1,4 +1,4 @@
-import type { ProfileInput } from "../../domain/policy/profile-schema.js";
+import type { ProfileInput } from "../../domain/rules/profile-schema.js";
 import { caseworkRules } from "./family-solutions/casework-rules.js";
 import { familySolutionsEmails } from "./family-solutions/emails.js";
 import { frontDoorRules } from "./family-solutions/front-door-rules.js";

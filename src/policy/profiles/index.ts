@@ -1,4 +1,4 @@
-import type { Profile, ProfileInput } from "../../domain/policy/profile-schema.js";
+import type { Profile, ProfileInput } from "../../domain/rules/profile-schema.js";
 import { unknownProfile } from "../errors.js";
 import { validateProfile } from "../validate-profile.js";
 import { bexley } from "./bexley.js";

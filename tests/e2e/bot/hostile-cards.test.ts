@@ -9,11 +9,11 @@ import { triageCard } from "../../../bot/cards/triage.js";
 import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-holidays.js";
 import { createCalendar } from "../../../src/domain/calendar/create-calendar.js";
 import type { InboundMessage } from "../../../src/domain/mail/inbound-message.js";
-import { deadlines } from "../../../src/domain/policy/deadlines.js";
+import { deadlines } from "../../../src/domain/rules/deadlines.js";
 import { loadProfile } from "../../../src/policy/profiles/index.js";
 import { launchBrowser, type TestBrowser } from "../../support/browser.js";
-import { aCase } from "../../support/builders/case-builder.js";
-import { parseEml } from "../../support/eml.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
+import { parseEml } from "../../../dev/mail/eml.js";
 
 /**
  * Issue 7 §3: nothing a hostile message contains runs in a card. The corpus's script and HTML subjects, bodies and

@@ -10,7 +10,7 @@ import type {
   TeamResponse,
   TriageResponse,
 } from "../../../src/api/contract.js";
-import { seedCases } from "../../support/builders/seed-cases.js";
+import { seedCases } from "../../../dev/builders/seed-cases.js";
 import { startApiHarness, type ApiHarness } from "./api-harness.js";
 
 const NOW = "2026-03-02T10:00:00Z"; // a Monday, in working hours

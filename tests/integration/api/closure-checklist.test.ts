@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseDetail, MeResponse, MyCasesResponse } from "../../../src/api/contract.js";
 import { loadProfile } from "../../../src/policy/profiles/index.js";
-import { seedCases } from "../../support/builders/seed-cases.js";
+import { seedCases } from "../../../dev/builders/seed-cases.js";
 import { startApiHarness, type ApiHarness } from "./api-harness.js";
 
 const NOW = "2026-03-02T10:00:00Z"; // a Monday, in working hours

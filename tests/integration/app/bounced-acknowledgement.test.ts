@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
 import { syncInbox } from "../../../src/app/sync-inbox.js";
-import { deadlines } from "../../../src/domain/policy/deadlines.js";
+import { deadlines } from "../../../src/domain/rules/deadlines.js";
 import type { Mailbox } from "../../../src/ports/mailbox.js";
 import { GROUP_MAILBOX, startAppHarness, type AppHarness } from "../../support/app-harness.js";
 import { mailboxWith } from "../../support/mailbox-with.js";

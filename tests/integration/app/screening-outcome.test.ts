@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
 import { recordScreeningDecision } from "../../../src/app/record-decision.js";
 import { syncInbox } from "../../../src/app/sync-inbox.js";
-import { deadlines } from "../../../src/domain/policy/deadlines.js";
+import { deadlines } from "../../../src/domain/rules/deadlines.js";
 import { startAppHarness, type AppHarness } from "../../support/app-harness.js";
 import { allCases, expectNoPersonalDataLogged, recipientsOf, staffActor } from "./app-assertions.js";
 import { expectStatus } from "../../support/outcomes.js";

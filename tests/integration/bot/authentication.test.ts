@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createBot } from "../../../bot/bot-adapter.js";
 import { startLocalMode } from "../../../src/compose/local-mode/local-mode.js";
 import { silentLogger } from "../../../src/logging/logger.js";
-import { message, post, type Place, type Sender } from "./activities.js";
+import { message, post, type Place, type Sender } from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 
 const someone: Sender = { id: "29:x", aadObjectId: "aad-x", name: "Someone" };

@@ -17,7 +17,7 @@ import type { Mailbox } from "../../../src/ports/mailbox.js";
 import type { StaffMember } from "../../../src/ports/records.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import type { Store } from "../../../src/store/store.js";
-import { startFakeConnector, type FakeConnector } from "../../support/fake-connector.js";
+import { startFakeConnector, type FakeConnector } from "../../../dev/teams/fake-connector.js";
 import { movableClock, type MovableClock } from "../../support/app-harness.js";
 
 /** The bot never sends mail itself: the outbox does. A mailbox that is touched is a test failure. */

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { aCase } from "../../support/builders/case-builder.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
 import { cardProblems, executeActions } from "../../support/adaptive-card.js";
 import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
-import { botAdded, installed, message, post, type Place, type Sender } from "./activities.js";
+import { botAdded, installed, message, post, type Place, type Sender } from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import type { Store } from "../../../src/store/store.js";

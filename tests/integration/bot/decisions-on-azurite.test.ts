@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { createTableStore } from "../../../src/store/create-table-store.js";
-import { aCase } from "../../support/builders/case-builder.js";
-import { cardAction, post, type Place, type Sender } from "./activities.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
+import { cardAction, post, type Place, type Sender } from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 
 const chair: Sender = { id: "29:chair", aadObjectId: "aad-chair", name: "Chris Chair" };

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { logInboundMessage } from "../../../src/app/log-inbound-message.js";
-import { aCase } from "../../support/builders/case-builder.js";
-import { loadEml } from "../../support/eml.js";
-import { installed, message, post, type Place, type Sender } from "./activities.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
+import { loadEml } from "../../../dev/mail/eml.js";
+import { installed, message, post, type Place, type Sender } from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 import { teamsJobs, tick } from "./teams-jobs.js";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { NOTICES_PARTITION } from "../../../src/jobs/job-deps.js";
 import { agendaKey } from "../../../src/jobs/agenda-plan.js";
-import { message, post, type Place, type Sender } from "./activities.js";
+import { message, post, type Place, type Sender } from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 import { teamsJobs, tick } from "./teams-jobs.js";
 

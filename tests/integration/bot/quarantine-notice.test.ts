@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { message, post, type Place, type Sender } from "./activities.js";
+import { message, post, type Place, type Sender } from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 import { teamsJobs, tick } from "./teams-jobs.js";
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
 import { cardProblems, executeActions } from "../../support/adaptive-card.js";
-import { aCase } from "../../support/builders/case-builder.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
 import { eventually } from "../../support/local-stack.js";
 import { recordScreeningDecision } from "../../../src/app/record-decision.js";
 import { type Decider } from "../../../src/app/decider.js";
-import { cardAction, post, type Place, type Sender } from "./activities.js";
+import { cardAction, post, type Place, type Sender } from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 
 const dana: Sender = { id: "29:dana", aadObjectId: "aad-dana", name: "Dana Duty" };

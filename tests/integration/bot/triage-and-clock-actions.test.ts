@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
 import { letterKey } from "../../../src/app/mail-keys.js";
 import { cardProblems } from "../../support/adaptive-card.js";
-import { aCase } from "../../support/builders/case-builder.js";
-import { cardAction, post, type Place, type Sender } from "./activities.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
+import { cardAction, post, type Place, type Sender } from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 
 const dana: Sender = { id: "29:dana", aadObjectId: "aad-dana", name: "Dana Duty" };

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { createTableStore } from "../../../src/store/create-table-store.js";
-import { aCase } from "../../support/builders/case-builder.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
 import { runFc } from "../../support/local-stack.js";
 
 /** The operator runs `fc rebuild-indexes` as its own process against the service's tables on Azurite. */

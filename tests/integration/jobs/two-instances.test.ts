@@ -4,7 +4,7 @@ import { createScheduler } from "../../../src/jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "../../../src/jobs/standard-jobs.js";
 import type { TeamsNotifier } from "../../../src/ports/teams.js";
 import { createTableStore } from "../../../src/store/create-table-store.js";
-import { aCase } from "../../support/builders/case-builder.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
 import { jobDeps, onQueues } from "../../unit/jobs/job-fixtures.js";
 
 /** Teams as both instances see it: one record of every card posted, by the item it was rendered from. */

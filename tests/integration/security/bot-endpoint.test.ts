@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT } from "jose";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { aCase } from "../../support/builders/case-builder.js";
-import { botAdded, cardAction, installed, post, type Place, type Sender } from "../bot/activities.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
+import { botAdded, cardAction, installed, post, type Place, type Sender } from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "../bot/bot-harness.js";
 
 // tests/integration/bot/authentication.test.ts already proves a plain message without a token, or with an unsigned

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../../src/config.js";
+import { ConfigError, loadConfig } from "../../../src/compose/config.js";
 
 const production = {
   FC_MODE: "production",
@@ -87,7 +87,7 @@ describe("no credentials are written into the service's code", () => {
   const files = [...sourceFiles("src"), ...sourceFiles("bot")];
 
   it("scans the whole of src/ and bot/", () => {
-    expect(files).toContain(join("src", "config.ts"));
+    expect(files).toContain(join("src", "compose", "config.ts"));
     expect(files.some((f) => f.startsWith("bot"))).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import { linkContact } from "../../../src/app/link-contact.js";
 import { letterKey } from "../../../src/app/mail-keys.js";
 import { markNotAContact } from "../../../src/app/mark-not-a-contact.js";
 import type { CaseRepository } from "../../../src/ports/cases.js";
-import { aCase } from "../../support/builders/case-builder.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
 import { memoryApp, saved, staff } from "./memory-app.js";
 import { expectStatus } from "../../support/outcomes.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rebuildIndexes } from "../../../src/app/rebuild-indexes.js";
 import type { Case } from "../../../src/domain/case.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
-import { aCase } from "../../support/builders/case-builder.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
 import { memoryApp } from "./memory-app.js";
 
 const NOW = "2026-06-10T12:00:00.000Z";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { apiFromConfig } from "../../../src/compose/api-from-config.js";
 import { startLocalMode } from "../../../src/compose/local-mode/local-mode.js";
 import type { AppDeps } from "../../../src/app/app-deps.js";
-import { ConfigError, loadConfig } from "../../../src/config.js";
+import { ConfigError, loadConfig } from "../../../src/compose/config.js";
 import { createHttpApp } from "../../../src/compose/http-app.js";
 import { silentLogger } from "../../../src/logging/logger.js";
 import { loadProfile } from "../../../src/policy/profiles/index.js";

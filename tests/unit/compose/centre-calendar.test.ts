@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { CENTRE_SETTINGS_KEY } from "../../../src/app/settings/centre-settings.js";
 import { centreCalendar } from "../../../src/compose/centre-calendar.js";
-import { loadConfig } from "../../../src/config.js";
+import { loadConfig } from "../../../src/compose/config.js";
 import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-holidays.js";
 import type { Calendar } from "../../../src/domain/calendar/calendar.js";
-import { deadlines } from "../../../src/domain/policy/deadlines.js";
+import { deadlines } from "../../../src/domain/rules/deadlines.js";
 import { loadProfile } from "../../../src/policy/profiles/index.js";
 import type { CentreSettings } from "../../../src/ports/records.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
-import { aCase } from "../../support/builders/case-builder.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
 
 const practice = loadConfig({ FC_MODE: "local" }).practice;
 const profile = loadProfile("family-solutions");

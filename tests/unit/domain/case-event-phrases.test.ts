@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { eventPhrase } from "../../../src/domain/case-event-phrases.js";
 import type { CaseEvent } from "../../../src/domain/case-events.js";
 import { loadProfile } from "../../../src/policy/profiles/index.js";
-import { aCase } from "../../support/builders/case-builder.js";
-import { at, inOrder } from "./policy/clock-fixtures.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
+import { at, inOrder } from "./rules/clock-fixtures.js";
 
 const familySolutions = loadProfile("family-solutions");
 const bexley = loadProfile("bexley");

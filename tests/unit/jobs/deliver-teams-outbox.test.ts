@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deliverTeamsOutbox, type RenderCard } from "../../../src/jobs/deliver-teams-outbox.js";
+import { deliverTeamsOutbox } from "../../../src/jobs/deliver-teams-outbox.js";
+import type { RenderCard } from "../../../src/ports/teams.js";
 import { NOTICES_PARTITION } from "../../../src/jobs/job-deps.js";
 import { createLogger } from "../../../src/logging/logger.js";
 import { CONVERSATION_UNKNOWN, type TeamsNotifier } from "../../../src/ports/teams.js";

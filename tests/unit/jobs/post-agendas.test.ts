@@ -3,7 +3,7 @@ import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-h
 import { createCalendar } from "../../../src/domain/calendar/create-calendar.js";
 import { postAgendas } from "../../../src/jobs/post-agendas.js";
 import { NOTICES_PARTITION } from "../../../src/jobs/job-deps.js";
-import { aCase } from "../../support/builders/case-builder.js";
+import { aCase } from "../../../dev/builders/case-builder.js";
 import { jobDeps, onQueues } from "./job-fixtures.js";
 
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProfileInput } from "../../../src/domain/policy/profile-schema.js";
+import type { ProfileInput } from "../../../src/domain/rules/profile-schema.js";
 import { ProfileError } from "../../../src/policy/errors.js";
 import { bexley } from "../../../src/policy/profiles/bexley.js";
 import { familySolutions } from "../../../src/policy/profiles/family-solutions.js";

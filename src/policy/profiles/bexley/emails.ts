@@ -1,4 +1,4 @@
-import type { ProfileInput } from "../../../domain/policy/profile-schema.js";
+import type { ProfileInput } from "../../../domain/rules/profile-schema.js";
 
 const signOff = "\n\nKind regards,\n{{centreName}}";
 

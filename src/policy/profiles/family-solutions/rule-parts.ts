@@ -1,4 +1,4 @@
-import type { ProfileInput } from "../../../domain/policy/profile-schema.js";
+import type { ProfileInput } from "../../../domain/rules/profile-schema.js";
 
 export type RuleInput = ProfileInput["rules"][number];
 

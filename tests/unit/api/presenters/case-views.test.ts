@@ -3,10 +3,10 @@ import { caseWithClocks } from "../../../../src/api/presenters/case-views.js";
 import { readCase } from "../../../../src/app/queries/case-reading.js";
 import { clocksNow, type ClockDeps } from "../../../../src/app/queries/clocks-now.js";
 import type { Case } from "../../../../src/domain/case.js";
-import { deadlines } from "../../../../src/domain/policy/deadlines.js";
+import { deadlines } from "../../../../src/domain/rules/deadlines.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { aCase } from "../../../support/builders/case-builder.js";
-import { at, calendar, caseOf } from "../../domain/policy/clock-fixtures.js";
+import { aCase } from "../../../../dev/builders/case-builder.js";
+import { at, calendar, caseOf } from "../../domain/rules/clock-fixtures.js";
 
 const profile = loadProfile("family-solutions");
 /** Wednesday 10:00 GMT, an hour after the contact the builder receives at 09:00. */

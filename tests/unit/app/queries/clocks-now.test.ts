@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { caseWithClocks, clockView } from "../../../../src/api/presenters/case-views.js";
 import { readCase } from "../../../../src/app/queries/case-reading.js";
 import { clocksNow, type ClockDeps } from "../../../../src/app/queries/clocks-now.js";
-import { deadlines } from "../../../../src/domain/policy/deadlines.js";
+import { deadlines } from "../../../../src/domain/rules/deadlines.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { seededCase } from "../../../support/builders/seed-cases.js";
-import { calendar } from "../../domain/policy/clock-fixtures.js";
+import { seededCase } from "../../../../dev/builders/seed-cases.js";
+import { calendar } from "../../domain/rules/clock-fixtures.js";
 
 const profile = loadProfile("family-solutions");
 const NOW = new Date("2026-12-02T10:00:00.000Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tallyTeams } from "../../../../bench/chaos/teams-tally.js";
-import type { ConnectorCall } from "../../../support/fake-connector.js";
+import type { ConnectorCall } from "../../../../dev/teams/fake-connector.js";
 
 const CHATS = { "chat-s": "screening", "chat-d": "duty" };
 const card = (heading: string, caseIds: readonly string[]) => ({

@@ -1,10 +1,10 @@
 import { englandAndWalesBankHolidays } from "../../../../src/domain/calendar/bank-holidays.js";
 import { createCalendar } from "../../../../src/domain/calendar/create-calendar.js";
 import type { Case } from "../../../../src/domain/case.js";
-import { deadlines } from "../../../../src/domain/policy/deadlines.js";
-import type { Deadline } from "../../../../src/domain/policy/deadline.js";
+import { deadlines } from "../../../../src/domain/rules/deadlines.js";
+import type { Deadline } from "../../../../src/domain/rules/deadline.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { aCase, type CaseBuilder } from "../../../support/builders/case-builder.js";
+import { aCase, type CaseBuilder } from "../../../../dev/builders/case-builder.js";
 
 export const familySolutions = loadProfile("family-solutions");
 export const bexley = loadProfile("bexley");

@@ -15,8 +15,8 @@ describe("my cases (personal chat)", () => {
     expect(cardProblems(myCasesCard({ timeZone, cases: [entry(fresh), entry(late)] }))).toEqual([]);
   });
 
-  it("lists cases in RAG order by their next deadline, whatever order they come in", () => {
-    const json = cardText(myCasesCard({ timeZone, cases: [entry(fresh), entry(late)] }));
+  it("lists cases in the order the query gave (most urgent first, as the tab orders them), its next clock coloured", () => {
+    const json = cardText(myCasesCard({ timeZone, cases: [entry(late), entry(fresh)] }));
     expect(json.indexOf("FC-2026-000602")).toBeLessThan(json.indexOf("FC-2026-000601"));
     expect(json).toContain('"color":"attention"');
   });

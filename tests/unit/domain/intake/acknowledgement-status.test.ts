@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Case } from "../../../../src/domain/case.js";
 import type { Contact, ContactKind, Referrer } from "../../../../src/domain/contact.js";
 import { acknowledgementFromCase } from "../../../../src/domain/intake/acknowledgement-status.js";
-import type { Profile } from "../../../../src/domain/policy/profile-schema.js";
+import type { Profile } from "../../../../src/domain/rules/profile-schema.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { aCase } from "../../../support/builders/case-builder.js";
+import { aCase } from "../../../../dev/builders/case-builder.js";
 
 const familySolutions = loadProfile("family-solutions");
 const confirmed: Referrer = { name: "A Teacher", email: "teacher@school.example", confirmed: true };

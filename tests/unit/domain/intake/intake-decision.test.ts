@@ -12,9 +12,9 @@ import type { InboundMessage } from "../../../../src/domain/mail/inbound-message
 import { shouldNeverAnswer, type NeverAnswer } from "../../../../src/domain/mail/loop-protection.js";
 import type { MailContext } from "../../../../src/domain/mail/mail-context.js";
 import { findOriginalReferrer } from "../../../../src/domain/mail/original-referrer.js";
-import type { ClockRule, Profile } from "../../../../src/domain/policy/profile-schema.js";
+import type { ClockRule, Profile } from "../../../../src/domain/rules/profile-schema.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { loadEml } from "../../../support/eml.js";
+import { loadEml } from "../../../../dev/mail/eml.js";
 import { northContext } from "../mail/mail-builders.js";
 
 const familySolutions = loadProfile("family-solutions");

@@ -8,7 +8,7 @@ import {
   ruleAppliesTo,
   screeningOutcomeBy,
 } from "../../../../src/domain/letters/letter-dates.js";
-import type { ClockRule, Profile } from "../../../../src/domain/policy/profile-schema.js";
+import type { ClockRule, Profile } from "../../../../src/domain/rules/profile-schema.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
 
 const familySolutions = loadProfile("family-solutions");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { letterRecordedReturned, letterRecordedSent } from "../../../../src/domain/letters/letter-sent.js";
-import { aCase } from "../../../support/builders/case-builder.js";
+import { aCase } from "../../../../dev/builders/case-builder.js";
 
 const CONTACT = "FC-2026-000123-contact-1";
 

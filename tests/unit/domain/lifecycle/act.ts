@@ -4,7 +4,7 @@ import type { NewCaseEvent } from "../../../../src/domain/case-events.js";
 import type { CaseCommand } from "../../../../src/domain/lifecycle/commands.js";
 import { decide } from "../../../../src/domain/lifecycle/decide.js";
 import { append } from "../../../../src/domain/lifecycle/evolve.js";
-import type { Profile } from "../../../../src/domain/policy/profile-schema.js";
+import type { Profile } from "../../../../src/domain/rules/profile-schema.js";
 import type { StaffRole } from "../../../../src/domain/staff.js";
 
 /** People of the Family Centre, by what they do. */

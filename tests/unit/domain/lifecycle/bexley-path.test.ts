@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Case } from "../../../../src/domain/case.js";
 import { ClosureChecklistMissingError, CaseTransitionError } from "../../../../src/domain/errors.js";
 import type { CaseCommand } from "../../../../src/domain/lifecycle/commands.js";
-import type { Profile } from "../../../../src/domain/policy/profile-schema.js";
+import type { Profile } from "../../../../src/domain/rules/profile-schema.js";
 import { replay } from "../../../../src/domain/lifecycle/evolve.js";
 import { caseSeed, openCase } from "../../../../src/domain/lifecycle/open-case.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { aCase } from "../../../support/builders/case-builder.js";
+import { aCase } from "../../../../dev/builders/case-builder.js";
 import { act, caught, people, type Person } from "./act.js";
 
 const profile = loadProfile("bexley");

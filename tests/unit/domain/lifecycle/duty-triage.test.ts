@@ -6,9 +6,9 @@ import { CaseForbiddenError, CaseTransitionError, InvalidCaseCommandError } from
 import { replay } from "../../../../src/domain/lifecycle/evolve.js";
 import { checkLinkTarget, triageDecisionOf } from "../../../../src/domain/lifecycle/index.js";
 import { caseSeed } from "../../../../src/domain/lifecycle/open-case.js";
-import { deadlines } from "../../../../src/domain/policy/deadlines.js";
+import { deadlines } from "../../../../src/domain/rules/deadlines.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { aCase } from "../../../support/builders/case-builder.js";
+import { aCase } from "../../../../dev/builders/case-builder.js";
 import { act, caught, people } from "./act.js";
 
 const profile = loadProfile("family-solutions");

@@ -4,7 +4,7 @@ import { ClosureNotReadyError, CaseForbiddenError, CaseTransitionError } from ".
 import { caseSeed, openCase } from "../../../../src/domain/lifecycle/open-case.js";
 import { replay } from "../../../../src/domain/lifecycle/evolve.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { aCase } from "../../../support/builders/case-builder.js";
+import { aCase } from "../../../../dev/builders/case-builder.js";
 import { act, caught, people } from "./act.js";
 
 const profile = loadProfile("family-solutions");

@@ -9,7 +9,7 @@ import {
 import type { CaseCommand } from "../../../../src/domain/lifecycle/commands.js";
 import { decide } from "../../../../src/domain/lifecycle/decide.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { aCase } from "../../../support/builders/case-builder.js";
+import { aCase } from "../../../../dev/builders/case-builder.js";
 import { act, caught, people, type Person } from "./act.js";
 
 const profile = loadProfile("family-solutions");

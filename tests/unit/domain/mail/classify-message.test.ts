@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyMessage } from "../../../../src/domain/mail/classify-message.js";
 import { MailError } from "../../../../src/domain/mail/errors.js";
-import { loadEml } from "../../../support/eml.js";
+import { loadEml } from "../../../../dev/mail/eml.js";
 import { aMessage, northContext } from "./mail-builders.js";
 
 const headers = (entries: Record<string, string>): Record<string, string[]> =>

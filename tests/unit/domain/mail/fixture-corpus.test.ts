@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { classifyMessage, type ClassificationKind } from "../../../../src/domain/mail/classify-message.js";
 import { shouldNeverAnswer } from "../../../../src/domain/mail/loop-protection.js";
 import { findOriginalReferrer } from "../../../../src/domain/mail/original-referrer.js";
-import { loadEml } from "../../../support/eml.js";
+import { loadEml } from "../../../../dev/mail/eml.js";
 import { northContext } from "./mail-builders.js";
 
 interface Row {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findOriginalReferrer } from "../../../../src/domain/mail/original-referrer.js";
-import { loadEml } from "../../../support/eml.js";
+import { loadEml } from "../../../../dev/mail/eml.js";
 import { aMessage, northContext } from "./mail-builders.js";
 
 const fromDesk = (bodyText: string) =>

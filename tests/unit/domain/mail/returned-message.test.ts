@@ -4,7 +4,7 @@ import {
   returnedOwnLetterKey,
   wantsReturnedHeaders,
 } from "../../../../src/domain/mail/returned-message.js";
-import { loadEml } from "../../../support/eml.js";
+import { loadEml } from "../../../../dev/mail/eml.js";
 import { aMessage, northContext } from "./mail-builders.js";
 
 const RETURNED = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { clockInstances } from "../../../../src/domain/policy/clock-instances.js";
-import type { ClockRule, Profile, Rule } from "../../../../src/domain/policy/profile-schema.js";
-import type { Timescale } from "../../../../src/domain/policy/timescale.js";
+import { clockInstances } from "../../../../src/domain/rules/clock-instances.js";
+import type { ClockRule, Profile, Rule } from "../../../../src/domain/rules/profile-schema.js";
+import type { Timescale } from "../../../../src/domain/rules/timescale.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
 import { log } from "./log.js";
 

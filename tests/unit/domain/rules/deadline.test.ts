@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlines, nextDue } from "../../../../src/domain/policy/deadlines.js";
+import { deadlines, nextDue } from "../../../../src/domain/rules/deadlines.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
 import { at, calendar, caseOf } from "./clock-fixtures.js";
 

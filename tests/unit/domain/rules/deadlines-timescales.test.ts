@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Calendar } from "../../../../src/domain/calendar/calendar.js";
 import type { ContactKind } from "../../../../src/domain/contact.js";
-import { deadlines, practitionerDeadlines } from "../../../../src/domain/policy/deadlines.js";
+import { deadlines, practitionerDeadlines } from "../../../../src/domain/rules/deadlines.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
 import { at, calendar, calendarWithChristmasClosure, caseOf, inOrder, type LoggedEvent } from "./clock-fixtures.js";
 

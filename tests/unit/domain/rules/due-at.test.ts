@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { englandAndWalesBankHolidays } from "../../../../src/domain/calendar/bank-holidays.js";
 import { createCalendar } from "../../../../src/domain/calendar/create-calendar.js";
-import { dueAt } from "../../../../src/domain/policy/due-at.js";
-import type { Timescale } from "../../../../src/domain/policy/timescale.js";
+import { dueAt } from "../../../../src/domain/rules/due-at.js";
+import type { Timescale } from "../../../../src/domain/rules/timescale.js";
 
 const bankHolidays = englandAndWalesBankHolidays(2025, 2028);
 const calendar = createCalendar({ bankHolidays });

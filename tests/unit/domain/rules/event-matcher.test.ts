@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseEvent } from "../../../../src/domain/case-events.js";
-import { matchesAnyEvent, matchesEvent } from "../../../../src/domain/policy/event-matcher.js";
-import type { EventMatcher } from "../../../../src/domain/policy/profile-schema.js";
+import { matchesAnyEvent, matchesEvent } from "../../../../src/domain/rules/event-matcher.js";
+import type { EventMatcher } from "../../../../src/domain/rules/profile-schema.js";
 
 const screening = (outcome: string): CaseEvent => ({
   seq: 1,

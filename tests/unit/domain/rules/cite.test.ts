@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cite } from "../../../../src/domain/policy/cite.js";
-import { PolicyError } from "../../../../src/domain/policy/errors.js";
+import { cite } from "../../../../src/domain/rules/cite.js";
+import { PolicyError } from "../../../../src/domain/rules/errors.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
 
 const ruleOf = (profileId: string, id: string) => {

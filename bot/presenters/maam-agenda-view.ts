@@ -1,37 +1,39 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
-import { deadlines } from "../../src/domain/policy/deadlines.js";
+import { deadlines } from "../../src/domain/rules/deadlines.js";
 import type { StoredCase } from "../../src/ports/cases.js";
 import type { CaseInHand } from "./panel-decisions.js";
 import type { BotDeps } from "../bot-deps.js";
-import type { ScreeningAgendaItem, ScreeningAgendaView } from "../cards/screening-agenda.js";
+import type { MaamAgendaItem, MaamAgendaView } from "../cards/maam-agenda.js";
 import { panelAgendaView } from "./panel-agenda-view.js";
 import { decisionMade } from "./panel-decisions.js";
 import { workerChoices } from "./workers.js";
 
-/** An agenda item: decided items show who decided; open ones carry the ETag the card was built from. */
-export function screeningItem(deps: BotDeps, stored: CaseInHand, now: Date): ScreeningAgendaItem {
+/** Rule 1.1 times presentation at MAAM; the card shows that clock's days left. */
+const PRESENT_AT_MAAM_RULE = "1.1";
+
+export function maamItem(deps: BotDeps, stored: CaseInHand, now: Date): MaamAgendaItem {
   const { profile, calendar } = deps.app;
-  const decision =
-    stored.case.state === "awaiting-screening" ? undefined : decisionMade(stored.case, profile, "screening");
+  const decision = stored.case.state === "awaiting-maam" ? undefined : decisionMade(stored.case, profile, "maam");
+  const clock = deadlines(stored.case, profile, calendar, now).findLast((d) => d.ruleId === PRESENT_AT_MAAM_RULE);
   return {
     case: stored.case,
-    clocks: deadlines(stored.case, profile, calendar, now),
+    ...(clock ? { clock } : {}),
     ...(decision ? { decision } : stored.etag === undefined ? {} : { etag: stored.etag }),
   };
 }
 
-export async function screeningAgendaView(
+export async function maamAgendaView(
   deps: BotDeps,
   cases: readonly StoredCase[],
   /** The day the agenda is for: a queued agenda posted late still says its own day. */
   date?: LocalDate,
-): Promise<ScreeningAgendaView> {
+): Promise<MaamAgendaView> {
   const now = deps.app.clock.now();
   return panelAgendaView(
     deps,
-    "screening",
+    "maam",
     await workerChoices(deps),
-    cases.map((c) => screeningItem(deps, c, now)),
+    cases.map((c) => maamItem(deps, c, now)),
     now,
     date,
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseEvent, CaseEventData, CaseEventType } from "../../../../src/domain/case-events.js";
-import { clockInstances } from "../../../../src/domain/policy/clock-instances.js";
-import { clockRuleSchema, type ClockRule } from "../../../../src/domain/policy/profile-schema.js";
+import { clockInstances } from "../../../../src/domain/rules/clock-instances.js";
+import { clockRuleSchema, type ClockRule } from "../../../../src/domain/rules/profile-schema.js";
 
 /** The clock semantics on small rules written for the test, so each mechanism is seen on its own. */
 const rule = (fields: Partial<Record<keyof ClockRule, unknown>>): ClockRule =>

@@ -1,6 +1,6 @@
 import { letterKey } from "../../src/app/mail-keys.js";
 import type { Referrer } from "../../src/domain/contact.js";
-import { deadlines } from "../../src/domain/policy/deadlines.js";
+import { deadlines } from "../../src/domain/rules/deadlines.js";
 import type { OutboxItem } from "../../src/ports/outbox.js";
 import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";

@@ -1,7 +1,7 @@
-import type { AppDeps } from "../../../src/app/app-deps.js";
-import { reindexCase } from "../../../src/app/reindex-case.js";
-import type { Case } from "../../../src/domain/case.js";
-import type { Contact, ContactKind } from "../../../src/domain/contact.js";
+import type { AppDeps } from "../../src/app/app-deps.js";
+import { reindexCase } from "../../src/app/reindex-case.js";
+import type { Case } from "../../src/domain/case.js";
+import type { Contact, ContactKind } from "../../src/domain/contact.js";
 import { aCase, type CaseBuilder } from "./case-builder.js";
 
 export interface SeedOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RecentItems } from "../../../../bot/views/recent-agenda-items.js";
+import { RecentItems } from "../../../../bot/presenters/recent-agenda-items.js";
 
 const AT = Date.parse("2026-01-13T10:30:00Z");
 const MINUTE = 60_000;

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { simpleParser, type AddressObject, type EmailAddress } from "mailparser";
 import type { InboundMessage, MailAddress } from "../../src/domain/mail/inbound-message.js";
 
-const FIXTURES = fileURLToPath(new URL("../fixtures/mail/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../../tests/fixtures/mail/", import.meta.url));
 
 const addressesOf = (field: AddressObject | AddressObject[] | undefined): MailAddress[] =>
   (Array.isArray(field) ? field : field === undefined ? [] : [field])

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { deadlines, practitionerDeadlines } from "../../../../src/domain/policy/deadlines.js";
+import { deadlines, practitionerDeadlines } from "../../../../src/domain/rules/deadlines.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { aCase } from "../../../support/builders/case-builder.js";
+import { aCase } from "../../../../dev/builders/case-builder.js";
 import { at, calendar, caseOf, inOrder } from "./clock-fixtures.js";
 
 const profile = loadProfile("family-solutions");

@@ -1,14 +1,14 @@
-import { systemActor, type Actor } from "../../../src/domain/actor.js";
-import type { Case } from "../../../src/domain/case.js";
-import type { CaseEventData, CaseEventType, NewCaseEvent } from "../../../src/domain/case-events.js";
-import type { ContactKind, Referrer } from "../../../src/domain/contact.js";
-import type { CaseCommand } from "../../../src/domain/lifecycle/commands.js";
-import { decide } from "../../../src/domain/lifecycle/decide.js";
-import { append } from "../../../src/domain/lifecycle/evolve.js";
-import { openCase } from "../../../src/domain/lifecycle/open-case.js";
-import type { Profile } from "../../../src/domain/policy/profile-schema.js";
-import { STAFF_ROLES, type StaffRole } from "../../../src/domain/staff.js";
-import { loadProfile } from "../../../src/policy/profiles/index.js";
+import { systemActor, type Actor } from "../../src/domain/actor.js";
+import type { Case } from "../../src/domain/case.js";
+import type { CaseEventData, CaseEventType, NewCaseEvent } from "../../src/domain/case-events.js";
+import type { ContactKind, Referrer } from "../../src/domain/contact.js";
+import type { CaseCommand } from "../../src/domain/lifecycle/commands.js";
+import { decide } from "../../src/domain/lifecycle/decide.js";
+import { append } from "../../src/domain/lifecycle/evolve.js";
+import { openCase } from "../../src/domain/lifecycle/open-case.js";
+import type { Profile } from "../../src/domain/rules/profile-schema.js";
+import { STAFF_ROLES, type StaffRole } from "../../src/domain/staff.js";
+import { loadProfile } from "../../src/policy/profiles/index.js";
 
 /** Someone who may do anything, so a builder step fails only when the lifecycle itself refuses it. */
 const anyone: Actor = { kind: "staff", id: "staff-builder", displayName: "Builder" };

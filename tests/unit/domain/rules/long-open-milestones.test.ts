@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { longOpenMilestones } from "../../../../src/domain/policy/long-open-milestones.js";
+import { longOpenMilestones } from "../../../../src/domain/rules/long-open-milestones.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
-import { aCase } from "../../../support/builders/case-builder.js";
+import { aCase } from "../../../../dev/builders/case-builder.js";
 import { calendar } from "./clock-fixtures.js";
 
 const NOW = new Date("2026-07-15T09:00:00.000Z");

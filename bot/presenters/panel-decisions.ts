@@ -1,6 +1,6 @@
 import type { Case } from "../../src/domain/case.js";
 import type { CaseEvent, CaseEventType } from "../../src/domain/case-events.js";
-import type { Outcome, Profile } from "../../src/domain/policy/profile-schema.js";
+import type { Outcome, Profile } from "../../src/domain/rules/profile-schema.js";
 import type { DecisionMade } from "../cards/elements/decision.js";
 
 /** The decisions the bot records from cards, each with the event the lifecycle writes for it. */
