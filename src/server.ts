@@ -6,13 +6,15 @@ import type { BotDeps } from "../bot/bot-deps.js";
 import { createOutboxRenderer } from "../bot/proactive/render-outbox-item.js";
 import type { AppDeps } from "./app/app-deps.js";
 import { appDepsFromConfig } from "./compose/app-deps-from-config.js";
+import { healthRoutesFromParts } from "./compose/health-routes-from-parts.js";
 import { createInboxSyncTrigger, type InboxSyncTrigger } from "./app/inbox-sync-trigger.js";
 import { syncInbox } from "./app/sync-inbox.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { apiFromConfig } from "./api/api-from-config.js";
 import { createHttpApp } from "./http/create-http-app.js";
 import { graphNotificationRoutes } from "./http/graph-notification-routes.js";
-import { drainEmailOutbox, SUBSCRIPTION_KEY, renewSubscription } from "./jobs/mail-jobs.js";
+import { SUBSCRIPTION_KEY } from "./app/mail-keys.js";
+import { drainEmailOutbox, renewSubscription } from "./jobs/mail-jobs.js";
 import { createScheduler } from "./jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "./jobs/standard-jobs.js";
 import { createLogger, describeError, type Logger } from "./logging/logger.js";
@@ -120,6 +122,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const api = await apiFromConfig(config, deps, store, logger);
   const app = createHttpApp({
     routers: [
+      healthRoutesFromParts(store, graph, clock),
       api,
       graphNotificationRoutes({
         clientState: config.graph.notificationClientState,

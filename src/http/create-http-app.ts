@@ -14,7 +14,6 @@ export interface HttpAppParts {
 export function createHttpApp(parts: HttpAppParts): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
   app.use("/tab", tabFiles(parts.tabDirs ?? DEFAULT_TAB_DIRS));
   for (const router of parts.routers) app.use(router);
   if (parts.botHandler) app.post("/api/messages", express.json({ limit: "1mb" }), parts.botHandler);
