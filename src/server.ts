@@ -7,6 +7,7 @@ import { createOutboxRenderer } from "../bot/proactive/render-outbox-item.js";
 import type { AppDeps } from "./app/app-deps.js";
 import { appDepsFromConfig } from "./compose/app-deps-from-config.js";
 import { healthRoutesFromParts } from "./compose/health-routes-from-parts.js";
+import { startTelemetry } from "./compose/telemetry-from-config.js";
 import { createInboxSyncTrigger, type InboxSyncTrigger } from "./app/inbox-sync-trigger.js";
 import { syncInbox } from "./app/sync-inbox.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
@@ -49,6 +50,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const clock = options.clock ?? systemClock;
   const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
   const { deps, store, graph } = await appDepsFromConfig(config, logger, clock);
+  const telemetry = startTelemetry(config, deps.outbox, clock);
   const { profile } = deps;
 
   const onError = (event: string) => (error: unknown) => logger.error(event, describeError(error));
@@ -165,6 +167,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       await inbox.idle();
       await letters.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await telemetry.close();
     },
   };
 }
