@@ -2,7 +2,18 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "tab/dist/", "bench/results/", "tests/artifacts/", "coverage/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "tab/dist/",
+      "bench/results/",
+      "tests/artifacts/",
+      "coverage/",
+      ".deploy/",
+      "build/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
