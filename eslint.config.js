@@ -28,10 +28,22 @@ const LAYERS = [
   { type: "bench", pattern: "bench/**", allow: ["*"], disallow: ["tests"] },
   { type: "tests", pattern: "tests/**", allow: ["*"] },
   { type: "manifest", pattern: "manifest/**", allow: ["*"], disallow: ["tests", "bench"] },
+  { type: "deploy", pattern: "deploy/**", allow: ["*"], disallow: ["tests", "bench"] },
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "tab/dist/", "bench/results/", "tests/artifacts/", "coverage/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "tab/dist/",
+      "bench/results/",
+      "tests/artifacts/",
+      "coverage/",
+      ".deploy/",
+      "build/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -51,6 +63,7 @@ export default tseslint.config(
       "bench/**/*.ts",
       "tests/**/*.{ts,tsx}",
       "manifest/**/*.ts",
+      "deploy/**/*.ts",
     ],
     plugins: { boundaries },
     settings: {

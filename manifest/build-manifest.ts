@@ -11,6 +11,7 @@ export function placeholderValues(settings: PackageSettings, accentColor: string
   const local = settings.mode === "local";
   return {
     APP_VERSION: settings.appVersion,
+    APP_ID: settings.appId,
     BOT_APP_ID: settings.botAppId,
     CLIENT_ID: settings.clientId,
     API_AUDIENCE: settings.apiAudience,

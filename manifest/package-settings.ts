@@ -4,6 +4,8 @@ import { ManifestSettingsError } from "./errors.js";
 /** What the app package needs to know about one deployment. */
 export interface PackageSettings {
   readonly mode: "local" | "production";
+  /** The app's id in the manifest: the Agents Toolkit's Teams app (TEAMS_APP_ID), else the bot's id. */
+  readonly appId: string;
   /** The bot's Microsoft App ID; also the app's id in the manifest. */
   readonly botAppId: string;
   /** The Entra app registration the tab signs in with (tab SSO). */
@@ -34,9 +36,20 @@ const url = z
   .refine((u) => !/[?#]/.test(u), "must be a plain address, without ? or #");
 const semver = z.string().regex(/^\d+\.\d+\.\d+$/, "must be MAJOR.MINOR.PATCH, e.g. 1.4.0 (raise it on every upload)");
 
+/**
+ * The Microsoft 365 Agents Toolkit's names for the same ids (m365agents.yml writes them to env/.env.*): each is read
+ * when its FC_* name is not set, so the package builds from either environment.
+ */
+const TOOLKIT_NAMES = {
+  FC_BOT_APP_ID: "BOT_ID",
+  FC_CLIENT_ID: "AAD_APP_CLIENT_ID",
+  FC_PUBLIC_BASE_URL: "BOT_ENDPOINT",
+} as const;
+
 const schema = z
   .object({
     FC_MODE: z.enum(["local", "production"]).default("local"),
+    TEAMS_APP_ID: guid.optional(),
     FC_BOT_APP_ID: guid.optional(),
     FC_CLIENT_ID: guid.optional(),
     // The service reads a comma-separated list (the URI and the bare client id); the tab asks for the api:// one.
@@ -62,9 +75,9 @@ const schema = z
       if (c[key] === undefined)
         ctx.addIssue({ code: "custom", path: [key], message: `required in production: ${why}` });
     };
-    need("FC_BOT_APP_ID", "the bot's Microsoft App ID (GUID)");
-    need("FC_CLIENT_ID", "the Application (client) id of the app registration the tab signs in with");
-    need("FC_PUBLIC_BASE_URL", "the service's public https:// address");
+    need("FC_BOT_APP_ID", "the bot's Microsoft App ID (GUID), or the Agents Toolkit's BOT_ID");
+    need("FC_CLIENT_ID", "the client id of the app the tab signs in with, or the Agents Toolkit's AAD_APP_CLIENT_ID");
+    need("FC_PUBLIC_BASE_URL", "the service's public https:// address, or the Agents Toolkit's BOT_ENDPOINT");
     need("FC_PRIVACY_URL", "the council's privacy notice for this service");
     need("FC_TERMS_URL", "the council's terms of use for this service");
     for (const key of ["FC_PUBLIC_BASE_URL", "FC_PRIVACY_URL", "FC_TERMS_URL"] as const) {
@@ -83,14 +96,21 @@ const schema = z
     }
   });
 
+/** Every setting the packager reads (the toolkit's names included). */
+export const PACKAGE_SETTINGS: readonly string[] = [...Object.keys(schema.shape), ...Object.values(TOOLKIT_NAMES)];
+
+const given = (env: Readonly<Record<string, string | undefined>>, key: string): string | undefined =>
+  env[key] === "" ? undefined : env[key];
+
 /** Reads the packaging settings from the environment; throws one error listing every variable to fix. */
 export function packageSettingsFrom(
   env: Readonly<Record<string, string | undefined>>,
   defaults: { readonly appVersion: string },
 ): PackageSettings {
-  const input = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => k.startsWith("FC_") && v !== undefined && v !== ""),
+  const input: Record<string, string | undefined> = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, given(env, key)]),
   );
+  for (const [key, toolkitName] of Object.entries(TOOLKIT_NAMES)) input[key] ??= given(env, toolkitName);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new ManifestSettingsError(
@@ -100,9 +120,11 @@ export function packageSettingsFrom(
   const c = parsed.data;
   const publicBaseUrl = (c.FC_PUBLIC_BASE_URL ?? LOCAL_PLACEHOLDERS.FC_PUBLIC_BASE_URL).replace(/\/+$/, "");
   const clientId = c.FC_CLIENT_ID ?? LOCAL_PLACEHOLDERS.FC_CLIENT_ID;
+  const botAppId = c.FC_BOT_APP_ID ?? LOCAL_PLACEHOLDERS.FC_BOT_APP_ID;
   return {
     mode: c.FC_MODE,
-    botAppId: c.FC_BOT_APP_ID ?? LOCAL_PLACEHOLDERS.FC_BOT_APP_ID,
+    appId: c.TEAMS_APP_ID ?? botAppId,
+    botAppId,
     clientId,
     apiAudience: c.FC_API_AUDIENCE ?? `api://${new URL(publicBaseUrl).host}/${clientId}`,
     publicBaseUrl,

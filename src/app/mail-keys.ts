@@ -5,6 +5,9 @@ const digest = (text: string) => createHash("sha256").update(text).digest("base6
 /** A contact's id follows from its message, so a retry or a replayed delta logs the same contact, never a second. */
 export const contactIdFor = (messageId: string): string => `m-${digest(messageId).slice(0, 22)}`;
 
+/** Where the inbox subscription (its id and expiry) is kept in `deps.sync`. */
+export const SUBSCRIPTION_KEY = "subscription";
+
 /** Where a mail conversation's case is recorded. */
 export const threadKey = (conversationId: string): string => `thread~${digest(conversationId).slice(0, 32)}`;
 

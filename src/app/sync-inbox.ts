@@ -1,5 +1,6 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { describeError } from "../logging/logger.js";
+import { recordInboxLag } from "../logging/telemetry.js";
 import { isMailboxBusy, type InboxPage, type UnreadableMessage } from "../ports/mailbox.js";
 import type { AppDeps } from "./app-deps.js";
 import { AppError, leaseLost } from "./errors.js";
@@ -57,7 +58,9 @@ export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxS
       messages += page.messages.length;
       resynced ||= page.resynced;
       for (const message of page.messages) {
-        counts[outcomeCount(await logOrCountFailure(deps, message))]++;
+        const result = await logOrCountFailure(deps, message);
+        counts[outcomeCount(result)]++;
+        recordLag(deps, message, result);
         await keepLease();
       }
       for (const unreadable of page.unreadable ?? []) {
@@ -85,6 +88,12 @@ function readAhead(deps: AppDeps, link: string): Promise<InboxPage> {
 }
 
 type Outcome = IntakeResult | { readonly outcome: "failed" | "quarantined" };
+
+/** The inbox's lag, for a message handled now (not one handled before, nor one that will be tried again). */
+function recordLag(deps: AppDeps, message: InboundMessage, result: Outcome): void {
+  if (result.outcome === "already-handled" || result.outcome === "failed") return;
+  recordInboxLag((deps.clock.now().getTime() - Date.parse(message.receivedAt)) / 1000, result.outcome);
+}
 
 const outcomeCount = (result: Outcome): "logged" | "ignored" | "alreadyHandled" | "failed" | "quarantined" =>
   result.outcome === "already-handled" ? "alreadyHandled" : result.outcome;

@@ -80,6 +80,11 @@ const schema = z
           .filter(Boolean),
       )
       .optional(),
+    /** Application Insights (App Service sets it by this name); without it no telemetry leaves the process. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z
+      .string()
+      .regex(/InstrumentationKey=/i, "use the Application Insights resource's connection string")
+      .optional(),
   })
   .superRefine((c, ctx) => {
     const need = (key: keyof typeof c, why: string) => {
@@ -151,6 +156,8 @@ export interface Config {
     readonly appType: "SingleTenant" | "UserAssignedMSI";
     readonly password?: string;
   };
+  /** Where traces and metrics go (Azure Monitor); absent, telemetry stays off. */
+  readonly telemetry?: { readonly connectionString: string };
   /** The tab's API: which Entra token audiences it accepts (production; local mode signs its own tokens). */
   readonly api: { readonly audiences: readonly string[] };
   readonly practice: {
@@ -218,6 +225,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(c.FC_BOT_APP_ID
       ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }
       : {}),
+    ...(c.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { telemetry: { connectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING } }
+      : {}),
     api: { audiences: c.FC_API_AUDIENCE ?? apiAudiences(c.FC_CLIENT_ID, c.FC_PUBLIC_BASE_URL) },
     practice: {
       profileId: c.FC_PROFILE,
@@ -245,9 +255,12 @@ function apiAudiences(clientId: string | undefined, publicBaseUrl: string | unde
   return host === undefined ? [clientId] : [`api://${host}/${clientId}`, clientId];
 }
 
+/** Every setting the service reads: the FC_* ones and Application Insights' own name. */
+export const CONFIG_SETTINGS: readonly string[] = Object.keys(schema.shape);
+
 const stripEmpty = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
   Object.fromEntries(
     Object.entries(env).filter(
-      (e): e is [string, string] => e[0].startsWith("FC_") && e[1] !== undefined && e[1] !== "",
+      (e): e is [string, string] => CONFIG_SETTINGS.includes(e[0]) && e[1] !== undefined && e[1] !== "",
     ),
   );

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type RequestHandler, type Router } from "express";
+import { requestTelemetry } from "./request-telemetry.js";
 
 export interface HttpAppParts {
   readonly routers: readonly Router[];
@@ -14,7 +15,7 @@ export interface HttpAppParts {
 export function createHttpApp(parts: HttpAppParts): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.get("/healthz", (_req, res) => void res.json({ status: "ok" }));
+  app.use(requestTelemetry());
   app.use("/tab", tabFiles(parts.tabDirs ?? DEFAULT_TAB_DIRS));
   for (const router of parts.routers) app.use(router);
   if (parts.botHandler) app.post("/api/messages", express.json({ limit: "1mb" }), parts.botHandler);

@@ -13,9 +13,11 @@ import type { Store } from "../store/store.js";
 import { apiFromConfig } from "./api-from-config.js";
 import { appDepsFromConfig } from "./app-deps-from-config.js";
 import { botFromConfig } from "./bot-from-config.js";
+import { healthRoutesFromParts } from "./health-routes-from-parts.js";
 import { createHttpApp } from "./http-app.js";
 import { startLocalMode } from "./local-mode/local-mode.js";
 import { systemClock } from "./system-clock.js";
+import { startTelemetry } from "./telemetry-from-config.js";
 
 export interface ServiceOptions {
   readonly logger?: Logger;
@@ -42,6 +44,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const clock = options.clock ?? systemClock;
   const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
   const { deps, store, graph } = await appDepsFromConfig(config, logger, clock);
+  const telemetry = startTelemetry(config, deps.outbox, clock);
   const local = config.mode === "local" ? await startLocalMode(config, deps, logger) : undefined;
 
   const pump = createInboxPump(deps, instanceId);
@@ -71,6 +74,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   });
   const http = createHttpApp({
     routers: [
+      healthRoutesFromParts(store, graph, clock),
       apiFromConfig(config, deps, logger, local),
       notificationRoutes({
         clientState: config.graph.notificationClientState,
@@ -102,6 +106,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       await pump.inbox.idle();
       await pump.letters.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await telemetry.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { TokenCredential } from "@azure/identity";
 import { Client, HTTPMessageHandler, ResponseType } from "@microsoft/microsoft-graph-client";
+import { traceGraphCall } from "../logging/telemetry.js";
 import type { Clock } from "../ports/clock.js";
 import { CREDENTIAL_FAILURE, GraphPolicyMiddleware, type TokenSource } from "./graph-middleware.js";
 import { responseError } from "./graph-response.js";
@@ -92,12 +93,28 @@ export class GraphClient {
     throw unavailable("follow a paging link", `the link does not point at ${this.baseUrl}`);
   }
 
-  async #send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<unknown> {
+  /** Each request is a dependency in telemetry, named for what it does (the URL names the mailbox and messages). */
+  #send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<unknown> {
+    return traceGraphCall(method, options.operation, new URL(this.baseUrl).host, async (span) => {
+      const response = await this.#request(method, path, body, options);
+      span.setAttribute("http.response.status_code", response.status);
+      if (!response.ok) {
+        throw await responseError(response, {
+          ...options,
+          now: this.clock.now(),
+          defaultRetrySeconds: this.retryPolicy.defaultBackoffSeconds,
+        });
+      }
+      const text = await response.text();
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    });
+  }
+
+  async #request(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
     const request = this.client.api(path).responseType(ResponseType.RAW);
     if (options.headers) request.headers({ ...options.headers });
-    let response: Response;
     try {
-      response = (await (method === "GET"
+      return (await (method === "GET"
         ? request.get()
         : method === "POST"
           ? request.post(body ?? {})
@@ -109,15 +126,6 @@ export class GraphClient {
       if ((error as { code?: unknown }).code === CREDENTIAL_FAILURE) throw credentialFailed(options.operation);
       throw unavailable(options.operation, error instanceof Error ? error.message : "no answer");
     }
-    if (!response.ok) {
-      throw await responseError(response, {
-        ...options,
-        now: this.clock.now(),
-        defaultRetrySeconds: this.retryPolicy.defaultBackoffSeconds,
-      });
-    }
-    const text = await response.text();
-    return text ? (JSON.parse(text) as unknown) : undefined;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { silentLogger, type Logger } from "../logging/logger.js";
+import type { Reachable } from "../ports/health.js";
 import type { InboxPage, Mailbox, MailDraft, OutgoingMail, SentMail } from "../ports/mailbox.js";
 import type { GraphClient } from "./graph-client.js";
 import { readInboxDeltaPage } from "./inbox-delta.js";
@@ -20,7 +21,7 @@ export interface GraphMailboxOptions {
 export const userPath = (mailbox: string): string => `users/${encodeURIComponent(mailbox).replace(/%40/g, "@")}`;
 
 /** The Family Centre mailbox through Microsoft Graph: inbox sync, message reads and exactly-once sending. */
-export class GraphMailbox implements Mailbox {
+export class GraphMailbox implements Mailbox, Reachable {
   readonly #graph: GraphClient;
   readonly #userPath: string;
   readonly #pageSize: number;
@@ -86,5 +87,10 @@ export class GraphMailbox implements Mailbox {
 
   sendDraft(draftId: string): Promise<void> {
     return this.#sender.sendDraft(draftId);
+  }
+
+  /** Readiness: the Inbox folder's id only, which proves the token, the mailbox scope and the network in one read. */
+  async ping(): Promise<void> {
+    await this.#graph.get(`${this.#userPath}/mailFolders/inbox?$select=id`, { operation: "check the mailbox answers" });
   }
 }

@@ -2,10 +2,8 @@ import { deliverOutbox, type OutboxRound } from "../app/deliver-outbox.js";
 import type { AppDeps } from "../app/app-deps.js";
 import { syncInbox, type InboxSyncResult } from "../app/sync-inbox.js";
 import type { MailSubscriptions, MailSubscriptionSettings, SubscriptionAction } from "../ports/mailbox.js";
+import { SUBSCRIPTION_KEY } from "../app/mail-keys.js";
 import type { JobDeps } from "./job-deps.js";
-
-/** Where the inbox subscription is kept in `deps.sync`. */
-export const SUBSCRIPTION_KEY = "subscription";
 
 /** The safety net under change notifications: a delta round catches any notification Graph lost. */
 export const inboxSafetyNet = (deps: JobDeps, holderId: string): Promise<InboxSyncResult> => syncInbox(deps, holderId);

@@ -1,4 +1,5 @@
 import { describeError, type Logger } from "../logging/logger.js";
+import { traceJobRun } from "../logging/telemetry.js";
 import type { Clock } from "../ports/clock.js";
 import type { Lease, Leases } from "../ports/leases.js";
 import { duplicateJob, invalidInterval } from "./errors.js";
@@ -83,7 +84,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (lease === undefined) return false;
       // Kept while it runs and after: it lapses by itself if this instance stops without releasing it.
       kept.set(job.name, lease);
-      await job.run(clock.now());
+      await traceJobRun(job.name, () => job.run(clock.now()));
       return true;
     } catch (error) {
       logger.error("job.failed", { job: job.name, ...describeError(error) });

@@ -3,7 +3,8 @@ import type { Clock } from "../ports/clock.js";
 import type { MailSubscriptions, MailSubscriptionSettings } from "../ports/mailbox.js";
 import type { Trigger } from "./inbox-pump.js";
 import type { JobDeps } from "./job-deps.js";
-import { renewSubscription, SUBSCRIPTION_KEY } from "./mail-jobs.js";
+import { SUBSCRIPTION_KEY } from "../app/mail-keys.js";
+import { renewSubscription } from "./mail-jobs.js";
 
 export type LifecycleEvent = "subscriptionRemoved" | "missed" | "reauthorizationRequired";
 

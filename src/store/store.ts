@@ -8,6 +8,7 @@ import type {
   SyncState,
 } from "../ports/records.js";
 import type { ComplianceIndex, DeadlineIndex, Worklists } from "../ports/indexes.js";
+import type { LeaseStates } from "../ports/health.js";
 import type { Leases } from "../ports/leases.js";
 import type { MessageLedger } from "../ports/message-ledger.js";
 import type { Outbox } from "../ports/outbox.js";
@@ -47,6 +48,8 @@ export interface Store {
   readonly compliance: ComplianceIndex;
   readonly outbox: Outbox;
   readonly leases: Leases;
+  /** The same leases as readiness sees them: held, available or stuck, without names or holders. */
+  readonly leaseStates: LeaseStates;
   readonly sync: RecordStore<SyncState>;
   /** Counters such as acknowledgements per sender per day; kept in the `Sync` table under their own keys. */
   readonly quotas: RecordStore<QuotaCounter>;
@@ -64,6 +67,7 @@ export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
   const table = (name: TableName): EntityTable => metered(tableFor(name), name, metrics);
   const cases = new TableCaseRepository(table("Cases"));
   const worklists = new TableWorklists(table("Worklists"));
+  const leases = new TableLeases(table("Leases"));
   return {
     cases,
     messages: new TableMessageLedger(table("Messages")),
@@ -71,7 +75,8 @@ export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
     deadlines: new TableDeadlines(table("Deadlines")),
     compliance: new TableCompliance(table("Compliance")),
     outbox: new TableOutbox(table("Outbox")),
-    leases: new TableLeases(table("Leases")),
+    leases,
+    leaseStates: leases,
     sync: new TableRecords(table("Sync")),
     quotas: new TableRecords(table("Sync")),
     threads: new TableRecords(table("Sync")),

@@ -1,5 +1,6 @@
+import type { LeaseState, LeaseStates } from "../ports/health.js";
 import type { Lease, LeaseResult, Leases } from "../ports/leases.js";
-import { type EntityTable, type StoredEntity, stringOf } from "./entity-table.js";
+import { type EntityTable, type StoredEntity, scan, stringOf } from "./entity-table.js";
 import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../ports/errors.js";
 import { encodeKey, isoInstant } from "./keys.js";
 
@@ -12,7 +13,7 @@ const heldBy = (row: StoredEntity): LeaseResult => ({
 });
 
 /** Azure `Leases` table: one row per job, taken over only when it has expired; every write ETag-guarded. */
-export class TableLeases implements Leases {
+export class TableLeases implements Leases, LeaseStates {
   constructor(private readonly table: EntityTable) {}
 
   async acquire(name: string, holderId: string, ttlMs: number, now: Date): Promise<LeaseResult> {
@@ -63,5 +64,15 @@ export class TableLeases implements Leases {
       // Someone else already holds it: releasing is then nothing to do.
       if (!(error instanceof ConcurrencyError)) throw error;
     }
+  }
+
+  /** One row per job and per mailbox round: a short scan of the whole table. */
+  async leaseStates(now: Date): Promise<readonly LeaseState[]> {
+    const states: LeaseState[] = [];
+    for await (const row of scan(this.table, { rowKey: ROW })) {
+      const expiresAt = Date.parse(stringOf(row, "expiresAt") ?? "");
+      states.push(Number.isNaN(expiresAt) ? "stuck" : expiresAt > now.getTime() ? "held" : "available");
+    }
+    return states;
   }
 }

@@ -71,6 +71,17 @@ describe("configuration", () => {
     ).toThrow(/Azurite development account must not be used in production/);
   });
 
+  it("turns telemetry on only when Application Insights' connection string is set, and checks its shape", () => {
+    expect(loadConfig({}).telemetry).toBeUndefined();
+    const connectionString = "InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://x/";
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }).telemetry).toEqual({
+      connectionString,
+    });
+    expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: "https://x/" })).toThrow(
+      /APPLICATIONINSIGHTS_CONNECTION_STRING: use the Application Insights resource's connection string/,
+    );
+  });
+
   it("rejects a malformed working-hours setting with the format to use", () => {
     expect(() => loadConfig({ FC_WORKING_HOURS_START: "9am" })).toThrow(/FC_WORKING_HOURS_START: use 24-hour HH:MM/);
   });

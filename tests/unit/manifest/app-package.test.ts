@@ -72,6 +72,32 @@ describe("the app package (npm run package)", () => {
     expect(manifest.name.short).not.toMatch(/local/i);
   });
 
+  it("reads its ids from the Agents Toolkit's names (TEAMS_APP_ID, BOT_ID, AAD_APP_CLIENT_ID, BOT_ENDPOINT)", async () => {
+    const teamsAppId = "5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e";
+    const { FC_BOT_APP_ID: _bot, FC_CLIENT_ID: _client, FC_PUBLIC_BASE_URL: _url, ...rest } = production;
+    const toolkitEnv = {
+      ...rest,
+      TEAMS_APP_ID: teamsAppId,
+      BOT_ID,
+      AAD_APP_CLIENT_ID: CLIENT_ID,
+      BOT_ENDPOINT: "https://fc-dev.azurewebsites.net",
+    };
+    const manifest = (await buildAppPackage(toolkitEnv)).manifest as unknown as Manifest;
+    expect(manifest.id).toBe(teamsAppId);
+    expect(manifest.bots.map((b) => b.botId)).toEqual([BOT_ID]);
+    expect(manifest.webApplicationInfo).toEqual({
+      id: CLIENT_ID,
+      resource: `api://fc-dev.azurewebsites.net/${CLIENT_ID}`,
+    });
+    expect(manifest.validDomains).toEqual(["fc-dev.azurewebsites.net"]);
+  });
+
+  it("prefers the FC_* name when both are set", async () => {
+    const manifest = (await buildAppPackage({ ...production, BOT_ID: "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d" }))
+      .manifest as unknown as Manifest;
+    expect(manifest.bots.map((b) => b.botId)).toEqual([BOT_ID]);
+  });
+
   it("points every tab, page and icon at the configured public address, and allows only its domain", async () => {
     const manifest = (await buildAppPackage(production)).manifest as unknown as Manifest;
     const base = "https://fc.council.example/";
