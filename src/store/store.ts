@@ -1,17 +1,5 @@
-import type { CaseRepository } from "../ports/cases.js";
-import type {
-  CentreSettings,
-  QuotaCounter,
-  RecordStore,
-  StaffMember,
-  StoredConversation,
-  SyncState,
-} from "../ports/records.js";
-import type { ComplianceIndex, DeadlineIndex, Worklists } from "../ports/indexes.js";
 import type { LeaseStates } from "../ports/health.js";
-import type { Leases } from "../ports/leases.js";
-import type { MessageLedger } from "../ports/message-ledger.js";
-import type { Outbox } from "../ports/outbox.js";
+import type { StoredState } from "../ports/stored-state.js";
 import type { EntityTable } from "./entity-table.js";
 import { TableCaseRepository } from "./table-case-repository.js";
 import { TableCompliance } from "./table-compliance.js";
@@ -39,25 +27,9 @@ export const TABLE_NAMES = [
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** Every repository over one set of tables, plus the operation counts the benchmarks report. */
-export interface Store {
-  readonly cases: CaseRepository;
-  readonly messages: MessageLedger;
-  readonly worklists: Worklists;
-  readonly deadlines: DeadlineIndex;
-  /** Finished clocks, decisions by day and open cases by age, for the compliance report and agendas. */
-  readonly compliance: ComplianceIndex;
-  readonly outbox: Outbox;
-  readonly leases: Leases;
+export interface Store extends StoredState {
   /** The same leases as readiness sees them: held, available or stuck, without names or holders. */
   readonly leaseStates: LeaseStates;
-  readonly sync: RecordStore<SyncState>;
-  /** Counters such as acknowledgements per sender per day; kept in the `Sync` table under their own keys. */
-  readonly quotas: RecordStore<QuotaCounter>;
-  /** Which case a mail conversation belongs to; kept in the `Sync` table under `thread~` keys. */
-  readonly threads: RecordStore<{ readonly caseId: string }>;
-  readonly conversations: RecordStore<StoredConversation>;
-  readonly staff: RecordStore<StaffMember>;
-  readonly settings: RecordStore<CentreSettings>;
   readonly metrics: TableMetrics;
 }
 

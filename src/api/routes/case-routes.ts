@@ -22,7 +22,7 @@ function recordEvent(app: AppDeps, caseId: string, who: Caller, body: CaseEventR
   const request: ChangeRequest = { expectedEtag, ...(body.occurredAt ? { occurredAt: body.occurredAt } : {}) };
   switch (body.type) {
     case "initial-contact":
-      return casework.recordInitialContact(app, caseId, who, request);
+      return casework.recordInitialContact(app, caseId, who, {}, request);
     case "visit":
       return casework.recordVisit(
         app,
@@ -40,9 +40,9 @@ function recordEvent(app: AppDeps, caseId: string, who: Caller, body: CaseEventR
         request,
       );
     case "plan":
-      return casework.completePlan(app, caseId, who, request);
+      return casework.completePlan(app, caseId, who, {}, request);
     case "review":
-      return casework.holdReview(app, caseId, who, request);
+      return casework.holdReview(app, caseId, who, {}, request);
     case "case-note":
       return casework.recordCaseNote(app, caseId, who, { noteType: body.noteType, note: body.note }, request);
     case "pre-allocation-contact":
@@ -54,13 +54,13 @@ function recordEvent(app: AppDeps, caseId: string, who: Caller, body: CaseEventR
         request,
       );
     case "allocate":
-      return casework.allocateCase(app, caseId, who, body.workerId, request);
+      return casework.allocateCase(app, caseId, who, { workerId: body.workerId }, request);
     case "closure-request":
       return closure.requestClosure(app, caseId, who, { checklist: body.checklist, summary: body.summary }, request);
     case "closure-sign-off":
-      return closure.signOffClosure(app, caseId, who, body.endDate, request);
+      return closure.signOffClosure(app, caseId, who, { endDate: body.endDate }, request);
     case "closure-rejection":
-      return closure.rejectClosure(app, caseId, who, body.reason, request);
+      return closure.rejectClosure(app, caseId, who, { reason: body.reason }, request);
     case "clock-reason":
       return recordClockReason(
         app,

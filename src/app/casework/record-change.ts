@@ -33,3 +33,12 @@ export function recordChange(
     return { status: "recorded" as const, ...change };
   });
 }
+
+/** A use case named for what a person means, over the one way of recording its command. */
+export const caseUseCase =
+  <Input>(commandOf: (input: Input) => CaseCommand) =>
+  (deps: ChangeDeps, caseId: string, who: Decider, input: Input, request?: ChangeRequest): Promise<ChangeOutcome> =>
+    recordChange(deps, caseId, who, commandOf(input), request);
+
+/** The input of a use case that needs nothing but the case. */
+export type NoInput = Readonly<Record<string, never>>;

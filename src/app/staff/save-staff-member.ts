@@ -3,15 +3,8 @@ import type { StaffMember, Versioned } from "../../ports/records.js";
 import type { AppDeps } from "../app-deps.js";
 import { refused, refusalsAsValues, type Refused } from "../outcome.js";
 
-/** What an admin gives for a member of staff. */
-export interface StaffDetails {
-  readonly displayName: string;
-  readonly email: string;
-  readonly roles: readonly string[];
-  readonly hoursPerWeek?: number;
-  readonly managerId?: string;
-  readonly caseloadLimit?: number;
-}
+/** What an admin gives for a member of staff: their record, with roles still to check. */
+export type StaffDetails = Omit<StaffMember, "id" | "roles"> & { readonly roles: readonly string[] };
 
 const invalid = (message: string): Refused => refused("STAFF.INVALID", message);
 

@@ -1,4 +1,4 @@
-import type { Case, CaseState } from "../case.js";
+import { CASE_STATES, type Case, type CaseState } from "../case.js";
 import { CaseForbiddenError, CaseTransitionError } from "../errors.js";
 import type { StaffRole } from "../staff.js";
 import type { CaseCommand, CaseCommandType, CommandContext } from "./commands.js";
@@ -28,14 +28,8 @@ const BEFORE_SCREENING: readonly CaseState[] = [
 ];
 const CASEWORK: readonly StaffRole[] = ["practitioner", "duty-worker", "manager"];
 const OPEN_WITH_WORKER: readonly CaseState[] = ["allocated", "wraparound"];
-const AFTER_ACCEPTANCE: readonly CaseState[] = [
-  "awaiting-allocation",
-  "allocated",
-  "escalated",
-  "wraparound",
-  "closure-requested",
-  "closed",
-];
+/** CASE_STATES runs along the path: accepted means awaiting allocation or any state after it. */
+const AFTER_ACCEPTANCE: readonly CaseState[] = CASE_STATES.slice(CASE_STATES.indexOf("awaiting-allocation"));
 
 interface CommandRule {
   /** What the command does, as "Only a manager can …" finishes it. */

@@ -1,0 +1,36 @@
+import type { CaseRepository } from "./cases.js";
+import type { ComplianceIndex, DeadlineIndex, Worklists } from "./indexes.js";
+import type { Leases } from "./leases.js";
+import type { MessageLedger } from "./message-ledger.js";
+import type { Outbox } from "./outbox.js";
+import type {
+  CentreSettings,
+  QuotaCounter,
+  RecordStore,
+  StaffMember,
+  StoredConversation,
+  SyncState,
+} from "./records.js";
+
+/** Every stored-state port the core works on: what any store adapter (Azure Tables, memory) provides. */
+export interface StoredState {
+  readonly cases: CaseRepository;
+  readonly messages: MessageLedger;
+  readonly worklists: Worklists;
+  readonly deadlines: DeadlineIndex;
+  /** The reports' index: finished clocks, decisions by day, open cases by age. */
+  readonly compliance: ComplianceIndex;
+  readonly outbox: Outbox;
+  readonly leases: Leases;
+  readonly sync: RecordStore<SyncState>;
+  /** Counters such as acknowledgements per sender per day. */
+  readonly quotas: RecordStore<QuotaCounter>;
+  /** Which case a mail conversation belongs to (so a reply without our reference still finds its case). */
+  readonly threads: RecordStore<{ readonly caseId: string }>;
+  /** Teams conversation references, for proactive messages. */
+  readonly conversations: RecordStore<StoredConversation>;
+  /** Who works at the centre, with their roles, hours, manager and caseload limit. */
+  readonly staff: RecordStore<StaffMember>;
+  /** The centre's saved settings: profile, closure days, imported bank holidays, chats. */
+  readonly settings: RecordStore<CentreSettings>;
+}
