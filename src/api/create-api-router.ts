@@ -5,7 +5,9 @@ import { apiErrorHandler } from "./http.js";
 import { adminRoutes } from "./routes/admin-routes.js";
 import { caseRoutes } from "./routes/case-routes.js";
 import { mailRoutes } from "./routes/mail-routes.js";
-import { viewRoutes } from "./routes/view-routes.js";
+import { queueRoutes } from "./routes/queue-routes.js";
+import { referenceRoutes } from "./routes/reference-routes.js";
+import { reportRoutes } from "./routes/report-routes.js";
 
 /**
  * The tab's API under /api/ (mount the router at the app's root). `before`: routes the composition root adds in
@@ -14,7 +16,9 @@ import { viewRoutes } from "./routes/view-routes.js";
 export function createApiRouter(deps: ApiDeps, logger: Logger, before: readonly Router[] = []): Router {
   const api = Router();
   for (const router of before) api.use(router);
-  api.use(viewRoutes(deps));
+  api.use(referenceRoutes(deps));
+  api.use(queueRoutes(deps));
+  api.use(reportRoutes(deps));
   api.use(caseRoutes(deps));
   api.use(mailRoutes(deps));
   api.use(adminRoutes(deps));

@@ -5,6 +5,7 @@ import { GraphMailbox, userPath } from "../graph/graph-mailbox.js";
 import { GraphMailSubscriptions } from "../graph/subscriptions.js";
 import type { Logger } from "../logging/logger.js";
 import type { Clock } from "../ports/clock.js";
+import type { MailSubscriptionSettings } from "../ports/mailbox.js";
 
 /** The token the local stand-in accepts; the Graph client refuses a static token for any non-loopback host. */
 const LOCAL_TOKEN = "local-development-token";
@@ -33,3 +34,15 @@ export function graphFromConfig(config: Config, logger: Logger, clock: Clock): G
     subscriptions: new GraphMailSubscriptions(client, userPath(config.mailbox.address), logger),
   };
 }
+
+/** The inbox subscription is renewed this long before it lapses. */
+const RENEW_BEFORE_MINUTES = 12 * 60;
+
+/** Where Graph sends change and lifecycle notifications for the inbox, and how long a subscription lasts. */
+export const subscriptionSettings = (config: Config): MailSubscriptionSettings => ({
+  notificationUrl: `${config.http.publicBaseUrl}/api/graph/notify`,
+  lifecycleNotificationUrl: `${config.http.publicBaseUrl}/api/graph/lifecycle`,
+  clientState: config.graph.notificationClientState,
+  lifetimeMinutes: config.graph.subscriptionLifetimeMinutes,
+  renewBeforeMinutes: RENEW_BEFORE_MINUTES,
+});

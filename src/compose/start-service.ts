@@ -12,6 +12,7 @@ import type { Clock } from "../ports/clock.js";
 import type { Store } from "../store/store.js";
 import { apiFromConfig } from "./api-from-config.js";
 import { appDepsFromConfig } from "./app-deps-from-config.js";
+import { subscriptionSettings } from "./graph-from-config.js";
 import { botFromConfig } from "./bot-from-config.js";
 import { healthRoutesFromParts } from "./health-routes-from-parts.js";
 import { createHttpApp } from "./http-app.js";
@@ -35,9 +36,6 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** Graph renews a subscription this long before it lapses. */
-const RENEW_BEFORE_MINUTES = 12 * 60;
-
 /** The composition root: configuration → adapters → use cases → the API, the bot and the jobs, served over HTTP. */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger((line) => process.stdout.write(`${line}\n`));
@@ -48,14 +46,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const local = config.mode === "local" ? await startLocalMode(config, deps, logger) : undefined;
 
   const pump = createInboxPump(deps, instanceId);
-  const subscription = {
-    notificationUrl: `${config.http.publicBaseUrl}/api/graph/notify`,
-    lifecycleNotificationUrl: `${config.http.publicBaseUrl}/api/graph/lifecycle`,
-    clientState: config.graph.notificationClientState,
-    lifetimeMinutes: config.graph.subscriptionLifetimeMinutes,
-    renewBeforeMinutes: RENEW_BEFORE_MINUTES,
-  };
-  const keeper = subscriptionKeeper(deps, graph.subscriptions, subscription, clock, pump.inbox);
+  const keeper = subscriptionKeeper(deps, graph.subscriptions, subscriptionSettings(config), clock, pump.inbox);
   const bot = botFromConfig(config, deps, local);
   const scheduler = createScheduler({
     jobs: standardJobs(deps, {
