@@ -5,7 +5,7 @@ import type { CaseInHand } from "./panel-decisions.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { MaamAgendaItem, MaamAgendaView } from "../cards/maam-agenda.js";
 import { panelAgendaView } from "./panel-agenda-view.js";
-import { decisionMade } from "./panel-decisions.js";
+import { decisionMade } from "../../src/app/queries/panels.js";
 import { workerChoices } from "./workers.js";
 
 /** Rule 1.1 times presentation at MAAM; the card shows that clock's days left. */

@@ -1,7 +1,7 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { WorkerChoice } from "../cards/elements/decision.js";
-import { outcomesOf, type PanelId } from "./panel-decisions.js";
+import { panelOf, type PanelId } from "../../src/app/queries/panels.js";
 
 /**
  * A panel's agenda around items already built: its day (today unless given: a queued agenda posted late still says
@@ -19,7 +19,7 @@ export function panelAgendaView<Item>(
     timeZone: deps.app.calendar.timeZone,
     now: now.toISOString(),
     date: date ?? deps.app.calendar.localDate(now),
-    outcomes: outcomesOf(deps.app.profile, panel),
+    outcomes: panelOf(deps.app.profile, panel)?.outcomes ?? [],
     workers,
     items,
   };

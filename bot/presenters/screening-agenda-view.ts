@@ -5,7 +5,7 @@ import type { CaseInHand } from "./panel-decisions.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { ScreeningAgendaItem, ScreeningAgendaView } from "../cards/screening-agenda.js";
 import { panelAgendaView } from "./panel-agenda-view.js";
-import { decisionMade } from "./panel-decisions.js";
+import { decisionMade } from "../../src/app/queries/panels.js";
 import { workerChoices } from "./workers.js";
 
 /** An agenda item: decided items show who decided; open ones carry the ETag the card was built from. */

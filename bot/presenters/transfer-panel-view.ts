@@ -4,7 +4,7 @@ import type { CaseEvent, CaseEventType } from "../../src/domain/case-events.js";
 import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { Panel, TransferPanelItem, TransferPanelView } from "../cards/transfer-panel-agenda.js";
-import { decisionMade } from "./panel-decisions.js";
+import { decisionMade } from "../../src/app/queries/panels.js";
 
 export const TRANSFER_PANEL_ID = "transfer-panel";
 

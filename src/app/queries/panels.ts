@@ -3,6 +3,7 @@ import type { Case, CaseState } from "../../domain/case.js";
 import type { CaseEvent } from "../../domain/case-events.js";
 import { rolesFor } from "../../domain/lifecycle/command-rules.js";
 import type { CaseCommandType } from "../../domain/lifecycle/index.js";
+import { offeredOutcomes } from "../../domain/lifecycle/outcomes.js";
 import type { Outcome, Profile } from "../../domain/rules/profile-schema.js";
 import type { StaffRole } from "../../domain/staff.js";
 import type { WorklistName } from "../../domain/worklists.js";
@@ -57,9 +58,10 @@ export function panelOf(profile: Profile, id: PanelId): PanelSpec | undefined {
     event: known.event,
     deciderRoles: rolesFor(known.command),
   };
-  if (id === "screening") return { ...base, name: "Daily screening", outcomes: profile.screeningOutcomes };
+  const outcomes = offeredOutcomes(profile, id);
+  if (id === "screening") return { ...base, name: "Daily screening", outcomes };
   const panel = profile.panels.find((p) => p.id === id);
-  return panel && { ...base, name: panel.name, outcomes: panel.outcomes };
+  return panel && { ...base, name: panel.name, outcomes };
 }
 
 /** The outcome's label as the profile words it (an outcome since removed from the profile keeps its id). */
