@@ -11,7 +11,10 @@
  *   GET  /api/pre-allocation?continuation=     duty-worker, manager -> PreAllocationResponse
  *   GET  /api/my-cases?continuation=           practitioner, duty-worker, manager -> MyCasesResponse
  *        (?workerId= a manager may look at another worker's cases)
- *   GET  /api/cases/:caseId                    any staff          -> CaseDetail (ETag header = CaseDetail.etag)
+ *   GET  /api/cases/:caseId                    any staff          -> CaseDetail (ETag header = CaseDetail.etag);
+ *                                              its `actions` are what this caller may do on it now
+ *   POST /api/cases/:caseId/actions/:actionId  the action's roles, If-Match <- the action's inputs by name (and
+ *                                              `occurredAt`, UTC ISO, when it happened earlier) -> MutationResult
  *   GET  /api/staff                            any staff          -> StaffResponse (pickers, names)
  *   GET  /api/team                             manager, admin     -> TeamResponse
  *   GET  /api/compliance?from=&to=             manager, admin     -> ComplianceReport
@@ -29,6 +32,10 @@
  *   POST /api/cases/:caseId/events             practitioner, duty-worker, manager (closure sign-off: manager)
  *                                              <- CaseEventRequest
  *   POST /api/cases/:caseId/referrer           duty-worker, manager <- ConfirmReferrerRequest
+ *
+ *   Contacts that did not come by email (a call, a walk-in, a letter, the Gateway, Social Care):
+ *   GET  /api/contacts/form                    duty-worker, manager -> ContactFormResponse
+ *   POST /api/contacts                         duty-worker, manager <- the form's inputs by name -> LoggedContact
  *
  *   Outlook add-in:
  *   GET  /api/mail/lookup?messageId=&internetMessageId=   any staff -> MailLookupResponse
@@ -279,6 +286,28 @@ export interface EmailView {
   readonly failureReason?: string;
 }
 
+/** One thing to give when taking an action; the tab renders its form from these. */
+export interface CaseActionInputView {
+  readonly name: string;
+  readonly label: string;
+  readonly required: boolean;
+  readonly type: "text" | "longtext" | "boolean" | "date" | "datetime" | "choice" | "staff";
+  /** For choice and staff. */
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
+}
+
+/** Something the caller may do on the case now: POST its inputs to `path` with the case's ETag. */
+export interface CaseActionView {
+  /** Stable, kebab-case: "record-visit", "request-closure". */
+  readonly id: string;
+  readonly label: string;
+  /** The profile's rules it serves, e.g. ["4.1b", "10.1"]. */
+  readonly rules: readonly string[];
+  /** POST here: /api/cases/FC-2026-000001/actions/record-visit */
+  readonly path: string;
+  readonly inputs: readonly CaseActionInputView[];
+}
+
 export interface CaseDetail {
   readonly case: CaseSummary & {
     readonly closedAt?: string;
@@ -294,6 +323,8 @@ export interface CaseDetail {
   /** Every clock instance, running, met and cancelled. */
   readonly clocks: readonly ClockView[];
   readonly emails: readonly EmailView[];
+  /** What the caller may do on the case now, derived from its state, their roles and the practice framework. */
+  readonly actions: readonly CaseActionView[];
 }
 
 // ---- mutations ----
@@ -347,6 +378,18 @@ export interface MutationResult {
   /** Rule 11.3 and similar: shown to the person, never a refusal. */
   readonly warnings: readonly string[];
   readonly letterQueued?: boolean;
+}
+
+// ---- contacts logged by hand ----
+
+export interface ContactFormResponse {
+  readonly inputs: readonly CaseActionInputView[];
+}
+
+export interface LoggedContact {
+  readonly caseId: string;
+  readonly contactId: string;
+  readonly state: string;
 }
 
 // ---- staff and team ----

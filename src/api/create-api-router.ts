@@ -4,6 +4,7 @@ import type { ApiDeps } from "./api-deps.js";
 import { apiErrorHandler } from "./http.js";
 import { adminRoutes } from "./routes/admin-routes.js";
 import { caseRoutes } from "./routes/case-routes.js";
+import { contactRoutes } from "./routes/contact-routes.js";
 import { mailRoutes } from "./routes/mail-routes.js";
 import { queueRoutes } from "./routes/queue-routes.js";
 import { referenceRoutes } from "./routes/reference-routes.js";
@@ -20,6 +21,7 @@ export function createApiRouter(deps: ApiDeps, logger: Logger, before: readonly 
   api.use(queueRoutes(deps));
   api.use(reportRoutes(deps));
   api.use(caseRoutes(deps));
+  api.use(contactRoutes(deps));
   api.use(mailRoutes(deps));
   api.use(adminRoutes(deps));
   api.use(apiErrorHandler(logger));

@@ -1,5 +1,5 @@
 import type { Case } from "../domain/case.js";
-import { deadlines } from "../domain/rules/deadlines.js";
+import { deadlines, type Deadline } from "../domain/rules/deadlines.js";
 import type { CaseHeader } from "../ports/cases.js";
 import type { DeadlineEntry, IndexWriteOptions, WorklistCase } from "../ports/indexes.js";
 import type { AppDeps } from "./app-deps.js";
@@ -9,8 +9,16 @@ const OPEN = new Set(["on-track", "due-soon", "overdue", "breached"]);
 
 /** The due instants still ahead of each running clock, for the deadline index (nudges scan it by month). */
 export function deadlineEntries(kase: Case, deps: Pick<AppDeps, "profile" | "calendar">, now: Date): DeadlineEntry[] {
-  const workerId = kase.leadWorkerId;
-  return deadlines(kase, deps.profile, deps.calendar, now)
+  return indexEntries(kase.id, deadlines(kase, deps.profile, deps.calendar, now), kase.leadWorkerId);
+}
+
+/** Index rows of a subject's running clocks (`subjectId`: a case, or a practitioner's own log), held by `workerId`. */
+export function indexEntries(
+  subjectId: string,
+  clocks: readonly Deadline[],
+  workerId: string | undefined,
+): DeadlineEntry[] {
+  return clocks
     .filter((d) => OPEN.has(d.status))
     .flatMap((d) =>
       (["expected", "maximum"] as const).flatMap((threshold) => {
@@ -19,7 +27,7 @@ export function deadlineEntries(kase: Case, deps: Pick<AppDeps, "profile" | "cal
           ? []
           : [
               {
-                caseId: kase.id,
+                caseId: subjectId,
                 rule: d.ruleId,
                 instance: d.instance,
                 threshold,

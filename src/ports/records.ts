@@ -1,3 +1,5 @@
+import type { CaseEvent } from "../domain/case-events.js";
+
 /** Small typed records: sync state, conversations, staff, settings, counters. */
 
 export interface Versioned<T> {
@@ -52,4 +54,9 @@ export interface CentreSettings {
   readonly chatIds: Readonly<Record<string, string>>;
   /** England & Wales bank holidays an admin imported from GOV.UK's bank-holidays.json (sorted by date). */
   readonly bankHolidays?: readonly { readonly date: string; readonly name: string }[];
+}
+
+/** A practitioner's own log (rule 11.6 runs on it, not on any case): their supervisions, oldest first. */
+export interface SupervisionLog {
+  readonly events: readonly CaseEvent<"supervision.recorded">[];
 }

@@ -75,6 +75,8 @@ export interface HarnessOptions {
   readonly graph?: Partial<GraphClientOptions>;
   /** Wraps the production mailbox, e.g. to make one call fail as a crash would. */
   readonly wrapMailbox?: (mailbox: Mailbox) => Mailbox;
+  /** The practice framework in force (family-solutions by default). */
+  readonly profileId?: string;
 }
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/mail/", import.meta.url));
@@ -112,7 +114,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
   const deps: AppDeps = {
     ...store,
     mailbox: options.wrapMailbox ? options.wrapMailbox(graphMailbox) : graphMailbox,
-    profile: loadProfile("family-solutions"),
+    profile: loadProfile(options.profileId ?? "family-solutions"),
     calendar: createCalendar({ bankHolidays: englandAndWalesBankHolidays(2025, 2028) }),
     clock,
     logger,

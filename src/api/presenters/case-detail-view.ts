@@ -4,7 +4,8 @@ import type { CaseEvent } from "../../domain/case-events.js";
 import { CONTACT_KIND_LABELS } from "../../domain/contact.js";
 import type { Profile } from "../../domain/rules/profile-schema.js";
 import type { OutboxItem } from "../../ports/outbox.js";
-import type { CaseDetail, EmailView, TimelineEntry } from "../contract.js";
+import type { CaseAction } from "../../app/actions/case-action.js";
+import type { CaseActionView, CaseDetail, EmailView, TimelineEntry } from "../contract.js";
 import { caseSummary, clockView } from "./case-views.js";
 
 /** How the timeline names each event: as the bot's case card does, a decision with its outcome's label. */
@@ -31,8 +32,15 @@ const emailView = (item: OutboxItem): EmailView => ({
   ...(item.failureReason === undefined ? {} : { failureReason: item.failureReason }),
 });
 
+/** An action as the tab takes it: where to POST its inputs. */
+const actionView = (caseId: string, action: CaseAction): CaseActionView => ({
+  ...action,
+  path: `/api/cases/${encodeURIComponent(caseId)}/actions/${action.id}`,
+});
+
 export function caseDetailView(
   reading: CaseDetailReading,
+  actions: readonly CaseAction[],
   names: ReadonlyMap<string, string>,
   profile: Profile,
 ): CaseDetail {
@@ -61,5 +69,6 @@ export function caseDetailView(
     timeline: kase.events.map((event) => timelineEntry(event, profile)),
     clocks: reading.clocks.map(clockView),
     emails: reading.letters.map(emailView),
+    actions: actions.map((action) => actionView(kase.id, action)),
   };
 }

@@ -110,6 +110,7 @@ const procedure: {
     section: "10",
     maximum: { amount: 24, unit: "hours" },
   },
+  { id: "case-closure", rule: "ready to close", kind: "check", document: "FWS Procedure", section: "9" },
   {
     id: "transfer-panel-meeting",
     rule: "weekly transfer panel",
