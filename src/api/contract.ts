@@ -290,6 +290,7 @@ export interface EmailView {
 export interface CaseActionInputView {
   readonly name: string;
   readonly label: string;
+  /** Needed; for a boolean, it must be ticked (a checklist item to do first). */
   readonly required: boolean;
   readonly type: "text" | "longtext" | "boolean" | "date" | "datetime" | "choice" | "staff";
   /** For choice and staff. */

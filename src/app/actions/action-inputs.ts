@@ -14,7 +14,13 @@ export const longText = (name: string, label: string, required = false): ActionI
   required,
   type: "longtext",
 });
-export const yesNo = (name: string, label: string): ActionInput => ({ name, label, required: false, type: "boolean" });
+/** A yes/no; `required`: it must be ticked (a checklist item that has to be done first). */
+export const yesNo = (name: string, label: string, required = false): ActionInput => ({
+  name,
+  label,
+  required,
+  type: "boolean",
+});
 export const dateInput = (name: string, label: string, required = true): ActionInput => ({
   name,
   label,
@@ -36,9 +42,12 @@ export const staffChoice = (name: string, label: string, options: Options, requi
   options: options ?? [],
 });
 
-/** A checklist as one yes/no input per item, named `<prefix>.<item id>`. */
-export const checklistInputs = (prefix: string, items: readonly { id: string; label: string }[]): ActionInput[] =>
-  items.map((item) => yesNo(`${prefix}.${item.id}`, item.label));
+/** A checklist as one yes/no input per item, named `<prefix>.<item id>`; `allNeeded`: every item must be ticked. */
+export const checklistInputs = (
+  prefix: string,
+  items: readonly { id: string; label: string }[],
+  allNeeded = false,
+): ActionInput[] => items.map((item) => yesNo(`${prefix}.${item.id}`, item.label, allNeeded));
 
 /** The checklist's items back from the values, by item id. */
 export const checklistOf = (prefix: string, values: ActionValues): Record<string, boolean> =>
@@ -52,10 +61,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What is wrong with one value, in words the person can act on; undefined when it is fine. */
 function problem(input: ActionInput, value: string | boolean | undefined): string | undefined {
-  if (value === undefined || value === "") return input.required ? `"${input.label}" is needed.` : undefined;
+  if (value === undefined || value === "") {
+    if (!input.required) return undefined;
+    return input.type === "boolean" ? `"${input.label}" must be done first.` : `"${input.label}" is needed.`;
+  }
   switch (input.type) {
     case "boolean":
-      return typeof value === "boolean" ? undefined : `"${input.label}" is yes or no.`;
+      if (typeof value !== "boolean") return `"${input.label}" is yes or no.`;
+      return input.required && !value ? `"${input.label}" must be done first.` : undefined;
     case "date":
       return typeof value === "string" && DATE.test(value) ? undefined : `Give "${input.label}" as YYYY-MM-DD.`;
     case "datetime":

@@ -3,6 +3,7 @@ import type { AcknowledgementStatus, TriageItem } from "../../../src/api/contrac
 import { CaseLink } from "../components/case-link.js";
 import { formatInstant } from "../components/format.js";
 import { LoadMoreButton } from "../components/load-more.js";
+import { LogContactForm } from "../components/log-contact-form.js";
 import { Loaded } from "../components/loaded.js";
 import { ReferrerCell } from "../components/referrer-cell.js";
 import { useSharedStyles } from "../components/styles.js";
@@ -25,8 +26,9 @@ const UNSENT: ReadonlySet<AcknowledgementStatus> = new Set(["failed", "not-deliv
 
 /** New contacts for the duty worker: classification, the referrer to confirm, and whether rule 1.2 is met. */
 export function TriageView() {
-  const { api } = useSession();
+  const { api, me } = useSession();
   const styles = useSharedStyles();
+  const logsContacts = me.roles.some((role) => role === "duty-worker" || role === "manager");
   const [triage, reload, more] = usePagedResource(
     (next) => api.triage(next),
     (page) => page.items,
@@ -35,6 +37,7 @@ export function TriageView() {
   return (
     <section className={styles.stack}>
       <ViewHeading>Triage queue</ViewHeading>
+      {logsContacts ? <LogContactForm reload={reload} /> : null}
       <Loaded resource={triage} what="the triage queue">
         {(data) =>
           data.items.length === 0 ? (

@@ -136,7 +136,7 @@ export const JOURNEY_ACTIONS: readonly CaseActionSpec[] = [
     events: ["closure.requested"],
     offered: (ctx) => closureChecklist(ctx.profile) !== undefined,
     inputs: (ctx) => [
-      ...checklistInputs("checklist", closureChecklist(ctx.profile) ?? []),
+      ...checklistInputs("checklist", closureChecklist(ctx.profile) ?? [], true),
       longText("summary", "Closure summary", true),
     ],
     run: async (deps, caseId, who, values, request) =>

@@ -83,6 +83,7 @@ describe("triage queue", () => {
       triage: () => new ApiError("AUTH.ROLE_REFUSED", "Only duty workers and managers see the triage queue.", 403),
     });
     renderView(<TriageView />, { api, me: aMe(["practitioner"]) });
+    expect(screen.queryByRole("form", { name: "Log a contact" })).toBeNull();
     expect((await screen.findByRole("alert")).textContent).toContain(
       "Only duty workers and managers see the triage queue.",
     );
