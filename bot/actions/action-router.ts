@@ -5,6 +5,8 @@ import { redrawMaamAgenda, redrawScreeningAgenda, redrawTransferAgenda } from ".
 import { forThisPerson, type ActionResult } from "./action-result.js";
 import { decidePanelItem } from "./decide-panel.js";
 import { recordClockReason } from "./record-clock-reason.js";
+import { logContactOnCard } from "./log-contact.js";
+import { takeCaseActionOnCard } from "./take-case-action.js";
 import { TRIAGE_ACTIONS } from "./triage-actions.js";
 
 type ActionHandler = (
@@ -21,6 +23,8 @@ const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   "transfer.decide": (deps, verb, turn, data) =>
     decidePanelItem(deps, "transfer-panel", redrawTransferAgenda, verb, turn, data),
   "clock.reason": recordClockReason,
+  "case.action": takeCaseActionOnCard,
+  "contact.log": logContactOnCard,
   ...TRIAGE_ACTIONS,
 };
 

@@ -4,7 +4,8 @@ import { facts, heading, text } from "./elements/text.js";
 const COMMANDS: readonly (readonly [string, string])[] = [
   ["my cases", "Your open cases, most urgent first"],
   ["due", "What is due soon or overdue on your cases"],
-  ["case <reference>", "One case, its clocks and recent timeline (personal chat only)"],
+  ["case <reference>", "One case: its clocks, recent timeline and what you can record (personal chat only)"],
+  ["log contact", "Log a call, walk-in, letter or Social Care request (personal chat only)"],
   ["screening", "Post today's screening agenda"],
   ["maam", "Post the MAAM agenda"],
   ["transfer panel", "Post the transfer panel agenda"],

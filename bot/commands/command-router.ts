@@ -8,6 +8,7 @@ import { help } from "./help.js";
 import { dueNow, myCasesNow } from "./my-work.js";
 import { maamNow, screeningNow, transferPanelNow } from "./panel-agendas.js";
 import { parseCommand } from "./parse-command.js";
+import { logContactNow } from "./log-contact.js";
 import { useThisChat } from "./use-this-chat.js";
 
 const notOnStaffList = (): AdaptiveCardJson =>
@@ -32,10 +33,12 @@ export async function answerCommand(deps: BotDeps, turn: Turn, text: string): Pr
     case "transfer panel":
       return transferPanelNow(deps);
     case "case":
-      return [await caseNow(deps, turn, command.reference)];
+      return [await caseNow(deps, turn, who, command.reference)];
     case "my cases":
       return [await myCasesNow(deps, turn, who)];
     case "due":
       return [await dueNow(deps, turn, who)];
+    case "log contact":
+      return [logContactNow(turn)];
   }
 }
