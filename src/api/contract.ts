@@ -24,6 +24,7 @@
  *   PUT  /api/settings                         admin, If-Match    <- SettingsUpdate -> SettingsResponse
  *   POST /api/settings/bank-holidays           admin              <- GOV.UK bank-holidays.json -> BankHolidayImportResult
  *   PUT  /api/staff/:staffId                   admin, If-Match (absent = create) <- StaffInput -> StaffView
+ *   POST /api/staff/:staffId/supervisions      manager <- { occurredAt? } -> 201 (rule 11.6, the practitioner's own log)
  *
  *   Mutations of a case: `If-Match: <CaseDetail.etag>` required (428 without, 412 when stale); each is
  *   recorded as a case event with the caller as actor; answer MutationResult (and the new ETag header).
@@ -422,6 +423,8 @@ export interface CaseloadView {
   readonly limitSource: "agreed" | "profile";
   readonly over: boolean;
   readonly redClocks: number;
+  /** Their supervision clock (11.6): the latest instance, running or met; absent before their first supervision. */
+  readonly supervision?: ClockView;
 }
 
 export interface TeamResponse {

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { practitionerCaseloads } from "../../app/queries/caseloads.js";
+import { teamFigures } from "../../app/queries/caseloads.js";
 import { complianceReport, periodOf } from "../../app/queries/compliance.js";
 import type { ApiDeps } from "../api-deps.js";
 import { badRequest } from "../errors.js";
@@ -15,7 +15,7 @@ export function reportRoutes(deps: ApiDeps): Router {
 
   router.get(
     "/team",
-    route(deps, ["manager", "admin"], async () => teamView(await practitionerCaseloads(app), profile)),
+    route(deps, ["manager", "admin"], async () => teamView(await teamFigures(app), profile)),
   );
   router.get(
     "/compliance",

@@ -1,12 +1,10 @@
 import type { CaseEvent } from "../../domain/case-events.js";
 import { recordSupervision as supervisionEvent } from "../../domain/lifecycle/index.js";
-import { practitionerDeadlines } from "../../domain/rules/deadlines.js";
 import { isWriteRace } from "../../ports/errors.js";
 import type { AppDeps } from "../app-deps.js";
 import type { Decider } from "../decider.js";
 import { refused, refusalsAsValues, type Refused } from "../outcome.js";
-import { indexEntries } from "../reindex-case.js";
-import { supervisionSubject } from "./supervision-log.js";
+import { supervisionEntries, supervisionSubject } from "./supervision-log.js";
 
 const ATTEMPTS = 3;
 
@@ -48,11 +46,8 @@ export async function recordSupervision(
         if (isWriteRace(error) && attempt < ATTEMPTS) continue;
         throw error;
       }
-      const clocks = practitionerDeadlines(practitionerId, next, deps.profile, deps.calendar, now);
-      await deps.deadlines.replaceForCase(
-        supervisionSubject(practitionerId),
-        indexEntries(supervisionSubject(practitionerId), clocks, practitionerId),
-      );
+      const subject = supervisionSubject(practitionerId);
+      await deps.deadlines.replaceForCase(subject, supervisionEntries(deps, practitionerId, next, now));
       return { status: "recorded", event };
     }
   });

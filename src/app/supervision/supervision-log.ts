@@ -1,6 +1,8 @@
 import type { CaseEvent } from "../../domain/case-events.js";
 import { practitionerDeadlines, type Deadline } from "../../domain/rules/deadlines.js";
+import type { DeadlineEntry } from "../../ports/indexes.js";
 import type { AppDeps } from "../app-deps.js";
+import { indexEntries } from "../reindex-case.js";
 
 /**
  * Where a practitioner's own clocks (11.6) sit in the deadline index beside the cases': a key no case reference can
@@ -24,4 +26,19 @@ export async function supervisionsOf(
 export async function supervisionClocks(deps: LogDeps, practitionerId: string): Promise<Deadline[]> {
   const events = await supervisionsOf(deps, practitionerId);
   return practitionerDeadlines(practitionerId, events, deps.profile, deps.calendar, deps.clock.now());
+}
+
+/** The deadline index's rows for a practitioner's own clocks, as their log stands at `now`. */
+export function supervisionEntries(
+  deps: Pick<AppDeps, "profile" | "calendar">,
+  practitionerId: string,
+  events: readonly CaseEvent<"supervision.recorded">[],
+  now: Date,
+): DeadlineEntry[] {
+  const subject = supervisionSubject(practitionerId);
+  return indexEntries(
+    subject,
+    practitionerDeadlines(practitionerId, events, deps.profile, deps.calendar, now),
+    practitionerId,
+  );
 }

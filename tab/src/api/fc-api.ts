@@ -26,6 +26,7 @@ export interface FcApi {
     etag: string,
   ): Promise<ApiResponse<C.MutationResult>>;
   contactForm(): Promise<ApiResponse<C.ContactFormResponse>>;
+  recordSupervision(staffId: string, values: Readonly<Record<string, unknown>>): Promise<ApiResponse<object>>;
   logContact(values: Readonly<Record<string, unknown>>): Promise<ApiResponse<C.LoggedContact>>;
   confirmReferrer(
     caseId: string,
@@ -61,6 +62,7 @@ export function createFcApi(http: HttpClient): FcApi {
     recordEvent: (caseId, request, etag) => http.send("POST", `/api/cases/${id(caseId)}/events`, request, etag),
     takeAction: (path, values, etag) => http.send("POST", path, values, etag),
     contactForm: () => http.get("/api/contacts/form"),
+    recordSupervision: (staffId, values) => http.send("POST", `/api/staff/${id(staffId)}/supervisions`, values),
     logContact: (values) => http.send("POST", "/api/contacts", values),
     confirmReferrer: (caseId, request, etag) => http.send("POST", `/api/cases/${id(caseId)}/referrer`, request, etag),
     mailLookup: (internetMessageId) => http.get(`/api/mail/lookup?internetMessageId=${id(internetMessageId)}`),

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { CaseDetail, ComplianceReport, LoggedContact, MutationResult } from "../../../src/api/contract.js";
+import type {
+  CaseDetail,
+  ComplianceReport,
+  LoggedContact,
+  MutationResult,
+  TeamResponse,
+} from "../../../src/api/contract.js";
 import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
 import { startApiHarness, type ApiHarness } from "./api-harness.js";
 
@@ -94,6 +100,11 @@ describe("Family Solutions, lived from a phone call to a signed-off closure thro
     await act(h, "worker-1", caseId, "complete-plan");
     await act(h, "manager-1", caseId, "record-case-note", { "note-type": "managers-decision", note: "Plan agreed." });
     await act(h, "manager-1", caseId, "record-supervision");
+    const team = await json<TeamResponse>(await h.call("manager-1", "/api/team"));
+    expect(team.caseloads.find((c) => c.staffId === "worker-1")?.supervision).toMatchObject({
+      ruleId: "11.6",
+      status: "on-track",
+    });
     h.app.clock.set("2026-05-08T10:00:00Z");
     await act(h, "worker-1", caseId, "hold-review");
 
