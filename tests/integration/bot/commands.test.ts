@@ -47,6 +47,7 @@ function storeWhereTwoReadsMeet(): Store {
     },
     put: (key, value, etag) => store.conversations.put(key, value, etag),
     list: () => store.conversations.list(),
+    delete: (key, etag) => store.conversations.delete(key, etag),
   };
   return { ...store, conversations };
 }
