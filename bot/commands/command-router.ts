@@ -35,9 +35,9 @@ export async function answerCommand(deps: BotDeps, turn: Turn, text: string): Pr
     case "case":
       return [await caseNow(deps, turn, who, command.reference)];
     case "my cases":
-      return [await myCasesNow(deps, turn, who)];
+      return myCasesNow(deps, turn, who);
     case "due":
-      return [await dueNow(deps, turn, who)];
+      return dueNow(deps, turn, who);
     case "log contact":
       return [logContactNow(turn)];
   }

@@ -49,9 +49,19 @@ export function installed(serviceUrl: string, from: Sender, place: Place) {
   return { ...base(serviceUrl, from, place, "install-1"), type: "installationUpdate", action: "add" };
 }
 
+/** The app removed from a conversation (a person uninstalls it, or removes it from a chat or team). */
+export function uninstalled(serviceUrl: string, from: Sender, place: Place) {
+  return { ...base(serviceUrl, from, place, "uninstall-1"), type: "installationUpdate", action: "remove" };
+}
+
 /** The bot added to a group chat or team. */
 export function botAdded(serviceUrl: string, from: Sender, place: Place) {
   return { ...base(serviceUrl, from, place, "added-1"), type: "conversationUpdate", membersAdded: [BOT] };
+}
+
+/** The bot removed from a group chat or team. */
+export function botRemoved(serviceUrl: string, from: Sender, place: Place) {
+  return { ...base(serviceUrl, from, place, "removed-1"), type: "conversationUpdate", membersRemoved: [BOT] };
 }
 
 /** A click on an Action.Execute button (`replyToId` is the card's message). */

@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { aCase } from "../../../dev/builders/case-builder.js";
 import { cardProblems, executeActions } from "../../support/adaptive-card.js";
 import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
-import { botAdded, installed, message, post, type Place, type Sender } from "../../../dev/teams/activities.js";
+import {
+  botAdded,
+  cardAction,
+  installed,
+  message,
+  post,
+  type Place,
+  type Sender,
+} from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import type { Store } from "../../../src/store/store.js";
@@ -213,7 +221,7 @@ describe("my cases and due", () => {
 });
 
 describe("rule 1.1 MAAM agenda on demand", () => {
-  it("lists cases sent to MAAM with practitioners' caseloads for allocation", async () => {
+  it("lists cases sent to MAAM; choosing to allocate asks for the worker there, with practitioners' caseloads", async () => {
     await withStaff();
     await h.addStaff({
       id: "aad-pat",
@@ -227,7 +235,19 @@ describe("rule 1.1 MAAM agenda on demand", () => {
     expectValid(sentCards());
     const agenda = json(sentCards());
     expect(agenda).toContain("FC-2026-000121");
-    expect(agenda).toMatch(/Pat Practitioner \(0\/\d+\)/);
-    expect(executeActions(sentCards()[0]).map((a) => a.verb)).toEqual(["maam.decide"]);
+    expect(agenda).not.toContain("Pat Practitioner");
+    const [decide] = executeActions(sentCards()[0]);
+    expect(decide?.verb).toEqual("maam.decide");
+
+    const click = cardAction(h.connector.serviceUrl, manager, screeningChat, "maam.decide", {
+      ...decide?.data,
+      "FC-2026-000121~outcome": "allocate",
+    });
+    const { body } = await post(h.messagesUrl, click);
+    const answer = (body as { value: AdaptiveCardJson }).value;
+    expectValid([answer]);
+    expect(json(answer)).toMatch(/Pat Practitioner \(0\/\d+\)/);
+    expect(json(answer)).toContain("Choose the worker case FC-2026-000121 is allocated to");
+    expect(json(answer)).toContain('"value":"allocate"');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clockReasonCard } from "../../../../bot/cards/clock-reason.js";
 import { escalationCard } from "../../../../bot/cards/escalation.js";
-import { nudgeDigestCard } from "../../../../bot/cards/nudge-digest.js";
+import { nudgeDigestCards } from "../../../../bot/cards/nudge-digest.js";
 import { overdueNoteCard } from "../../../../bot/cards/overdue-note.js";
 import { preAllocationReminderCard } from "../../../../bot/cards/pre-allocation-reminder.js";
 import { cardProblems, cardText, executeActions, inputIds } from "../../../support/adaptive-card.js";
@@ -9,10 +9,10 @@ import { timeZone } from "./card-fixtures.js";
 import { breached } from "./nudges.fixture.js";
 
 describe("nudges in a practitioner's personal chat", () => {
-  const digest = nudgeDigestCard({ timeZone, personName: "Jo", date: "2026-11-06", items: [breached] });
+  const [digest] = nudgeDigestCards({ timeZone, personName: "Jo", date: "2026-11-06", items: [breached] });
 
   it("the morning digest lists overdue items with rule and citation", () => {
-    expect(cardProblems(digest)).toEqual([]);
+    expect(cardProblems(digest!)).toEqual([]);
     const json = cardText(digest);
     expect(json).toContain("Good morning Jo: your clocks for Fri 6 Nov 2026");
     expect(json).toContain("1.2 Acknowledge the referrer (Past its maximum)");
