@@ -4,6 +4,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
 } from "botbuilder";
 import { releaseHeldNotices } from "../src/app/release-held-notices.js";
 import { describeError } from "../src/logging/logger.js";
@@ -53,6 +54,7 @@ function turnOf(context: TurnContext): Turn {
   return {
     conversation,
     user,
+    ...(context.activity.recipient?.name ? { botName: context.activity.recipient.name } : {}),
     conversationKey: conversationKey(conversation, user),
     reference: { ...channelReference },
   };
@@ -117,6 +119,12 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
     });
   }
 
+  /** Universal Actions answer in the body, an error too: any HTTP status but 200 shows "Unable to reach app". */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const answer = await super.onInvokeActivity(context);
+    return context.activity.name === "adaptiveCard/action" ? { ...answer, status: 200 } : answer;
+  }
+
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invoke: AdaptiveCardInvokeValue,
@@ -178,7 +186,7 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
       throw error;
     }
     if (saved === "new") {
-      await context.sendActivity({ attachments: [attachment(welcome(this.deps))] });
+      await context.sendActivity({ attachments: [attachment(welcome(this.deps, turn))] });
       await this.releaseHeld(turn.conversationKey);
     }
   }

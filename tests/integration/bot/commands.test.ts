@@ -8,6 +8,7 @@ import {
   installed,
   message,
   post,
+  typed,
   type Place,
   type Sender,
 } from "../../../dev/teams/activities.js";
@@ -67,6 +68,38 @@ function expectValid(cards: readonly AdaptiveCardJson[]): void {
   expect(cards.length).toBeGreaterThan(0);
   for (const card of cards) expect(cardProblems(card)).toEqual([]);
 }
+
+describe("group chats, meeting chats and channels reach the bot only with an @mention (issue 20)", () => {
+  it("the help card there shows each command with the @mention, and those words reach the bot where bare ones would not", async () => {
+    await withStaff();
+    await post(h.messagesUrl, typed(h.connector.serviceUrl, manager, screeningChat, "@Family Centre help"));
+    const help = json(sentCards());
+    expect(help).toContain("@Family Centre screening");
+    expect(help).toContain("only see messages that @mention me");
+
+    expect(typed(h.connector.serviceUrl, manager, screeningChat, "screening")).toBeUndefined();
+    const asked = typed(h.connector.serviceUrl, manager, screeningChat, "@Family Centre screening");
+    expect((await post(h.messagesUrl, asked)).status).toBe(200);
+    expect(json(sentCards().at(-1))).toContain("Daily screening");
+  });
+
+  it("the welcome in a group chat says to @mention the bot; in a personal chat it does not", async () => {
+    await withStaff();
+    await post(h.messagesUrl, installed(h.connector.serviceUrl, manager, screeningChat));
+    await post(h.messagesUrl, installed(h.connector.serviceUrl, dutyWorker, personal));
+    const [inGroup, inPersonal] = sentCards();
+    expect(json(inGroup)).toContain("@Family Centre maam");
+    expect(json(inPersonal)).toContain("Type one of these:");
+    expect(json(inPersonal)).not.toContain("@Family Centre");
+  });
+
+  it("a refusal in a shared chat says what to send with the @mention", async () => {
+    await withStaff();
+    const stranger: Sender = { id: "29:x", aadObjectId: "aad-stranger", name: "Sam Stranger" };
+    await post(h.messagesUrl, typed(h.connector.serviceUrl, stranger, screeningChat, "@Family Centre screening"));
+    expect(json(sentCards())).toContain('Send \\"@Family Centre help\\"');
+  });
+});
 
 describe("help and install", () => {
   it("answers help in a personal chat with the list of commands", async () => {
