@@ -68,6 +68,8 @@ export interface BotHarnessOptions {
   readonly everyoneHasEveryRole?: boolean;
   readonly now?: string;
   readonly profileId?: string;
+  /** The Teams app's id, as production has it: links into the tab are then Teams deep links. */
+  readonly teamsAppId?: string;
 }
 
 /** The real CloudAdapter behind an express route, a fake Bot Connector for what it sends, and a store. */
@@ -97,6 +99,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     identify: options.everyoneHasEveryRole ? everyoneHasEveryRole : staffOfTeamsUser(app),
     auth: options.auth ?? { mode: "local" },
     tabUrl: "https://tab.example/",
+    ...(options.teamsAppId ? { teamsAppId: options.teamsAppId } : {}),
     pacing,
   };
   const bot = createBot(deps);
