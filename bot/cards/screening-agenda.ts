@@ -10,7 +10,8 @@ import { sharedCaseTitle, type SharedCase } from "./elements/shared-case.js";
 import { container, facts } from "./elements/text.js";
 
 export const SCREENING_DECIDE = "screening.decide";
-const ITEMS_PER_CARD = 6;
+/** Items on a posted part at most (fewer when a part would not fit a Teams message). */
+export const SCREENING_ITEMS_PER_CARD = 6;
 
 export interface ScreeningAgendaItem {
   readonly case: SharedCase;
@@ -68,7 +69,7 @@ function header(view: ScreeningAgendaView): AgendaHeader {
 const drawing = agendaDrawing<ScreeningAgendaItem, ScreeningAgendaView>({
   item,
   header,
-  itemsPerCard: ITEMS_PER_CARD,
+  itemsPerCard: SCREENING_ITEMS_PER_CARD,
   reserveBytes: (view) => redrawReserveBytes(view.outcomes, view.workers),
 });
 
