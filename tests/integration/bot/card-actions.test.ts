@@ -75,6 +75,24 @@ describe("a three-item agenda decides one item at a time", () => {
   });
 });
 
+describe("the shared card's update for everyone, after a decision", () => {
+  it("goes through the chat's rate limiter and is retried as Teams asks (412), with back-off", async () => {
+    await threeOnTheAgenda();
+    h.connector.failNext(1, 412);
+    await click(TWO, { [`${TWO}~outcome`]: "maam", [`${TWO}~note`]: "For the panel." });
+
+    const update = await eventually(async () => {
+      const put = h.connector.calls.find((c) => c.method === "PUT");
+      expect(put).toBeDefined();
+      return put;
+    });
+    expect(JSON.stringify(update?.activity)).toContain("Decided by Dana Duty");
+    expect(h.connector.refused.map((r) => [r.method, r.status])).toEqual([["PUT", 412]]);
+    expect(h.pacing.slept).toEqual([1000]);
+    expect(h.logLines.some((l) => l.includes("bot.card-update-failed"))).toBe(false);
+  });
+});
+
 describe("an invoke that fails is answered as Universal Actions' error, never left as a 501", () => {
   it("answers 200 with application/vnd.microsoft.error and a message Teams shows under the card", async () => {
     await threeOnTheAgenda();

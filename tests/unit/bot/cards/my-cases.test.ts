@@ -34,4 +34,16 @@ describe("my cases (personal chat)", () => {
   it("says so when there are none", () => {
     expect(cardText(myCasesCards({ timeZone, cases: [] }))).toContain("You have no open cases.");
   });
+
+  it("a long caseload comes in parts that each fit a Teams message, every case once, most urgent first", () => {
+    const cases = Array.from({ length: 50 }, (_, i) =>
+      entry(allocated(`FC-2026-${String(700 + i).padStart(6, "0")}`, "2026-11-02T10:00:00Z")),
+    );
+    const parts = myCasesCards({ timeZone, cases });
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(cardProblems(part)).toEqual([]);
+    expect(cardText(parts.at(-1))).toContain(`(part ${parts.length} of ${parts.length})`);
+    const listed = [...new Set(parts.flatMap((p) => cardText(p).match(/FC-2026-\d{6}/g) ?? []))];
+    expect(listed).toEqual(cases.map((c) => c.case.id));
+  });
 });
