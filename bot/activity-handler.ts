@@ -45,7 +45,9 @@ function turnOf(context: TurnContext): Turn {
     ...(from.name ? { name: from.name } : {}),
   };
   const conversation = conversationOf(context);
-  const reference = TurnContext.getConversationReference(context.activity);
+  // Without the activity's own id: a stored reference is the conversation's, not this message's (a proactive post is
+  // not a reply to it), and it stays the same from one activity to the next unless Teams moved the conversation.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(context.activity);
   // A channel message's conversation id names its thread (`;messageid=`); proactive posts go to the channel itself.
   const channelReference =
     conversation.type === "channel" && conversation.channelId

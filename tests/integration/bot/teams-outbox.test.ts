@@ -194,6 +194,13 @@ describe("the app removed, the bot leaving, and references kept current", () => 
     expect(await h.store.conversations.get("user~aad-pat")).toBeUndefined();
   });
 
+  it("an activity from a conversation Teams did not move writes nothing: the stored reference is the same", async () => {
+    await setUp();
+    const before = await h.store.conversations.get("user~aad-pat");
+    await post(h.messagesUrl, message(h.connector.serviceUrl, pat, patChat, "due", "msg-2"));
+    expect((await h.store.conversations.get("user~aad-pat"))?.etag).toBe(before?.etag);
+  });
+
   it("every incoming activity refreshes the stored reference: Teams moved the chat, the next notice follows it", async () => {
     await setUp();
     const moved = await startFakeConnector();
