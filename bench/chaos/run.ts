@@ -18,6 +18,7 @@ import { expectedOutcomes } from "./expected-outcomes.js";
 import { planFaults } from "./fault-plan.js";
 import { gatherEvidence, tallyMail, type SentEmail } from "./mail-tally.js";
 import { chooseChats, CHAOS_CHATS } from "./teams-chats.js";
+import { queueTeamsFaults, tallyTeamsFaults } from "./teams-faults.js";
 import { tallyTeams } from "./teams-tally.js";
 
 /**
@@ -34,6 +35,8 @@ if (!Number.isInteger(seed)) throw new Error(`--seed needs a whole number, not "
 const SIZES = quick
   ? { emails: 120, days: 2, realSecondsPerDay: 100, kills: 4, windows: 2, storms: 2, expiries: 1, removals: 1 }
   : { emails: 1000, days: 3, realSecondsPerDay: 150, kills: 21, windows: 5, storms: 5, expiries: 3, removals: 2 };
+/** Teams items the outbox must hold, not retry: more than one drain round (20) takes, ahead of everything else. */
+const TEAMS_FAULTS = { blocked: 15, oversized: 15 };
 /** Each simulated day opens 20 s before the 09:30 agenda time, so every day's agenda falls due early in it. */
 const MORNING = "09:29:40";
 /** Longer than a Teams sender's posting patience (10 minutes), shorter than a letter's confirmation patience. */
@@ -83,6 +86,8 @@ async function main(): Promise<void> {
   const system = new ChaosSystem(stack, azuriteLocation, log);
   try {
     await chooseChats(stack.service().url, connector.serviceUrl);
+    const faultStore = await createTableStore(stack.azurite.connectionString, { allowInsecureConnection: true });
+    await queueTeamsFaults(stack.service().url, connector, faultStore, clock.now(), TEAMS_FAULTS);
     const setupCalls = connector.calls.length;
     const mix = new MailMix(`c${seed}`);
     const context = {
@@ -140,6 +145,7 @@ async function main(): Promise<void> {
     const evidence = await gatherEvidence(stack.standIn.mailbox, store, stack.azurite.connectionString);
     const mail = tallyMail(sent, expected, evidence);
     const teams = tallyTeams(connector.calls.slice(setupCalls), CHAOS_CHATS);
+    const teamsFaults = await tallyTeamsFaults(store, connector);
     const events = system.events();
     const results = {
       emails: mail.emails,
@@ -152,6 +158,7 @@ async function main(): Promise<void> {
       jobsRunTwice: teams.jobsRunTwice,
       agendasPerDay: teams.agendasPerDay,
       digestsPerDay: teams.digestsPerDay,
+      teamsFaults: { queued: TEAMS_FAULTS, ...teamsFaults, teamsPostedAfter: teams.posted },
       seed,
       machine: { ...machine(), loadAverageAtStart: loadavg()[0] },
       commit: gitCommit(),
@@ -190,8 +197,14 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, quick ? "chaos-quick.json" : "chaos.json"), `${JSON.stringify(results, null, 2)}\n`);
     // Mail still unhandled at the end cannot be shown not lost: it fails the run too.
+    // The Teams faults must all be held, and nothing left queued behind them.
+    const teamsJammed =
+      teamsFaults.held.blocked !== TEAMS_FAULTS.blocked ||
+      teamsFaults.held.oversized !== TEAMS_FAULTS.oversized ||
+      drained.pendingTeams > 0;
     const failed =
-      results.lost + results.duplicateContacts + results.duplicateAcks + results.jobsRunTwice + mail.unsettled > 0;
+      results.lost + results.duplicateContacts + results.duplicateAcks + results.jobsRunTwice + mail.unsettled > 0 ||
+      teamsJammed;
     process.exitCode = failed ? 1 : 0;
   } finally {
     await connector.close();
@@ -214,6 +227,13 @@ function report(r: {
   jobsRunTwice: number;
   agendasPerDay: object;
   digestsPerDay: object;
+  teamsFaults: {
+    queued: { blocked: number; oversized: number };
+    held: { blocked: number; oversized: number; other: number };
+    refusedByTeams: object;
+    teamsPostedAfter: number;
+  };
+  drained: { pendingTeams: number };
   durationSeconds: number;
   detail: { missingAcks: number; unsettled: number; azuriteRestarts: number };
 }): void {
@@ -231,6 +251,12 @@ function report(r: {
   row("service kills (SIGKILL)", r.kills, "at least 20 (full run)");
   row("Azurite restarts", r.detail.azuriteRestarts);
   row("jobs run twice", r.jobsRunTwice, "target 0");
+  const t = r.teamsFaults;
+  row("Teams blocked (403) held", `${t.held.blocked}/${t.queued.blocked}`, "all held; Teams asked once");
+  row("Teams oversized held", `${t.held.oversized}/${t.queued.oversized}`, "all held; never sent");
+  row("Teams refusals by status", JSON.stringify(t.refusedByTeams), "403 once: the reference is forgotten");
+  row("Teams posts after them", t.teamsPostedAfter, "newer items still delivered");
+  row("Teams queued at the end", r.drained.pendingTeams, "target 0");
   log(`agendas per day   ${JSON.stringify(r.agendasPerDay)}`);
   log(`digests per day   ${JSON.stringify(r.digestsPerDay)}`);
   log(`finished in ${r.durationSeconds} s`);

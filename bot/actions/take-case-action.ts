@@ -3,10 +3,9 @@ import { actionById } from "../../src/app/actions/catalogue.js";
 import { actionContext } from "../../src/app/actions/available-actions.js";
 import type { BotDeps } from "../bot-deps.js";
 import { caseCardFor } from "../presenters/case-card-view.js";
-import { refusal } from "../replies.js";
 import type { Turn } from "../turn.js";
 import { field } from "./action-input.js";
-import { forEveryone, forThisPerson, type ActionResult } from "./action-result.js";
+import { forEveryone, saidUnderTheCard, type ActionResult } from "./action-result.js";
 import { declaredValues } from "./declared-values.js";
 import { notOnStaffList, refusedOnCard } from "./decision-outcome.js";
 
@@ -24,17 +23,17 @@ export async function takeCaseActionOnCard(
   const actionId = field(data, "actionId");
   const spec = actionId === undefined ? undefined : actionById(actionId);
   if (caseId === undefined || actionId === undefined || spec === undefined) {
-    return forThisPerson(refusal("Nothing was recorded", 'This card is out of date. Type "case <reference>" again.'));
+    return saidUnderTheCard("Nothing was recorded", 'This card is out of date. Type "case <reference>" again.');
   }
   const who = await deps.identify(turn.user);
   if (who === undefined) return notOnStaffList();
   const stored = await deps.app.cases.findCase(caseId);
-  if (stored === undefined) return forThisPerson(refusal(`There is no case ${caseId}`, "Check the reference."));
+  if (stored === undefined) return saidUnderTheCard(`There is no case ${caseId}`, "Check the reference.");
   const inputs = spec.inputs(await actionContext(deps.app, stored));
   const values = declaredValues(inputs, actionId, data, deps.app.calendar.timeZone);
   const outcome = await takeAction(deps.app, caseId, actionId, values, who);
   if (outcome.status === "refused") return refusedOnCard(deps, verb, caseId, outcome);
-  if (outcome.status === "already-decided") return forThisPerson(refusal("Nothing was recorded", outcome.message));
+  if (outcome.status === "already-decided") return saidUnderTheCard("Nothing was recorded", outcome.message);
   deps.app.logger.info("bot.case-action", { verb, actionId, caseId, status: outcome.status });
   return forEveryone(await caseCardFor(deps, await deps.app.cases.getCase(caseId), who));
 }

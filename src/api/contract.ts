@@ -38,6 +38,11 @@
  *   GET  /api/contacts/form                    duty-worker, manager -> ContactFormResponse
  *   POST /api/contacts                         duty-worker, manager <- the form's inputs by name -> LoggedContact
  *
+ *   Teams messages the bot could not send (held for a person, with why):
+ *   GET  /api/teams-messages/held?continuation=  duty-worker, manager -> HeldTeamsMessagesResponse
+ *   POST /api/teams-messages/held/retry          duty-worker, manager <- RetryTeamsMessageRequest
+ *                                                -> RetryTeamsMessageResponse (404/409 TEAMS_OUTBOX.*)
+ *
  *   Outlook add-in:
  *   GET  /api/mail/lookup?messageId=&internetMessageId=   any staff -> MailLookupResponse
  *   POST /api/mail/log                         duty-worker, manager <- LogMailRequest -> MailLookupResponse
@@ -531,6 +536,35 @@ export interface LogMailRequest {
 export interface LinkMailRequest {
   readonly messageId: string;
   readonly caseId: string;
+}
+
+// ---- Teams messages held ----
+
+/** A Teams message the bot could not send, held for a person: what, where to, since when, and why. */
+export interface HeldTeamsMessageView {
+  /** With `key`, names the message for a retry. */
+  readonly partition: string;
+  readonly key: string;
+  /** "Triage card", "Screening agenda", "Morning digest"… */
+  readonly what: string;
+  /** "the duty chat", "Pat Practitioner's personal chat"… */
+  readonly to: string;
+  /** The case it is about, when it is about one. */
+  readonly caseId?: string;
+  readonly heldSince: string;
+  /** Why it is held and what puts it right. */
+  readonly reason: string;
+}
+
+export type HeldTeamsMessagesResponse = PageOf<HeldTeamsMessageView>;
+
+export interface RetryTeamsMessageRequest {
+  readonly partition: string;
+  readonly key: string;
+}
+
+export interface RetryTeamsMessageResponse {
+  readonly released: true;
 }
 
 // ---- local mode ----

@@ -9,6 +9,7 @@ import { mailRoutes } from "./routes/mail-routes.js";
 import { queueRoutes } from "./routes/queue-routes.js";
 import { referenceRoutes } from "./routes/reference-routes.js";
 import { reportRoutes } from "./routes/report-routes.js";
+import { teamsMessageRoutes } from "./routes/teams-message-routes.js";
 
 /**
  * The tab's API under /api/ (mount the router at the app's root). `before`: routes the composition root adds in
@@ -23,6 +24,7 @@ export function createApiRouter(deps: ApiDeps, logger: Logger, before: readonly 
   api.use(caseRoutes(deps));
   api.use(contactRoutes(deps));
   api.use(mailRoutes(deps));
+  api.use(teamsMessageRoutes(deps));
   api.use(adminRoutes(deps));
   api.use(apiErrorHandler(logger));
 

@@ -95,6 +95,8 @@ export function statusOf(code: string): number | undefined {
   if (code === "ACTION.INVALID_INPUT" || code === "SUPERVISION.NOT_A_PRACTITIONER" || code === "CONTACT.INVALID") {
     return 400;
   }
+  if (code === "TEAMS_OUTBOX.NOT_FOUND") return 404;
+  if (code === "TEAMS_OUTBOX.NOT_HELD") return 409;
   if (code.startsWith("CASE.")) return 409; // CASE.TRANSITION_NOT_ALLOWED, CASE.ALREADY_DECIDED, …
   return undefined;
 }

@@ -28,6 +28,7 @@ export async function centreCalendar(
     settings: {
       get: (key) => settings.get(key),
       list: () => settings.list(),
+      delete: (key, etag) => settings.delete(key, etag),
       async put(key, value, etag) {
         const written = await settings.put(key, value, etag);
         if (key === CENTRE_SETTINGS_KEY) calendar.replace(build(written.value));

@@ -71,6 +71,8 @@ const schema = z
     FC_BOT_APP_ID: z.string().uuid().optional(),
     FC_BOT_APP_TYPE: z.enum(["SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
     FC_BOT_APP_PASSWORD: z.string().min(1).optional(),
+    /** The Teams app's id (the manifest's `id`, the Agents Toolkit's TEAMS_APP_ID); the bot's id when not set. */
+    FC_TEAMS_APP_ID: z.string().uuid().optional(),
     FC_API_AUDIENCE: z
       .string()
       .transform((s) =>
@@ -156,6 +158,8 @@ export interface Config {
     readonly appType: "SingleTenant" | "UserAssignedMSI";
     readonly password?: string;
   };
+  /** The Teams app (the manifest's id), for deep links into the tab; none in local mode without a bot id. */
+  readonly teams?: { readonly appId: string };
   /** Where traces and metrics go (Azure Monitor); absent, telemetry stays off. */
   readonly telemetry?: { readonly connectionString: string };
   /** The tab's API: which Entra token audiences it accepts (production; local mode signs its own tokens). */
@@ -225,6 +229,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ...(c.FC_BOT_APP_ID
       ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }
       : {}),
+    ...((c.FC_TEAMS_APP_ID ?? c.FC_BOT_APP_ID) ? { teams: { appId: c.FC_TEAMS_APP_ID ?? c.FC_BOT_APP_ID ?? "" } } : {}),
     ...(c.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { telemetry: { connectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING } }
       : {}),

@@ -13,6 +13,8 @@ export interface RecordStore<T> {
   /** Without `etag`: create (`AlreadyExistsError` if present). With it: replace if unchanged (`ConcurrencyError`). */
   put(key: string, value: T, etag?: string): Promise<Versioned<T>>;
   list(): Promise<Array<Versioned<T> & { readonly key: string }>>;
+  /** Removes the record; with `etag`, only if unchanged (`ConcurrencyError`). False when it was not there. */
+  delete(key: string, etag?: string): Promise<boolean>;
 }
 
 /** A counter per key and period (acknowledgements per sender per day). */

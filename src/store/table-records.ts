@@ -35,6 +35,10 @@ export class TableRecords<T> implements RecordStore<T> {
     }
   }
 
+  delete(key: string, etag?: string): Promise<boolean> {
+    return this.table.delete(this.partition, encodeKey(key), etag);
+  }
+
   async list(): Promise<Array<Versioned<T> & { readonly key: string }>> {
     const all: Array<Versioned<T> & { readonly key: string }> = [];
     for await (const row of scan(this.table, { partitionKey: this.partition })) {

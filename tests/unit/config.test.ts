@@ -82,6 +82,15 @@ describe("configuration", () => {
     );
   });
 
+  it("names the Teams app links into the tab go through: FC_TEAMS_APP_ID, else the bot's id, else none", () => {
+    const bot = "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
+    const app = "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    expect(loadConfig({}).teams).toBeUndefined();
+    expect(loadConfig({ FC_BOT_APP_ID: bot }).teams).toEqual({ appId: bot });
+    expect(loadConfig({ FC_BOT_APP_ID: bot, FC_TEAMS_APP_ID: app }).teams).toEqual({ appId: app });
+    expect(() => loadConfig({ FC_TEAMS_APP_ID: "my-app" })).toThrow(/FC_TEAMS_APP_ID/);
+  });
+
   it("rejects a malformed working-hours setting with the format to use", () => {
     expect(() => loadConfig({ FC_WORKING_HOURS_START: "9am" })).toThrow(/FC_WORKING_HOURS_START: use 24-hour HH:MM/);
   });

@@ -27,6 +27,10 @@ export function dueItemLine(item: DueItem, timeZone: string): CardElement {
   ]);
 }
 
+/** What a due list shows, in the order it shows it: overdue then due soon, each in RAG order. */
+export const dueListed = (items: readonly DueItem[]): DueItem[] =>
+  inRagOrder(items).filter((i) => isOverdue(i) || i.deadline.status === "due-soon");
+
 /** The overdue section then the due-soon one, each in RAG order; empty sections are left out. */
 export function dueSections(items: readonly DueItem[], timeZone: string): CardElement[] {
   const ordered = inRagOrder(items);

@@ -36,6 +36,8 @@ export interface FcApi {
   mailLookup(internetMessageId: string): Promise<ApiResponse<C.MailLookupResponse>>;
   logMail(request: C.LogMailRequest): Promise<ApiResponse<C.MailLookupResponse>>;
   linkMail(request: C.LinkMailRequest): Promise<ApiResponse<C.MailLookupResponse>>;
+  heldTeamsMessages(continuation?: string): Promise<ApiResponse<C.HeldTeamsMessagesResponse>>;
+  retryTeamsMessage(request: C.RetryTeamsMessageRequest): Promise<ApiResponse<C.RetryTeamsMessageResponse>>;
 }
 
 const page = (continuation?: string) =>
@@ -68,5 +70,7 @@ export function createFcApi(http: HttpClient): FcApi {
     mailLookup: (internetMessageId) => http.get(`/api/mail/lookup?internetMessageId=${id(internetMessageId)}`),
     logMail: (request) => http.send("POST", "/api/mail/log", request),
     linkMail: (request) => http.send("POST", "/api/mail/link", request),
+    heldTeamsMessages: (continuation) => http.get(`/api/teams-messages/held${page(continuation)}`),
+    retryTeamsMessage: (request) => http.send("POST", "/api/teams-messages/held/retry", request),
   };
 }

@@ -10,6 +10,7 @@ import { useSharedStyles } from "../components/styles.js";
 import { usePagedResource } from "../components/use-paged-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
+import { HeldTeamsMessages } from "./held-teams-messages.js";
 
 const ACKNOWLEDGEMENT: Record<AcknowledgementStatus, string> = {
   "not-required": "Not required",
@@ -66,6 +67,7 @@ export function TriageView() {
           )
         }
       </Loaded>
+      <HeldTeamsMessages />
     </section>
   );
 }
