@@ -17,6 +17,18 @@ export interface FolderChanges {
   readonly removedIds: readonly string[];
 }
 
+/**
+ * A sent message on its way to Sent Items, as Exchange's transport has it: first still in Drafts (a draft to any
+ * reader), then in no folder a client can see (404), then in Sent Items.
+ */
+interface Transit {
+  readonly hiddenFromMs: number;
+  readonly dueMs: number;
+  /** How many times `/send` took it: each of them goes out. */
+  sends: number;
+  readonly arrive: (sends: number) => void;
+}
+
 type CreatedListener = (message: StoredMessage) => void;
 type MovedListener = (message: StoredMessage, from: FolderName) => void;
 
@@ -33,6 +45,7 @@ export class MailboxStore {
   private readonly threads: Threads;
   private readonly createdListeners: CreatedListener[] = [];
   private readonly movedListeners: MovedListener[] = [];
+  private readonly transits = new Map<string, Transit>();
   readonly outbound: OutboundRecord[] = [];
 
   constructor(
@@ -108,18 +121,33 @@ export class MailboxStore {
     });
   }
 
+  /** Starts a sent message's way to Sent Items; `arrive` moves it there once `delayMs` has passed on the clock. */
+  beginTransit(id: string, delayMs: number, arrive: (sends: number) => void): void {
+    const now = this.now().getTime();
+    this.transits.set(id, { hiddenFromMs: now + delayMs / 2, dueMs: now + delayMs, sends: 1, arrive });
+    setTimeout(() => this.settle(), delayMs + 1).unref();
+  }
+
+  /** The message's way to Sent Items, while it is on it. */
+  transitOf(id: string): Transit | undefined {
+    this.settle();
+    return this.transits.get(id);
+  }
+
   find(id: string): StoredMessage | undefined {
-    return this.messages.get(id);
+    this.settle();
+    return this.isHidden(id) ? undefined : this.messages.get(id);
   }
 
   get(id: string): StoredMessage {
-    const message = this.messages.get(id);
+    const message = this.find(id);
     if (!message) throw notFound(`message ${id}`);
     return message;
   }
 
   list(folder: FolderName): StoredMessage[] {
-    return [...this.messages.values()].filter((m) => m.folder === folder);
+    this.settle();
+    return [...this.messages.values()].filter((m) => m.folder === folder && !this.isHidden(m.id));
   }
 
   counts(): Record<FolderName, number> {
@@ -155,11 +183,28 @@ export class MailboxStore {
   }
 
   clear(): void {
+    this.transits.clear();
     this.messages.clear();
     this.lastChange.clear();
     this.departures = [];
     this.outbound.length = 0;
     this.threads.clear();
+  }
+
+  /** Delivers what has reached Sent Items by now (read lazily, on the store's clock, so a test's clock decides). */
+  private settle(): void {
+    if (this.transits.size === 0) return;
+    const now = this.now().getTime();
+    for (const [id, transit] of this.transits) {
+      if (transit.dueMs > now) continue;
+      this.transits.delete(id);
+      transit.arrive(transit.sends);
+    }
+  }
+
+  private isHidden(id: string): boolean {
+    const transit = this.transits.get(id);
+    return transit !== undefined && this.now().getTime() >= transit.hiddenFromMs;
   }
 
   private put(message: StoredMessage): void {

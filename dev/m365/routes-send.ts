@@ -26,7 +26,14 @@ export function registerSendRoutes(app: Express, context: StandInContext): void 
       );
     if (comment !== undefined && typeof comment !== "string")
       throw badRequest("RequestBodyRead", "comment must be a string.");
-    const draft = composer.createReply(String(req.params.id), readWritableMessage(message), comment);
+    const fields = readWritableMessage(message);
+    if (comment !== undefined && fields.body !== undefined)
+      throw badRequest("RequestBodyRead", "createReply takes a comment or message.body, not both.");
+    // The docs promise createReply's `message` only its writable properties: a client must check for its marker.
+    const kept = context.faults.get().createReplyDropsMarker
+      ? { ...fields, singleValueExtendedProperties: undefined, internetMessageHeaders: undefined }
+      : fields;
+    const draft = composer.createReply(String(req.params.id), kept, comment);
     res.status(201).json(created(req, draft));
   });
 
@@ -36,6 +43,12 @@ export function registerSendRoutes(app: Express, context: StandInContext): void 
 
   app.post("/v1.0/users/:user/messages/:id/send", async (req, res) => {
     await composer.send(String(req.params.id));
+    // Exchange took the message, but its answer is lost on the way back: the client cannot tell it was sent.
+    if (context.faults.dropsSendResponse()) {
+      context.stats.sendResponsesDropped += 1;
+      res.socket?.destroy();
+      return;
+    }
     res.status(202).end();
   });
 

@@ -102,7 +102,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   let origin = "";
   const context: StandInContext = {
     store,
-    composer: new Composer(store, ids, now),
+    composer: new Composer(store, ids, now, () => faults.sentItemsDelay()),
     deltaTokens,
     subscriptions,
     faults,

@@ -26,6 +26,8 @@ export interface Stats {
   readonly folders: Readonly<Record<FolderName, number>>;
   readonly smtpDelivered: number;
   readonly outbound: number;
+  /** `/send` calls whose response the faults cut off (the message went all the same). */
+  readonly sendResponsesDropped: number;
 }
 
 export class StatsCounter {
@@ -33,6 +35,7 @@ export class StatsCounter {
   private batchParts: Record<string, Record<string, number>> = {};
   private requestsTotal = 0;
   smtpDelivered = 0;
+  sendResponsesDropped = 0;
   notifications: NotificationStats = StatsCounter.noNotifications();
 
   recordRequest(route: string, status: number): void {
@@ -55,6 +58,7 @@ export class StatsCounter {
       folders,
       smtpDelivered: this.smtpDelivered,
       outbound,
+      sendResponsesDropped: this.sendResponsesDropped,
     };
   }
 
@@ -63,6 +67,7 @@ export class StatsCounter {
     this.batchParts = {};
     this.requestsTotal = 0;
     this.smtpDelivered = 0;
+    this.sendResponsesDropped = 0;
     this.notifications = StatsCounter.noNotifications();
   }
 
