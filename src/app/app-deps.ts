@@ -11,6 +11,12 @@ export interface Centre {
   readonly name: string;
   readonly mailbox: string;
   readonly maxAcksPerSenderPerDay: number;
+  /**
+   * How long a letter handed to Exchange may be on its way before the outbox acts again: sends the draft once more
+   * if it is still a draft, or asks a person if it is nowhere. Sent Items is eventually consistent: until then,
+   * a letter not found there is waited for, never sent again.
+   */
+  readonly letterInTransitMinutes: number;
 }
 
 /**

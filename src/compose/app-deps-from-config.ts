@@ -37,6 +37,7 @@ export async function appDepsFromConfig(config: Config, logger: Logger, clock: C
       name: config.mailbox.centreName,
       mailbox: config.mailbox.address,
       maxAcksPerSenderPerDay: config.mailbox.maxAcksPerSenderPerDay,
+      letterInTransitMinutes: config.mailbox.letterInTransitMinutes,
     },
   };
   return { deps, store, graph };

@@ -66,6 +66,7 @@ const schema = z
       .pipe(z.array(z.iso.date())),
     FC_BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
     FC_MAX_ACKS_PER_SENDER_PER_DAY: intFrom(1, 1000).default(3),
+    FC_LETTER_IN_TRANSIT_MINUTES: intFrom(2, 24 * 60).default(15),
     FC_SUBSCRIPTION_LIFETIME_MINUTES: intFrom(45, 10080).default(4230),
     FC_DELTA_SAFETY_NET_MINUTES: intFrom(1, 60).default(5),
     FC_BOT_APP_ID: z.string().uuid().optional(),
@@ -149,6 +150,8 @@ export interface Config {
     readonly earlyHelpDesk: readonly string[];
     readonly centreName: string;
     readonly maxAcksPerSenderPerDay: number;
+    /** How long a letter handed to Exchange may take to show as sent before it is sent again or a person asked. */
+    readonly letterInTransitMinutes: number;
   };
   /** The Teams bot's identity; none in local mode, where the bot accepts unauthenticated requests. */
   readonly bot?: {
@@ -221,6 +224,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       earlyHelpDesk: c.FC_EARLY_HELP_DESK,
       centreName: c.FC_CENTRE_NAME,
       maxAcksPerSenderPerDay: c.FC_MAX_ACKS_PER_SENDER_PER_DAY,
+      letterInTransitMinutes: c.FC_LETTER_IN_TRANSIT_MINUTES,
     },
     ...(c.FC_BOT_APP_ID
       ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }

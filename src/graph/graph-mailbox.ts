@@ -1,7 +1,7 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { silentLogger, type Logger } from "../logging/logger.js";
 import type { Reachable } from "../ports/health.js";
-import type { InboxPage, Mailbox, MailDraft, OutgoingMail, SentMail } from "../ports/mailbox.js";
+import type { DraftStatus, InboxPage, Mailbox, MailDraft, OutgoingMail, SentMail } from "../ports/mailbox.js";
 import type { GraphClient } from "./graph-client.js";
 import { readInboxDeltaPage } from "./inbox-delta.js";
 import { MailSender } from "./mail-sending.js";
@@ -87,6 +87,10 @@ export class GraphMailbox implements Mailbox, Reachable {
 
   sendDraft(draftId: string): Promise<void> {
     return this.#sender.sendDraft(draftId);
+  }
+
+  draftStatus(draftId: string): Promise<DraftStatus> {
+    return this.#sender.draftStatus(draftId);
   }
 
   /** Readiness: the Inbox folder's id only, which proves the token, the mailbox scope and the network in one read. */

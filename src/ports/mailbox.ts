@@ -51,6 +51,12 @@ export interface MailDraft {
   readonly id: string;
 }
 
+/**
+ * Where a draft handed to Exchange is now. Sent Items is eventually consistent, so a sent letter may for a while
+ * still show as a draft in Drafts, or in no folder at all (`missing`): neither means it was not sent.
+ */
+export type DraftStatus = "draft" | "sent" | "missing" | "elsewhere";
+
 export interface Mailbox {
   /** One page of what changed in the Inbox since `link` (a page's `next`), or from the start. */
   readInboxPage(link?: string, options?: { readonly receivedSince?: string }): Promise<InboxPage>;
@@ -66,6 +72,7 @@ export interface Mailbox {
   /** A reply in the original's thread (Graph createReply). */
   createReplyDraft(originalMessageId: string, mail: OutgoingMail): Promise<MailDraft>;
   sendDraft(draftId: string): Promise<void>;
+  draftStatus(draftId: string): Promise<DraftStatus>;
 }
 
 export interface MailSubscription {

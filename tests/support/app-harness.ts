@@ -72,6 +72,7 @@ export interface HarnessOptions {
   /** London working time on a Monday by default: the fixtures' own date. */
   readonly now?: string;
   readonly maxAcksPerSenderPerDay?: number;
+  readonly letterInTransitMinutes?: number;
   readonly graph?: Partial<GraphClientOptions>;
   /** Wraps the production mailbox, e.g. to make one call fail as a crash would. */
   readonly wrapMailbox?: (mailbox: Mailbox) => Mailbox;
@@ -110,6 +111,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     name: "Family Centre North",
     mailbox: GROUP_MAILBOX,
     maxAcksPerSenderPerDay: options.maxAcksPerSenderPerDay ?? 10,
+    letterInTransitMinutes: options.letterInTransitMinutes ?? 15,
   };
   const deps: AppDeps = {
     ...store,
