@@ -1,3 +1,4 @@
+import { ChangeLog, changedFields, trackedSnapshot, type FolderChanges } from "./change-log.js";
 import { notFound } from "./errors.js";
 import { graphInstant, type IdIssuer } from "./graph-format.js";
 import { FOLDERS, type FolderName, type Recipient, type StoredMessage } from "./message.js";
@@ -10,11 +11,6 @@ export interface OutboundRecord {
   readonly internetMessageId: string;
   readonly recipients: readonly string[];
   readonly sentAt: string;
-}
-
-export interface FolderChanges {
-  readonly upserted: readonly StoredMessage[];
-  readonly removedIds: readonly string[];
 }
 
 /**
@@ -38,10 +34,7 @@ type MovedListener = (message: StoredMessage, from: FolderName) => void;
  */
 export class MailboxStore {
   private readonly messages = new Map<string, StoredMessage>();
-  /** Change sequence per message, and each folder a message left (for `@removed` in delta). */
-  private readonly lastChange = new Map<string, number>();
-  private departures: { id: string; folder: FolderName; seq: number }[] = [];
-  private sequence = 0;
+  private readonly changes: ChangeLog;
   private readonly threads: Threads;
   private readonly createdListeners: CreatedListener[] = [];
   private readonly movedListeners: MovedListener[] = [];
@@ -55,14 +48,16 @@ export class MailboxStore {
     readonly displayName: string,
   ) {
     this.threads = new Threads(ids);
+    this.changes = new ChangeLog(now);
   }
 
-  get currentSequence(): number {
-    return this.sequence;
+  /** The last change a delta round may include now, when new changes take `lagMs` to show in delta. */
+  visibleSequence(lagMs: number): number {
+    return this.changes.visibleUpTo(lagMs);
   }
 
-  /** Delivers a raw message into the Inbox, as Exchange would after SMTP. */
-  async deliver(raw: Buffer): Promise<StoredMessage> {
+  /** Delivers a raw message into the Inbox (or, as Exchange's filter may, into Junk Email) after SMTP. */
+  async deliver(raw: Buffer, folder: "inbox" | "junkemail" = "inbox"): Promise<StoredMessage> {
     const parsed = await parseMime(raw);
     const at = this.now();
     const internetMessageId = parsed.internetMessageId ?? `<${this.ids.token()}@standin.local>`;
@@ -71,7 +66,7 @@ export class MailboxStore {
     const message: StoredMessage = {
       ...fields,
       id: this.ids.messageId(),
-      folder: "inbox",
+      folder,
       internetMessageId,
       ...thread,
       bccRecipients: [],
@@ -103,12 +98,16 @@ export class MailboxStore {
   update(id: string, change: (message: StoredMessage) => void): StoredMessage {
     const message = this.get(id);
     const before = message.folder;
+    const snapshot = trackedSnapshot(message);
     change(message);
     message.changeKey = this.ids.changeKey();
     message.lastModifiedDateTime = graphInstant(this.now());
-    if (message.folder !== before) this.departures.push({ id, folder: before, seq: this.sequence + 1 });
-    this.touch(id);
-    if (message.folder !== before) for (const listener of this.movedListeners) listener(message, before);
+    if (message.folder === before) {
+      this.changes.updated(id, changedFields(snapshot, message));
+      return message;
+    }
+    this.changes.arrived(id, before);
+    for (const listener of this.movedListeners) listener(message, before);
     return message;
   }
 
@@ -156,21 +155,7 @@ export class MailboxStore {
 
   /** What changed in a folder after `since`, up to and including `upTo`. */
   changesSince(folder: FolderName, since: number, upTo: number): FolderChanges {
-    const inWindow = (seq: number) => seq > since && seq <= upTo;
-    const upserted = this.list(folder)
-      .filter((m) => inWindow(this.lastChange.get(m.id) ?? 0))
-      .sort((a, b) => (this.lastChange.get(a.id) ?? 0) - (this.lastChange.get(b.id) ?? 0));
-    const removedIds =
-      since === 0
-        ? []
-        : [
-            ...new Set(
-              this.departures
-                .filter((d) => d.folder === folder && inWindow(d.seq) && this.messages.get(d.id)?.folder !== folder)
-                .map((d) => d.id),
-            ),
-          ];
-    return { upserted, removedIds };
+    return this.changes.changesSince(this.list(folder), folder, since, upTo);
   }
 
   onCreated(listener: CreatedListener): void {
@@ -185,8 +170,7 @@ export class MailboxStore {
   clear(): void {
     this.transits.clear();
     this.messages.clear();
-    this.lastChange.clear();
-    this.departures = [];
+    this.changes.clear();
     this.outbound.length = 0;
     this.threads.clear();
   }
@@ -209,11 +193,6 @@ export class MailboxStore {
 
   private put(message: StoredMessage): void {
     this.messages.set(message.id, message);
-    this.touch(message.id);
-  }
-
-  private touch(id: string): void {
-    this.sequence += 1;
-    this.lastChange.set(id, this.sequence);
+    this.changes.arrived(message.id);
   }
 }

@@ -1,7 +1,7 @@
 /** The mailbox's messages as the stand-in keeps them, and the Graph `message` resource built from them. */
 
-export type FolderName = "inbox" | "sentitems" | "drafts" | "deleteditems";
-export const FOLDERS: readonly FolderName[] = ["inbox", "sentitems", "drafts", "deleteditems"];
+export type FolderName = "inbox" | "sentitems" | "drafts" | "deleteditems" | "junkemail";
+export const FOLDERS: readonly FolderName[] = ["inbox", "sentitems", "drafts", "deleteditems", "junkemail"];
 
 export interface EmailAddress {
   readonly name: string;

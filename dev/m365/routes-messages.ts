@@ -4,6 +4,7 @@ import { badRequest, GraphError } from "./errors.js";
 import { FOLDER_IDS, folderNamed, parseSelect, toResource } from "./message-resource.js";
 import { FOLDERS, type FolderName, type StoredMessage } from "./message.js";
 import { parseExpand, parseFilter, parseOrderBy, parseTop } from "./odata-query.js";
+import type { DeltaChangeType, ReceivedFilter } from "./delta-tokens.js";
 
 const DEFAULT_PAGE = 10;
 const MAX_DELTA_PAGE = 1000;
@@ -33,13 +34,17 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
     const folder = folderParam(req);
     const requested = Number(preferences(req).get("odata.maxpagesize") ?? DEFAULT_PAGE);
     const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_DELTA_PAGE) : DEFAULT_PAGE;
-    if (queryOption(req, "$filter") !== undefined || queryOption(req, "$orderby") !== undefined) {
-      throw badRequest("ErrorInvalidUrlQuery", "The stand-in's delta query supports $select only.");
+    if (queryOption(req, "$orderby") !== undefined) {
+      throw badRequest("ErrorInvalidUrlQuery", "The stand-in's delta query does not support $orderby.");
     }
+    const filter = parseDeltaFilter(queryOption(req, "$filter"));
+    const changeType = parseChangeType(queryOption(req, "changeType"));
     const page = deltaTokens.page(
       folder,
       {
         select: parseSelect(queryOption(req, "$select")),
+        ...(filter ? { filter } : {}),
+        ...(changeType ? { changeType } : {}),
         skiptoken: queryOption(req, "$skiptoken"),
         deltatoken: queryOption(req, "$deltatoken"),
       },
@@ -49,13 +54,17 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
       "skiptoken" in page.next ? ["$skiptoken", page.next.skiptoken] : ["$deltatoken", page.next.deltatoken];
     // Written as Graph writes its links: absolute, with the `$` of the token unencoded.
     const link = `${context.origin()}${req.path}?${name}=${encodeURIComponent(value)}`;
+    const render = (message: StoredMessage) =>
+      toResource(message, { ...renderOptions(req, context), select: page.select });
     res.set("Preference-Applied", appliedPreferences(req, pageSize));
     res.json({
       "@odata.context": `${context.origin()}/v1.0/$metadata#Collection(message)`,
       value: page.items.map((item) =>
-        "message" in item
-          ? toResource(item.message, { ...renderOptions(req, context), select: page.select })
-          : { "@odata.type": "#microsoft.graph.message", id: item.removedId, "@removed": { reason: "deleted" } },
+        "removedId" in item
+          ? { "@odata.type": "#microsoft.graph.message", id: item.removedId, "@removed": { reason: "deleted" } }
+          : "changed" in item
+            ? changedOnly(render(item.message), item.changed)
+            : render(item.message),
       ),
       [name === "$skiptoken" ? "@odata.nextLink" : "@odata.deltaLink"]: link,
     });
@@ -137,6 +146,33 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
     if (!attachment) throw new GraphError(404, "ErrorItemNotFound", "The attachment was not found.");
     res.json({ "@odata.type": "#microsoft.graph.fileAttachment", ...attachment });
   });
+}
+
+/** An updated message as delta gives it: its id, etag and the properties that changed, nothing else. */
+function changedOnly(resource: Record<string, unknown>, changed: readonly string[]): Record<string, unknown> {
+  const kept: Record<string, unknown> = { "@odata.etag": resource["@odata.etag"], id: resource.id };
+  for (const name of changed) if (name in resource) kept[name] = resource[name];
+  return kept;
+}
+
+/** `$filter` on message delta: `receivedDateTime ge|gt <instant>` only, as Graph documents it. */
+function parseDeltaFilter(filter: string | undefined): ReceivedFilter | undefined {
+  if (filter === undefined) return undefined;
+  const match = /^receivedDateTime\s+(ge|gt)\s+(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))$/i.exec(filter.trim());
+  const atMs = Date.parse(match?.[2] ?? "");
+  if (!match || Number.isNaN(atMs)) {
+    throw badRequest(
+      "ErrorInvalidUrlQueryFilter",
+      "Message delta supports only $filter=receivedDateTime ge <instant> or receivedDateTime gt <instant>.",
+    );
+  }
+  return { inclusive: (match[1] ?? "").toLowerCase() === "ge", atMs };
+}
+
+function parseChangeType(value: string | undefined): DeltaChangeType | undefined {
+  if (value === undefined) return undefined;
+  if (value === "created" || value === "updated" || value === "deleted") return value;
+  throw badRequest("ErrorInvalidUrlQuery", `changeType must be created, updated or deleted, not '${value}'.`);
 }
 
 /** Echoes the preferences honoured, as Graph does in `Preference-Applied`. */

@@ -1,7 +1,7 @@
 import type { Express, Request } from "express";
 import { renderOptions, type StandInContext } from "./context.js";
 import { badRequest } from "./errors.js";
-import { toResource } from "./message-resource.js";
+import { folderNamed, toResource } from "./message-resource.js";
 import type { StoredMessage } from "./message.js";
 import { readWritableMessage } from "./writable-message.js";
 
@@ -50,6 +50,20 @@ export function registerSendRoutes(app: Express, context: StandInContext): void 
       return;
     }
     res.status(202).end();
+  });
+
+  // A move keeps the immutable id, and in the destination the message is new (delta reports it as created).
+  app.post("/v1.0/users/:user/messages/:id/move", (req, res) => {
+    const { destinationId, ...rest } = bodyObject(req);
+    const destination = typeof destinationId === "string" ? folderNamed(destinationId) : undefined;
+    if (Object.keys(rest).length > 0 || destination === undefined)
+      throw badRequest("ErrorInvalidRequest", "move takes a destinationId: a folder id or a well-known folder name.");
+    res.status(201).json(
+      created(
+        req,
+        context.store.update(String(req.params.id), (m) => (m.folder = destination)),
+      ),
+    );
   });
 
   app.post("/v1.0/users/:user/sendMail", async (req, res) => {
