@@ -81,23 +81,30 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
     });
   });
 
-  /** One page of `messages` after $filter, $orderby and $top; unsupported options are refused before any matching. */
+  /**
+   * One page of `messages` after $filter, $orderby, $skip and $top, with an `@odata.nextLink` when more match (as
+   * Graph pages a list); unsupported options are refused before any matching.
+   */
   const listed = (req: Request, messages: readonly StoredMessage[]) => {
     const render = renderer(req, context);
     const matches = parseFilter(queryOption(req, "$filter"));
     const top = parseTop(queryOption(req, "$top"), DEFAULT_PAGE);
-    return messages
-      .filter(matches)
-      .sort(parseOrderBy(queryOption(req, "$orderby")))
-      .slice(0, top)
-      .map(render);
+    const skip = Number(queryOption(req, "$skip") ?? 0);
+    if (!Number.isInteger(skip) || skip < 0) throw badRequest("BadRequest", "$skip must be a whole number.");
+    const found = messages.filter(matches).sort(parseOrderBy(queryOption(req, "$orderby")));
+    const next = new URLSearchParams(req.query as Record<string, string>);
+    next.set("$skip", String(skip + top));
+    return {
+      value: found.slice(skip, skip + top).map(render),
+      ...(found.length > skip + top ? { "@odata.nextLink": `${context.origin()}${req.path}?${next}` } : {}),
+    };
   };
 
   app.get("/v1.0/users/:user/mailFolders/:folder/messages", (req, res) => {
     const folder = folderParam(req);
     res.json({
       "@odata.context": `${context.origin()}/v1.0/$metadata#users('${req.params.user}')/mailFolders('${folder}')/messages`,
-      value: listed(req, store.list(folder)),
+      ...listed(req, store.list(folder)),
     });
   });
 
@@ -105,7 +112,7 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
   app.get("/v1.0/users/:user/messages", (req, res) => {
     res.json({
       "@odata.context": `${context.origin()}/v1.0/$metadata#users('${req.params.user}')/messages`,
-      value: listed(
+      ...listed(
         req,
         FOLDERS.flatMap((folder) => store.list(folder)),
       ),

@@ -17,6 +17,13 @@ export interface Centre {
    * a letter not found there is waited for, never sent again.
    */
   readonly letterInTransitMinutes: number;
+  /** Mail received longer ago than this when it is logged is never acknowledged (a backlog after an outage). */
+  readonly acknowledgeWithinHours: number;
+  /**
+   * Go-live: intake reads no mail received before it. Unset, the first inbox round's own start is kept as go-live,
+   * so the mail already in the Inbox then is never taken for new contacts.
+   */
+  readonly intakeFrom?: string;
 }
 
 /**

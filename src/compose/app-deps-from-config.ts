@@ -38,6 +38,8 @@ export async function appDepsFromConfig(config: Config, logger: Logger, clock: C
       mailbox: config.mailbox.address,
       maxAcksPerSenderPerDay: config.mailbox.maxAcksPerSenderPerDay,
       letterInTransitMinutes: config.mailbox.letterInTransitMinutes,
+      acknowledgeWithinHours: config.mailbox.acknowledgeWithinHours,
+      ...(config.mailbox.intakeFrom === undefined ? {} : { intakeFrom: config.mailbox.intakeFrom }),
     },
   };
   return { deps, store, graph };

@@ -67,6 +67,8 @@ const schema = z
     FC_BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
     FC_MAX_ACKS_PER_SENDER_PER_DAY: intFrom(1, 1000).default(3),
     FC_LETTER_IN_TRANSIT_MINUTES: intFrom(2, 24 * 60).default(15),
+    FC_ACK_MAX_AGE_HOURS: intFrom(1, 24 * 365).default(96),
+    FC_INTAKE_FROM: z.iso.datetime({ offset: true }).optional(),
     FC_SUBSCRIPTION_LIFETIME_MINUTES: intFrom(45, 10080).default(4230),
     FC_DELTA_SAFETY_NET_MINUTES: intFrom(1, 60).default(5),
     FC_BOT_APP_ID: z.string().uuid().optional(),
@@ -152,6 +154,10 @@ export interface Config {
     readonly maxAcksPerSenderPerDay: number;
     /** How long a letter handed to Exchange may take to show as sent before it is sent again or a person asked. */
     readonly letterInTransitMinutes: number;
+    /** Mail received longer ago than this when it is logged is not acknowledged. */
+    readonly acknowledgeWithinHours: number;
+    /** Go-live (UTC ISO-8601): no mail received before it is read; unset, the first inbox round's start. */
+    readonly intakeFrom?: string;
   };
   /** The Teams bot's identity; none in local mode, where the bot accepts unauthenticated requests. */
   readonly bot?: {
@@ -225,6 +231,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       centreName: c.FC_CENTRE_NAME,
       maxAcksPerSenderPerDay: c.FC_MAX_ACKS_PER_SENDER_PER_DAY,
       letterInTransitMinutes: c.FC_LETTER_IN_TRANSIT_MINUTES,
+      acknowledgeWithinHours: c.FC_ACK_MAX_AGE_HOURS,
+      ...(c.FC_INTAKE_FROM === undefined ? {} : { intakeFrom: new Date(c.FC_INTAKE_FROM).toISOString() }),
     },
     ...(c.FC_BOT_APP_ID
       ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }

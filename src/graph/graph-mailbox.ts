@@ -14,6 +14,8 @@ export interface GraphMailboxOptions {
   readonly mailbox: string;
   /** Messages per delta page. */
   readonly pageSize?: number;
+  /** How many messages Graph returns from a filtered delta round at most (5,000; tests set it lower). */
+  readonly filteredRoundCap?: number;
   readonly logger?: Logger;
 }
 
@@ -25,6 +27,7 @@ export class GraphMailbox implements Mailbox, Reachable {
   readonly #graph: GraphClient;
   readonly #userPath: string;
   readonly #pageSize: number;
+  readonly #filteredRoundCap: number | undefined;
   readonly #log: Logger;
   readonly #reader: MessageReader;
   readonly #sender: MailSender;
@@ -33,6 +36,7 @@ export class GraphMailbox implements Mailbox, Reachable {
     this.#graph = graph;
     this.#userPath = userPath(options.mailbox);
     this.#pageSize = options.pageSize ?? 50;
+    this.#filteredRoundCap = options.filteredRoundCap;
     this.#log = (options.logger ?? silentLogger).child({ component: "graph-mailbox" });
     this.#reader = new MessageReader(graph, this.#userPath);
     this.#sender = new MailSender(graph, this.#userPath, this.#log);
@@ -44,7 +48,11 @@ export class GraphMailbox implements Mailbox, Reachable {
       this.#reader,
       this.#userPath,
       link,
-      { pageSize: this.#pageSize, ...options },
+      {
+        pageSize: this.#pageSize,
+        ...(this.#filteredRoundCap === undefined ? {} : { filteredRoundCap: this.#filteredRoundCap }),
+        ...options,
+      },
       this.#log,
     );
     const messages: InboundMessage[] = [];

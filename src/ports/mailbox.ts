@@ -58,7 +58,10 @@ export interface MailDraft {
 export type DraftStatus = "draft" | "sent" | "missing" | "elsewhere";
 
 export interface Mailbox {
-  /** One page of what changed in the Inbox since `link` (a page's `next`), or from the start. */
+  /**
+   * One page of the mail new in the Inbox since `link` (a page's `next`), or a new round. A new round, and a resync
+   * when the saved link has expired, read only mail received since `receivedSince` (never the whole Inbox).
+   */
   readInboxPage(link?: string, options?: { readonly receivedSince?: string }): Promise<InboxPage>;
   getMessage(id: string): Promise<InboundMessage>;
   /**

@@ -87,6 +87,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       mailbox: "familycentre@council.example",
       maxAcksPerSenderPerDay: 10,
       letterInTransitMinutes: 15,
+      acknowledgeWithinHours: 96,
     },
   };
   const pacing = fakePacing();

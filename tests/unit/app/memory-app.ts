@@ -37,6 +37,7 @@ export function memoryApp(now: string): AppDeps & { clock: MovableClock } {
       mailbox: "familycentre@council.example",
       maxAcksPerSenderPerDay: 10,
       letterInTransitMinutes: 15,
+      acknowledgeWithinHours: 96,
     },
   };
 }

@@ -32,6 +32,7 @@ async function apiOf(env: Record<string, string>) {
       mailbox: "fc@council.example",
       maxAcksPerSenderPerDay: 3,
       letterInTransitMinutes: 15,
+      acknowledgeWithinHours: 96,
     },
   } as unknown as AppDeps; // the routes under test read only these
   const local = config.mode === "local" ? await startLocalMode(config, app, silentLogger) : undefined;

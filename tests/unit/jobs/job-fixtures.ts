@@ -52,6 +52,7 @@ export function jobDeps(
       mailbox: "family.centre@example.org",
       maxAcksPerSenderPerDay: 3,
       letterInTransitMinutes: 15,
+      acknowledgeWithinHours: 96,
     },
   };
 }
