@@ -70,7 +70,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       notificationRoutes({
         clientState: config.graph.notificationClientState,
         logger,
-        onMailChanged: () => pump.inbox.request(),
+        onMailChanged: () => pump.notified(),
         onLifecycle: (event) => keeper.onLifecycle(event),
       }),
     ],
@@ -93,6 +93,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       await pump.letters.idle();
     },
     async close() {
+      pump.stop();
       await scheduler.stop();
       await pump.inbox.idle();
       await pump.letters.idle();
