@@ -28,6 +28,8 @@ export interface Stats {
   readonly outbound: number;
   /** `/send` calls whose response the faults cut off (the message went all the same). */
   readonly sendResponsesDropped: number;
+  /** The most requests (a `$batch`'s parts each, not the `$batch`) the mailbox had in hand at once. */
+  readonly peakInFlight: number;
 }
 
 export class StatsCounter {
@@ -36,7 +38,18 @@ export class StatsCounter {
   private requestsTotal = 0;
   smtpDelivered = 0;
   sendResponsesDropped = 0;
+  private inFlight = 0;
+  private peakInFlight = 0;
   notifications: NotificationStats = StatsCounter.noNotifications();
+
+  started(): void {
+    this.inFlight += 1;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+  }
+
+  finished(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+  }
 
   recordRequest(route: string, status: number): void {
     const byStatus = (this.requests[route] ??= {});
@@ -59,6 +72,7 @@ export class StatsCounter {
       smtpDelivered: this.smtpDelivered,
       outbound,
       sendResponsesDropped: this.sendResponsesDropped,
+      peakInFlight: this.peakInFlight,
     };
   }
 
@@ -68,6 +82,7 @@ export class StatsCounter {
     this.requestsTotal = 0;
     this.smtpDelivered = 0;
     this.sendResponsesDropped = 0;
+    this.peakInFlight = this.inFlight;
     this.notifications = StatsCounter.noNotifications();
   }
 
