@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { AppDeps } from "../app/app-deps.js";
 import type { Config } from "./config.js";
 import { notificationRoutes } from "../graph/notification-routes.js";
+import { startGraphSlots } from "../jobs/graph-slots.js";
 import { createInboxPump } from "../jobs/inbox-pump.js";
 import { createScheduler } from "../jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "../jobs/standard-jobs.js";
@@ -45,6 +46,15 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const telemetry = startTelemetry(config, deps.outbox, clock);
   const local = config.mode === "local" ? await startLocalMode(config, deps, logger) : undefined;
 
+  // Graph's 4 concurrent requests per mailbox, shared with the other instances before anything is sent.
+  const slots = await startGraphSlots({
+    leases: deps.leases,
+    clock,
+    logger,
+    mailbox: config.mailbox.address,
+    holderId: instanceId,
+    setCapacity: (requests) => graph.client.setMaxConcurrent(requests),
+  });
   const pump = createInboxPump(deps, instanceId);
   const keeper = subscriptionKeeper(deps, graph.subscriptions, subscriptionSettings(config), clock, pump.inbox);
   const bot = botFromConfig(config, deps, local);
@@ -97,6 +107,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       await scheduler.stop();
       await pump.inbox.idle();
       await pump.letters.idle();
+      await slots.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await telemetry.close();
     },

@@ -61,6 +61,11 @@ export class GraphClient {
     return this.clock.now();
   }
 
+  /** This process's share of the mailbox's concurrent requests (instances share Graph's 4; see graph-slots). */
+  setMaxConcurrent(requests: number): void {
+    this.gate.setCapacity(requests);
+  }
+
   /** Makes every following request to this mailbox wait, as after a 429 (used for throttled `$batch` parts). */
   pauseFor(seconds: number): void {
     this.gate.pauseUntil(this.clock.now().getTime() + seconds * 1000);
