@@ -10,6 +10,8 @@ export interface NotificationStats {
   dropped: number;
   duplicated: number;
   lifecycleSent: number;
+  /** Not sent at all: the subscription was waiting to be reauthorized. */
+  withheld: number;
 }
 
 /** What benchmarks read: Graph requests by route and status, notifications, and mail in each folder. */
@@ -87,7 +89,7 @@ export class StatsCounter {
   }
 
   private static noNotifications(): NotificationStats {
-    return { sent: 0, delivered: 0, failed: 0, dropped: 0, duplicated: 0, lifecycleSent: 0 };
+    return { sent: 0, delivered: 0, failed: 0, dropped: 0, duplicated: 0, lifecycleSent: 0, withheld: 0 };
   }
 }
 
