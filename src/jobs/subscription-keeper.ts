@@ -12,8 +12,11 @@ export type LifecycleEvent = "subscriptionRemoved" | "missed" | "reauthorization
 export interface SubscriptionKeeper {
   /** Creates or renews the subscription now; anything that arrived while there was none is read. */
   ensure(): Promise<void>;
-  /** What Graph told us about the subscription: recreate, renew, or read what notifications were missed. */
-  onLifecycle(event: LifecycleEvent): void;
+  /**
+   * What Graph told us about the subscription: recreate it, reauthorize it (at once: Graph pauses its notifications
+   * until then), or read what notifications were missed. Resolves once handled; a failure is logged, not thrown.
+   */
+  onLifecycle(event: LifecycleEvent): Promise<void>;
 }
 
 export function subscriptionKeeper(
@@ -33,12 +36,25 @@ export function subscriptionKeeper(
     if (stored) await deps.sync.put(SUBSCRIPTION_KEY, {}, stored.etag);
     await ensure();
   };
+  // Renewal alone would keep a subscription that is not near its end: the challenge needs its own answer.
+  const reauthorize = async () => {
+    const id = (await deps.sync.get(SUBSCRIPTION_KEY))?.value.subscriptionId;
+    const answer = id === undefined ? "gone" : await subscriptions.reauthorizeSubscription(id);
+    if (answer === "gone") await forgetAndRecreate();
+  };
   return {
     ensure,
-    onLifecycle(event) {
-      if (event === "subscriptionRemoved") forgetAndRecreate().catch(failed);
-      else if (event === "reauthorizationRequired") ensure().catch(failed);
+    async onLifecycle(event) {
+      // Whatever happened, notifications may have been lost meanwhile: the inbox is read again too.
       inbox.request();
+      const act =
+        event === "subscriptionRemoved"
+          ? forgetAndRecreate
+          : event === "reauthorizationRequired"
+            ? reauthorize
+            : undefined;
+      await act?.().catch(failed);
+      if (act) inbox.request();
     },
   };
 }

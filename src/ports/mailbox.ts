@@ -102,4 +102,9 @@ export interface MailSubscriptions {
     now: Date,
   ): Promise<MailSubscription & { readonly action: SubscriptionAction }>;
   deleteSubscription(id: string): Promise<void>;
+  /**
+   * Answers a `reauthorizationRequired` challenge: Graph pauses the subscription's notifications until it is
+   * reauthorized (or renewed). `gone` when Graph no longer has the subscription.
+   */
+  reauthorizeSubscription(id: string): Promise<"reauthorized" | "gone">;
 }
