@@ -24,6 +24,11 @@ export interface ExtendedProperty {
 }
 export interface StoredAttachment {
   readonly id: string;
+  /**
+   * A file, or an Outlook item: Exchange keeps an attached message (`message/rfc822`, such as the original a
+   * delivery report returns) as an item attachment, whose `contentType` Graph gives as null.
+   */
+  readonly kind: "file" | "item";
   readonly name: string;
   readonly contentType: string;
   readonly size: number;

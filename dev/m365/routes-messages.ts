@@ -5,6 +5,7 @@ import { FOLDER_IDS, folderNamed, parseSelect, toResource } from "./message-reso
 import { FOLDERS, type FolderName, type StoredMessage } from "./message.js";
 import { parseExpand, parseFilter, parseOrderBy, parseTop } from "./odata-query.js";
 import type { DeltaChangeType, ReceivedFilter } from "./delta-tokens.js";
+import { registerAttachmentRoutes } from "./routes-attachments.js";
 
 const DEFAULT_PAGE = 10;
 const MAX_DELTA_PAGE = 1000;
@@ -137,22 +138,7 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
     res.type("message/rfc822").send(message.raw);
   });
 
-  app.get("/v1.0/users/:user/messages/:id/attachments", (req, res) => {
-    const withBytes = /(^|,)\s*contentBytes\s*(,|$)/i.test(queryOption(req, "$select") ?? "");
-    res.json({
-      value: store.get(String(req.params.id)).attachments.map(({ contentBytes, ...metadata }) => ({
-        "@odata.type": "#microsoft.graph.fileAttachment",
-        ...metadata,
-        ...(withBytes ? { contentBytes } : {}),
-      })),
-    });
-  });
-
-  app.get("/v1.0/users/:user/messages/:id/attachments/:attachmentId", (req, res) => {
-    const attachment = store.get(String(req.params.id)).attachments.find((a) => a.id === req.params.attachmentId);
-    if (!attachment) throw new GraphError(404, "ErrorItemNotFound", "The attachment was not found.");
-    res.json({ "@odata.type": "#microsoft.graph.fileAttachment", ...attachment });
-  });
+  registerAttachmentRoutes(app, context);
 }
 
 /** An updated message as delta gives it: its id, etag and the properties that changed, nothing else. */
