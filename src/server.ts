@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { startService } from "./compose/start-service.js";
 import { ConfigError, loadConfig, type Config } from "./compose/config.js";
+import { MailboxNotReadableError } from "./ports/mailbox.js";
 
 /** `node dist/src/server.js`: configuration from the environment, then the composition root. */
 async function main(): Promise<void> {
@@ -14,7 +15,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const service = await startService(config);
+  let service: Awaited<ReturnType<typeof startService>>;
+  try {
+    service = await startService(config);
+  } catch (error) {
+    if (error instanceof MailboxNotReadableError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG: FC_MAILBOX names a mailbox the service cannot read
+    }
+    throw error;
+  }
   const stop = () => void service.close().then(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

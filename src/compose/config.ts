@@ -69,6 +69,7 @@ const schema = z
     FC_LETTER_IN_TRANSIT_MINUTES: intFrom(2, 24 * 60).default(15),
     FC_ACK_MAX_AGE_HOURS: intFrom(1, 24 * 365).default(96),
     FC_INTAKE_FROM: z.iso.datetime({ offset: true }).optional(),
+    FC_JUNK_MAIL: z.enum(["sweep", "leave"]).default("sweep"),
     FC_SUBSCRIPTION_LIFETIME_MINUTES: intFrom(45, 10080).default(4230),
     FC_DELTA_SAFETY_NET_MINUTES: intFrom(1, 60).default(5),
     FC_BOT_APP_ID: z.string().uuid().optional(),
@@ -158,6 +159,8 @@ export interface Config {
     readonly acknowledgeWithinHours: number;
     /** Go-live (UTC ISO-8601): no mail received before it is read; unset, the first inbox round's start. */
     readonly intakeFrom?: string;
+    /** `sweep`: mail Exchange filtered into Junk Email is moved into the Inbox for intake; `leave`: it stays. */
+    readonly junkMail: "sweep" | "leave";
   };
   /** The Teams bot's identity; none in local mode, where the bot accepts unauthenticated requests. */
   readonly bot?: {
@@ -233,6 +236,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       letterInTransitMinutes: c.FC_LETTER_IN_TRANSIT_MINUTES,
       acknowledgeWithinHours: c.FC_ACK_MAX_AGE_HOURS,
       ...(c.FC_INTAKE_FROM === undefined ? {} : { intakeFrom: new Date(c.FC_INTAKE_FROM).toISOString() }),
+      junkMail: c.FC_JUNK_MAIL,
     },
     ...(c.FC_BOT_APP_ID
       ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }

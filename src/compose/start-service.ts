@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import { notificationRoutes } from "../graph/notification-routes.js";
 import { startGraphSlots } from "../jobs/graph-slots.js";
 import { createInboxPump } from "../jobs/inbox-pump.js";
+import { checkMailboxAtStart } from "../jobs/mail-jobs.js";
 import { createScheduler } from "../jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "../jobs/standard-jobs.js";
 import { subscriptionKeeper } from "../jobs/subscription-keeper.js";
@@ -44,6 +45,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
   const { deps, store, graph } = await appDepsFromConfig(config, logger, clock);
   const telemetry = startTelemetry(config, deps.outbox, clock);
+  await checkMailboxAtStart(deps);
   const local = config.mode === "local" ? await startLocalMode(config, deps, logger) : undefined;
 
   // Graph's 4 concurrent requests per mailbox, shared with the other instances before anything is sent.
@@ -66,6 +68,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       deltaSafetyNetMinutes: config.graph.deltaSafetyNetMinutes,
       teams: { notifier: bot.notifier, renderCard: bot.renderCard },
       mail: { keeper },
+      sweepJunkMail: config.mailbox.junkMail === "sweep",
       repair: { at: config.practice.repairAt },
     }),
     leases: deps.leases,

@@ -5,6 +5,7 @@ import type { DraftStatus, InboxPage, Mailbox, MailDraft, OutgoingMail, SentMail
 import type { GraphClient } from "./graph-client.js";
 import { readInboxDeltaPage } from "./inbox-delta.js";
 import { MailSender } from "./mail-sending.js";
+import { moveJunkToInbox, verifyReadable } from "./mailbox-folders.js";
 import { MessageReader } from "./message-reader.js";
 import { findByInternetMessageId } from "./message-finder.js";
 import { withReturnedHeaders } from "./returned-headers.js";
@@ -99,6 +100,16 @@ export class GraphMailbox implements Mailbox, Reachable {
 
   draftStatus(draftId: string): Promise<DraftStatus> {
     return this.#sender.draftStatus(draftId);
+  }
+
+  verifyReadable(): Promise<void> {
+    return verifyReadable(this.#graph, this.#userPath);
+  }
+
+  async moveJunkToInbox(receivedSince: string, limit: number): Promise<number> {
+    const moved = await moveJunkToInbox(this.#graph, this.#userPath, receivedSince, limit);
+    if (moved > 0) this.#log.info("graph.junk.moved", { moved });
+    return moved;
   }
 
   /** Readiness: the Inbox folder's id only, which proves the token, the mailbox scope and the network in one read. */

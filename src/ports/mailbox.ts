@@ -57,6 +57,26 @@ export interface MailDraft {
  */
 export type DraftStatus = "draft" | "sent" | "missing" | "elsewhere";
 
+/**
+ * The configured mailbox is not one Graph serves as `users/{address}`: a Microsoft 365 Group's mail, for one, is only
+ * group conversations. The service cannot run on it; the message says what an admin can do.
+ */
+export class MailboxNotReadableError extends Error {
+  readonly code = "MAILBOX.NOT_READABLE";
+  override readonly name = "MailboxNotReadableError";
+
+  constructor(detail: string) {
+    super(
+      `FC_MAILBOX is not a mailbox Microsoft Graph can read as users/{address} (${detail}). The service reads a user ` +
+        `or shared mailbox in Exchange Online. If it is a Microsoft 365 Group, Graph gives its mail only as group ` +
+        `conversations, which the service does not read: create a shared mailbox for the Family Centre, have the ` +
+        `group's mail delivered to it (add the shared mailbox to the group as a member, or forward the group's mail ` +
+        `to it), grant the app access to it (README, step 2) and set FC_MAILBOX to its address. If it is an ` +
+        `on-premises mailbox, move it to Exchange Online.`,
+    );
+  }
+}
+
 export interface Mailbox {
   /**
    * One page of the mail new in the Inbox since `link` (a page's `next`), or a new round. A new round, and a resync
@@ -76,6 +96,13 @@ export interface Mailbox {
   createReplyDraft(originalMessageId: string, mail: OutgoingMail): Promise<MailDraft>;
   sendDraft(draftId: string): Promise<void>;
   draftStatus(draftId: string): Promise<DraftStatus>;
+  /** Checks the mailbox is one Graph serves (a user or shared mailbox); `MailboxNotReadableError` if it is not. */
+  verifyReadable(): Promise<void>;
+  /**
+   * Moves mail that Exchange filtered into Junk Email, received since `receivedSince`, into the Inbox, where intake
+   * reads it (at most `limit` a call); answers how many were moved.
+   */
+  moveJunkToInbox(receivedSince: string, limit: number): Promise<number>;
 }
 
 export interface MailSubscription {

@@ -15,6 +15,8 @@ export function mailboxWith(inner: Mailbox, overrides: Partial<Mailbox>): Mailbo
     createReplyDraft: (id, mail) => inner.createReplyDraft(id, mail),
     sendDraft: (draftId) => inner.sendDraft(draftId),
     draftStatus: (draftId) => inner.draftStatus(draftId),
+    verifyReadable: () => inner.verifyReadable(),
+    moveJunkToInbox: (since, limit) => inner.moveJunkToInbox(since, limit),
   };
   return { ...own, ...overrides };
 }

@@ -86,6 +86,9 @@ describe("configuration", () => {
     const defaults = loadConfig({}).mailbox;
     expect(defaults).toMatchObject({ letterInTransitMinutes: 15, acknowledgeWithinHours: 96 });
     expect(defaults.intakeFrom).toBeUndefined();
+    expect(defaults.junkMail).toBe("sweep");
+    expect(loadConfig({ FC_JUNK_MAIL: "leave" }).mailbox.junkMail).toBe("leave");
+    expect(() => loadConfig({ FC_JUNK_MAIL: "watch" })).toThrow(/FC_JUNK_MAIL/);
     const set = loadConfig({
       FC_INTAKE_FROM: "2027-01-04T09:00:00+00:00",
       FC_ACK_MAX_AGE_HOURS: "48",

@@ -5,7 +5,7 @@ import { batchGet } from "../../../src/graph/graph-batch.js";
 import { createGraphClient, type GraphClientOptions } from "../../../src/graph/graph-client.js";
 import { GraphMailbox } from "../../../src/graph/graph-mailbox.js";
 import type { InboundMessage } from "../../../src/domain/mail/inbound-message.js";
-import type { OutgoingMail } from "../../../src/ports/mailbox.js";
+import { MailboxNotReadableError, type OutgoingMail } from "../../../src/ports/mailbox.js";
 import { fakeTime } from "../../unit/graph/fake-time.js";
 import { systemClock } from "../../../src/compose/system-clock.js";
 
@@ -246,6 +246,19 @@ describe("where a draft handed to Exchange is", () => {
     } finally {
       await slow.close();
     }
+  });
+});
+
+describe("the kind of mailbox", () => {
+  it("accepts a mailbox Graph serves as users/{address} (a user or shared mailbox)", async () => {
+    await expect(mailbox().verifyReadable()).resolves.toBeUndefined();
+  });
+
+  it("refuses a Microsoft 365 Group's address, saying to use a shared mailbox", async () => {
+    const group = new GraphMailbox(client(), { mailbox: "familycentre-group@council.example" });
+    const check = group.verifyReadable();
+    await expect(check).rejects.toBeInstanceOf(MailboxNotReadableError);
+    await expect(check).rejects.toThrow(/Microsoft 365 Group[\s\S]*shared mailbox[\s\S]*FC_MAILBOX/);
   });
 });
 
