@@ -29,6 +29,8 @@ export interface StandInOptions {
   readonly mailboxLimits?: MailboxLimitSettings;
   readonly notificationTiming?: Partial<DeliveryTiming>;
   readonly validationTimeoutMs?: number;
+  /** How often an unanswered reauthorizationRequired challenge is sent again (Graph: 15 minutes; 60 s here). */
+  readonly reauthorizationRepeatMs?: number;
   /** How many messages a `receivedDateTime`-filtered delta round returns at most (Graph: 5,000). */
   readonly deltaFilterCap?: number;
   /** Receives ids and counts only, never addresses, subjects or bodies. */
@@ -97,6 +99,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       mailboxAddress: settings.mailbox,
       tenantId: settings.tenantId,
       validationTimeoutMs: options.validationTimeoutMs ?? 10_000,
+      reauthorizationRepeatMs: options.reauthorizationRepeatMs ?? 60_000,
     },
     sender,
   );
@@ -158,6 +161,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     notificationsSettled: () => sender.idle(),
     subscriptionIds: () => subscriptions.list().map((s) => s.id),
     close: async () => {
+      subscriptions.clear();
       sender.clear();
       await smtp.close();
       http.closeAllConnections();

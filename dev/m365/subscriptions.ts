@@ -39,10 +39,14 @@ export interface Subscription {
 /** Graph's word on a subscription beyond its resource: whether it waits to be reauthorized (delivery paused). */
 interface SubscriptionState {
   paused: boolean;
+  /** The next repeat of an unanswered challenge. */
+  repeat?: NodeJS.Timeout;
 }
 
 export interface SubscriptionContext {
   readonly now: () => Date;
+  /** While a challenge goes unanswered Graph sends it again (every 15 minutes in Graph; sooner here). */
+  readonly reauthorizationRepeatMs: number;
   readonly userId: string;
   readonly mailboxAddress: string;
   readonly tenantId: string;
@@ -122,6 +126,7 @@ export class Subscriptions {
 
   delete(id: string): void {
     if (!this.byId.delete(id)) throw notFound(`subscription ${id}`);
+    this.resume(id);
     this.states.delete(id);
   }
 
@@ -172,6 +177,7 @@ export class Subscriptions {
   async remove(id: string): Promise<void> {
     const subscription = this.get(id);
     this.byId.delete(id);
+    this.resume(id);
     this.states.delete(id);
     await this.sendLifecycle(subscription, "subscriptionRemoved");
   }
@@ -179,16 +185,29 @@ export class Subscriptions {
   /** Sends a lifecycle event; a reauthorizationRequired challenge also pauses delivery until it is answered. */
   async lifecycle(id: string, event: "missed" | "reauthorizationRequired"): Promise<void> {
     const subscription = this.get(id);
-    if (event === "reauthorizationRequired") this.states.set(id, { paused: true });
+    if (event === "reauthorizationRequired") this.challenge(id);
     await this.sendLifecycle(subscription, event);
   }
 
+  /** Pauses delivery, and sends the challenge again every so often until it is answered. */
+  private challenge(id: string): void {
+    this.resume(id);
+    const repeat = setTimeout(() => {
+      const subscription = this.byId.get(id);
+      if (subscription && this.isPaused(id)) void this.lifecycle(id, "reauthorizationRequired").catch(() => undefined);
+    }, this.context.reauthorizationRepeatMs);
+    repeat.unref();
+    this.states.set(id, { paused: true, repeat });
+  }
+
   clear(): void {
+    for (const id of this.states.keys()) this.resume(id);
     this.byId.clear();
     this.states.clear();
   }
 
   private resume(id: string): void {
+    clearTimeout(this.states.get(id)?.repeat);
     this.states.set(id, { paused: false });
   }
 

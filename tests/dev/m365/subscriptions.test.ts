@@ -165,6 +165,33 @@ describe("lifecycle notifications", () => {
     expect(receiver.notifications("/notify").map((n) => (n.resourceData as { id: string }).id)).toEqual([after]);
   });
 
+  it("sends an unanswered challenge again, as Graph does, until it is answered", async () => {
+    const repeating = await startStandIn({ smtpPort: 0, graphPort: 0, reauthorizationRepeatMs: 50 });
+    try {
+      const { id } = (
+        await graph(repeating, "POST", "subscriptions", {
+          body: {
+            changeType: "created",
+            notificationUrl: `${receiver.url}/notify`,
+            lifecycleNotificationUrl: `${receiver.url}/lifecycle`,
+            resource: `users/${MAILBOX}/mailFolders('inbox')/messages`,
+            expirationDateTime: inAnHour(),
+            clientState: "secret-client-state",
+          },
+        })
+      ).json;
+      await repeating.faults.sendReauthorizationRequired(String(id));
+      await new Promise((resolve) => setTimeout(resolve, 180));
+      const challenges = receiver.notifications("/lifecycle").length;
+      expect(challenges).toBeGreaterThanOrEqual(3);
+      await graph(repeating, "POST", `subscriptions/${id}/reauthorize`);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(receiver.notifications("/lifecycle").length).toBeLessThanOrEqual(challenges + 1);
+    } finally {
+      await repeating.close();
+    }
+  });
+
   it("resumes a paused subscription when it is renewed instead", async () => {
     const { id } = (await subscribe()).json;
     await standIn.faults.sendReauthorizationRequired(String(id));
