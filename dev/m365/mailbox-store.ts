@@ -127,6 +127,12 @@ export class MailboxStore {
     setTimeout(() => this.settle(), delayMs + 1).unref();
   }
 
+  /** Sent messages still on their way to Sent Items. */
+  inTransit(): number {
+    this.settle();
+    return this.transits.size;
+  }
+
   /** The message's way to Sent Items, while it is on it. */
   transitOf(id: string): Transit | undefined {
     this.settle();
