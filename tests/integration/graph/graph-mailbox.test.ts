@@ -5,7 +5,7 @@ import { batchGet } from "../../../src/graph/graph-batch.js";
 import { createGraphClient, type GraphClientOptions } from "../../../src/graph/graph-client.js";
 import { GraphMailbox } from "../../../src/graph/graph-mailbox.js";
 import type { InboundMessage } from "../../../src/domain/mail/inbound-message.js";
-import { MailboxNotReadableError, type OutgoingMail } from "../../../src/ports/mailbox.js";
+import type { OutgoingMail } from "../../../src/ports/mailbox.js";
 import { fakeTime } from "../../unit/graph/fake-time.js";
 import { systemClock } from "../../../src/compose/system-clock.js";
 
@@ -194,71 +194,6 @@ describe("sending through drafts marked with the outbox key", () => {
     expect(ours?.headers["x-fc-outbox-key"]).toEqual(["FC-2026-000125~loop~1"]);
     expect(ours?.headers["auto-submitted"]).toEqual(["auto-replied"]);
     expect(ours?.headers["x-auto-response-suppress"]).toEqual(["All"]);
-  });
-});
-
-describe("a reply draft keeps our marker", () => {
-  it("puts the marker on the draft when createReply leaves its message's marker out", async () => {
-    const originalId = await standIn.deliver(referral("Please help"));
-    standIn.faults.set({ createReplyDropsMarker: true });
-    const box = mailbox();
-    const mail = { outboxKey: "FC-2026-000130~acknowledgement~c1", to: [{ address: "desk@school.example" }] };
-    const draft = await box.createReplyDraft(originalId, { ...mail, bodyText: "Thank you" });
-
-    expect(await box.findDraftByOutboxKey(mail.outboxKey)).toEqual(draft);
-    await box.sendDraft(draft.id);
-    const sent = standIn.mailbox.get(draft.id).raw?.toString("utf8") ?? "";
-    expect(sent).toMatch(/^X-FC-Outbox-Key: FC-2026-000130~acknowledgement~c1\r?$/m);
-    expect(sent).toMatch(/^Auto-Submitted: auto-replied\r?$/m);
-    expect(sent).toMatch(/^X-Auto-Response-Suppress: All\r?$/m);
-  });
-
-  it("adds nothing to a draft that came with its marker", async () => {
-    const originalId = await standIn.deliver(referral("Please help again"));
-    const patchesBefore = countOf("PATCH", "messages/{id}");
-    await mailbox().createReplyDraft(originalId, {
-      outboxKey: "k-131",
-      to: [{ address: "a@b.example" }],
-      bodyText: "x",
-    });
-    expect(countOf("PATCH", "messages/{id}")).toBe(patchesBefore);
-  });
-});
-
-describe("where a draft handed to Exchange is", () => {
-  it("tells a draft still in Drafts, a sent one, and one in no folder while Sent Items catches up", async () => {
-    let now = new Date("2026-11-23T10:00:00Z");
-    const slow = await startStandIn({ smtpPort: 0, graphPort: 0, now: () => now });
-    try {
-      slow.faults.set({ sentItemsDelayMs: { min: 60_000, max: 60_000 } });
-      const box = new GraphMailbox(
-        createGraphClient({ baseUrl: slow.graphBaseUrl, credential: { staticToken: "t" }, clock: systemClock }),
-        { mailbox: MAILBOX },
-      );
-      const draft = await box.createDraft({ outboxKey: "k-132", to: [{ address: "a@b.example" }], bodyText: "x" });
-      expect(await box.draftStatus(draft.id)).toBe("draft");
-      await box.sendDraft(draft.id);
-      expect(await box.draftStatus(draft.id)).toBe("draft"); // on its way, still shown in Drafts
-      now = new Date(now.getTime() + 40_000);
-      expect(await box.draftStatus(draft.id)).toBe("missing"); // on its way, in no folder
-      now = new Date(now.getTime() + 30_000);
-      expect(await box.draftStatus(draft.id)).toBe("sent");
-    } finally {
-      await slow.close();
-    }
-  });
-});
-
-describe("the kind of mailbox", () => {
-  it("accepts a mailbox Graph serves as users/{address} (a user or shared mailbox)", async () => {
-    await expect(mailbox().verifyReadable()).resolves.toBeUndefined();
-  });
-
-  it("refuses a Microsoft 365 Group's address, saying to use a shared mailbox", async () => {
-    const group = new GraphMailbox(client(), { mailbox: "familycentre-group@council.example" });
-    const check = group.verifyReadable();
-    await expect(check).rejects.toBeInstanceOf(MailboxNotReadableError);
-    await expect(check).rejects.toThrow(/Microsoft 365 Group[\s\S]*shared mailbox[\s\S]*FC_MAILBOX/);
   });
 });
 
