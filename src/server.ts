@@ -1,27 +1,17 @@
 import { pathToFileURL } from "node:url";
 import { startService } from "./compose/start-service.js";
-import { ConfigError, loadConfig, type Config } from "./compose/config.js";
-import { MailboxNotReadableError } from "./ports/mailbox.js";
+import { ConfigError, loadConfig } from "./compose/config.js";
 
 /** `node dist/src/server.js`: configuration from the environment, then the composition root. */
 async function main(): Promise<void> {
-  let config: Config;
+  let service: Awaited<ReturnType<typeof startService>>;
   try {
-    config = loadConfig(process.env);
+    // A setting the service cannot run on, read here or found out at start-up (a mailbox Graph does not serve).
+    service = await startService(loadConfig(process.env));
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
-  let service: Awaited<ReturnType<typeof startService>>;
-  try {
-    service = await startService(config);
-  } catch (error) {
-    if (error instanceof MailboxNotReadableError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG: FC_MAILBOX names a mailbox the service cannot read
     }
     throw error;
   }

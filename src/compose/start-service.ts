@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AppDeps } from "../app/app-deps.js";
-import type { Config } from "./config.js";
+import { ConfigError, type Config } from "./config.js";
 import { notificationRoutes } from "../graph/notification-routes.js";
 import { startGraphSlots } from "../jobs/graph-slots.js";
 import { createInboxPump } from "../jobs/inbox-pump.js";
 import { checkMailboxAtStart } from "../jobs/mail-jobs.js";
+import { MailboxNotReadableError } from "../ports/mailbox.js";
 import { createScheduler } from "../jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "../jobs/standard-jobs.js";
 import { subscriptionKeeper } from "../jobs/subscription-keeper.js";
@@ -45,7 +46,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
   const { deps, store, graph } = await appDepsFromConfig(config, logger, clock);
   const telemetry = startTelemetry(config, deps.outbox, clock);
-  await checkMailboxAtStart(deps);
+  await checkMailboxAtStart(deps).catch((error: unknown) => {
+    throw error instanceof MailboxNotReadableError ? new ConfigError([error.message]) : error;
+  });
   const local = config.mode === "local" ? await startLocalMode(config, deps, logger) : undefined;
 
   // Graph's 4 concurrent requests per mailbox, shared with the other instances before anything is sent.

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../../dev/azurite.js";
 import { startStandIn, type StandIn } from "../../../dev/m365/stand-in.js";
 import { startService } from "../../../src/compose/start-service.js";
-import { loadConfig } from "../../../src/config.js";
+import { ConfigError, loadConfig } from "../../../src/compose/config.js";
 import { silentLogger } from "../../../src/logging/logger.js";
-import { MailboxNotReadableError } from "../../../src/ports/mailbox.js";
 
 let standIn: StandIn;
 beforeAll(async () => {
@@ -25,8 +24,8 @@ describe("start-up checks the configured mailbox", () => {
       FC_MAILBOX: "familycentre-group@council.example",
     });
     const start = startService(config, { logger: silentLogger });
-    await expect(start).rejects.toBeInstanceOf(MailboxNotReadableError);
-    await expect(start).rejects.toThrow(/shared mailbox/);
+    await expect(start).rejects.toBeInstanceOf(ConfigError);
+    await expect(start).rejects.toThrow(/FC_MAILBOX is not a mailbox[\s\S]*Microsoft 365 Group[\s\S]*shared mailbox/);
     expect(standIn.stats().requests["POST /subscriptions"]).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { userPath } from "../../../src/graph/graph-mailbox.js";
 import { validationResponse } from "../../../src/graph/notifications.js";
 import { GraphMailSubscriptions } from "../../../src/graph/subscriptions.js";
 import type { Trigger } from "../../../src/jobs/inbox-pump.js";
-import { SUBSCRIPTION_KEY } from "../../../src/jobs/mail-jobs.js";
+import { SUBSCRIPTION_KEY } from "../../../src/app/mail-keys.js";
 import { subscriptionKeeper } from "../../../src/jobs/subscription-keeper.js";
 import { systemClock } from "../../../src/compose/system-clock.js";
 import { GROUP_MAILBOX, startAppHarness, type AppHarness } from "../../support/app-harness.js";
