@@ -29,9 +29,9 @@ export const POISON_ATTEMPTS = 3;
 /**
  * Reads what is new in the Inbox (delta query), a page at a time, and logs each message once. Leased, so that two
  * instances never read the same mailbox at once. Bounded: no round reads mail received before go-live, and a resync
- * (the saved link expired) reads from just before the last complete round, never the whole Inbox again. Once a page is handled, the link to read on from is saved, so a round
- * stopped part-way (a crash, a restart, throttling past our retries) goes on from its last handled page rather
- * than from the start. If a message fails, the others are still handled but the saved link stays before its page:
+ * (the saved link expired) reads from just before the last complete round, never the whole Inbox again. Once a page
+ * is handled, the link to read on from is saved, so a round stopped part-way (a crash, a restart, throttling past our
+ * retries) goes on from its last handled page rather than from the start. If a message fails, the others are still handled but the saved link stays before its page:
  * the next round reads it again (the ledger skips what was done); a message that fails POISON_ATTEMPTS rounds is
  * quarantined and the duty worker told, so the delta moves on.
  */
