@@ -87,7 +87,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         clientState: config.graph.notificationClientState,
         logger,
         onMailChanged: () => pump.notified(),
-        onLifecycle: (event) => keeper.onLifecycle(event),
+        onLifecycle: (event, subscriptionId) => void keeper.onLifecycle(event, subscriptionId),
       }),
     ],
     botHandler: (req, res) => bot.handle(req, res),
