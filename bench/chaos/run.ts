@@ -192,7 +192,7 @@ async function main(): Promise<void> {
         simulatedDays: days,
         faults: plan.map((f) => ({ atMs: Math.round(f.atMs), kind: f.action.kind })),
         standIn: stack.standIn.stats().notifications,
-        slowExchange: slowExchangeFigures(stack.standIn.stats()),
+        slowExchange: slowExchangeFigures(stack.standIn),
         serviceEvents: pick(events, [
           "intake.logged",
           "intake.ignored",
@@ -224,9 +224,10 @@ async function main(): Promise<void> {
 }
 
 /** What the slow Exchange did, and how the service answered Graph's reauthorization challenges. */
-const slowExchangeFigures = (stats: ReturnType<BenchStack["standIn"]["stats"]>) => ({
+const slowExchangeFigures = (standIn: BenchStack["standIn"], stats = standIn.stats()) => ({
   sendResponsesDropped: stats.sendResponsesDropped,
   notificationsWithheldWhilePaused: stats.notifications.withheld,
+  subscriptionsStillPaused: standIn.pausedSubscriptions(),
   reauthorizeCalls: Object.values(stats.requests["POST /subscriptions/{id}/reauthorize"] ?? {}).reduce(
     (a, b) => a + b,
     0,
@@ -272,6 +273,7 @@ function report(r: {
   row("jobs run twice", r.jobsRunTwice, "target 0");
   row("/send answers lost", r.detail.slowExchange.sendResponsesDropped, "Sent Items 2-30 s behind every send");
   row("reauthorize calls", r.detail.slowExchange.reauthorizeCalls, "at least one per challenge");
+  row("subscriptions left paused", r.detail.slowExchange.subscriptionsStillPaused, "target 0");
   log(`agendas per day   ${JSON.stringify(r.agendasPerDay)}`);
   log(`digests per day   ${JSON.stringify(r.digestsPerDay)}`);
   log(`finished in ${r.durationSeconds} s`);

@@ -54,6 +54,8 @@ export interface StandIn {
   notificationsSettled(): Promise<void>;
   /** The live subscriptions' ids, e.g. for `faults.removeSubscription(id)` (Graph's `subscriptionRemoved`). */
   subscriptionIds(): string[];
+  /** The live subscriptions still waiting to be reauthorized (their notifications withheld). */
+  pausedSubscriptions(): number;
   close(): Promise<void>;
 }
 
@@ -160,6 +162,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     deliver: async (raw, folder) => (await store.deliver(typeof raw === "string" ? Buffer.from(raw) : raw, folder)).id,
     notificationsSettled: () => sender.idle(),
     subscriptionIds: () => subscriptions.list().map((s) => s.id),
+    pausedSubscriptions: () => subscriptions.list().filter((s) => subscriptions.isPaused(s.id)).length,
     close: async () => {
       subscriptions.clear();
       sender.clear();
