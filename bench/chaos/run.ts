@@ -9,13 +9,13 @@ import { BENCH_SERVICE_ENV } from "../ingest.js";
 import { gitCommit, machine } from "../support/machine.js";
 import { MailMix } from "../support/mail-mix.js";
 import { sendAll } from "../support/send-paced.js";
-import { BENCH_MAILBOX, startBenchStack } from "../support/stack.js";
+import { BENCH_MAILBOX, startBenchStack, type BenchStack } from "../support/stack.js";
 import { sleep } from "../support/wait.js";
 import { CHAOS_CLOCK_ENV, encodeSteps, planDays, steppedClock, workingDaysAfter } from "./chaos-clock.js";
 import { CHAOS_ENTRY, ChaosSystem } from "./chaos-system.js";
 import { drain } from "./drain.js";
 import { expectedOutcomes } from "./expected-outcomes.js";
-import { planFaults } from "./fault-plan.js";
+import { planFaults, SLOW_EXCHANGE } from "./fault-plan.js";
 import { gatherEvidence, tallyMail, type SentEmail } from "./mail-tally.js";
 import { chooseChats, CHAOS_CHATS } from "./teams-chats.js";
 import { queueTeamsFaults, tallyTeamsFaults } from "./teams-faults.js";
@@ -33,8 +33,28 @@ const seed = argv.includes("--seed") ? Number(seedArg) : Math.floor(Math.random(
 if (!Number.isInteger(seed)) throw new Error(`--seed needs a whole number, not "${seedArg}"`);
 
 const SIZES = quick
-  ? { emails: 120, days: 2, realSecondsPerDay: 100, kills: 4, windows: 2, storms: 2, expiries: 1, removals: 1 }
-  : { emails: 1000, days: 3, realSecondsPerDay: 150, kills: 21, windows: 5, storms: 5, expiries: 3, removals: 2 };
+  ? {
+      emails: 120,
+      days: 2,
+      realSecondsPerDay: 100,
+      kills: 4,
+      windows: 2,
+      storms: 2,
+      expiries: 1,
+      removals: 1,
+      reauths: 1,
+    }
+  : {
+      emails: 1000,
+      days: 3,
+      realSecondsPerDay: 150,
+      kills: 21,
+      windows: 5,
+      storms: 5,
+      expiries: 3,
+      removals: 2,
+      reauths: 2,
+    };
 /** Teams items the outbox must hold, not retry: more than one drain round (20) takes, ahead of everything else. */
 const TEAMS_FAULTS = { blocked: 15, oversized: 15 };
 /** Each simulated day opens 20 s before the 09:30 agenda time, so every day's agenda falls due early in it. */
@@ -108,10 +128,12 @@ async function main(): Promise<void> {
       throttleStorms: SIZES.storms,
       deltaExpiries: SIZES.expiries,
       subscriptionRemovals: SIZES.removals,
+      reauthorizations: SIZES.reauths,
       azuriteRestarts: 2,
       twoInstancesFrom: 0.8,
     });
     log(`sending ${SIZES.emails} emails over ${Math.round(runMs / 1000)} s with ${plan.length} planned faults`);
+    stack.standIn.faults.set(SLOW_EXCHANGE);
     const sendStart = Date.now();
     const faults = (async () => {
       for (const { atMs, action } of plan) {
@@ -177,6 +199,7 @@ async function main(): Promise<void> {
         simulatedDays: days,
         faults: plan.map((f) => ({ atMs: Math.round(f.atMs), kind: f.action.kind })),
         standIn: stack.standIn.stats().notifications,
+        slowExchange: slowExchangeFigures(stack.standIn),
         serviceEvents: pick(events, [
           "intake.logged",
           "intake.ignored",
@@ -213,6 +236,18 @@ async function main(): Promise<void> {
   }
 }
 
+/** What the slow Exchange did, and how the service answered Graph's reauthorization challenges. */
+const slowExchangeFigures = (standIn: BenchStack["standIn"], stats = standIn.stats()) => ({
+  sendResponsesDropped: stats.sendResponsesDropped,
+  notificationsWithheldWhilePaused: stats.notifications.withheld,
+  subscriptionsStillPaused: standIn.pausedSubscriptions(),
+  reauthorizeCalls: Object.values(stats.requests["POST /subscriptions/{id}/reauthorize"] ?? {}).reduce(
+    (a, b) => a + b,
+    0,
+  ),
+  peakRequestsInFlight: stats.peakInFlight,
+});
+
 const pick = (from: Record<string, number>, names: readonly string[]) =>
   Object.fromEntries(names.map((name) => [name, from[name] ?? 0]));
 
@@ -235,7 +270,12 @@ function report(r: {
   };
   drained: { pendingTeams: number };
   durationSeconds: number;
-  detail: { missingAcks: number; unsettled: number; azuriteRestarts: number };
+  detail: {
+    missingAcks: number;
+    unsettled: number;
+    azuriteRestarts: number;
+    slowExchange: ReturnType<typeof slowExchangeFigures>;
+  };
 }): void {
   const row = (name: string, value: string | number, target = "") =>
     log(`${name.padEnd(28)} ${String(value).padEnd(12)} ${target}`);
@@ -257,6 +297,9 @@ function report(r: {
   row("Teams refusals by status", JSON.stringify(t.refusedByTeams), "403 once: the reference is forgotten");
   row("Teams posts after them", t.teamsPostedAfter, "newer items still delivered");
   row("Teams queued at the end", r.drained.pendingTeams, "target 0");
+  row("/send answers lost", r.detail.slowExchange.sendResponsesDropped, "Sent Items 2-30 s behind every send");
+  row("reauthorize calls", r.detail.slowExchange.reauthorizeCalls, "at least one per challenge");
+  row("subscriptions left paused", r.detail.slowExchange.subscriptionsStillPaused, "target 0");
   log(`agendas per day   ${JSON.stringify(r.agendasPerDay)}`);
   log(`digests per day   ${JSON.stringify(r.digestsPerDay)}`);
   log(`finished in ${r.durationSeconds} s`);

@@ -85,7 +85,7 @@ const palReminder = aboutOneClock(async (deps, item) =>
   preAllocationReminderCard({ timeZone: deps.app.calendar.timeZone, items: [item] }),
 );
 
-const NOT_ACKNOWLEDGED = ["not-for-this-kind", "never-answer", "no-acknowledgement-rule"] as const;
+const NOT_ACKNOWLEDGED = ["not-for-this-kind", "never-answer", "no-acknowledgement-rule", "too-old"] as const;
 
 function findingOf(payload: Payload): TriageFinding | undefined {
   const { contactId, confidence, notAcknowledgedBecause } = payload;

@@ -26,6 +26,10 @@ export interface QuotaCounter {
 export interface SyncState {
   /** Where the next inbox read starts: the last round's delta link, or the next page of a round stopped part-way. */
   readonly deltaLink?: string;
+  /** The instant intake starts from (go-live): no mail received before it is ever read. */
+  readonly intakeFrom?: string;
+  /** When the last complete inbox round started: a resync reads again from a little before it, not from go-live. */
+  readonly lastGoodAt?: string;
   readonly subscriptionId?: string;
   readonly subscriptionExpiresAt?: string;
   readonly clientState?: string;

@@ -91,6 +91,27 @@ describe("configuration", () => {
     expect(() => loadConfig({ FC_TEAMS_APP_ID: "my-app" })).toThrow(/FC_TEAMS_APP_ID/);
   });
 
+  it("reads the mail settings of issue 20, naming a malformed one", () => {
+    const defaults = loadConfig({}).mailbox;
+    expect(defaults).toMatchObject({ letterInTransitMinutes: 15, acknowledgeWithinHours: 96 });
+    expect(defaults.intakeFrom).toBeUndefined();
+    expect(defaults.junkMail).toBe("sweep");
+    expect(loadConfig({ FC_JUNK_MAIL: "leave" }).mailbox.junkMail).toBe("leave");
+    expect(() => loadConfig({ FC_JUNK_MAIL: "watch" })).toThrow(/FC_JUNK_MAIL/);
+    const set = loadConfig({
+      FC_INTAKE_FROM: "2027-01-04T09:00:00+00:00",
+      FC_ACK_MAX_AGE_HOURS: "48",
+      FC_LETTER_IN_TRANSIT_MINUTES: "30",
+    }).mailbox;
+    expect(set).toMatchObject({
+      intakeFrom: "2027-01-04T09:00:00.000Z",
+      acknowledgeWithinHours: 48,
+      letterInTransitMinutes: 30,
+    });
+    expect(() => loadConfig({ FC_INTAKE_FROM: "4 January" })).toThrow(/FC_INTAKE_FROM/);
+    expect(() => loadConfig({ FC_LETTER_IN_TRANSIT_MINUTES: "1" })).toThrow(/FC_LETTER_IN_TRANSIT_MINUTES/);
+  });
+
   it("rejects a malformed working-hours setting with the format to use", () => {
     expect(() => loadConfig({ FC_WORKING_HOURS_START: "9am" })).toThrow(/FC_WORKING_HOURS_START: use 24-hour HH:MM/);
   });

@@ -91,7 +91,13 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       ownMarker: { header: "x-fc-outbox-key" },
       caseReferencePattern: /FC-\d{4}-\d{6}/,
     },
-    centre: { name: "Family Centre North", mailbox: "familycentre@council.example", maxAcksPerSenderPerDay: 10 },
+    centre: {
+      name: "Family Centre North",
+      mailbox: "familycentre@council.example",
+      maxAcksPerSenderPerDay: 10,
+      letterInTransitMinutes: 15,
+      acknowledgeWithinHours: 96,
+    },
   };
   const pacing = fakePacing();
   const deps: BotDeps = {
