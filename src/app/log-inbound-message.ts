@@ -148,6 +148,7 @@ function contactOf(
     subject: safeText(message.subject || "(no subject)", 250),
     ...(finding.referrer ? { referrer: finding.referrer } : {}),
     isFollowUp: on.followUp,
+    ...(message.bodyCut === undefined ? {} : { bodyReadInPart: true }),
   };
 }
 

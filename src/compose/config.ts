@@ -66,6 +66,9 @@ const schema = z
       .pipe(z.array(z.iso.date())),
     FC_BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
     FC_MAX_ACKS_PER_SENDER_PER_DAY: intFrom(1, 1000).default(3),
+    /** How much of a message body the intake reads (characters): the rest is cut, and the contact says so. */
+    FC_MAX_HTML_BODY_CHARS: intFrom(16_384, 16_777_216).default(1_048_576),
+    FC_MAX_TEXT_BODY_CHARS: intFrom(4_096, 4_194_304).default(262_144),
     FC_SUBSCRIPTION_LIFETIME_MINUTES: intFrom(45, 10080).default(4230),
     FC_DELTA_SAFETY_NET_MINUTES: intFrom(1, 60).default(5),
     FC_BOT_APP_ID: z.string().uuid().optional(),
@@ -149,6 +152,8 @@ export interface Config {
     readonly earlyHelpDesk: readonly string[];
     readonly centreName: string;
     readonly maxAcksPerSenderPerDay: number;
+    /** How much of a body the intake reads: an HTML body, then the text (of a text body, or made from the HTML). */
+    readonly bodyLimits: { readonly maxHtmlChars: number; readonly maxTextChars: number };
   };
   /** The Teams bot's identity; none in local mode, where the bot accepts unauthenticated requests. */
   readonly bot?: {
@@ -221,6 +226,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       earlyHelpDesk: c.FC_EARLY_HELP_DESK,
       centreName: c.FC_CENTRE_NAME,
       maxAcksPerSenderPerDay: c.FC_MAX_ACKS_PER_SENDER_PER_DAY,
+      bodyLimits: { maxHtmlChars: c.FC_MAX_HTML_BODY_CHARS, maxTextChars: c.FC_MAX_TEXT_BODY_CHARS },
     },
     ...(c.FC_BOT_APP_ID
       ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }

@@ -5,6 +5,7 @@ import type { InboxPage, Mailbox, MailDraft, OutgoingMail, SentMail } from "../p
 import type { GraphClient } from "./graph-client.js";
 import { readInboxDeltaPage } from "./inbox-delta.js";
 import { MailSender } from "./mail-sending.js";
+import type { BodyLimits } from "./message-body.js";
 import { MessageReader } from "./message-reader.js";
 import { findByInternetMessageId } from "./message-finder.js";
 import { withReturnedHeaders } from "./returned-headers.js";
@@ -15,6 +16,8 @@ export interface GraphMailboxOptions {
   /** Messages per delta page. */
   readonly pageSize?: number;
   readonly logger?: Logger;
+  /** How much of each body is read (FC_MAX_HTML_BODY_CHARS, FC_MAX_TEXT_BODY_CHARS). */
+  readonly bodyLimits?: BodyLimits;
 }
 
 /** `@` stays as it is: it is valid in a path, and Graph matches the subscription resource text as written. */
@@ -34,7 +37,7 @@ export class GraphMailbox implements Mailbox, Reachable {
     this.#userPath = userPath(options.mailbox);
     this.#pageSize = options.pageSize ?? 50;
     this.#log = (options.logger ?? silentLogger).child({ component: "graph-mailbox" });
-    this.#reader = new MessageReader(graph, this.#userPath);
+    this.#reader = new MessageReader(graph, this.#userPath, options.bodyLimits);
     this.#sender = new MailSender(graph, this.#userPath, this.#log);
   }
 

@@ -35,6 +35,18 @@ const NOT_A_CONTACT_CONFIDENCE = 0.6;
  * then replies on a case, then the request kinds (DART, Front Door, EHA, Request for Support).
  */
 export const classifyMessage = (message: InboundMessage, context: MailContext): Classification => {
+  const classification = classifyWhole(message, context);
+  if (message.bodyCut === undefined) return classification;
+  return { ...classification, reasons: [...classification.reasons, bodyCutReason(message.bodyCut)] };
+};
+
+/** Issue 19: a body longer than the intake reads is cut, and the duty worker told to read the rest in the mailbox. */
+const bodyCutReason = (cut: NonNullable<InboundMessage["bodyCut"]>): string =>
+  `Its body is longer than the intake reads: only the first ${cut.readChars.toLocaleString("en-GB")} of ` +
+  `${cut.totalChars.toLocaleString("en-GB")} characters of its ${cut.limit === "html" ? "HTML" : "text"} were read, ` +
+  "so read the rest in the mailbox.";
+
+const classifyWhole = (message: InboundMessage, context: MailContext): Classification => {
   checkMailContext(context);
   const subjectReference = findCaseReference(message.subject, context);
   const withReference = (classification: Classification): Classification =>
