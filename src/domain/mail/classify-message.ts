@@ -3,6 +3,7 @@ import { autoreplyFinding, deliveryFailureFinding, mailingListFinding, ownMailFi
 import { contactSignal } from "./contact-signals.js";
 import type { InboundMessage } from "./inbound-message.js";
 import type { MailContext } from "./mail-context.js";
+import { machineMailFinding, MACHINE_MAIL_KINDS } from "./machine-mail.js";
 import { findReferrerFields } from "./referrer-fields.js";
 
 export const CLASSIFICATION_KINDS = [
@@ -14,6 +15,7 @@ export const CLASSIFICATION_KINDS = [
   "autoreply",
   "delivery-failure",
   "own-mail",
+  ...MACHINE_MAIL_KINDS,
   "not-a-contact",
 ] as const;
 export type ClassificationKind = (typeof CLASSIFICATION_KINDS)[number];
@@ -31,7 +33,9 @@ export interface Classification {
 const NOT_A_CONTACT_CONFIDENCE = 0.6;
 
 /**
- * Sorts one inbound message. Precedence: our own mail, then bounces, then autoreplies, then mailing lists,
+ * Sorts one inbound message. Precedence: our own mail, then bounces, then other machine mail (delay and read
+ * receipts, feedback reports, list notices, calendar, recalls, challenges, SMS and antivirus notices), then
+ * autoreplies, then mailing lists,
  * then replies on a case, then the request kinds (DART, Front Door, EHA, Request for Support).
  */
 export const classifyMessage = (message: InboundMessage, context: MailContext): Classification => {
@@ -56,6 +60,8 @@ const classifyWhole = (message: InboundMessage, context: MailContext): Classific
   if (own !== undefined) return withReference({ kind: "own-mail", ...own });
   const bounce = deliveryFailureFinding(message);
   if (bounce !== undefined) return withReference({ kind: "delivery-failure", ...bounce });
+  const machine = machineMailFinding(message);
+  if (machine !== undefined) return withReference(machine);
 
   const request = contactSignal(message, context);
   const autoreply = autoreplyFinding(message);
