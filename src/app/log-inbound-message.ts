@@ -4,6 +4,7 @@ import { CONTACT_KIND_LABELS, type Contact, type ContactKind, type Referrer } fr
 import { decideIntake, type AcknowledgementPlan, type IntakeDecision } from "../domain/intake/intake-decision.js";
 import { openCase } from "../domain/lifecycle/index.js";
 import { classifyMessage, type Classification } from "../domain/mail/classify-message.js";
+import { deliveryIdentity } from "../domain/mail/delivery-identity.js";
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { findOriginalReferrer, type ReferrerFinding } from "../domain/mail/original-referrer.js";
 import { safeText } from "../domain/mail/safe-text.js";
@@ -16,6 +17,7 @@ import { contactIdFor, threadKey } from "./mail-keys.js";
 import { recordBouncedLetter } from "./record-bounced-letter.js";
 import { reindexCase } from "./reindex-case.js";
 import { planAcknowledgementLetter, triageCard } from "./intake-notices.js";
+import { logLaterCopy, noteLaterCopies } from "./received-again.js";
 
 export type IntakeResult =
   | { readonly outcome: "already-handled" }
@@ -41,15 +43,34 @@ interface Sorted {
 
 /**
  * Logs one inbound message exactly once (rule 1.3): ignored with its reason (autoreplies, bounces, our own mail,
- * mailing lists), attached to its case (replies), or opened as a new case with its clocks started at the received
- * instant and its acknowledgement (1.2) queued or held. Every step is idempotent, so a message seen again — a
- * duplicate notification, a replayed delta, a retry after a crash part-way — changes nothing twice.
+ * mailing lists, machine mail), attached to its case (replies), or opened as a new case with its clocks started at
+ * the received instant and its acknowledgement (1.2) queued or held. Every step is idempotent, so a message seen
+ * again — a duplicate notification, a replayed delta, a retry after a crash part-way — changes nothing twice; and one
+ * email delivered twice (two Graph messages, one Internet message) is one contact, its second copy kept on it.
  */
 export async function logInboundMessage(deps: AppDeps, message: InboundMessage): Promise<IntakeResult> {
   const now = deps.clock.now();
   const claim = await deps.messages.claim(message.id, now);
   // A message still "claimed" was being handled by a run that stopped part-way: carry on where it got to.
   if (!claim.claimed && claim.existing.state !== "claimed") return { outcome: "already-handled" };
+  const identity = deliveryIdentity(message);
+  const delivery = identity === undefined ? undefined : await deps.messages.claimDelivery(identity, message.id, now);
+  if (identity !== undefined && delivery?.first === false) {
+    const log = deps.logger.child({ messageRef: contactIdFor(message.id) });
+    return logLaterCopy(deps, message, { identity, firstMessageId: delivery.firstMessageId }, log);
+  }
+  const result = await logContact(deps, message, claim.claimed ? undefined : claim.existing.caseId, now);
+  if (result.outcome === "logged") await noteLaterCopies(deps, identity, result);
+  return result;
+}
+
+/** The first copy of an email: ignored with its reason, a follow-up on its case, or a new case. */
+async function logContact(
+  deps: AppDeps,
+  message: InboundMessage,
+  reservedCaseId: string | undefined,
+  now: Date,
+): Promise<IntakeResult> {
   const sorted = await sortMessage(deps, message);
   const { decision } = sorted;
   if (decision.action === "ignore") return ignore(deps, message, decision.reason, sorted.log);
@@ -58,7 +79,6 @@ export async function logInboundMessage(deps: AppDeps, message: InboundMessage):
     if (attached !== undefined) return attached;
     // A reference we do not hold (a typo, or a closed case): logged as a new contact so nothing is lost.
   }
-  const reservedCaseId = claim.claimed ? undefined : claim.existing.caseId;
   return logNewContact(deps, message, sorted, reservedCaseId, now);
 }
 

@@ -9,6 +9,7 @@ import type { Profile } from "./rules/profile-schema.js";
 export const EVENT_PHRASES: Record<CaseEventType, string> = {
   "contact.received": "Contact received",
   "contact.logged": "Contact logged",
+  "contact.received-again": "The same email was received again: kept on this contact, not acknowledged again",
   "referrer.confirmed": "Referrer confirmed",
   "acknowledgement.sent": "Acknowledgement sent to the referrer",
   "acknowledgement.not-delivered": "Acknowledgement not delivered: the referrer's mail server returned it",

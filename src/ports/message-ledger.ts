@@ -15,6 +15,15 @@ export interface MessageRecord {
 
 export type ClaimResult = { readonly claimed: true } | { readonly claimed: false; readonly existing: MessageRecord };
 
+/** Who brought one Internet message in first (issue 19 §1): every later copy of it is that message's. */
+export type DeliveryClaim = { readonly first: true } | { readonly first: false; readonly firstMessageId: string };
+
+/** Another copy of an email already taken in: another Graph message, the same Internet message. */
+export interface LaterCopy {
+  readonly messageId: string;
+  readonly receivedAt: string;
+}
+
 /** Idempotency for mail intake: each message is handled once. */
 export interface MessageLedger {
   claim(messageId: string, now: Date): Promise<ClaimResult>;
@@ -30,4 +39,13 @@ export interface MessageLedger {
   recordFailure(messageId: string, reasonCode: string): Promise<number>;
   /** Sets a message aside after repeated failures, so the inbox round moves on; `reasonCode` is never personal data. */
   markQuarantined(messageId: string, reasonCode: string): Promise<void>;
+  /**
+   * Claims one Internet message (its delivery identity: Message-ID, sender and body digest) for the message that
+   * brings it in first; any later copy is told which message that was. Atomic across instances.
+   */
+  claimDelivery(identity: string, messageId: string, now: Date): Promise<DeliveryClaim>;
+  /** Remembers a later copy of an Internet message (once, however often it is recorded). */
+  addLaterCopy(identity: string, copy: LaterCopy): Promise<void>;
+  /** The later copies of an Internet message recorded so far, oldest first. */
+  laterCopies(identity: string): Promise<readonly LaterCopy[]>;
 }

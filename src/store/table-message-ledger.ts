@@ -1,4 +1,12 @@
-import type { ClaimResult, MessageLedger, MessageRecord, MessageState } from "../ports/message-ledger.js";
+import type {
+  ClaimResult,
+  DeliveryClaim,
+  LaterCopy,
+  MessageLedger,
+  MessageRecord,
+  MessageState,
+} from "../ports/message-ledger.js";
+import { DeliveryRows } from "./delivery-rows.js";
 import { type EntityTable, type StoredEntity, stringOf } from "./entity-table.js";
 import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../ports/errors.js";
 import { encodeKey, isoInstant, shortHash } from "./keys.js";
@@ -34,8 +42,11 @@ const REMEMBERED = 1_000;
  */
 export class TableMessageLedger implements MessageLedger {
   readonly #written = new Map<string, StoredEntity>();
+  readonly #deliveries: DeliveryRows;
 
-  constructor(private readonly table: EntityTable) {}
+  constructor(private readonly table: EntityTable) {
+    this.#deliveries = new DeliveryRows(table);
+  }
 
   async claim(messageId: string, now: Date): Promise<ClaimResult> {
     try {
@@ -85,6 +96,18 @@ export class TableMessageLedger implements MessageLedger {
 
   markQuarantined(messageId: string, reasonCode: string): Promise<void> {
     return this.settle(messageId, { state: "quarantined", reason: reasonCode });
+  }
+
+  claimDelivery(identity: string, messageId: string, now: Date): Promise<DeliveryClaim> {
+    return this.#deliveries.claim(identity, messageId, now);
+  }
+
+  addLaterCopy(identity: string, copy: LaterCopy): Promise<void> {
+    return this.#deliveries.addLaterCopy(identity, copy);
+  }
+
+  laterCopies(identity: string): Promise<readonly LaterCopy[]> {
+    return this.#deliveries.laterCopies(identity);
   }
 
   /** Settling is final: a replace from the row last written, or (if someone changed it since) from a fresh read. */

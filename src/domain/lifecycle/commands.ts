@@ -35,6 +35,8 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "signOffClosure"; endDate: string }
   | { type: "recordClockReason"; rule: string; instance: number; reason: string }
   | { type: "attachFollowUpContact"; contactId: string }
+  /** Another copy of a contact's email arrived (another Graph message, the same Internet message). */
+  | { type: "recordReceivedAgain"; contactId: string; messageId: string; receivedAt: string }
   | { type: "confirmReferrer"; contactId: string; referrer: Referrer }
   // Duty triage of a case opened in error (before screening)
   | { type: "linkContactToCase"; toCaseId: string; contactIds: readonly string[]; note?: string }

@@ -10,6 +10,17 @@ export function attachFollowUpContact(kase: Case, command: CommandOf<"attachFoll
   ];
 }
 
+/** Whether the case already records this copy of a contact's email (a retried intake records it once). */
+export const receivedAgainRecorded = (kase: Case, messageId: string): boolean =>
+  kase.events.some((e) => e.type === "contact.received-again" && e.data.messageId === messageId);
+
+/** Issue 19: a second delivery of one email is kept on the contact it first made ("also received at …"). */
+export function recordReceivedAgain(kase: Case, command: CommandOf<"recordReceivedAgain">, ctx: CommandContext) {
+  if (receivedAgainRecorded(kase, command.messageId)) return [];
+  const { contactId, messageId, receivedAt } = command;
+  return [stamp(kase, command, ctx, "contact.received-again", { contactId, messageId, receivedAt })];
+}
+
 /** 1.2: the acknowledgement goes to the original referrer, once a duty worker has confirmed who that is. */
 export function confirmReferrer(kase: Case, command: CommandOf<"confirmReferrer">, ctx: CommandContext) {
   const referrer = { ...command.referrer, confirmed: true };

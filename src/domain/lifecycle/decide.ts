@@ -7,6 +7,7 @@ import {
   confirmReferrer,
   recordAcknowledgementNotDelivered,
   recordLetterSent,
+  recordReceivedAgain,
 } from "./decide-contacts.js";
 import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
@@ -48,6 +49,7 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   resolveThresholdDispute: threshold.resolveThresholdDispute,
   agreeSignposting: threshold.agreeSignposting,
   attachFollowUpContact,
+  recordReceivedAgain,
   confirmReferrer,
   recordLetterSent,
   recordAcknowledgementNotDelivered,
