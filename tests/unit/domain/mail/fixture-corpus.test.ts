@@ -77,6 +77,12 @@ const CORPUS: readonly Row[] = [
   row("dart-forwarded-by-desk.eml", "dart", "dart.notifications@police.example", true, false),
   row("front-door-plain-fields.eml", "front-door", "claire.whitfield@greenbank.school.example", true, false),
   row("front-door-html-table.eml", "front-door", "gareth.lloyd@probation.example", true, false),
+  // Issue 19 §3: Front Door and portal forms laid out in HTML, read from the HTML as Exchange returns it
+  row("front-door-portal-header-row.eml", "front-door", "aisha.begum@northshire-police.example", true, false),
+  row("front-door-portal-four-column.eml", "front-door", "m.kowalski@stannes.school.example", true, false),
+  row("front-door-definition-list.eml", "front-door", "grace.mensah@nhs.example", true, false),
+  row("front-door-two-column-layout.eml", "front-door", "dylan.hughes@youthservice.council.example", true, false),
+  row("front-door-nested-layout.eml", "front-door", "fiona.grant@citizensadvice.example", true, false),
   row("front-door-labels-on-own-line.eml", "front-door", "femi.adeyemi@camhs.nhs.example", true, false),
   row("front-door-outlook-forward.eml", "front-door", "imogen.hart@stmarys-nursery.example", true, false),
   row("front-door-forward-of-forward.eml", "front-door", "owen.marsh@westfield-high.school.example", true, false),
