@@ -11,6 +11,7 @@ import { safeText } from "../domain/mail/safe-text.js";
 import { CaseAlreadyExistsError } from "../ports/cases.js";
 import { AlreadyExistsError } from "../ports/errors.js";
 import type { Logger } from "../logging/logger.js";
+import type { MessageRecord } from "../ports/message-ledger.js";
 import type { AppDeps } from "./app-deps.js";
 import { attachFollowUp } from "./attach-follow-up.js";
 import { contactIdFor, threadKey } from "./mail-keys.js";
@@ -18,6 +19,7 @@ import { recordBouncedLetter } from "./record-bounced-letter.js";
 import { reindexCase } from "./reindex-case.js";
 import { planAcknowledgementLetter, triageCard } from "./intake-notices.js";
 import { logLaterCopy, noteLaterCopies } from "./received-again.js";
+import { setAsideNote } from "./set-aside-note.js";
 
 export type IntakeResult =
   | { readonly outcome: "already-handled" }
@@ -32,6 +34,14 @@ export type IntakeResult =
     };
 
 const INTAKE = systemActor("mailbox-intake");
+
+export interface IntakeOptions {
+  /**
+   * A duty worker logs a message the intake set aside (issue 19 §5): it becomes an "other" contact whatever the rules
+   * said, its sender unconfirmed as referrer, so nothing is sent until a person confirms who to acknowledge.
+   */
+  readonly rescue?: boolean;
+}
 
 /** How the intake sorted one message: what it is, who referred it, and what is done with it. */
 interface Sorted {
@@ -48,18 +58,26 @@ interface Sorted {
  * again — a duplicate notification, a replayed delta, a retry after a crash part-way — changes nothing twice; and one
  * email delivered twice (two Graph messages, one Internet message) is one contact, its second copy kept on it.
  */
-export async function logInboundMessage(deps: AppDeps, message: InboundMessage): Promise<IntakeResult> {
+export async function logInboundMessage(
+  deps: AppDeps,
+  message: InboundMessage,
+  options: IntakeOptions = {},
+): Promise<IntakeResult> {
   const now = deps.clock.now();
   const claim = await deps.messages.claim(message.id, now);
-  // A message still "claimed" was being handled by a run that stopped part-way: carry on where it got to.
-  if (!claim.claimed && claim.existing.state !== "claimed") return { outcome: "already-handled" };
-  const identity = deliveryIdentity(message);
+  // A message still "claimed" was being handled by a run that stopped part-way: carry on where it got to. A rescue
+  // takes a set-aside message on as well (it stays set aside until logged, so a rescue stopped part-way is retried).
+  if (!claim.claimed && claim.existing.state !== "claimed" && !(options.rescue && isSetAside(claim.existing))) {
+    return { outcome: "already-handled" };
+  }
+  // A rescued copy is its own contact: the duty worker decided so, whatever copy came first.
+  const identity = options.rescue ? undefined : deliveryIdentity(message);
   const delivery = identity === undefined ? undefined : await deps.messages.claimDelivery(identity, message.id, now);
   if (identity !== undefined && delivery?.first === false) {
     const log = deps.logger.child({ messageRef: contactIdFor(message.id) });
     return logLaterCopy(deps, message, { identity, firstMessageId: delivery.firstMessageId }, log);
   }
-  const result = await logContact(deps, message, claim.claimed ? undefined : claim.existing.caseId, now);
+  const result = await logContact(deps, message, claim.claimed ? undefined : claim.existing.caseId, now, options);
   if (result.outcome === "logged") await noteLaterCopies(deps, identity, result);
   return result;
 }
@@ -70,10 +88,14 @@ async function logContact(
   message: InboundMessage,
   reservedCaseId: string | undefined,
   now: Date,
+  options: IntakeOptions,
 ): Promise<IntakeResult> {
   const sorted = await sortMessage(deps, message);
   const { decision } = sorted;
-  if (decision.action === "ignore") return ignore(deps, message, decision.reason, sorted.log);
+  if (decision.action === "ignore") {
+    if (!options.rescue) return ignore(deps, message, decision.reason, sorted.log);
+    return logNewContact(deps, message, asRescued(sorted), reservedCaseId, now);
+  }
   if (decision.action === "follow-up") {
     const attached = await logFollowUp(deps, message, decision.caseReference, sorted);
     if (attached !== undefined) return attached;
@@ -81,6 +103,14 @@ async function logContact(
   }
   return logNewContact(deps, message, sorted, reservedCaseId, now);
 }
+
+const isSetAside = (record: MessageRecord): boolean => record.state === "ignored" || record.state === "quarantined";
+
+const asRescued = (sorted: Sorted): Sorted => {
+  const found = sorted.finding.referrer;
+  const referrer = found === undefined ? {} : { referrer: { ...found, confirmed: false } };
+  return { ...sorted, decision: { action: "new-case", kind: "other", ...referrer } };
+};
 
 /** Classifies the message (knowing the case its conversation belongs to, if it replies) and finds its referrer. */
 async function sortMessage(deps: AppDeps, message: InboundMessage): Promise<Sorted> {
@@ -100,7 +130,7 @@ async function sortMessage(deps: AppDeps, message: InboundMessage): Promise<Sort
 
 async function ignore(deps: AppDeps, message: InboundMessage, reason: string, log: Logger): Promise<IntakeResult> {
   if (reason === "delivery-failure") await recordBouncedLetter(deps, message, log);
-  await deps.messages.markIgnored(message.id, reason);
+  await deps.messages.markIgnored(message.id, reason, setAsideNote(message));
   log.info("intake.ignored", { reason });
   return { outcome: "ignored", reason };
 }
@@ -114,7 +144,7 @@ async function logFollowUp(
 ): Promise<IntakeResult | undefined> {
   const contactId = contactIdFor(message.id);
   const attached = await attachFollowUp(deps, caseReference, (kase) =>
-    contactOf(message, finding, { caseId: kase.id, kind: kase.kind, followUp: true }),
+    contactOf(message, finding.referrer, { caseId: kase.id, kind: kase.kind, followUp: true }),
   );
   if (attached === undefined) return undefined;
   await deps.messages.markLogged(message.id, attached.id, contactId);
@@ -137,7 +167,8 @@ async function logNewContact(
   const received = new Date(message.receivedAt);
   const year = Number(deps.calendar.localDate(received).slice(0, 4));
   const caseId = reservedCaseId ?? (await deps.messages.reserveCase(message.id, await deps.cases.nextCaseId(year)));
-  const contact = contactOf(message, finding, { caseId, kind, followUp: false });
+  // The contact records the referrer as the decision has it (an unrecognised sender is not yet confirmed).
+  const contact = contactOf(message, referrer, { caseId, kind, followUp: false });
   const outOfHours = !deps.calendar.isWithinWorkingHours(received);
   const { kase, created } = await openOnce(deps, { caseId, kind, contact, referrer, outOfHours, now });
   await reindexCase(deps, kase, now, { fresh: created });
@@ -152,9 +183,9 @@ async function logNewContact(
 }
 
 /** The contact a message makes; its id follows from the message, so a retry makes the same one. */
-function contactOf(
+export function contactOf(
   message: InboundMessage,
-  finding: ReferrerFinding,
+  referrer: Referrer | undefined,
   on: { readonly caseId: string; readonly kind: ContactKind; readonly followUp: boolean },
 ): Contact {
   return {
@@ -166,7 +197,7 @@ function contactOf(
     messageId: message.id,
     ...(message.conversationId ? { conversationId: message.conversationId } : {}),
     subject: safeText(message.subject || "(no subject)", 250),
-    ...(finding.referrer ? { referrer: finding.referrer } : {}),
+    ...(referrer ? { referrer } : {}),
     isFollowUp: on.followUp,
     ...(message.bodyCut === undefined ? {} : { bodyReadInPart: true }),
   };

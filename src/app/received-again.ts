@@ -4,14 +4,15 @@ import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import type { Logger } from "../logging/logger.js";
 import type { LaterCopy } from "../ports/message-ledger.js";
 import type { AppDeps } from "./app-deps.js";
-import { changeCase } from "./change-case.js";
+import { changeCase, type ChangeDeps } from "./change-case.js";
+import { setAsideNote } from "./set-aside-note.js";
 
 const INTAKE = { actor: systemActor("mailbox-intake"), roles: [] } as const;
 
 /** Why a later copy of an email is not logged: the ignored list and the ledger say so. */
 export const DUPLICATE_DELIVERY = "duplicate-delivery";
 
-type Deps = Pick<AppDeps, "cases" | "messages" | "worklists" | "deadlines" | "profile" | "calendar" | "clock">;
+type Deps = ChangeDeps & Pick<AppDeps, "messages">;
 
 /**
  * Issue 19 §1: a later copy of an email already taken in (the same Internet message delivered again as another Graph
@@ -32,7 +33,7 @@ export async function logLaterCopy(
       { messageId: message.id, receivedAt: message.receivedAt },
     ]);
   }
-  await deps.messages.markIgnored(message.id, DUPLICATE_DELIVERY);
+  await deps.messages.markIgnored(message.id, DUPLICATE_DELIVERY, setAsideNote(message));
   log.info("intake.duplicate-delivery", { firstLogged: first?.state === "logged" });
   return { outcome: "ignored", reason: DUPLICATE_DELIVERY };
 }

@@ -21,6 +21,13 @@ export function recordReceivedAgain(kase: Case, command: CommandOf<"recordReceiv
   return [stamp(kase, command, ctx, "contact.received-again", { contactId, messageId, receivedAt })];
 }
 
+/** Issue 19 §5: who logged an email the intake had set aside, and what it had been set aside as (once per email). */
+export function recordRescuedMail(kase: Case, command: CommandOf<"recordRescuedMail">, ctx: CommandContext) {
+  const { contactId, messageId, setAsideAs, reason } = command;
+  if (kase.events.some((e) => e.type === "contact.rescued" && e.data.messageId === messageId)) return [];
+  return [stamp(kase, command, ctx, "contact.rescued", { contactId, messageId, setAsideAs, reason })];
+}
+
 /** 1.2: the acknowledgement goes to the original referrer, once a duty worker has confirmed who that is. */
 export function confirmReferrer(kase: Case, command: CommandOf<"confirmReferrer">, ctx: CommandContext) {
   const referrer = { ...command.referrer, confirmed: true };

@@ -8,6 +8,7 @@ import {
   recordAcknowledgementNotDelivered,
   recordLetterSent,
   recordReceivedAgain,
+  recordRescuedMail,
 } from "./decide-contacts.js";
 import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
@@ -50,6 +51,7 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   agreeSignposting: threshold.agreeSignposting,
   attachFollowUpContact,
   recordReceivedAgain,
+  recordRescuedMail,
   confirmReferrer,
   recordLetterSent,
   recordAcknowledgementNotDelivered,

@@ -6,7 +6,7 @@ import { classifyMessage } from "../../../../src/domain/mail/classify-message.js
 import { shouldNeverAnswer } from "../../../../src/domain/mail/loop-protection.js";
 import { machineMailFinding } from "../../../../src/domain/mail/machine-mail.js";
 import { findOriginalReferrer } from "../../../../src/domain/mail/original-referrer.js";
-import { loadEml } from "../../../support/eml.js";
+import { loadEml } from "../../../../dev/mail/eml.js";
 import { aMessage, northContext } from "./mail-builders.js";
 
 const MACHINE_FIXTURES = readdirSync(fileURLToPath(new URL("../../../fixtures/mail/", import.meta.url))).filter((f) =>
