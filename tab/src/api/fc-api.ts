@@ -27,6 +27,7 @@ export interface FcApi {
   mailLookup(internetMessageId: string): Promise<ApiResponse<C.MailLookupResponse>>;
   logMail(request: C.LogMailRequest): Promise<ApiResponse<C.MailLookupResponse>>;
   linkMail(request: C.LinkMailRequest): Promise<ApiResponse<C.MailLookupResponse>>;
+  setAsideMail(continuation?: string): Promise<ApiResponse<C.SetAsideMailResponse>>;
 }
 
 const page = (continuation?: string) =>
@@ -55,5 +56,6 @@ export function createFcApi(http: HttpClient): FcApi {
     mailLookup: (internetMessageId) => http.get(`/api/mail/lookup?internetMessageId=${id(internetMessageId)}`),
     logMail: (request) => http.send("POST", "/api/mail/log", request),
     linkMail: (request) => http.send("POST", "/api/mail/link", request),
+    setAsideMail: (continuation) => http.get(`/api/mail/set-aside${page(continuation)}`),
   };
 }

@@ -9,6 +9,7 @@ import { useSharedStyles } from "../components/styles.js";
 import { usePagedResource } from "../components/use-paged-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
+import { SetAsideMail } from "./set-aside-mail.js";
 
 const ACKNOWLEDGEMENT: Record<AcknowledgementStatus, string> = {
   "not-required": "Not required",
@@ -21,11 +22,13 @@ const ACKNOWLEDGEMENT: Record<AcknowledgementStatus, string> = {
   none: "None yet",
 };
 
+const DUTY: readonly string[] = ["duty-worker", "manager"];
+
 const UNSENT: ReadonlySet<AcknowledgementStatus> = new Set(["failed", "not-delivered"]);
 
 /** New contacts for the duty worker: classification, the referrer to confirm, and whether rule 1.2 is met. */
 export function TriageView() {
-  const { api } = useSession();
+  const { api, me } = useSession();
   const styles = useSharedStyles();
   const [triage, reload, more] = usePagedResource(
     (next) => api.triage(next),
@@ -63,6 +66,7 @@ export function TriageView() {
           )
         }
       </Loaded>
+      {me.roles.some((role) => DUTY.includes(role)) ? <SetAsideMail /> : null}
     </section>
   );
 }
