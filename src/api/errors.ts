@@ -90,7 +90,9 @@ export function statusOf(code: string): number | undefined {
   if (code === "STORE.ALREADY_EXISTS") return 409;
   if (code === "CASE.FORBIDDEN" || code === "SUPERVISION.FORBIDDEN") return 403;
   if (code === "CASE.INVALID_COMMAND" || code === "CASE.UNKNOWN_OUTCOME" || code === "SUPERVISION.INVALID") return 400;
-  if (code === "MAIL.SET_ASIDE" || code === "ACTION.NOT_AVAILABLE") return 409;
+  if (code === "ACTION.NOT_AVAILABLE") return 409;
+  // MAIL.NOT_SET_ASIDE, MAIL.ON_ANOTHER_CASE: the email is not where the person thought (issue 19 §5)
+  if (code.startsWith("MAIL.")) return 409;
   if (code === "ACTION.UNKNOWN") return 404;
   if (code === "ACTION.INVALID_INPUT" || code === "SUPERVISION.NOT_A_PRACTITIONER" || code === "CONTACT.INVALID") {
     return 400;

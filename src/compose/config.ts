@@ -70,6 +70,9 @@ const schema = z
     FC_ACK_MAX_AGE_HOURS: intFrom(1, 24 * 365).default(96),
     FC_INTAKE_FROM: z.iso.datetime({ offset: true }).optional(),
     FC_JUNK_MAIL: z.enum(["sweep", "leave"]).default("sweep"),
+    /** How much of a message body the intake reads (characters): the rest is cut, and the contact says so. */
+    FC_MAX_HTML_BODY_CHARS: intFrom(16_384, 16_777_216).default(1_048_576),
+    FC_MAX_TEXT_BODY_CHARS: intFrom(4_096, 4_194_304).default(262_144),
     FC_SUBSCRIPTION_LIFETIME_MINUTES: intFrom(45, 10080).default(4230),
     FC_DELTA_SAFETY_NET_MINUTES: intFrom(1, 60).default(5),
     FC_BOT_APP_ID: z.string().uuid().optional(),
@@ -163,6 +166,8 @@ export interface Config {
     readonly intakeFrom?: string;
     /** `sweep`: mail Exchange filtered into Junk Email is moved into the Inbox for intake; `leave`: it stays. */
     readonly junkMail: "sweep" | "leave";
+    /** How much of a body the intake reads: an HTML body, then the text (of a text body, or made from the HTML). */
+    readonly bodyLimits: { readonly maxHtmlChars: number; readonly maxTextChars: number };
   };
   /** The Teams bot's identity; none in local mode, where the bot accepts unauthenticated requests. */
   readonly bot?: {
@@ -241,6 +246,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       acknowledgeWithinHours: c.FC_ACK_MAX_AGE_HOURS,
       ...(c.FC_INTAKE_FROM === undefined ? {} : { intakeFrom: new Date(c.FC_INTAKE_FROM).toISOString() }),
       junkMail: c.FC_JUNK_MAIL,
+      bodyLimits: { maxHtmlChars: c.FC_MAX_HTML_BODY_CHARS, maxTextChars: c.FC_MAX_TEXT_BODY_CHARS },
     },
     ...(c.FC_BOT_APP_ID
       ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }

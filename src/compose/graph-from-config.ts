@@ -30,7 +30,11 @@ export function graphFromConfig(config: Config, logger: Logger, clock: Clock): G
   const client = createGraphClient({ baseUrl: config.graph.baseUrl, credential: credentialFor(config.graph), clock });
   return {
     client,
-    mailbox: new GraphMailbox(client, { mailbox: config.mailbox.address, logger }),
+    mailbox: new GraphMailbox(client, {
+      mailbox: config.mailbox.address,
+      logger,
+      bodyLimits: config.mailbox.bodyLimits,
+    }),
     subscriptions: new GraphMailSubscriptions(client, userPath(config.mailbox.address), logger),
   };
 }

@@ -31,6 +31,12 @@ describe("configuration", () => {
     expect(loadConfig({ FC_INSTANCE_ID: "app-service-instance-7" }).instanceId).toBe("app-service-instance-7");
   });
 
+  it("issue 19: reads 1 MB of a body's HTML and 256 KB of its text unless told, and names a limit it cannot use", () => {
+    expect(loadConfig({}).mailbox.bodyLimits).toEqual({ maxHtmlChars: 1_048_576, maxTextChars: 262_144 });
+    expect(loadConfig({ FC_MAX_TEXT_BODY_CHARS: "65536" }).mailbox.bodyLimits.maxTextChars).toBe(65_536);
+    expect(() => loadConfig({ FC_MAX_HTML_BODY_CHARS: "100" })).toThrow(/FC_MAX_HTML_BODY_CHARS/);
+  });
+
   it("tells an admin exactly which production settings are missing", () => {
     let error: unknown;
     try {

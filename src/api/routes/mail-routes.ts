@@ -2,12 +2,13 @@ import express, { Router } from "express";
 import { linkMailToCase, logMailByHand } from "../../app/mail-by-hand.js";
 import { isRefused } from "../../app/outcome.js";
 import { lookupMail, lookupMailByInternetMessageId, type MailLookup } from "../../app/queries/mail-lookup.js";
+import { listSetAsideMail } from "../../app/queries/set-aside-mail.js";
 import { staffNames } from "../../app/queries/staff-directory.js";
 import type { Refused } from "../../app/outcome.js";
 import type { ApiDeps } from "../api-deps.js";
-import type { MailLookupResponse } from "../contract.js";
+import type { MailLookupResponse, SetAsideMailResponse } from "../contract.js";
 import { badRequest } from "../errors.js";
-import { ANY_STAFF, requireString, route } from "../http.js";
+import { ANY_STAFF, queryString, requireString, route } from "../http.js";
 import { mailLookupView } from "../presenters/mail-lookup-view.js";
 import { refusal } from "../presenters/mutation-result.js";
 
@@ -40,7 +41,9 @@ export function mailRoutes(deps: ApiDeps): Router {
   router.post(
     "/mail/log",
     json,
-    route(deps, DUTY, async (req) => present(await logMailByHand(app, requireString(req.body, "messageId")))),
+    route(deps, DUTY, async (req, _res, caller) =>
+      present(await logMailByHand(app, caller, requireString(req.body, "messageId"))),
+    ),
   );
   router.post(
     "/mail/link",
@@ -50,6 +53,10 @@ export function mailRoutes(deps: ApiDeps): Router {
         await linkMailToCase(app, caller, requireString(req.body, "messageId"), requireString(req.body, "caseId")),
       ),
     ),
+  );
+  router.get(
+    "/mail/set-aside",
+    route(deps, DUTY, (req): Promise<SetAsideMailResponse> => listSetAsideMail(app, queryString(req, "continuation"))),
   );
   return router;
 }

@@ -227,6 +227,8 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     roles: ["duty-worker", "manager", "admin"],
     system: true,
   },
+  recordReceivedAgain: { action: "record that an email was received again", roles: [], system: true },
+  recordRescuedMail: { action: "log an email the service set aside", roles: TRIAGE },
   confirmReferrer: { action: "confirm the referrer", roles: ["duty-worker", "manager", "admin"] },
   recordLetterSent: { action: "record that a letter was sent", roles: [], system: true },
   recordAcknowledgementNotDelivered: {

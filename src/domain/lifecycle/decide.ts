@@ -7,6 +7,8 @@ import {
   confirmReferrer,
   recordAcknowledgementNotDelivered,
   recordLetterSent,
+  recordReceivedAgain,
+  recordRescuedMail,
 } from "./decide-contacts.js";
 import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
@@ -48,6 +50,8 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   resolveThresholdDispute: threshold.resolveThresholdDispute,
   agreeSignposting: threshold.agreeSignposting,
   attachFollowUpContact,
+  recordReceivedAgain,
+  recordRescuedMail,
   confirmReferrer,
   recordLetterSent,
   recordAcknowledgementNotDelivered,

@@ -38,6 +38,7 @@ export interface FcApi {
   linkMail(request: C.LinkMailRequest): Promise<ApiResponse<C.MailLookupResponse>>;
   heldTeamsMessages(continuation?: string): Promise<ApiResponse<C.HeldTeamsMessagesResponse>>;
   retryTeamsMessage(request: C.RetryTeamsMessageRequest): Promise<ApiResponse<C.RetryTeamsMessageResponse>>;
+  setAsideMail(continuation?: string): Promise<ApiResponse<C.SetAsideMailResponse>>;
 }
 
 const page = (continuation?: string) =>
@@ -72,5 +73,6 @@ export function createFcApi(http: HttpClient): FcApi {
     linkMail: (request) => http.send("POST", "/api/mail/link", request),
     heldTeamsMessages: (continuation) => http.get(`/api/teams-messages/held${page(continuation)}`),
     retryTeamsMessage: (request) => http.send("POST", "/api/teams-messages/held/retry", request),
+    setAsideMail: (continuation) => http.get(`/api/mail/set-aside${page(continuation)}`),
   };
 }
