@@ -1,10 +1,13 @@
+import { Activity } from "@microsoft/agents-activity";
 import {
+  ActivityHandler,
   CardFactory,
-  TeamsActivityHandler,
-  TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-} from "botbuilder";
+  type BaseAdapter,
+  type TurnContext,
+} from "@microsoft/agents-hosting";
+
 import { releaseHeldNotices } from "../src/app/release-held-notices.js";
 import { describeError } from "../src/logging/logger.js";
 import { answerAction } from "./actions/action-router.js";
@@ -19,11 +22,12 @@ import type { Turn } from "./turn.js";
 
 const CARD_RESPONSE = "application/vnd.microsoft.card.adaptive";
 
-/** botframework-connector's ClaimsIdentity (the last overload of `continueConversationAsync` takes one). */
-type BotIdentity = Parameters<TurnContext["adapter"]["continueConversationAsync"]>[0];
+/** Who a proactive turn acts as: the SDK's JWT claims (`aud`, the bot's app id). */
+export type BotIdentity = Exclude<Parameters<BaseAdapter["continueConversation"]>[0], string>;
 
 function conversationOf(context: TurnContext): ConversationInfo {
-  const { conversation, channelData } = context.activity;
+  const { channelData } = context.activity;
+  const conversation = context.activity.conversation ?? { id: "" };
   const type =
     conversation.conversationType === "personal" || conversation.conversationType === "channel"
       ? conversation.conversationType
@@ -35,14 +39,14 @@ function conversationOf(context: TurnContext): ConversationInfo {
 }
 
 function turnOf(context: TurnContext): Turn {
-  const from = context.activity.from;
+  const from = context.activity.from ?? { id: "" };
   const user: TeamsUser = {
-    id: from.id,
+    id: from.id ?? "",
     ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
     ...(from.name ? { name: from.name } : {}),
   };
   const conversation = conversationOf(context);
-  const reference = TurnContext.getConversationReference(context.activity);
+  const reference = context.activity.getConversationReference();
   // A channel message's conversation id names its thread (`;messageid=`); proactive posts go to the channel itself.
   const channelReference =
     conversation.type === "channel" && conversation.channelId
@@ -56,17 +60,23 @@ function turnOf(context: TurnContext): Turn {
   };
 }
 
-const attachment = (card: CardJson) => CardFactory.adaptiveCard(card);
+/** A message carrying one card; with `id`, the update of that message. */
+export const cardMessage = (card: object, id?: string): Activity =>
+  Activity.fromObject({ type: "message", ...(id ? { id } : {}), attachments: [CardFactory.adaptiveCard(card)] });
 
 /**
  * Translates Teams activities into the bot's commands and actions: greets on install and keeps the conversation
  * reference, answers messages in personal, group/meeting chats and channels (the @mention is stripped), and
  * answers `adaptiveCard/action` invokes with the refreshed card.
  */
-export class FamilyCentreActivityHandler extends TeamsActivityHandler {
+export class FamilyCentreActivityHandler extends ActivityHandler {
   private readonly cardUpdates: SharedCardUpdates;
 
-  constructor(private readonly deps: BotDeps) {
+  /** `botIdentity`: who proactive turns act as (the bot's app id; none in local mode). */
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly botIdentity: BotIdentity,
+  ) {
     super();
     this.cardUpdates = new SharedCardUpdates(deps.app.logger.child({ component: "bot" }));
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -74,7 +84,7 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
       if (botAdded) await this.greet(context);
       await next();
     });
@@ -84,9 +94,9 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
         await rememberConversation(deps.app, turn.conversationKey, turn.reference, deps.app.clock.now());
         await this.releaseHeld(turn.conversationKey);
       }
-      const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
+      const text = context.activity.removeRecipientMention() ?? context.activity.text ?? "";
       for (const reply of await answerCommand(deps, turn, text)) {
-        await context.sendActivity(typeof reply === "string" ? reply : { attachments: [attachment(reply)] });
+        await context.sendActivity(typeof reply === "string" ? reply : cardMessage(reply));
       }
       await next();
     });
@@ -110,27 +120,23 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
 
   /**
    * Updates the shared message in a proactive turn of its own, so the invoke is answered without waiting for the
-   * Bot Connector. The identity and scope are the incoming turn's, as `context.updateActivity` would have used.
+   * Bot Connector. The turn acts as the bot, as `context.updateActivity` would have.
    */
   private updateForEveryone(context: TurnContext, activityId: string, card: CardJson): void {
     const adapter = context.adapter;
-    const identity = context.turnState.get<BotIdentity>(adapter.BotIdentityKey);
-    const audience = context.turnState.get<string | undefined>(adapter.OAuthScopeKey);
-    const reference = TurnContext.getConversationReference(context.activity);
+    const reference = context.activity.getConversationReference();
     const message = `${reference.conversation?.id ?? ""}|${activityId}`;
     this.cardUpdates.schedule(message, card, async (latest) => {
       let failure: { error: unknown } | undefined;
       const update = async (proactive: TurnContext) => {
         try {
-          await proactive.updateActivity({ id: activityId, type: "message", attachments: [attachment(latest)] });
+          await proactive.updateActivity(cardMessage(latest, activityId));
         } catch (error) {
           // Rethrown below: the adapter would hand it to onTurnError, which only logs it.
           failure = { error };
         }
       };
-      await (audience === undefined
-        ? adapter.continueConversationAsync(identity, reference, update)
-        : adapter.continueConversationAsync(identity, reference, audience, update));
+      await adapter.continueConversation(this.botIdentity, reference, update);
       if (failure !== undefined) throw failure.error;
     });
   }
@@ -156,7 +162,7 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
       throw error;
     }
     if (saved === "new") {
-      await context.sendActivity({ attachments: [attachment(welcome(this.deps))] });
+      await context.sendActivity(cardMessage(welcome(this.deps)));
       await this.releaseHeld(turn.conversationKey);
     }
   }

@@ -71,6 +71,17 @@ const schema = z
     FC_BOT_APP_ID: z.string().uuid().optional(),
     FC_BOT_APP_TYPE: z.enum(["SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
     FC_BOT_APP_PASSWORD: z.string().min(1).optional(),
+    /** Bot Connector hosts besides Teams' own a `serviceUrl` may name (a sovereign cloud, a test connector). */
+    FC_BOT_SERVICE_URL_HOSTS: z
+      .string()
+      .transform((s) =>
+        s
+          .split(",")
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/, "host names only, comma-separated")))
+      .optional(),
     FC_API_AUDIENCE: z
       .string()
       .transform((s) =>
@@ -98,6 +109,21 @@ const schema = z
     if (!c.FC_USE_MANAGED_IDENTITY) {
       need("FC_CLIENT_ID", "the app registration's Application (client) id, or set FC_USE_MANAGED_IDENTITY=true");
       need("FC_CLIENT_SECRET", "the app registration's client secret (a Key Vault reference), or use managed identity");
+    }
+    if (c.FC_BOT_APP_ID !== undefined && c.FC_BOT_APP_ID.toLowerCase() === c.FC_CLIENT_ID?.toLowerCase()) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["FC_BOT_APP_ID"],
+        message:
+          "the bot needs its own app registration (or managed identity), separate from FC_CLIENT_ID's mail and API, so a token for one is never taken for the other",
+      });
+    }
+    if (c.FC_STORAGE_ACCOUNT_URL !== undefined && !c.FC_USE_MANAGED_IDENTITY && c.FC_CLIENT_SECRET === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["FC_STORAGE_ACCOUNT_URL"],
+        message: "reach it by managed identity (FC_USE_MANAGED_IDENTITY=true) or the app registration's secret",
+      });
     }
     if (c.FC_API_AUDIENCE === undefined && c.FC_CLIENT_ID === undefined) {
       need("FC_API_AUDIENCE", "the tab's token audience(s), e.g. api://<host>/<client id>,<client id>");
@@ -155,6 +181,8 @@ export interface Config {
     readonly appId: string;
     readonly appType: "SingleTenant" | "UserAssignedMSI";
     readonly password?: string;
+    /** Bot Connector hosts allowed besides Teams' own. */
+    readonly serviceUrlHosts: readonly string[];
   };
   /** Where traces and metrics go (Azure Monitor); absent, telemetry stays off. */
   readonly telemetry?: { readonly connectionString: string };
@@ -223,7 +251,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       maxAcksPerSenderPerDay: c.FC_MAX_ACKS_PER_SENDER_PER_DAY,
     },
     ...(c.FC_BOT_APP_ID
-      ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }
+      ? {
+          bot: {
+            appId: c.FC_BOT_APP_ID,
+            appType: c.FC_BOT_APP_TYPE,
+            password: c.FC_BOT_APP_PASSWORD,
+            serviceUrlHosts: c.FC_BOT_SERVICE_URL_HOSTS ?? [],
+          },
+        }
       : {}),
     ...(c.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { telemetry: { connectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING } }

@@ -62,7 +62,7 @@ describe("Teams rate limits per conversation", () => {
   it("gives up after five refusals and says so to the caller (the outbox tries again later)", async () => {
     await setUp();
     h.connector.throttleNext(5);
-    await expect(h.bot.notifier.post("screening", card(1))).rejects.toMatchObject({ statusCode: 429 });
+    await expect(h.bot.notifier.post("screening", card(1))).rejects.toMatchObject({ status: 429 });
     expect(h.connector.calls).toEqual([]);
   });
 
