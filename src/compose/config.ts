@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { z } from "zod";
+import { CREDENTIAL_SETTING, localModeRefusals, PLATFORM_MARKERS } from "./local-mode/local-safety.js";
 
 /** The well-known Azurite development account (public and documented; only ever used in local mode). */
 export const AZURITE_DEV_CONNECTION_STRING =
@@ -26,7 +27,7 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use 24-hour HH:MM, e
 
 const schema = z
   .object({
-    FC_MODE: z.enum(["local", "production"]).default("local"),
+    FC_MODE: z.enum(["local", "production"]),
     FC_HOST: z.string().min(1).default("0.0.0.0"),
     FC_PORT: intFrom(1, 65535).default(3978),
     FC_INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
@@ -210,10 +211,28 @@ export class ConfigError extends Error {
   }
 }
 
+/** The npm scripts that run on a developer's machine, where FC_MODE may be left out (it is then local). */
+const LOCAL_SCRIPTS = ["start", "test", "playground"];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** FC_MODE as set, or local under `npm start`, `npm test` and `npm run playground`; anywhere else it must be set. */
+function modeOf(env: Env): string {
+  if (env.FC_MODE !== undefined && env.FC_MODE !== "") return env.FC_MODE;
+  if (LOCAL_SCRIPTS.includes(env.npm_lifecycle_event ?? "")) return "local";
+  throw new ConfigError([
+    "FC_MODE: required: production (local only on a developer's machine, where npm start sets it); the service never guesses",
+  ]);
+}
+
 /** Reads and validates the whole configuration once. Local mode fills in the embedded local defaults. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const mode = env.FC_MODE ?? "local";
-  const input = mode === "local" ? { ...LOCAL_DEFAULTS, ...stripEmpty(env) } : stripEmpty(env);
+export function loadConfig(env: Env): Config {
+  const mode = modeOf(env);
+  const input: Record<string, string> = {
+    ...(mode === "local" ? LOCAL_DEFAULTS : {}),
+    ...stripEmpty(env),
+    FC_MODE: mode,
+  };
   const parsed = schema.safeParse(input);
   const unresolved = Object.keys(input).filter((key) => KEY_VAULT_REFERENCE.test(input[key] ?? ""));
   if (!parsed.success || unresolved.length > 0) {
@@ -225,6 +244,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ]);
   }
   const c = parsed.data;
+  if (c.FC_MODE === "local") refuseUnsafeLocalMode(c, env);
   return {
     mode: c.FC_MODE,
     http: { host: c.FC_HOST, port: c.FC_PORT, publicBaseUrl: (c.FC_PUBLIC_BASE_URL ?? "").replace(/\/$/, "") },
@@ -276,6 +296,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   };
 }
 
+/** Local mode starts only on a developer's machine; each reason it may not start here is named. */
+function refuseUnsafeLocalMode(c: z.infer<typeof schema>, env: Env): void {
+  const platform = Object.entries(PLATFORM_MARKERS).find(([name]) => (env[name] ?? "") !== "")?.[1];
+  const reasons = localModeRefusals({
+    host: c.FC_HOST,
+    storage: { connectionString: c.FC_STORAGE_CONNECTION_STRING, accountUrl: c.FC_STORAGE_ACCOUNT_URL },
+    credentials: Object.keys(env).filter(
+      (name) => CREDENTIAL_SETTING.test(name) && !["", "false"].includes(env[name] ?? ""),
+    ),
+    ...(platform ? { platform } : {}),
+  });
+  if (reasons.length > 0) throw new ConfigError(reasons.map((r) => `local mode refused: ${r}`));
+}
+
 // App Service hands the app the reference text itself when it cannot read the secret (no access, wrong name).
 const KEY_VAULT_REFERENCE = /^\s*@Microsoft\.KeyVault\(/i;
 const UNRESOLVED_KEY_VAULT_REFERENCE =
@@ -293,7 +327,7 @@ function apiAudiences(clientId: string | undefined, publicBaseUrl: string | unde
 /** Every setting the service reads: the FC_* ones and Application Insights' own name. */
 export const CONFIG_SETTINGS: readonly string[] = Object.keys(schema.shape);
 
-const stripEmpty = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
+const stripEmpty = (env: Env): Record<string, string> =>
   Object.fromEntries(
     Object.entries(env).filter(
       (e): e is [string, string] => CONFIG_SETTINGS.includes(e[0]) && e[1] !== undefined && e[1] !== "",

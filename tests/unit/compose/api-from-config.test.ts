@@ -74,7 +74,7 @@ describe("the API's configuration", () => {
   });
 
   it("offers them in local mode, with tokens labelled by their .invalid issuer", async () => {
-    const api = await apiOf({});
+    const api = await apiOf({ FC_MODE: "local" });
     try {
       const users = await fetch(`${api.url}/api/dev/users`);
       expect(users.status).toBe(200);
