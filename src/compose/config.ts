@@ -31,6 +31,9 @@ const schema = z
     FC_HOST: z.string().min(1).default("0.0.0.0"),
     FC_PORT: intFrom(1, 65535).default(3978),
     FC_INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
+    /** Requests a minute one caller may make to the tab's API, and activities one Teams user may send the bot. */
+    FC_API_RATE_LIMIT: intFrom(10, 100_000).default(600),
+    FC_BOT_RATE_LIMIT: intFrom(10, 100_000).default(120),
     FC_PUBLIC_BASE_URL: z.url().optional(),
     FC_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
     FC_STORAGE_ACCOUNT_URL: z.url().optional(),
@@ -150,7 +153,13 @@ const schema = z
 
 export interface Config {
   readonly mode: "local" | "production";
-  readonly http: { readonly host: string; readonly port: number; readonly publicBaseUrl: string };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly publicBaseUrl: string;
+    /** Per caller, per minute: the tab's API and the bot (429 with Retry-After past it). */
+    readonly rateLimits: { readonly apiPerMinute: number; readonly botPerMinute: number };
+  };
   /**
    * Names this process in job leases. Stable across restarts (host and port by default), so a process restarted
    * after a crash takes its own leases back at once instead of waiting for them to expire.
@@ -247,7 +256,12 @@ export function loadConfig(env: Env): Config {
   if (c.FC_MODE === "local") refuseUnsafeLocalMode(c, env);
   return {
     mode: c.FC_MODE,
-    http: { host: c.FC_HOST, port: c.FC_PORT, publicBaseUrl: (c.FC_PUBLIC_BASE_URL ?? "").replace(/\/$/, "") },
+    http: {
+      host: c.FC_HOST,
+      port: c.FC_PORT,
+      publicBaseUrl: (c.FC_PUBLIC_BASE_URL ?? "").replace(/\/$/, ""),
+      rateLimits: { apiPerMinute: c.FC_API_RATE_LIMIT, botPerMinute: c.FC_BOT_RATE_LIMIT },
+    },
     instanceId: c.FC_INSTANCE_ID ?? `${hostname()}:${c.FC_PORT}`,
     storage: {
       connectionString: c.FC_STORAGE_CONNECTION_STRING,

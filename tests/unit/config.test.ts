@@ -8,7 +8,12 @@ describe("configuration", () => {
   it("runs with FC_MODE=local alone, on the embedded local defaults", () => {
     const config = local();
     expect(config.mode).toBe("local");
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 3978, publicBaseUrl: "http://127.0.0.1:3978" });
+    expect(config.http).toEqual({
+      host: "127.0.0.1",
+      port: 3978,
+      publicBaseUrl: "http://127.0.0.1:3978",
+      rateLimits: { apiPerMinute: 600, botPerMinute: 120 },
+    });
     expect(config.graph.baseUrl).toBe("http://127.0.0.1:4000/v1.0");
     expect(config.mailbox.address).toBe("familycentre@council.example");
     expect(config.mailbox.earlyHelpDesk).toEqual(["earlyhelpdesk@council.example"]);
