@@ -58,7 +58,7 @@ export interface ApiErrorBody {
   readonly error: { readonly code: string; readonly message: string };
 }
 
-export type StaffRoleName = "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin";
+export type StaffRoleName = "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin" | "all-cases-reader";
 export type PanelName = "screening" | "maam" | "transfer-panel";
 export type ClockStatus = "on-track" | "due-soon" | "overdue" | "breached" | "met" | "cancelled";
 /** red: overdue or breached; amber: due soon; green: on track; none: no running clock. */
@@ -403,10 +403,12 @@ export interface StaffView {
   readonly hoursPerWeek?: number;
   readonly managerId?: string;
   readonly caseloadLimit?: number;
+  /** When an admin deactivated them: they keep their history, and can no longer sign in to anything. */
+  readonly deactivatedAt?: string;
   readonly etag: string;
 }
 
-export type StaffInput = Omit<StaffView, "id" | "etag">;
+export type StaffInput = Omit<StaffView, "id" | "etag" | "deactivatedAt">;
 
 export interface StaffResponse {
   readonly staff: readonly StaffView[];

@@ -83,7 +83,9 @@ export class RefusalError extends Error {
 
 /** HTTP status for an error a use case, the domain or the store threw with a stable `code`. */
 export function statusOf(code: string): number | undefined {
-  if (code === "STORE.NOT_FOUND") return 404;
+  if (code === "STORE.NOT_FOUND" || code === "CASE.NOT_FOUND") return 404;
+  if (code === "STAFF.OWN_RECORD") return 403;
+  if (code === "STAFF.DEACTIVATED") return 409;
   if (code.startsWith("SETTINGS.") || code === "STAFF.INVALID" || code.startsWith("CALENDAR.")) return 400;
   // Someone else's write landed between our read and our write: the caller's view is stale.
   if (code === "STORE.CONFLICT") return 412;

@@ -15,9 +15,9 @@ const AT = /@/g;
 const LINE_START = /^(\s*)([#>+=-]|\d+(?=[.)]))/;
 
 const escapeLine = (line: string): string =>
-  line.replace(/^\s+/, "").replace(LINE_START, (_m, _space: string, mark: string) =>
-    /^\d+$/.test(mark) ? `${mark}\\` : `\\${mark}`,
-  );
+  line
+    .replace(/^\s+/, "")
+    .replace(LINE_START, (_m, _space: string, mark: string) => (/^\d+$/.test(mark) ? `${mark}\\` : `\\${mark}`));
 
 export function escapeMarkdown(value: string): string {
   const inline = value
