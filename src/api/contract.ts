@@ -58,6 +58,15 @@ export interface ApiErrorBody {
   readonly error: { readonly code: string; readonly message: string };
 }
 
+/** GET /api/sign-in: how the tab gets a token for the API by nested app authentication. */
+export interface SignInConfig {
+  /** The tab's own Entra registration (the API's). */
+  readonly clientId: string;
+  readonly tenantId: string;
+  /** `api://<host>/<client id>/access_as_user`. */
+  readonly scope: string;
+}
+
 export type StaffRoleName = "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin" | "all-cases-reader";
 export type PanelName = "screening" | "maam" | "transfer-panel";
 export type ClockStatus = "on-track" | "due-soon" | "overdue" | "breached" | "met" | "cancelled";

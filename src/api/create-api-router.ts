@@ -9,6 +9,7 @@ import { mailRoutes } from "./routes/mail-routes.js";
 import { queueRoutes } from "./routes/queue-routes.js";
 import { referenceRoutes } from "./routes/reference-routes.js";
 import { reportRoutes } from "./routes/report-routes.js";
+import { signInRoutes } from "./routes/sign-in-routes.js";
 
 /**
  * The tab's API under /api/ (mount the router at the app's root). `before`: routes the composition root adds in
@@ -17,6 +18,7 @@ import { reportRoutes } from "./routes/report-routes.js";
 export function createApiRouter(deps: ApiDeps, logger: Logger, before: readonly Router[] = []): Router {
   const api = Router();
   for (const router of before) api.use(router);
+  api.use(signInRoutes(deps));
   api.use(referenceRoutes(deps));
   api.use(queueRoutes(deps));
   api.use(reportRoutes(deps));

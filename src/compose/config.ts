@@ -196,8 +196,15 @@ export interface Config {
   };
   /** Where traces and metrics go (Azure Monitor); absent, telemetry stays off. */
   readonly telemetry?: { readonly connectionString: string };
-  /** The tab's API: which Entra token audiences it accepts (production; local mode signs its own tokens). */
-  readonly api: { readonly audiences: readonly string[] };
+  /**
+   * The tab's API: which Entra token audiences it accepts (production; local mode signs its own tokens), and the
+   * tab's own registration (the bare client id among them) and scope, for nested app authentication.
+   */
+  readonly api: {
+    readonly audiences: readonly string[];
+    readonly clientId?: string;
+    readonly scope?: string;
+  };
   readonly practice: {
     readonly profileId: string;
     readonly timeZone: string;
@@ -297,7 +304,7 @@ export function loadConfig(env: Env): Config {
     ...(c.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { telemetry: { connectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING } }
       : {}),
-    api: { audiences: c.FC_API_AUDIENCE ?? apiAudiences(c.FC_CLIENT_ID, c.FC_PUBLIC_BASE_URL) },
+    api: tabSignIn(c.FC_API_AUDIENCE ?? apiAudiences(c.FC_CLIENT_ID, c.FC_PUBLIC_BASE_URL)),
     practice: {
       profileId: c.FC_PROFILE,
       timeZone: c.FC_TIME_ZONE,
@@ -336,6 +343,15 @@ function apiAudiences(clientId: string | undefined, publicBaseUrl: string | unde
   if (clientId === undefined) return [];
   const host = publicBaseUrl === undefined ? undefined : new URL(publicBaseUrl).host;
   return host === undefined ? [clientId] : [`api://${host}/${clientId}`, clientId];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The audiences, the tab's client id (the bare id among them) and its API scope (the Application ID URI's). */
+function tabSignIn(audiences: readonly string[]): Config["api"] {
+  const clientId = audiences.find((a) => UUID.test(a));
+  const uri = audiences.find((a) => a.startsWith("api://"));
+  return { audiences, ...(clientId ? { clientId } : {}), ...(uri ? { scope: `${uri}/access_as_user` } : {}) };
 }
 
 /** Every setting the service reads: the FC_* ones and Application Insights' own name. */
