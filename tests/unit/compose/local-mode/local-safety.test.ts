@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AZURITE_DEV_CONNECTION_STRING, ConfigError, loadConfig } from "../../../../src/compose/config.js";
+import { AZURITE_DEV_CONNECTION_STRING } from "../../../../src/compose/config-schema.js";
+import { ConfigError, loadConfig } from "../../../../src/compose/config.js";
 
 /** What local mode says when it refuses to start (every reason), or [] when it starts. */
 function refusalsOf(env: Record<string, string>): string[] {
