@@ -68,7 +68,16 @@ export interface ApiErrorBody {
   readonly error: { readonly code: string; readonly message: string };
 }
 
-export type StaffRoleName = "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin";
+/** GET /api/sign-in: how the tab gets a token for the API by nested app authentication. */
+export interface SignInConfig {
+  /** The tab's own Entra registration (the API's). */
+  readonly clientId: string;
+  readonly tenantId: string;
+  /** `api://<host>/<client id>/access_as_user`. */
+  readonly scope: string;
+}
+
+export type StaffRoleName = "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin" | "all-cases-reader";
 export type PanelName = "screening" | "maam" | "transfer-panel";
 export type ClockStatus = "on-track" | "due-soon" | "overdue" | "breached" | "met" | "cancelled";
 /** red: overdue or breached; amber: due soon; green: on track; none: no running clock. */
@@ -413,10 +422,12 @@ export interface StaffView {
   readonly hoursPerWeek?: number;
   readonly managerId?: string;
   readonly caseloadLimit?: number;
+  /** When an admin deactivated them: they keep their history, and can no longer sign in to anything. */
+  readonly deactivatedAt?: string;
   readonly etag: string;
 }
 
-export type StaffInput = Omit<StaffView, "id" | "etag">;
+export type StaffInput = Omit<StaffView, "id" | "etag" | "deactivatedAt">;
 
 export interface StaffResponse {
   readonly staff: readonly StaffView[];

@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/compose/config.js";
 
+/** Local mode, as `npm start` asks for it. */
+const local = (env: Record<string, string> = {}) => loadConfig({ FC_MODE: "local", ...env });
+
 describe("configuration", () => {
-  it("runs with no settings at all in local mode, on the embedded local defaults", () => {
-    const config = loadConfig({});
+  it("runs with FC_MODE=local alone, on the embedded local defaults", () => {
+    const config = local();
     expect(config.mode).toBe("local");
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 3978, publicBaseUrl: "http://127.0.0.1:3978" });
+    expect(config.http).toEqual({
+      host: "127.0.0.1",
+      port: 3978,
+      publicBaseUrl: "http://127.0.0.1:3978",
+      rateLimits: { apiPerMinute: 600, botPerMinute: 120 },
+    });
     expect(config.graph.baseUrl).toBe("http://127.0.0.1:4000/v1.0");
     expect(config.mailbox.address).toBe("familycentre@council.example");
     expect(config.mailbox.earlyHelpDesk).toEqual(["earlyhelpdesk@council.example"]);
@@ -13,7 +21,7 @@ describe("configuration", () => {
   });
 
   it("lets every local default be overridden", () => {
-    const config = loadConfig({
+    const config = local({
       FC_PORT: "4100",
       FC_MAILBOX: "Hub@Council.Example",
       FC_CLOSURE_DAYS: "2026-12-29, 2026-12-30",
@@ -24,11 +32,11 @@ describe("configuration", () => {
   });
 
   it("names this process in job leases by host and port, the same after a restart, unless FC_INSTANCE_ID says", () => {
-    const first = loadConfig({ FC_PORT: "4100" }).instanceId;
+    const first = local({ FC_PORT: "4100" }).instanceId;
     expect(first).toMatch(/:4100$/);
-    expect(loadConfig({ FC_PORT: "4100" }).instanceId).toBe(first);
-    expect(loadConfig({ FC_PORT: "4101" }).instanceId).not.toBe(first);
-    expect(loadConfig({ FC_INSTANCE_ID: "app-service-instance-7" }).instanceId).toBe("app-service-instance-7");
+    expect(local({ FC_PORT: "4100" }).instanceId).toBe(first);
+    expect(local({ FC_PORT: "4101" }).instanceId).not.toBe(first);
+    expect(local({ FC_INSTANCE_ID: "app-service-instance-7" }).instanceId).toBe("app-service-instance-7");
   });
 
   it("issue 19: reads 1 MB of a body's HTML and 256 KB of its text unless told, and names a limit it cannot use", () => {
@@ -78,12 +86,12 @@ describe("configuration", () => {
   });
 
   it("turns telemetry on only when Application Insights' connection string is set, and checks its shape", () => {
-    expect(loadConfig({}).telemetry).toBeUndefined();
+    expect(local().telemetry).toBeUndefined();
     const connectionString = "InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://x/";
-    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }).telemetry).toEqual({
+    expect(local({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }).telemetry).toEqual({
       connectionString,
     });
-    expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: "https://x/" })).toThrow(
+    expect(() => local({ APPLICATIONINSIGHTS_CONNECTION_STRING: "https://x/" })).toThrow(
       /APPLICATIONINSIGHTS_CONNECTION_STRING: use the Application Insights resource's connection string/,
     );
   });
@@ -119,6 +127,15 @@ describe("configuration", () => {
   });
 
   it("rejects a malformed working-hours setting with the format to use", () => {
-    expect(() => loadConfig({ FC_WORKING_HOURS_START: "9am" })).toThrow(/FC_WORKING_HOURS_START: use 24-hour HH:MM/);
+    expect(() => local({ FC_WORKING_HOURS_START: "9am" })).toThrow(/FC_WORKING_HOURS_START: use 24-hour HH:MM/);
+  });
+
+  it("needs FC_MODE outside npm start, npm test and npm run playground, and never guesses it", () => {
+    expect(() => loadConfig({})).toThrow(/FC_MODE: required: production/);
+    expect(() => loadConfig({ npm_lifecycle_event: "fc" })).toThrow(/FC_MODE: required/);
+    for (const script of ["start", "test", "playground"]) {
+      expect(loadConfig({ npm_lifecycle_event: script }).mode).toBe("local");
+    }
+    expect(() => loadConfig({ FC_MODE: "staging" })).toThrow(/FC_MODE/);
   });
 });

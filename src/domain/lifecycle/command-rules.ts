@@ -330,6 +330,7 @@ const ROLE_NAMES: Record<StaffRole, string> = {
   practitioner: "a practitioner",
   manager: "a manager",
   admin: "an administrator",
+  "all-cases-reader": "an all-cases reader",
 };
 
 export function rolesPhrase(roles: readonly StaffRole[]): string {

@@ -39,11 +39,18 @@ describe("the Outlook pane looks an email up by its Message-ID", () => {
     const messageId = await deliverAs("eha-school-nurse.eml", internetMessageId);
     await logInboundMessage(api.app.deps, await api.app.deps.mailbox.getMessage(messageId));
 
-    const { status, body } = await lookup("worker-1", internetMessageId);
+    const { status, body } = await lookup("duty-1", internetMessageId);
 
     expect(status).toBe(200);
     expect(body).toMatchObject({ logged: true, state: "logged", messageId, case: { state: "awaiting-screening" } });
     expect(body.case?.clocks.map((c) => c.ruleId)).toContain("1.2");
+
+    // Need to know: a practitioner who does not lead the case learns the email was logged, not which case.
+    const { status: other, body: unallocated } = await lookup("worker-1", internetMessageId);
+    expect(other).toBe(200);
+    expect(unallocated).toMatchObject({ logged: true, state: "logged", messageId });
+    expect(unallocated.case).toBeUndefined();
+    expect(JSON.stringify(unallocated)).not.toMatch(/FC-\d{4}-\d{6}/);
   });
 
   it("says what the service did with an email it did not log (a mailing list), with the reason", async () => {
