@@ -18,14 +18,14 @@ export type Acknowledged =
   { readonly plan: "send" | "hold" } | Omit<Extract<AcknowledgementPlan, { plan: "none" }>, "to">;
 
 /**
- * The duty chat's triage card for a new contact (issue 5 §2), queued once under `triage~<contactId>` so that a retried
- * intake never posts it twice. It carries only what the case does not record (why it was sorted so); the card
+ * The duty chat's triage card for a new contact (issue 5 §2), by email or by hand, queued once under
+ * `triage~<contactId>` so that a retried intake never posts it twice. It carries only what the case does not record (why it was sorted so); the card
  * itself is drawn from the case when it is posted.
  */
 export const triageCard = (
   caseId: string,
   contactId: string,
-  classification: Classification,
+  sorted: Pick<Classification, "reasons" | "confidence">,
   acknowledged: Acknowledged,
 ): NewOutboxItem => ({
   caseId,
@@ -35,8 +35,8 @@ export const triageCard = (
   payload: {
     conversation: DUTY_CONVERSATION,
     contactId,
-    reasons: classification.reasons,
-    confidence: classification.confidence,
+    reasons: sorted.reasons,
+    confidence: sorted.confidence,
     ...(acknowledged.plan === "none" ? { notAcknowledgedBecause: acknowledged.reason } : {}),
   },
 });
