@@ -511,6 +511,11 @@ export interface SettingsResponse {
   readonly bankHolidays: readonly { readonly date: string; readonly title: string }[];
   /** Chat ids by purpose: duty, screening, maam, transfer-panel. */
   readonly chatIds: Readonly<Record<string, string>>;
+  /**
+   * What cards in group chats show of a case: `reference-and-kind` (the default: no names), `with-initials`,
+   * `with-referrer-organisation`.
+   */
+  readonly sharedCardDetail: "reference-and-kind" | "with-initials" | "with-referrer-organisation";
   readonly etag: string;
 }
 
@@ -518,6 +523,7 @@ export interface SettingsUpdate {
   readonly profileId?: string;
   readonly closureDays?: readonly string[];
   readonly chatIds?: Readonly<Record<string, string>>;
+  readonly sharedCardDetail?: SettingsResponse["sharedCardDetail"];
 }
 
 export interface BankHolidayImportResult {

@@ -1,3 +1,4 @@
+import { DEFAULT_SHARED_CARD_DETAIL } from "../../domain/privacy/shared-card-detail.js";
 import type { CentreSettings, Versioned } from "../../ports/records.js";
 import type { SettingsResponse } from "../contract.js";
 
@@ -10,5 +11,6 @@ export const settingsView = (
   closureDays: saved.value.closureDays,
   bankHolidays: (saved.value.bankHolidays ?? []).map((h) => ({ date: h.date, title: h.name })),
   chatIds: saved.value.chatIds,
+  sharedCardDetail: saved.value.sharedCardDetail ?? DEFAULT_SHARED_CARD_DETAIL,
   etag: saved.etag,
 });
