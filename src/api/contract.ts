@@ -77,7 +77,8 @@ export interface SignInConfig {
   readonly scope: string;
 }
 
-export type StaffRoleName = "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin" | "all-cases-reader";
+export type StaffRoleName =
+  "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin" | "all-cases-reader" | "data-protection";
 export type PanelName = "screening" | "maam" | "transfer-panel";
 export type ClockStatus = "on-track" | "due-soon" | "overdue" | "breached" | "met" | "cancelled";
 /** red: overdue or breached; amber: due soon; green: on track; none: no running clock. */
@@ -624,4 +625,21 @@ export interface DevTokenResponse {
   readonly token: string;
   readonly expiresAt: string;
   readonly issuer: string;
+}
+
+// ---- data protection (the data-protection role only) ----
+
+/** Correct (with `correction`) or redact (without) a text everywhere case `:caseId` holds it. */
+export interface RedactionRequest {
+  readonly text: string;
+  readonly correction?: string;
+  readonly reason: string;
+}
+
+export interface RedactionResult {
+  readonly caseId: string;
+  readonly mode: "corrected" | "redacted";
+  /** Where the text was (field paths, event numbers, outbox keys), never the text. */
+  readonly places: readonly string[];
+  readonly etag: string;
 }

@@ -12,6 +12,7 @@ export const EVENT_PHRASES: Record<CaseEventType, string> = {
   "contact.rescued": "Logged by a duty worker from the mail the service had ignored or quarantined",
   "contact.received-again": "The same email was received again: kept on this contact, not acknowledged again",
   "referrer.confirmed": "Referrer confirmed",
+  redacted: "Corrected or redacted for data protection (the original text is no longer held)",
   "acknowledgement.sent": "Acknowledgement sent to the referrer",
   "acknowledgement.not-delivered": "Acknowledgement not delivered: the referrer's mail server returned it",
   "screening.decided": "Screening decision recorded",

@@ -71,6 +71,11 @@ export interface CaseEventData {
   "case.marked-not-a-contact": { reason: NotAContactReason; note?: string };
   /** A contact first logged as case `fromCaseId`, moved here at triage: logged (1.3) without restarting 1.2. */
   "contact.linked": { contactId: string; fromCaseId: string };
+  /**
+   * Data protection: text was corrected (rectification) or redacted (erasure) in every stored copy of the case, for
+   * `reason`. Names where it was, never the text.
+   */
+  redacted: { mode: "corrected" | "redacted"; places: string[]; reason: string };
 }
 
 export type CaseEventType = keyof CaseEventData;
@@ -119,6 +124,7 @@ export const CASE_EVENT_TYPES = [
   "case.linked",
   "case.marked-not-a-contact",
   "contact.linked",
+  "redacted",
 ] as const satisfies readonly CaseEventType[];
 
 /** One entry of a case's append-only log. */

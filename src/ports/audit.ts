@@ -10,7 +10,10 @@ export type AuditAction =
   | "staff.saved"
   | "staff.deactivated"
   | "settings.changed"
-  | "bank-holidays.imported";
+  | "bank-holidays.imported"
+  | "case.redacted"
+  | "people.searched"
+  | "people.exported";
 
 export interface AuditEvent {
   readonly action: AuditAction;

@@ -1,0 +1,43 @@
+import express, { Router } from "express";
+import { READ_ROLES } from "../../app/access/roles.js";
+import { redactText } from "../../app/data-protection/redact-text.js";
+import { isRefused } from "../../app/outcome.js";
+import type { ApiDeps } from "../api-deps.js";
+import type { RedactionRequest, RedactionResult } from "../contract.js";
+import { badRequest } from "../errors.js";
+import { requireString, route } from "../http.js";
+import { refusal } from "../presenters/mutation-result.js";
+
+const DATA_PROTECTION = READ_ROLES.dataProtection;
+
+/** The data protection officer's doors: rectification and erasure (each one use case, audited there). */
+export function dataProtectionRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  const { app } = deps;
+
+  router.post(
+    "/cases/:caseId/redactions",
+    express.json({ limit: "64kb" }),
+    route(deps, DATA_PROTECTION, async (req, _res, caller): Promise<RedactionResult> => {
+      const body = req.body as Partial<RedactionRequest> | undefined;
+      const correction = body?.correction;
+      if (correction !== undefined && typeof correction !== "string") throw badRequest('"correction" is text.');
+      const caseId = String(req.params["caseId"]);
+      const done = await redactText(
+        app,
+        caller,
+        {
+          caseId,
+          text: requireString(body, "text"),
+          reason: requireString(body, "reason"),
+          ...(correction === undefined ? {} : { correction }),
+        },
+        "api",
+      );
+      if (isRefused(done)) throw refusal(done);
+      return { caseId, mode: done.mode, places: done.places, etag: done.etag };
+    }),
+  );
+
+  return router;
+}
