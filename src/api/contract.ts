@@ -643,3 +643,44 @@ export interface RedactionResult {
   readonly places: readonly string[];
   readonly etag: string;
 }
+
+export type PersonRoleName = "referrer" | "family" | "child" | "mentioned";
+
+/** `GET /api/people?query=`: people held whose name, email or phone matches, on a case, or named in notes. */
+export interface PeopleSearchResponse {
+  readonly items: readonly {
+    readonly personKey: string;
+    readonly name?: string;
+    readonly email?: string;
+    readonly roles: readonly PersonRoleName[];
+    readonly cases: readonly string[];
+  }[];
+}
+
+/** `GET /api/people/:personKey/export`: everything held about one person, nothing about anyone else. */
+export interface SubjectAccessExport {
+  readonly personKey: string;
+  readonly generatedAt: string;
+  readonly person: { readonly name?: string; readonly email?: string; readonly searchedFor?: string };
+  readonly cases: readonly {
+    readonly caseId: string;
+    readonly roles: readonly PersonRoleName[];
+    readonly state: string;
+    readonly openedAt: string;
+    readonly closedAt?: string;
+    readonly contacts: readonly {
+      readonly contactId: string;
+      readonly receivedAt: string;
+      readonly kind: string;
+      readonly channel: string;
+      readonly subject?: string;
+      readonly referrer?: { readonly name?: string; readonly email?: string; readonly organisation?: string };
+    }[];
+    readonly notes: readonly {
+      readonly seq: number;
+      readonly type: string;
+      readonly at: string;
+      readonly texts: readonly string[];
+    }[];
+  }[];
+}

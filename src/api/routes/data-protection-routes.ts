@@ -1,19 +1,42 @@
 import express, { Router } from "express";
 import { READ_ROLES } from "../../app/access/roles.js";
 import { redactText } from "../../app/data-protection/redact-text.js";
+import { exportPerson, findPeople } from "../../app/data-protection/subject-access.js";
 import { isRefused } from "../../app/outcome.js";
 import type { ApiDeps } from "../api-deps.js";
-import type { RedactionRequest, RedactionResult } from "../contract.js";
+import type { PeopleSearchResponse, RedactionRequest, RedactionResult, SubjectAccessExport } from "../contract.js";
 import { badRequest } from "../errors.js";
-import { requireString, route } from "../http.js";
+import { queryString, requireString, route } from "../http.js";
+import { subjectAccessHtml } from "../presenters/subject-access-html.js";
 import { refusal } from "../presenters/mutation-result.js";
 
 const DATA_PROTECTION = READ_ROLES.dataProtection;
 
-/** The data protection officer's doors: rectification and erasure (each one use case, audited there). */
+/** The data protection officer's doors: subject access, rectification and erasure (each one use case, audited there). */
 export function dataProtectionRoutes(deps: ApiDeps): Router {
   const router = Router();
   const { app } = deps;
+
+  router.get(
+    "/people",
+    route(deps, DATA_PROTECTION, async (req, _res, caller): Promise<PeopleSearchResponse> => {
+      const found = await findPeople(app, caller, queryString(req, "query") ?? "", "api");
+      if (isRefused(found)) throw refusal(found);
+      return found;
+    }),
+  );
+
+  router.get(
+    "/people/:personKey/export",
+    route(deps, DATA_PROTECTION, async (req, res, caller): Promise<SubjectAccessExport | undefined> => {
+      const held = await exportPerson(app, caller, String(req.params["personKey"]), "api");
+      if (isRefused(held)) throw refusal(held);
+      res.set("cache-control", "no-store");
+      if (queryString(req, "format") !== "html") return held;
+      res.type("html").send(subjectAccessHtml(held));
+      return undefined;
+    }),
+  );
 
   router.post(
     "/cases/:caseId/redactions",
