@@ -517,14 +517,24 @@ export interface SettingsResponse {
    * `with-referrer-organisation`.
    */
   readonly sharedCardDetail: "reference-and-kind" | "with-initials" | "with-referrer-organisation";
+  /**
+   * Months kept after closure, by how the case closed. `retentionSaved` false: these are placeholders (not advice)
+   * and the nightly retention run deletes nothing until an admin saves the council's own schedule.
+   */
+  readonly retentionMonths: Readonly<Record<RetentionOutcomeName, number>>;
+  readonly retentionSaved: boolean;
   readonly etag: string;
 }
+
+export type RetentionOutcomeName =
+  "closed-at-screening" | "closed-after-maam" | "closed-after-casework" | "not-a-contact";
 
 export interface SettingsUpdate {
   readonly profileId?: string;
   readonly closureDays?: readonly string[];
   readonly chatIds?: Readonly<Record<string, string>>;
   readonly sharedCardDetail?: SettingsResponse["sharedCardDetail"];
+  readonly retentionMonths?: Partial<Record<RetentionOutcomeName, number>>;
 }
 
 export interface BankHolidayImportResult {

@@ -12,6 +12,8 @@ export const EVENT_PHRASES: Record<CaseEventType, string> = {
   "contact.rescued": "Logged by a duty worker from the mail the service had ignored or quarantined",
   "contact.received-again": "The same email was received again: kept on this contact, not acknowledged again",
   "referrer.confirmed": "Referrer confirmed",
+  "legal-hold.placed": "Placed on legal hold: kept past its retention period",
+  "legal-hold.lifted": "Legal hold lifted: the retention schedule applies again",
   redacted: "Corrected or redacted for data protection (the original text is no longer held)",
   "acknowledgement.sent": "Acknowledgement sent to the referrer",
   "acknowledgement.not-delivered": "Acknowledgement not delivered: the referrer's mail server returned it",

@@ -76,6 +76,9 @@ export interface CaseEventData {
    * `reason`. Names where it was, never the text.
    */
   redacted: { mode: "corrected" | "redacted"; places: string[]; reason: string };
+  /** A manager keeps the case past its retention period (litigation, an inquiry, a complaint), and why. */
+  "legal-hold.placed": { reason: string };
+  "legal-hold.lifted": { reason: string };
 }
 
 export type CaseEventType = keyof CaseEventData;
@@ -125,6 +128,8 @@ export const CASE_EVENT_TYPES = [
   "case.marked-not-a-contact",
   "contact.linked",
   "redacted",
+  "legal-hold.placed",
+  "legal-hold.lifted",
 ] as const satisfies readonly CaseEventType[];
 
 /** One entry of a case's append-only log. */

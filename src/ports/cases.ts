@@ -43,6 +43,8 @@ export interface CaseRepository {
     rewritten: { readonly events: readonly CaseEvent[]; readonly contacts: readonly Contact[] },
     newEvents: readonly CaseEvent[],
   ): Promise<StoredCase>;
+  /** Retention: deletes the case's every row (events, contacts, then the case row last, so a crash is retried). */
+  deleteCase(caseId: string): Promise<void>;
   /** Allocates the next `FC-<year>-<6 digits>` id. */
   nextCaseId(year: number): Promise<string>;
   listCaseHeaders(): AsyncIterable<CaseHeader>;

@@ -59,6 +59,8 @@ export interface Outbox {
    * `ConcurrencyError` if it moved since it was read.
    */
   rewritePayload(item: OutboxItem, payload: Readonly<Record<string, unknown>>): Promise<OutboxItem>;
+  /** Retention: deletes every item of the case and its index rows; answers how many items. */
+  deleteForCase(caseId: string): Promise<number>;
   /** ETag-guarded; `ConcurrencyError` if another sender moved it first. */
   transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem>;
   /**

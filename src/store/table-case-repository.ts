@@ -136,6 +136,18 @@ export class TableCaseRepository implements CaseRepository {
     return this.written(caseId, etags, kase, contacts);
   }
 
+  async deleteCase(caseId: string): Promise<void> {
+    const rows: string[] = [];
+    for await (const row of scan(this.table, { partitionKey: caseId })) rows.push(row.rowKey);
+    const others = rows.filter((rowKey) => rowKey !== CASE_ROW);
+    for (let i = 0; i < others.length; i += MAX_TRANSACTION_CHANGES) {
+      const batch = others.slice(i, i + MAX_TRANSACTION_CHANGES);
+      await this.table.transact(batch.map((rowKey): EntityChange => ({ op: "delete", partitionKey: caseId, rowKey })));
+    }
+    if (rows.includes(CASE_ROW)) await this.table.delete(caseId, CASE_ROW);
+    this.#known.delete(caseId);
+  }
+
   async nextCaseId(year: number): Promise<string> {
     const rowKey = `case-id~${year}`;
     for (let attempt = 0; attempt < MAX_COUNTER_ATTEMPTS; attempt++) {

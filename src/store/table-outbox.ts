@@ -208,6 +208,17 @@ export class TableOutbox implements Outbox {
     return { ...next, etag: await this.table.replace(itemRow(next), etag) };
   }
 
+  async deleteForCase(caseId: string): Promise<number> {
+    const items = await this.listForCase(caseId);
+    for (const item of items) {
+      const index = indexRowOf(item);
+      if (index !== undefined) await this.table.delete(index.partitionKey, index.rowKey);
+      const { partitionKey, rowKey } = itemKeys(item.caseId, item.key);
+      await this.table.delete(partitionKey, rowKey);
+    }
+    return items.length;
+  }
+
   async transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem> {
     if (!ALLOWED[item.state].includes(change.to)) throw outboxTransitionNotAllowed(item.key, item.state, change.to);
     const { etag: _etag, draftId: _d, sentItemId: _s, failureReason: _f, ...kept } = item;

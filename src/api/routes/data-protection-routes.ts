@@ -1,6 +1,8 @@
 import express, { Router } from "express";
 import { READ_ROLES } from "../../app/access/roles.js";
+import { setLegalHold } from "../../app/data-protection/legal-hold.js";
 import { redactText } from "../../app/data-protection/redact-text.js";
+import { retentionReport } from "../../app/data-protection/retention.js";
 import { exportPerson, findPeople } from "../../app/data-protection/subject-access.js";
 import { isRefused } from "../../app/outcome.js";
 import type { ApiDeps } from "../api-deps.js";
@@ -60,6 +62,31 @@ export function dataProtectionRoutes(deps: ApiDeps): Router {
       if (isRefused(done)) throw refusal(done);
       return { caseId, mode: done.mode, places: done.places, etag: done.etag };
     }),
+  );
+
+  router.put(
+    "/cases/:caseId/legal-hold",
+    express.json({ limit: "16kb" }),
+    route(deps, READ_ROLES.oversight, async (req, _res, caller) => {
+      const body = req.body as { hold?: unknown; reason?: unknown } | undefined;
+      if (typeof body?.hold !== "boolean") throw badRequest('"hold" is true (place) or false (lift).');
+      const changed = await setLegalHold(
+        app,
+        caller,
+        String(req.params["caseId"]),
+        body.hold,
+        requireString(body, "reason"),
+        "api",
+      );
+      if (isRefused(changed)) throw refusal(changed);
+      return changed;
+    }),
+  );
+
+  /** The dry run: what the next retention run would remove, and what a legal hold keeps. Changes nothing. */
+  router.get(
+    "/retention/due",
+    route(deps, [...READ_ROLES.oversight, ...DATA_PROTECTION], async () => retentionReport(app, app.clock.now())),
   );
 
   return router;

@@ -19,6 +19,13 @@ const settings: SettingsResponse = {
   bankHolidays: [],
   chatIds: { duty: "19:duty@thread.v2" },
   sharedCardDetail: "reference-and-kind",
+  retentionMonths: {
+    "closed-at-screening": 24,
+    "closed-after-maam": 36,
+    "closed-after-casework": 72,
+    "not-a-contact": 3,
+  },
+  retentionSaved: false,
   etag: 'W/"settings-1"',
 };
 const staff = () => ok({ staff: [aStaffMember("p1", "Ash Practitioner", ["practitioner"])] });
