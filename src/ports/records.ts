@@ -1,3 +1,5 @@
+import type { RetentionSchedule } from "../domain/privacy/retention.js";
+import type { SharedCardDetail } from "../domain/privacy/shared-card-detail.js";
 import type { CaseEvent } from "../domain/case-events.js";
 
 /** Small typed records: sync state, conversations, staff, settings, counters. */
@@ -62,6 +64,10 @@ export interface CentreSettings {
   readonly chatIds: Readonly<Record<string, string>>;
   /** England & Wales bank holidays an admin imported from GOV.UK's bank-holidays.json (sorted by date). */
   readonly bankHolidays?: readonly { readonly date: string; readonly name: string }[];
+  /** How much cards in group chats say about a case beyond its reference and kind (unset: nothing more). */
+  readonly sharedCardDetail?: SharedCardDetail;
+  /** Months kept after closure, by how the case closed (unset: the placeholders, which are not advice). */
+  readonly retentionMonths?: Partial<RetentionSchedule>;
 }
 
 /** A practitioner's own log (rule 11.6 runs on it, not on any case): their supervisions, oldest first. */

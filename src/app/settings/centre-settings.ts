@@ -1,4 +1,6 @@
 import { parseGovUkBankHolidays } from "../../domain/calendar/bank-holidays.js";
+import { MAX_RETENTION_MONTHS, RETENTION_OUTCOMES } from "../../domain/privacy/retention.js";
+import { isSharedCardDetail, SHARED_CARD_DETAILS } from "../../domain/privacy/shared-card-detail.js";
 import { isWriteRace } from "../../ports/errors.js";
 import type { CentreSettings, Versioned } from "../../ports/records.js";
 import type { AppDeps } from "../app-deps.js";
@@ -35,6 +37,9 @@ export interface SettingsChange {
   readonly profileId?: string;
   readonly closureDays?: readonly string[];
   readonly chatIds?: Readonly<Record<string, string>>;
+  readonly sharedCardDetail?: string;
+  /** Months kept after closure by outcome (see `RETENTION_OUTCOMES`); whole months, 1 to 1,200. */
+  readonly retentionMonths?: Readonly<Record<string, number>>;
 }
 
 /** An admin changes the practice framework in force, the closure days or the chats; each change ETag-guarded, audited. */
@@ -51,16 +56,44 @@ export async function updateCentreSettings(
   if (change.closureDays?.some((d) => typeof d !== "string" || !DATE.test(d))) {
     return refused("SETTINGS.BAD_CLOSURE_DAY", "Give closure days as YYYY-MM-DD dates.");
   }
+  if (change.sharedCardDetail !== undefined && !isSharedCardDetail(change.sharedCardDetail)) {
+    return refused(
+      "SETTINGS.BAD_SHARED_CARD_DETAIL",
+      `Choose what shared cards show: ${SHARED_CARD_DETAILS.join(", ")}.`,
+    );
+  }
+  const months = change.retentionMonths;
+  if (
+    months !== undefined &&
+    (typeof months !== "object" ||
+      Object.entries(months).some(
+        ([outcome, n]) =>
+          !(RETENTION_OUTCOMES as readonly string[]).includes(outcome) ||
+          !Number.isInteger(n) ||
+          n < 1 ||
+          n > MAX_RETENTION_MONTHS,
+      ))
+  ) {
+    return refused(
+      "SETTINGS.BAD_RETENTION",
+      `Give whole months from 1 to ${MAX_RETENTION_MONTHS} for: ${RETENTION_OUTCOMES.join(", ")}.`,
+    );
+  }
+  const detail = change.sharedCardDetail;
   const saved = await refusalsAsValues(() =>
     write(deps, etag, (s) => ({
       ...s,
       ...(change.profileId === undefined ? {} : { profileId: change.profileId }),
       ...(change.closureDays === undefined ? {} : { closureDays: [...new Set(change.closureDays)].sort() }),
       ...(change.chatIds === undefined ? {} : { chatIds: { ...change.chatIds } }),
+      ...(detail === undefined || !isSharedCardDetail(detail) ? {} : { sharedCardDetail: detail }),
+      ...(months === undefined ? {} : { retentionMonths: { ...s.retentionMonths, ...months } }),
     })),
   );
   if (!isRefused(saved)) {
-    const fields = (["profileId", "closureDays", "chatIds"] as const).filter((f) => change[f] !== undefined);
+    const fields = (["profileId", "closureDays", "chatIds", "sharedCardDetail", "retentionMonths"] as const).filter(
+      (f) => change[f] !== undefined,
+    );
     await audit(deps, caller, "settings.changed", CENTRE_SETTINGS_KEY, "api", { fields });
   }
   return saved;

@@ -17,6 +17,12 @@ const CHATS: Record<string, string> = {
   "transfer-panel": "Transfer panel chat",
 };
 
+const SHARED_CARD_DETAILS: Record<SettingsResponse["sharedCardDetail"], string> = {
+  "reference-and-kind": "Case reference and kind only (no names)",
+  "with-initials": "Reference and kind, with the children's initials",
+  "with-referrer-organisation": "Reference and kind, with the referrer's organisation",
+};
+
 /** The administrator's settings: profile, closure days, bank holidays, chats, staff and roles. */
 export function SettingsView() {
   const { api } = useSession();
@@ -40,6 +46,7 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
   const [profileId, setProfileId] = useState(settings.profileId);
   const [closureDays, setClosureDays] = useState(settings.closureDays.join("\n"));
   const [chatIds, setChatIds] = useState<Record<string, string>>({ ...settings.chatIds });
+  const [sharedCardDetail, setSharedCardDetail] = useState(settings.sharedCardDetail);
   const { busy, error, warnings, run } = useAction(reload);
   const days = closureDays
     .split(/\s+/)
@@ -51,7 +58,10 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
       className={styles.stack}
       onSubmit={(event) => {
         event.preventDefault();
-        void run(() => api.updateSettings({ profileId, closureDays: days, chatIds }, settings.etag), "Settings saved.");
+        void run(
+          () => api.updateSettings({ profileId, closureDays: days, chatIds, sharedCardDetail }, settings.etag),
+          "Settings saved.",
+        );
       }}
     >
       <Field label="Practice framework profile">
@@ -71,6 +81,21 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
           <Input value={chatIds[purpose] ?? ""} onChange={(_, d) => setChatIds({ ...chatIds, [purpose]: d.value })} />
         </Field>
       ))}
+      <Field
+        label="What cards in group chats show of a case"
+        hint="Agenda and triage cards are seen by everyone in the chat; the tab shows the rest to those who may read the case."
+      >
+        <Select
+          value={sharedCardDetail}
+          onChange={(_, d) => setSharedCardDetail(d.value as SettingsResponse["sharedCardDetail"])}
+        >
+          {Object.entries(SHARED_CARD_DETAILS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <p className={styles.muted}>
         {settings.bankHolidays.length > 0
           ? `${settings.bankHolidays.length} imported bank holidays are in use.`
