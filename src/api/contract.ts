@@ -16,6 +16,7 @@
  *   POST /api/cases/:caseId/actions/:actionId  the action's roles, If-Match <- the action's inputs by name (and
  *                                              `occurredAt`, UTC ISO, when it happened earlier) -> MutationResult
  *   GET  /api/staff                            any staff          -> StaffResponse (pickers, names)
+ *   GET  /api/accessibility                    any staff          -> AccessibilityStatementResponse
  *   GET  /api/team                             manager, admin     -> TeamResponse
  *   GET  /api/compliance?from=&to=             manager, admin     -> ComplianceReport
  *        (`from`/`to` London dates YYYY-MM-DD, `to` inclusive; default: this calendar month to today;
@@ -511,6 +512,8 @@ export interface SettingsResponse {
   readonly bankHolidays: readonly { readonly date: string; readonly title: string }[];
   /** Chat ids by purpose: duty, screening, maam, transfer-panel. */
   readonly chatIds: Readonly<Record<string, string>>;
+  /** Whom staff contact about accessibility (the accessibility statement shows it); blank parts left out. */
+  readonly accessibilityContact: AccessibilityContactView;
   readonly etag: string;
 }
 
@@ -518,6 +521,20 @@ export interface SettingsUpdate {
   readonly profileId?: string;
   readonly closureDays?: readonly string[];
   readonly chatIds?: Readonly<Record<string, string>>;
+  /** Replaces the whole contact; blank parts are dropped (400 SETTINGS.BAD_ACCESSIBILITY_CONTACT). */
+  readonly accessibilityContact?: AccessibilityContactView;
+}
+
+export interface AccessibilityContactView {
+  readonly name?: string;
+  readonly email?: string;
+  readonly phone?: string;
+}
+
+/** GET /api/accessibility: what the accessibility statement page names. */
+export interface AccessibilityStatementResponse {
+  readonly centreName: string;
+  readonly contact: AccessibilityContactView;
 }
 
 export interface BankHolidayImportResult {

@@ -62,6 +62,15 @@ export interface CentreSettings {
   readonly chatIds: Readonly<Record<string, string>>;
   /** England & Wales bank holidays an admin imported from GOV.UK's bank-holidays.json (sorted by date). */
   readonly bankHolidays?: readonly { readonly date: string; readonly name: string }[];
+  /** Who staff contact about the accessibility of the tab and the Outlook pane (the accessibility statement). */
+  readonly accessibilityContact?: AccessibilityContact;
+}
+
+/** The council's contact for accessibility problems, as the admin gave it; each part optional. */
+export interface AccessibilityContact {
+  readonly name?: string;
+  readonly email?: string;
+  readonly phone?: string;
 }
 
 /** A practitioner's own log (rule 11.6 runs on it, not on any case): their supervisions, oldest first. */

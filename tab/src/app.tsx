@@ -1,4 +1,4 @@
-import { Tab, TabList } from "@fluentui/react-components";
+import { Link, Tab, TabList } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { useSharedStyles } from "./components/styles.js";
 import { ViewForRoute } from "./components/view-for-route.js";
@@ -62,6 +62,9 @@ export function App({
       <main>
         {route ? <ViewForRoute route={route} /> : <p>Your roles do not open any view. Ask an administrator.</p>}
       </main>
+      <footer>
+        <Link href="#/accessibility">Accessibility statement</Link>
+      </footer>
     </div>
   );
 }

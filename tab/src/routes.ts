@@ -9,6 +9,8 @@ export type Route =
   | { readonly view: "team" }
   | { readonly view: "compliance" }
   | { readonly view: "settings" }
+  /** The accessibility statement (Public Sector Bodies Accessibility Regulations 2018), open to everyone. */
+  | { readonly view: "accessibility" }
   /** The configurable tab's setup page (channels, chats, meetings): which view the tab opens. */
   | { readonly view: "configure" };
 
@@ -24,6 +26,7 @@ export function parseRoute(hash: string): Route | undefined {
     case "team":
     case "compliance":
     case "settings":
+    case "accessibility":
     case "configure":
       return { view };
     case "agenda":

@@ -10,5 +10,6 @@ export const settingsView = (
   closureDays: saved.value.closureDays,
   bankHolidays: (saved.value.bankHolidays ?? []).map((h) => ({ date: h.date, title: h.name })),
   chatIds: saved.value.chatIds,
+  accessibilityContact: saved.value.accessibilityContact ?? {},
   etag: saved.etag,
 });

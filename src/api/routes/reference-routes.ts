@@ -4,9 +4,10 @@ import { caseActions } from "../../app/actions/available-actions.js";
 import { isRefused } from "../../app/outcome.js";
 import { readCaseFor } from "../../app/queries/read-case.js";
 import { staffNames } from "../../app/queries/staff-directory.js";
+import { readAccessibilityStatement } from "../../app/settings/centre-settings.js";
 import { closureChecklist } from "../../domain/lifecycle/decide-closure.js";
 import type { ApiDeps } from "../api-deps.js";
-import type { MeResponse, StaffRoleName, StaffResponse } from "../contract.js";
+import type { AccessibilityStatementResponse, MeResponse, StaffRoleName, StaffResponse } from "../contract.js";
 import { route } from "../http.js";
 import { caseDetailView } from "../presenters/case-detail-view.js";
 import { ruleView } from "../presenters/rule-view.js";
@@ -60,6 +61,12 @@ export function referenceRoutes(deps: ApiDeps): Router {
         .sort((a, b) => a.displayName.localeCompare(b.displayName));
       return { staff };
     }),
+  );
+  router.get(
+    "/accessibility",
+    route(deps, READ_ROLES.anyone, async (): Promise<AccessibilityStatementResponse> =>
+      readAccessibilityStatement(app),
+    ),
   );
   return router;
 }

@@ -1,6 +1,6 @@
 import { parseGovUkBankHolidays } from "../../domain/calendar/bank-holidays.js";
 import { isWriteRace } from "../../ports/errors.js";
-import type { CentreSettings, Versioned } from "../../ports/records.js";
+import type { AccessibilityContact, CentreSettings, Versioned } from "../../ports/records.js";
 import type { AppDeps } from "../app-deps.js";
 import { audit } from "../audit.js";
 import { changedSinceRead } from "../errors.js";
@@ -35,6 +35,23 @@ export interface SettingsChange {
   readonly profileId?: string;
   readonly closureDays?: readonly string[];
   readonly chatIds?: Readonly<Record<string, string>>;
+  readonly accessibilityContact?: AccessibilityContact;
+}
+
+const CONTACT_PARTS = ["name", "email", "phone"] as const;
+const CONTACT_MAX_CHARS = 200;
+
+/** The contact's parts trimmed, blanks dropped; undefined when a part is not text, too long, or the email is no address. */
+function cleanContact(contact: AccessibilityContact): AccessibilityContact | undefined {
+  const clean: Record<string, string> = {};
+  for (const part of CONTACT_PARTS) {
+    const value: unknown = contact[part];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || value.length > CONTACT_MAX_CHARS) return undefined;
+    if (value.trim() !== "") clean[part] = value.trim();
+  }
+  if (clean["email"] !== undefined && !/^[^\s@]+@[^\s@]+$/.test(clean["email"])) return undefined;
+  return clean;
 }
 
 /** An admin changes the practice framework in force, the closure days or the chats; each change ETag-guarded, audited. */
@@ -51,19 +68,35 @@ export async function updateCentreSettings(
   if (change.closureDays?.some((d) => typeof d !== "string" || !DATE.test(d))) {
     return refused("SETTINGS.BAD_CLOSURE_DAY", "Give closure days as YYYY-MM-DD dates.");
   }
+  const contact = change.accessibilityContact === undefined ? undefined : cleanContact(change.accessibilityContact);
+  if (change.accessibilityContact !== undefined && contact === undefined) {
+    return refused(
+      "SETTINGS.BAD_ACCESSIBILITY_CONTACT",
+      `Give the accessibility contact's name, email address and phone as text of at most ${CONTACT_MAX_CHARS} characters.`,
+    );
+  }
   const saved = await refusalsAsValues(() =>
     write(deps, etag, (s) => ({
       ...s,
       ...(change.profileId === undefined ? {} : { profileId: change.profileId }),
       ...(change.closureDays === undefined ? {} : { closureDays: [...new Set(change.closureDays)].sort() }),
       ...(change.chatIds === undefined ? {} : { chatIds: { ...change.chatIds } }),
+      ...(contact === undefined ? {} : { accessibilityContact: contact }),
     })),
   );
   if (!isRefused(saved)) {
-    const fields = (["profileId", "closureDays", "chatIds"] as const).filter((f) => change[f] !== undefined);
+    const fields = (["profileId", "closureDays", "chatIds", "accessibilityContact"] as const).filter(
+      (f) => change[f] !== undefined,
+    );
     await audit(deps, caller, "settings.changed", CENTRE_SETTINGS_KEY, "api", { fields });
   }
   return saved;
+}
+
+/** What the accessibility statement names: the centre and whom to contact (any member of staff may read it). */
+export async function readAccessibilityStatement(deps: SettingsDeps & Pick<AppDeps, "centre">) {
+  const saved = await readCentreSettings(deps);
+  return { centreName: deps.centre.name, contact: saved.value.accessibilityContact ?? {} };
 }
 
 /** Replaces the imported bank holidays with GOV.UK's list (England & Wales division); audited. */

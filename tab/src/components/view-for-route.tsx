@@ -1,5 +1,6 @@
 import type { PageConfigHost } from "../host/tab-config.js";
 import type { Route } from "../routes.js";
+import { AccessibilityView } from "../views/accessibility-view.js";
 import { AgendaView } from "../views/agenda-view.js";
 import { CaseView } from "../views/case-view.js";
 import { ConfigureView } from "../views/configure-view.js";
@@ -28,6 +29,8 @@ export function ViewForRoute({ route, pageConfig }: { route: Route; pageConfig?:
       return <ComplianceView />;
     case "settings":
       return <SettingsView />;
+    case "accessibility":
+      return <AccessibilityView />;
     case "configure":
       return <ConfigureView pageConfig={pageConfig} pageUrl={window.location.href} />;
   }

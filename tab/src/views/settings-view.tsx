@@ -17,6 +17,12 @@ const CHATS: Record<string, string> = {
   "transfer-panel": "Transfer panel chat",
 };
 
+const CONTACT = [
+  ["name", "Team or person to contact", "text"],
+  ["email", "Their email address", "email"],
+  ["phone", "Their phone number", "tel"],
+] as const;
+
 /** The administrator's settings: profile, closure days, bank holidays, chats, staff and roles. */
 export function SettingsView() {
   const { api } = useSession();
@@ -40,6 +46,7 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
   const [profileId, setProfileId] = useState(settings.profileId);
   const [closureDays, setClosureDays] = useState(settings.closureDays.join("\n"));
   const [chatIds, setChatIds] = useState<Record<string, string>>({ ...settings.chatIds });
+  const [contact, setContact] = useState<Record<string, string>>({ ...settings.accessibilityContact });
   const { busy, error, warnings, run } = useAction(reload);
   const days = closureDays
     .split(/\s+/)
@@ -51,7 +58,11 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
       className={styles.stack}
       onSubmit={(event) => {
         event.preventDefault();
-        void run(() => api.updateSettings({ profileId, closureDays: days, chatIds }, settings.etag), "Settings saved.");
+        void run(
+          () =>
+            api.updateSettings({ profileId, closureDays: days, chatIds, accessibilityContact: contact }, settings.etag),
+          "Settings saved.",
+        );
       }}
     >
       <Field label="Practice framework profile">
@@ -71,6 +82,18 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
           <Input value={chatIds[purpose] ?? ""} onChange={(_, d) => setChatIds({ ...chatIds, [purpose]: d.value })} />
         </Field>
       ))}
+      <fieldset className={styles.stack}>
+        <legend className={styles.subheading}>Accessibility contact (shown on the accessibility statement)</legend>
+        {CONTACT.map(([part, label, type]) => (
+          <Field key={part} label={label}>
+            <Input
+              type={type}
+              value={contact[part] ?? ""}
+              onChange={(_, d) => setContact({ ...contact, [part]: d.value })}
+            />
+          </Field>
+        ))}
+      </fieldset>
       <p className={styles.muted}>
         {settings.bankHolidays.length > 0
           ? `${settings.bankHolidays.length} imported bank holidays are in use.`

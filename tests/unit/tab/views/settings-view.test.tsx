@@ -18,6 +18,7 @@ const settings: SettingsResponse = {
   closureDays: ["2026-12-24"],
   bankHolidays: [],
   chatIds: { duty: "19:duty@thread.v2" },
+  accessibilityContact: { name: "Digital Accessibility Team" },
   etag: 'W/"settings-1"',
 };
 const staff = () => ok({ staff: [aStaffMember("p1", "Ash Practitioner", ["practitioner"])] });
@@ -30,6 +31,9 @@ describe("settings (admin)", () => {
     fireEvent.change(within(form).getByLabelText("Practice framework profile"), { target: { value: "bexley" } });
     fireEvent.change(within(form).getByLabelText(/Closure days/), { target: { value: "2026-12-24\n2026-12-29\n" } });
     fireEvent.change(within(form).getByLabelText("Screening chat id"), { target: { value: "19:screen@thread.v2" } });
+    fireEvent.change(within(form).getByLabelText("Their email address"), {
+      target: { value: "access@council.example" },
+    });
     fireEvent.click(within(form).getByRole("button", { name: "Save settings" }));
     await waitFor(() => expect(api.callsTo("updateSettings")).toHaveLength(1));
     expect(api.callsTo("updateSettings")[0]?.args).toEqual([
@@ -37,6 +41,7 @@ describe("settings (admin)", () => {
         profileId: "bexley",
         closureDays: ["2026-12-24", "2026-12-29"],
         chatIds: { duty: "19:duty@thread.v2", screening: "19:screen@thread.v2" },
+        accessibilityContact: { name: "Digital Accessibility Team", email: "access@council.example" },
       },
       'W/"settings-1"',
     ]);
