@@ -17,6 +17,8 @@
  *                                              `occurredAt`, UTC ISO, when it happened earlier) -> MutationResult
  *   GET  /api/staff                            any staff          -> StaffResponse (pickers, names)
  *   GET  /api/accessibility                    any staff          -> AccessibilityStatementResponse
+ *   GET  /api/search?q=                        any staff          -> SearchResponse (only the cases the caller
+ *                                              needs to know; 400 SEARCH.TOO_SHORT without a word of 2 characters)
  *   GET  /api/team                             manager, admin     -> TeamResponse
  *   GET  /api/compliance?from=&to=             manager, admin     -> ComplianceReport
  *        (`from`/`to` London dates YYYY-MM-DD, `to` inclusive; default: this calendar month to today;
@@ -529,6 +531,22 @@ export interface AccessibilityContactView {
   readonly name?: string;
   readonly email?: string;
   readonly phone?: string;
+}
+
+// ---- search ----
+
+/** Where a search's words were found (the found words themselves are not repeated). */
+export type SearchMatchField = "reference" | "referrer" | "family" | "subject";
+
+export interface SearchHitView extends CaseWithClocks {
+  readonly matchedOn: readonly SearchMatchField[];
+}
+
+/** GET /api/search?q=: the cases found, most urgent first; `more` when there were more than shown. */
+export interface SearchResponse {
+  readonly query: string;
+  readonly items: readonly SearchHitView[];
+  readonly more: boolean;
 }
 
 /** GET /api/accessibility: what the accessibility statement page names. */

@@ -41,6 +41,7 @@ export interface FcApi {
   retryTeamsMessage(request: C.RetryTeamsMessageRequest): Promise<ApiResponse<C.RetryTeamsMessageResponse>>;
   setAsideMail(continuation?: string): Promise<ApiResponse<C.SetAsideMailResponse>>;
   accessibilityStatement(): Promise<ApiResponse<C.AccessibilityStatementResponse>>;
+  search(query: string): Promise<ApiResponse<C.SearchResponse>>;
 }
 
 const page = (continuation?: string) =>
@@ -78,5 +79,6 @@ export function createFcApi(http: HttpClient): FcApi {
     retryTeamsMessage: (request) => http.send("POST", "/api/teams-messages/held/retry", request),
     setAsideMail: (continuation) => http.get(`/api/mail/set-aside${page(continuation)}`),
     accessibilityStatement: () => http.get("/api/accessibility"),
+    search: (query) => http.get(`/api/search?q=${id(query)}`),
   };
 }

@@ -7,6 +7,7 @@ import { ConfigureView } from "../views/configure-view.js";
 import { ComplianceView } from "../views/compliance-view.js";
 import { MyCasesView } from "../views/my-cases-view.js";
 import { PreAllocationView } from "../views/pre-allocation-view.js";
+import { SearchView } from "../views/search-view.js";
 import { SettingsView } from "../views/settings-view.js";
 import { TeamView } from "../views/team-view.js";
 import { TriageView } from "../views/triage-view.js";
@@ -29,6 +30,8 @@ export function ViewForRoute({ route, pageConfig }: { route: Route; pageConfig?:
       return <ComplianceView />;
     case "settings":
       return <SettingsView />;
+    case "search":
+      return <SearchView key={route.query} query={route.query} />;
     case "accessibility":
       return <AccessibilityView />;
     case "configure":

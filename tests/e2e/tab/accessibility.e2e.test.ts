@@ -27,6 +27,7 @@ const VIEWS = [
   "compliance",
   "settings",
   "accessibility",
+  "search/FC-2026",
 ];
 const PANE_MESSAGE_ID = "<a11y-pane@nhs.example>";
 /** Far more Tab presses than any page needs to reach its control: a trap or a skipped control fails the journey. */

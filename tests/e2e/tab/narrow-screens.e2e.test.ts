@@ -23,6 +23,7 @@ const VIEWS = [
   "compliance",
   "settings",
   "accessibility",
+  "search/FC-2026",
 ];
 const PANE_MESSAGE_ID = "<narrow-pane@nhs.example>";
 
