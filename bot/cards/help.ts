@@ -5,6 +5,7 @@ const COMMANDS: readonly (readonly [string, string])[] = [
   ["my cases", "Your open cases, most urgent first"],
   ["due", "What is due soon or overdue on your cases"],
   ["case <reference>", "One case: its clocks, recent timeline and what you can record (personal chat only)"],
+  ["find <words>", "Find cases by reference, referrer, family name or subject words (personal chat only)"],
   ["log contact", "Log a call, walk-in, letter or Social Care request (personal chat only)"],
   ["screening", "Post today's screening agenda"],
   ["maam", "Post the MAAM agenda"],

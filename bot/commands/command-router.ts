@@ -7,6 +7,7 @@ import type { Turn } from "../turn.js";
 import { caseNow } from "./case-command.js";
 import { toAsk } from "./ask.js";
 import { help } from "./help.js";
+import { findCasesNow } from "./find-cases.js";
 import { dueNow, myCasesNow } from "./my-work.js";
 import { maamNow, screeningNow, transferPanelNow } from "./panel-agendas.js";
 import { parseCommand } from "./parse-command.js";
@@ -20,16 +21,19 @@ const notOnStaffList = (turn: Turn): AdaptiveCardJson =>
   );
 
 /** The role each read command needs, as the tab's API asks for the same reads (`case` then asks need to know). */
-const NEEDS: Record<"screening" | "maam" | "transfer panel" | "case" | "my cases" | "due" | "log contact", ReadAccess> =
-  {
-    screening: "agendas",
-    maam: "agendas",
-    "transfer panel": "agendas",
-    case: "anyone",
-    "my cases": "caseload",
-    due: "caseload",
-    "log contact": "duty",
-  };
+const NEEDS: Record<
+  "screening" | "maam" | "transfer panel" | "case" | "find" | "my cases" | "due" | "log contact",
+  ReadAccess
+> = {
+  screening: "agendas",
+  maam: "agendas",
+  "transfer panel": "agendas",
+  case: "anyone",
+  find: "anyone",
+  "my cases": "caseload",
+  due: "caseload",
+  "log contact": "duty",
+};
 
 /** Answers a typed command with cards; anything else gets the help card. */
 export async function answerCommand(deps: BotDeps, turn: Turn, text: string): Promise<Reply[]> {
@@ -52,6 +56,8 @@ export async function answerCommand(deps: BotDeps, turn: Turn, text: string): Pr
       return transferPanelNow(deps);
     case "case":
       return [await caseNow(deps, turn, who, command.reference)];
+    case "find":
+      return findCasesNow(deps, turn, who, command.words);
     case "my cases":
       return myCasesNow(deps, turn, who);
     case "due":

@@ -6,6 +6,7 @@ export type Command =
   | { readonly name: "my cases" }
   | { readonly name: "due" }
   | { readonly name: "case"; readonly reference: string }
+  | { readonly name: "find"; readonly words: string }
   | { readonly name: "screening" }
   | { readonly name: "maam" }
   | { readonly name: "transfer panel" }
@@ -15,6 +16,7 @@ export type Command =
 
 const SIMPLE = ["help", "my cases", "due", "screening", "maam", "transfer panel", "log contact"] as const;
 const CASE_REFERENCE = /^case\s+(fc-\d{4}-\d{6})$/i;
+const FIND = /^(?:find|search(?: for)?)\s+(.+)$/;
 const USE_CHAT = /^use this (?:chat|channel) for (?:the )?(duty|screening|maam|transfer panel)(?: chat| channel)?$/;
 
 export function parseCommand(text: string): Command {
@@ -27,6 +29,8 @@ export function parseCommand(text: string): Command {
   if (simple !== undefined) return { name: simple };
   const reference = CASE_REFERENCE.exec(words)?.[1];
   if (reference !== undefined) return { name: "case", reference: reference.toUpperCase() };
+  const found = FIND.exec(words)?.[1];
+  if (found !== undefined) return { name: "find", words: found };
   const purpose = USE_CHAT.exec(words)?.[1] as keyof typeof CHAT_PURPOSES | undefined;
   if (purpose !== undefined) return { name: "use this chat", purpose: CHAT_PURPOSES[purpose] };
   return { name: "unknown", text: words };

@@ -16,6 +16,9 @@
  *   POST /api/cases/:caseId/actions/:actionId  the action's roles, If-Match <- the action's inputs by name (and
  *                                              `occurredAt`, UTC ISO, when it happened earlier) -> MutationResult
  *   GET  /api/staff                            any staff          -> StaffResponse (pickers, names)
+ *   GET  /api/accessibility                    any staff          -> AccessibilityStatementResponse
+ *   GET  /api/search?q=                        any staff          -> SearchResponse (only the cases the caller
+ *                                              needs to know; 400 SEARCH.TOO_SHORT without a word of 2 characters)
  *   GET  /api/team                             manager, admin     -> TeamResponse
  *   GET  /api/compliance?from=&to=             manager, admin     -> ComplianceReport
  *        (`from`/`to` London dates YYYY-MM-DD, `to` inclusive; default: this calendar month to today;
@@ -523,6 +526,8 @@ export interface SettingsResponse {
    */
   readonly retentionMonths: Readonly<Record<RetentionOutcomeName, number>>;
   readonly retentionSaved: boolean;
+  /** Whom staff contact about accessibility (the accessibility statement shows it); blank parts left out. */
+  readonly accessibilityContact: AccessibilityContactView;
   readonly etag: string;
 }
 
@@ -535,6 +540,36 @@ export interface SettingsUpdate {
   readonly chatIds?: Readonly<Record<string, string>>;
   readonly sharedCardDetail?: SettingsResponse["sharedCardDetail"];
   readonly retentionMonths?: Partial<Record<RetentionOutcomeName, number>>;
+  /** Replaces the whole contact; blank parts are dropped (400 SETTINGS.BAD_ACCESSIBILITY_CONTACT). */
+  readonly accessibilityContact?: AccessibilityContactView;
+}
+
+export interface AccessibilityContactView {
+  readonly name?: string;
+  readonly email?: string;
+  readonly phone?: string;
+}
+
+// ---- search ----
+
+/** Where a search's words were found (the found words themselves are not repeated). */
+export type SearchMatchField = "reference" | "referrer" | "family" | "subject";
+
+export interface SearchHitView extends CaseWithClocks {
+  readonly matchedOn: readonly SearchMatchField[];
+}
+
+/** GET /api/search?q=: the cases found, most urgent first; `more` when there were more than shown. */
+export interface SearchResponse {
+  readonly query: string;
+  readonly items: readonly SearchHitView[];
+  readonly more: boolean;
+}
+
+/** GET /api/accessibility: what the accessibility statement page names. */
+export interface AccessibilityStatementResponse {
+  readonly centreName: string;
+  readonly contact: AccessibilityContactView;
 }
 
 export interface BankHolidayImportResult {

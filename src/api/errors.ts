@@ -94,7 +94,14 @@ export function statusOf(code: string): number | undefined {
   if (code === "STORE.NOT_FOUND" || code === "CASE.NOT_FOUND") return 404;
   if (code === "STAFF.OWN_RECORD") return 403;
   if (code === "STAFF.DEACTIVATED") return 409;
-  if (code.startsWith("SETTINGS.") || code === "STAFF.INVALID" || code.startsWith("CALENDAR.")) return 400;
+  if (
+    code.startsWith("SETTINGS.") ||
+    code.startsWith("SEARCH.") ||
+    code === "STAFF.INVALID" ||
+    code.startsWith("CALENDAR.")
+  ) {
+    return 400;
+  }
   // Someone else's write landed between our read and our write: the caller's view is stale.
   if (code === "STORE.CONFLICT") return 412;
   if (code === "STORE.ALREADY_EXISTS") return 409;

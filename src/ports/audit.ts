@@ -6,6 +6,7 @@
 export type AuditAction =
   | "case.read"
   | "case.read-refused"
+  | "cases.searched"
   | "report.exported"
   | "staff.saved"
   | "staff.deactivated"

@@ -68,6 +68,15 @@ export interface CentreSettings {
   readonly sharedCardDetail?: SharedCardDetail;
   /** Months kept after closure, by how the case closed (unset: the placeholders, which are not advice). */
   readonly retentionMonths?: Partial<RetentionSchedule>;
+  /** Who staff contact about the accessibility of the tab and the Outlook pane (the accessibility statement). */
+  readonly accessibilityContact?: AccessibilityContact;
+}
+
+/** The council's contact for accessibility problems, as the admin gave it; each part optional. */
+export interface AccessibilityContact {
+  readonly name?: string;
+  readonly email?: string;
+  readonly phone?: string;
 }
 
 /** A practitioner's own log (rule 11.6 runs on it, not on any case): their supervisions, oldest first. */

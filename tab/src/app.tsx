@@ -1,5 +1,6 @@
-import { Tab, TabList } from "@fluentui/react-components";
+import { Link, Tab, TabList } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import { CaseSearch } from "./components/case-search.js";
 import { useSharedStyles } from "./components/styles.js";
 import { ViewForRoute } from "./components/view-for-route.js";
 import type { PageConfigHost } from "./host/tab-config.js";
@@ -42,9 +43,15 @@ export function App({
   if (routed?.view === "configure") return <ViewForRoute route={routed} pageConfig={pageConfig} />;
 
   const route: Route | undefined = routed ?? (items[0] ? parseRoute(items[0].hash) : undefined);
-  const selected = items.find((item) => item.hash === hash)?.hash ?? (route?.view === "case" ? "" : items[0]?.hash);
+  const selected =
+    items.find((item) => item.hash === hash)?.hash ??
+    (route?.view === "case" || route?.view === "search" ? "" : items[0]?.hash);
   return (
     <div className={styles.stack}>
+      <CaseSearch
+        key={route?.view === "search" ? route.query : ""}
+        initial={route?.view === "search" ? route.query : ""}
+      />
       <nav aria-label="Views">
         <TabList
           selectedValue={selected}
@@ -62,6 +69,9 @@ export function App({
       <main>
         {route ? <ViewForRoute route={route} /> : <p>Your roles do not open any view. Ask an administrator.</p>}
       </main>
+      <footer>
+        <Link href="#/accessibility">Accessibility statement</Link>
+      </footer>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.js";
+import { frameOverride } from "./host/theme.js";
 import { Shell } from "./shell.js";
 
 const root = document.getElementById("root");
@@ -8,7 +9,15 @@ if (root === null) throw new Error("The tab page has no #root element.");
 createRoot(root).render(
   <StrictMode>
     <Shell>
-      {(host) => <App frameContext={host.frameContext} pageConfig={host.pageConfig} subPageId={host.subPageId} />}
+      {(host) => (
+        <App
+          frameContext={
+            host.host === "browser" ? (frameOverride(window.location.search) ?? host.frameContext) : host.frameContext
+          }
+          pageConfig={host.pageConfig}
+          subPageId={host.subPageId}
+        />
+      )}
     </Shell>
   </StrictMode>,
 );

@@ -9,6 +9,10 @@ export type Route =
   | { readonly view: "team" }
   | { readonly view: "compliance" }
   | { readonly view: "settings" }
+  /** The accessibility statement (Public Sector Bodies Accessibility Regulations 2018), open to everyone. */
+  | { readonly view: "accessibility" }
+  /** The cases a search found (`#/search/<words>`). */
+  | { readonly view: "search"; readonly query: string }
   /** The configurable tab's setup page (channels, chats, meetings): which view the tab opens. */
   | { readonly view: "configure" };
 
@@ -24,12 +28,15 @@ export function parseRoute(hash: string): Route | undefined {
     case "team":
     case "compliance":
     case "settings":
+    case "accessibility":
     case "configure":
       return { view };
     case "agenda":
       return arg !== undefined && PANELS.includes(arg) ? { view, panel: arg as PanelName } : undefined;
     case "case":
       return arg ? { view, caseId: decodeURIComponent(arg) } : undefined;
+    case "search":
+      return arg ? { view, query: decodeURIComponent(arg) } : undefined;
     default:
       return undefined;
   }
@@ -47,6 +54,7 @@ export function openingHash(hash: string, subPageId?: string): string {
 export function routeHash(route: Route): string {
   if (route.view === "agenda") return `#/agenda/${route.panel}`;
   if (route.view === "case") return `#/case/${encodeURIComponent(route.caseId)}`;
+  if (route.view === "search") return `#/search/${encodeURIComponent(route.query)}`;
   return `#/${route.view}`;
 }
 

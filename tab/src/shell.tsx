@@ -6,6 +6,7 @@ import { createHttpClient } from "./api/http-client.js";
 import { devTokenSource, fetchDevUsers } from "./api/tokens.js";
 import { LiveStatusProvider } from "./components/live-status.js";
 import { LocalModeBar } from "./components/local-mode-bar.js";
+import { useNarrowScreens } from "./components/narrow-screens.js";
 import { ProblemBar } from "./components/problem-bar.js";
 import { detectHost, type HostContext } from "./host/host-context.js";
 import { fluentTheme, themeOverride, type ThemeName } from "./host/theme.js";
@@ -42,6 +43,7 @@ export function Shell(props: {
   const [started, setStarted] = useState<Started | undefined>(undefined);
   const [me, setMe] = useState<MeResponse | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
+  useNarrowScreens();
 
   useEffect(() => {
     start(detect)

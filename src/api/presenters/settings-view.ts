@@ -15,5 +15,6 @@ export const settingsView = (
   sharedCardDetail: saved.value.sharedCardDetail ?? DEFAULT_SHARED_CARD_DETAIL,
   retentionMonths: { ...PLACEHOLDER_RETENTION_MONTHS, ...saved.value.retentionMonths },
   retentionSaved: RETENTION_OUTCOMES.every((o) => typeof saved.value.retentionMonths?.[o] === "number"),
+  accessibilityContact: saved.value.accessibilityContact ?? {},
   etag: saved.etag,
 });

@@ -3,12 +3,21 @@ import { READ_ROLES } from "../../app/access/roles.js";
 import { caseActions } from "../../app/actions/available-actions.js";
 import { isRefused } from "../../app/outcome.js";
 import { readCaseFor } from "../../app/queries/read-case.js";
+import { searchCases } from "../../app/queries/search-cases.js";
 import { staffNames } from "../../app/queries/staff-directory.js";
+import { readAccessibilityStatement } from "../../app/settings/centre-settings.js";
 import { closureChecklist } from "../../domain/lifecycle/decide-closure.js";
 import type { ApiDeps } from "../api-deps.js";
-import type { MeResponse, StaffRoleName, StaffResponse } from "../contract.js";
-import { route } from "../http.js";
+import type {
+  AccessibilityStatementResponse,
+  SearchResponse,
+  MeResponse,
+  StaffRoleName,
+  StaffResponse,
+} from "../contract.js";
+import { queryString, route } from "../http.js";
 import { caseDetailView } from "../presenters/case-detail-view.js";
+import { caseWithClocks } from "../presenters/case-views.js";
 import { ruleView } from "../presenters/rule-view.js";
 import { staffView } from "../presenters/staff-view.js";
 import { refusal } from "../presenters/mutation-result.js";
@@ -60,6 +69,22 @@ export function referenceRoutes(deps: ApiDeps): Router {
         .sort((a, b) => a.displayName.localeCompare(b.displayName));
       return { staff };
     }),
+  );
+  router.get(
+    "/search",
+    route(deps, READ_ROLES.anyone, async (req, _res, caller): Promise<SearchResponse> => {
+      const query = queryString(req, "q") ?? "";
+      const [result, names] = await Promise.all([searchCases(app, caller, query, "api"), staffNames(app)]);
+      if (isRefused(result)) throw refusal(result);
+      const items = result.hits.map((hit) => ({ ...caseWithClocks(hit, names), matchedOn: hit.matchedOn }));
+      return { query, items, more: result.more };
+    }),
+  );
+  router.get(
+    "/accessibility",
+    route(deps, READ_ROLES.anyone, async (): Promise<AccessibilityStatementResponse> =>
+      readAccessibilityStatement(app),
+    ),
   );
   return router;
 }

@@ -2,7 +2,7 @@ import { parseGovUkBankHolidays } from "../../domain/calendar/bank-holidays.js";
 import { MAX_RETENTION_MONTHS, RETENTION_OUTCOMES } from "../../domain/privacy/retention.js";
 import { isSharedCardDetail, SHARED_CARD_DETAILS } from "../../domain/privacy/shared-card-detail.js";
 import { isWriteRace } from "../../ports/errors.js";
-import type { CentreSettings, Versioned } from "../../ports/records.js";
+import type { AccessibilityContact, CentreSettings, Versioned } from "../../ports/records.js";
 import type { AppDeps } from "../app-deps.js";
 import { audit } from "../audit.js";
 import { changedSinceRead } from "../errors.js";
@@ -40,6 +40,23 @@ export interface SettingsChange {
   readonly sharedCardDetail?: string;
   /** Months kept after closure by outcome (see `RETENTION_OUTCOMES`); whole months, 1 to 1,200. */
   readonly retentionMonths?: Readonly<Record<string, number>>;
+  readonly accessibilityContact?: AccessibilityContact;
+}
+
+const CONTACT_PARTS = ["name", "email", "phone"] as const;
+const CONTACT_MAX_CHARS = 200;
+
+/** The contact's parts trimmed, blanks dropped; undefined when a part is not text, too long, or the email is no address. */
+function cleanContact(contact: AccessibilityContact): AccessibilityContact | undefined {
+  const clean: Record<string, string> = {};
+  for (const part of CONTACT_PARTS) {
+    const value: unknown = contact[part];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || value.length > CONTACT_MAX_CHARS) return undefined;
+    if (value.trim() !== "") clean[part] = value.trim();
+  }
+  if (clean["email"] !== undefined && !/^[^\s@]+@[^\s@]+$/.test(clean["email"])) return undefined;
+  return clean;
 }
 
 /** An admin changes the practice framework in force, the closure days or the chats; each change ETag-guarded, audited. */
@@ -80,6 +97,13 @@ export async function updateCentreSettings(
     );
   }
   const detail = change.sharedCardDetail;
+  const contact = change.accessibilityContact === undefined ? undefined : cleanContact(change.accessibilityContact);
+  if (change.accessibilityContact !== undefined && contact === undefined) {
+    return refused(
+      "SETTINGS.BAD_ACCESSIBILITY_CONTACT",
+      `Give the accessibility contact's name, email address and phone as text of at most ${CONTACT_MAX_CHARS} characters.`,
+    );
+  }
   const saved = await refusalsAsValues(() =>
     write(deps, etag, (s) => ({
       ...s,
@@ -88,15 +112,22 @@ export async function updateCentreSettings(
       ...(change.chatIds === undefined ? {} : { chatIds: { ...change.chatIds } }),
       ...(detail === undefined || !isSharedCardDetail(detail) ? {} : { sharedCardDetail: detail }),
       ...(months === undefined ? {} : { retentionMonths: { ...s.retentionMonths, ...months } }),
+      ...(contact === undefined ? {} : { accessibilityContact: contact }),
     })),
   );
   if (!isRefused(saved)) {
-    const fields = (["profileId", "closureDays", "chatIds", "sharedCardDetail", "retentionMonths"] as const).filter(
-      (f) => change[f] !== undefined,
-    );
+    const fields = (
+      ["profileId", "closureDays", "chatIds", "sharedCardDetail", "retentionMonths", "accessibilityContact"] as const
+    ).filter((f) => change[f] !== undefined);
     await audit(deps, caller, "settings.changed", CENTRE_SETTINGS_KEY, "api", { fields });
   }
   return saved;
+}
+
+/** What the accessibility statement names: the centre and whom to contact (any member of staff may read it). */
+export async function readAccessibilityStatement(deps: SettingsDeps & Pick<AppDeps, "centre">) {
+  const saved = await readCentreSettings(deps);
+  return { centreName: deps.centre.name, contact: saved.value.accessibilityContact ?? {} };
 }
 
 /** Replaces the imported bank holidays with GOV.UK's list (England & Wales division); audited. */

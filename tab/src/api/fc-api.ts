@@ -40,6 +40,8 @@ export interface FcApi {
   heldTeamsMessages(continuation?: string): Promise<ApiResponse<C.HeldTeamsMessagesResponse>>;
   retryTeamsMessage(request: C.RetryTeamsMessageRequest): Promise<ApiResponse<C.RetryTeamsMessageResponse>>;
   setAsideMail(continuation?: string): Promise<ApiResponse<C.SetAsideMailResponse>>;
+  accessibilityStatement(): Promise<ApiResponse<C.AccessibilityStatementResponse>>;
+  search(query: string): Promise<ApiResponse<C.SearchResponse>>;
 }
 
 const page = (continuation?: string) =>
@@ -76,5 +78,7 @@ export function createFcApi(http: HttpClient): FcApi {
     heldTeamsMessages: (continuation) => http.get(`/api/teams-messages/held${page(continuation)}`),
     retryTeamsMessage: (request) => http.send("POST", "/api/teams-messages/held/retry", request),
     setAsideMail: (continuation) => http.get(`/api/mail/set-aside${page(continuation)}`),
+    accessibilityStatement: () => http.get("/api/accessibility"),
+    search: (query) => http.get(`/api/search?q=${id(query)}`),
   };
 }

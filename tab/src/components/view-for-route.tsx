@@ -1,11 +1,13 @@
 import type { PageConfigHost } from "../host/tab-config.js";
 import type { Route } from "../routes.js";
+import { AccessibilityView } from "../views/accessibility-view.js";
 import { AgendaView } from "../views/agenda-view.js";
 import { CaseView } from "../views/case-view.js";
 import { ConfigureView } from "../views/configure-view.js";
 import { ComplianceView } from "../views/compliance-view.js";
 import { MyCasesView } from "../views/my-cases-view.js";
 import { PreAllocationView } from "../views/pre-allocation-view.js";
+import { SearchView } from "../views/search-view.js";
 import { SettingsView } from "../views/settings-view.js";
 import { TeamView } from "../views/team-view.js";
 import { TriageView } from "../views/triage-view.js";
@@ -28,6 +30,10 @@ export function ViewForRoute({ route, pageConfig }: { route: Route; pageConfig?:
       return <ComplianceView />;
     case "settings":
       return <SettingsView />;
+    case "search":
+      return <SearchView key={route.query} query={route.query} />;
+    case "accessibility":
+      return <AccessibilityView />;
     case "configure":
       return <ConfigureView pageConfig={pageConfig} pageUrl={window.location.href} />;
   }

@@ -21,3 +21,12 @@ export function themeOverride(search: string): ThemeName | undefined {
   const value = new URLSearchParams(search).get("theme");
   return value === "dark" || value === "light" || value === "contrast" ? value : undefined;
 }
+
+/**
+ * `?frame=sidePanel` opens the tab as a meeting's side panel outside Teams (local mode, tests and screenshots);
+ * inside Teams the host's frame context is used.
+ */
+export function frameOverride(search: string): string | undefined {
+  const value = new URLSearchParams(search).get("frame");
+  return value === "sidePanel" || value === "content" ? value : undefined;
+}

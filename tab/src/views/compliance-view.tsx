@@ -12,7 +12,7 @@ import {
 import { useState } from "react";
 import type { ComplianceReport } from "../../../src/api/contract.js";
 import { CaseLink } from "../components/case-link.js";
-import { ComplianceChart } from "../components/compliance-chart.js";
+import { ComplianceChart, ON_TIME_TARGET_PERCENT, onTimePercent } from "../components/compliance-chart.js";
 import { formatInstant, londonToday } from "../components/format.js";
 import { Loaded } from "../components/loaded.js";
 import { ProblemBar } from "../components/problem-bar.js";
@@ -79,6 +79,7 @@ function Report({ report }: { report: ComplianceReport }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Rule</TableHeaderCell>
+            <TableHeaderCell>{`On time, % (target ${ON_TIME_TARGET_PERCENT}%)`}</TableHeaderCell>
             <TableHeaderCell>On time</TableHeaderCell>
             <TableHeaderCell>Late</TableHeaderCell>
             <TableHeaderCell>Late, within the maximum</TableHeaderCell>
@@ -94,6 +95,7 @@ function Report({ report }: { report: ComplianceReport }) {
                 <br />
                 <span className={styles.muted}>{rule.citation.display}</span>
               </TableCell>
+              <TableCell>{onTimePercent(rule) === undefined ? "—" : `${onTimePercent(rule)}%`}</TableCell>
               <TableCell>{rule.onTime}</TableCell>
               <TableCell>{rule.late}</TableCell>
               <TableCell>{rule.lateWithinMaximum}</TableCell>

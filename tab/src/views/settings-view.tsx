@@ -22,6 +22,11 @@ const SHARED_CARD_DETAILS: Record<SettingsResponse["sharedCardDetail"], string> 
   "with-initials": "Reference and kind, with the children's initials",
   "with-referrer-organisation": "Reference and kind, with the referrer's organisation",
 };
+const CONTACT = [
+  ["name", "Team or person to contact", "text"],
+  ["email", "Their email address", "email"],
+  ["phone", "Their phone number", "tel"],
+] as const;
 
 /** The administrator's settings: profile, closure days, bank holidays, chats, staff and roles. */
 export function SettingsView() {
@@ -47,6 +52,7 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
   const [closureDays, setClosureDays] = useState(settings.closureDays.join("\n"));
   const [chatIds, setChatIds] = useState<Record<string, string>>({ ...settings.chatIds });
   const [sharedCardDetail, setSharedCardDetail] = useState(settings.sharedCardDetail);
+  const [contact, setContact] = useState<Record<string, string>>({ ...settings.accessibilityContact });
   const { busy, error, warnings, run } = useAction(reload);
   const days = closureDays
     .split(/\s+/)
@@ -59,7 +65,11 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
       onSubmit={(event) => {
         event.preventDefault();
         void run(
-          () => api.updateSettings({ profileId, closureDays: days, chatIds, sharedCardDetail }, settings.etag),
+          () =>
+            api.updateSettings(
+              { profileId, closureDays: days, chatIds, sharedCardDetail, accessibilityContact: contact },
+              settings.etag,
+            ),
           "Settings saved.",
         );
       }}
@@ -96,6 +106,18 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
           ))}
         </Select>
       </Field>
+      <fieldset className={styles.stack}>
+        <legend className={styles.subheading}>Accessibility contact (shown on the accessibility statement)</legend>
+        {CONTACT.map(([part, label, type]) => (
+          <Field key={part} label={label}>
+            <Input
+              type={type}
+              value={contact[part] ?? ""}
+              onChange={(_, d) => setContact({ ...contact, [part]: d.value })}
+            />
+          </Field>
+        ))}
+      </fieldset>
       <p className={styles.muted}>
         {settings.bankHolidays.length > 0
           ? `${settings.bankHolidays.length} imported bank holidays are in use.`

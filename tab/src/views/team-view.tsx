@@ -8,6 +8,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
+import { CaseloadChart } from "../components/caseload-chart.js";
 import { ActionForm } from "../components/action-form.js";
 import { formatInstant } from "../components/format.js";
 import { Loaded } from "../components/loaded.js";
@@ -43,6 +44,7 @@ export function TeamView() {
                     : "Nobody is over their caseload limit."}
                 </MessageBarBody>
               </MessageBar>
+              <CaseloadChart caseloads={data.caseloads} />
               <Table>
                 <caption className={styles.caption}>Caseloads against limits</caption>
                 <TableHeader>

@@ -53,7 +53,7 @@ describe("the tab in local mode", () => {
     await table.waitFor();
     // A row's innerText separates its cells with tabs.
     const rows = (await table.locator("tbody tr").allInnerTexts()).map((row) => row.split("\t"));
-    return new Map(rows.map((cells) => [cells[0]?.split(" ")[0] ?? "", { cancelled: Number(cells[5]) }]));
+    return new Map(rows.map((cells) => [cells[0]?.split(" ")[0] ?? "", { cancelled: Number(cells[6]) }]));
   };
 
   it(

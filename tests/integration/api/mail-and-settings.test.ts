@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CaseDetail, MailLookupResponse, SettingsResponse } from "../../../src/api/contract.js";
+import type {
+  AccessibilityStatementResponse,
+  CaseDetail,
+  MailLookupResponse,
+  SettingsResponse,
+} from "../../../src/api/contract.js";
 import { startApiHarness, type ApiHarness } from "./api-harness.js";
 
 const NOW = "2026-01-12T09:41:17Z"; // the fixtures' own Monday
@@ -54,6 +59,28 @@ describe("settings (admin)", () => {
     expect((await json<SettingsResponse>(first)).closureDays).toEqual(["2026-12-29", "2026-12-30"]);
     const second = await put({ closureDays: ["2026-12-31"] });
     expect(second.status).toBe(412);
+  });
+
+  it("saves the accessibility contact, which every member of staff then reads on the accessibility statement", async () => {
+    const read = await json<SettingsResponse>(await api.call("admin-1", "/api/settings"));
+    const put = (accessibilityContact: unknown, etag: string) =>
+      api.call("admin-1", "/api/settings", {
+        method: "PUT",
+        headers: { "if-match": etag },
+        body: JSON.stringify({ accessibilityContact }),
+      });
+    const refused = await put({ email: "not an address" }, read.etag);
+    expect(refused.status).toBe(400);
+    expect((await json<{ error: { code: string } }>(refused)).error.code).toBe("SETTINGS.BAD_ACCESSIBILITY_CONTACT");
+
+    const contact = { name: " Digital Accessibility Team ", email: "access@council.example", phone: "" };
+    const saved = await put(contact, read.etag);
+    expect(saved.status).toBe(200);
+    const expected = { name: "Digital Accessibility Team", email: "access@council.example" };
+    expect((await json<SettingsResponse>(saved)).accessibilityContact).toEqual(expected);
+    const statement = await json<AccessibilityStatementResponse>(await api.call("worker-1", "/api/accessibility"));
+    expect(statement.contact).toEqual(expected);
+    expect(statement.centreName).not.toBe("");
   });
 
   it("imports GOV.UK's bank-holidays.json (England & Wales only)", async () => {

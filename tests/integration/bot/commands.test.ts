@@ -207,6 +207,29 @@ describe("case <reference>", () => {
   });
 });
 
+describe("find (the tab's search, in the personal chat)", () => {
+  it("finds a case by the family's surname among the cases the person needs to know, with its state and RAG", async () => {
+    await withStaff();
+    const kase = { ...aCase().withId("FC-2026-000131").build(), family: { name: "Bloggs" } };
+    await h.addCase(kase);
+    await post(h.messagesUrl, message(h.connector.serviceUrl, dutyWorker, personal, "find bloggs"));
+    expectValid(sentCards());
+    const answer = json(sentCards());
+    expect(answer).toContain("FC-2026-000131");
+    expect(answer).toContain("Found in: family");
+    expect(answer).toMatch(/Red: overdue|Amber: due soon|Green: on track|No running clock/);
+    expect(answer).not.toContain("Bloggs");
+  });
+
+  it("never answers a search in a shared chat", async () => {
+    await withStaff();
+    await h.addCase({ ...aCase().withId("FC-2026-000132").build(), family: { name: "Bloggs" } });
+    await post(h.messagesUrl, message(h.connector.serviceUrl, dutyWorker, screeningChat, "find bloggs"));
+    expect(json(sentCards())).toContain("only in your personal chat");
+    expect(json(sentCards())).not.toContain("FC-2026-000132");
+  });
+});
+
 describe("a manager chooses the screening chat", () => {
   it("stores the chat for the screening agenda and answers with it", async () => {
     await withStaff();

@@ -60,6 +60,8 @@ const ROUTES: readonly (readonly [string, RequestInit?])[] = [
   ["/api/my-cases"],
   [`/api/cases/${WAITING}`],
   ["/api/staff"],
+  ["/api/accessibility"],
+  ["/api/search?q=FC-2026"],
   ["/api/team"],
   ["/api/compliance?from=2026-02-01&to=2026-02-28"],
   ["/api/mail/lookup?internetMessageId=%3Cx%40y%3E"],

@@ -42,6 +42,18 @@ describe("navigation by role", () => {
     expect(screen.getByRole("tab", { name: "Compliance" })).toBeTruthy();
   });
 
+  it("links every view to the accessibility statement, which opens for anyone", async () => {
+    const api = fakeApi({
+      myCases: () => ok({ items: [], workerId: "p" }),
+      accessibilityStatement: () => ok({ centreName: "Riverside Family Centre", contact: {} }),
+    });
+    renderView(<App />, { api, me: aMe(["practitioner"]) });
+    const link = screen.getByRole("link", { name: "Accessibility statement" });
+    expect(link.getAttribute("href")).toBe("#/accessibility");
+    window.location.hash = "#/accessibility";
+    expect(await screen.findByRole("heading", { level: 2, name: "Accessibility statement" })).toBeTruthy();
+  });
+
   it("opens the view the hash names and moves focus to its heading", async () => {
     window.location.hash = "#/team";
     const api = fakeApi({ team: () => ok({ rule: undefined, caseloads: [], overLimit: [] }) });

@@ -1,6 +1,6 @@
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
 import { describe, expect, it } from "vitest";
-import { fluentTheme, themeNameFrom, themeOverride } from "../../../../tab/src/host/theme.js";
+import { fluentTheme, frameOverride, themeNameFrom, themeOverride } from "../../../../tab/src/host/theme.js";
 
 describe("following the Teams theme", () => {
   it("maps Teams' default, dark and contrast themes to the Fluent Teams themes", () => {
@@ -15,5 +15,11 @@ describe("following the Teams theme", () => {
     expect(themeOverride("?as=x&theme=contrast")).toBe("contrast");
     expect(themeOverride("?theme=purple")).toBeUndefined();
     expect(themeOverride("")).toBeUndefined();
+  });
+
+  it("opens as a meeting's side panel with ?frame=sidePanel outside Teams, and ignores other frames", () => {
+    expect(frameOverride("?frame=sidePanel")).toBe("sidePanel");
+    expect(frameOverride("?frame=meetingStage")).toBeUndefined();
+    expect(frameOverride("")).toBeUndefined();
   });
 });

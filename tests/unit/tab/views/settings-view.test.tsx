@@ -26,6 +26,7 @@ const settings: SettingsResponse = {
     "not-a-contact": 3,
   },
   retentionSaved: false,
+  accessibilityContact: { name: "Digital Accessibility Team" },
   etag: 'W/"settings-1"',
 };
 const staff = () => ok({ staff: [aStaffMember("p1", "Ash Practitioner", ["practitioner"])] });
@@ -41,6 +42,9 @@ describe("settings (admin)", () => {
     fireEvent.change(within(form).getByLabelText("What cards in group chats show of a case"), {
       target: { value: "with-initials" },
     });
+    fireEvent.change(within(form).getByLabelText("Their email address"), {
+      target: { value: "access@council.example" },
+    });
     fireEvent.click(within(form).getByRole("button", { name: "Save settings" }));
     await waitFor(() => expect(api.callsTo("updateSettings")).toHaveLength(1));
     expect(api.callsTo("updateSettings")[0]?.args).toEqual([
@@ -49,6 +53,7 @@ describe("settings (admin)", () => {
         closureDays: ["2026-12-24", "2026-12-29"],
         chatIds: { duty: "19:duty@thread.v2", screening: "19:screen@thread.v2" },
         sharedCardDetail: "with-initials",
+        accessibilityContact: { name: "Digital Accessibility Team", email: "access@council.example" },
       },
       'W/"settings-1"',
     ]);

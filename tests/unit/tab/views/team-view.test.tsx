@@ -42,6 +42,10 @@ describe("rule 11.3 caseloads", () => {
     });
     renderView(<TeamView />, { api, me: aMe(["manager"]) });
     const table = await screen.findByRole("table", { name: "Caseloads against limits" });
+    // The chart above it says where its text alternative is.
+    expect(screen.getByRole("figure").textContent).toContain(
+      "against their caseload limit; the same figures are in the table",
+    );
     const bo = within(table).getByRole("row", { name: /Bo Parttime/ });
     expect(bo.textContent).toContain("13 (1 over)");
     expect(bo.textContent).toContain("12 (agreed)");
