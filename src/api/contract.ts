@@ -136,6 +136,8 @@ export interface ClockView {
   readonly nextDueAt?: string;
   readonly stoppedAt?: string;
   readonly cancelledAt?: string;
+  /** The case closed with this clock unmet and past its maximum: it stays breached, and no longer runs. */
+  readonly endedAt?: string;
   readonly metOnTime?: boolean;
   readonly withinMaximum?: boolean;
   readonly reason?: string;
@@ -400,6 +402,8 @@ export interface RuleCompliance {
   readonly lateStillOpen: number;
   /** Of `late`, how many were still within the rule's maximum. */
   readonly lateWithinMaximum: number;
+  /** Of `late`, how many were never met: the case closed with them already past their maximum. */
+  readonly lateUnmet: number;
   readonly cancelled: number;
 }
 

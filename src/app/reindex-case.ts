@@ -1,17 +1,15 @@
 import type { Case } from "../domain/case.js";
-import { deadlines } from "../domain/rules/deadlines.js";
+import { deadlines, isRunning } from "../domain/rules/deadlines.js";
 import type { CaseHeader } from "../ports/cases.js";
 import type { DeadlineEntry, IndexWriteOptions, WorklistCase } from "../ports/indexes.js";
 import type { AppDeps } from "./app-deps.js";
 import { reportFacts } from "./report-facts.js";
 
-const OPEN = new Set(["on-track", "due-soon", "overdue", "breached"]);
-
 /** The due instants still ahead of each running clock, for the deadline index (nudges scan it by month). */
 export function deadlineEntries(kase: Case, deps: Pick<AppDeps, "profile" | "calendar">, now: Date): DeadlineEntry[] {
   const workerId = kase.leadWorkerId;
   return deadlines(kase, deps.profile, deps.calendar, now)
-    .filter((d) => OPEN.has(d.status))
+    .filter(isRunning)
     .flatMap((d) =>
       (["expected", "maximum"] as const).flatMap((threshold) => {
         const due = d[threshold];

@@ -14,7 +14,7 @@ const PANEL_OF_EVENT: Partial<Record<CaseEvent["type"], string>> = {
 
 function clockOutcomes(kase: Case, profile: Profile, calendar: Calendar, now: Date): ClockOutcomeEntry[] {
   return deadlines(kase, profile, calendar, now).flatMap((d): ClockOutcomeEntry[] => {
-    const finishedAt = d.stoppedAt ?? d.cancelledAt;
+    const finishedAt = d.stoppedAt ?? d.cancelledAt ?? d.endedAt;
     if (finishedAt === undefined) return [];
     const base = {
       caseId: kase.id,
@@ -24,6 +24,8 @@ function clockOutcomes(kase: Case, profile: Profile, calendar: Calendar, now: Da
       ...(d.reason === undefined ? {} : { reason: d.reason }),
     };
     if (d.status === "cancelled") return [{ ...base, outcome: "cancelled" }];
+    // Ended by the case closing past its maximum: a breach, counted late (closing never launders it).
+    if (d.endedAt !== undefined) return [{ ...base, outcome: "late", unmet: true, withinMaximum: false }];
     return [
       {
         ...base,

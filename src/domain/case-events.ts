@@ -58,7 +58,7 @@ export interface CaseEventData {
   "threshold-dispute.resolved": { note?: string };
   /** A manager agrees to close and signpost the family to another service (a hand-over meeting follows). */
   "signposting.agreed": { note?: string };
-  // Duty triage: a case opened in error closes, its clocks cancelled (not breached) and no letters sent
+  // Duty triage: a case opened in error closes, its clocks ended (see case-closing.ts) and no letters sent
   /** The contacts that opened this case were about case `toCaseId`: they moved there and this case closed. */
   "case.linked": { toCaseId: string; contactIds: string[] };
   /** What opened this case was not a request for help (spam, wrong mailbox…); closed without outcome letters. */

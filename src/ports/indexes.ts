@@ -81,6 +81,8 @@ export interface ClockOutcomeEntry {
   readonly outcome: "on-time" | "late" | "cancelled";
   /** Whether a late clock still met the rule's maximum (only when the rule has both). */
   readonly withinMaximum?: boolean;
+  /** A late clock that was never met: the case closed with it already past its maximum. */
+  readonly unmet?: true;
   /** The reason recorded for exceeding it, if any. */
   readonly reason?: string;
 }

@@ -33,6 +33,7 @@ function clockRow(e: ClockOutcomeEntry): Entity {
     finishedOn: e.finishedOn,
     outcome: e.outcome,
     withinMaximum: e.withinMaximum,
+    unmet: e.unmet,
     reason: e.reason,
   };
 }
@@ -83,6 +84,7 @@ function clockOf(row: Entity): ClockOutcomeEntry {
     finishedOn: stringOf(row, "finishedOn") ?? "",
     outcome: outcome === "on-time" || outcome === "late" ? outcome : "cancelled",
     ...(typeof withinMaximum === "boolean" ? { withinMaximum } : {}),
+    ...(row.unmet === true ? { unmet: true as const } : {}),
     ...(reason === undefined ? {} : { reason }),
   };
 }

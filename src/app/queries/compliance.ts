@@ -114,6 +114,7 @@ export async function complianceReport(deps: ComplianceDeps, period: Period) {
       late: late.length,
       lateStillOpen: stillOpen.get(rule.id) ?? 0,
       lateWithinMaximum: late.filter((f) => f.withinMaximum === true).length,
+      lateUnmet: late.filter((f) => f.unmet === true).length,
       cancelled: mine.filter((f) => f.outcome === "cancelled").length,
     };
   });

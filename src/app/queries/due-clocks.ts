@@ -1,4 +1,4 @@
-import type { Deadline } from "../../domain/rules/deadlines.js";
+import { isRunning, type Deadline } from "../../domain/rules/deadlines.js";
 import type { AppDeps } from "../app-deps.js";
 import type { CaseReading } from "./case-reading.js";
 import { clocksNow } from "./clocks-now.js";
@@ -20,8 +20,8 @@ export interface DueClock {
 const STILL_DUE = new Set<Deadline["status"]>(["due-soon", "overdue", "breached"]);
 
 /**
- * The clock as it stands now; undefined when it no longer needs anyone (met or cancelled since the nudge was queued,
- * or the case is gone), so a stale nudge is never posted.
+ * The clock as it stands now; undefined when it no longer needs anyone (met, cancelled or ended by the case closing
+ * since the nudge was queued, or the case is gone), so a stale nudge is never posted.
  */
 export async function clockStillDue(
   deps: Pick<AppDeps, "cases" | "profile" | "calendar" | "clock">,
@@ -32,7 +32,7 @@ export async function clockStillDue(
   const deadline = clocksNow(deps)
     .all(stored.case)
     .find((d) => d.ruleId === ref.ruleId && d.instance === ref.instance);
-  if (deadline === undefined || !STILL_DUE.has(deadline.status)) return undefined;
+  if (deadline === undefined || !STILL_DUE.has(deadline.status) || !isRunning(deadline)) return undefined;
   return { caseId: ref.caseId, ...(stored.case.summary ? { caseSummary: stored.case.summary } : {}), deadline };
 }
 

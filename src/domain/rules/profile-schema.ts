@@ -71,6 +71,11 @@ export const clockRuleSchema = z
      * acknowledgement the referrer's server returned was not an acknowledgement). A later stop meets it.
      */
     reopenedBy: z.array(eventMatcherSchema).default([]),
+    /**
+     * The clock outlives the case's closing: what it measures is still owed once the case has closed (11.1: the
+     * Managers Decision on a closure request, due within 3 days of the request, sign-off or not).
+     */
+    runsAfterClosure: z.boolean().default(false),
     /** `on-stop`: each stop starts the next instance (3.3, 5.1b, 11.1 monthly, 11.6). */
     recurrence: z
       .object({

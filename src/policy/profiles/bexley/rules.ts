@@ -16,10 +16,13 @@ export const bexleyRules: RuleInput[] = [
     kind: "clock",
     name: "Front Door-MASH initial decision",
     citation: cite("2"),
-    start: [{ event: "contact.received", where: { followUp: false } }],
+    // A family transferred from Social Care comes through the weekly transfer panel, not the Front Door (§2).
+    start: [{ event: "contact.received", where: { followUp: false, kind: { not: "step-down-from-social-care" } } }],
     stop: [{ event: "front-door.decided" }],
     maximum: { amount: 24, unit: "hours" },
-    notes: "From receiving the information: signpost, re-direct to Children's Social Care, or send to the service.",
+    notes:
+      "From receiving the information: signpost, re-direct to Children's Social Care, or send to the service. Not " +
+      "for a transfer from Social Care, which the weekly transfer panel decides.",
   },
   {
     id: "threshold-dispute",

@@ -80,7 +80,9 @@ export const oversightRules: RuleInput[] = [
     ],
     stop: [managersDecision],
     maximum: { amount: 3, unit: "calendar-days" },
-    notes: "A 'Managers Decision' case note.",
+    // Signing the closure off does not record the oversight of it: the note is still due after the case closes.
+    runsAfterClosure: true,
+    notes: "A 'Managers Decision' case note; the one on a closure is still due once the case is signed off.",
   },
   {
     id: "11.1m",

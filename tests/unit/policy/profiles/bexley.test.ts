@@ -228,6 +228,31 @@ describe("the bexley profile (seed 002)", () => {
     });
   });
 
+  describe("the Front Door-MASH decision within 24 hours", () => {
+    it("does not run for a family transferred from Social Care, which the transfer panel decides", () => {
+      const events = log([
+        "contact.received",
+        "2026-03-02T10:00:00.000Z",
+        { contactId: "c1", kind: "step-down-from-social-care", followUp: false },
+      ]);
+      expect(clockInstances(clock("front-door-decision"), events, "step-down-from-social-care")).toEqual([]);
+    });
+
+    it("ends when consent is refused and nobody overrides it: the case closes", () => {
+      const events = log(
+        [
+          "contact.received",
+          "2026-03-02T10:00:00.000Z",
+          { contactId: "c1", kind: "request-for-support", followUp: false },
+        ],
+        ["consent.recorded", "2026-03-02T15:00:00.000Z", { given: false }],
+      );
+      expect(clockInstances(clock("front-door-decision"), events, "request-for-support")).toEqual([
+        { instance: 1, startedAt: "2026-03-02T10:00:00.000Z", endedAt: "2026-03-02T15:00:00.000Z" },
+      ]);
+    });
+  });
+
   describe("Front Door-MASH and the duty manager's review", () => {
     it("decide between the service, signposting and Children's Social Care", () => {
       expect(profile.frontDoorOutcomes?.map((o) => o.id)).toEqual([

@@ -181,12 +181,12 @@ describe("the family-solutions profile (seed 003)", () => {
         ["pre-allocation.contact-recorded", "2026-03-16T10:00:00.000Z"],
         ["case.allocated", "2026-03-18T10:00:00.000Z", { workerId: "p1", role: "lead" }],
       );
-      expect(
-        clockInstances(clock("3.3"), events, "other").map((i) => [i.startedAt, i.stoppedAt ?? i.cancelledAt]),
-      ).toEqual([
-        ["2026-03-10T10:00:00.000Z", "2026-03-16T10:00:00.000Z"],
-        ["2026-03-16T10:00:00.000Z", "2026-03-18T10:00:00.000Z"],
-      ]);
+      expect(clockInstances(clock("3.3"), events, "other").map((i) => [i.startedAt, i.stoppedAt ?? i.endedAt])).toEqual(
+        [
+          ["2026-03-10T10:00:00.000Z", "2026-03-16T10:00:00.000Z"],
+          ["2026-03-16T10:00:00.000Z", "2026-03-18T10:00:00.000Z"],
+        ],
+      );
     });
   });
 

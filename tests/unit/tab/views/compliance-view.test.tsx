@@ -23,6 +23,7 @@ const report: ComplianceReport = {
       late: 2,
       lateStillOpen: 1,
       lateWithinMaximum: 1,
+      lateUnmet: 0,
       cancelled: 0,
     },
     {
@@ -33,6 +34,7 @@ const report: ComplianceReport = {
       late: 0,
       lateStillOpen: 0,
       lateWithinMaximum: 0,
+      lateUnmet: 0,
       cancelled: 4,
     },
   ],
