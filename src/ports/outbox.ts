@@ -32,7 +32,8 @@ export interface OutboxItem extends NewOutboxItem {
 export type OutboxTransition =
   | { readonly to: "drafted"; readonly draftId: string }
   | { readonly to: "sent"; readonly sentItemId: string }
-  | { readonly to: "held" }
+  /** `reason`: why it cannot go, for the person who releases it (kept as the item's `failureReason`). */
+  | { readonly to: "held"; readonly reason?: string }
   | { readonly to: "pending" }
   | { readonly to: "failed"; readonly reason: string };
 
