@@ -76,6 +76,8 @@ export interface RuleView {
   readonly kind: "clock" | "schedule" | "limit" | "warning" | "check" | "milestones";
   readonly citation: CitationView;
   readonly notes?: string;
+  /** The document sets no timescale for it: the one in force is the centre's own (Settings). */
+  readonly localPractice?: true;
 }
 
 export interface ActorView {
@@ -448,13 +450,31 @@ export interface SettingsResponse {
   readonly bankHolidays: readonly { readonly date: string; readonly title: string }[];
   /** Chat ids by purpose: duty, screening, maam, transfer-panel. */
   readonly chatIds: Readonly<Record<string, string>>;
+  /** Timescales the document sets none for, so the centre sets its own (Bexley's letters to referrers). */
+  readonly localTimescales?: readonly LocalTimescaleView[];
   readonly etag: string;
+}
+
+export interface TimescaleView {
+  readonly amount: number;
+  /** hours, calendar-days, calendar-weeks, working-days, working-hours, calendar-months */
+  readonly unit: string;
+}
+
+export interface LocalTimescaleView {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly timescale: TimescaleView;
+  /** The profile's own default, for "back to the default". */
+  readonly defaultTimescale: TimescaleView;
 }
 
 export interface SettingsUpdate {
   readonly profileId?: string;
   readonly closureDays?: readonly string[];
   readonly chatIds?: Readonly<Record<string, string>>;
+  /** By rule id; only the rules `localTimescales` lists. */
+  readonly localTimescales?: Readonly<Record<string, TimescaleView>>;
 }
 
 export interface BankHolidayImportResult {

@@ -41,7 +41,7 @@ function summarise(rule: Rule, profile: Profile): RuleSummary {
         expected: rule.expected ?? null,
         maximum: rule.maximum ?? null,
         recurrence: rule.recurrence ? "restarts when met" : null,
-        detail: null,
+        detail: rule.localPractice ? "timescale: local practice, not the document's (change it in Settings)" : null,
       };
     case "schedule":
       return {

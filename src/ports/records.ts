@@ -1,3 +1,5 @@
+import type { Timescale } from "../domain/rules/timescale.js";
+
 /** Small typed records: sync state, conversations, staff, settings, counters. */
 
 export interface Versioned<T> {
@@ -52,4 +54,6 @@ export interface CentreSettings {
   readonly chatIds: Readonly<Record<string, string>>;
   /** England & Wales bank holidays an admin imported from GOV.UK's bank-holidays.json (sorted by date). */
   readonly bankHolidays?: readonly { readonly date: string; readonly name: string }[];
+  /** The centre's own timescales for the profile's local-practice rules, by rule id (Bexley's letters). */
+  readonly localTimescales?: Readonly<Record<string, Timescale>>;
 }

@@ -11,11 +11,10 @@ import { teamView } from "../presenters/staff-view.js";
 export function reportRoutes(deps: ApiDeps): Router {
   const router = Router();
   const { app } = deps;
-  const { profile } = app;
 
   router.get(
     "/team",
-    route(deps, ["manager", "admin"], async () => teamView(await practitionerCaseloads(app), profile)),
+    route(deps, ["manager", "admin"], async () => teamView(await practitionerCaseloads(app), app.profile)),
   );
   router.get(
     "/compliance",

@@ -1,9 +1,12 @@
 import { parseGovUkBankHolidays } from "../../domain/calendar/bank-holidays.js";
+import { timescaleSchema, type Timescale } from "../../domain/rules/timescale.js";
+import { localPracticeRules } from "../../policy/local-practice.js";
+import { loadProfile } from "../../policy/profiles/index.js";
 import { isWriteRace } from "../../ports/errors.js";
 import type { CentreSettings, Versioned } from "../../ports/records.js";
 import type { AppDeps } from "../app-deps.js";
 import { changedSinceRead } from "../errors.js";
-import { refused, refusalsAsValues, type Refused } from "../outcome.js";
+import { isRefused, refused, refusalsAsValues, type Refused } from "../outcome.js";
 
 /** The Settings table's one row for the centre: the tab, the bot's chats and the calendar all read it. */
 export const CENTRE_SETTINGS_KEY = "centre";
@@ -31,9 +34,53 @@ export interface SettingsChange {
   readonly profileId?: string;
   readonly closureDays?: readonly string[];
   readonly chatIds?: Readonly<Record<string, string>>;
+  /** The centre's own timescale for each local-practice rule it changes, by rule id. */
+  readonly localTimescales?: Readonly<Record<string, unknown>>;
 }
 
-/** An admin changes the practice framework in force, the closure days or the chats; each change ETag-guarded. */
+/** A local-practice timescale as Settings show it: the profile's default and the one in force. */
+export interface LocalTimescale {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly timescale: Timescale;
+  readonly defaultTimescale: Timescale;
+}
+
+/**
+ * The timescales the centre sets itself (the profile's local-practice rules, e.g. Bexley's letters), each with the
+ * profile's default; read from the profile as written, so a default is never taken for a change.
+ */
+export function localTimescales(deps: Pick<AppDeps, "profile">, saved: CentreSettings): LocalTimescale[] {
+  return localPracticeRules(loadProfile(deps.profile.id)).flatMap((rule) => {
+    const defaultTimescale = rule.maximum ?? rule.expected;
+    if (defaultTimescale === undefined) return [];
+    const timescale = saved.localTimescales?.[rule.id] ?? defaultTimescale;
+    return [{ ruleId: rule.id, ruleName: rule.name, timescale, defaultTimescale }];
+  });
+}
+
+/** The change's local timescales, each for a local-practice rule of the profile and well formed; else why not. */
+function readLocalTimescales(deps: SettingsDeps, given: Readonly<Record<string, unknown>>) {
+  const local = new Set(localPracticeRules(deps.profile).map((r) => r.id));
+  const chosen: Record<string, Timescale> = {};
+  for (const [ruleId, value] of Object.entries(given)) {
+    const parsed = timescaleSchema.safeParse(value);
+    if (!local.has(ruleId) || !parsed.success) {
+      return refused(
+        "SETTINGS.BAD_LOCAL_TIMESCALE",
+        `"${ruleId}" is not a timescale the centre sets itself, or is not given as {"amount": 1, "unit": "working-days"}. ` +
+          `The centre's own timescales here: ${[...local].join(", ") || "none"}.`,
+      );
+    }
+    chosen[ruleId] = parsed.data;
+  }
+  return chosen;
+}
+
+/**
+ * An admin changes the practice framework in force, the closure days, the chats or the centre's own timescales;
+ * each change ETag-guarded.
+ */
 export async function updateCentreSettings(
   deps: SettingsDeps,
   etag: string,
@@ -46,9 +93,12 @@ export async function updateCentreSettings(
   if (change.closureDays?.some((d) => typeof d !== "string" || !DATE.test(d))) {
     return refused("SETTINGS.BAD_CLOSURE_DAY", "Give closure days as YYYY-MM-DD dates.");
   }
+  const local = change.localTimescales === undefined ? undefined : readLocalTimescales(deps, change.localTimescales);
+  if (local !== undefined && isRefused(local)) return local;
   return refusalsAsValues(() =>
     write(deps, etag, (s) => ({
       ...s,
+      ...(local === undefined ? {} : { localTimescales: local }),
       ...(change.profileId === undefined ? {} : { profileId: change.profileId }),
       ...(change.closureDays === undefined ? {} : { closureDays: [...new Set(change.closureDays)].sort() }),
       ...(change.chatIds === undefined ? {} : { chatIds: { ...change.chatIds } }),

@@ -64,6 +64,11 @@ export const clockRuleSchema = z
     expected: timescaleSchema.optional(),
     /** Drives escalation to a manager. */
     maximum: timescaleSchema.optional(),
+    /**
+     * The cited document sets no timescale: this one is the centre's own practice (its default here), marked as
+     * such wherever it is shown and changeable in Settings (`withLocalTimescales`).
+     */
+    localPractice: z.boolean().default(false),
     /** When the case leaves the path this clock is on, the open clock is cancelled, not breached. */
     cancelledBy: z.array(eventMatcherSchema).default([]),
     /**

@@ -8,6 +8,13 @@ export const CRS_GUIDE = "CRS guide";
 const cite = (section: string) => ({ document: FWS_PROCEDURE, section });
 
 const accepted = { event: "screening.decided", where: { outcome: "accept" } } as const;
+/** A referral received (not a transfer from Social Care, which the weekly transfer panel takes). */
+const referral = {
+  event: "contact.received",
+  where: { followUp: false, kind: { not: "step-down-from-social-care" } },
+} as const;
+/** The procedure sets no timescale for writing to referrers: this is the service's own, changeable in Settings. */
+const LETTER_TIMESCALE = { amount: 1, unit: "working-days" } as const;
 
 /** Bexley's Family Wellbeing Service procedure (seed 002); consent override from Southampton's CRS (seed 004). */
 export const bexleyRules: RuleInput[] = [
@@ -17,7 +24,7 @@ export const bexleyRules: RuleInput[] = [
     name: "Front Door-MASH initial decision",
     citation: cite("2"),
     // A family transferred from Social Care comes through the weekly transfer panel, not the Front Door (§2).
-    start: [{ event: "contact.received", where: { followUp: false, kind: { not: "step-down-from-social-care" } } }],
+    start: [referral],
     stop: [{ event: "front-door.decided" }],
     maximum: { amount: 24, unit: "hours" },
     notes:
@@ -34,6 +41,38 @@ export const bexleyRules: RuleInput[] = [
     maximum: { amount: 24, unit: "hours" },
     notes:
       "The service cannot change a MASH threshold decision; a dispute is escalated at once through line management.",
+  },
+  {
+    id: "acknowledgement",
+    kind: "clock",
+    name: "Acknowledge the referrer",
+    citation: cite("2"),
+    start: [referral],
+    // A letter already returned when it was recorded sent (the bounce came first) reached nobody.
+    stop: [{ event: "acknowledgement.sent", where: { returned: { not: true } } }],
+    reopenedBy: [{ event: "acknowledgement.not-delivered" }],
+    correlateBy: "contactId",
+    maximum: LETTER_TIMESCALE,
+    localPractice: true,
+    notes:
+      "The referrer and family are contacted about the outcome (§2); the procedure sets no timescale for " +
+      "acknowledging a referral, so this is local practice: 1 working day unless Settings say otherwise.",
+  },
+  {
+    id: "outcome-letter",
+    kind: "clock",
+    name: "Tell the referrer the outcome",
+    citation: cite("2"),
+    start: [
+      { event: "front-door.decided", where: { outcome: ["signpost", "escalate-social-care"] } },
+      { event: "screening.decided" },
+    ],
+    stop: [{ event: "screening-outcome.sent" }],
+    maximum: LETTER_TIMESCALE,
+    localPractice: true,
+    notes:
+      "After the Front Door-MASH signposts or re-directs, or the duty manager accepts, signposts or re-directs " +
+      "(§2 options a–c). The procedure sets no timescale: local practice, 1 working day unless Settings say otherwise.",
   },
   {
     id: "consent",

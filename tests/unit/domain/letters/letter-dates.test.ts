@@ -92,8 +92,14 @@ describe("rule 1.2: the acknowledgement says when the screening outcome will be 
     expect(screeningOutcomeBy(expectedOnly, london, at("2026-11-27T16:00:00Z"))).toBe("2026-12-01");
   });
 
-  it("has no date to promise under a profile with no screening-outcome rule (Bexley)", () => {
-    expect(screeningOutcomeBy(bexley, london, at("2026-11-27T16:00:00Z"))).toBeUndefined();
+  it("has no date to promise under a profile with no screening-outcome rule", () => {
+    const noOutcomeLetter = { ...familySolutions, rules: familySolutions.rules.filter((r) => r.id !== "2.2") };
+    expect(screeningOutcomeBy(noOutcomeLetter, london, at("2026-11-27T16:00:00Z"))).toBeUndefined();
+  });
+
+  it("promises Bexley's decision a working day after the duty manager's review (local practice)", () => {
+    // Received Friday; reviewed Monday 30 Nov; the outcome letter within 1 working day: Tuesday 1 December.
+    expect(screeningOutcomeBy(bexley, london, at("2026-11-27T16:00:00Z"))).toBe("2026-12-01");
   });
 });
 
@@ -141,8 +147,9 @@ describe("finding a rule by the event that stops it", () => {
     expect(clockRuleStoppedBy(familySolutions, event)?.id).toBe(id);
   });
 
-  it("finds Bexley has no acknowledgement rule", () => {
-    expect(clockRuleStoppedBy(bexley, "acknowledgement.sent")).toBeUndefined();
+  it("finds Bexley's acknowledgement and outcome letter rules", () => {
+    expect(clockRuleStoppedBy(bexley, "acknowledgement.sent")?.id).toBe("acknowledgement");
+    expect(clockRuleStoppedBy(bexley, "screening-outcome.sent")?.id).toBe("outcome-letter");
   });
 
   it("ignores a practitioner's clock (supervision) when looking for a case's", () => {

@@ -201,6 +201,18 @@ const bexley: Row[] = [
     maximum: "2026-03-29T23:30:00.000Z",
   },
   {
+    rule: "acknowledgement",
+    when: "1 working day (local practice) from Christmas Eve 16:00: the end of Tue 29th",
+    events: [received("2026-12-24T16:00:00.000Z")],
+    maximum: "2026-12-29T23:59:59.999Z",
+  },
+  {
+    rule: "outcome-letter",
+    when: "1 working day (local practice) from a review on Friday: the end of Monday",
+    events: [at("screening.decided", "2026-11-27T16:00:00.000Z", { outcome: "accept" })],
+    maximum: "2026-11-30T23:59:59.999Z",
+  },
+  {
     rule: "threshold-dispute",
     when: "24 hours from 00:30 BST on the autumn clock-change day",
     events: [at("threshold.disputed", "2026-10-24T23:30:00.000Z", {})],

@@ -26,6 +26,8 @@ const procedure: {
   section: string;
   maximum?: Timescale;
   recurring?: boolean;
+  /** The procedure sets no timescale: the profile's is the service's own practice. */
+  localPractice?: boolean;
 }[] = [
   {
     id: "front-door-decision",
@@ -42,6 +44,24 @@ const procedure: {
     document: "FWS Procedure",
     section: "2",
     maximum: { amount: 24, unit: "hours" },
+  },
+  {
+    id: "acknowledgement",
+    rule: "referrer acknowledged",
+    kind: "clock",
+    document: "FWS Procedure",
+    section: "2",
+    maximum: { amount: 1, unit: "working-days" },
+    localPractice: true,
+  },
+  {
+    id: "outcome-letter",
+    rule: "referrer told the outcome",
+    kind: "clock",
+    document: "FWS Procedure",
+    section: "2",
+    maximum: { amount: 1, unit: "working-days" },
+    localPractice: true,
   },
   { id: "consent", rule: "written parental consent", kind: "check", document: "FWS Procedure", section: "2" },
   {
@@ -139,6 +159,7 @@ describe("the bexley profile (seed 002)", () => {
         expect(c.maximum).toEqual(row.maximum);
         expect(c.expected).toBeUndefined();
         expect(c.recurrence?.restartOn === "stop").toBe(row.recurring === true);
+        expect(c.localPractice).toBe(row.localPractice === true);
       });
     }
   });
@@ -225,6 +246,39 @@ describe("the bexley profile (seed 002)", () => {
 
     it("is followed by a hand-over meeting and an ending letter", () => {
       expect(panel?.followUpTasks.map((t) => t.id)).toEqual(["handover-meeting", "ending-letter"]);
+    });
+  });
+
+  describe("letters to referrers (§2: the referrer and family are contacted about the outcome)", () => {
+    it("acknowledges each referral, and not a transfer from Social Care", () => {
+      const events = log(
+        [
+          "contact.received",
+          "2026-03-02T10:00:00.000Z",
+          { contactId: "c1", kind: "request-for-support", followUp: false },
+        ],
+        [
+          "contact.received",
+          "2026-03-03T10:00:00.000Z",
+          { contactId: "c2", kind: "step-down-from-social-care", followUp: false },
+        ],
+        ["acknowledgement.sent", "2026-03-02T11:00:00.000Z", { contactId: "c1", outboxKey: "k1" }],
+      );
+      expect(clockInstances(clock("acknowledgement"), events, "request-for-support")).toEqual([
+        { instance: 1, key: "c1", startedAt: "2026-03-02T10:00:00.000Z", stoppedAt: "2026-03-02T11:00:00.000Z" },
+      ]);
+    });
+
+    it("writes with the outcome when the Front Door signposts or re-directs, and after the duty manager's review", () => {
+      const events = log(
+        ["front-door.decided", "2026-03-02T10:00:00.000Z", { outcome: "family-wellbeing" }],
+        ["screening.decided", "2026-03-03T10:00:00.000Z", { outcome: "accept" }],
+      );
+      expect(clockInstances(clock("outcome-letter"), events, "request-for-support").map((i) => i.startedAt)).toEqual([
+        "2026-03-03T10:00:00.000Z",
+      ]);
+      const signposted = log(["front-door.decided", "2026-03-02T10:00:00.000Z", { outcome: "signpost" }]);
+      expect(clockInstances(clock("outcome-letter"), signposted, "request-for-support")).toHaveLength(1);
     });
   });
 
