@@ -49,7 +49,8 @@ function summarise(rule: Rule, profile: Profile): RuleSummary {
         expected: null,
         maximum: null,
         recurrence: scheduleText(rule.every, rule.weekday),
-        detail: null,
+        detail:
+          rule.onNonWorkingDay === "next-working-day" ? "held on the next working day when its day is not one" : null,
       };
     case "limit":
       return { ...base, ...noClock, detail: `limits: ${limitsText(rule.limits)}` };

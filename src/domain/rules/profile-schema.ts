@@ -103,6 +103,11 @@ export const scheduleRuleSchema = z.object({
   every: z.enum(["working-day", "week"]),
   /** For weekly schedules: 1 = Monday … 5 = Friday. */
   weekday: z.number().int().min(1).max(7).optional(),
+  /**
+   * A weekly meeting whose day is not a working day (a bank holiday, a closure day): `next-working-day` holds it on
+   * the next working day, so its cases still reach it that week; `skip` leaves that week without one.
+   */
+  onNonWorkingDay: z.enum(["next-working-day", "skip"]).default("skip"),
 });
 
 /** A limit checked when something happens (11.3 caseload). */

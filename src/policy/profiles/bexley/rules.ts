@@ -204,6 +204,8 @@ export const bexleyRules: RuleInput[] = [
     citation: cite("2"),
     every: "week",
     weekday: 3,
+    // Held on the next working day when its day is a bank holiday or closure day, not missed that week.
+    onNonWorkingDay: "next-working-day",
     notes:
       "Weekly, chaired by a service manager. The procedure does not fix the day: Wednesday is this profile's setting.",
   },

@@ -85,6 +85,8 @@ export const frontDoorRules: RuleInput[] = [
     citation: cite("3"),
     every: "week",
     weekday: 2,
+    // Held on the next working day when its day is a bank holiday or closure day, not missed that week.
+    onNonWorkingDay: "next-working-day",
     notes:
       "The framework does not fix the day: weekly on Tuesday is this profile's setting (change `weekday` to " +
       "move it). Meeting weekly keeps 1.1's maximum achievable for every case screened to MAAM.",
