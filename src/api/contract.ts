@@ -298,6 +298,31 @@ export interface CaseDetail {
   /** Every clock instance, running, met and cancelled. */
   readonly clocks: readonly ClockView[];
   readonly emails: readonly EmailView[];
+  /** Checks the record evidences stage by stage (9 voice of the child; Bexley §12 oversight): where each is missing. */
+  readonly checks?: readonly CheckView[];
+  /** The checks a closure requested now would meet, for the closure checklist (absent once closed). */
+  readonly closureChecks?: readonly CheckView[];
+}
+
+export interface CheckStageView {
+  readonly seq: number;
+  readonly event: string;
+  /** "Early Help Assessment completed" */
+  readonly label: string;
+  readonly at: string;
+  /** evidenced: the record shows it; missing: the stage passed without it; awaiting: it may yet be recorded. */
+  readonly status: "evidenced" | "missing" | "awaiting";
+  readonly evidencedAt?: string;
+}
+
+export interface CheckView {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly citation: CitationView;
+  readonly items: readonly ChecklistItemView[];
+  readonly stages: readonly CheckStageView[];
+  /** How many stages are missing it. */
+  readonly missing: number;
 }
 
 // ---- mutations ----
@@ -431,11 +456,22 @@ export interface LongOpenBucket {
   readonly more: boolean;
 }
 
+/** A check the record evidences (9 voice of the child, Bexley §12 oversight): its stages in the period. */
+export interface CheckCompliance {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly citation: CitationView;
+  readonly evidenced: number;
+  /** Stages that passed without it (the voice of the child not recorded at an assessment, plan, review, closure). */
+  readonly missing: number;
+}
+
 export interface ComplianceReport {
   readonly from: string;
   readonly to: string;
   readonly generatedAt: string;
   readonly rules: readonly RuleCompliance[];
+  readonly checks: readonly CheckCompliance[];
   readonly reasons: readonly ExceedingReason[];
   readonly longOpen: readonly LongOpenBucket[];
 }

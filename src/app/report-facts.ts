@@ -1,9 +1,10 @@
 import type { Calendar } from "../domain/calendar/calendar.js";
 import type { Case } from "../domain/case.js";
 import type { CaseEvent } from "../domain/case-events.js";
+import { evaluatedChecks } from "../domain/rules/check-stages.js";
 import { deadlines } from "../domain/rules/deadlines.js";
 import type { Profile } from "../domain/rules/profile-schema.js";
-import type { CaseReportFacts, ClockOutcomeEntry, PanelDecisionEntry } from "../ports/indexes.js";
+import type { CaseReportFacts, CheckOutcomeEntry, ClockOutcomeEntry, PanelDecisionEntry } from "../ports/indexes.js";
 
 /** The decision events an agenda reports as "decided today", by the panel that makes them. */
 const PANEL_OF_EVENT: Partial<Record<CaseEvent["type"], string>> = {
@@ -36,6 +37,25 @@ function clockOutcomes(kase: Case, profile: Profile, calendar: Calendar, now: Da
   });
 }
 
+/** Each check stage whose evidence is settled: evidenced, or missing once its window closed (9, Bexley §12). */
+function checkOutcomes(kase: Case, profile: Profile, calendar: Calendar): CheckOutcomeEntry[] {
+  return evaluatedChecks(kase, profile).flatMap((check) =>
+    check.stages.flatMap((stage): CheckOutcomeEntry[] =>
+      stage.status === "awaiting"
+        ? []
+        : [
+            {
+              caseId: kase.id,
+              rule: check.ruleId,
+              seq: stage.seq,
+              stageOn: calendar.localDate(new Date(stage.at)),
+              outcome: stage.status,
+            },
+          ],
+    ),
+  );
+}
+
 function decisions(kase: Case, calendar: Calendar): PanelDecisionEntry[] {
   return kase.events.flatMap((e): PanelDecisionEntry[] => {
     const panel = PANEL_OF_EVENT[e.type];
@@ -60,6 +80,7 @@ function decisions(kase: Case, calendar: Calendar): PanelDecisionEntry[] {
 export function reportFacts(kase: Case, profile: Profile, calendar: Calendar, now: Date): CaseReportFacts {
   return {
     clockOutcomes: clockOutcomes(kase, profile, calendar, now),
+    checkOutcomes: checkOutcomes(kase, profile, calendar),
     decisions: decisions(kase, calendar),
     ...(kase.state === "closed"
       ? {}

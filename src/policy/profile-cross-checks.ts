@@ -111,6 +111,11 @@ function matchersOf(rule: Rule): [string, readonly EventMatcher[]][] {
       return [["from", rule.from]];
     case "schedule":
       return [];
+    case "check":
+      return [
+        ["on", rule.on],
+        ["evidence.events", rule.evidence?.events ?? []],
+      ];
     default:
       return [["on", rule.on]];
   }

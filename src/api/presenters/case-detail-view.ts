@@ -1,10 +1,11 @@
 import type { CaseDetailReading } from "../../app/queries/case-detail.js";
-import { eventPhrase } from "../../domain/case-event-phrases.js";
+import { EVENT_PHRASES, eventPhrase } from "../../domain/case-event-phrases.js";
 import type { CaseEvent } from "../../domain/case-events.js";
 import { CONTACT_KIND_LABELS } from "../../domain/contact.js";
 import type { Profile } from "../../domain/rules/profile-schema.js";
 import type { OutboxItem } from "../../ports/outbox.js";
-import type { CaseDetail, EmailView, TimelineEntry } from "../contract.js";
+import type { EvaluatedCheck } from "../../domain/rules/check-stages.js";
+import type { CaseDetail, CheckView, EmailView, TimelineEntry } from "../contract.js";
 import { caseSummary, clockView } from "./case-views.js";
 
 /** How the timeline names each event: as the bot's case card does, a decision with its outcome's label. */
@@ -29,6 +30,16 @@ const emailView = (item: OutboxItem): EmailView => ({
   createdAt: item.createdAt,
   updatedAt: item.updatedAt,
   ...(item.failureReason === undefined ? {} : { failureReason: item.failureReason }),
+});
+
+/** A check stage by stage, each stage named as the timeline names its event. */
+const checkView = (check: EvaluatedCheck): CheckView => ({
+  ruleId: check.ruleId,
+  ruleName: check.ruleName,
+  citation: check.citation,
+  items: check.items.map(({ id, label }) => ({ id, label })),
+  stages: check.stages.map((stage) => ({ ...stage, label: EVENT_PHRASES[stage.event] })),
+  missing: check.stages.filter((stage) => stage.status === "missing").length,
 });
 
 export function caseDetailView(
@@ -61,5 +72,7 @@ export function caseDetailView(
     timeline: kase.events.map((event) => timelineEntry(event, profile)),
     clocks: reading.clocks.map(clockView),
     emails: reading.letters.map(emailView),
+    checks: reading.checks.map(checkView),
+    ...(kase.state === "closed" ? {} : { closureChecks: reading.closureChecks.map(checkView) }),
   };
 }

@@ -1,3 +1,4 @@
+import { checksAtClosure, evaluatedChecks, type EvaluatedCheck } from "../../domain/rules/check-stages.js";
 import type { Deadline } from "../../domain/rules/deadlines.js";
 import { worstRag, type Rag } from "../../domain/rules/urgency.js";
 import type { StoredCase } from "../../ports/cases.js";
@@ -14,6 +15,10 @@ export interface CaseDetailReading {
   readonly rag: Rag;
   /** The case's emails (acknowledgements per contact, outcome letters per decision), as the outbox holds them. */
   readonly letters: readonly OutboxItem[];
+  /** Checks the log evidences, stage by stage: where the voice of the child (9) or oversight is missing. */
+  readonly checks: readonly EvaluatedCheck[];
+  /** What a closure requested now would meet (the closure checklist shows it); none once the case has closed. */
+  readonly closureChecks: readonly EvaluatedCheck[];
 }
 
 /** Every letter the case may have queued, by its deterministic key (point reads, no scan). */
@@ -33,6 +38,15 @@ export async function caseDetailOf(
 ): Promise<CaseDetailReading | undefined> {
   const stored = await deps.cases.findCase(caseId);
   if (stored === undefined) return undefined;
-  const clocks = clocksNow(deps).all(stored.case);
-  return { stored, clocks, rag: worstRag(clocks), letters: await lettersOf(deps, stored) };
+  const now = clocksNow(deps);
+  const clocks = now.all(stored.case);
+  const kase = stored.case;
+  return {
+    stored,
+    clocks,
+    rag: worstRag(clocks),
+    letters: await lettersOf(deps, stored),
+    checks: evaluatedChecks(kase, deps.profile),
+    closureChecks: kase.state === "closed" ? [] : checksAtClosure(kase, deps.profile, now.now),
+  };
 }

@@ -126,12 +126,27 @@ export const warningRuleSchema = z.object({
   message: z.string().min(1),
 });
 
+/**
+ * What evidences a check at each of its stages, when the log itself can show it (9: a voice-of-the-child note; Bexley
+ * §12: a Managers Decision note). `since-previous-stage`: recorded after the stage before and by this one (the work
+ * done during it). `until-next-stage`: recorded from this stage until the next one, or the case closing ("following"
+ * it). A check without evidence is a checklist a person ticks (4.4 audit, 8.2 closure-ready).
+ */
+export const checkEvidenceSchema = z.object({
+  events: z.array(eventMatcherSchema).min(1),
+  window: z.enum(["since-previous-stage", "until-next-stage"]),
+});
+
+/** A stage of a check: an event, or only the first such event in the log (Bexley's introductory visit). */
+export const stageMatcherSchema = eventMatcherSchema.extend({ first: z.boolean().optional() });
+
 /** A checklist that must be evidenced at stages (4.4 audit, 8.2 closure-ready, 9 voice of the child). */
 export const checkRuleSchema = z.object({
   ...ruleBase,
   kind: z.literal("check"),
-  on: z.array(eventMatcherSchema).min(1),
+  on: z.array(stageMatcherSchema).min(1),
   items: z.array(z.object({ id: z.string().min(1), label: z.string().min(1) })).min(1),
+  evidence: checkEvidenceSchema.optional(),
 });
 
 /** Points in a case's life that reports prioritise (11.4 long-open cases). */
@@ -153,6 +168,7 @@ export const ruleSchema = z.discriminatedUnion("kind", [
 export type Rule = z.infer<typeof ruleSchema>;
 export type ClockRule = z.infer<typeof clockRuleSchema>;
 export type ScheduleRule = z.infer<typeof scheduleRuleSchema>;
+export type CheckRule = z.infer<typeof checkRuleSchema>;
 
 export const outcomeSchema = z.object({
   /** Stable id stored in events (`maam`, `step-down-early-help`, …). */

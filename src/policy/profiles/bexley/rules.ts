@@ -198,6 +198,31 @@ export const bexleyRules: RuleInput[] = [
     notes: "As a case note stating the visit type.",
   },
   {
+    id: "oversight",
+    kind: "check",
+    name: "Manager's oversight at each critical point",
+    citation: cite("12"),
+    on: [
+      { event: "case.allocated" },
+      { event: "visit.completed", first: true },
+      { event: "assessment.completed" },
+      { event: "plan.completed" },
+      { event: "review.held" },
+      { event: "transfer-panel.decided" },
+      { event: "closure.requested" },
+    ],
+    items: [{ id: "managers-decision", label: "A manager's oversight is recorded (a Managers Decision case note)" }],
+    evidence: {
+      events: [{ event: "case-note.recorded", where: { noteType: "managers-decision" } }],
+      window: "until-next-stage",
+    },
+    notes:
+      "Oversight 'will always be provided' at: allocation; following the introductory visit; completion of the " +
+      "wellbeing assessment; following the initial planning meeting and the first plan, and each update of the plan " +
+      "(plans and formal reviews); transfers; closure. The procedure sets no timescale, so oversight at a point is " +
+      "missing once the next point comes (or the case closes) without it.",
+  },
+  {
     id: "transfer-panel-meeting",
     kind: "schedule",
     name: "Hold the transfer panel",

@@ -44,7 +44,14 @@ export const oversightRules: RuleInput[] = [
       { event: "closure.requested" },
     ],
     items: [{ id: "voice-of-child", label: "A 'Direct work/Voice of the child' case note is recorded" }],
-    notes: "Checked at assessment, plan, casework (each review) and closure.",
+    // 9.2: the direct work is recorded in its own case note, during the work each stage completes.
+    evidence: {
+      events: [{ event: "case-note.recorded", where: { noteType: "voice-of-child" } }],
+      window: "since-previous-stage",
+    },
+    notes:
+      "Checked at assessment, plan, casework (each review) and closure: a 'Direct work/Voice of the child' note " +
+      "recorded since the stage before, and by this one.",
   },
   {
     id: "10.1",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { complianceReport } from "../../../../src/app/queries/compliance.js";
 import { aCase, closureReady } from "../../../../dev/builders/case-builder.js";
+import { assessedThenPlanned } from "../casework-fixtures.js";
 import { memoryApp, saved } from "../memory-app.js";
 
 describe("the compliance report", () => {
@@ -29,5 +30,22 @@ describe("the compliance report", () => {
       cancelled: 0,
     });
     expect(report.rules.find((r) => r.ruleId === "5.1a")).toMatchObject({ late: 0, cancelled: 1 });
+  });
+
+  it("rule 9: counts the stages where the voice of the child was evident and where it was missing", async () => {
+    const deps = memoryApp("2026-07-01T09:00:00.000Z");
+    await saved(deps, assessedThenPlanned());
+
+    const report = await complianceReport(deps, { from: "2026-06-01", to: "2026-06-30" });
+
+    expect(report.checks).toEqual([
+      {
+        ruleId: "9",
+        ruleName: "Voice of the child is evident",
+        citation: expect.objectContaining({ section: "9" }),
+        evidenced: 1,
+        missing: 1,
+      },
+    ]);
   });
 });

@@ -131,6 +131,13 @@ const procedure: {
     maximum: { amount: 24, unit: "hours" },
   },
   {
+    id: "oversight",
+    rule: "manager's oversight at the critical points",
+    kind: "check",
+    document: "FWS Procedure",
+    section: "12",
+  },
+  {
     id: "transfer-panel-meeting",
     rule: "weekly transfer panel",
     kind: "schedule",
