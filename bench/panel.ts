@@ -1,4 +1,5 @@
 import { pathToFileURL } from "node:url";
+import { SCREENING_ITEMS_PER_CARD } from "../bot/cards/screening-agenda.js";
 import type { AgendaResponse } from "../src/api/contract.js";
 import { startFakeConnector } from "../dev/teams/fake-connector.js";
 import { summarise, type LatencySummary } from "./support/percentiles.js";
@@ -32,8 +33,8 @@ export interface PanelResult {
 
 const SOLO_CLICKS = 10;
 
-/** The screening agenda splits into cards of this many items; each button names its card's cases. */
-const ITEMS_PER_CARD = 20;
+/** The screening agenda's parts (at most this many items each); each button names its part's cases. */
+const ITEMS_PER_CARD = SCREENING_ITEMS_PER_CARD;
 const VERB = "screening.decide";
 const OUTCOME = "maam"; // needs neither a note nor a worker
 const CARD_RESPONSE = "application/vnd.microsoft.card.adaptive";

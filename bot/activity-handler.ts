@@ -4,23 +4,26 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
 } from "botbuilder";
 import { releaseHeldNotices } from "../src/app/release-held-notices.js";
 import { describeError } from "../src/logging/logger.js";
-import { answerAction } from "./actions/action-router.js";
+import { answerCardAction, answerCardSubmit, submittedVerb } from "./actions/card-action-answer.js";
 import type { BotDeps } from "./bot-deps.js";
 import type { AdaptiveCardJson as CardJson } from "./cards/card-json.js";
 import { conversationKey, type ConversationInfo, type TeamsUser } from "./conversation-keys.js";
-import { isConversationKnown, rememberConversation, rememberNewConversation } from "../src/app/conversations.js";
+import {
+  forgetConversation,
+  isConversationKnown,
+  refreshConversation,
+  rememberConversation,
+  rememberNewConversation,
+} from "../src/app/conversations.js";
 import { answerCommand } from "./commands/command-router.js";
 import { welcome } from "./commands/help.js";
 import { SharedCardUpdates } from "./proactive/shared-card-updates.js";
+import type { SharedUpdate } from "./proactive/teams-notifier.js";
 import type { Turn } from "./turn.js";
-
-const CARD_RESPONSE = "application/vnd.microsoft.card.adaptive";
-
-/** botframework-connector's ClaimsIdentity (the last overload of `continueConversationAsync` takes one). */
-type BotIdentity = Parameters<TurnContext["adapter"]["continueConversationAsync"]>[0];
 
 function conversationOf(context: TurnContext): ConversationInfo {
   const { conversation, channelData } = context.activity;
@@ -42,7 +45,9 @@ function turnOf(context: TurnContext): Turn {
     ...(from.name ? { name: from.name } : {}),
   };
   const conversation = conversationOf(context);
-  const reference = TurnContext.getConversationReference(context.activity);
+  // Without the activity's own id: a stored reference is the conversation's, not this message's (a proactive post is
+  // not a reply to it), and it stays the same from one activity to the next unless Teams moved the conversation.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(context.activity);
   // A channel message's conversation id names its thread (`;messageid=`); proactive posts go to the channel itself.
   const channelReference =
     conversation.type === "channel" && conversation.channelId
@@ -51,6 +56,7 @@ function turnOf(context: TurnContext): Turn {
   return {
     conversation,
     user,
+    ...(context.activity.recipient?.name ? { botName: context.activity.recipient.name } : {}),
     conversationKey: conversationKey(conversation, user),
     reference: { ...channelReference },
   };
@@ -60,15 +66,32 @@ const attachment = (card: CardJson) => CardFactory.adaptiveCard(card);
 
 /**
  * Translates Teams activities into the bot's commands and actions: greets on install and keeps the conversation
- * reference, answers messages in personal, group/meeting chats and channels (the @mention is stripped), and
- * answers `adaptiveCard/action` invokes with the refreshed card.
+ * reference (refreshed by every activity, forgotten when the app is removed or the bot leaves), answers messages in
+ * personal, group/meeting chats and channels (the @mention is stripped), and answers `adaptiveCard/action` invokes
+ * (and their `Action.Submit` fallbacks) through the action router.
  */
 export class FamilyCentreActivityHandler extends TeamsActivityHandler {
   private readonly cardUpdates: SharedCardUpdates;
 
-  constructor(private readonly deps: BotDeps) {
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly sharedUpdate: SharedUpdate,
+  ) {
     super();
     this.cardUpdates = new SharedCardUpdates(deps.app.logger.child({ component: "bot" }));
+    this.onTurn(async (context, next) => {
+      await this.refresh(turnOf(context));
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forget(turnOf(context));
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      const botLeft = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botLeft) await this.forget(turnOf(context));
+      await next();
+    });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.greet(context);
       await next();
@@ -84,12 +107,24 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
         await rememberConversation(deps.app, turn.conversationKey, turn.reference, deps.app.clock.now());
         await this.releaseHeld(turn.conversationKey);
       }
+      const verb = submittedVerb(context.activity.value);
       const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
-      for (const reply of await answerCommand(deps, turn, text)) {
+      const { replies, shared } =
+        verb === undefined
+          ? { replies: await answerCommand(deps, turn, text), shared: undefined }
+          : await answerCardSubmit(deps, turn, verb, context.activity.value as Record<string, unknown>);
+      if (shared && context.activity.replyToId) this.updateForEveryone(context, context.activity.replyToId, shared);
+      for (const reply of replies) {
         await context.sendActivity(typeof reply === "string" ? reply : { attachments: [attachment(reply)] });
       }
       await next();
     });
+  }
+
+  /** Universal Actions answer in the body, an error too: any HTTP status but 200 shows "Unable to reach app". */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const answer = await super.onInvokeActivity(context);
+    return context.activity.name === "adaptiveCard/action" ? { ...answer, status: 200 } : answer;
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -97,41 +132,38 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
     invoke: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const data = (invoke.action.data ?? {}) as Record<string, unknown>;
-    const result = await answerAction(this.deps, turnOf(context), invoke.action.verb, data);
-    const cardMessage = context.activity.replyToId;
+    const { response, shared } = await answerCardAction(this.deps, turnOf(context), invoke.action.verb, data);
     // The invoke answer redraws the card for the person who clicked; everyone else sees the message updated after.
-    if (result.forEveryone && cardMessage) this.updateForEveryone(context, cardMessage, result.card);
-    return {
-      statusCode: 200,
-      type: CARD_RESPONSE,
-      value: result.card as unknown as AdaptiveCardInvokeResponse["value"],
-    };
+    if (shared && context.activity.replyToId) this.updateForEveryone(context, context.activity.replyToId, shared);
+    return response as AdaptiveCardInvokeResponse;
   }
 
   /**
-   * Updates the shared message in a proactive turn of its own, so the invoke is answered without waiting for the
-   * Bot Connector. The identity and scope are the incoming turn's, as `context.updateActivity` would have used.
+   * Updates the shared message after the person has their answer, paced with the conversation's other messages and
+   * retried as Teams asks (bot/proactive), so the invoke is answered without waiting for the Bot Connector.
    */
   private updateForEveryone(context: TurnContext, activityId: string, card: CardJson): void {
-    const adapter = context.adapter;
-    const identity = context.turnState.get<BotIdentity>(adapter.BotIdentityKey);
-    const audience = context.turnState.get<string | undefined>(adapter.OAuthScopeKey);
-    const reference = TurnContext.getConversationReference(context.activity);
+    const reference = { ...TurnContext.getConversationReference(context.activity) };
+    const key = turnOf(context).conversationKey;
     const message = `${reference.conversation?.id ?? ""}|${activityId}`;
-    this.cardUpdates.schedule(message, card, async (latest) => {
-      let failure: { error: unknown } | undefined;
-      const update = async (proactive: TurnContext) => {
-        try {
-          await proactive.updateActivity({ id: activityId, type: "message", attachments: [attachment(latest)] });
-        } catch (error) {
-          // Rethrown below: the adapter would hand it to onTurnError, which only logs it.
-          failure = { error };
-        }
-      };
-      await (audience === undefined
-        ? adapter.continueConversationAsync(identity, reference, update)
-        : adapter.continueConversationAsync(identity, reference, audience, update));
-      if (failure !== undefined) throw failure.error;
+    this.cardUpdates.schedule(message, card, (latest) => this.sharedUpdate(key, reference, activityId, { ...latest }));
+  }
+
+  /** Teams may move a conversation (a new serviceUrl): every activity keeps a known conversation's reference current. */
+  private async refresh(turn: Turn): Promise<void> {
+    try {
+      await refreshConversation(this.deps.app, turn.conversationKey, turn.reference, this.deps.app.clock.now());
+    } catch (error) {
+      this.deps.app.logger.error("bot.conversation-refresh-failed", describeError(error));
+    }
+  }
+
+  /** The app was removed, or the bot left: the reference goes, and the chat stops being any panel's chat. */
+  private async forget(turn: Turn): Promise<void> {
+    const { unassigned } = await forgetConversation(this.deps.app, turn.conversationKey);
+    this.deps.app.logger.info("bot.removed", {
+      conversationType: turn.conversation.type,
+      unassigned: unassigned.join(","),
     });
   }
 
@@ -156,7 +188,7 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
       throw error;
     }
     if (saved === "new") {
-      await context.sendActivity({ attachments: [attachment(welcome(this.deps))] });
+      await context.sendActivity({ attachments: [attachment(welcome(this.deps, turn))] });
       await this.releaseHeld(turn.conversationKey);
     }
   }

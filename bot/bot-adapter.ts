@@ -15,7 +15,12 @@ import { productionAppIdMissing } from "./errors.js";
 import type { RenderCard } from "../src/ports/teams.js";
 import { createOutboxRenderer } from "./proactive/render-outbox-item.js";
 import { ConversationRateLimiter, type SendFailure } from "./proactive/rate-limiter.js";
-import { createTeamsNotifier, type ProactiveChannel, type StoredReference } from "./proactive/teams-notifier.js";
+import {
+  createSharedUpdate,
+  createTeamsNotifier,
+  type ProactiveChannel,
+  type StoredReference,
+} from "./proactive/teams-notifier.js";
 
 /** The bot as the service hosts it: the integrator mounts `handle` at POST /api/messages. */
 export interface Bot {
@@ -36,12 +41,17 @@ function authOptions(auth: BotAuth): ConfigurationBotFrameworkAuthenticationOpti
   };
 }
 
-/** Status and Retry-After of a connector error (botframework-connector throws a RestError). */
+/** Status, Teams' error code and Retry-After of a connector error (botframework-connector throws a RestError). */
 function sendFailure(error: unknown): SendFailure {
-  const e = error as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } } };
+  const e = error as {
+    statusCode?: number;
+    code?: unknown;
+    response?: { headers?: { get?(name: string): string | undefined } };
+  };
   const retryAfter = Number(e.response?.headers?.get?.("retry-after"));
   return {
     ...(typeof e.statusCode === "number" ? { status: e.statusCode } : {}),
+    ...(typeof e.code === "string" ? { code: e.code } : {}),
     ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
   };
 }
@@ -67,8 +77,6 @@ export function createBot(deps: BotDeps): Bot {
       await context.sendActivity("Something went wrong on our side and nothing was recorded. Please try again.");
     }
   };
-
-  const handler = new FamilyCentreActivityHandler(deps);
 
   /** Runs a proactive turn; its error is rethrown to the caller (the adapter would otherwise swallow it). */
   async function proactive<T>(reference: StoredReference, send: (context: TurnContext) => Promise<T>): Promise<T> {
@@ -99,8 +107,10 @@ export function createBot(deps: BotDeps): Bot {
           attachments: [CardFactory.adaptiveCard(card)],
         });
       }),
+    describe: sendFailure,
   };
   const limiter = new ConversationRateLimiter(deps.pacing ?? realPacing, sendFailure);
+  const handler = new FamilyCentreActivityHandler(deps, createSharedUpdate(channel, limiter));
 
   return {
     async handle(req, res) {

@@ -17,15 +17,18 @@ export type BotAuth =
       readonly password?: string;
     };
 
-/** Waits, so that tests can run rate limits and back-off on a fake clock. */
+/** Waits, so that tests can run rate limits and back-off (and its jitter) on a fake clock. */
 export interface Pacing {
   now(): number;
   sleep(ms: number): Promise<void>;
+  /** In [0, 1): how much of each back-off step is waited. */
+  random(): number;
 }
 
 export const realPacing: Pacing = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random(),
 };
 
 export interface BotDeps {
@@ -35,5 +38,7 @@ export interface BotDeps {
   readonly auth: BotAuth;
   /** Where "Open in the tab" links point (the tab's base URL). */
   readonly tabUrl?: string;
+  /** The Teams app's id (the manifest's `id`): with it, links to the tab are Teams deep links that open it in Teams. */
+  readonly teamsAppId?: string;
   readonly pacing?: Pacing;
 }

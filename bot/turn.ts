@@ -6,6 +6,8 @@ export interface Turn {
   readonly user: TeamsUser;
   /** Where this conversation's reference is stored (`user~…`, `chat~…`, `channel~…`). */
   readonly conversationKey: string;
+  /** The bot's name as Teams shows it here: what people @mention in a shared chat. */
+  readonly botName?: string;
   /** The SDK's conversation reference, opaque here; stored for proactive messages. */
   readonly reference: Readonly<Record<string, unknown>>;
 }

@@ -14,6 +14,9 @@ param botDisplayName string
 @description('The Entra app the tab signs in with (created by the Agents Toolkit): the API audience')
 param aadAppClientId string
 
+@description('The Teams app (created by the Agents Toolkit, the manifest id): cards link into the tab through it')
+param teamsAppId string
+
 @description('The Family Centre group mailbox (FC_MAILBOX)')
 param mailbox string
 
@@ -135,6 +138,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     FC_USE_MANAGED_IDENTITY: 'true'
     FC_BOT_APP_ID: identity.properties.clientId
     FC_BOT_APP_TYPE: 'UserAssignedMSI'
+    FC_TEAMS_APP_ID: teamsAppId
     FC_API_AUDIENCE: 'api://${webApp.properties.defaultHostName}/${aadAppClientId},${aadAppClientId}'
     FC_STORAGE_ACCOUNT_URL: storage.outputs.tableEndpoint
     FC_NOTIFICATION_CLIENT_STATE: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.clientStateSecretUri})'

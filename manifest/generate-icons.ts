@@ -1,8 +1,9 @@
 /**
  * Draws the app's icons (an open front door): `color.png` 192×192 (white door on the accent colour) and
  * `outline.png` 32×32 (white outline on transparent, as Teams requires) next to this script, for the package; and
- * `icon-16/32/80.png` for the Outlook ribbon button into tab/public/icons/, because Outlook loads those from the
- * service at `<publicBaseUrl>/tab/icons/` (Vite copies public/ into the built tab).
+ * `icon-16/32/80.png` for the Outlook ribbon button and `icon-64/128.png` for the Outlook add-in's `alternateIcons`
+ * (what Outlook clients without the unified manifest show) into tab/public/icons/, because Outlook loads those from
+ * the service at `<publicBaseUrl>/tab/icons/` (Vite copies public/ into the built tab).
  * Run `npx tsx manifest/generate-icons.ts` after changing the drawing.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -11,6 +12,8 @@ import { encodePng, type Pixel } from "./png.js";
 
 export const ACCENT = "#2E6B5E";
 export const RIBBON_ICON_SIZES = [16, 32, 80] as const;
+/** `alternateIcons`: a 64×64 icon and a 128×128 high-resolution one (both declared as size 64, as the schema asks). */
+export const ALTERNATE_ICON_SIZES = [64, 128] as const;
 /** Where the ribbon icons are committed: the tab's public folder, served under /tab/icons/. */
 export const RIBBON_ICON_DIR = fileURLToPath(new URL("../tab/public/icons/", import.meta.url));
 
@@ -55,6 +58,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(here("color.png"), colorIcon());
   writeFileSync(here("outline.png"), outlineIcon());
   mkdirSync(RIBBON_ICON_DIR, { recursive: true });
-  for (const size of RIBBON_ICON_SIZES) writeFileSync(`${RIBBON_ICON_DIR}icon-${size}.png`, colorIcon(size));
-  console.log("Wrote manifest/color.png, outline.png, and the ribbon icons in tab/public/icons/.");
+  for (const size of [...RIBBON_ICON_SIZES, ...ALTERNATE_ICON_SIZES]) {
+    writeFileSync(`${RIBBON_ICON_DIR}icon-${size}.png`, colorIcon(size));
+  }
+  console.log("Wrote manifest/color.png, outline.png, and the Outlook icons in tab/public/icons/.");
 }

@@ -1,12 +1,13 @@
 import { pathToFileURL } from "node:url";
 import { startService } from "./compose/start-service.js";
-import { ConfigError, loadConfig, type Config } from "./compose/config.js";
+import { ConfigError, loadConfig } from "./compose/config.js";
 
 /** `node dist/src/server.js`: configuration from the environment, then the composition root. */
 async function main(): Promise<void> {
-  let config: Config;
+  let service: Awaited<ReturnType<typeof startService>>;
   try {
-    config = loadConfig(process.env);
+    // A setting the service cannot run on, read here or found out at start-up (a mailbox Graph does not serve).
+    service = await startService(loadConfig(process.env));
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -14,7 +15,6 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const service = await startService(config);
   const stop = () => void service.close().then(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

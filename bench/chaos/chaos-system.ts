@@ -56,6 +56,10 @@ export class ChaosSystem {
       case "remove-subscription":
         for (const id of this.stack.standIn.subscriptionIds()) await this.stack.standIn.faults.removeSubscription(id);
         return;
+      case "reauthorization-required":
+        for (const id of this.stack.standIn.subscriptionIds())
+          await this.stack.standIn.faults.sendReauthorizationRequired(id);
+        return;
       case "restart-azurite":
         await this.azurite.stop();
         this.azurite = await startAzurite({ port: this.azurite.port, location: this.azuriteLocation });

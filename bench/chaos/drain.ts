@@ -14,6 +14,8 @@ export interface DrainResult {
   readonly seconds: number;
   /** Sent but not yet in the Inbox, or in it without a final ledger state: late, not (yet) lost. */
   readonly waitingMessages: number;
+  /** Letters sent but not yet in Sent Items (the stand-in's transport delay). */
+  readonly lettersInTransit: number;
   readonly pendingEmail: number;
   readonly pendingTeams: number;
 }
@@ -27,11 +29,11 @@ async function finishedRows(ledger: TableClient): Promise<Set<string>> {
 }
 
 /**
- * Waits until every email sent is in the Inbox with a final ledger state, and neither outbox has anything pending
- * (held items wait for a person and are not waited for), or until `timeoutMs`.
+ * Waits until every email sent is in the Inbox with a final ledger state, neither outbox has anything pending (held
+ * items wait for a person and are not waited for) and every letter sent has reached Sent Items, or `timeoutMs`.
  */
 export async function drain(
-  mailbox: { list(folder: "inbox"): StoredMessage[] },
+  mailbox: { list(folder: "inbox"): StoredMessage[]; inTransit(): number },
   storage: { readonly store: Store; readonly connectionString: string },
   sent: readonly SentEmail[],
   timeoutMs: number,
@@ -49,13 +51,14 @@ export async function drain(
     const waitingMessages = ours.filter((m) => !done.has(encodeKey(m.id))).length + (wanted.size - arrived.size);
     const pendingEmail = (await storage.store.outbox.listPending(100, "email").catch(() => [])).length;
     const pendingTeams = (await storage.store.outbox.listPending(100, "teams").catch(() => [])).length;
+    const lettersInTransit = mailbox.inTransit();
     const seconds = Math.round((Date.now() - started) / 1000);
-    const settled = waitingMessages === 0 && pendingEmail === 0 && pendingTeams === 0;
+    const settled = waitingMessages === 0 && pendingEmail === 0 && pendingTeams === 0 && lettersInTransit === 0;
     log(
-      `  drain ${seconds} s: ${waitingMessages} messages unsettled, outbox pending ${pendingEmail} email / ${pendingTeams} Teams`,
+      `  drain ${seconds} s: ${waitingMessages} messages unsettled, outbox pending ${pendingEmail} email / ${pendingTeams} Teams, ${lettersInTransit} letters on their way to Sent Items`,
     );
     if (settled || Date.now() - started > timeoutMs)
-      return { settled, seconds, waitingMessages, pendingEmail, pendingTeams };
+      return { settled, seconds, waitingMessages, pendingEmail, pendingTeams, lettersInTransit };
     await sleep(POLL_MS);
   }
 }

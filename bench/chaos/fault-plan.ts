@@ -7,6 +7,7 @@ export type FaultAction =
   | { readonly kind: "stand-in"; readonly change: Partial<FaultSettings>; readonly label: string }
   | { readonly kind: "expire-delta-tokens" }
   | { readonly kind: "remove-subscription" }
+  | { readonly kind: "reauthorization-required" }
   | { readonly kind: "restart-azurite" }
   | { readonly kind: "start-second-instance" };
 
@@ -23,12 +24,26 @@ export interface FaultPlanSizes {
   readonly throttleStorms: number;
   readonly deltaExpiries: number;
   readonly subscriptionRemovals: number;
+  /** Graph's reauthorizationRequired challenges, in the middle half of the run (delivery pauses until answered). */
+  readonly reauthorizations: number;
   readonly azuriteRestarts: number;
   /** From this share of `runMs` on, two instances run side by side (and no more kills). */
   readonly twoInstancesFrom: number;
 }
 
 const QUIET_START_MS = 3_000;
+
+/**
+ * Exchange as slow as it gets, for the whole run (issue 20): a sent letter takes up to 30 s to reach Sent Items
+ * (meanwhile a draft, then in no folder), a fifth of the /send answers are lost after the send, createReply leaves
+ * its message's marker out, and a new message takes 3 s to show in delta after it was notified.
+ */
+export const SLOW_EXCHANGE: Partial<FaultSettings> = {
+  sentItemsDelayMs: { min: 2_000, max: 30_000 },
+  dropSendResponses: 0.2,
+  createReplyDropsMarker: true,
+  deltaLagMs: 3_000,
+};
 
 /**
  * The run's faults, drawn from `seed` alone so that `--seed` repeats a run's plan exactly. Kills fall in the
@@ -70,6 +85,8 @@ export function planFaults(seed: number, sizes: FaultPlanSizes): PlannedFault[] 
   }
   for (let i = 0; i < sizes.deltaExpiries; i++) at(anywhere(), { kind: "expire-delta-tokens" });
   for (let i = 0; i < sizes.subscriptionRemovals; i++) at(anywhere(), { kind: "remove-subscription" });
+  for (let i = 0; i < sizes.reauthorizations; i++)
+    at(between(sizes.runMs * 0.25, sizes.runMs * 0.75), { kind: "reauthorization-required" });
   for (let i = 0; i < sizes.azuriteRestarts; i++) at(anywhere(), { kind: "restart-azurite" });
   at(singleUntil, { kind: "start-second-instance" });
   return faults.sort((a, b) => a.atMs - b.atMs);

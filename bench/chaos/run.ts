@@ -9,15 +9,16 @@ import { BENCH_SERVICE_ENV } from "../ingest.js";
 import { gitCommit, machine } from "../support/machine.js";
 import { MailMix } from "../support/mail-mix.js";
 import { sendAll } from "../support/send-paced.js";
-import { BENCH_MAILBOX, startBenchStack } from "../support/stack.js";
+import { BENCH_MAILBOX, startBenchStack, type BenchStack } from "../support/stack.js";
 import { sleep } from "../support/wait.js";
 import { CHAOS_CLOCK_ENV, encodeSteps, planDays, steppedClock, workingDaysAfter } from "./chaos-clock.js";
 import { CHAOS_ENTRY, ChaosSystem } from "./chaos-system.js";
 import { drain } from "./drain.js";
 import { expectedOutcomes } from "./expected-outcomes.js";
-import { planFaults } from "./fault-plan.js";
+import { planFaults, SLOW_EXCHANGE } from "./fault-plan.js";
 import { gatherEvidence, tallyMail, type SentEmail } from "./mail-tally.js";
 import { chooseChats, CHAOS_CHATS } from "./teams-chats.js";
+import { queueTeamsFaults, tallyTeamsFaults } from "./teams-faults.js";
 import { tallyTeams } from "./teams-tally.js";
 
 /**
@@ -32,8 +33,30 @@ const seed = argv.includes("--seed") ? Number(seedArg) : Math.floor(Math.random(
 if (!Number.isInteger(seed)) throw new Error(`--seed needs a whole number, not "${seedArg}"`);
 
 const SIZES = quick
-  ? { emails: 120, days: 2, realSecondsPerDay: 100, kills: 4, windows: 2, storms: 2, expiries: 1, removals: 1 }
-  : { emails: 1000, days: 3, realSecondsPerDay: 150, kills: 21, windows: 5, storms: 5, expiries: 3, removals: 2 };
+  ? {
+      emails: 120,
+      days: 2,
+      realSecondsPerDay: 100,
+      kills: 4,
+      windows: 2,
+      storms: 2,
+      expiries: 1,
+      removals: 1,
+      reauths: 1,
+    }
+  : {
+      emails: 1000,
+      days: 3,
+      realSecondsPerDay: 150,
+      kills: 21,
+      windows: 5,
+      storms: 5,
+      expiries: 3,
+      removals: 2,
+      reauths: 2,
+    };
+/** Teams items the outbox must hold, not retry: more than one drain round (20) takes, ahead of everything else. */
+const TEAMS_FAULTS = { blocked: 15, oversized: 15 };
 /** Each simulated day opens 20 s before the 09:30 agenda time, so every day's agenda falls due early in it. */
 const MORNING = "09:29:40";
 /** Longer than a Teams sender's posting patience (10 minutes), shorter than a letter's confirmation patience. */
@@ -83,6 +106,8 @@ async function main(): Promise<void> {
   const system = new ChaosSystem(stack, azuriteLocation, log);
   try {
     await chooseChats(stack.service().url, connector.serviceUrl);
+    const faultStore = await createTableStore(stack.azurite.connectionString, { allowInsecureConnection: true });
+    await queueTeamsFaults(stack.service().url, connector, faultStore, clock.now(), TEAMS_FAULTS);
     const setupCalls = connector.calls.length;
     const mix = new MailMix(`c${seed}`);
     const context = {
@@ -103,10 +128,12 @@ async function main(): Promise<void> {
       throttleStorms: SIZES.storms,
       deltaExpiries: SIZES.expiries,
       subscriptionRemovals: SIZES.removals,
+      reauthorizations: SIZES.reauths,
       azuriteRestarts: 2,
       twoInstancesFrom: 0.8,
     });
     log(`sending ${SIZES.emails} emails over ${Math.round(runMs / 1000)} s with ${plan.length} planned faults`);
+    stack.standIn.faults.set(SLOW_EXCHANGE);
     const sendStart = Date.now();
     const faults = (async () => {
       for (const { atMs, action } of plan) {
@@ -140,6 +167,7 @@ async function main(): Promise<void> {
     const evidence = await gatherEvidence(stack.standIn.mailbox, store, stack.azurite.connectionString);
     const mail = tallyMail(sent, expected, evidence);
     const teams = tallyTeams(connector.calls.slice(setupCalls), CHAOS_CHATS);
+    const teamsFaults = await tallyTeamsFaults(store, connector);
     const events = system.events();
     const results = {
       emails: mail.emails,
@@ -152,6 +180,7 @@ async function main(): Promise<void> {
       jobsRunTwice: teams.jobsRunTwice,
       agendasPerDay: teams.agendasPerDay,
       digestsPerDay: teams.digestsPerDay,
+      teamsFaults: { queued: TEAMS_FAULTS, ...teamsFaults, teamsPostedAfter: teams.posted },
       seed,
       machine: { ...machine(), loadAverageAtStart: loadavg()[0] },
       commit: gitCommit(),
@@ -170,6 +199,7 @@ async function main(): Promise<void> {
         simulatedDays: days,
         faults: plan.map((f) => ({ atMs: Math.round(f.atMs), kind: f.action.kind })),
         standIn: stack.standIn.stats().notifications,
+        slowExchange: slowExchangeFigures(stack.standIn),
         serviceEvents: pick(events, [
           "intake.logged",
           "intake.ignored",
@@ -190,8 +220,14 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, quick ? "chaos-quick.json" : "chaos.json"), `${JSON.stringify(results, null, 2)}\n`);
     // Mail still unhandled at the end cannot be shown not lost: it fails the run too.
+    // The Teams faults must all be held, and nothing left queued behind them.
+    const teamsJammed =
+      teamsFaults.held.blocked !== TEAMS_FAULTS.blocked ||
+      teamsFaults.held.oversized !== TEAMS_FAULTS.oversized ||
+      drained.pendingTeams > 0;
     const failed =
-      results.lost + results.duplicateContacts + results.duplicateAcks + results.jobsRunTwice + mail.unsettled > 0;
+      results.lost + results.duplicateContacts + results.duplicateAcks + results.jobsRunTwice + mail.unsettled > 0 ||
+      teamsJammed;
     process.exitCode = failed ? 1 : 0;
   } finally {
     await connector.close();
@@ -199,6 +235,18 @@ async function main(): Promise<void> {
     rmSync(azuriteLocation, { recursive: true, force: true });
   }
 }
+
+/** What the slow Exchange did, and how the service answered Graph's reauthorization challenges. */
+const slowExchangeFigures = (standIn: BenchStack["standIn"], stats = standIn.stats()) => ({
+  sendResponsesDropped: stats.sendResponsesDropped,
+  notificationsWithheldWhilePaused: stats.notifications.withheld,
+  subscriptionsStillPaused: standIn.pausedSubscriptions(),
+  reauthorizeCalls: Object.values(stats.requests["POST /subscriptions/{id}/reauthorize"] ?? {}).reduce(
+    (a, b) => a + b,
+    0,
+  ),
+  peakRequestsInFlight: stats.peakInFlight,
+});
 
 const pick = (from: Record<string, number>, names: readonly string[]) =>
   Object.fromEntries(names.map((name) => [name, from[name] ?? 0]));
@@ -214,8 +262,20 @@ function report(r: {
   jobsRunTwice: number;
   agendasPerDay: object;
   digestsPerDay: object;
+  teamsFaults: {
+    queued: { blocked: number; oversized: number };
+    held: { blocked: number; oversized: number; other: number };
+    refusedByTeams: object;
+    teamsPostedAfter: number;
+  };
+  drained: { pendingTeams: number };
   durationSeconds: number;
-  detail: { missingAcks: number; unsettled: number; azuriteRestarts: number };
+  detail: {
+    missingAcks: number;
+    unsettled: number;
+    azuriteRestarts: number;
+    slowExchange: ReturnType<typeof slowExchangeFigures>;
+  };
 }): void {
   const row = (name: string, value: string | number, target = "") =>
     log(`${name.padEnd(28)} ${String(value).padEnd(12)} ${target}`);
@@ -231,6 +291,15 @@ function report(r: {
   row("service kills (SIGKILL)", r.kills, "at least 20 (full run)");
   row("Azurite restarts", r.detail.azuriteRestarts);
   row("jobs run twice", r.jobsRunTwice, "target 0");
+  const t = r.teamsFaults;
+  row("Teams blocked (403) held", `${t.held.blocked}/${t.queued.blocked}`, "all held; Teams asked once");
+  row("Teams oversized held", `${t.held.oversized}/${t.queued.oversized}`, "all held; never sent");
+  row("Teams refusals by status", JSON.stringify(t.refusedByTeams), "403 once: the reference is forgotten");
+  row("Teams posts after them", t.teamsPostedAfter, "newer items still delivered");
+  row("Teams queued at the end", r.drained.pendingTeams, "target 0");
+  row("/send answers lost", r.detail.slowExchange.sendResponsesDropped, "Sent Items 2-30 s behind every send");
+  row("reauthorize calls", r.detail.slowExchange.reauthorizeCalls, "at least one per challenge");
+  row("subscriptions left paused", r.detail.slowExchange.subscriptionsStillPaused, "target 0");
   log(`agendas per day   ${JSON.stringify(r.agendasPerDay)}`);
   log(`digests per day   ${JSON.stringify(r.digestsPerDay)}`);
   log(`finished in ${r.durationSeconds} s`);

@@ -6,7 +6,7 @@ export type PerDay = Record<string, Record<string, number>>;
 export interface TeamsTally {
   /** Agendas posted per day per chat (an agenda split into parts counts once, by its first part). */
   readonly agendasPerDay: PerDay;
-  /** Morning digests posted per day per chat. */
+  /** Morning digests posted per day per chat (a digest in parts counts once, by its first part). */
   readonly digestsPerDay: PerDay;
   /** Agenda parts or digests posted more than once (same heading, same cases): a scheduled job's output sent twice. */
   readonly jobsRunTwice: number;
@@ -14,7 +14,7 @@ export interface TeamsTally {
 }
 
 const AGENDA = /^(.+?), ((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} \w{3} \d{4})(?: \(part (\d+) of (\d+)\))?$/;
-const DIGEST = /^Good morning .+: your clocks for (.+)$/;
+const DIGEST = /^Good morning .+: your clocks for (.+?)(?: \(part (\d+) of (\d+)\))?$/;
 
 /** The first TextBlock of a card: agendas and digests head their cards with what and when. */
 function headingOf(card: unknown): string | undefined {
@@ -60,7 +60,7 @@ export function tallyTeams(calls: readonly ConnectorCall[], chatNames: Readonly<
       if (heading === undefined) continue;
       const digest = DIGEST.exec(heading);
       const agenda = digest ? null : AGENDA.exec(heading);
-      if (digest) bump(digestsPerDay, digest[1] ?? "", chat);
+      if (digest && (digest[2] ?? "1") === "1") bump(digestsPerDay, digest[1] ?? "", chat);
       else if (agenda && (agenda[3] ?? "1") === "1") bump(agendasPerDay, agenda[2] ?? "", chat);
       // The same heading twice is not enough: a past day's agenda posted late is headed with the day it is posted
       // on (bot/views use the clock), so its cases tell the two apart. A repost carries the same cases.

@@ -1,10 +1,11 @@
 import type { BotDeps } from "../bot-deps.js";
-import { refusal } from "../replies.js";
 import type { Turn } from "../turn.js";
 import { redrawMaamAgenda, redrawScreeningAgenda, redrawTransferAgenda } from "../presenters/panel-agendas.js";
-import { forThisPerson, type ActionResult } from "./action-result.js";
+import { saidUnderTheCard, type ActionResult } from "./action-result.js";
 import { decidePanelItem } from "./decide-panel.js";
 import { recordClockReason } from "./record-clock-reason.js";
+import { logContactOnCard } from "./log-contact.js";
+import { takeCaseActionOnCard } from "./take-case-action.js";
 import { TRIAGE_ACTIONS } from "./triage-actions.js";
 
 type ActionHandler = (
@@ -21,6 +22,8 @@ const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   "transfer.decide": (deps, verb, turn, data) =>
     decidePanelItem(deps, "transfer-panel", redrawTransferAgenda, verb, turn, data),
   "clock.reason": recordClockReason,
+  "case.action": takeCaseActionOnCard,
+  "contact.log": logContactOnCard,
   ...TRIAGE_ACTIONS,
 };
 
@@ -34,8 +37,9 @@ export async function answerAction(
   const handler = ACTIONS[verb];
   if (handler === undefined) {
     deps.app.logger.warn("bot.unknown-verb", { verb });
-    return forThisPerson(
-      refusal("This button no longer works", "The card is out of date. Ask for a fresh one and try again."),
+    return saidUnderTheCard(
+      "This button no longer works",
+      "The card is out of date. Ask for a fresh one and try again.",
     );
   }
   return handler(deps, verb, turn, data);

@@ -2,10 +2,10 @@ import { recordClockReason as recordReason } from "../../src/app/clocks/record-c
 import type { CaseEvent } from "../../src/domain/case-events.js";
 import { CLOCK_REASON_INPUT } from "../cards/clock-reason.js";
 import type { BotDeps } from "../bot-deps.js";
-import { recorded, refusal } from "../replies.js";
+import { recorded } from "../replies.js";
 import type { Turn } from "../turn.js";
 import { field } from "./action-input.js";
-import { forEveryone, forThisPerson, type ActionResult } from "./action-result.js";
+import { forEveryone, saidUnderTheCard, type ActionResult } from "./action-result.js";
 import { notOnStaffList, refusedOnCard } from "./decision-outcome.js";
 
 /** The reason on the log, as the card says it: who recorded it and when. */
@@ -33,14 +33,13 @@ export async function recordClockReason(
   const instance = Number(data.instance);
   const reason = field(data, CLOCK_REASON_INPUT);
   if (caseId === undefined || rule === undefined || !Number.isInteger(instance)) {
-    return forThisPerson(
-      refusal("Nothing was recorded", "This card is incomplete. Open the case in the tab to record the reason."),
+    return saidUnderTheCard(
+      "Nothing was recorded",
+      "This card is incomplete. Open the case in the tab to record the reason.",
     );
   }
   if (reason === undefined) {
-    return forThisPerson(
-      refusal("Give a reason", `Say why clock ${rule} on case ${caseId} was exceeded, then send it.`),
-    );
+    return saidUnderTheCard("Give a reason", `Say why clock ${rule} on case ${caseId} was exceeded, then send it.`);
   }
   const who = await deps.identify(turn.user);
   if (who === undefined) return notOnStaffList();
@@ -52,7 +51,7 @@ export async function recordClockReason(
       );
       return event
         ? forEveryone(reasonCard(deps, caseId, event, false))
-        : forThisPerson(refusal("Nothing was recorded", `Open case ${caseId} in the tab.`));
+        : saidUnderTheCard("Nothing was recorded", `Open case ${caseId} in the tab.`);
     }
     case "already-recorded":
       return forEveryone(reasonCard(deps, caseId, outcome.event, true));

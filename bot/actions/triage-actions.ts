@@ -13,13 +13,13 @@ import {
 } from "../../src/domain/contact.js";
 import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
 import type { BotDeps } from "../bot-deps.js";
-import { recorded, refusal } from "../replies.js";
+import { recorded } from "../replies.js";
 import { firstCard, screeningAgenda } from "../presenters/agenda-cards.js";
 import type { DecisionMade } from "../cards/elements/decision.js";
 import { TRIAGE_INPUTS, TRIAGE_VERBS } from "../cards/triage.js";
 import type { Turn } from "../turn.js";
 import { field } from "./action-input.js";
-import { forEveryone, forThisPerson, type ActionResult } from "./action-result.js";
+import { forEveryone, forThisPerson, saidUnderTheCard, type ActionResult } from "./action-result.js";
 import { notOnStaffList, refusedOnCard } from "./decision-outcome.js";
 
 type Data = Readonly<Record<string, unknown>>;
@@ -30,7 +30,7 @@ async function confirmTheReferrer(deps: BotDeps, verb: string, turn: Turn, data:
   const contactId = field(data, "contactId");
   const email = field(data, TRIAGE_INPUTS.referrerEmail);
   if (caseId === undefined || contactId === undefined || email === undefined) {
-    return forThisPerson(refusal("Nothing was recorded", "Give the referrer's email address, then confirm."));
+    return saidUnderTheCard("Nothing was recorded", "Give the referrer's email address, then confirm.");
   }
   const who = await deps.identify(turn.user);
   if (who === undefined) return notOnStaffList();
@@ -46,7 +46,7 @@ async function confirmTheReferrer(deps: BotDeps, verb: string, turn: Turn, data:
     outcome.status === "already-recorded"
       ? outcome.event
       : outcome.events.find((e): e is CaseEvent<"referrer.confirmed"> => e.type === "referrer.confirmed");
-  if (event === undefined) return forThisPerson(refusal("Nothing was recorded", `Open case ${caseId} in the tab.`));
+  if (event === undefined) return saidUnderTheCard("Nothing was recorded", `Open case ${caseId} in the tab.`);
   const decision = {
     byName: event.by.displayName ?? event.by.id,
     at: event.at,
@@ -61,14 +61,12 @@ async function addToScreening(deps: BotDeps, _verb: string, turn: Turn, data: Da
   if ((await deps.identify(turn.user)) === undefined) return notOnStaffList();
   const stored = caseId === undefined ? undefined : await deps.app.cases.findCase(caseId);
   if (stored === undefined) {
-    return forThisPerson(refusal("Case not found", `There is no case ${caseId ?? ""}. Check the reference.`));
+    return saidUnderTheCard("Case not found", `There is no case ${caseId ?? ""}. Check the reference.`);
   }
   if (stored.case.state !== "awaiting-screening") {
-    return forThisPerson(
-      refusal(
-        `Case ${stored.case.id} ${STATE_PHRASES[stored.case.state]}`,
-        "Only a contact awaiting screening goes on the screening agenda.",
-      ),
+    return saidUnderTheCard(
+      `Case ${stored.case.id} ${STATE_PHRASES[stored.case.state]}`,
+      "Only a contact awaiting screening goes on the screening agenda.",
     );
   }
   // It is on every screening agenda while it waits; this shows its item so it can be screened now.
@@ -128,8 +126,9 @@ async function linkToCase(deps: BotDeps, verb: string, turn: Turn, data: Data): 
   const caseId = field(data, "caseId");
   const toCaseId = caseReference(deps, field(data, TRIAGE_INPUTS.caseReference));
   if (caseId === undefined || toCaseId === undefined) {
-    return forThisPerson(
-      refusal("Nothing was recorded", "Give the reference of the existing case (like FC-2026-000123), then link."),
+    return saidUnderTheCard(
+      "Nothing was recorded",
+      "Give the reference of the existing case (like FC-2026-000123), then link.",
     );
   }
   return decideTriageOnCard(deps, verb, turn, caseId, (who) => linkContact(deps.app, caseId, who, { toCaseId }));
@@ -143,7 +142,7 @@ async function notAContact(deps: BotDeps, verb: string, turn: Turn, data: Data):
   const caseId = field(data, "caseId");
   const reason = field(data, TRIAGE_INPUTS.notAContactReason);
   if (caseId === undefined || !isReason(reason)) {
-    return forThisPerson(refusal("Nothing was recorded", "Choose why this is not a contact, then mark it again."));
+    return saidUnderTheCard("Nothing was recorded", "Choose why this is not a contact, then mark it again.");
   }
   const note = field(data, TRIAGE_INPUTS.notAContactNote);
   return decideTriageOnCard(deps, verb, turn, caseId, (who) =>

@@ -1,9 +1,16 @@
-/**
- * The Adaptive Card JSON the bot sends. Teams renders schema 1.5 at most, and a message must stay well under its
- * ~100 KB limit (we keep every card under 80 KB).
- */
+/** The Adaptive Card JSON the bot sends. Teams renders schema 1.5 at most. */
 export const CARD_VERSION = "1.5";
-export const MAX_CARD_BYTES = 80 * 1024;
+export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+/**
+ * Teams refuses a bot message over 40 KB with 413 `MessageSizeTooBig`, counting the whole activity as UTF-16 (two
+ * bytes per character of its JSON), so about 20 KB of plain JSON.
+ */
+export const TEAMS_MESSAGE_LIMIT_BYTES = 40 * 1024;
+/** What the SDK adds around our attachment (ids, conversation, service URL, channel data) stays well under this. */
+const ENVELOPE_MARGIN_BYTES = 4 * 1024;
+/** The most a card may measure (`cardBytes`), leaving the envelope its margin. */
+export const MAX_CARD_BYTES = TEAMS_MESSAGE_LIMIT_BYTES - ENVELOPE_MARGIN_BYTES;
 
 export type CardElement = { readonly type: string } & Record<string, unknown>;
 
@@ -14,6 +21,14 @@ export interface ExecuteAction {
   readonly verb: string;
   readonly data: Record<string, unknown>;
   readonly style?: "positive" | "destructive";
+  /** For clients without Universal Actions: the same data, with the verb, as a plain submit. */
+  readonly fallback?: SubmitAction;
+}
+
+export interface SubmitAction {
+  readonly type: "Action.Submit";
+  readonly title: string;
+  readonly data: Record<string, unknown>;
 }
 
 export interface OpenUrlAction {
@@ -54,5 +69,9 @@ export function adaptiveCard(
   };
 }
 
-/** The size Teams measures: the serialized JSON, in UTF-8 bytes. */
-export const cardBytes = (card: AdaptiveCardJson): number => Buffer.byteLength(JSON.stringify(card), "utf8");
+/** Serialized JSON as Teams counts it: UTF-16, two bytes per code unit. */
+export const utf16Bytes = (value: unknown): number => JSON.stringify(value).length * 2;
+
+/** A card as the message that carries it, measured as Teams measures a message. */
+export const cardBytes = (card: object): number =>
+  utf16Bytes({ type: "message", attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] });

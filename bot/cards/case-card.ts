@@ -4,7 +4,10 @@ import { EVENT_PHRASES } from "../../src/domain/case-event-phrases.js";
 import { CONTACT_KIND_LABELS } from "../../src/domain/contact.js";
 import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
 import type { Deadline } from "../../src/domain/rules/deadline.js";
-import { adaptiveCard, type AdaptiveCardJson, type CardElement } from "./card-json.js";
+import type { CaseAction } from "../../src/app/actions/case-action.js";
+import { adaptiveCard, type AdaptiveCardJson, type CardElement, type ShowCardAction } from "./card-json.js";
+import { execute } from "./elements/actions.js";
+import { declaredInput } from "./elements/declared-inputs.js";
 import { clockLines } from "./elements/clocks.js";
 import { formatInstant } from "./elements/london-time.js";
 import { container, facts, heading, text } from "./elements/text.js";
@@ -17,7 +20,25 @@ export interface CaseCardView {
   readonly case: Pick<Case, "id" | "kind" | "state" | "summary" | "family" | "events">;
   readonly leadWorkerName?: string;
   readonly clocks: readonly Deadline[];
+  /** What this person may do on the case now: the tab's case page offers the same. */
+  readonly actions: readonly CaseAction[];
 }
+
+/** The verb every case action's button sends; `actionId` in its data says which. */
+export const CASE_ACTION_VERB = "case.action";
+
+/** One action as a button that opens its inputs, and a button inside that takes it. */
+const actionCard = (caseId: string, action: CaseAction): ShowCardAction => ({
+  type: "Action.ShowCard",
+  title: action.label,
+  card: adaptiveCard(
+    [
+      ...(action.rules.length > 0 ? [text(`Rules ${action.rules.join(", ")}`, { isSubtle: true, size: "small" })] : []),
+      ...action.inputs.flatMap((input) => declaredInput(action.id, input)),
+    ],
+    [execute(action.label, CASE_ACTION_VERB, { caseId, actionId: action.id }, "positive")],
+  ),
+});
 
 const who = (actor: Actor): string => actor.displayName ?? (actor.kind === "system" ? "The service" : actor.id);
 
@@ -34,15 +55,18 @@ function timeline(view: CaseCardView): CardElement[] {
 export function caseCard(view: CaseCardView): AdaptiveCardJson {
   const kase = view.case;
   const family = kase.family?.name;
-  return adaptiveCard([
-    heading(`Case ${kase.id}${family ? ` · ${family}` : ""}`),
-    text(`Case ${kase.id} ${STATE_PHRASES[kase.state]}.`),
-    facts([
-      ["Kind", CONTACT_KIND_LABELS[kase.kind]],
-      ...(kase.summary ? [["Summary", kase.summary] as const] : []),
-      ["Lead worker", view.leadWorkerName ?? "None allocated"],
-    ]),
-    container([text("Clocks", { weight: "bolder" }), ...clockLines(view.clocks, view.timeZone)], { separator: true }),
-    container([text("Recent timeline", { weight: "bolder" }), ...timeline(view)], { separator: true }),
-  ]);
+  return adaptiveCard(
+    [
+      heading(`Case ${kase.id}${family ? ` · ${family}` : ""}`),
+      text(`Case ${kase.id} ${STATE_PHRASES[kase.state]}.`),
+      facts([
+        ["Kind", CONTACT_KIND_LABELS[kase.kind]],
+        ...(kase.summary ? [["Summary", kase.summary] as const] : []),
+        ["Lead worker", view.leadWorkerName ?? "None allocated"],
+      ]),
+      container([text("Clocks", { weight: "bolder" }), ...clockLines(view.clocks, view.timeZone)], { separator: true }),
+      container([text("Recent timeline", { weight: "bolder" }), ...timeline(view)], { separator: true }),
+    ],
+    view.actions.map((action) => actionCard(kase.id, action)),
+  );
 }

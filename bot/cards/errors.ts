@@ -12,6 +12,6 @@ export class CardError extends Error {
 export const itemTooLarge = (what: string, bytes: number, limit: number): CardError =>
   new CardError(
     "CARD.TOO_LARGE",
-    `${what} alone needs ${Math.ceil(bytes / 1024)} KB, more than the ${Math.floor(limit / 1024)} KB a Teams card may use. ` +
-      "Shorten its text (the full record stays in the tab) and post the agenda again.",
+    `${what} alone needs ${Math.ceil(bytes / 1024)} KB, more than the ${Math.floor(limit / 1024)} KB a Teams message may carry. ` +
+      "Shorten its text (the full record stays in the tab) and post it again.",
   );

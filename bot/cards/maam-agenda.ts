@@ -1,16 +1,16 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { Deadline } from "../../src/domain/rules/deadline.js";
 import type { Outcome } from "../../src/domain/rules/profile-schema.js";
-import type { AdaptiveCardJson, CardElement } from "./card-json.js";
+import type { CardElement } from "./card-json.js";
 import { clockLine, STATUS_COLOR } from "./elements/clocks.js";
-import type { DecisionMade, WorkerChoice } from "./elements/decision.js";
+import { howToDecide, redrawReserveBytes, type DecisionMade, type WorkerChoice } from "./elements/decision.js";
 import { calendarDaysBetween, formatDue, formatInstant } from "./elements/london-time.js";
-import { agendaCards, decisionOrInputs } from "./elements/agenda.js";
+import { agendaDrawing, decidingIn, decisionOrInputs, type AgendaHeader, type RedrawnFor } from "./elements/agenda.js";
 import { sharedCaseTitle, type SharedCase } from "./elements/shared-case.js";
 import { container, facts, text } from "./elements/text.js";
 
 export const MAAM_DECIDE = "maam.decide";
-const ITEMS_PER_CARD = 20;
+const ITEMS_PER_CARD = 6;
 
 export interface MaamAgendaItem {
   readonly case: SharedCase;
@@ -20,7 +20,7 @@ export interface MaamAgendaItem {
   readonly decision?: DecisionMade;
 }
 
-export interface MaamAgendaView {
+export interface MaamAgendaView extends RedrawnFor {
   readonly timeZone: string;
   /** UTC ISO-8601: days left count from here. */
   readonly now: string;
@@ -58,8 +58,7 @@ function item(view: MaamAgendaView, entry: MaamAgendaItem, agendaCaseIds: readon
       ...(entry.clock ? presentBy(entry.clock, view) : []),
       ...decisionOrInputs(
         entry,
-        { verb: MAAM_DECIDE, caseId: kase.id, outcomes: view.outcomes, agendaCaseIds },
-        view.workers,
+        { ...decidingIn(view), verb: MAAM_DECIDE, caseId: kase.id, agendaCaseIds },
         view.timeZone,
       ),
     ],
@@ -67,20 +66,27 @@ function item(view: MaamAgendaView, entry: MaamAgendaItem, agendaCaseIds: readon
   );
 }
 
-/** The Multi Agency Action Meeting agenda: every case sent to MAAM, split to fit Teams. */
-export function maamAgendaCards(view: MaamAgendaView): AdaptiveCardJson[] {
+function header(view: MaamAgendaView): AgendaHeader {
   const count = view.items.length;
-  return agendaCards(
-    view.items,
-    (entry, ids) => item(view, entry, ids),
-    {
-      title: "MAAM agenda",
-      date: view.date,
-      summary:
-        count === 0
-          ? "No cases are waiting for MAAM."
-          : `${count} ${count === 1 ? "case is" : "cases are"} waiting for MAAM, most urgent first as listed.`,
-    },
-    ITEMS_PER_CARD,
-  );
+  return {
+    title: "MAAM agenda",
+    date: view.date,
+    summary:
+      count === 0
+        ? "No cases are waiting for MAAM."
+        : `${count} ${count === 1 ? "case is" : "cases are"} waiting for MAAM, most urgent first as listed. ${howToDecide(view.outcomes)}`,
+  };
 }
+
+const drawing = agendaDrawing<MaamAgendaItem, MaamAgendaView>({
+  item,
+  header,
+  itemsPerCard: ITEMS_PER_CARD,
+  reserveBytes: (view) => redrawReserveBytes(view.outcomes, view.workers),
+});
+
+/** The Multi Agency Action Meeting agenda: every case sent to MAAM, in parts that fit Teams. */
+export const maamAgendaCards = drawing.cards;
+
+/** One part of the agenda drawn again after a click, with exactly the items it showed. */
+export const maamAgendaCard = drawing.card;

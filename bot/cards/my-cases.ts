@@ -1,11 +1,14 @@
 import type { Case } from "../../src/domain/case.js";
 import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
 import type { Deadline } from "../../src/domain/rules/deadline.js";
-import { adaptiveCard, type AdaptiveCardJson, type CardElement } from "./card-json.js";
+import type { AdaptiveCardJson, CardElement } from "./card-json.js";
 import { dueWording, STATUS_COLOR, STATUS_LABEL } from "./elements/clocks.js";
 import { nextDeadline } from "../../src/domain/rules/urgency.js";
 import { caseTitle } from "./elements/shared-case.js";
+import { packIntoCards } from "./elements/split-cards.js";
 import { container, heading, text } from "./elements/text.js";
+
+const CASES_PER_CARD = 15;
 
 export interface MyCase {
   readonly case: Pick<Case, "id" | "kind" | "state" | "summary">;
@@ -35,13 +38,16 @@ function row(entry: MyCase, timeZone: string): CardElement {
   );
 }
 
-/** Your cases in the order given: most urgent first, as the tab's "my cases" orders them. */
-export function myCasesCard(view: MyCasesView): AdaptiveCardJson {
-  const ordered = view.cases;
-  return adaptiveCard([
-    heading("My cases"),
-    ...(ordered.length === 0
-      ? [text("You have no open cases.")]
-      : [text(`${ordered.length} open, most urgent first.`), ...ordered.map((c) => row(c, view.timeZone))]),
-  ]);
+/** Your cases in the order given (most urgent first, as the tab's "my cases" orders them), in parts that fit Teams. */
+export function myCasesCards(view: MyCasesView): AdaptiveCardJson[] {
+  const count = view.cases.length;
+  return packIntoCards(view.cases, {
+    maxItems: CASES_PER_CARD,
+    describe: (entry) => `Case ${entry.case.id}`,
+    header: (part, parts) => [
+      heading(`My cases${parts > 1 ? ` (part ${part} of ${parts})` : ""}`),
+      text(count === 0 ? "You have no open cases." : `${count} open, most urgent first.`),
+    ],
+    render: (run) => run.map((c) => row(c, view.timeZone)),
+  });
 }

@@ -1,8 +1,11 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
-import { adaptiveCard, type AdaptiveCardJson } from "./card-json.js";
-import { dueSections, type DueItem } from "./elements/due-items.js";
+import type { AdaptiveCardJson } from "./card-json.js";
+import { dueListed, dueSections, type DueItem } from "./elements/due-items.js";
 import { formatDate } from "./elements/london-time.js";
+import { packIntoCards } from "./elements/split-cards.js";
 import { heading, text } from "./elements/text.js";
+
+const ITEMS_PER_CARD = 15;
 
 /** The morning digest, one per person per working day, in their personal chat. */
 export interface NudgeDigestView {
@@ -12,10 +15,18 @@ export interface NudgeDigestView {
   readonly items: readonly DueItem[];
 }
 
-export function nudgeDigestCard(view: NudgeDigestView): AdaptiveCardJson {
-  const sections = dueSections(view.items, view.timeZone);
-  return adaptiveCard([
-    heading(`Good morning ${view.personName}: your clocks for ${formatDate(view.date)}`),
-    ...(sections.length === 0 ? [text("Nothing is due soon or overdue today.")] : sections),
-  ]);
+/** The digest in as many parts as a Teams message needs, most urgent first. */
+export function nudgeDigestCards(view: NudgeDigestView): AdaptiveCardJson[] {
+  const listed = dueListed(view.items);
+  return packIntoCards(listed, {
+    maxItems: ITEMS_PER_CARD,
+    describe: (item) => `Case ${item.caseId}`,
+    header: (part, parts) => [
+      heading(
+        `Good morning ${view.personName}: your clocks for ${formatDate(view.date)}${parts > 1 ? ` (part ${part} of ${parts})` : ""}`,
+      ),
+      ...(listed.length === 0 ? [text("Nothing is due soon or overdue today.")] : []),
+    ],
+    render: (run) => dueSections(run, view.timeZone),
+  });
 }

@@ -1,16 +1,17 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { Deadline } from "../../src/domain/rules/deadline.js";
 import type { Outcome } from "../../src/domain/rules/profile-schema.js";
-import type { AdaptiveCardJson, CardElement } from "./card-json.js";
+import type { CardElement } from "./card-json.js";
 import { clockLines } from "./elements/clocks.js";
-import type { DecisionMade, WorkerChoice } from "./elements/decision.js";
+import { howToDecide, redrawReserveBytes, type DecisionMade, type WorkerChoice } from "./elements/decision.js";
 import { calendarDaysBetween, formatInstant } from "./elements/london-time.js";
-import { agendaCards, decisionOrInputs } from "./elements/agenda.js";
+import { agendaDrawing, decidingIn, decisionOrInputs, type AgendaHeader, type RedrawnFor } from "./elements/agenda.js";
 import { sharedCaseTitle, type SharedCase } from "./elements/shared-case.js";
 import { container, facts } from "./elements/text.js";
 
 export const SCREENING_DECIDE = "screening.decide";
-const ITEMS_PER_CARD = 20;
+/** Items on a posted part at most (fewer when a part would not fit a Teams message). */
+export const SCREENING_ITEMS_PER_CARD = 6;
 
 export interface ScreeningAgendaItem {
   readonly case: SharedCase;
@@ -20,7 +21,7 @@ export interface ScreeningAgendaItem {
   readonly decision?: DecisionMade;
 }
 
-export interface ScreeningAgendaView {
+export interface ScreeningAgendaView extends RedrawnFor {
   readonly timeZone: string;
   /** UTC ISO-8601: "days waiting" counts to here. */
   readonly now: string;
@@ -45,8 +46,7 @@ function item(view: ScreeningAgendaView, entry: ScreeningAgendaItem, agendaCaseI
       ...clockLines(entry.clocks, view.timeZone),
       ...decisionOrInputs(
         entry,
-        { verb: SCREENING_DECIDE, caseId: kase.id, outcomes: view.outcomes, agendaCaseIds },
-        view.workers,
+        { ...decidingIn(view), verb: SCREENING_DECIDE, caseId: kase.id, agendaCaseIds },
         view.timeZone,
       ),
     ],
@@ -54,20 +54,27 @@ function item(view: ScreeningAgendaView, entry: ScreeningAgendaItem, agendaCaseI
   );
 }
 
-/** Rule 2.1's daily agenda for the screening chat: every contact awaiting screening, split to fit Teams. */
-export function screeningAgendaCards(view: ScreeningAgendaView): AdaptiveCardJson[] {
+function header(view: ScreeningAgendaView): AgendaHeader {
   const count = view.items.length;
-  return agendaCards(
-    view.items,
-    (entry, ids) => item(view, entry, ids),
-    {
-      title: "Daily screening",
-      date: view.date,
-      summary:
-        count === 0
-          ? "No contacts are awaiting screening."
-          : `${count} ${count === 1 ? "contact is" : "contacts are"} awaiting screening. Choose a decision for each and record it.`,
-    },
-    ITEMS_PER_CARD,
-  );
+  return {
+    title: "Daily screening",
+    date: view.date,
+    summary:
+      count === 0
+        ? "No contacts are awaiting screening."
+        : `${count} ${count === 1 ? "contact is" : "contacts are"} awaiting screening. ${howToDecide(view.outcomes)}`,
+  };
 }
+
+const drawing = agendaDrawing<ScreeningAgendaItem, ScreeningAgendaView>({
+  item,
+  header,
+  itemsPerCard: SCREENING_ITEMS_PER_CARD,
+  reserveBytes: (view) => redrawReserveBytes(view.outcomes, view.workers),
+});
+
+/** Rule 2.1's daily agenda for the screening chat: every contact awaiting screening, in parts that fit Teams. */
+export const screeningAgendaCards = drawing.cards;
+
+/** One part of the agenda drawn again after a click, with exactly the items it showed. */
+export const screeningAgendaCard = drawing.card;

@@ -1,15 +1,16 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { Profile } from "../../src/domain/rules/profile-schema.js";
-import type { AdaptiveCardJson, CardElement } from "./card-json.js";
+import type { CardElement } from "./card-json.js";
 import type { DecisionMade } from "./elements/decision.js";
-import { agendaCards, decisionOrInputs } from "./elements/agenda.js";
+import { howToDecide, redrawReserveBytes } from "./elements/decision.js";
+import { agendaDrawing, decidingIn, decisionOrInputs, type AgendaHeader, type RedrawnFor } from "./elements/agenda.js";
 import { sharedCaseTitle, type SharedCase } from "./elements/shared-case.js";
 import { container, text } from "./elements/text.js";
 
 export const TRANSFER_DECIDE = "transfer.decide";
 const ITEMS_PER_CARD = 10;
-/** Longer summaries are cut on the card (the whole summary stays in the tab) so an item always fits. */
-const SUMMARY_FIELD_CHARS = 3000;
+/** Longer summaries are cut on the card (the whole summary stays in the tab): four such fields fit a Teams message. */
+const SUMMARY_FIELD_CHARS = 2000;
 
 export type Panel = Profile["panels"][number];
 
@@ -32,7 +33,7 @@ export interface TransferPanelItem {
   readonly decision?: TransferDecision;
 }
 
-export interface TransferPanelView {
+export interface TransferPanelView extends RedrawnFor {
   readonly timeZone: string;
   readonly date: LocalDate;
   readonly panel: Panel;
@@ -75,8 +76,12 @@ function item(view: TransferPanelView, entry: TransferPanelItem, agendaCaseIds: 
       ...summary(view.panel, entry),
       ...decisionOrInputs(
         entry,
-        { verb: TRANSFER_DECIDE, caseId: kase.id, outcomes: view.panel.outcomes, agendaCaseIds },
-        [],
+        {
+          ...decidingIn({ ...view, outcomes: view.panel.outcomes, workers: [] }),
+          verb: TRANSFER_DECIDE,
+          caseId: kase.id,
+          agendaCaseIds,
+        },
         view.timeZone,
       ),
       ...(entry.decision ? followUps(view.panel, entry.decision) : []),
@@ -85,20 +90,27 @@ function item(view: TransferPanelView, entry: TransferPanelItem, agendaCaseIds: 
   );
 }
 
-/** The weekly transfer panel agenda (Bexley): each case's transfer summary and the panel's final decision. */
-export function transferPanelAgendaCards(view: TransferPanelView): AdaptiveCardJson[] {
+function header(view: TransferPanelView): AgendaHeader {
   const count = view.items.length;
-  return agendaCards(
-    view.items,
-    (entry, ids) => item(view, entry, ids),
-    {
-      title: view.panel.name,
-      date: view.date,
-      summary:
-        count === 0
-          ? "No cases are waiting for the panel."
-          : `${count} ${count === 1 ? "case is" : "cases are"} presented.${view.panel.decisionsFinal === true ? " The panel's decision is final." : ""}`,
-    },
-    ITEMS_PER_CARD,
-  );
+  return {
+    title: view.panel.name,
+    date: view.date,
+    summary:
+      count === 0
+        ? "No cases are waiting for the panel."
+        : `${count} ${count === 1 ? "case is" : "cases are"} presented.${view.panel.decisionsFinal === true ? " The panel's decision is final." : ""} ${howToDecide(view.panel.outcomes)}`,
+  };
 }
+
+const drawing = agendaDrawing<TransferPanelItem, TransferPanelView>({
+  item,
+  header,
+  itemsPerCard: ITEMS_PER_CARD,
+  reserveBytes: (view) => redrawReserveBytes(view.panel.outcomes, []),
+});
+
+/** The weekly transfer panel agenda (Bexley): each case's transfer summary and the panel's final decision. */
+export const transferPanelAgendaCards = drawing.cards;
+
+/** One part of the agenda drawn again after a click, with exactly the items it showed. */
+export const transferPanelAgendaCard = drawing.card;

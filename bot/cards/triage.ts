@@ -59,6 +59,7 @@ const NOT_SENT_BECAUSE = {
   "not-for-this-kind": "not sent for this kind of contact",
   "never-answer": "not sent: the sender must never be answered automatically",
   "no-acknowledgement-rule": "not sent: the profile has no acknowledgement rule",
+  "too-old": "not sent: the email was received too long before it was read",
 } as const;
 
 function acknowledgementWording(ack: AcknowledgementStatus, timeZone: string): string {

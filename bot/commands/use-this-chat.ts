@@ -5,6 +5,7 @@ import { rememberConversation } from "../../src/app/conversations.js";
 import { assignChat } from "../../src/app/settings/centre-settings.js";
 import { refusal } from "../replies.js";
 import type { Turn } from "../turn.js";
+import { toAsk } from "./ask.js";
 import { help } from "./help.js";
 import { maamNow, screeningNow, transferPanelNow } from "./panel-agendas.js";
 import type { Reply } from "./reply.js";
@@ -17,8 +18,8 @@ const PURPOSE_NAMES: Record<ChatPurpose, string> = {
 };
 
 /** What the chat sees straight away: its agenda as it stands (the duty chat gets the list of commands). */
-const FIRST_CARDS: Record<ChatPurpose, (deps: BotDeps) => Promise<Reply[]>> = {
-  duty: async () => [help()],
+const FIRST_CARDS: Record<ChatPurpose, (deps: BotDeps, turn: Turn) => Promise<Reply[]>> = {
+  duty: async (_deps, turn) => [help(turn)],
   screening: screeningNow,
   maam: maamNow,
   "transfer-panel": transferPanelNow,
@@ -28,13 +29,18 @@ const FIRST_CARDS: Record<ChatPurpose, (deps: BotDeps) => Promise<Reply[]>> = {
 export async function useThisChat(deps: BotDeps, turn: Turn, purpose: ChatPurpose): Promise<Reply[]> {
   const who = await deps.identify(turn.user);
   if (!who?.roles.includes("manager")) {
-    return [refusal("Only a manager can choose the chat a panel uses", "Ask a manager to type this in the chat.")];
+    return [
+      refusal(
+        "Only a manager can choose the chat a panel uses",
+        `Ask a manager to send "${toAsk(turn, `use this chat for ${purpose.replace("-", " ")}`)}" in this chat.`,
+      ),
+    ];
   }
   if (turn.conversation.type === "personal") {
     return [
       refusal(
         "A panel's agenda goes to the chat the panel meets in",
-        "Type this in that group chat, meeting chat or channel.",
+        `In that group chat, meeting chat or channel, @mention the bot and type "use this chat for ${purpose.replace("-", " ")}".`,
       ),
     ];
   }
@@ -43,5 +49,5 @@ export async function useThisChat(deps: BotDeps, turn: Turn, purpose: ChatPurpos
   deps.app.logger.info("bot.chat-assigned", { purpose, actorId: who.actor.id });
   // What waited for this chat goes now, except agendas: a panel's chat is shown its agenda as it stands below.
   await releaseHeldNotices(deps.app, purpose, { agendaShown: purpose !== "duty" });
-  return [`This chat is now ${PURPOSE_NAMES[purpose]}.`, ...(await FIRST_CARDS[purpose](deps))];
+  return [`This chat is now ${PURPOSE_NAMES[purpose]}.`, ...(await FIRST_CARDS[purpose](deps, turn))];
 }

@@ -32,8 +32,9 @@ function transferItem(deps: BotDeps, panel: Panel, stored: StoredCase): Transfer
   return {
     case: kase,
     direction: request?.data.direction ?? "to-early-help",
-    // The presenting worker's summary is written in the tab; the bot has no copy of it yet.
-    summary: {},
+    summary:
+      kase.events.findLast((e): e is CaseEvent<"transfer-summary.recorded"> => e.type === "transfer-summary.recorded")
+        ?.data.fields ?? {},
     ...(decided ? { decision: { ...decided, done } } : { etag: stored.etag }),
   };
 }

@@ -5,6 +5,7 @@ import type { OutboxItem } from "../../src/ports/outbox.js";
 import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { AcknowledgementStatus, TriageView } from "../cards/triage.js";
+import { caseLink } from "./tab-links.js";
 
 /** What intake knew when it logged the contact and nothing on the case records: why it was sorted so. */
 export interface TriageFinding {
@@ -39,13 +40,6 @@ function referrerOf(stored: StoredCase, contactId: string): Referrer | undefined
   return stored.contacts.find((c) => c.id === contactId)?.referrer;
 }
 
-/** A link to the case in the tab: its hash route `#/case/<id>` (tab/src/routes.ts). */
-function tabLink(deps: BotDeps, caseId: string): string {
-  const url = new URL(deps.tabUrl ?? "https://teams.microsoft.com/");
-  url.hash = `/case/${encodeURIComponent(caseId)}`;
-  return url.toString();
-}
-
 /**
  * The duty triage card's view of a newly logged contact, as the case stands now (clocks, referrer, acknowledgement);
  * undefined when the contact is no longer on the case (moved at triage before the card went out).
@@ -77,7 +71,7 @@ export async function triageView(
     acknowledgement,
     clocks: deadlines(stored.case, profile, calendar, clock.now()),
     outOfHours: received?.type === "contact.received" && received.data.outOfHours === true,
-    tabUrl: tabLink(deps, caseId),
+    tabUrl: caseLink(deps, "triage", caseId),
     etag: stored.etag,
   };
 }

@@ -15,5 +15,5 @@ export class ProactiveError extends Error {
 export const unknownOutboxPurpose = (purpose: string): ProactiveError =>
   new ProactiveError(
     "BOT.UNKNOWN_OUTBOX_PURPOSE",
-    `The bot has no card for Teams outbox items of purpose "${purpose}". Deploy the version that queued it; the item stays queued until then.`,
+    `The bot has no card for Teams outbox items of purpose "${purpose}". Deploy the version that queued it, then try the item again from the tab's list of held Teams messages.`,
   );

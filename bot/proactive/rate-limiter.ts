@@ -14,16 +14,23 @@ export const TEAMS_CONVERSATION_LIMITS: readonly RateWindow[] = [
 
 const MAX_ATTEMPTS = 5;
 const FIRST_BACKOFF_MS = 1_000;
+/** What Teams asks bots to retry with back-off: 412, 429 (with its Retry-After), 502 and 504. */
+const RETRIED = new Set([412, 429, 502, 504]);
 
-/** What a failed send tells us: its HTTP status and, on 429, how long Teams asked us to wait. */
+/** What a failed send tells us: its HTTP status, Teams' error code, and on 429 how long Teams asked us to wait. */
 export interface SendFailure {
   readonly status?: number;
+  readonly code?: string;
   readonly retryAfterMs?: number;
 }
 
+/** Whether the failure is worth retrying at once, after a back-off. */
+export const isRetried = (failure: SendFailure): boolean => failure.status !== undefined && RETRIED.has(failure.status);
+
 /**
- * Sends one conversation's messages one at a time, inside Teams' windows, and backs off when Teams answers 429
- * anyway (another instance may be sending to the same chat). Conversations do not wait for each other.
+ * Sends one conversation's messages one at a time, inside Teams' windows, and backs off when Teams answers 412, 429,
+ * 502 or 504 anyway (another instance may be sending to the same chat): exponentially, with jitter, or as long as a
+ * Retry-After asks. Anything else is the caller's to judge. Conversations do not wait for each other.
  */
 export class ConversationRateLimiter {
   private readonly sentAt = new Map<string, number[]>();
@@ -54,10 +61,15 @@ export class ConversationRateLimiter {
         return await send();
       } catch (error) {
         const failure = this.describe(error);
-        if (failure.status !== 429 || attempt >= MAX_ATTEMPTS) throw error;
-        await this.pacing.sleep(failure.retryAfterMs ?? FIRST_BACKOFF_MS * 2 ** (attempt - 1));
+        if (!isRetried(failure) || attempt >= MAX_ATTEMPTS) throw error;
+        await this.pacing.sleep(failure.retryAfterMs ?? this.backOff(attempt));
       }
     }
+  }
+
+  /** 1 s, 2 s, 4 s…, each a random half to whole of its step, so senders that failed together do not retry together. */
+  private backOff(attempt: number): number {
+    return Math.round(FIRST_BACKOFF_MS * 2 ** (attempt - 1) * (0.5 + this.pacing.random() / 2));
   }
 
   private async waitForSlot(conversation: string): Promise<void> {

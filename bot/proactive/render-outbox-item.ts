@@ -4,7 +4,7 @@ import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { AdaptiveCardJson } from "../cards/card-json.js";
 import { escalationCard } from "../cards/escalation.js";
-import { nudgeDigestCard } from "../cards/nudge-digest.js";
+import { nudgeDigestCards } from "../cards/nudge-digest.js";
 import { overdueNoteCard } from "../cards/overdue-note.js";
 import { preAllocationReminderCard } from "../cards/pre-allocation-reminder.js";
 import { quarantineNoticeCard } from "../cards/quarantine-notice.js";
@@ -16,7 +16,9 @@ import { nameOf } from "../../src/app/queries/staff-directory.js";
 import { clockRef, stillDueAll } from "../presenters/due-clocks.js";
 import { transferPanelOf, transferPanelView } from "../presenters/transfer-panel-view.js";
 import { triageView, type TriageFinding } from "../presenters/triage-view.js";
-import { unknownOutboxPurpose } from "./errors.js";
+import { TeamsDeliveryError } from "../../src/ports/teams.js";
+import { CardError } from "../cards/errors.js";
+import { ProactiveError, unknownOutboxPurpose } from "./errors.js";
 import type { CardJson } from "./teams-notifier.js";
 
 type Payload = Readonly<Record<string, unknown>>;
@@ -50,14 +52,12 @@ const transferPanelAgenda: Render = async (deps, item) => {
 const digest: Render = async (deps, { payload }) => {
   const clocks = Array.isArray(payload["clocks"]) ? (payload["clocks"] as unknown[]) : [];
   const staffId = staffIdOf(payload["conversation"]);
-  return [
-    nudgeDigestCard({
-      timeZone: deps.app.calendar.timeZone,
-      personName: await nameOf(deps.app, staffId, staffId === undefined ? "duty team" : "there"),
-      date: typeof payload["date"] === "string" ? payload["date"] : deps.app.calendar.localDate(deps.app.clock.now()),
-      items: await stillDueAll(deps, clocks),
-    }),
-  ];
+  return nudgeDigestCards({
+    timeZone: deps.app.calendar.timeZone,
+    personName: await nameOf(deps.app, staffId, staffId === undefined ? "duty team" : "there"),
+    date: typeof payload["date"] === "string" ? payload["date"] : deps.app.calendar.localDate(deps.app.clock.now()),
+    items: await stillDueAll(deps, clocks),
+  });
 };
 
 /** One clock's nudge, only while that clock still needs someone. */
@@ -85,7 +85,7 @@ const palReminder = aboutOneClock(async (deps, item) =>
   preAllocationReminderCard({ timeZone: deps.app.calendar.timeZone, items: [item] }),
 );
 
-const NOT_ACKNOWLEDGED = ["not-for-this-kind", "never-answer", "no-acknowledgement-rule"] as const;
+const NOT_ACKNOWLEDGED = ["not-for-this-kind", "never-answer", "no-acknowledgement-rule", "too-old"] as const;
 
 function findingOf(payload: Payload): TriageFinding | undefined {
   const { contactId, confidence, notAcknowledgedBecause } = payload;
@@ -141,8 +141,17 @@ export function renderOutboxItem(deps: BotDeps, item: OutboxItem): Promise<Adapt
   return render(deps, item);
 }
 
-/** The Teams drain's `RenderCard`, as the port's plain card JSON. */
+/**
+ * The Teams drain's `RenderCard`, as the port's plain card JSON. An item with a card too large to fit a Teams
+ * message, or none this version draws, is refused in the port's terms: trying it again as it is cannot help.
+ */
 export const createOutboxRenderer =
   (deps: BotDeps) =>
-  async (item: OutboxItem): Promise<CardJson[]> =>
-    (await renderOutboxItem(deps, item)).map((card) => ({ ...card }));
+  async (item: OutboxItem): Promise<CardJson[]> => {
+    try {
+      return (await renderOutboxItem(deps, item)).map((card) => ({ ...card }));
+    } catch (error) {
+      if (!(error instanceof CardError || error instanceof ProactiveError)) throw error;
+      throw new TeamsDeliveryError("TEAMS.MESSAGE_REFUSED", error.message, undefined, error.code);
+    }
+  };

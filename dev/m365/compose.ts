@@ -13,6 +13,8 @@ export class Composer {
     private readonly store: MailboxStore,
     private readonly ids: IdIssuer,
     private readonly now: () => Date,
+    /** How long the next sent message takes to reach Sent Items (the faults decide). */
+    private readonly sentItemsDelay: () => number = () => 0,
   ) {}
 
   /** `POST users/{id}/messages`: a new draft. */
@@ -97,18 +99,38 @@ export class Composer {
   }
 
   /**
-   * `POST .../messages/{id}/send`: the draft moves to Sent Items keeping its immutable id. A copy addressed to the
-   * mailbox itself is delivered to its Inbox (so loop detection can be tested); other recipients are only logged.
+   * `POST .../messages/{id}/send`: the draft goes to Sent Items keeping its immutable id, at once or after the
+   * transport's delay (meanwhile still in Drafts, then in no folder). A draft sent again while on its way goes out
+   * twice, as it would from Exchange. A copy addressed to the mailbox itself is delivered to its Inbox (so loop
+   * detection can be tested); other recipients are only logged.
    */
-  async send(id: string): Promise<StoredMessage> {
+  async send(id: string, options: { readonly immediate?: boolean } = {}): Promise<void> {
+    const transit = this.store.transitOf(id);
     const draft = this.store.get(id);
+    if (transit) {
+      transit.sends += 1;
+      return;
+    }
     if (!draft.isDraft)
       throw new GraphError(400, "ErrorInvalidOperation", "Only a draft can be sent; this message was already sent.");
-    const recipients = [...draft.toRecipients, ...draft.ccRecipients, ...draft.bccRecipients];
-    if (recipients.length === 0) {
+    if ([...draft.toRecipients, ...draft.ccRecipients, ...draft.bccRecipients].length === 0) {
       throw badRequest("ErrorInvalidRecipients", "At least one recipient is not valid: the message has no recipients.");
     }
     const raw = await toMime(draft);
+    const delay = options.immediate ? 0 : this.sentItemsDelay();
+    if (delay <= 0) return this.arrive(id, raw, 1);
+    this.store.beginTransit(id, delay, (sends) => void this.arrive(id, raw, sends));
+  }
+
+  /** `POST users/{id}/sendMail`: create and send in one step. */
+  async sendMail(fields: WritableMessage, saveToSentItems: boolean): Promise<void> {
+    const draft = this.createDraft(fields);
+    await this.send(draft.id, { immediate: true });
+    if (!saveToSentItems) this.store.update(draft.id, (m) => (m.folder = "deleteditems"));
+  }
+
+  /** The message reaches Sent Items, and its recipients, once for each time it was sent. */
+  private async arrive(id: string, raw: Buffer, sends: number): Promise<void> {
     const at = graphInstant(this.now());
     const sent = this.store.update(id, (m) => {
       m.folder = "sentitems";
@@ -117,18 +139,18 @@ export class Composer {
       m.receivedDateTime = at;
       m.raw = raw;
     });
-    const toSelf = recipients.some((r) => sameAddress(r.emailAddress.address, this.store.address));
+    const copies = [sent];
+    for (let n = 1; n < sends; n += 1) {
+      const { id: _id, changeKey: _key, conversationIndex: _index, folder: _folder, ...fields } = sent;
+      const twin = this.store.addDraft({ ...fields, id: this.ids.messageId() });
+      copies.push(this.store.update(twin.id, (m) => (m.folder = "sentitems")));
+    }
+    const recipients = [...sent.toRecipients, ...sent.ccRecipients, ...sent.bccRecipients];
     const others = recipients.filter((r) => !sameAddress(r.emailAddress.address, this.store.address));
-    if (others.length > 0) this.store.recordOutbound(sent, others);
-    if (toSelf) await this.store.deliver(raw);
-    return sent;
-  }
-
-  /** `POST users/{id}/sendMail`: create and send in one step. */
-  async sendMail(fields: WritableMessage, saveToSentItems: boolean): Promise<void> {
-    const draft = this.createDraft(fields);
-    await this.send(draft.id);
-    if (!saveToSentItems) this.store.update(draft.id, (m) => (m.folder = "deleteditems"));
+    for (const copy of copies) {
+      if (others.length > 0) this.store.recordOutbound(copy, others);
+      if (others.length < recipients.length) await this.store.deliver(raw);
+    }
   }
 }
 

@@ -16,6 +16,17 @@ const settingsSchema = z.strictObject({
   reorderNotifications: z.boolean(),
   expireDeltaTokens: z.boolean(),
   latencyMs: z.number().int().nonnegative(),
+  /** A sent message reaches Sent Items after a random delay in this range, as Exchange's transport takes time. */
+  sentItemsDelayMs: z
+    .strictObject({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
+    .refine((d) => d.min <= d.max, "min must not exceed max")
+    .nullable(),
+  /** Share of `/send` calls whose response is lost after Exchange took the message (the connection is cut). */
+  dropSendResponses: z.number().min(0).max(1),
+  /** createReply keeps the marker (extended properties, X- headers) of its `message` out of the draft. */
+  createReplyDropsMarker: z.boolean(),
+  /** How long a new Inbox message takes to show in delta (a notification may come before it does). */
+  deltaLagMs: z.number().int().nonnegative(),
 });
 export type FaultSettings = z.infer<typeof settingsSchema>;
 
@@ -34,6 +45,10 @@ const NO_FAULTS: FaultSettings = {
   reorderNotifications: false,
   expireDeltaTokens: false,
   latencyMs: 0,
+  sentItemsDelayMs: null,
+  dropSendResponses: 0,
+  createReplyDropsMarker: false,
+  deltaLagMs: 0,
 };
 
 /** What faults act on, supplied by the stand-in. */
@@ -100,6 +115,18 @@ export class Faults {
     return throttle.status === 429
       ? new GraphError(429, "ApplicationThrottled", "Application is over its request limit (stand-in fault).", headers)
       : new GraphError(503, "serviceNotAvailable", "The service is temporarily unavailable (stand-in fault).", headers);
+  }
+
+  /** How long the next sent message takes to reach Sent Items (0: at once). */
+  sentItemsDelay(): number {
+    const delay = this.settings.sentItemsDelayMs;
+    if (!delay) return 0;
+    return Math.round(delay.min + this.random() * (delay.max - delay.min));
+  }
+
+  /** Whether the response to this `/send` is lost (the message goes all the same). */
+  dropsSendResponse(): boolean {
+    return this.settings.dropSendResponses > 0 && this.random() < this.settings.dropSendResponses;
   }
 
   dropsNotification(): boolean {

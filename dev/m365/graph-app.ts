@@ -57,9 +57,10 @@ function countRequest(context: StandInContext): RequestHandler {
   return (req, res, next) => {
     const route = routeKey(req.method, req.originalUrl.split("?")[0] ?? "");
     const part = req.get(BATCH_PART_HEADER) !== undefined;
-    res.once("finish", () =>
-      part ? context.stats.recordBatchPart(route, res.statusCode) : context.stats.recordRequest(route, res.statusCode),
-    );
+    res.once("close", () => {
+      if (part) context.stats.recordBatchPart(route, res.statusCode);
+      else context.stats.recordRequest(route, res.statusCode);
+    });
     const applied = appliedPreferences(req);
     if (applied) res.set("Preference-Applied", applied);
     next();
@@ -72,8 +73,13 @@ const authenticate: RequestHandler = (req, _res, next) => {
   next(token ? undefined : new GraphError(401, "InvalidAuthenticationToken", "Access token is empty."));
 };
 
+/** Admitted requests are in Exchange's hands (a `$batch` itself is not: its parts are) until they are answered. */
 function delay(context: StandInContext): RequestHandler {
-  return (_req, _res, next) => {
+  return (req, res, next) => {
+    if (req.path !== "/$batch") {
+      context.stats.started();
+      res.once("close", () => context.stats.finished());
+    }
     const ms = context.faults.get().latencyMs;
     if (ms > 0) setTimeout(next, ms);
     else next();

@@ -1,3 +1,4 @@
+import { ChangeLog, changedFields, trackedSnapshot, type FolderChanges } from "./change-log.js";
 import { notFound } from "./errors.js";
 import { graphInstant, type IdIssuer } from "./graph-format.js";
 import { FOLDERS, type FolderName, type Recipient, type StoredMessage } from "./message.js";
@@ -12,9 +13,16 @@ export interface OutboundRecord {
   readonly sentAt: string;
 }
 
-export interface FolderChanges {
-  readonly upserted: readonly StoredMessage[];
-  readonly removedIds: readonly string[];
+/**
+ * A sent message on its way to Sent Items, as Exchange's transport has it: first still in Drafts (a draft to any
+ * reader), then in no folder a client can see (404), then in Sent Items.
+ */
+interface Transit {
+  readonly hiddenFromMs: number;
+  readonly dueMs: number;
+  /** How many times `/send` took it: each of them goes out. */
+  sends: number;
+  readonly arrive: (sends: number) => void;
 }
 
 type CreatedListener = (message: StoredMessage) => void;
@@ -26,13 +34,11 @@ type MovedListener = (message: StoredMessage, from: FolderName) => void;
  */
 export class MailboxStore {
   private readonly messages = new Map<string, StoredMessage>();
-  /** Change sequence per message, and each folder a message left (for `@removed` in delta). */
-  private readonly lastChange = new Map<string, number>();
-  private departures: { id: string; folder: FolderName; seq: number }[] = [];
-  private sequence = 0;
+  private readonly changes: ChangeLog;
   private readonly threads: Threads;
   private readonly createdListeners: CreatedListener[] = [];
   private readonly movedListeners: MovedListener[] = [];
+  private readonly transits = new Map<string, Transit>();
   readonly outbound: OutboundRecord[] = [];
 
   constructor(
@@ -42,14 +48,16 @@ export class MailboxStore {
     readonly displayName: string,
   ) {
     this.threads = new Threads(ids);
+    this.changes = new ChangeLog(now);
   }
 
-  get currentSequence(): number {
-    return this.sequence;
+  /** The last change a delta round may include now, when new changes take `lagMs` to show in delta. */
+  visibleSequence(lagMs: number): number {
+    return this.changes.visibleUpTo(lagMs);
   }
 
-  /** Delivers a raw message into the Inbox, as Exchange would after SMTP. */
-  async deliver(raw: Buffer): Promise<StoredMessage> {
+  /** Delivers a raw message into the Inbox (or, as Exchange's filter may, into Junk Email) after SMTP. */
+  async deliver(raw: Buffer, folder: "inbox" | "junkemail" = "inbox"): Promise<StoredMessage> {
     const parsed = await parseMime(raw);
     const at = this.now();
     const internetMessageId = parsed.internetMessageId ?? `<${this.ids.token()}@standin.local>`;
@@ -58,7 +66,7 @@ export class MailboxStore {
     const message: StoredMessage = {
       ...fields,
       id: this.ids.messageId(),
-      folder: "inbox",
+      folder,
       internetMessageId,
       ...thread,
       bccRecipients: [],
@@ -90,12 +98,16 @@ export class MailboxStore {
   update(id: string, change: (message: StoredMessage) => void): StoredMessage {
     const message = this.get(id);
     const before = message.folder;
+    const snapshot = trackedSnapshot(message);
     change(message);
     message.changeKey = this.ids.changeKey();
     message.lastModifiedDateTime = graphInstant(this.now());
-    if (message.folder !== before) this.departures.push({ id, folder: before, seq: this.sequence + 1 });
-    this.touch(id);
-    if (message.folder !== before) for (const listener of this.movedListeners) listener(message, before);
+    if (message.folder === before) {
+      this.changes.updated(id, changedFields(snapshot, message));
+      return message;
+    }
+    this.changes.arrived(id, before);
+    for (const listener of this.movedListeners) listener(message, before);
     return message;
   }
 
@@ -108,18 +120,39 @@ export class MailboxStore {
     });
   }
 
+  /** Starts a sent message's way to Sent Items; `arrive` moves it there once `delayMs` has passed on the clock. */
+  beginTransit(id: string, delayMs: number, arrive: (sends: number) => void): void {
+    const now = this.now().getTime();
+    this.transits.set(id, { hiddenFromMs: now + delayMs / 2, dueMs: now + delayMs, sends: 1, arrive });
+    setTimeout(() => this.settle(), delayMs + 1).unref();
+  }
+
+  /** Sent messages still on their way to Sent Items. */
+  inTransit(): number {
+    this.settle();
+    return this.transits.size;
+  }
+
+  /** The message's way to Sent Items, while it is on it. */
+  transitOf(id: string): Transit | undefined {
+    this.settle();
+    return this.transits.get(id);
+  }
+
   find(id: string): StoredMessage | undefined {
-    return this.messages.get(id);
+    this.settle();
+    return this.isHidden(id) ? undefined : this.messages.get(id);
   }
 
   get(id: string): StoredMessage {
-    const message = this.messages.get(id);
+    const message = this.find(id);
     if (!message) throw notFound(`message ${id}`);
     return message;
   }
 
   list(folder: FolderName): StoredMessage[] {
-    return [...this.messages.values()].filter((m) => m.folder === folder);
+    this.settle();
+    return [...this.messages.values()].filter((m) => m.folder === folder && !this.isHidden(m.id));
   }
 
   counts(): Record<FolderName, number> {
@@ -128,21 +161,7 @@ export class MailboxStore {
 
   /** What changed in a folder after `since`, up to and including `upTo`. */
   changesSince(folder: FolderName, since: number, upTo: number): FolderChanges {
-    const inWindow = (seq: number) => seq > since && seq <= upTo;
-    const upserted = this.list(folder)
-      .filter((m) => inWindow(this.lastChange.get(m.id) ?? 0))
-      .sort((a, b) => (this.lastChange.get(a.id) ?? 0) - (this.lastChange.get(b.id) ?? 0));
-    const removedIds =
-      since === 0
-        ? []
-        : [
-            ...new Set(
-              this.departures
-                .filter((d) => d.folder === folder && inWindow(d.seq) && this.messages.get(d.id)?.folder !== folder)
-                .map((d) => d.id),
-            ),
-          ];
-    return { upserted, removedIds };
+    return this.changes.changesSince(this.list(folder), folder, since, upTo);
   }
 
   onCreated(listener: CreatedListener): void {
@@ -155,20 +174,31 @@ export class MailboxStore {
   }
 
   clear(): void {
+    this.transits.clear();
     this.messages.clear();
-    this.lastChange.clear();
-    this.departures = [];
+    this.changes.clear();
     this.outbound.length = 0;
     this.threads.clear();
   }
 
-  private put(message: StoredMessage): void {
-    this.messages.set(message.id, message);
-    this.touch(message.id);
+  /** Delivers what has reached Sent Items by now (read lazily, on the store's clock, so a test's clock decides). */
+  private settle(): void {
+    if (this.transits.size === 0) return;
+    const now = this.now().getTime();
+    for (const [id, transit] of this.transits) {
+      if (transit.dueMs > now) continue;
+      this.transits.delete(id);
+      transit.arrive(transit.sends);
+    }
   }
 
-  private touch(id: string): void {
-    this.sequence += 1;
-    this.lastChange.set(id, this.sequence);
+  private isHidden(id: string): boolean {
+    const transit = this.transits.get(id);
+    return transit !== undefined && this.now().getTime() >= transit.hiddenFromMs;
+  }
+
+  private put(message: StoredMessage): void {
+    this.messages.set(message.id, message);
+    this.changes.arrived(message.id);
   }
 }

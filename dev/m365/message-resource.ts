@@ -8,6 +8,7 @@ export const FOLDER_IDS: Readonly<Record<FolderName, string>> = {
   sentitems: "AQMkADAwATM0MDAAMS1iNjM5LTJhZmQtMDACLTAwCgAuAAADc2VudGl0ZW1zAAAA",
   drafts: "AQMkADAwATM0MDAAMS1iNjM5LTJhZmQtMDACLTAwCgAuAAADZHJhZnRzAAAA",
   deleteditems: "AQMkADAwATM0MDAAMS1iNjM5LTJhZmQtMDACLTAwCgAuAAADZGVsZXRlZGl0ZW1zAAAA",
+  junkemail: "AQMkADAwATM0MDAAMS1iNjM5LTJhZmQtMDACLTAwCgAuAAADanVua2VtYWlsAAAA",
 };
 
 export function folderNamed(nameOrId: string): FolderName | undefined {

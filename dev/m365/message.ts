@@ -1,7 +1,7 @@
 /** The mailbox's messages as the stand-in keeps them, and the Graph `message` resource built from them. */
 
-export type FolderName = "inbox" | "sentitems" | "drafts" | "deleteditems";
-export const FOLDERS: readonly FolderName[] = ["inbox", "sentitems", "drafts", "deleteditems"];
+export type FolderName = "inbox" | "sentitems" | "drafts" | "deleteditems" | "junkemail";
+export const FOLDERS: readonly FolderName[] = ["inbox", "sentitems", "drafts", "deleteditems", "junkemail"];
 
 export interface EmailAddress {
   readonly name: string;
@@ -24,6 +24,11 @@ export interface ExtendedProperty {
 }
 export interface StoredAttachment {
   readonly id: string;
+  /**
+   * A file, or an Outlook item: Exchange keeps an attached message (`message/rfc822`, such as the original a
+   * delivery report returns) as an item attachment, whose `contentType` Graph gives as null.
+   */
+  readonly kind: "file" | "item";
   readonly name: string;
   readonly contentType: string;
   readonly size: number;

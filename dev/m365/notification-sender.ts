@@ -45,6 +45,11 @@ export class NotificationSender {
     }
   }
 
+  /** A change notification Graph did not send: its subscription waits to be reauthorized. */
+  withheld(): void {
+    this.stats.notifications.withheld += 1;
+  }
+
   /** A lifecycle notification: never subject to faults, because it is itself the fault being simulated. */
   sendLifecycle(url: string, payload: object): Promise<void> {
     this.stats.notifications.lifecycleSent += 1;

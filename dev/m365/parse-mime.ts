@@ -70,7 +70,8 @@ function fromParsed(mail: ParsedMail): ParsedMessage {
     internetMessageHeaders,
     references: [...new Set([...toList(mail.inReplyTo), ...toList(mail.references)])],
     attachments: mail.attachments.map((a) => ({
-      name: a.filename ?? "attachment",
+      kind: a.contentType.toLowerCase() === "message/rfc822" ? ("item" as const) : ("file" as const),
+      name: a.filename ?? attachedSubject(a.content) ?? "attachment",
       contentType: a.contentType,
       size: a.size,
       isInline: a.contentDisposition === "inline",
@@ -78,6 +79,11 @@ function fromParsed(mail: ParsedMail): ParsedMessage {
       contentBytes: a.content.toString("base64"),
     })),
   };
+}
+
+/** An attached message is named for its subject, as Outlook names an item attachment. */
+function attachedSubject(content: Buffer): string | undefined {
+  return /^Subject:[ \t]*(.+)$/im.exec(content.subarray(0, 64 * 1024).toString("utf8"))?.[1]?.trim();
 }
 
 function unreadable(raw: Buffer, legible: ParsedMail | undefined): ParsedMessage {

@@ -5,6 +5,8 @@ import { badRequest } from "./errors.js";
 
 /** Graph's limit on requests in one `$batch`. */
 const MAX_BATCH = 20;
+/** Parts of one `$batch` Graph runs at the same time. */
+const PARTS_AT_ONCE = 4;
 
 const batchSchema = z.object({
   requests: z.array(
@@ -26,8 +28,9 @@ export const BATCH_PART_HEADER = "x-stand-in-batch-part";
 const KEPT_HEADERS = ["content-type", "retry-after", "location", "preference-applied"];
 
 /**
- * `POST /$batch`: each request is replayed against this server over HTTP, so every one is authenticated and
- * throttled on its own, and may fail alone with 429, as in Graph; the stats count it as a part of the one `$batch`.
+ * `POST /$batch`: each request is replayed against this server over HTTP, up to four at a time, so every one is
+ * authenticated, throttled and counted against the mailbox's concurrency on its own, and may fail alone with 429, as
+ * in Graph; the stats count it as a part of the one `$batch`.
  */
 export function registerBatchRoute(app: Express, context: StandInContext): void {
   app.post("/v1.0/$batch", async (req, res) => {
@@ -38,8 +41,7 @@ export function registerBatchRoute(app: Express, context: StandInContext): void 
       throw badRequest("BadRequest", `A batch takes at most ${MAX_BATCH} requests; this one has ${requests.length}.`);
     if (new Set(requests.map((r) => r.id)).size !== requests.length)
       throw badRequest("BadRequest", "Batch request ids must be unique.");
-    const responses = [];
-    for (const request of requests) {
+    const answer = async (request: (typeof requests)[number]) => {
       const url = `${context.origin()}/v1.0/${request.url.replace(/^\/+/, "").replace(/^v1\.0\//i, "")}`;
       const hasBody = request.body !== undefined;
       const response = await fetch(url, {
@@ -58,13 +60,20 @@ export function registerBatchRoute(app: Express, context: StandInContext): void 
         KEPT_HEADERS.flatMap((h) => (response.headers.get(h) ? [[h, response.headers.get(h)]] : [])),
       );
       const isJson = (response.headers.get("content-type") ?? "").includes("json");
-      responses.push({
+      return {
         id: request.id,
         status: response.status,
         headers,
         ...(text === "" ? {} : { body: isJson ? JSON.parse(text) : Buffer.from(text).toString("base64") }),
-      });
-    }
+      };
+    };
+    // Graph hands Exchange up to four parts at once: they count against the mailbox's concurrency like any request.
+    const responses: Awaited<ReturnType<typeof answer>>[] = new Array(requests.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < requests.length; i = next++) responses[i] = await answer(requests[i]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(PARTS_AT_ONCE, requests.length) }, worker));
     res.json({ responses });
   });
 }

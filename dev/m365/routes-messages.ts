@@ -4,6 +4,8 @@ import { badRequest, GraphError } from "./errors.js";
 import { FOLDER_IDS, folderNamed, parseSelect, toResource } from "./message-resource.js";
 import { FOLDERS, type FolderName, type StoredMessage } from "./message.js";
 import { parseExpand, parseFilter, parseOrderBy, parseTop } from "./odata-query.js";
+import type { DeltaChangeType, ReceivedFilter } from "./delta-tokens.js";
+import { registerAttachmentRoutes } from "./routes-attachments.js";
 
 const DEFAULT_PAGE = 10;
 const MAX_DELTA_PAGE = 1000;
@@ -33,13 +35,17 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
     const folder = folderParam(req);
     const requested = Number(preferences(req).get("odata.maxpagesize") ?? DEFAULT_PAGE);
     const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_DELTA_PAGE) : DEFAULT_PAGE;
-    if (queryOption(req, "$filter") !== undefined || queryOption(req, "$orderby") !== undefined) {
-      throw badRequest("ErrorInvalidUrlQuery", "The stand-in's delta query supports $select only.");
+    if (queryOption(req, "$orderby") !== undefined) {
+      throw badRequest("ErrorInvalidUrlQuery", "The stand-in's delta query does not support $orderby.");
     }
+    const filter = parseDeltaFilter(queryOption(req, "$filter"));
+    const changeType = parseChangeType(queryOption(req, "changeType"));
     const page = deltaTokens.page(
       folder,
       {
         select: parseSelect(queryOption(req, "$select")),
+        ...(filter ? { filter } : {}),
+        ...(changeType ? { changeType } : {}),
         skiptoken: queryOption(req, "$skiptoken"),
         deltatoken: queryOption(req, "$deltatoken"),
       },
@@ -49,13 +55,17 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
       "skiptoken" in page.next ? ["$skiptoken", page.next.skiptoken] : ["$deltatoken", page.next.deltatoken];
     // Written as Graph writes its links: absolute, with the `$` of the token unencoded.
     const link = `${context.origin()}${req.path}?${name}=${encodeURIComponent(value)}`;
+    const render = (message: StoredMessage) =>
+      toResource(message, { ...renderOptions(req, context), select: page.select });
     res.set("Preference-Applied", appliedPreferences(req, pageSize));
     res.json({
       "@odata.context": `${context.origin()}/v1.0/$metadata#Collection(message)`,
       value: page.items.map((item) =>
-        "message" in item
-          ? toResource(item.message, { ...renderOptions(req, context), select: page.select })
-          : { "@odata.type": "#microsoft.graph.message", id: item.removedId, "@removed": { reason: "deleted" } },
+        "removedId" in item
+          ? { "@odata.type": "#microsoft.graph.message", id: item.removedId, "@removed": { reason: "deleted" } }
+          : "changed" in item
+            ? changedOnly(render(item.message), item.changed)
+            : render(item.message),
       ),
       [name === "$skiptoken" ? "@odata.nextLink" : "@odata.deltaLink"]: link,
     });
@@ -72,23 +82,30 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
     });
   });
 
-  /** One page of `messages` after $filter, $orderby and $top; unsupported options are refused before any matching. */
+  /**
+   * One page of `messages` after $filter, $orderby, $skip and $top, with an `@odata.nextLink` when more match (as
+   * Graph pages a list); unsupported options are refused before any matching.
+   */
   const listed = (req: Request, messages: readonly StoredMessage[]) => {
     const render = renderer(req, context);
     const matches = parseFilter(queryOption(req, "$filter"));
     const top = parseTop(queryOption(req, "$top"), DEFAULT_PAGE);
-    return messages
-      .filter(matches)
-      .sort(parseOrderBy(queryOption(req, "$orderby")))
-      .slice(0, top)
-      .map(render);
+    const skip = Number(queryOption(req, "$skip") ?? 0);
+    if (!Number.isInteger(skip) || skip < 0) throw badRequest("BadRequest", "$skip must be a whole number.");
+    const found = messages.filter(matches).sort(parseOrderBy(queryOption(req, "$orderby")));
+    const next = new URLSearchParams(req.query as Record<string, string>);
+    next.set("$skip", String(skip + top));
+    return {
+      value: found.slice(skip, skip + top).map(render),
+      ...(found.length > skip + top ? { "@odata.nextLink": `${context.origin()}${req.path}?${next}` } : {}),
+    };
   };
 
   app.get("/v1.0/users/:user/mailFolders/:folder/messages", (req, res) => {
     const folder = folderParam(req);
     res.json({
       "@odata.context": `${context.origin()}/v1.0/$metadata#users('${req.params.user}')/mailFolders('${folder}')/messages`,
-      value: listed(req, store.list(folder)),
+      ...listed(req, store.list(folder)),
     });
   });
 
@@ -96,7 +113,7 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
   app.get("/v1.0/users/:user/messages", (req, res) => {
     res.json({
       "@odata.context": `${context.origin()}/v1.0/$metadata#users('${req.params.user}')/messages`,
-      value: listed(
+      ...listed(
         req,
         FOLDERS.flatMap((folder) => store.list(folder)),
       ),
@@ -121,22 +138,34 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
     res.type("message/rfc822").send(message.raw);
   });
 
-  app.get("/v1.0/users/:user/messages/:id/attachments", (req, res) => {
-    const withBytes = /(^|,)\s*contentBytes\s*(,|$)/i.test(queryOption(req, "$select") ?? "");
-    res.json({
-      value: store.get(String(req.params.id)).attachments.map(({ contentBytes, ...metadata }) => ({
-        "@odata.type": "#microsoft.graph.fileAttachment",
-        ...metadata,
-        ...(withBytes ? { contentBytes } : {}),
-      })),
-    });
-  });
+  registerAttachmentRoutes(app, context);
+}
 
-  app.get("/v1.0/users/:user/messages/:id/attachments/:attachmentId", (req, res) => {
-    const attachment = store.get(String(req.params.id)).attachments.find((a) => a.id === req.params.attachmentId);
-    if (!attachment) throw new GraphError(404, "ErrorItemNotFound", "The attachment was not found.");
-    res.json({ "@odata.type": "#microsoft.graph.fileAttachment", ...attachment });
-  });
+/** An updated message as delta gives it: its id, etag and the properties that changed, nothing else. */
+function changedOnly(resource: Record<string, unknown>, changed: readonly string[]): Record<string, unknown> {
+  const kept: Record<string, unknown> = { "@odata.etag": resource["@odata.etag"], id: resource.id };
+  for (const name of changed) if (name in resource) kept[name] = resource[name];
+  return kept;
+}
+
+/** `$filter` on message delta: `receivedDateTime ge|gt <instant>` only, as Graph documents it. */
+function parseDeltaFilter(filter: string | undefined): ReceivedFilter | undefined {
+  if (filter === undefined) return undefined;
+  const match = /^receivedDateTime\s+(ge|gt)\s+(\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))$/i.exec(filter.trim());
+  const atMs = Date.parse(match?.[2] ?? "");
+  if (!match || Number.isNaN(atMs)) {
+    throw badRequest(
+      "ErrorInvalidUrlQueryFilter",
+      "Message delta supports only $filter=receivedDateTime ge <instant> or receivedDateTime gt <instant>.",
+    );
+  }
+  return { inclusive: (match[1] ?? "").toLowerCase() === "ge", atMs };
+}
+
+function parseChangeType(value: string | undefined): DeltaChangeType | undefined {
+  if (value === undefined) return undefined;
+  if (value === "created" || value === "updated" || value === "deleted") return value;
+  throw badRequest("ErrorInvalidUrlQuery", `changeType must be created, updated or deleted, not '${value}'.`);
 }
 
 /** Echoes the preferences honoured, as Graph does in `Preference-Applied`. */

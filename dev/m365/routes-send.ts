@@ -1,7 +1,7 @@
 import type { Express, Request } from "express";
 import { renderOptions, type StandInContext } from "./context.js";
 import { badRequest } from "./errors.js";
-import { toResource } from "./message-resource.js";
+import { folderNamed, toResource } from "./message-resource.js";
 import type { StoredMessage } from "./message.js";
 import { readWritableMessage } from "./writable-message.js";
 
@@ -26,7 +26,14 @@ export function registerSendRoutes(app: Express, context: StandInContext): void 
       );
     if (comment !== undefined && typeof comment !== "string")
       throw badRequest("RequestBodyRead", "comment must be a string.");
-    const draft = composer.createReply(String(req.params.id), readWritableMessage(message), comment);
+    const fields = readWritableMessage(message);
+    if (comment !== undefined && fields.body !== undefined)
+      throw badRequest("RequestBodyRead", "createReply takes a comment or message.body, not both.");
+    // The docs promise createReply's `message` only its writable properties: a client must check for its marker.
+    const kept = context.faults.get().createReplyDropsMarker
+      ? { ...fields, singleValueExtendedProperties: undefined, internetMessageHeaders: undefined }
+      : fields;
+    const draft = composer.createReply(String(req.params.id), kept, comment);
     res.status(201).json(created(req, draft));
   });
 
@@ -36,7 +43,27 @@ export function registerSendRoutes(app: Express, context: StandInContext): void 
 
   app.post("/v1.0/users/:user/messages/:id/send", async (req, res) => {
     await composer.send(String(req.params.id));
+    // Exchange took the message, but its answer is lost on the way back: the client cannot tell it was sent.
+    if (context.faults.dropsSendResponse()) {
+      context.stats.sendResponsesDropped += 1;
+      res.socket?.destroy();
+      return;
+    }
     res.status(202).end();
+  });
+
+  // A move keeps the immutable id, and in the destination the message is new (delta reports it as created).
+  app.post("/v1.0/users/:user/messages/:id/move", (req, res) => {
+    const { destinationId, ...rest } = bodyObject(req);
+    const destination = typeof destinationId === "string" ? folderNamed(destinationId) : undefined;
+    if (Object.keys(rest).length > 0 || destination === undefined)
+      throw badRequest("ErrorInvalidRequest", "move takes a destinationId: a folder id or a well-known folder name.");
+    res.status(201).json(
+      created(
+        req,
+        context.store.update(String(req.params.id), (m) => (m.folder = destination)),
+      ),
+    );
   });
 
   app.post("/v1.0/users/:user/sendMail", async (req, res) => {

@@ -6,7 +6,7 @@ const withContext = (context: StandInContext, subscription: object) => ({
   ...subscription,
 });
 
-/** `/subscriptions`: create (with the validation handshake), list, read, renew, delete. */
+/** `/subscriptions`: create (with the validation handshake), list, read, renew, reauthorize, delete. */
 export function registerSubscriptionRoutes(app: Express, context: StandInContext): void {
   const { subscriptions } = context;
 
@@ -20,6 +20,11 @@ export function registerSubscriptionRoutes(app: Express, context: StandInContext
 
   app.get("/v1.0/subscriptions/:id", (req, res) => {
     res.json(withContext(context, subscriptions.get(req.params.id)));
+  });
+
+  app.post("/v1.0/subscriptions/:id/reauthorize", (req, res) => {
+    subscriptions.reauthorize(req.params.id);
+    res.status(204).end();
   });
 
   app.patch("/v1.0/subscriptions/:id", (req, res) => {

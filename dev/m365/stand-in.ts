@@ -29,6 +29,10 @@ export interface StandInOptions {
   readonly mailboxLimits?: MailboxLimitSettings;
   readonly notificationTiming?: Partial<DeliveryTiming>;
   readonly validationTimeoutMs?: number;
+  /** How often an unanswered reauthorizationRequired challenge is sent again (Graph: 15 minutes; 60 s here). */
+  readonly reauthorizationRepeatMs?: number;
+  /** How many messages a `receivedDateTime`-filtered delta round returns at most (Graph: 5,000). */
+  readonly deltaFilterCap?: number;
   /** Receives ids and counts only, never addresses, subjects or bodies. */
   readonly log?: (line: string) => void;
 }
@@ -44,12 +48,14 @@ export interface StandIn {
   readonly mailbox: MailboxStore;
   readonly faults: Faults;
   stats(): Stats;
-  /** Delivers raw MIME into the Inbox as SMTP would; resolves to the new immutable message id. */
-  deliver(rawMime: string | Buffer): Promise<string>;
+  /** Delivers raw MIME into the Inbox (or Junk Email) as SMTP would; resolves to the new immutable message id. */
+  deliver(rawMime: string | Buffer, folder?: "inbox" | "junkemail"): Promise<string>;
   /** Waits until every notification in flight has been delivered or given up. */
   notificationsSettled(): Promise<void>;
   /** The live subscriptions' ids, e.g. for `faults.removeSubscription(id)` (Graph's `subscriptionRemoved`). */
   subscriptionIds(): string[];
+  /** The live subscriptions still waiting to be reauthorized (their notifications withheld). */
+  pausedSubscriptions(): number;
   close(): Promise<void>;
 }
 
@@ -73,7 +79,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const ids = new IdIssuer();
   const stats = new StatsCounter();
   const store = new MailboxStore(ids, now, settings.mailbox, settings.mailboxDisplayName);
-  const deltaTokens = new DeltaTokens(store, ids);
+  const deltaTokens: DeltaTokens = new DeltaTokens(store, ids, {
+    filterCap: options.deltaFilterCap ?? 5000,
+    lagMs: () => faults.get().deltaLagMs,
+  });
   const faults: Faults = new Faults(seededRandom(options.seed ?? 1), {
     expireDeltaTokens: () => deltaTokens.expireAll(),
     removeSubscription: (id): Promise<void> => subscriptions.remove(id),
@@ -92,17 +101,22 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       mailboxAddress: settings.mailbox,
       tenantId: settings.tenantId,
       validationTimeoutMs: options.validationTimeoutMs ?? 10_000,
+      reauthorizationRepeatMs: options.reauthorizationRepeatMs ?? 60_000,
     },
     sender,
   );
+  // A message moved into the Inbox is created there, as far as Exchange's notifications and delta are concerned.
   store.onCreated((message) => {
+    if (message.folder === "inbox") subscriptions.notifyCreated(message);
+  });
+  store.onMoved((message) => {
     if (message.folder === "inbox") subscriptions.notifyCreated(message);
   });
 
   let origin = "";
   const context: StandInContext = {
     store,
-    composer: new Composer(store, ids, now),
+    composer: new Composer(store, ids, now, () => faults.sentItemsDelay()),
     deltaTokens,
     subscriptions,
     faults,
@@ -145,10 +159,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     mailbox: store,
     faults,
     stats: snapshot,
-    deliver: async (raw) => (await store.deliver(typeof raw === "string" ? Buffer.from(raw) : raw)).id,
+    deliver: async (raw, folder) => (await store.deliver(typeof raw === "string" ? Buffer.from(raw) : raw, folder)).id,
     notificationsSettled: () => sender.idle(),
     subscriptionIds: () => subscriptions.list().map((s) => s.id),
+    pausedSubscriptions: () => subscriptions.list().filter((s) => subscriptions.isPaused(s.id)).length,
     close: async () => {
+      subscriptions.clear();
       sender.clear();
       await smtp.close();
       http.closeAllConnections();

@@ -10,6 +10,8 @@ export interface NotificationStats {
   dropped: number;
   duplicated: number;
   lifecycleSent: number;
+  /** Not sent at all: the subscription was waiting to be reauthorized. */
+  withheld: number;
 }
 
 /** What benchmarks read: Graph requests by route and status, notifications, and mail in each folder. */
@@ -26,6 +28,10 @@ export interface Stats {
   readonly folders: Readonly<Record<FolderName, number>>;
   readonly smtpDelivered: number;
   readonly outbound: number;
+  /** `/send` calls whose response the faults cut off (the message went all the same). */
+  readonly sendResponsesDropped: number;
+  /** The most requests (a `$batch`'s parts each, not the `$batch`) the mailbox had in hand at once. */
+  readonly peakInFlight: number;
 }
 
 export class StatsCounter {
@@ -33,7 +39,19 @@ export class StatsCounter {
   private batchParts: Record<string, Record<string, number>> = {};
   private requestsTotal = 0;
   smtpDelivered = 0;
+  sendResponsesDropped = 0;
+  private inFlight = 0;
+  private peakInFlight = 0;
   notifications: NotificationStats = StatsCounter.noNotifications();
+
+  started(): void {
+    this.inFlight += 1;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+  }
+
+  finished(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+  }
 
   recordRequest(route: string, status: number): void {
     const byStatus = (this.requests[route] ??= {});
@@ -55,6 +73,8 @@ export class StatsCounter {
       folders,
       smtpDelivered: this.smtpDelivered,
       outbound,
+      sendResponsesDropped: this.sendResponsesDropped,
+      peakInFlight: this.peakInFlight,
     };
   }
 
@@ -63,11 +83,13 @@ export class StatsCounter {
     this.batchParts = {};
     this.requestsTotal = 0;
     this.smtpDelivered = 0;
+    this.sendResponsesDropped = 0;
+    this.peakInFlight = this.inFlight;
     this.notifications = StatsCounter.noNotifications();
   }
 
   private static noNotifications(): NotificationStats {
-    return { sent: 0, delivered: 0, failed: 0, dropped: 0, duplicated: 0, lifecycleSent: 0 };
+    return { sent: 0, delivered: 0, failed: 0, dropped: 0, duplicated: 0, lifecycleSent: 0, withheld: 0 };
   }
 }
 

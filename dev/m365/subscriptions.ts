@@ -36,8 +36,17 @@ export interface Subscription {
   readonly notificationUrlAppId: null;
 }
 
+/** Graph's word on a subscription beyond its resource: whether it waits to be reauthorized (delivery paused). */
+interface SubscriptionState {
+  paused: boolean;
+  /** The next repeat of an unanswered challenge. */
+  repeat?: NodeJS.Timeout;
+}
+
 export interface SubscriptionContext {
   readonly now: () => Date;
+  /** While a challenge goes unanswered Graph sends it again (every 15 minutes in Graph; sooner here). */
+  readonly reauthorizationRepeatMs: number;
   readonly userId: string;
   readonly mailboxAddress: string;
   readonly tenantId: string;
@@ -47,6 +56,7 @@ export interface SubscriptionContext {
 /** Subscriptions to the Inbox's `created` messages, with Graph's validation handshake and notifications. */
 export class Subscriptions {
   private readonly byId = new Map<string, Subscription>();
+  private readonly states = new Map<string, SubscriptionState>();
 
   constructor(
     private readonly context: SubscriptionContext,
@@ -90,6 +100,7 @@ export class Subscriptions {
       notificationUrlAppId: null,
     };
     this.byId.set(subscription.id, subscription);
+    this.states.set(subscription.id, { paused: false });
     return subscription;
   }
 
@@ -98,11 +109,25 @@ export class Subscriptions {
     const parsed = z.object({ expirationDateTime: z.string() }).safeParse(body);
     if (!parsed.success) throw badRequest("InvalidRequest", "Renewing a subscription needs expirationDateTime.");
     subscription.expirationDateTime = this.checkedExpiration(parsed.data.expirationDateTime);
+    this.resume(id); // renewing reauthorizes too
     return subscription;
+  }
+
+  /** `POST /subscriptions/{id}/reauthorize`: delivery, paused by a reauthorizationRequired challenge, resumes. */
+  reauthorize(id: string): void {
+    this.get(id);
+    this.resume(id);
+  }
+
+  /** Whether delivery is paused until the subscription is reauthorized or renewed. */
+  isPaused(id: string): boolean {
+    return this.states.get(id)?.paused === true;
   }
 
   delete(id: string): void {
     if (!this.byId.delete(id)) throw notFound(`subscription ${id}`);
+    this.resume(id);
+    this.states.delete(id);
   }
 
   get(id: string): Subscription {
@@ -116,10 +141,17 @@ export class Subscriptions {
     return [...this.byId.values()].filter((s) => !this.expired(s));
   }
 
-  /** A `created` change notification for every live subscription. */
+  /**
+   * A `created` change notification for every live subscription. One waiting to be reauthorized gets none: its
+   * notifications are lost, as Graph loses them, and the client must read what it missed.
+   */
   notifyCreated(message: StoredMessage): void {
     const resource = `Users/${this.context.userId}/Messages/${message.id}`;
     for (const subscription of this.list()) {
+      if (this.isPaused(subscription.id)) {
+        this.sender.withheld();
+        continue;
+      }
       this.sender.sendChange(subscription.notificationUrl, {
         value: [
           {
@@ -145,15 +177,38 @@ export class Subscriptions {
   async remove(id: string): Promise<void> {
     const subscription = this.get(id);
     this.byId.delete(id);
+    this.resume(id);
+    this.states.delete(id);
     await this.sendLifecycle(subscription, "subscriptionRemoved");
   }
 
+  /** Sends a lifecycle event; a reauthorizationRequired challenge also pauses delivery until it is answered. */
   async lifecycle(id: string, event: "missed" | "reauthorizationRequired"): Promise<void> {
-    await this.sendLifecycle(this.get(id), event);
+    const subscription = this.get(id);
+    if (event === "reauthorizationRequired") this.challenge(id);
+    await this.sendLifecycle(subscription, event);
+  }
+
+  /** Pauses delivery, and sends the challenge again every so often until it is answered. */
+  private challenge(id: string): void {
+    this.resume(id);
+    const repeat = setTimeout(() => {
+      const subscription = this.byId.get(id);
+      if (subscription && this.isPaused(id)) void this.lifecycle(id, "reauthorizationRequired").catch(() => undefined);
+    }, this.context.reauthorizationRepeatMs);
+    repeat.unref();
+    this.states.set(id, { paused: true, repeat });
   }
 
   clear(): void {
+    for (const id of this.states.keys()) this.resume(id);
     this.byId.clear();
+    this.states.clear();
+  }
+
+  private resume(id: string): void {
+    clearTimeout(this.states.get(id)?.repeat);
+    this.states.set(id, { paused: false });
   }
 
   private async sendLifecycle(subscription: Subscription, lifecycleEvent: string): Promise<void> {

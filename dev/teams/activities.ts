@@ -44,14 +44,35 @@ export function message(serviceUrl: string, from: Sender, place: Place, text: st
   };
 }
 
+/**
+ * What a person types into a conversation, as Teams delivers it to the bot: in a personal chat, every message; in a
+ * group chat, meeting chat or channel, only one that @mentions the bot ("@Family Centre screening"), which Teams
+ * sends with a mention entity. Undefined: Teams does not pass the message to the bot at all.
+ */
+export function typed(serviceUrl: string, from: Sender, place: Place, words: string, id = "msg-1") {
+  if (place.type === "personal") return message(serviceUrl, from, place, words, id);
+  const mention = `@${BOT.name} `;
+  return words.startsWith(mention) ? message(serviceUrl, from, place, words.slice(mention.length), id) : undefined;
+}
+
 /** The app installed in a conversation. */
 export function installed(serviceUrl: string, from: Sender, place: Place) {
   return { ...base(serviceUrl, from, place, "install-1"), type: "installationUpdate", action: "add" };
 }
 
+/** The app removed from a conversation (a person uninstalls it, or removes it from a chat or team). */
+export function uninstalled(serviceUrl: string, from: Sender, place: Place) {
+  return { ...base(serviceUrl, from, place, "uninstall-1"), type: "installationUpdate", action: "remove" };
+}
+
 /** The bot added to a group chat or team. */
 export function botAdded(serviceUrl: string, from: Sender, place: Place) {
   return { ...base(serviceUrl, from, place, "added-1"), type: "conversationUpdate", membersAdded: [BOT] };
+}
+
+/** The bot removed from a group chat or team. */
+export function botRemoved(serviceUrl: string, from: Sender, place: Place) {
+  return { ...base(serviceUrl, from, place, "removed-1"), type: "conversationUpdate", membersRemoved: [BOT] };
 }
 
 /** A click on an Action.Execute button (`replyToId` is the card's message). */
@@ -70,6 +91,20 @@ export function cardAction(
     replyToId: "agenda-message-1",
     value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
   };
+}
+
+/**
+ * A click on an `Action.Submit` (the fallback of an `Action.Execute` on a client without Universal Actions): a message
+ * carrying the button's data merged with the card's inputs, replying to the card's message.
+ */
+export function cardSubmit(
+  serviceUrl: string,
+  from: Sender,
+  place: Place,
+  value: Record<string, unknown>,
+  id = "submit-1",
+) {
+  return { ...base(serviceUrl, from, place, id), type: "message", replyToId: "agenda-message-1", value };
 }
 
 export async function post(url: string, activity: unknown, authorization?: string) {

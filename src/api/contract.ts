@@ -11,7 +11,10 @@
  *   GET  /api/pre-allocation?continuation=     duty-worker, manager -> PreAllocationResponse
  *   GET  /api/my-cases?continuation=           practitioner, duty-worker, manager -> MyCasesResponse
  *        (?workerId= a manager may look at another worker's cases)
- *   GET  /api/cases/:caseId                    any staff          -> CaseDetail (ETag header = CaseDetail.etag)
+ *   GET  /api/cases/:caseId                    any staff          -> CaseDetail (ETag header = CaseDetail.etag);
+ *                                              its `actions` are what this caller may do on it now
+ *   POST /api/cases/:caseId/actions/:actionId  the action's roles, If-Match <- the action's inputs by name (and
+ *                                              `occurredAt`, UTC ISO, when it happened earlier) -> MutationResult
  *   GET  /api/staff                            any staff          -> StaffResponse (pickers, names)
  *   GET  /api/team                             manager, admin     -> TeamResponse
  *   GET  /api/compliance?from=&to=             manager, admin     -> ComplianceReport
@@ -21,6 +24,7 @@
  *   PUT  /api/settings                         admin, If-Match    <- SettingsUpdate -> SettingsResponse
  *   POST /api/settings/bank-holidays           admin              <- GOV.UK bank-holidays.json -> BankHolidayImportResult
  *   PUT  /api/staff/:staffId                   admin, If-Match (absent = create) <- StaffInput -> StaffView
+ *   POST /api/staff/:staffId/supervisions      manager <- { occurredAt? } -> 201 (rule 11.6, the practitioner's own log)
  *
  *   Mutations of a case: `If-Match: <CaseDetail.etag>` required (428 without, 412 when stale); each is
  *   recorded as a case event with the caller as actor; answer MutationResult (and the new ETag header).
@@ -29,6 +33,15 @@
  *   POST /api/cases/:caseId/events             practitioner, duty-worker, manager (closure sign-off: manager)
  *                                              <- CaseEventRequest
  *   POST /api/cases/:caseId/referrer           duty-worker, manager <- ConfirmReferrerRequest
+ *
+ *   Contacts that did not come by email (a call, a walk-in, a letter, the Gateway, Social Care):
+ *   GET  /api/contacts/form                    duty-worker, manager -> ContactFormResponse
+ *   POST /api/contacts                         duty-worker, manager <- the form's inputs by name -> LoggedContact
+ *
+ *   Teams messages the bot could not send (held for a person, with why):
+ *   GET  /api/teams-messages/held?continuation=  duty-worker, manager -> HeldTeamsMessagesResponse
+ *   POST /api/teams-messages/held/retry          duty-worker, manager <- RetryTeamsMessageRequest
+ *                                                -> RetryTeamsMessageResponse (404/409 TEAMS_OUTBOX.*)
  *
  *   Outlook add-in:
  *   GET  /api/mail/lookup?messageId=&internetMessageId=   any staff -> MailLookupResponse
@@ -283,6 +296,29 @@ export interface EmailView {
   readonly failureReason?: string;
 }
 
+/** One thing to give when taking an action; the tab renders its form from these. */
+export interface CaseActionInputView {
+  readonly name: string;
+  readonly label: string;
+  /** Needed; for a boolean, it must be ticked (a checklist item to do first). */
+  readonly required: boolean;
+  readonly type: "text" | "longtext" | "boolean" | "date" | "datetime" | "choice" | "staff";
+  /** For choice and staff. */
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
+}
+
+/** Something the caller may do on the case now: POST its inputs to `path` with the case's ETag. */
+export interface CaseActionView {
+  /** Stable, kebab-case: "record-visit", "request-closure". */
+  readonly id: string;
+  readonly label: string;
+  /** The profile's rules it serves, e.g. ["4.1b", "10.1"]. */
+  readonly rules: readonly string[];
+  /** POST here: /api/cases/FC-2026-000001/actions/record-visit */
+  readonly path: string;
+  readonly inputs: readonly CaseActionInputView[];
+}
+
 export interface CaseDetail {
   readonly case: CaseSummary & {
     readonly closedAt?: string;
@@ -302,6 +338,8 @@ export interface CaseDetail {
   readonly checks?: readonly CheckView[];
   /** The checks a closure requested now would meet, for the closure checklist (absent once closed). */
   readonly closureChecks?: readonly CheckView[];
+  /** What the caller may do on the case now, derived from its state, their roles and the practice framework. */
+  readonly actions: readonly CaseActionView[];
 }
 
 export interface CheckStageView {
@@ -378,6 +416,18 @@ export interface MutationResult {
   readonly letterQueued?: boolean;
 }
 
+// ---- contacts logged by hand ----
+
+export interface ContactFormResponse {
+  readonly inputs: readonly CaseActionInputView[];
+}
+
+export interface LoggedContact {
+  readonly caseId: string;
+  readonly contactId: string;
+  readonly state: string;
+}
+
 // ---- staff and team ----
 
 export interface StaffView {
@@ -407,6 +457,8 @@ export interface CaseloadView {
   readonly limitSource: "agreed" | "profile";
   readonly over: boolean;
   readonly redClocks: number;
+  /** Their supervision clock (11.6): the latest instance, running or met; absent before their first supervision. */
+  readonly supervision?: ClockView;
 }
 
 export interface TeamResponse {
@@ -544,6 +596,35 @@ export interface LogMailRequest {
 export interface LinkMailRequest {
   readonly messageId: string;
   readonly caseId: string;
+}
+
+// ---- Teams messages held ----
+
+/** A Teams message the bot could not send, held for a person: what, where to, since when, and why. */
+export interface HeldTeamsMessageView {
+  /** With `key`, names the message for a retry. */
+  readonly partition: string;
+  readonly key: string;
+  /** "Triage card", "Screening agenda", "Morning digest"… */
+  readonly what: string;
+  /** "the duty chat", "Pat Practitioner's personal chat"… */
+  readonly to: string;
+  /** The case it is about, when it is about one. */
+  readonly caseId?: string;
+  readonly heldSince: string;
+  /** Why it is held and what puts it right. */
+  readonly reason: string;
+}
+
+export type HeldTeamsMessagesResponse = PageOf<HeldTeamsMessageView>;
+
+export interface RetryTeamsMessageRequest {
+  readonly partition: string;
+  readonly key: string;
+}
+
+export interface RetryTeamsMessageResponse {
+  readonly released: true;
 }
 
 // ---- local mode ----

@@ -4,10 +4,12 @@ import type { ApiDeps } from "./api-deps.js";
 import { apiErrorHandler } from "./http.js";
 import { adminRoutes } from "./routes/admin-routes.js";
 import { caseRoutes } from "./routes/case-routes.js";
+import { contactRoutes } from "./routes/contact-routes.js";
 import { mailRoutes } from "./routes/mail-routes.js";
 import { queueRoutes } from "./routes/queue-routes.js";
 import { referenceRoutes } from "./routes/reference-routes.js";
 import { reportRoutes } from "./routes/report-routes.js";
+import { teamsMessageRoutes } from "./routes/teams-message-routes.js";
 
 /**
  * The tab's API under /api/ (mount the router at the app's root). `before`: routes the composition root adds in
@@ -20,7 +22,9 @@ export function createApiRouter(deps: ApiDeps, logger: Logger, before: readonly 
   api.use(queueRoutes(deps));
   api.use(reportRoutes(deps));
   api.use(caseRoutes(deps));
+  api.use(contactRoutes(deps));
   api.use(mailRoutes(deps));
+  api.use(teamsMessageRoutes(deps));
   api.use(adminRoutes(deps));
   api.use(apiErrorHandler(logger));
 

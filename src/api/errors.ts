@@ -90,7 +90,13 @@ export function statusOf(code: string): number | undefined {
   if (code === "STORE.ALREADY_EXISTS") return 409;
   if (code === "CASE.FORBIDDEN" || code === "SUPERVISION.FORBIDDEN") return 403;
   if (code === "CASE.INVALID_COMMAND" || code === "CASE.UNKNOWN_OUTCOME" || code === "SUPERVISION.INVALID") return 400;
-  if (code === "MAIL.SET_ASIDE") return 409;
+  if (code === "MAIL.SET_ASIDE" || code === "ACTION.NOT_AVAILABLE") return 409;
+  if (code === "ACTION.UNKNOWN") return 404;
+  if (code === "ACTION.INVALID_INPUT" || code === "SUPERVISION.NOT_A_PRACTITIONER" || code === "CONTACT.INVALID") {
+    return 400;
+  }
+  if (code === "TEAMS_OUTBOX.NOT_FOUND") return 404;
+  if (code === "TEAMS_OUTBOX.NOT_HELD") return 409;
   if (code.startsWith("CASE.")) return 409; // CASE.TRANSITION_NOT_ALLOWED, CASE.ALREADY_DECIDED, …
   return undefined;
 }

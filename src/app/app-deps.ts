@@ -11,6 +11,19 @@ export interface Centre {
   readonly name: string;
   readonly mailbox: string;
   readonly maxAcksPerSenderPerDay: number;
+  /**
+   * How long a letter handed to Exchange may be on its way before the outbox acts again: sends the draft once more
+   * if it is still a draft, or asks a person if it is nowhere. Sent Items is eventually consistent: until then,
+   * a letter not found there is waited for, never sent again.
+   */
+  readonly letterInTransitMinutes: number;
+  /** Mail received longer ago than this when it is logged is never acknowledged (a backlog after an outage). */
+  readonly acknowledgeWithinHours: number;
+  /**
+   * Go-live: intake reads no mail received before it. Unset, the first inbox round's own start is kept as go-live,
+   * so the mail already in the Inbox then is never taken for new contacts.
+   */
+  readonly intakeFrom?: string;
 }
 
 /**

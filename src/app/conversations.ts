@@ -1,7 +1,7 @@
-import { AlreadyExistsError, isWriteRace } from "../ports/errors.js";
+import { AlreadyExistsError, ConcurrencyError, isWriteRace } from "../ports/errors.js";
 import type { ConversationKey } from "../ports/teams.js";
 import type { AppDeps } from "./app-deps.js";
-import { CENTRE_SETTINGS_KEY } from "./settings/centre-settings.js";
+import { CENTRE_SETTINGS_KEY, unassignChat } from "./settings/centre-settings.js";
 
 const ATTEMPTS = 3;
 type ConversationDeps = Pick<AppDeps, "conversations">;
@@ -44,6 +44,49 @@ export async function rememberNewConversation(
   return "known";
 }
 
+/**
+ * Every activity from a conversation we know refreshes its stored reference when it changed (Teams may move a
+ * conversation to another `serviceUrl`); one we do not know is left to the activities that introduce it.
+ */
+export async function refreshConversation(
+  deps: ConversationDeps,
+  key: ConversationKey,
+  reference: Readonly<Record<string, unknown>>,
+  now: Date,
+): Promise<"refreshed" | "unchanged" | "unknown"> {
+  const current = await deps.conversations.get(key);
+  if (current === undefined) return "unknown";
+  if (JSON.stringify(current.value.reference) === JSON.stringify(reference)) return "unchanged";
+  try {
+    await deps.conversations.put(key, { reference, updatedAt: now.toISOString() }, current.etag);
+  } catch (error) {
+    // Another activity refreshed it first: theirs is as new as ours.
+    if (!isWriteRace(error)) throw error;
+  }
+  return "refreshed";
+}
+
+/**
+ * The app was removed from a conversation, the bot left it, or Teams says the bot can no longer post there (blocked,
+ * uninstalled): its stored reference goes, and so does any panel or duty chat assigned to it, so that what is sent
+ * there next is held with what to do rather than failing. With `etag`, a reference saved again since (the app added
+ * back meanwhile) is kept.
+ */
+export async function forgetConversation(
+  deps: ConversationDeps & Pick<AppDeps, "settings" | "profile">,
+  key: ConversationKey,
+  etag?: string,
+): Promise<{ readonly forgotten: boolean; readonly unassigned: readonly string[] }> {
+  let forgotten: boolean;
+  try {
+    forgotten = await deps.conversations.delete(key, etag);
+  } catch (error) {
+    if (error instanceof ConcurrencyError) return { forgotten: false, unassigned: [] };
+    throw error;
+  }
+  return { forgotten, unassigned: await unassignChat(deps, key) };
+}
+
 export async function isConversationKnown(deps: ConversationDeps, key: ConversationKey): Promise<boolean> {
   return (await deps.conversations.get(key)) !== undefined;
 }
@@ -56,9 +99,16 @@ export async function isConversationKnown(deps: ConversationDeps, key: Conversat
 export async function conversationFor(
   deps: ConversationDeps & Pick<AppDeps, "settings">,
   key: ConversationKey,
-): Promise<{ readonly storedKey: string; readonly reference: Readonly<Record<string, unknown>> } | undefined> {
+): Promise<StoredConversationFor | undefined> {
   const settings = (await deps.settings.get(CENTRE_SETTINGS_KEY))?.value;
   const storedKey = settings?.chatIds[key] ?? key;
-  const stored = (await deps.conversations.get(storedKey))?.value;
-  return stored === undefined ? undefined : { storedKey, reference: stored.reference };
+  const stored = await deps.conversations.get(storedKey);
+  return stored === undefined ? undefined : { storedKey, reference: stored.value.reference, etag: stored.etag };
+}
+
+export interface StoredConversationFor {
+  readonly storedKey: string;
+  readonly reference: Readonly<Record<string, unknown>>;
+  /** The stored record's ETag, so forgetting it never removes a reference saved again since. */
+  readonly etag: string;
 }

@@ -17,8 +17,6 @@ export interface OutboxRound {
   readonly throttled: boolean;
 }
 
-/** How long a letter handed to Exchange may take to appear in Sent Items before a person is asked to check. */
-const CONFIRMATION_PATIENCE_MS = 30 * 60_000;
 /**
  * A drafted item younger than this is another sender's attempt in flight (claim, draft, send take seconds): it is
  * left to that sender. Older, its sender stopped part-way, and this one finishes it.
@@ -33,8 +31,8 @@ const CLAIMED = "";
  * send it → record the letter on the case (which stops 1.2, 2.2 or 3.1) → mark it sent with the draft's id, which
  * immutable ids keep in Sent Items. An item never claimed cannot be in Drafts or Sent Items, so it costs no search; only a claimed
  * item whose sender stopped is looked for there (by its marker), and a draft that was handed over but is not yet in
- * Sent Items is never sent again: it is waited for. `concurrency` letters go at once (Exchange serves at most 4
- * requests per mailbox at a time, and the inbox round needs one).
+ * Sent Items is waited for through the centre's in-transit window, never sent again within it. `concurrency`
+ * letters go at once (Exchange serves at most 4 requests per mailbox at a time, and the inbox round needs one).
  */
 export async function deliverOutbox(deps: AppDeps, limit = 20, concurrency = 1): Promise<OutboxRound> {
   const round = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false };
@@ -135,9 +133,13 @@ async function draftAndSend(
 }
 
 /**
- * A claimed item whose sender stopped part-way. In Sent Items → recorded. No draft id recorded → that attempt never
- * sent: taken over (ETag-guarded, so one finisher goes on) and its draft found or made, then sent. A recorded draft
- * still in Drafts → sent; gone from Drafts → on its way to Sent Items, waited for and never sent again.
+ * A claimed item whose sender stopped part-way (or whose `/send` answer was lost). In Sent Items → recorded. No draft
+ * id recorded → that attempt never sent: taken over (ETag-guarded, so one finisher goes on) and its draft found or
+ * made, then sent. A recorded draft may have been sent: Sent Items is eventually consistent, and a letter on its way
+ * shows for a while as a draft in Drafts or in no folder at all. So the draft itself is read: no longer a draft →
+ * sent and recorded; otherwise it is waited for through the in-transit window. After it, a draft still in Drafts
+ * was never sent and goes now (the window starts again, in case this answer is lost too); one that is nowhere
+ * is for a person to check.
  */
 async function finishStopped(deps: AppDeps, item: OutboxItem): Promise<Outcome> {
   const { mailbox, outbox, clock } = deps;
@@ -145,19 +147,21 @@ async function finishStopped(deps: AppDeps, item: OutboxItem): Promise<Outcome> 
   if (age < IN_FLIGHT_MS) return "waiting";
   const already = await mailbox.findSentByOutboxKey(item.key);
   if (already !== undefined) return recordSent(deps, item, already.id);
-  if (item.draftId === CLAIMED) {
+  const draftId = item.draftId ?? CLAIMED;
+  if (draftId === CLAIMED) {
     const composed = await composeOrHold(deps, item);
     if (composed === "held") return "held";
     const retaken = await outbox.transition(item, { to: "drafted", draftId: CLAIMED }, clock.now());
     return draftAndSend(deps, retaken, composed, true);
   }
-  const draft = await mailbox.findDraftByOutboxKey(item.key);
-  if (draft !== undefined) {
-    await mailbox.sendDraft(draft.id);
-    return recordSent(deps, item, draft.id);
-  }
-  if (age > CONFIRMATION_PATIENCE_MS) throw letterUnconfirmed(item.key);
-  return "waiting";
+  const status = await mailbox.draftStatus(draftId);
+  if (status === "sent") return recordSent(deps, item, draftId);
+  if (age < deps.centre.letterInTransitMinutes * 60_000) return "waiting";
+  if (status !== "draft") throw letterUnconfirmed(item.key);
+  const retaken = await outbox.transition(item, { to: "drafted", draftId }, clock.now());
+  deps.logger.warn("outbox.resent-unsent-draft", { caseId: item.caseId, purpose: item.purpose });
+  await mailbox.sendDraft(draftId);
+  return recordSent(deps, retaken, draftId);
 }
 
 /** Records the letter on its case (idempotent: once per outbox key), then marks the item sent. */

@@ -230,7 +230,8 @@ async function planAcknowledgementLetter(
   const neverAnswer = recipient
     ? neverAnswerRecipient(message, deps.mailContext, recipient)
     : { never: false, reasons: [] };
-  const base = { profile: deps.profile, kind: kase.kind, ...(referrer ? { referrer } : {}), neverAnswer };
+  const tooOld = now.getTime() - Date.parse(message.receivedAt) > deps.centre.acknowledgeWithinHours * 60 * 60_000;
+  const base = { profile: deps.profile, kind: kase.kind, ...(referrer ? { referrer } : {}), neverAnswer, tooOld };
   let plan = planAcknowledgement({ ...base, senderCapReached: false });
   if (plan.plan === "send" && !(await takeAcknowledgementAllowance(deps, plan.to.email, now))) {
     plan = planAcknowledgement({ ...base, senderCapReached: true });

@@ -2,6 +2,7 @@ import type { Case } from "../domain/case.js";
 import type { WorklistCase } from "../ports/indexes.js";
 import type { AppDeps } from "./app-deps.js";
 import { deadlineEntries, worklistCase } from "./reindex-case.js";
+import { supervisionEntries, supervisionSubject } from "./supervision/supervision-log.js";
 import { reportFacts } from "./report-facts.js";
 
 export interface RebuildCounts {
@@ -10,12 +11,13 @@ export interface RebuildCounts {
 }
 
 /**
- * Recomputes every table derived from the case rows — worklists, the deadline index, the compliance figures — as
+ * Recomputes every table derived from the case rows (and the practitioners' supervision logs) — worklists, the
+ * deadline index, the compliance figures — as
  * the current profile and calendar compute them (after a profile fix, a bank-holiday import, or a lost write).
  * Each case's compliance rows are replaced at its own version, so a change saved meanwhile is never undone.
  */
 export async function rebuildIndexes(
-  deps: Pick<AppDeps, "cases" | "worklists" | "deadlines" | "compliance" | "profile" | "calendar">,
+  deps: Pick<AppDeps, "cases" | "worklists" | "deadlines" | "compliance" | "supervisions" | "profile" | "calendar">,
   now: Date,
   /** Runs for each case as it is read (the nightly repair queues any outcome letter a decision still calls for). */
   onCase?: (kase: Case) => Promise<unknown>,
@@ -38,6 +40,12 @@ export async function rebuildIndexes(
       cases += 1;
       deadlines += entries.length;
       yield { caseId: kase.id, entries };
+    }
+    // The practitioners' own clocks (11.6) live in the same index.
+    for (const { key: practitionerId, value } of await deps.supervisions.list()) {
+      const entries = supervisionEntries(deps, practitionerId, value.events, now);
+      deadlines += entries.length;
+      yield { caseId: supervisionSubject(practitionerId), entries };
     }
   }
   await deps.deadlines.rebuild(everyCase());

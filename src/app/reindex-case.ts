@@ -1,5 +1,5 @@
 import type { Case } from "../domain/case.js";
-import { deadlines, isRunning } from "../domain/rules/deadlines.js";
+import { deadlines, isRunning, type Deadline } from "../domain/rules/deadlines.js";
 import type { CaseHeader } from "../ports/cases.js";
 import type { DeadlineEntry, IndexWriteOptions, WorklistCase } from "../ports/indexes.js";
 import type { AppDeps } from "./app-deps.js";
@@ -7,26 +7,32 @@ import { reportFacts } from "./report-facts.js";
 
 /** The due instants still ahead of each running clock, for the deadline index (nudges scan it by month). */
 export function deadlineEntries(kase: Case, deps: Pick<AppDeps, "profile" | "calendar">, now: Date): DeadlineEntry[] {
-  const workerId = kase.leadWorkerId;
-  return deadlines(kase, deps.profile, deps.calendar, now)
-    .filter(isRunning)
-    .flatMap((d) =>
-      (["expected", "maximum"] as const).flatMap((threshold) => {
-        const due = d[threshold];
-        return due === undefined
-          ? []
-          : [
-              {
-                caseId: kase.id,
-                rule: d.ruleId,
-                instance: d.instance,
-                threshold,
-                dueAt: due.at,
-                ...(workerId ? { workerId } : {}),
-              },
-            ];
-      }),
-    );
+  return indexEntries(kase.id, deadlines(kase, deps.profile, deps.calendar, now), kase.leadWorkerId);
+}
+
+/** Index rows of a subject's running clocks (`subjectId`: a case, or a practitioner's own log), held by `workerId`. */
+export function indexEntries(
+  subjectId: string,
+  clocks: readonly Deadline[],
+  workerId: string | undefined,
+): DeadlineEntry[] {
+  return clocks.filter(isRunning).flatMap((d) =>
+    (["expected", "maximum"] as const).flatMap((threshold) => {
+      const due = d[threshold];
+      return due === undefined
+        ? []
+        : [
+            {
+              caseId: subjectId,
+              rule: d.ruleId,
+              instance: d.instance,
+              threshold,
+              dueAt: due.at,
+              ...(workerId ? { workerId } : {}),
+            },
+          ];
+    }),
+  );
 }
 
 export const caseHeader = ({ events, ...header }: Case): CaseHeader => ({ ...header, lastSeq: events.length });

@@ -4,6 +4,7 @@ import { recordInboxLag } from "../logging/telemetry.js";
 import { isMailboxBusy, type InboxPage, type UnreadableMessage } from "../ports/mailbox.js";
 import type { AppDeps } from "./app-deps.js";
 import { AppError, leaseLost } from "./errors.js";
+import { receivedSince, SYNC_KEY, withIntakeStart } from "./inbox-bounds.js";
 import { logInboundMessage, type IntakeResult } from "./log-inbound-message.js";
 
 export type InboxSyncResult =
@@ -21,16 +22,16 @@ export type InboxSyncResult =
       readonly resynced: boolean;
     };
 
-const SYNC_KEY = "inbox";
 const LEASE_MS = 5 * 60_000;
 /** A message that fails this many rounds running is a poison message: quarantined, never retried again. */
 export const POISON_ATTEMPTS = 3;
 
 /**
  * Reads what is new in the Inbox (delta query), a page at a time, and logs each message once. Leased, so that two
- * instances never read the same mailbox at once. Once a page is handled, the link to read on from is saved, so a round
- * stopped part-way (a crash, a restart, throttling past our retries) goes on from its last handled page rather
- * than from the start. If a message fails, the others are still handled but the saved link stays before its page:
+ * instances never read the same mailbox at once. Bounded: no round reads mail received before go-live, and a resync
+ * (the saved link expired) reads from just before the last complete round, never the whole Inbox again. Once a page
+ * is handled, the link to read on from is saved, so a round stopped part-way (a crash, a restart, throttling past our
+ * retries) goes on from its last handled page rather than from the start. If a message fails, the others are still handled but the saved link stays before its page:
  * the next round reads it again (the ledger skips what was done); a message that fails POISON_ATTEMPTS rounds is
  * quarantined and the duty worker told, so the delta moves on.
  */
@@ -46,15 +47,18 @@ export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxS
     lease = renewed.lease;
   };
   try {
-    let saved = await deps.sync.get(SYNC_KEY);
+    const roundStart = deps.clock.now();
+    const start = await withIntakeStart(deps, roundStart);
+    let saved = start.saved;
+    const bound = { receivedSince: receivedSince(start.intakeFrom, saved?.value) };
     const counts = { logged: 0, ignored: 0, alreadyHandled: 0, failed: 0, quarantined: 0 };
     let messages = 0;
     let resynced = false;
-    let reading = deps.mailbox.readInboxPage(saved?.value.deltaLink);
+    let reading = deps.mailbox.readInboxPage(saved?.value.deltaLink, bound);
     for (;;) {
       const page = await reading;
       // The next page is read while this one is handled: a page read waits on Graph, handling on the tables.
-      if ("page" in page.next) reading = readAhead(deps, page.next.page);
+      if ("page" in page.next) reading = readAhead(deps, page.next.page, bound);
       messages += page.messages.length;
       resynced ||= page.resynced;
       for (const message of page.messages) {
@@ -68,8 +72,10 @@ export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxS
       }
       const onward = "page" in page.next ? page.next.page : page.next.round;
       // Once a message of this round has failed, the saved link stays before it, so the next round reads it again.
+      // A round read to its end is the last good one: a later resync reads from just before it.
       if (counts.failed === 0) {
-        saved = await deps.sync.put(SYNC_KEY, { ...(saved?.value ?? {}), deltaLink: onward }, saved?.etag);
+        const complete = "page" in page.next ? {} : { lastGoodAt: roundStart.toISOString() };
+        saved = await deps.sync.put(SYNC_KEY, { ...(saved?.value ?? {}), deltaLink: onward, ...complete }, saved?.etag);
       }
       if (!("page" in page.next)) break;
     }
@@ -81,8 +87,8 @@ export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxS
 }
 
 /** A page read ahead of its turn; if the round stops first, its failure is the round's, never an unhandled one. */
-function readAhead(deps: AppDeps, link: string): Promise<InboxPage> {
-  const reading = deps.mailbox.readInboxPage(link);
+function readAhead(deps: AppDeps, link: string, bound: { readonly receivedSince?: string }): Promise<InboxPage> {
+  const reading = deps.mailbox.readInboxPage(link, bound);
   reading.catch(() => undefined);
   return reading;
 }

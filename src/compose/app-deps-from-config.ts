@@ -42,6 +42,9 @@ export async function appDepsFromConfig(config: Config, logger: Logger, clock: C
       name: config.mailbox.centreName,
       mailbox: config.mailbox.address,
       maxAcksPerSenderPerDay: config.mailbox.maxAcksPerSenderPerDay,
+      letterInTransitMinutes: config.mailbox.letterInTransitMinutes,
+      acknowledgeWithinHours: config.mailbox.acknowledgeWithinHours,
+      ...(config.mailbox.intakeFrom === undefined ? {} : { intakeFrom: config.mailbox.intakeFrom }),
     },
   };
   return { deps, store, graph };

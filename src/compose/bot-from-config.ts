@@ -16,6 +16,7 @@ export function botFromConfig(config: Config, app: AppDeps, local?: LocalMode): 
     identify: local?.identify ?? staffOfTeamsUser(app),
     auth: botAuth(config),
     tabUrl: `${config.http.publicBaseUrl}/tab/`,
+    ...(config.teams ? { teamsAppId: config.teams.appId } : {}),
   };
   return createBot(deps);
 }

@@ -66,11 +66,17 @@ const schema = z
       .pipe(z.array(z.iso.date())),
     FC_BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
     FC_MAX_ACKS_PER_SENDER_PER_DAY: intFrom(1, 1000).default(3),
+    FC_LETTER_IN_TRANSIT_MINUTES: intFrom(2, 24 * 60).default(15),
+    FC_ACK_MAX_AGE_HOURS: intFrom(1, 24 * 365).default(96),
+    FC_INTAKE_FROM: z.iso.datetime({ offset: true }).optional(),
+    FC_JUNK_MAIL: z.enum(["sweep", "leave"]).default("sweep"),
     FC_SUBSCRIPTION_LIFETIME_MINUTES: intFrom(45, 10080).default(4230),
     FC_DELTA_SAFETY_NET_MINUTES: intFrom(1, 60).default(5),
     FC_BOT_APP_ID: z.string().uuid().optional(),
     FC_BOT_APP_TYPE: z.enum(["SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
     FC_BOT_APP_PASSWORD: z.string().min(1).optional(),
+    /** The Teams app's id (the manifest's `id`, the Agents Toolkit's TEAMS_APP_ID); the bot's id when not set. */
+    FC_TEAMS_APP_ID: z.string().uuid().optional(),
     FC_API_AUDIENCE: z
       .string()
       .transform((s) =>
@@ -149,6 +155,14 @@ export interface Config {
     readonly earlyHelpDesk: readonly string[];
     readonly centreName: string;
     readonly maxAcksPerSenderPerDay: number;
+    /** How long a letter handed to Exchange may take to show as sent before it is sent again or a person asked. */
+    readonly letterInTransitMinutes: number;
+    /** Mail received longer ago than this when it is logged is not acknowledged. */
+    readonly acknowledgeWithinHours: number;
+    /** Go-live (UTC ISO-8601): no mail received before it is read; unset, the first inbox round's start. */
+    readonly intakeFrom?: string;
+    /** `sweep`: mail Exchange filtered into Junk Email is moved into the Inbox for intake; `leave`: it stays. */
+    readonly junkMail: "sweep" | "leave";
   };
   /** The Teams bot's identity; none in local mode, where the bot accepts unauthenticated requests. */
   readonly bot?: {
@@ -156,6 +170,8 @@ export interface Config {
     readonly appType: "SingleTenant" | "UserAssignedMSI";
     readonly password?: string;
   };
+  /** The Teams app (the manifest's id), for deep links into the tab; none in local mode without a bot id. */
+  readonly teams?: { readonly appId: string };
   /** Where traces and metrics go (Azure Monitor); absent, telemetry stays off. */
   readonly telemetry?: { readonly connectionString: string };
   /** The tab's API: which Entra token audiences it accepts (production; local mode signs its own tokens). */
@@ -221,10 +237,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       earlyHelpDesk: c.FC_EARLY_HELP_DESK,
       centreName: c.FC_CENTRE_NAME,
       maxAcksPerSenderPerDay: c.FC_MAX_ACKS_PER_SENDER_PER_DAY,
+      letterInTransitMinutes: c.FC_LETTER_IN_TRANSIT_MINUTES,
+      acknowledgeWithinHours: c.FC_ACK_MAX_AGE_HOURS,
+      ...(c.FC_INTAKE_FROM === undefined ? {} : { intakeFrom: new Date(c.FC_INTAKE_FROM).toISOString() }),
+      junkMail: c.FC_JUNK_MAIL,
     },
     ...(c.FC_BOT_APP_ID
       ? { bot: { appId: c.FC_BOT_APP_ID, appType: c.FC_BOT_APP_TYPE, password: c.FC_BOT_APP_PASSWORD } }
       : {}),
+    ...((c.FC_TEAMS_APP_ID ?? c.FC_BOT_APP_ID) ? { teams: { appId: c.FC_TEAMS_APP_ID ?? c.FC_BOT_APP_ID ?? "" } } : {}),
     ...(c.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { telemetry: { connectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING } }
       : {}),

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AppDeps } from "../app/app-deps.js";
-import type { Config } from "./config.js";
+import { ConfigError, type Config } from "./config.js";
 import { notificationRoutes } from "../graph/notification-routes.js";
+import { startGraphSlots } from "../jobs/graph-slots.js";
 import { createInboxPump } from "../jobs/inbox-pump.js";
+import { checkMailboxAtStart } from "../jobs/mail-jobs.js";
+import { MailboxNotReadableError } from "../ports/mailbox.js";
 import { createScheduler } from "../jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "../jobs/standard-jobs.js";
 import { subscriptionKeeper } from "../jobs/subscription-keeper.js";
@@ -43,8 +46,20 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
   const { deps, store, graph } = await appDepsFromConfig(config, logger, clock);
   const telemetry = startTelemetry(config, deps.outbox, clock);
+  await checkMailboxAtStart(deps).catch((error: unknown) => {
+    throw error instanceof MailboxNotReadableError ? new ConfigError([error.message]) : error;
+  });
   const local = config.mode === "local" ? await startLocalMode(config, deps, logger) : undefined;
 
+  // Graph's 4 concurrent requests per mailbox, shared with the other instances before anything is sent.
+  const slots = await startGraphSlots({
+    leases: deps.leases,
+    clock,
+    logger,
+    mailbox: config.mailbox.address,
+    holderId: instanceId,
+    setCapacity: (requests) => graph.client.setMaxConcurrent(requests),
+  });
   const pump = createInboxPump(deps, instanceId);
   const keeper = subscriptionKeeper(deps, graph.subscriptions, subscriptionSettings(config), clock, pump.inbox);
   const bot = botFromConfig(config, deps, local);
@@ -56,6 +71,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       deltaSafetyNetMinutes: config.graph.deltaSafetyNetMinutes,
       teams: { notifier: bot.notifier, renderCard: bot.renderCard },
       mail: { keeper },
+      sweepJunkMail: config.mailbox.junkMail === "sweep",
       repair: { at: config.practice.repairAt },
     }),
     leases: deps.leases,
@@ -70,8 +86,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
       notificationRoutes({
         clientState: config.graph.notificationClientState,
         logger,
-        onMailChanged: () => pump.inbox.request(),
-        onLifecycle: (event) => keeper.onLifecycle(event),
+        onMailChanged: () => pump.notified(),
+        onLifecycle: (event, subscriptionId) => void keeper.onLifecycle(event, subscriptionId),
       }),
     ],
     botHandler: (req, res) => bot.handle(req, res),
@@ -93,9 +109,11 @@ export async function startService(config: Config, options: ServiceOptions = {})
       await pump.letters.idle();
     },
     async close() {
+      pump.stop();
       await scheduler.stop();
       await pump.inbox.idle();
       await pump.letters.idle();
+      await slots.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await telemetry.close();
     },

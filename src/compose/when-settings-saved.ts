@@ -9,6 +9,7 @@ export function whenSettingsSaved(
   return {
     get: (key) => settings.get(key),
     list: () => settings.list(),
+    delete: (key, etag) => settings.delete(key, etag),
     async put(key, value, etag) {
       const written = await settings.put(key, value, etag);
       if (key === CENTRE_SETTINGS_KEY) onSaved(written.value);

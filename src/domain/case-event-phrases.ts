@@ -39,6 +39,7 @@ export const EVENT_PHRASES: Record<CaseEventType, string> = {
   "front-door.decided": "Front Door decision recorded",
   "transfer-panel.requested": "Put forward to the transfer panel",
   "transfer-panel.decided": "Transfer panel decision recorded",
+  "transfer-summary.recorded": "Transfer summary written for the panel",
   "handover-meeting.held": "Hand-over meeting held",
   "ending-letter.sent": "Ending letter sent",
   "threshold.disputed": "Threshold decision disputed",

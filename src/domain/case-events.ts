@@ -51,6 +51,8 @@ export interface CaseEventData {
   /** A case put forward for the next transfer panel, in one direction. */
   "transfer-panel.requested": { direction: "to-early-help" | "to-social-care"; note?: string };
   "transfer-panel.decided": { outcome: string; direction: "to-early-help" | "to-social-care"; note?: string };
+  /** The presenting worker's transfer summary for the panel, by the panel's summary field id. */
+  "transfer-summary.recorded": { fields: Record<string, string> };
   "handover-meeting.held": Record<string, never>;
   "ending-letter.sent": Record<string, never>;
   /** A Front Door-MASH threshold decision disputed through line management, and its resolution. */
@@ -102,6 +104,7 @@ export const CASE_EVENT_TYPES = [
   "front-door.decided",
   "transfer-panel.requested",
   "transfer-panel.decided",
+  "transfer-summary.recorded",
   "handover-meeting.held",
   "ending-letter.sent",
   "threshold.disputed",

@@ -11,6 +11,10 @@ export const CONTACT_KINDS = [
 ] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
+/** How a contact reached the centre: the mailbox, or by hand (a call, the desk, a letter, the Gateway, Social Care). */
+export const CONTACT_CHANNELS = ["mailbox", "phone", "walk-in", "letter", "gateway", "social-care"] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
 /** The professional (or family member) who asked for help in the first instance (rule 1.2). */
 export interface Referrer {
   readonly name?: string;
@@ -27,7 +31,7 @@ export interface Contact {
   readonly kind: ContactKind;
   /** UTC ISO-8601 instant the Family Centre received it; clocks 1.1, 1.2 and 1.3 start here. */
   readonly receivedAt: string;
-  readonly channel: "mailbox" | "walk-in" | "phone" | "social-care";
+  readonly channel: ContactChannel;
   readonly messageId?: string;
   readonly conversationId?: string;
   readonly subject?: string;

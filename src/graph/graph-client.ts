@@ -61,6 +61,11 @@ export class GraphClient {
     return this.clock.now();
   }
 
+  /** This process's share of the mailbox's concurrent requests (instances share Graph's 4; see graph-slots). */
+  setMaxConcurrent(requests: number): void {
+    this.gate.setCapacity(requests);
+  }
+
   /** Makes every following request to this mailbox wait, as after a 429 (used for throttled `$batch` parts). */
   pauseFor(seconds: number): void {
     this.gate.pauseUntil(this.clock.now().getTime() + seconds * 1000);
@@ -83,6 +88,26 @@ export class GraphClient {
   }
 
   /**
+   * The first `maxBytes` of a raw resource (an attachment's `$value`) as UTF-8 text; the rest is never read, so a
+   * large returned message costs no more than its headers.
+   */
+  getTextPrefix(path: string, maxBytes: number, options: RequestOptions): Promise<string> {
+    return this.#answer("GET", path, undefined, options, async (response) => {
+      const chunks: Buffer[] = [];
+      let read = 0;
+      const reader = response.body?.getReader();
+      while (reader && read < maxBytes) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(Buffer.from(value));
+        read += value.byteLength;
+      }
+      await reader?.cancel();
+      return Buffer.concat(chunks).subarray(0, maxBytes).toString("utf8");
+    });
+  }
+
+  /**
    * Graph's `@odata.nextLink` / `@odata.deltaLink` are absolute; the SDK appends anything that is not https to its
    * base URL, so we hand it the path. A link to another host is refused: our token must not go there.
    */
@@ -93,8 +118,24 @@ export class GraphClient {
     throw unavailable("follow a paging link", `the link does not point at ${this.baseUrl}`);
   }
 
-  /** Each request is a dependency in telemetry, named for what it does (the URL names the mailbox and messages). */
   #send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<unknown> {
+    return this.#answer(method, path, body, options, async (response) => {
+      const text = await response.text();
+      return text ? (JSON.parse(text) as unknown) : undefined;
+    });
+  }
+
+  /**
+   * One request, its failure as a typed error, its answer as `read` takes it. Each request is a dependency in
+   * telemetry, named for what it does (the URL names the mailbox and messages).
+   */
+  #answer<T>(
+    method: Method,
+    path: string,
+    body: unknown,
+    options: RequestOptions,
+    read: (response: Response) => Promise<T>,
+  ): Promise<T> {
     return traceGraphCall(method, options.operation, new URL(this.baseUrl).host, async (span) => {
       const response = await this.#request(method, path, body, options);
       span.setAttribute("http.response.status_code", response.status);
@@ -105,8 +146,7 @@ export class GraphClient {
           defaultRetrySeconds: this.retryPolicy.defaultBackoffSeconds,
         });
       }
-      const text = await response.text();
-      return text ? (JSON.parse(text) as unknown) : undefined;
+      return read(response);
     });
   }
 

@@ -1,10 +1,11 @@
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { silentLogger, type Logger } from "../logging/logger.js";
 import type { Reachable } from "../ports/health.js";
-import type { InboxPage, Mailbox, MailDraft, OutgoingMail, SentMail } from "../ports/mailbox.js";
+import type { DraftStatus, InboxPage, Mailbox, MailDraft, OutgoingMail, SentMail } from "../ports/mailbox.js";
 import type { GraphClient } from "./graph-client.js";
 import { readInboxDeltaPage } from "./inbox-delta.js";
 import { MailSender } from "./mail-sending.js";
+import { moveJunkToInbox, verifyReadable } from "./mailbox-folders.js";
 import { MessageReader } from "./message-reader.js";
 import { findByInternetMessageId } from "./message-finder.js";
 import { withReturnedHeaders } from "./returned-headers.js";
@@ -14,6 +15,8 @@ export interface GraphMailboxOptions {
   readonly mailbox: string;
   /** Messages per delta page. */
   readonly pageSize?: number;
+  /** How many messages Graph returns from a filtered delta round at most (5,000; tests set it lower). */
+  readonly filteredRoundCap?: number;
   readonly logger?: Logger;
 }
 
@@ -25,6 +28,7 @@ export class GraphMailbox implements Mailbox, Reachable {
   readonly #graph: GraphClient;
   readonly #userPath: string;
   readonly #pageSize: number;
+  readonly #filteredRoundCap: number | undefined;
   readonly #log: Logger;
   readonly #reader: MessageReader;
   readonly #sender: MailSender;
@@ -33,6 +37,7 @@ export class GraphMailbox implements Mailbox, Reachable {
     this.#graph = graph;
     this.#userPath = userPath(options.mailbox);
     this.#pageSize = options.pageSize ?? 50;
+    this.#filteredRoundCap = options.filteredRoundCap;
     this.#log = (options.logger ?? silentLogger).child({ component: "graph-mailbox" });
     this.#reader = new MessageReader(graph, this.#userPath);
     this.#sender = new MailSender(graph, this.#userPath, this.#log);
@@ -44,7 +49,11 @@ export class GraphMailbox implements Mailbox, Reachable {
       this.#reader,
       this.#userPath,
       link,
-      { pageSize: this.#pageSize, ...options },
+      {
+        pageSize: this.#pageSize,
+        ...(this.#filteredRoundCap === undefined ? {} : { filteredRoundCap: this.#filteredRoundCap }),
+        ...options,
+      },
       this.#log,
     );
     const messages: InboundMessage[] = [];
@@ -87,6 +96,20 @@ export class GraphMailbox implements Mailbox, Reachable {
 
   sendDraft(draftId: string): Promise<void> {
     return this.#sender.sendDraft(draftId);
+  }
+
+  draftStatus(draftId: string): Promise<DraftStatus> {
+    return this.#sender.draftStatus(draftId);
+  }
+
+  verifyReadable(): Promise<void> {
+    return verifyReadable(this.#graph, this.#userPath);
+  }
+
+  async moveJunkToInbox(receivedSince: string, limit: number): Promise<number> {
+    const moved = await moveJunkToInbox(this.#graph, this.#userPath, receivedSince, limit);
+    if (moved > 0) this.#log.info("graph.junk.moved", { moved });
+    return moved;
   }
 
   /** Readiness: the Inbox folder's id only, which proves the token, the mailbox scope and the network in one read. */

@@ -28,6 +28,8 @@ export interface GraphMessage {
 }
 
 export interface GraphAttachment {
+  /** `#microsoft.graph.fileAttachment`, `#microsoft.graph.itemAttachment` (an attached Outlook item) or a reference. */
+  readonly "@odata.type"?: string;
   readonly name?: string | null;
   readonly contentType?: string | null;
   readonly size?: number | null;
@@ -71,6 +73,13 @@ const toHeaders = (message: GraphMessage): Record<string, string[]> => {
   return headers;
 };
 
+/** Graph gives an attached message (an item attachment, e.g. the letter a bounce returns) no content type. */
+export const isItemAttachment = (attachment: Pick<GraphAttachment, "@odata.type">): boolean =>
+  attachment["@odata.type"]?.toLowerCase() === "#microsoft.graph.itemattachment";
+
+const typeOfUntyped = (attachment: GraphAttachment): string =>
+  isItemAttachment(attachment) ? "message/rfc822" : "application/octet-stream";
+
 const toReceivedAt = (message: GraphMessage): string => {
   const at = Date.parse(message.receivedDateTime ?? message.sentDateTime ?? "");
   if (Number.isNaN(at)) throw malformedMessage(message.id, "a readable receivedDateTime");
@@ -101,7 +110,7 @@ export const toInboundMessage = (
     ...(isHtml ? { bodyHtml: content } : {}),
     attachments: attachments.map((attachment): AttachmentInfo => ({
       name: attachment.name ?? "",
-      contentType: attachment.contentType ?? "application/octet-stream",
+      contentType: attachment.contentType ?? typeOfUntyped(attachment),
       size: attachment.size ?? 0,
     })),
   };

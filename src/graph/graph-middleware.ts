@@ -35,13 +35,14 @@ export class GraphPolicyMiddleware implements Middleware {
     const options = (context.options ??= {});
     const headers = new Headers(options.headers as ConstructorParameters<typeof Headers>[0]);
     headers.set("Prefer", withImmutableIds(headers.get("Prefer")));
+    const deps = { ...this.deps, weight: batchWeight(context) };
     context.response = await sendWithRetry(async () => {
       headers.set("Authorization", `Bearer ${await this.#token()}`);
       const attempt: Context = { ...context, options: { ...options, headers: Object.fromEntries(headers) } };
       await next.execute(attempt);
       if (!attempt.response) throw new Error("Graph HTTP handler returned no response.");
       return attempt.response;
-    }, this.deps);
+    }, deps);
   }
 
   async #token(): Promise<string> {
@@ -54,6 +55,18 @@ export class GraphPolicyMiddleware implements Middleware {
     }
   }
 }
+
+/** Graph runs up to this many parts of one `$batch` at the same time. */
+export const BATCH_PARTS_AT_ONCE = 4;
+
+/** A `$batch` takes as many of the mailbox's concurrent slots as parts Graph runs at once; anything else one. */
+export const batchWeight = (context: Context): number => {
+  const url = typeof context.request === "string" ? context.request : context.request.url;
+  if (!new URL(url).pathname.endsWith("/$batch")) return 1;
+  const body = context.options?.body;
+  const parts = typeof body === "string" ? (JSON.parse(body) as { requests?: unknown[] }).requests?.length : undefined;
+  return Math.min(parts ?? BATCH_PARTS_AT_ONCE, BATCH_PARTS_AT_ONCE);
+};
 
 export const withImmutableIds = (prefer: string | null): string => {
   const others = (prefer ?? "")

@@ -7,7 +7,10 @@ export interface NotificationHandlers {
   /** New mail was announced: run the inbox round soon (never in the request). */
   readonly onMailChanged: () => void;
   /** Graph removed the subscription, needs it reauthorised, or missed notifications: act soon. */
-  readonly onLifecycle: (event: "subscriptionRemoved" | "missed" | "reauthorizationRequired") => void;
+  readonly onLifecycle: (
+    event: "subscriptionRemoved" | "missed" | "reauthorizationRequired",
+    subscriptionId: string,
+  ) => void;
   readonly logger: Logger;
 }
 
@@ -34,7 +37,7 @@ export function notificationRoutes(handlers: NotificationHandlers): Router {
     const { accepted, rejected } = parseLifecycleNotifications(req.body, handlers.clientState);
     if (rejected > 0) handlers.logger.warn("graph.lifecycle.rejected", { rejected });
     res.status(202).end();
-    for (const { lifecycleEvent } of accepted) handlers.onLifecycle(lifecycleEvent);
+    for (const { lifecycleEvent, subscriptionId } of accepted) handlers.onLifecycle(lifecycleEvent, subscriptionId);
   });
 
   return router;

@@ -50,39 +50,54 @@ export const parseRetryAfter = (value: string | null | undefined, now: Date): nu
 export const isThrottling = (status: number): boolean => status === 429 || status === 503;
 
 /**
- * At most `maxConcurrent` requests in flight (Graph allows 4 per app per mailbox), and a shared pause after a
- * 429/503 so that every request to the mailbox waits out the Retry-After, not only the one that was refused.
+ * At most `maxConcurrent` requests in flight (Graph allows 4 per app per mailbox), counting each part of a `$batch`
+ * Graph runs at the same time (up to 4), and a shared pause after a 429/503 so that every request to the mailbox
+ * waits out the Retry-After, not only the one that was refused. First come, first served, so a batch is not starved
+ * by single requests. The capacity can change while requests wait (instances share the mailbox's 4).
  */
 export class RequestGate {
   #inFlight = 0;
-  #waiting: Array<() => void> = [];
+  #waiting: Array<{ readonly weight: number; readonly admit: (taken: number) => void }> = [];
   #pausedUntil = 0;
+  #capacity: number;
 
   constructor(
-    readonly maxConcurrent: number,
+    maxConcurrent: number,
     private readonly clock: Clock,
     private readonly sleeper: Sleeper,
   ) {
-    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {
-      throw new RangeError(`maxConcurrent must be a whole number of at least 1, not ${maxConcurrent}.`);
-    }
+    this.#capacity = RequestGate.#checked(maxConcurrent, 1);
+  }
+
+  get maxConcurrent(): number {
+    return this.#capacity;
   }
 
   get inFlight(): number {
     return this.#inFlight;
   }
 
-  /** Resolves with a release function once a slot is free and any pause is over. */
-  async acquire(): Promise<() => void> {
-    if (this.#inFlight < this.maxConcurrent) this.#inFlight++;
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve)); // the releaser hands its slot over
+  /** A new capacity (0 stops new requests until it rises); requests in flight carry on. */
+  setCapacity(capacity: number): void {
+    this.#capacity = RequestGate.#checked(capacity, 0);
+    this.#admitWaiting();
+  }
+
+  /**
+   * Resolves with a release function once `weight` slots (a batch's parts at once, at most the capacity) are free and
+   * any pause is over.
+   */
+  async acquire(weight = 1): Promise<() => void> {
+    const taken = await new Promise<number>((admit) => {
+      this.#waiting.push({ weight, admit });
+      this.#admitWaiting();
+    });
     let released = false;
     const release = (): void => {
       if (released) return;
       released = true;
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#inFlight--;
+      this.#inFlight -= taken;
+      this.#admitWaiting();
     };
     try {
       await this.#waitOutPause();
@@ -97,6 +112,16 @@ export class RequestGate {
     this.#pausedUntil = Math.max(this.#pausedUntil, epochMs);
   }
 
+  #admitWaiting(): void {
+    for (let next = this.#waiting[0]; next !== undefined; next = this.#waiting[0]) {
+      const taken = Math.max(1, Math.min(next.weight, this.#capacity));
+      if (this.#inFlight + taken > this.#capacity) return;
+      this.#waiting.shift();
+      this.#inFlight += taken;
+      next.admit(taken);
+    }
+  }
+
   async #waitOutPause(): Promise<void> {
     for (;;) {
       const wait = this.#pausedUntil - this.clock.now().getTime();
@@ -104,10 +129,19 @@ export class RequestGate {
       await this.sleeper.sleep(wait);
     }
   }
+
+  static #checked(capacity: number, least: number): number {
+    if (!Number.isInteger(capacity) || capacity < least) {
+      throw new RangeError(`maxConcurrent must be a whole number of at least ${least}, not ${capacity}.`);
+    }
+    return capacity;
+  }
 }
 
 export interface SendDeps {
   readonly gate: RequestGate;
+  /** How many of the gate's slots the request takes (a `$batch`: the parts Graph runs at once). */
+  readonly weight?: number;
   readonly clock: Clock;
   readonly policy: RetryPolicy;
   readonly metrics: GraphMetrics;
@@ -121,7 +155,7 @@ export interface SendDeps {
 export const sendWithRetry = async (send: () => Promise<Response>, deps: SendDeps): Promise<Response> => {
   const { gate, clock, policy, metrics } = deps;
   for (let attempt = 1; ; attempt++) {
-    const release = await gate.acquire();
+    const release = await gate.acquire(deps.weight);
     let response: Response;
     try {
       metrics.requests++;

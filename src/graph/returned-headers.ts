@@ -7,6 +7,7 @@ import {
 } from "../domain/mail/returned-message.js";
 import { GraphMailboxError } from "./errors.js";
 import type { GraphClient } from "./graph-client.js";
+import { isItemAttachment } from "./graph-message.js";
 
 const READ = "read the returned headers of a delivery report";
 
@@ -14,35 +15,23 @@ interface ReturnedPart {
   readonly "@odata.type"?: string;
   readonly id?: string;
   readonly contentType?: string | null;
-  /** fileAttachment: `text/rfc822-headers` arrives as a file. */
+  /** fileAttachment: `text/rfc822-headers` (or a returned message) arrives as a file. */
   readonly contentBytes?: string | null;
-  /** itemAttachment: `message/rfc822` arrives as an Outlook item (with `$expand`). */
-  readonly item?: {
-    readonly internetMessageHeaders?: ReadonlyArray<{ readonly name: string; readonly value: string }> | null;
-  } | null;
 }
 
-const headersOfItem = (part: ReturnedPart): Record<string, string[]> => {
-  const headers: Record<string, string[]> = {};
-  for (const { name, value } of part.item?.internetMessageHeaders ?? []) {
-    (headers[name.trim().toLowerCase()] ??= []).push(value);
-  }
-  return headers;
-};
-
-const headersOf = (part: ReturnedPart): Record<string, string[]> => {
-  if (part.contentBytes) {
-    // Base64 (4 characters per 3 bytes): a bounded prefix is decoded, never a whole returned message.
-    const prefix = part.contentBytes.slice(0, RETURNED_HEADERS_MAX_CHARS * 2);
-    return parseHeaderBlock(Buffer.from(prefix, "base64").toString("utf8"));
-  }
-  return headersOfItem(part);
-};
+/** Base64 (4 characters per 3 bytes): a bounded prefix is decoded, never a whole returned message. */
+const headersOfFile = (part: ReturnedPart): Record<string, string[]> =>
+  parseHeaderBlock(
+    Buffer.from((part.contentBytes ?? "").slice(0, RETURNED_HEADERS_MAX_CHARS * 2), "base64").toString("utf8"),
+  );
 
 /**
  * Adds the returned message's headers to a delivery failure that carries them (issue 7 §3: a bounce of our own
- * acknowledgement is told by our marker there). Any other message is returned untouched, with no request made:
- * attachment content is read for bounces only. A report that vanished meanwhile (404) is left as it is.
+ * acknowledgement is told by our marker there). Exchange attaches the returned letter whole, as an item attachment
+ * (content type null; its headers are not in `$expand` unless selected): its MIME is read from `/$value`, only as
+ * far as its headers. A `text/rfc822-headers` part is a file, read from its bytes. Any other message is returned
+ * untouched, with no request made: attachment content is read for bounces only. A report that vanished meanwhile
+ * (404) is left as it is.
  */
 export async function withReturnedHeaders(
   graph: GraphClient,
@@ -57,15 +46,16 @@ export async function withReturnedHeaders(
       { operation: READ, resource },
     );
     const returned: Record<string, string[]> = {};
-    for (const part of (listed.value ?? []).filter(
-      (p) => p.id && isReturnedHeadersPart({ contentType: p.contentType ?? "" }),
-    )) {
-      const full = await graph.get<ReturnedPart>(
-        `${messagePath(message.id)}/attachments/${encodeURIComponent(part.id ?? "")}` +
-          `?$expand=microsoft.graph.itemattachment/item`,
-        { operation: READ, resource },
-      );
-      for (const [name, values] of Object.entries(headersOf(full))) (returned[name] ??= []).push(...values);
+    for (const part of listed.value ?? []) {
+      const contentType = part.contentType ?? (isItemAttachment(part) ? "message/rfc822" : "");
+      if (!part.id || !isReturnedHeadersPart({ contentType })) continue;
+      const path = `${messagePath(message.id)}/attachments/${encodeURIComponent(part.id)}`;
+      const headers = isItemAttachment(part)
+        ? parseHeaderBlock(
+            await graph.getTextPrefix(`${path}/$value`, RETURNED_HEADERS_MAX_CHARS, { operation: READ, resource }),
+          )
+        : headersOfFile(await graph.get<ReturnedPart>(path, { operation: READ, resource }));
+      for (const [name, values] of Object.entries(headers)) (returned[name] ??= []).push(...values);
     }
     return { ...message, returnedHeaders: returned };
   } catch (error) {

@@ -93,6 +93,21 @@ export class GraphMailSubscriptions implements MailSubscriptions {
     }
   }
 
+  async reauthorizeSubscription(id: string): Promise<"reauthorized" | "gone"> {
+    try {
+      await this.graph.post(`subscriptions/${encodeURIComponent(id)}/reauthorize`, undefined, {
+        operation: OPERATION,
+        resource: `subscription ${id}`,
+      });
+    } catch (error) {
+      if (!(error instanceof GraphMailboxError && error.code === "GRAPH.NOT_FOUND")) throw error;
+      this.log.warn("graph.subscription.gone", { subscriptionId: id });
+      return "gone";
+    }
+    this.log.info("graph.subscription.reauthorized", { subscriptionId: id });
+    return "reauthorized";
+  }
+
   async #create(
     settings: MailSubscriptionSettings,
     expirationDateTime: string,

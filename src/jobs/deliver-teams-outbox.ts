@@ -1,20 +1,28 @@
 import { describeError, type Logger } from "../logging/logger.js";
-import { isConversationUnknown, type RenderCard, type TeamsNotifier } from "../ports/teams.js";
+import type { RenderCard, TeamsNotifier } from "../ports/teams.js";
 import { type Clock } from "../ports/clock.js";
 import type { Outbox, OutboxItem } from "../ports/outbox.js";
+import { afterFailure } from "./teams-outbox-failures.js";
 
 export interface TeamsRound {
   readonly sent: number;
   /** Claimed by another sender, or being posted: left alone this round. */
   readonly skipped: number;
+  /** Put back to be tried again after a back-off, behind newer items. */
   readonly failed: number;
-  /** No conversation to post to (app not installed, or no chat chosen): held until a person acts. */
+  /** Held for a person, with why: no conversation to post to, or one Teams says is gone, or a message it refuses. */
   readonly held: number;
   /** Teams asked us to slow down (429): the rest waits for the next round. */
   readonly throttled: boolean;
 }
 
-type Deps = { readonly outbox: Outbox; readonly clock: Clock; readonly logger: Logger };
+type Deps = {
+  readonly outbox: Outbox;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The back-off's jitter (Math.random unless a test pins it). */
+  readonly random?: () => number;
+};
 
 /** How long a claimed item may stay unconfirmed before we take it that its sender crashed, and post it again. */
 const POSTING_PATIENCE_MS = 10 * 60_000;
@@ -28,17 +36,10 @@ const cardsPosted = (item: OutboxItem): number => {
   return marker === POSTING && count !== undefined ? Number(count) || 0 : 0;
 };
 
-const isThrottled = (error: unknown): boolean => {
-  const e = error as { retryAfterSeconds?: unknown; statusCode?: unknown };
-  return error instanceof Error && (typeof e.retryAfterSeconds === "number" || e.statusCode === 429);
-};
 const isConflict = (error: unknown): boolean => (error as { code?: unknown }).code === "STORE.CONFLICT";
-
-/** What a manager does about a conversation the bot does not know (never who or what the item is about). */
-const holdReason = (conversation: string): string =>
-  conversation.startsWith("user~")
-    ? "this person has not installed the Family Centre app in Teams; once they have, release the item"
-    : `no Teams chat is chosen for "${conversation}": a manager types "use this chat for ${conversation.replace("-", " ")}" in it`;
+/** Put back after a failure to be tried no sooner than `retryAt`; the list is ordered by that, so the rest wait too. */
+const notDueYet = (item: OutboxItem, now: Date): boolean =>
+  item.retryAt !== undefined && Date.parse(item.retryAt) > now.getTime();
 
 /**
  * Posts the Teams outbox (triage cards, agendas, digests, nudges) through the notifier, each item once: it is
@@ -46,7 +47,9 @@ const holdReason = (conversation: string): string =>
  * then it is marked sent with the last activity id. After each card but the last the count posted is recorded on
  * the claim, so a failure at card 2 of 3 posts cards 2 and 3 next round, not card 1 again. Only after a sender
  * crashed between posting a card and recording it is that one card posted twice: a duplicate part is better than a
- * lost one. An item whose conversation is unknown is held (logged with what to do), never retried in a loop.
+ * lost one. An item that cannot go (no conversation, or one Teams says is gone, or a message Teams refuses) is held
+ * with the reason for a person; one that failed for a while (throttling, a Teams outage) is put back behind newer
+ * items with a back-off, so failing items never hold up the rest, and held after `MAX_TEAMS_TRIES`.
  */
 export async function deliverTeamsOutbox(
   deps: Deps,
@@ -56,6 +59,7 @@ export async function deliverTeamsOutbox(
 ): Promise<TeamsRound> {
   const round = { sent: 0, skipped: 0, failed: 0, held: 0, throttled: false };
   for (const item of await deps.outbox.listPending(limit, "teams")) {
+    if (notDueYet(item, deps.clock.now())) break;
     const claimed = await claim(deps, item);
     if (claimed === undefined) {
       round.skipped++;
@@ -75,6 +79,7 @@ export async function deliverTeamsOutbox(
     } catch (error) {
       const outcome = await putBack(deps, current, error, conversation);
       if (outcome === "throttled") {
+        round.failed++;
         round.throttled = true;
         break;
       }
@@ -84,7 +89,7 @@ export async function deliverTeamsOutbox(
   return round;
 }
 
-/** Returns an item that could not be posted: held when no one can receive it, else pending for the next round. */
+/** Returns an item that could not be posted: held with why when it cannot go as it is, else put back for later. */
 async function putBack(
   deps: Deps,
   item: OutboxItem,
@@ -92,22 +97,29 @@ async function putBack(
   conversation: string,
 ): Promise<"held" | "failed" | "skipped" | "throttled"> {
   const now = deps.clock.now();
-  const where = { caseId: item.caseId, purpose: item.purpose };
+  const where = { caseId: item.caseId, purpose: item.purpose, conversation };
+  const next = afterFailure(error, conversation, item.attempts + 1, deps.random ?? Math.random);
   try {
-    const pending = await deps.outbox.transition(item, { to: "pending" }, now);
-    if (isConversationUnknown(error)) {
-      await deps.outbox.transition(pending, { to: "held" }, now);
-      deps.logger.warn("teams-outbox.held", { ...where, conversation, reason: holdReason(conversation) });
+    if ("hold" in next) {
+      const pending = await deps.outbox.transition(item, { to: "pending" }, now);
+      await deps.outbox.transition(pending, { to: "held", reason: next.hold }, now);
+      deps.logger.warn("teams-outbox.held", { ...where, code: next.code, reason: next.hold });
       return "held";
     }
+    const retryAt = new Date(now.getTime() + next.retryInMs);
+    await deps.outbox.transition(item, { to: "pending", retryAt }, now);
+    deps.logger.error("teams-outbox.failed", {
+      ...where,
+      attempts: item.attempts + 1,
+      retryAt: retryAt.toISOString(),
+      ...describeError(error),
+    });
+    return next.throttled ? "throttled" : "failed";
   } catch (putBackError) {
     // Another sender took it over meanwhile (it waited past our patience): it is theirs now.
     if (isConflict(putBackError)) return "skipped";
     throw putBackError;
   }
-  if (isThrottled(error)) return "throttled";
-  deps.logger.error("teams-outbox.failed", { ...where, ...describeError(error) });
-  return "failed";
 }
 
 /** drafted → pending → drafted: the store allows no drafted → drafted, and we hold the job's lease meanwhile. */

@@ -3,6 +3,7 @@ import { syncInbox } from "../app/sync-inbox.js";
 import { describeError } from "../logging/logger.js";
 import { isMailboxBusy } from "../ports/mailbox.js";
 import { drainEmailOutbox } from "./mail-jobs.js";
+import { notifiedRounds } from "./notified-rounds.js";
 
 /** How often the letters are drained while an inbox round runs. */
 const OUTBOX_TICK_MS = 500;
@@ -44,10 +45,14 @@ export function createTrigger(run: () => Promise<void>, onError: (error: unknown
 
 /** The inbox round a notification asks for, with the letters it leads to sent while it still reads. */
 export interface InboxPump {
-  /** New mail was announced (or may have arrived unseen): read the inbox soon. */
+  /** New mail may have arrived unseen: read the inbox soon. */
   readonly inbox: Trigger;
   /** Letters are waiting: send them soon. */
   readonly letters: Trigger;
+  /** Graph announced new mail: read the inbox soon, and again a minute later if that round finds nothing. */
+  notified(): void;
+  /** Cancels a look still to come (shutdown). */
+  stop(): void;
 }
 
 export function createInboxPump(deps: AppDeps, holderId: string): InboxPump {
@@ -56,12 +61,16 @@ export function createInboxPump(deps: AppDeps, holderId: string): InboxPump {
   const letters = createTrigger(async () => {
     await drainEmailOutbox(deps);
   }, onError("outbox.round.failed"));
+  // Its own lease holder, so that this round and the scheduler's safety-net round exclude each other too.
+  const rounds = notifiedRounds(
+    () => syncInbox(deps, `${holderId}~notified`),
+    () => inbox.request(),
+  );
   const inbox: Trigger = createTrigger(
     async () => {
       const ticker = setInterval(() => letters.request(), OUTBOX_TICK_MS);
       try {
-        // Its own lease holder, so that this round and the scheduler's safety-net round exclude each other too.
-        await syncInbox(deps, `${holderId}~notified`);
+        await rounds.run();
       } finally {
         clearInterval(ticker);
         letters.request();
@@ -73,5 +82,13 @@ export function createInboxPump(deps: AppDeps, holderId: string): InboxPump {
       if (isMailboxBusy(error)) setTimeout(() => inbox.request(), error.retryAfterSeconds * 1000).unref();
     },
   );
-  return { inbox, letters };
+  return {
+    inbox,
+    letters,
+    notified() {
+      rounds.notified();
+      inbox.request();
+    },
+    stop: () => rounds.stop(),
+  };
 }

@@ -1,12 +1,31 @@
 import { deliverOutbox, type OutboxRound } from "../app/deliver-outbox.js";
 import type { AppDeps } from "../app/app-deps.js";
 import { syncInbox, type InboxSyncResult } from "../app/sync-inbox.js";
-import type { MailSubscriptions, MailSubscriptionSettings, SubscriptionAction } from "../ports/mailbox.js";
+import { describeError } from "../logging/logger.js";
+import {
+  MailboxNotReadableError,
+  type MailSubscriptions,
+  type MailSubscriptionSettings,
+  type SubscriptionAction,
+} from "../ports/mailbox.js";
 import { SUBSCRIPTION_KEY } from "../app/mail-keys.js";
 import type { JobDeps } from "./job-deps.js";
 
 /** The safety net under change notifications: a delta round catches any notification Graph lost. */
 export const inboxSafetyNet = (deps: JobDeps, holderId: string): Promise<InboxSyncResult> => syncInbox(deps, holderId);
+
+/**
+ * At start: the configured mailbox must be one Graph serves (a user or shared mailbox), else the service stops with
+ * what to do. A passing failure (Graph unreachable, throttled) is only logged: the jobs try again anyway.
+ */
+export async function checkMailboxAtStart(deps: AppDeps): Promise<void> {
+  try {
+    await deps.mailbox.verifyReadable();
+  } catch (error) {
+    if (error instanceof MailboxNotReadableError) throw error;
+    deps.logger.warn("mailbox.check-skipped", describeError(error));
+  }
+}
 
 /** Letters listed per outbox round, and sent at once: Exchange serves 4 requests per mailbox; the inbox keeps one. */
 const OUTBOX_BATCH = 20;

@@ -4,6 +4,7 @@ import type { ClockRule, Profile } from "../domain/rules/profile-schema.js";
 import { DUTY_CONVERSATION } from "../ports/teams.js";
 import { type DeadlineEntry } from "../ports/indexes.js";
 import { type NewOutboxItem } from "../ports/outbox.js";
+import { practitionerOfSubject } from "../app/supervision/supervision-log.js";
 import { NOTICES_PARTITION } from "./job-deps.js";
 
 /** Where a running clock stands at `now`, from its index entries. */
@@ -53,9 +54,16 @@ export function dueClocks(entries: readonly DeadlineEntry[], now: Date): DueCloc
   }));
 }
 
-/** Whose managers the plan needs: the practitioners holding a clock past its maximum. */
+/** A practitioner's own clock (11.6 supervision), not a case's: it concerns them and their manager alike. */
+const isPractitionerClock = (clock: DueClock): boolean => practitionerOfSubject(clock.caseId) !== undefined;
+
+/** Whose managers the plan needs: practitioners holding a clock past its maximum, or a supervision coming due. */
 export const practitionersToEscalate = (clocks: readonly DueClock[]): string[] => [
-  ...new Set(clocks.filter((c) => c.status === "breached" && c.workerId !== undefined).map((c) => c.workerId!)),
+  ...new Set(
+    clocks
+      .filter((c) => c.status === "breached" || isPractitionerClock(c))
+      .flatMap((c) => (c.workerId === undefined ? [] : [c.workerId])),
+  ),
 ];
 
 export interface NudgePlanInput {
@@ -97,7 +105,13 @@ export function planNudges(input: NudgePlanInput): NewOutboxItem[] {
     const rule = rules.get(clock.ruleId);
     const holder = clock.workerId === undefined ? DUTY_CONVERSATION : userConversation(clock.workerId);
     const tail = `${clock.caseId}~${clock.ruleId}~${clock.instance}`;
-    if (rule !== undefined && isPreAllocationContact(rule)) {
+    if (isPractitionerClock(clock)) {
+      // 11.6: the practitioner and their manager both hear of the supervision due; no reason is asked of a case.
+      const manager = clock.workerId === undefined ? undefined : managerOf.get(clock.workerId);
+      for (const to of [holder, ...(manager === undefined ? [] : [userConversation(manager)])]) {
+        digests.set(to, [...(digests.get(to) ?? []), clock]);
+      }
+    } else if (rule !== undefined && isPreAllocationContact(rule)) {
       items.push(
         notice(clock.caseId, `pal~${clock.caseId}~${clock.instance}`, "pal-reminder", DUTY_CONVERSATION, view(clock)),
       );

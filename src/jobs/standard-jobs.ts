@@ -1,3 +1,4 @@
+import { sweepJunkMail } from "../app/sweep-junk-mail.js";
 import type { RenderCard, TeamsNotifier } from "../ports/teams.js";
 import { parseTimeOfDay, type TimeOfDay } from "./agenda-plan.js";
 import { deliverTeamsOutbox } from "./deliver-teams-outbox.js";
@@ -23,6 +24,8 @@ export interface JobSettings {
   readonly subscriptionEveryMinutes: number;
   readonly teams?: { readonly notifier: TeamsNotifier; readonly renderCard: RenderCard };
   readonly mail?: { readonly keeper: SubscriptionKeeper };
+  /** Move mail Exchange filtered into Junk Email into the Inbox, every safety-net period (FC_JUNK_MAIL=sweep). */
+  readonly sweepJunkMail?: boolean;
   /** The nightly repair: from `at` (London) once a day. */
   readonly repair?: { readonly at: TimeOfDay };
 }
@@ -60,6 +63,13 @@ export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
     },
   ];
   const { teams, mail, repair } = settings;
+  if (settings.sweepJunkMail) {
+    jobs.push({
+      name: "junk-sweep",
+      everyMs: settings.deltaSafetyNetMinutes * MINUTE_MS,
+      run: () => sweepJunkMail(deps),
+    });
+  }
   if (repair !== undefined) {
     parseTimeOfDay("The nightly repair time", repair.at);
     jobs.push({

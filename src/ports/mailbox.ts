@@ -51,8 +51,37 @@ export interface MailDraft {
   readonly id: string;
 }
 
+/**
+ * Where a draft handed to Exchange is now. Sent Items is eventually consistent, so a sent letter may for a while
+ * still show as a draft in Drafts, or in no folder at all (`missing`): neither means it was not sent.
+ */
+export type DraftStatus = "draft" | "sent" | "missing" | "elsewhere";
+
+/**
+ * The configured mailbox is not one Graph serves as `users/{address}`: a Microsoft 365 Group's mail, for one, is only
+ * group conversations. The service cannot run on it; the message says what an admin can do.
+ */
+export class MailboxNotReadableError extends Error {
+  readonly code = "MAILBOX.NOT_READABLE";
+  override readonly name = "MailboxNotReadableError";
+
+  constructor(detail: string) {
+    super(
+      `FC_MAILBOX is not a mailbox Microsoft Graph can read as users/{address} (${detail}). The service reads a user ` +
+        `or shared mailbox in Exchange Online. If it is a Microsoft 365 Group, Graph gives its mail only as group ` +
+        `conversations, which the service does not read: create a shared mailbox for the Family Centre, have the ` +
+        `group's mail delivered to it (add the shared mailbox to the group as a member, or forward the group's mail ` +
+        `to it), grant the app access to it (README, step 2) and set FC_MAILBOX to its address. If it is an ` +
+        `on-premises mailbox, move it to Exchange Online.`,
+    );
+  }
+}
+
 export interface Mailbox {
-  /** One page of what changed in the Inbox since `link` (a page's `next`), or from the start. */
+  /**
+   * One page of the mail new in the Inbox since `link` (a page's `next`), or a new round. A new round, and a resync
+   * when the saved link has expired, read only mail received since `receivedSince` (never the whole Inbox).
+   */
   readInboxPage(link?: string, options?: { readonly receivedSince?: string }): Promise<InboxPage>;
   getMessage(id: string): Promise<InboundMessage>;
   /**
@@ -66,6 +95,14 @@ export interface Mailbox {
   /** A reply in the original's thread (Graph createReply). */
   createReplyDraft(originalMessageId: string, mail: OutgoingMail): Promise<MailDraft>;
   sendDraft(draftId: string): Promise<void>;
+  draftStatus(draftId: string): Promise<DraftStatus>;
+  /** Checks the mailbox is one Graph serves (a user or shared mailbox); `MailboxNotReadableError` if it is not. */
+  verifyReadable(): Promise<void>;
+  /**
+   * Moves mail that Exchange filtered into Junk Email, received since `receivedSince`, into the Inbox, where intake
+   * reads it (at most `limit` a call); answers how many were moved.
+   */
+  moveJunkToInbox(receivedSince: string, limit: number): Promise<number>;
 }
 
 export interface MailSubscription {
@@ -92,4 +129,9 @@ export interface MailSubscriptions {
     now: Date,
   ): Promise<MailSubscription & { readonly action: SubscriptionAction }>;
   deleteSubscription(id: string): Promise<void>;
+  /**
+   * Answers a `reauthorizationRequired` challenge: Graph pauses the subscription's notifications until it is
+   * reauthorized (or renewed). `gone` when Graph no longer has the subscription.
+   */
+  reauthorizeSubscription(id: string): Promise<"reauthorized" | "gone">;
 }

@@ -25,7 +25,10 @@ export interface OutboxItem extends NewOutboxItem {
   readonly updatedAt: string;
   readonly draftId?: string;
   readonly sentItemId?: string;
+  /** Why it failed, or why it is held for a person (a Teams message Teams refused, a chat that is gone). */
   readonly failureReason?: string;
+  /** Put back to be tried again no sooner than this (UTC ISO-8601): it waits behind newer items until then. */
+  readonly retryAt?: string;
   readonly etag: string;
 }
 
@@ -34,7 +37,8 @@ export type OutboxTransition =
   | { readonly to: "sent"; readonly sentItemId: string }
   /** `reason`: why it cannot go, for the person who releases it (kept as the item's `failureReason`). */
   | { readonly to: "held"; readonly reason?: string }
-  | { readonly to: "pending" }
+  /** With `retryAt`: a try that failed (counted in `attempts`), queued again for then. */
+  | { readonly to: "pending"; readonly retryAt?: Date }
   | { readonly to: "failed"; readonly reason: string };
 
 export interface Outbox {
@@ -51,13 +55,21 @@ export interface Outbox {
   get(caseId: string, key: string): Promise<OutboxItem | undefined>;
   /** ETag-guarded; `ConcurrencyError` if another sender moved it first. */
   transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem>;
-  /** Items still to send (pending, or drafted and awaiting confirmation), oldest first; only `channel`'s if given. */
+  /**
+   * Items still to send (pending, or drafted and awaiting confirmation), the longest due first (by `retryAt` when put
+   * back after a failure, else by creation); only `channel`'s if given.
+   */
   listPending(limit: number, channel?: OutboxChannel): Promise<OutboxItem[]>;
   /**
    * Held items of `channel` waiting for one conversation (the `conversation` their payload names, e.g. `duty` or
    * `user~<id>`), oldest first, at most `limit`. Release one with `transition(item, { to: "pending" })`.
    */
   listHeld(channel: OutboxChannel, conversation: ConversationKey, limit: number): Promise<OutboxItem[]>;
+  /** One page of every item of `channel` held for a person, by conversation, oldest first within each. */
+  listHeldPage(
+    channel: OutboxChannel,
+    options: { readonly limit: number; readonly continuation?: string },
+  ): Promise<{ readonly items: readonly OutboxItem[]; readonly continuation?: string }>;
 }
 
 export const outboxTransitionNotAllowed = (key: string, from: string, to: string): StoreError =>

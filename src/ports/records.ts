@@ -1,4 +1,5 @@
 import type { Timescale } from "../domain/rules/timescale.js";
+import type { CaseEvent } from "../domain/case-events.js";
 
 /** Small typed records: sync state, conversations, staff, settings, counters. */
 
@@ -13,6 +14,8 @@ export interface RecordStore<T> {
   /** Without `etag`: create (`AlreadyExistsError` if present). With it: replace if unchanged (`ConcurrencyError`). */
   put(key: string, value: T, etag?: string): Promise<Versioned<T>>;
   list(): Promise<Array<Versioned<T> & { readonly key: string }>>;
+  /** Removes the record; with `etag`, only if unchanged (`ConcurrencyError`). False when it was not there. */
+  delete(key: string, etag?: string): Promise<boolean>;
 }
 
 /** A counter per key and period (acknowledgements per sender per day). */
@@ -24,6 +27,10 @@ export interface QuotaCounter {
 export interface SyncState {
   /** Where the next inbox read starts: the last round's delta link, or the next page of a round stopped part-way. */
   readonly deltaLink?: string;
+  /** The instant intake starts from (go-live): no mail received before it is ever read. */
+  readonly intakeFrom?: string;
+  /** When the last complete inbox round started: a resync reads again from a little before it, not from go-live. */
+  readonly lastGoodAt?: string;
   readonly subscriptionId?: string;
   readonly subscriptionExpiresAt?: string;
   readonly clientState?: string;
@@ -56,4 +63,9 @@ export interface CentreSettings {
   readonly bankHolidays?: readonly { readonly date: string; readonly name: string }[];
   /** The centre's own timescales for the profile's local-practice rules, by rule id (Bexley's letters). */
   readonly localTimescales?: Readonly<Record<string, Timescale>>;
+}
+
+/** A practitioner's own log (rule 11.6 runs on it, not on any case): their supervisions, oldest first. */
+export interface SupervisionLog {
+  readonly events: readonly CaseEvent<"supervision.recorded">[];
 }

@@ -9,6 +9,7 @@ import type {
   RecordStore,
   StaffMember,
   StoredConversation,
+  SupervisionLog,
   SyncState,
 } from "./records.js";
 
@@ -31,6 +32,8 @@ export interface StoredState {
   readonly conversations: RecordStore<StoredConversation>;
   /** Who works at the centre, with their roles, hours, manager and caseload limit. */
   readonly staff: RecordStore<StaffMember>;
+  /** Each practitioner's supervisions (11.6), by staff id. */
+  readonly supervisions: RecordStore<SupervisionLog>;
   /** The centre's saved settings: profile, closure days, imported bank holidays, chats. */
   readonly settings: RecordStore<CentreSettings>;
 }

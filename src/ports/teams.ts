@@ -16,6 +16,34 @@ export const isConversationUnknown = (error: unknown): boolean =>
   error instanceof Error && (error as { code?: unknown }).code === CONVERSATION_UNKNOWN;
 
 /**
+ * Why Teams did not take a message, as a notifier (and a card renderer) promises to say it:
+ * - `TEAMS.CONVERSATION_GONE`: 403 (`MessageWritesBlocked`: the app blocked or uninstalled there) or 404: the bot
+ *   cannot post there any more; the stored reference and any chat assigned to it are cleared first.
+ * - `TEAMS.MESSAGE_REFUSED`: this message will never go as it is (400, 413 `MessageSizeTooBig`, a card too large to
+ *   draw): a person must look at it.
+ * - `TEAMS.THROTTLED`: still 429 after the notifier's own back-off; `TEAMS.UNAVAILABLE`: still 412, 502, 504 or
+ *   another server error. Both are worth trying again later.
+ */
+export type TeamsDeliveryCode =
+  "TEAMS.CONVERSATION_GONE" | "TEAMS.MESSAGE_REFUSED" | "TEAMS.THROTTLED" | "TEAMS.UNAVAILABLE";
+
+export class TeamsDeliveryError extends Error {
+  constructor(
+    readonly code: TeamsDeliveryCode,
+    message: string,
+    /** Teams' HTTP status and error code (`MessageWritesBlocked`, `MessageSizeTooBig`), when Teams answered. */
+    readonly status?: number,
+    readonly teamsCode?: string,
+  ) {
+    super(message);
+    this.name = "TeamsDeliveryError";
+  }
+}
+
+export const teamsDeliveryCode = (error: unknown): TeamsDeliveryCode | undefined =>
+  error instanceof TeamsDeliveryError ? error.code : undefined;
+
+/**
  * Posts and updates Adaptive Cards in Teams conversations the app is installed in. Jobs and use cases send through
  * the outbox (channel "teams"), so each agenda, digest and nudge is sent once.
  */
@@ -30,6 +58,7 @@ export interface TeamsNotifier {
 /**
  * Builds the Adaptive Cards of a Teams outbox item, in posting order (the bot owns the cards; the jobs that post them
  * never see it). A long agenda is several cards. No cards means there is nothing to say any more (the clock it was
- * about has stopped).
+ * about has stopped). An item it cannot draw to fit a Teams message, or has no card for, is refused with
+ * `TeamsDeliveryError` `TEAMS.MESSAGE_REFUSED`.
  */
 export type RenderCard = (item: OutboxItem) => Promise<readonly Readonly<Record<string, unknown>>[]>;

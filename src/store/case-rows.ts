@@ -43,6 +43,7 @@ export function caseRow(kase: Case, lastSeq: number): Entity {
     summary: kase.summary,
     family: jsonOrUndefined(kase.family),
     closedAt: kase.closedAt,
+    frontDoor: kase.frontDoor,
     lastSeq,
   };
 }
@@ -62,6 +63,8 @@ export function caseHeaderOf(row: Entity): CaseHeader {
     ...optional("summary", stringOf(row, "summary")),
     ...optional("family", jsonOf<NonNullable<Case["family"]>>(row, "family")),
     ...optional("closedAt", stringOf(row, "closedAt")),
+    // Bexley: the Front Door decides before screening; without it a case read back skipped the Front Door.
+    ...(row["frontDoor"] === true ? { frontDoor: true } : {}),
     lastSeq: numberOf(row, "lastSeq") ?? 0,
   };
 }

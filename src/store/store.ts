@@ -54,6 +54,7 @@ export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
     threads: new TableRecords(table("Sync")),
     conversations: new TableRecords(table("Conversations")),
     staff: new TableRecords(table("Staff")),
+    supervisions: new TableRecords(table("Staff"), "supervision"),
     settings: new TableRecords(table("Settings")),
     metrics,
   };

@@ -41,9 +41,10 @@ const itemKeys = (caseId: string, key: string) => ({
   rowKey: encodeCompositeKey(key),
 });
 
-const pendingRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "channel">): Entity => ({
+/** Due first: an item put back after a failure is listed by when it may be tried again, behind newer ones. */
+const pendingRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "channel" | "retryAt">): Entity => ({
   partitionKey: PENDING_PARTITION,
-  rowKey: [item.createdAt, encodeKey(item.caseId), encodeKey(item.key)].join("~"),
+  rowKey: [item.retryAt ?? item.createdAt, encodeKey(item.caseId), encodeKey(item.key)].join("~"),
   caseId: item.caseId,
   key: item.key,
   channel: item.channel,
@@ -60,7 +61,7 @@ const heldPrefix = (channel: OutboxChannel, conversation: ConversationKey): stri
 
 const heldRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "channel" | "payload">): Entity => ({
   partitionKey: HELD_PARTITION,
-  rowKey: heldPrefix(item.channel, conversationOf(item)) + pendingRow(item).rowKey,
+  rowKey: heldPrefix(item.channel, conversationOf(item)) + pendingRow({ ...item, retryAt: undefined }).rowKey,
   caseId: item.caseId,
   key: item.key,
 });
@@ -105,11 +106,12 @@ function itemRow(item: Omit<OutboxItem, "etag">): Entity {
     draftId: item.draftId,
     sentItemId: item.sentItemId,
     failureReason: item.failureReason,
+    retryAt: item.retryAt,
   };
 }
 
 function itemOf(row: StoredEntity): OutboxItem {
-  const optional = (name: "draftId" | "sentItemId" | "failureReason") => {
+  const optional = (name: "draftId" | "sentItemId" | "failureReason" | "retryAt") => {
     const value = stringOf(row, name);
     return value === undefined ? {} : { [name]: value };
   };
@@ -126,6 +128,7 @@ function itemOf(row: StoredEntity): OutboxItem {
     ...optional("draftId"),
     ...optional("sentItemId"),
     ...optional("failureReason"),
+    ...optional("retryAt"),
     etag: row.etag,
   };
 }
@@ -195,10 +198,13 @@ export class TableOutbox implements Outbox {
   async transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem> {
     if (!ALLOWED[item.state].includes(change.to)) throw outboxTransitionNotAllowed(item.key, item.state, change.to);
     const { etag: _etag, draftId: _d, sentItemId: _s, failureReason: _f, ...kept } = item;
+    const retryAt = change.to === "pending" && change.retryAt !== undefined ? isoInstant(change.retryAt) : undefined;
     const next: Omit<OutboxItem, "etag"> = {
       ...kept,
       state: change.to,
       updatedAt: isoInstant(now),
+      ...(retryAt === undefined ? {} : { retryAt, attempts: item.attempts + 1 }),
+      ...(change.to === "held" && change.reason !== undefined ? { failureReason: change.reason } : {}),
       ...(change.to === "drafted"
         ? { draftId: change.draftId }
         : item.draftId === undefined
@@ -254,5 +260,23 @@ export class TableOutbox implements Outbox {
       continuation = page.continuation;
     } while (continuation !== undefined && found.length < limit);
     return found;
+  }
+
+  async listHeldPage(
+    channel: OutboxChannel,
+    options: { readonly limit: number; readonly continuation?: string },
+  ): Promise<{ readonly items: readonly OutboxItem[]; readonly continuation?: string }> {
+    const prefix = `${channel}~`;
+    // Every row key of the channel starts with `<channel>~`, and sorts before the channel name's next string.
+    const after = `${channel.slice(0, -1)}${String.fromCharCode(channel.charCodeAt(channel.length - 1) + 1)}`;
+    const range = { partitionKey: HELD_PARTITION, rowKeyFrom: prefix, rowKeyBefore: after };
+    const page = await this.table.page(range, { top: options.limit, continuation: options.continuation });
+    const items: OutboxItem[] = [];
+    for (const row of page.items) {
+      const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
+      if (item !== undefined && sameRow(indexRowOf(item), row)) items.push(item);
+      else await this.table.delete(row.partitionKey, row.rowKey);
+    }
+    return { items, ...(page.continuation === undefined ? {} : { continuation: page.continuation }) };
   }
 }

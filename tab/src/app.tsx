@@ -3,17 +3,27 @@ import { useEffect, useState } from "react";
 import { useSharedStyles } from "./components/styles.js";
 import { ViewForRoute } from "./components/view-for-route.js";
 import type { PageConfigHost } from "./host/tab-config.js";
-import { navItems, panelsOf, parseRoute, type Route } from "./routes.js";
+import { navItems, openingHash, panelsOf, parseRoute, type Route } from "./routes.js";
 import { useSession } from "./session.js";
 import { AgendaView } from "./views/agenda-view.js";
 
-/** The tab: views this person may open as a TabList, routed by the URL hash. */
-export function App({ frameContext = "content", pageConfig }: { frameContext?: string; pageConfig?: PageConfigHost }) {
+/** The tab: views this person may open as a TabList, routed by the URL hash (or the deep link that opened it). */
+export function App({
+  frameContext = "content",
+  pageConfig,
+  subPageId,
+}: {
+  frameContext?: string;
+  pageConfig?: PageConfigHost;
+  subPageId?: string;
+}) {
   const { me } = useSession();
   const styles = useSharedStyles();
   const items = navItems(me);
-  const [hash, setHash] = useState(window.location.hash);
+  const [hash, setHash] = useState(() => openingHash(window.location.hash, subPageId));
   useEffect(() => {
+    // A deep link's view goes into the URL, so that the tabs and Back work from it.
+    if (hash !== window.location.hash) window.location.hash = hash;
     const onChange = () => setHash(window.location.hash);
     window.addEventListener("hashchange", onChange);
     return () => window.removeEventListener("hashchange", onChange);

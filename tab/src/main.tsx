@@ -7,6 +7,8 @@ const root = document.getElementById("root");
 if (root === null) throw new Error("The tab page has no #root element.");
 createRoot(root).render(
   <StrictMode>
-    <Shell>{(host) => <App frameContext={host.frameContext} pageConfig={host.pageConfig} />}</Shell>
+    <Shell>
+      {(host) => <App frameContext={host.frameContext} pageConfig={host.pageConfig} subPageId={host.subPageId} />}
+    </Shell>
   </StrictMode>,
 );

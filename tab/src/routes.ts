@@ -35,6 +35,15 @@ export function parseRoute(hash: string): Route | undefined {
   }
 }
 
+/**
+ * Where the tab opens: on the view a Teams deep link named (its `subPageId`, a hash route without `#/`), which wins
+ * over the static tab's own view; else on the hash it was loaded with.
+ */
+export function openingHash(hash: string, subPageId?: string): string {
+  const linked = subPageId === undefined ? undefined : parseRoute(subPageId);
+  return linked === undefined ? hash : routeHash(linked);
+}
+
 export function routeHash(route: Route): string {
   if (route.view === "agenda") return `#/agenda/${route.panel}`;
   if (route.view === "case") return `#/case/${encodeURIComponent(route.caseId)}`;

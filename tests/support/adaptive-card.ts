@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { MAX_CARD_BYTES, type AdaptiveCardJson } from "../../bot/cards/card-json.js";
+import { cardBytes, MAX_CARD_BYTES, type AdaptiveCardJson } from "../../bot/cards/card-json.js";
 
 interface ParseEvent {
   readonly message: string;
@@ -15,7 +15,9 @@ const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js")
 
 /**
  * Everything wrong with a card as Teams would see it: what the real `adaptivecards` parser reports at schema 1.5,
- * a version above 1.5, and a size at or over 80 KB. Empty when the card is fine.
+ * a version above 1.5, an input marked required on a card of several items (Teams checks every input of a card on
+ * any button, so one item could not be decided alone), and a message over the card budget (Teams refuses 40 KB as
+ * UTF-16). Empty when the card is fine.
  */
 export function cardProblems(card: AdaptiveCardJson): string[] {
   const problems: string[] = [];
@@ -26,8 +28,12 @@ export function cardProblems(card: AdaptiveCardJson): string[] {
   for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
   const [major, minor] = String(card.version).split(".").map(Number);
   if (major !== 1 || minor === undefined || minor > 5) problems.push(`version ${card.version} is above 1.5`);
-  const bytes = Buffer.byteLength(JSON.stringify(card), "utf8");
-  if (bytes >= MAX_CARD_BYTES) problems.push(`${bytes} bytes, at or over the ${MAX_CARD_BYTES}-byte limit`);
+  const bytes = cardBytes(card);
+  if (bytes > MAX_CARD_BYTES) problems.push(`${bytes} bytes as UTF-16, over the ${MAX_CARD_BYTES}-byte budget`);
+  const buttons = executeActions(card).length;
+  if (buttons > 1 && requiredInputs(card).length > 0) {
+    problems.push(`required inputs ${requiredInputs(card).join(", ")} on a card with ${buttons} buttons`);
+  }
   return problems;
 }
 
@@ -46,6 +52,21 @@ export function executeActions(card: unknown): { verb: string; data: Record<stri
   };
   visit(JSON.parse(JSON.stringify(card)) as Json);
   return found;
+}
+
+/** The ids of inputs marked `isRequired`. */
+export function requiredInputs(card: unknown): string[] {
+  const ids: string[] = [];
+  const visit = (node: Json): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object") return;
+    if (typeof node.type === "string" && node.type.startsWith("Input.") && node.isRequired === true) {
+      ids.push(String(node.id));
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(JSON.parse(JSON.stringify(card)) as Json);
+  return ids;
 }
 
 /** Every input id in a card. */

@@ -72,10 +72,23 @@ export interface HarnessOptions {
   /** London working time on a Monday by default: the fixtures' own date. */
   readonly now?: string;
   readonly maxAcksPerSenderPerDay?: number;
+  readonly letterInTransitMinutes?: number;
+  readonly acknowledgeWithinHours?: number;
+  /** Go-live; a day before `now` unless given (`undefined`: the first inbox round's start, as in production). */
+  readonly intakeFrom?: string | undefined;
   readonly graph?: Partial<GraphClientOptions>;
+  /** How many messages a filtered delta round returns at most, in the stand-in and as the adapter expects. */
+  readonly deltaFilterCap?: number;
   /** Wraps the production mailbox, e.g. to make one call fail as a crash would. */
   readonly wrapMailbox?: (mailbox: Mailbox) => Mailbox;
+  /** The practice framework in force (family-solutions by default). */
+  readonly profileId?: string;
 }
+
+const goLive = (options: HarnessOptions, now: Date): { intakeFrom?: string } => {
+  if ("intakeFrom" in options) return options.intakeFrom === undefined ? {} : { intakeFrom: options.intakeFrom };
+  return { intakeFrom: new Date(now.getTime() - 24 * 60 * 60_000).toISOString() };
+};
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/mail/", import.meta.url));
 
@@ -88,7 +101,13 @@ export const readFixture = (file: string): Promise<string> => readFile(`${FIXTUR
  */
 export async function startAppHarness(options: HarnessOptions = {}): Promise<AppHarness> {
   const clock = movableClock(options.now ?? "2026-01-12T09:41:17Z");
-  const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, mailbox: GROUP_MAILBOX, now: clock.now });
+  const standIn = await startStandIn({
+    smtpPort: 0,
+    graphPort: 0,
+    mailbox: GROUP_MAILBOX,
+    now: clock.now,
+    ...(options.deltaFilterCap === undefined ? {} : { deltaFilterCap: options.deltaFilterCap }),
+  });
   const store = await createTableStore(inject("azuriteConnectionString"), {
     allowInsecureConnection: true,
     tablePrefix: `App${randomBytes(6).toString("hex")}`,
@@ -103,16 +122,24 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     metrics: graphMetrics,
     ...options.graph,
   });
-  const graphMailbox = new GraphMailbox(graph, { mailbox: GROUP_MAILBOX, pageSize: 3, logger });
+  const graphMailbox = new GraphMailbox(graph, {
+    mailbox: GROUP_MAILBOX,
+    pageSize: 3,
+    logger,
+    ...(options.deltaFilterCap === undefined ? {} : { filteredRoundCap: options.deltaFilterCap }),
+  });
   const centre: Centre = {
     name: "Family Centre North",
     mailbox: GROUP_MAILBOX,
     maxAcksPerSenderPerDay: options.maxAcksPerSenderPerDay ?? 10,
+    letterInTransitMinutes: options.letterInTransitMinutes ?? 15,
+    acknowledgeWithinHours: options.acknowledgeWithinHours ?? 96,
+    ...goLive(options, clock.now()),
   };
   const deps: AppDeps = {
     ...store,
     mailbox: options.wrapMailbox ? options.wrapMailbox(graphMailbox) : graphMailbox,
-    profile: loadProfile("family-solutions"),
+    profile: loadProfile(options.profileId ?? "family-solutions"),
     calendar: createCalendar({ bankHolidays: englandAndWalesBankHolidays(2025, 2028) }),
     clock,
     logger,

@@ -14,6 +14,9 @@ export function mailboxWith(inner: Mailbox, overrides: Partial<Mailbox>): Mailbo
     createDraft: (mail) => inner.createDraft(mail),
     createReplyDraft: (id, mail) => inner.createReplyDraft(id, mail),
     sendDraft: (draftId) => inner.sendDraft(draftId),
+    draftStatus: (draftId) => inner.draftStatus(draftId),
+    verifyReadable: () => inner.verifyReadable(),
+    moveJunkToInbox: (since, limit) => inner.moveJunkToInbox(since, limit),
   };
   return { ...own, ...overrides };
 }

@@ -82,6 +82,36 @@ describe("configuration", () => {
     );
   });
 
+  it("names the Teams app links into the tab go through: FC_TEAMS_APP_ID, else the bot's id, else none", () => {
+    const bot = "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
+    const app = "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    expect(loadConfig({}).teams).toBeUndefined();
+    expect(loadConfig({ FC_BOT_APP_ID: bot }).teams).toEqual({ appId: bot });
+    expect(loadConfig({ FC_BOT_APP_ID: bot, FC_TEAMS_APP_ID: app }).teams).toEqual({ appId: app });
+    expect(() => loadConfig({ FC_TEAMS_APP_ID: "my-app" })).toThrow(/FC_TEAMS_APP_ID/);
+  });
+
+  it("reads the mail settings of issue 20, naming a malformed one", () => {
+    const defaults = loadConfig({}).mailbox;
+    expect(defaults).toMatchObject({ letterInTransitMinutes: 15, acknowledgeWithinHours: 96 });
+    expect(defaults.intakeFrom).toBeUndefined();
+    expect(defaults.junkMail).toBe("sweep");
+    expect(loadConfig({ FC_JUNK_MAIL: "leave" }).mailbox.junkMail).toBe("leave");
+    expect(() => loadConfig({ FC_JUNK_MAIL: "watch" })).toThrow(/FC_JUNK_MAIL/);
+    const set = loadConfig({
+      FC_INTAKE_FROM: "2027-01-04T09:00:00+00:00",
+      FC_ACK_MAX_AGE_HOURS: "48",
+      FC_LETTER_IN_TRANSIT_MINUTES: "30",
+    }).mailbox;
+    expect(set).toMatchObject({
+      intakeFrom: "2027-01-04T09:00:00.000Z",
+      acknowledgeWithinHours: 48,
+      letterInTransitMinutes: 30,
+    });
+    expect(() => loadConfig({ FC_INTAKE_FROM: "4 January" })).toThrow(/FC_INTAKE_FROM/);
+    expect(() => loadConfig({ FC_LETTER_IN_TRANSIT_MINUTES: "1" })).toThrow(/FC_LETTER_IN_TRANSIT_MINUTES/);
+  });
+
   it("rejects a malformed working-hours setting with the format to use", () => {
     expect(() => loadConfig({ FC_WORKING_HOURS_START: "9am" })).toThrow(/FC_WORKING_HOURS_START: use 24-hour HH:MM/);
   });

@@ -1,15 +1,11 @@
-import type { Deadline } from "../../../src/domain/rules/deadline.js";
+import type { DueClock } from "../../../src/app/queries/due-clocks.js";
 import type { CardElement } from "../card-json.js";
 import { dueWording, STATUS_COLOR, STATUS_LABEL } from "./clocks.js";
 import { compareDeadlines } from "../../../src/domain/rules/urgency.js";
 import { container, text } from "./text.js";
 
-/** One clock on one case, for personal due lists and nudges. */
-export interface DueItem {
-  readonly caseId: string;
-  readonly caseSummary?: string;
-  readonly deadline: Deadline;
-}
+/** One clock on one case (or a practitioner's own), as the app's due-clock query gives it. */
+export type DueItem = DueClock;
 
 export const isOverdue = (item: DueItem): boolean =>
   item.deadline.status === "overdue" || item.deadline.status === "breached";
@@ -20,7 +16,7 @@ export const inRagOrder = (items: readonly DueItem[]): DueItem[] =>
 /** "FC-2026-000123 · 1.2 Acknowledge the referrer: Overdue", its due dates and the rule's source. */
 export function dueItemLine(item: DueItem, timeZone: string): CardElement {
   const d = item.deadline;
-  const title = [item.caseId, item.caseSummary].filter(Boolean).join(" · ");
+  const title = item.label ?? [item.caseId, item.caseSummary].filter(Boolean).join(" · ");
   return container([
     text(`${title}: ${d.ruleId} ${d.ruleName} (${STATUS_LABEL[d.status]})`, {
       weight: "bolder",
@@ -30,6 +26,10 @@ export function dueItemLine(item: DueItem, timeZone: string): CardElement {
     text(d.citation.display, { isSubtle: true, size: "small", spacing: "none" }),
   ]);
 }
+
+/** What a due list shows, in the order it shows it: overdue then due soon, each in RAG order. */
+export const dueListed = (items: readonly DueItem[]): DueItem[] =>
+  inRagOrder(items).filter((i) => isOverdue(i) || i.deadline.status === "due-soon");
 
 /** The overdue section then the due-soon one, each in RAG order; empty sections are left out. */
 export function dueSections(items: readonly DueItem[], timeZone: string): CardElement[] {

@@ -27,12 +27,12 @@ export interface Choice {
   readonly value: string;
 }
 
-/** A drop-down of choices. */
+/** A drop-down of choices; `value` is the one chosen already. */
 export function choiceInput(
   id: string,
   label: string,
   choices: readonly Choice[],
-  options: { required?: boolean; placeholder?: string } = {},
+  options: { placeholder?: string; value?: string } = {},
 ): CardElement {
   return {
     type: "Input.ChoiceSet",
@@ -40,7 +40,7 @@ export function choiceInput(
     label,
     style: "compact",
     choices,
-    ...(options.required === true && { isRequired: true, errorMessage: `${label}: choose one.` }),
     ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
+    ...(options.value !== undefined && { value: options.value }),
   };
 }

@@ -5,7 +5,8 @@ import { CONTACT_KIND_LABELS } from "../../domain/contact.js";
 import type { Profile } from "../../domain/rules/profile-schema.js";
 import type { OutboxItem } from "../../ports/outbox.js";
 import type { EvaluatedCheck } from "../../domain/rules/check-stages.js";
-import type { CaseDetail, CheckView, EmailView, TimelineEntry } from "../contract.js";
+import type { CaseAction } from "../../app/actions/case-action.js";
+import type { CaseActionView, CaseDetail, CheckView, EmailView, TimelineEntry } from "../contract.js";
 import { caseSummary, clockView } from "./case-views.js";
 
 /** How the timeline names each event: as the bot's case card does, a decision with its outcome's label. */
@@ -42,8 +43,15 @@ const checkView = (check: EvaluatedCheck): CheckView => ({
   missing: check.stages.filter((stage) => stage.status === "missing").length,
 });
 
+/** An action as the tab takes it: where to POST its inputs. */
+const actionView = (caseId: string, action: CaseAction): CaseActionView => ({
+  ...action,
+  path: `/api/cases/${encodeURIComponent(caseId)}/actions/${action.id}`,
+});
+
 export function caseDetailView(
   reading: CaseDetailReading,
+  actions: readonly CaseAction[],
   names: ReadonlyMap<string, string>,
   profile: Profile,
 ): CaseDetail {
@@ -74,5 +82,6 @@ export function caseDetailView(
     emails: reading.letters.map(emailView),
     checks: reading.checks.map(checkView),
     ...(kase.state === "closed" ? {} : { closureChecks: reading.closureChecks.map(checkView) }),
+    actions: actions.map((action) => actionView(kase.id, action)),
   };
 }

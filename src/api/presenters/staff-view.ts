@@ -1,9 +1,10 @@
-import type { Caseload } from "../../app/queries/caseloads.js";
+import type { TeamMember } from "../../app/queries/caseloads.js";
 import type { Rule } from "../../domain/rules/profile-schema.js";
 import type { Profile } from "../../domain/rules/profile-schema.js";
 import { STAFF_ROLES } from "../../domain/staff.js";
 import type { StaffMember } from "../../ports/records.js";
 import type { CaseloadView, StaffRoleName, StaffView, TeamResponse } from "../contract.js";
+import { clockView } from "./case-views.js";
 import { ruleView } from "./rule-view.js";
 
 export const staffView = (member: StaffMember, etag: string): StaffView => ({
@@ -17,7 +18,7 @@ export const staffView = (member: StaffMember, etag: string): StaffView => ({
   etag,
 });
 
-const caseloadView = (c: Caseload): CaseloadView => ({
+const caseloadView = (c: TeamMember): CaseloadView => ({
   staffId: c.member.id,
   displayName: c.member.displayName,
   hours: c.hours,
@@ -26,10 +27,11 @@ const caseloadView = (c: Caseload): CaseloadView => ({
   limitSource: c.limitSource,
   over: c.over,
   redClocks: c.redClocks,
+  ...(c.supervision ? { supervision: clockView(c.supervision) } : {}),
 });
 
 /** Every practitioner's caseload against their limit, with the rule (11.3) that sets it. */
-export function teamView(caseloads: readonly Caseload[], profile: Profile): TeamResponse {
+export function teamView(caseloads: readonly TeamMember[], profile: Profile): TeamResponse {
   const rule: Rule | undefined = profile.rules.find((r) => r.kind === "limit");
   const views = caseloads.map(caseloadView);
   return {

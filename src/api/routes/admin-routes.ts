@@ -8,6 +8,8 @@ import {
 } from "../../app/settings/centre-settings.js";
 import { saveStaffMember } from "../../app/staff/save-staff-member.js";
 import type { CentreSettings, Versioned } from "../../ports/records.js";
+import { recordSupervision } from "../../app/supervision/record-supervision.js";
+import { SUPERVISION_ROLES } from "../../domain/lifecycle/supervision.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { BankHolidayImportResult, SettingsUpdate, StaffInput } from "../contract.js";
 import { ifMatch, route } from "../http.js";
@@ -17,7 +19,7 @@ import { staffView } from "../presenters/staff-view.js";
 
 const ADMIN = ["admin"] as const;
 
-/** Settings and the staff list: an admin's, each change guarded by the ETag read. */
+/** Settings and the staff list (an admin's, each change guarded by the ETag read), and a practitioner's supervision. */
 export function adminRoutes(deps: ApiDeps): Router {
   const router = Router();
   const json = express.json({ limit: "256kb" });
@@ -65,6 +67,19 @@ export function adminRoutes(deps: ApiDeps): Router {
       const saved = await saveStaffMember(app, String(req.params.staffId), req.body as StaffInput, etag || undefined);
       if ("status" in saved) throw refusal(saved);
       return withEtag(res, staffView(saved.value, saved.etag));
+    }),
+  );
+  router.post(
+    "/staff/:staffId/supervisions",
+    json,
+    route(deps, SUPERVISION_ROLES, async (req, res, caller) => {
+      const { occurredAt } = (req.body ?? {}) as { occurredAt?: unknown };
+      const recorded = await recordSupervision(app, String(req.params.staffId), caller, {
+        ...(typeof occurredAt === "string" && occurredAt !== "" ? { occurredAt } : {}),
+      });
+      if (recorded.status === "refused") throw refusal(recorded);
+      res.status(recorded.status === "recorded" ? 201 : 200);
+      return { at: recorded.event.at, by: recorded.event.by };
     }),
   );
   return router;

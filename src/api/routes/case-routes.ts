@@ -1,5 +1,8 @@
 import express, { Router } from "express";
 import type { AppDeps } from "../../app/app-deps.js";
+import { takeCaseAction } from "../../app/actions/take-case-action.js";
+import { allocateCase } from "../../app/casework/allocation.js";
+import { completeAssessment } from "../../app/casework/assessment.js";
 import * as casework from "../../app/casework/record-casework.js";
 import type { ChangeRequest } from "../../app/casework/record-change.js";
 import { recordClockReason } from "../../app/clocks/record-clock-reason.js";
@@ -10,8 +13,8 @@ import { RECORD_DECISION } from "../../app/record-decision.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { Caller } from "../auth/caller.js";
 import type { CaseEventRequest, ConfirmReferrerRequest, DecisionRequest, MutationResult } from "../contract.js";
-import { badRequest } from "../errors.js";
-import { ifMatch, route } from "../http.js";
+import { badRequest, RefusalError } from "../errors.js";
+import { ANY_STAFF, ifMatch, route } from "../http.js";
 import { alreadyDecided, alreadyRecorded, mutationResult, refusal } from "../presenters/mutation-result.js";
 
 const CASEWORK = ["practitioner", "duty-worker", "manager"] as const;
@@ -32,7 +35,7 @@ function recordEvent(app: AppDeps, caseId: string, who: Caller, body: CaseEventR
         request,
       );
     case "assessment":
-      return casework.completeAssessment(
+      return completeAssessment(
         app,
         caseId,
         who,
@@ -54,7 +57,7 @@ function recordEvent(app: AppDeps, caseId: string, who: Caller, body: CaseEventR
         request,
       );
     case "allocate":
-      return casework.allocateCase(app, caseId, who, { workerId: body.workerId }, request);
+      return allocateCase(app, caseId, who, { workerId: body.workerId }, request);
     case "closure-request":
       return closure.requestClosure(app, caseId, who, { checklist: body.checklist, summary: body.summary }, request);
     case "closure-sign-off":
@@ -118,6 +121,23 @@ export function caseRoutes(deps: ApiDeps): Router {
         return answer(res, alreadyRecorded(await app.cases.getCase(caseId(req)), outcome.event, app.profile));
       }
       return answer(res, mutationResult(outcome, app.profile));
+    }),
+  );
+  router.post(
+    "/cases/:caseId/actions/:actionId",
+    json,
+    route(deps, ANY_STAFF, async (req, res, caller) => {
+      const { occurredAt, ...inputs } = (req.body ?? {}) as Record<string, unknown>;
+      const request = {
+        expectedEtag: ifMatch(req),
+        ...(typeof occurredAt === "string" && occurredAt !== "" ? { occurredAt } : {}),
+      };
+      const actionId = String(req.params.actionId);
+      const outcome = await takeCaseAction(app, caseId(req), actionId, inputs, caller, request);
+      if (outcome.status === "refused") throw refusal(outcome);
+      if (outcome.status === "already-decided") throw new RefusalError("CASE.ALREADY_DECIDED", outcome.message);
+      const stored = await app.cases.getCase(caseId(req));
+      return answer(res, mutationResult({ case: stored.case, events: outcome.events, etag: stored.etag }, app.profile));
     }),
   );
   router.post(

@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { caseActions } from "../../app/actions/available-actions.js";
 import { caseDetailOf } from "../../app/queries/case-detail.js";
 import { staffNames } from "../../app/queries/staff-directory.js";
 import { closureChecklist } from "../../domain/lifecycle/decide-closure.js";
@@ -37,12 +38,12 @@ export function referenceRoutes(deps: ApiDeps): Router {
   );
   router.get(
     "/cases/:caseId",
-    route(deps, ANY_STAFF, async (req, res) => {
+    route(deps, ANY_STAFF, async (req, res, caller) => {
       const caseId = String(req.params.caseId);
       const [detail, names] = await Promise.all([caseDetailOf(app, caseId), staffNames(app)]);
       if (detail === undefined) throw notFound(`Case ${caseId}`);
       res.set("ETag", detail.stored.etag);
-      return caseDetailView(detail, names, app.profile);
+      return caseDetailView(detail, await caseActions(app, detail.stored, caller), names, app.profile);
     }),
   );
   router.get(

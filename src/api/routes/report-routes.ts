@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { practitionerCaseloads } from "../../app/queries/caseloads.js";
+import { teamFigures } from "../../app/queries/caseloads.js";
 import { complianceReport, periodOf } from "../../app/queries/compliance.js";
 import type { ApiDeps } from "../api-deps.js";
 import { badRequest } from "../errors.js";
@@ -14,7 +14,7 @@ export function reportRoutes(deps: ApiDeps): Router {
 
   router.get(
     "/team",
-    route(deps, ["manager", "admin"], async () => teamView(await practitionerCaseloads(app), app.profile)),
+    route(deps, ["manager", "admin"], async () => teamView(await teamFigures(app), app.profile)),
   );
   router.get(
     "/compliance",

@@ -13,12 +13,6 @@ export const recordVisit = caseUseCase((visit: { readonly childSeen: boolean; re
   ...(visit.lateInDay ? { lateInDay: true } : {}),
 }));
 
-/** 4.3: the Early Help Assessment completed (4.5: a step-down with a recent CYPA needs none). */
-export const completeAssessment = caseUseCase((assessment: { readonly cypaUnderThreeMonths?: boolean }) => ({
-  type: "completeAssessment",
-  ...(assessment.cypaUnderThreeMonths ? { cypaUnderThreeMonths: true } : {}),
-}));
-
 /** 5.1a: the Support Plan completed. */
 export const completePlan = caseUseCase((_: NoInput) => ({ type: "completePlan" }));
 
@@ -36,10 +30,4 @@ export const recordCaseNote = caseUseCase((note: { readonly noteType: NoteType; 
   type: "recordCaseNote",
   noteType: note.noteType,
   note: note.note,
-}));
-
-/** Allocates the case to a practitioner (2.3, 3.2, 6.1 stop here; 11.3's caseload limit is a warning). */
-export const allocateCase = caseUseCase((allocation: { readonly workerId: string }) => ({
-  type: "allocate",
-  workerId: allocation.workerId,
 }));

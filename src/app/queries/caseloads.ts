@@ -2,6 +2,8 @@ import { caseloadCheck } from "../../domain/caseload.js";
 import type { Staff } from "../../domain/staff.js";
 import type { StaffMember } from "../../ports/records.js";
 import type { AppDeps } from "../app-deps.js";
+import type { Deadline } from "../../domain/rules/deadlines.js";
+import { supervisionClocks } from "../supervision/supervision-log.js";
 import { staffList } from "./staff-directory.js";
 
 /** The council's full-time week: the Staff table keeps weekly hours, rule 11.3 speaks of full- and part-time. */
@@ -57,4 +59,23 @@ export async function practitionerCaseloads(
         redClocks: (caseload?.clockDues ?? []).filter((at) => at < nowIso).length,
       };
     });
+}
+
+/** A practitioner's caseload and their supervision clock (11.6): the team view's row. */
+export interface TeamMember extends Caseload {
+  /** The latest instance of their supervision clock: running, or met when they have never missed one. */
+  readonly supervision?: Deadline;
+}
+
+/** Every practitioner's caseload and supervision, for a manager (one point read of each practitioner's log). */
+export async function teamFigures(
+  deps: Pick<AppDeps, "staff" | "worklists" | "supervisions" | "profile" | "calendar" | "clock">,
+): Promise<TeamMember[]> {
+  const caseloads = await practitionerCaseloads(deps);
+  return Promise.all(
+    caseloads.map(async (caseload) => {
+      const supervision = (await supervisionClocks(deps, caseload.member.id)).at(-1);
+      return { ...caseload, ...(supervision ? { supervision } : {}) };
+    }),
+  );
 }

@@ -1,7 +1,9 @@
 import { isRunning, type Deadline } from "../../domain/rules/deadlines.js";
 import type { AppDeps } from "../app-deps.js";
 import type { CaseReading } from "./case-reading.js";
+import { practitionerOfSubject, supervisionClocks } from "../supervision/supervision-log.js";
 import { clocksNow } from "./clocks-now.js";
+import { nameOf } from "./staff-directory.js";
 
 /** A clock instance a nudge names (the jobs' payloads carry these, never the case's contents). */
 export interface ClockRef {
@@ -10,10 +12,12 @@ export interface ClockRef {
   readonly instance: number;
 }
 
-/** One clock on one case, for personal due lists and nudges. */
+/** One clock on one case (or of a practitioner: `label` says whose), for personal due lists and nudges. */
 export interface DueClock {
   readonly caseId: string;
   readonly caseSummary?: string;
+  /** What the clock is about when it is not a case's (a practitioner's supervision). */
+  readonly label?: string;
   readonly deadline: Deadline;
 }
 
@@ -24,9 +28,11 @@ const STILL_DUE = new Set<Deadline["status"]>(["due-soon", "overdue", "breached"
  * since the nudge was queued, or the case is gone), so a stale nudge is never posted.
  */
 export async function clockStillDue(
-  deps: Pick<AppDeps, "cases" | "profile" | "calendar" | "clock">,
+  deps: Pick<AppDeps, "cases" | "supervisions" | "staff" | "profile" | "calendar" | "clock">,
   ref: ClockRef,
 ): Promise<DueClock | undefined> {
+  const practitionerId = practitionerOfSubject(ref.caseId);
+  if (practitionerId !== undefined) return supervisionStillDue(deps, practitionerId, ref);
   const stored = await deps.cases.findCase(ref.caseId);
   if (stored === undefined) return undefined;
   const deadline = clocksNow(deps)
@@ -34,6 +40,20 @@ export async function clockStillDue(
     .find((d) => d.ruleId === ref.ruleId && d.instance === ref.instance);
   if (deadline === undefined || !STILL_DUE.has(deadline.status) || !isRunning(deadline)) return undefined;
   return { caseId: ref.caseId, ...(stored.case.summary ? { caseSummary: stored.case.summary } : {}), deadline };
+}
+
+/** 11.6: a practitioner's supervision clock, named for them (it is theirs, not a case's). */
+async function supervisionStillDue(
+  deps: Pick<AppDeps, "supervisions" | "staff" | "profile" | "calendar" | "clock">,
+  practitionerId: string,
+  ref: ClockRef,
+): Promise<DueClock | undefined> {
+  const deadline = (await supervisionClocks(deps, practitionerId)).find(
+    (d) => d.ruleId === ref.ruleId && d.instance === ref.instance,
+  );
+  if (deadline === undefined || !STILL_DUE.has(deadline.status)) return undefined;
+  const name = await nameOf(deps, practitionerId, "a practitioner");
+  return { caseId: ref.caseId, label: `Supervision of ${name}`, deadline };
 }
 
 /** What is due soon or overdue on these cases' clocks. */

@@ -126,3 +126,21 @@ export async function assignChat(deps: SettingsDeps, purpose: string, conversati
     }
   }
 }
+
+/** A conversation the bot can no longer post to stops being any purpose's chat; answers the purposes it was. */
+export async function unassignChat(deps: SettingsDeps, conversation: string): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    const current = (await readCentreSettings(deps)).value.chatIds;
+    const purposes = Object.keys(current).filter((purpose) => current[purpose] === conversation);
+    if (purposes.length === 0) return [];
+    try {
+      await write(deps, undefined, (s) => ({
+        ...s,
+        chatIds: Object.fromEntries(Object.entries(s.chatIds).filter(([, chat]) => chat !== conversation)),
+      }));
+      return purposes;
+    } catch (error) {
+      if (attempt >= 3 || !isWriteRace(error)) throw error;
+    }
+  }
+}

@@ -15,8 +15,15 @@ export type AcknowledgementPlan =
   | { readonly plan: "send"; readonly to: Referrer & { readonly email: string } }
   /** Waits for a duty worker: to confirm who referred, or because the sender's daily cap is reached. */
   | { readonly plan: "hold"; readonly reason: "referrer-unconfirmed" | "sender-daily-cap"; readonly to?: Referrer }
-  /** Never sent: the profile does not acknowledge this kind (DARTs), or the sender must never be answered. */
-  | { readonly plan: "none"; readonly reason: "not-for-this-kind" | "never-answer" | "no-acknowledgement-rule" };
+  /**
+   * Never sent: the profile does not acknowledge this kind (DARTs), the sender must never be answered, or the mail was
+   * received too long before it was logged (a backlog read after an outage: a late "we have received" confuses more
+   * than it helps, and the triage card says why none went).
+   */
+  | {
+      readonly plan: "none";
+      readonly reason: "not-for-this-kind" | "never-answer" | "no-acknowledgement-rule" | "too-old";
+    };
 
 export type IntakeDecision =
   | { readonly action: "ignore"; readonly reason: "own-mail" | "delivery-failure" | "autoreply" | "mailing-list" }
@@ -75,9 +82,9 @@ export function neverAnswerRecipient(message: InboundMessage, context: MailConte
 }
 
 /**
- * Rule 1.2: acknowledge the original referrer, unless the profile exempts the kind (DARTs), the sender must never be
- * answered (autoreplies, bounces, no-reply addresses, our own mail), nobody is sure who referred, or the sender has
- * had their acknowledgements for today.
+ * Rule 1.2: acknowledge the original referrer, unless the profile exempts the kind (DARTs), the mail is older than
+ * the centre acknowledges, the sender must never be answered (autoreplies, bounces, no-reply addresses, our own
+ * mail), nobody is sure who referred, or the sender has had their acknowledgements for today.
  */
 export function planAcknowledgement(input: {
   readonly profile: Profile;
@@ -85,10 +92,13 @@ export function planAcknowledgement(input: {
   readonly referrer?: Referrer;
   readonly neverAnswer: NeverAnswer;
   readonly senderCapReached: boolean;
+  /** Received longer ago than the centre's age limit on acknowledgements. */
+  readonly tooOld?: boolean;
 }): AcknowledgementPlan {
   const rule = clockRuleStoppedBy(input.profile, "acknowledgement.sent");
   if (rule === undefined) return { plan: "none", reason: "no-acknowledgement-rule" };
   if (!ruleAppliesTo(rule, input.kind)) return { plan: "none", reason: "not-for-this-kind" };
+  if (input.tooOld) return { plan: "none", reason: "too-old" };
   const { referrer } = input;
   if (!isConfirmedReferrer(referrer)) {
     return { plan: "hold", reason: "referrer-unconfirmed", ...(referrer ? { to: referrer } : {}) };

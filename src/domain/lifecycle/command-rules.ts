@@ -1,6 +1,16 @@
 import { CASE_STATES, type Case, type CaseState } from "../case.js";
 import { CaseForbiddenError, CaseTransitionError } from "../errors.js";
 import type { StaffRole } from "../staff.js";
+import {
+  assessmentCompleted,
+  childSeenOnVisit,
+  escalationRecorded,
+  frontDoorDecided,
+  initialContactMade,
+  planCompleted,
+  steppedDownFromSocialCare,
+  thresholdDisputeOpen,
+} from "./case-facts.js";
 import type { CaseCommand, CaseCommandType, CommandContext } from "./commands.js";
 
 /** How a card or message describes where a case is: "Case FC-2026-000123 is awaiting screening". */
@@ -42,7 +52,14 @@ interface CommandRule {
   /** "it cannot <cannot> <until>." */
   readonly cannot?: string;
   readonly until?: string;
+  /** What the case's log must already show; the reason it cannot happen yet, or undefined when it can. */
+  readonly requires?: (kase: Case) => string | undefined;
 }
+
+const firstVisit = (what: string) => (kase: Case) =>
+  childSeenOnVisit(kase)
+    ? undefined
+    : `it cannot have its ${what} completed before a first visit where the child was seen and spoken to is recorded (rule 4.1)`;
 
 const RULES: Record<CaseCommandType, CommandRule> = {
   recordScreeningDecision: {
@@ -65,6 +82,10 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     states: ["awaiting-allocation", "pre-allocation", "wraparound"],
     cannot: "be allocated",
     until: "until screening decides to step it down or MAAM decides to allocate",
+    requires: (kase) =>
+      kase.state === "wraparound" && kase.wraparoundWorkerId !== undefined
+        ? "it already has a wraparound worker: reallocate it to change who that is"
+        : undefined,
   },
   reallocate: {
     action: "reallocate a case",
@@ -72,6 +93,13 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     states: ["allocated", "escalated", "wraparound", "awaiting-transfer-panel", "closure-requested"],
     cannot: "be reallocated",
     until: "until it has been allocated to a worker",
+    requires: (kase) => {
+      const wraparound = kase.state === "wraparound";
+      const from = wraparound ? kase.wraparoundWorkerId : kase.leadWorkerId;
+      return from === undefined
+        ? `it has no ${wraparound ? "wraparound" : "lead"} worker to reallocate from: allocate it instead`
+        : undefined;
+    },
   },
   recordPreAllocationContact: {
     action: "record a contact with a family on the Pre-Allocation List",
@@ -93,6 +121,10 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     states: OPEN_WITH_WORKER,
     cannot: "have a visit recorded",
     until: "until it is allocated to a worker",
+    requires: (kase) =>
+      initialContactMade(kase)
+        ? undefined
+        : "it cannot have a visit recorded before the initial contact with the family is recorded (rule 4.1)",
   },
   completeAssessment: {
     action: "complete an assessment",
@@ -100,6 +132,7 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     states: OPEN_WITH_WORKER,
     cannot: "have its assessment completed",
     until: "until it is allocated to a worker",
+    requires: firstVisit("assessment"),
   },
   recordAssessmentNotRequired: {
     action: "record that no assessment is needed",
@@ -107,14 +140,23 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     states: ["awaiting-allocation", "allocated"],
     cannot: "be excused an assessment",
     until: "unless it is awaiting allocation or allocated",
+    requires: (kase) =>
+      steppedDownFromSocialCare(kase)
+        ? undefined
+        : "only a family stepped down from Social Care with a recent CYPA can go without an assessment (rule 4.5)",
   },
-  auditAssessment: { action: "audit an assessment", roles: ["practitioner", "manager"] },
+  auditAssessment: {
+    action: "audit an assessment",
+    roles: ["practitioner", "manager"],
+    requires: (kase) => (assessmentCompleted(kase) ? undefined : "it has no completed assessment to audit (rule 4.4)"),
+  },
   completePlan: {
     action: "complete a support plan",
     roles: CASEWORK,
     states: OPEN_WITH_WORKER,
     cannot: "have its plan completed",
     until: "until it is allocated to a worker",
+    requires: firstVisit("support plan"),
   },
   holdReview: {
     action: "record a plan review",
@@ -122,6 +164,8 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     states: OPEN_WITH_WORKER,
     cannot: "have a review recorded",
     until: "until it is allocated to a worker",
+    requires: (kase) =>
+      planCompleted(kase) ? undefined : "it cannot have a review before its support plan is completed (rule 5.1)",
   },
   recordCaseNote: { action: "record a case note", roles: ["practitioner", "duty-worker", "panel-member", "manager"] },
   recordEscalation: {
@@ -137,6 +181,10 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     states: ["escalated"],
     cannot: "have Level 4 confirmed",
     until: "until it has been escalated to Social Care",
+    requires: (kase) =>
+      escalationRecorded(kase)
+        ? undefined
+        : "its escalation case note and Request for Support must be recorded before Level 4 is confirmed (rule 7.2)",
   },
   receiveStepDownFromSocialCare: {
     action: "receive a step-down from Social Care",
@@ -223,6 +271,13 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     cannot: "have a transfer panel decision",
     until: "unless it has been put forward to the transfer panel",
   },
+  recordTransferSummary: {
+    action: "write the transfer summary",
+    roles: CASEWORK,
+    states: ["awaiting-transfer-panel"],
+    cannot: "have a transfer summary written",
+    until: "unless it has been put forward to the transfer panel",
+  },
   recordHandoverMeeting: {
     action: "record a hand-over meeting",
     roles: CASEWORK,
@@ -237,8 +292,21 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     cannot: "have an ending letter recorded",
     until: "before it has been accepted",
   },
-  disputeThreshold: { action: "dispute a Front Door threshold decision", roles: ["manager"] },
-  resolveThresholdDispute: { action: "resolve a threshold dispute", roles: ["manager"] },
+  disputeThreshold: {
+    action: "dispute a Front Door threshold decision",
+    roles: ["manager"],
+    requires: (kase) =>
+      !frontDoorDecided(kase)
+        ? "there is no Front Door threshold decision to dispute yet"
+        : thresholdDisputeOpen(kase)
+          ? "its threshold decision is already disputed and awaiting resolution"
+          : undefined,
+  },
+  resolveThresholdDispute: {
+    action: "resolve a threshold dispute",
+    roles: ["manager"],
+    requires: (kase) => (thresholdDisputeOpen(kase) ? undefined : "there is no open threshold dispute to resolve"),
+  },
   agreeSignposting: {
     action: "agree to close and signpost a family",
     roles: ["manager"],
@@ -247,6 +315,9 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     until: "unless it is allocated to a key worker",
   },
 };
+
+/** Every command of the lifecycle, from the rules table itself. */
+export const COMMAND_TYPES = Object.keys(RULES) as CaseCommandType[];
 
 /** Who may give a command by hand: the one list every door (tab, bot, API) asks. */
 export const rolesFor = (type: CaseCommandType): readonly StaffRole[] => RULES[type].roles;
@@ -286,4 +357,19 @@ export function checkAllowed(kase: Case, command: CaseCommand, ctx: CommandConte
   if (rule.states !== undefined && !rule.states.includes(kase.state)) {
     throw notAllowed(kase, `it cannot ${rule.cannot} ${rule.until}`);
   }
+  const unmet = rule.requires?.(kase);
+  if (unmet !== undefined) throw notAllowed(kase, unmet);
+}
+
+/**
+ * Whether a person with `roles` may give the command by hand on the case as it stands: the same rule `decide` applies
+ * (role, where the case is, what its log already shows), so every door offers exactly what would be accepted.
+ */
+export function mayGive(kase: Case, type: CaseCommandType, roles: readonly StaffRole[]): boolean {
+  const rule = RULES[type];
+  return (
+    rule.roles.some((role) => roles.includes(role)) &&
+    (rule.states === undefined || rule.states.includes(kase.state)) &&
+    rule.requires?.(kase) === undefined
+  );
 }

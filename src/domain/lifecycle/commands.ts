@@ -48,6 +48,7 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "recordConsent"; given: boolean; overriddenByManagerDecision?: boolean }
   | { type: "recordFrontDoorDecision"; outcome: string; note?: string }
   | { type: "recordTransferPanelDecision"; outcome: string; direction: Direction; note?: string }
+  | { type: "recordTransferSummary"; fields: Readonly<Record<string, string>> }
   | { type: "recordHandoverMeeting" }
   | { type: "recordEndingLetter" }
   | { type: "disputeThreshold"; note: string }

@@ -1,13 +1,6 @@
 import type { Case } from "../case.js";
 import { InvalidCaseCommandError } from "../errors.js";
-import {
-  assessmentCompleted,
-  childSeenOnVisit,
-  initialContactMade,
-  planCompleted,
-  steppedDownFromSocialCare,
-} from "./case-facts.js";
-import { forbidden, notAllowed } from "./command-rules.js";
+import { forbidden } from "./command-rules.js";
 import type { CommandContext, CommandOf } from "./commands.js";
 import { stamp } from "./stamp.js";
 
@@ -19,9 +12,6 @@ function required(kase: Case, value: string | undefined, what: string): string {
 
 export function allocate(kase: Case, command: CommandOf<"allocate">, ctx: CommandContext) {
   const wraparound = kase.state === "wraparound";
-  if (wraparound && kase.wraparoundWorkerId !== undefined) {
-    throw notAllowed(kase, "it already has a wraparound worker: reallocate it to change who that is");
-  }
   const workerId = required(kase, command.workerId, "the worker to allocate to");
   return [stamp(kase, command, ctx, "case.allocated", { workerId, role: wraparound ? "wraparound" : "lead" })];
 }
@@ -29,13 +19,8 @@ export function allocate(kase: Case, command: CommandOf<"allocate">, ctx: Comman
 /** Seed 000: a family is never without a lead, so a lead leaves only by reallocation (or closure). */
 export function reallocate(kase: Case, command: CommandOf<"reallocate">, ctx: CommandContext) {
   const role = kase.state === "wraparound" ? "wraparound" : "lead";
-  const fromWorkerId = role === "wraparound" ? kase.wraparoundWorkerId : kase.leadWorkerId;
-  if (fromWorkerId === undefined) {
-    throw notAllowed(
-      kase,
-      `it has no ${role === "lead" ? "lead" : "wraparound"} worker to reallocate from: allocate it instead`,
-    );
-  }
+  // The lifecycle's rules made sure there is one (command-rules.ts).
+  const fromWorkerId = (role === "wraparound" ? kase.wraparoundWorkerId : kase.leadWorkerId) ?? "";
   const reason = required(kase, command.reason, "the reason for reallocating");
   if (command.toWorkerId === fromWorkerId) {
     throw new InvalidCaseCommandError(kase.id, `Case ${kase.id} is already allocated to that worker.`);
@@ -59,29 +44,13 @@ export function recordInitialContact(kase: Case, command: CommandOf<"recordIniti
 }
 
 export function recordVisit(kase: Case, command: CommandOf<"recordVisit">, ctx: CommandContext) {
-  if (!initialContactMade(kase)) {
-    throw notAllowed(
-      kase,
-      "it cannot have a visit recorded before the initial contact with the family is recorded (rule 4.1)",
-    );
-  }
   const { childSeen, lateInDay } = command;
   return [
     stamp(kase, command, ctx, "visit.completed", { childSeen, ...(lateInDay !== undefined ? { lateInDay } : {}) }),
   ];
 }
 
-function requireFirstVisit(kase: Case, what: string): void {
-  if (!childSeenOnVisit(kase)) {
-    throw notAllowed(
-      kase,
-      `it cannot have its ${what} completed before a first visit where the child was seen and spoken to is recorded (rule 4.1)`,
-    );
-  }
-}
-
 export function completeAssessment(kase: Case, command: CommandOf<"completeAssessment">, ctx: CommandContext) {
-  requireFirstVisit(kase, "assessment");
   const { cypaUnderThreeMonths } = command;
   const data = cypaUnderThreeMonths !== undefined ? { cypaUnderThreeMonths } : {};
   return [stamp(kase, command, ctx, "assessment.completed", data)];
@@ -93,31 +62,18 @@ export function recordAssessmentNotRequired(
   command: CommandOf<"recordAssessmentNotRequired">,
   ctx: CommandContext,
 ) {
-  if (!steppedDownFromSocialCare(kase)) {
-    throw notAllowed(
-      kase,
-      "only a family stepped down from Social Care with a recent CYPA can go without an assessment (rule 4.5)",
-    );
-  }
   return [stamp(kase, command, ctx, "assessment.not-required", { reason: "cypa-under-three-months" })];
 }
 
 export function auditAssessment(kase: Case, command: CommandOf<"auditAssessment">, ctx: CommandContext) {
-  if (!assessmentCompleted(kase)) {
-    throw notAllowed(kase, "it has no completed assessment to audit (rule 4.4)");
-  }
   return [stamp(kase, command, ctx, "assessment.audited", { checklist: command.checklist })];
 }
 
 export function completePlan(kase: Case, command: CommandOf<"completePlan">, ctx: CommandContext) {
-  requireFirstVisit(kase, "support plan");
   return [stamp(kase, command, ctx, "plan.completed", {})];
 }
 
 export function holdReview(kase: Case, command: CommandOf<"holdReview">, ctx: CommandContext) {
-  if (!planCompleted(kase)) {
-    throw notAllowed(kase, "it cannot have a review before its support plan is completed (rule 5.1)");
-  }
   return [stamp(kase, command, ctx, "review.held", {})];
 }
 

@@ -1,7 +1,7 @@
 import type { Case } from "../case.js";
 import { InvalidCaseCommandError } from "../errors.js";
 import type { Profile } from "../rules/profile-schema.js";
-import { escalationRecorded, managersDecisionRecorded, pendingTransferDirection } from "./case-facts.js";
+import { managersDecisionRecorded, pendingTransferDirection } from "./case-facts.js";
 import { forbidden, notAllowed } from "./command-rules.js";
 import type { CommandContext, CommandOf } from "./commands.js";
 import { resolveOutcome, type OutcomeEffect } from "./outcomes.js";
@@ -102,12 +102,6 @@ export function recordEscalation(kase: Case, command: CommandOf<"recordEscalatio
 
 /** 7.2–7.4: Level 4 confirmed → wraparound (7.3: the manager moves the key worker to the wraparound role) or close. */
 export function confirmLevel4(kase: Case, command: CommandOf<"confirmLevel4">, ctx: CommandContext) {
-  if (!escalationRecorded(kase)) {
-    throw notAllowed(
-      kase,
-      "its escalation case note and Request for Support must be recorded before Level 4 is confirmed (rule 7.2)",
-    );
-  }
   if (command.wraparound && !ctx.roles.includes("manager")) {
     throw forbidden(kase, ["manager"], "move a case to wraparound support (rule 7.3)");
   }
@@ -141,4 +135,24 @@ export function receiveWraparoundRequest(
   ctx: CommandContext,
 ) {
   return [stamp(kase, command, ctx, "wraparound.requested", {})];
+}
+
+/**
+ * Seed 002: the presenting worker brings a transfer summary (history, worries, strengths, what must change), in the
+ * fields the profile's transfer panel names; a later summary replaces the earlier one on the agenda.
+ */
+export function recordTransferSummary(kase: Case, command: CommandOf<"recordTransferSummary">, ctx: CommandContext) {
+  const fields = ctx.profile.panels.find((p) => p.id === "transfer-panel")?.summaryFields ?? [];
+  const unknown = Object.keys(command.fields).filter((id) => !fields.some((f) => f.id === id));
+  if (unknown.length > 0) {
+    throw new InvalidCaseCommandError(
+      kase.id,
+      `The transfer summary has no field ${unknown.map((id) => `"${id}"`).join(", ")}: use ${fields.map((f) => f.id).join(", ")}.`,
+    );
+  }
+  const given = Object.fromEntries(Object.entries(command.fields).filter(([, text]) => text.trim() !== ""));
+  if (Object.keys(given).length === 0) {
+    throw new InvalidCaseCommandError(kase.id, `Case ${kase.id}: write at least one part of the transfer summary.`);
+  }
+  return [stamp(kase, command, ctx, "transfer-summary.recorded", { fields: given })];
 }

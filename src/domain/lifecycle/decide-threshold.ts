@@ -1,7 +1,5 @@
 import type { Case } from "../case.js";
 import { InvalidCaseCommandError } from "../errors.js";
-import { frontDoorDecided, thresholdDisputeOpen } from "./case-facts.js";
-import { notAllowed } from "./command-rules.js";
 import type { CommandContext, CommandOf } from "./commands.js";
 import { stamp } from "./stamp.js";
 
@@ -12,9 +10,6 @@ function noteOf(kase: Case, note: string | undefined): string {
 
 /** Seed 002 §2: the service cannot change a MASH threshold decision; a manager escalates a dispute at once. */
 export function disputeThreshold(kase: Case, command: CommandOf<"disputeThreshold">, ctx: CommandContext) {
-  if (!frontDoorDecided(kase)) throw notAllowed(kase, "there is no Front Door threshold decision to dispute yet");
-  if (thresholdDisputeOpen(kase))
-    throw notAllowed(kase, "its threshold decision is already disputed and awaiting resolution");
   const note = noteOf(kase, command.note);
   return [stamp(kase, command, ctx, "threshold.disputed", { note }, note)];
 }
@@ -24,7 +19,6 @@ export function resolveThresholdDispute(
   command: CommandOf<"resolveThresholdDispute">,
   ctx: CommandContext,
 ) {
-  if (!thresholdDisputeOpen(kase)) throw notAllowed(kase, "there is no open threshold dispute to resolve");
   const note = noteOf(kase, command.note);
   return [stamp(kase, command, ctx, "threshold-dispute.resolved", { note }, note)];
 }

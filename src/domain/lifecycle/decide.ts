@@ -21,6 +21,7 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   recordMaamDecision: decisions.recordMaamDecision,
   recordFrontDoorDecision: decisions.recordFrontDoorDecision,
   recordTransferPanelDecision: decisions.recordTransferPanelDecision,
+  recordTransferSummary: decisions.recordTransferSummary,
   recordConsent: decisions.recordConsent,
   recordEscalation: decisions.recordEscalation,
   confirmLevel4: decisions.confirmLevel4,

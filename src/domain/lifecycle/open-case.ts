@@ -4,6 +4,7 @@ import type { CaseEvent, NewCaseEvent } from "../case-events.js";
 import type { ContactKind, Referrer } from "../contact.js";
 import { InvalidCaseCommandError } from "../errors.js";
 import type { Profile } from "../rules/profile-schema.js";
+import type { StaffRole } from "../staff.js";
 import { hasTransferPanel } from "./decide-decisions.js";
 import { append } from "./evolve.js";
 
@@ -21,6 +22,9 @@ export interface OpenCaseInput {
   readonly now?: Date;
   readonly outOfHours?: boolean;
 }
+
+/** Who logs a contact by hand (1.3: walk-ins and calls are entered by a person); the mailbox logs the rest. */
+export const CONTACT_LOGGING_ROLES: readonly StaffRole[] = ["duty-worker", "manager"];
 
 /** Where a new case waits first: consent, then the Front Door (Bexley), then screening; step-downs (6.1) skip to allocation. */
 function firstState(profile: Profile, kind: ContactKind): CaseState {

@@ -12,9 +12,14 @@ export interface RecordSupervisionInput {
   readonly occurredAt?: string;
 }
 
+/** Who records a practitioner's supervision (11.6): their manager. */
+export const SUPERVISION_ROLES: readonly StaffRole[] = ["manager"];
+
 /** 11.6: supervision belongs to the practitioner's own log, not a case's; its clock restarts at each one. */
 export function recordSupervision(input: RecordSupervisionInput): NewCaseEvent<"supervision.recorded"> {
-  if (!input.roles.includes("manager")) throw new SupervisionForbiddenError(input.practitionerId);
+  if (!SUPERVISION_ROLES.some((role) => input.roles.includes(role))) {
+    throw new SupervisionForbiddenError(input.practitionerId);
+  }
   const recordedAt = input.now.toISOString();
   const occurred = input.occurredAt === undefined ? input.now : new Date(input.occurredAt);
   if (Number.isNaN(occurred.getTime()) || occurred.getTime() > input.now.getTime()) {

@@ -19,6 +19,15 @@ export interface FcApi {
   saveStaff(staffId: string, input: C.StaffInput, etag?: string): Promise<ApiResponse<C.StaffView>>;
   decide(caseId: string, request: C.DecisionRequest, etag: string): Promise<ApiResponse<C.MutationResult>>;
   recordEvent(caseId: string, request: C.CaseEventRequest, etag: string): Promise<ApiResponse<C.MutationResult>>;
+  /** Takes one of a case's actions: its `path`, its inputs by name, the case's ETag. */
+  takeAction(
+    path: string,
+    values: Readonly<Record<string, unknown>>,
+    etag: string,
+  ): Promise<ApiResponse<C.MutationResult>>;
+  contactForm(): Promise<ApiResponse<C.ContactFormResponse>>;
+  recordSupervision(staffId: string, values: Readonly<Record<string, unknown>>): Promise<ApiResponse<object>>;
+  logContact(values: Readonly<Record<string, unknown>>): Promise<ApiResponse<C.LoggedContact>>;
   confirmReferrer(
     caseId: string,
     request: C.ConfirmReferrerRequest,
@@ -27,6 +36,8 @@ export interface FcApi {
   mailLookup(internetMessageId: string): Promise<ApiResponse<C.MailLookupResponse>>;
   logMail(request: C.LogMailRequest): Promise<ApiResponse<C.MailLookupResponse>>;
   linkMail(request: C.LinkMailRequest): Promise<ApiResponse<C.MailLookupResponse>>;
+  heldTeamsMessages(continuation?: string): Promise<ApiResponse<C.HeldTeamsMessagesResponse>>;
+  retryTeamsMessage(request: C.RetryTeamsMessageRequest): Promise<ApiResponse<C.RetryTeamsMessageResponse>>;
 }
 
 const page = (continuation?: string) =>
@@ -51,9 +62,15 @@ export function createFcApi(http: HttpClient): FcApi {
     saveStaff: (staffId, input, etag) => http.send("PUT", `/api/staff/${id(staffId)}`, input, etag),
     decide: (caseId, request, etag) => http.send("POST", `/api/cases/${id(caseId)}/decisions`, request, etag),
     recordEvent: (caseId, request, etag) => http.send("POST", `/api/cases/${id(caseId)}/events`, request, etag),
+    takeAction: (path, values, etag) => http.send("POST", path, values, etag),
+    contactForm: () => http.get("/api/contacts/form"),
+    recordSupervision: (staffId, values) => http.send("POST", `/api/staff/${id(staffId)}/supervisions`, values),
+    logContact: (values) => http.send("POST", "/api/contacts", values),
     confirmReferrer: (caseId, request, etag) => http.send("POST", `/api/cases/${id(caseId)}/referrer`, request, etag),
     mailLookup: (internetMessageId) => http.get(`/api/mail/lookup?internetMessageId=${id(internetMessageId)}`),
     logMail: (request) => http.send("POST", "/api/mail/log", request),
     linkMail: (request) => http.send("POST", "/api/mail/link", request),
+    heldTeamsMessages: (continuation) => http.get(`/api/teams-messages/held${page(continuation)}`),
+    retryTeamsMessage: (request) => http.send("POST", "/api/teams-messages/held/retry", request),
   };
 }

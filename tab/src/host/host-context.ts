@@ -13,6 +13,8 @@ export interface HostContext {
   getAuthToken?: () => Promise<string>;
   /** The setup page's Save button and what it stores (Teams' configurable tabs); undefined outside a host. */
   pageConfig?: PageConfigHost;
+  /** The view a Teams deep link opened the tab on (its `subEntityId`, e.g. `case/FC-2026-000123`). */
+  subPageId?: string;
 }
 
 const INITIALIZE_TIMEOUT_MS = 3_000;
@@ -43,6 +45,7 @@ export async function detectHost(win: Window = window): Promise<HostContext> {
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(themeNameFrom(theme))),
       getAuthToken: () => authentication.getAuthToken(),
       pageConfig: pageConfigHost(pages.config),
+      ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
     };
   } catch {
     return BROWSER_HOST;

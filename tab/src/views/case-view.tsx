@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import type { CaseDetail } from "../../../src/api/contract.js";
+import { CaseActions } from "../components/case-actions.js";
 import { ClockTable } from "../components/clock-table.js";
 import { formatInstant } from "../components/format.js";
 import { Loaded } from "../components/loaded.js";
@@ -13,7 +14,7 @@ import { useSession } from "../session.js";
 export function CaseView({ caseId }: { caseId: string }) {
   const { api } = useSession();
   const styles = useSharedStyles();
-  const [detail] = useResource(() => api.caseDetail(caseId), `case~${caseId}`);
+  const [detail, reload] = useResource(() => api.caseDetail(caseId), `case~${caseId}`);
   return (
     <section className={styles.stack}>
       <ViewHeading>{`Case ${caseId}`}</ViewHeading>
@@ -24,6 +25,7 @@ export function CaseView({ caseId }: { caseId: string }) {
               {data.case.kindLabel}: the case {data.case.statePhrase}. <RagBadge rag={data.rag} />
               {data.case.leadWorkerName ? ` Lead worker: ${data.case.leadWorkerName}.` : ""}
             </p>
+            <CaseActions detail={data} reload={reload} />
             <Timeline detail={data} />
             <ClockTable clocks={data.clocks} caption="Every clock on this case" />
             <Emails detail={data} />

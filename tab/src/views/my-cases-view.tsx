@@ -1,6 +1,5 @@
 import { CaseLink } from "../components/case-link.js";
 import { ClockTable } from "../components/clock-table.js";
-import { EventForm } from "../components/event-form.js";
 import { LoadMoreButton } from "../components/load-more.js";
 import { Loaded } from "../components/loaded.js";
 import { RagBadge } from "../components/rag-badge.js";
@@ -9,11 +8,14 @@ import { usePagedResource } from "../components/use-paged-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
 
-/** The practitioner's own cases, red first (the API sorts them), each clock with its rule and citation. */
+/**
+ * The practitioner's own cases, red first (the API sorts them), each clock with its rule and citation; what to record
+ * on a case is on its page, from the case's own actions.
+ */
 export function MyCasesView() {
   const { api } = useSession();
   const styles = useSharedStyles();
-  const [cases, reload, more] = usePagedResource(
+  const [cases, , more] = usePagedResource(
     (next) => api.myCases(next),
     (page) => page.items,
     "my-cases",
@@ -37,7 +39,6 @@ export function MyCasesView() {
                       {item.summary ?? ""} The case {item.statePhrase}.
                     </p>
                     <ClockTable clocks={item.clocks} caption={`Clocks for ${item.caseId}`} />
-                    <EventForm caseId={item.caseId} etag={item.etag} reload={reload} />
                   </li>
                 ))}
               </ol>

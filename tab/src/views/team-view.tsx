@@ -8,7 +8,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
+import { ActionForm } from "../components/action-form.js";
+import { formatInstant } from "../components/format.js";
 import { Loaded } from "../components/loaded.js";
+import { RagBadge } from "../components/rag-badge.js";
 import { useSharedStyles } from "../components/styles.js";
 import { useResource } from "../components/use-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
@@ -16,9 +19,10 @@ import { useSession } from "../session.js";
 
 /** Caseloads against each person's limit (the profile's, or an agreed one): who is over, and by how much. */
 export function TeamView() {
-  const { api } = useSession();
+  const { api, me } = useSession();
   const styles = useSharedStyles();
-  const [team] = useResource(() => api.team(), "team");
+  const [team, reload] = useResource(() => api.team(), "team");
+  const supervises = me.roles.includes("manager");
   return (
     <section className={styles.stack}>
       <ViewHeading>Team</ViewHeading>
@@ -48,6 +52,7 @@ export function TeamView() {
                     <TableHeaderCell>Open cases</TableHeaderCell>
                     <TableHeaderCell>Limit</TableHeaderCell>
                     <TableHeaderCell>Red clocks</TableHeaderCell>
+                    <TableHeaderCell>Supervision (11.6)</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -63,6 +68,24 @@ export function TeamView() {
                         {load.limit} {load.limitSource === "agreed" ? "(agreed)" : "(profile)"}
                       </TableCell>
                       <TableCell>{load.redClocks}</TableCell>
+                      <TableCell>
+                        {load.supervision ? <RagBadge rag={load.supervision.rag} /> : "None recorded yet"}
+                        {load.supervision?.nextDueAt ? ` next by ${formatInstant(load.supervision.nextDueAt)}` : ""}
+                        {supervises ? (
+                          <details>
+                            <summary>Record supervision</summary>
+                            <ActionForm
+                              name={`Record ${load.displayName}'s supervision`}
+                              inputs={[]}
+                              submitLabel="Record supervision"
+                              askWhen
+                              send={(values) => api.recordSupervision(load.staffId, values)}
+                              done={`Supervision recorded for ${load.displayName}.`}
+                              reload={reload}
+                            />
+                          </details>
+                        ) : null}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -3,12 +3,14 @@ import type { AcknowledgementStatus, TriageItem } from "../../../src/api/contrac
 import { CaseLink } from "../components/case-link.js";
 import { formatInstant } from "../components/format.js";
 import { LoadMoreButton } from "../components/load-more.js";
+import { LogContactForm } from "../components/log-contact-form.js";
 import { Loaded } from "../components/loaded.js";
 import { ReferrerCell } from "../components/referrer-cell.js";
 import { useSharedStyles } from "../components/styles.js";
 import { usePagedResource } from "../components/use-paged-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
+import { HeldTeamsMessages } from "./held-teams-messages.js";
 
 const ACKNOWLEDGEMENT: Record<AcknowledgementStatus, string> = {
   "not-required": "Not required",
@@ -25,8 +27,9 @@ const UNSENT: ReadonlySet<AcknowledgementStatus> = new Set(["failed", "not-deliv
 
 /** New contacts for the duty worker: classification, the referrer to confirm, and whether rule 1.2 is met. */
 export function TriageView() {
-  const { api } = useSession();
+  const { api, me } = useSession();
   const styles = useSharedStyles();
+  const logsContacts = me.roles.some((role) => role === "duty-worker" || role === "manager");
   const [triage, reload, more] = usePagedResource(
     (next) => api.triage(next),
     (page) => page.items,
@@ -35,6 +38,7 @@ export function TriageView() {
   return (
     <section className={styles.stack}>
       <ViewHeading>Triage queue</ViewHeading>
+      {logsContacts ? <LogContactForm reload={reload} /> : null}
       <Loaded resource={triage} what="the triage queue">
         {(data) =>
           data.items.length === 0 ? (
@@ -63,6 +67,7 @@ export function TriageView() {
           )
         }
       </Loaded>
+      <HeldTeamsMessages />
     </section>
   );
 }

@@ -102,3 +102,98 @@ describe("inbox delta", () => {
     expect(answer.status).toBe(410);
   });
 });
+
+describe("inbox delta as Exchange runs it", () => {
+  it("bounds a first round with $filter=receivedDateTime ge|gt, keeping the filter in its links", async () => {
+    let now = new Date("2026-11-23T09:00:00Z");
+    const timed = await startStandIn({ smtpPort: 0, graphPort: 0, now: () => now });
+    try {
+      const at = async (instant: string, subject: string) => {
+        now = new Date(instant);
+        await timed.deliver(`Subject: ${subject}\r\nFrom: a@school.example\r\n\r\nbody`);
+      };
+      await at("2026-11-23T09:00:00Z", "before go-live");
+      await at("2026-11-23T10:00:00Z", "at go-live");
+      await at("2026-11-23T11:00:00Z", "after go-live");
+      const filtered = (op: string) =>
+        graph(
+          timed,
+          "GET",
+          `users/${MAILBOX}/mailFolders/inbox/messages/delta?$select=subject&$filter=${encodeURIComponent(`receivedDateTime ${op} 2026-11-23T10:00:00Z`)}`,
+        );
+      expect((await filtered("ge")).json.value?.map((m) => m.subject)).toEqual(["at go-live", "after go-live"]);
+      const gt = await filtered("gt");
+      expect(gt.json.value?.map((m) => m.subject)).toEqual(["after go-live"]);
+
+      await at("2026-11-23T12:00:00Z", "next round");
+      const next = await graph(timed, "GET", String(gt.json["@odata.deltaLink"]));
+      expect(next.json.value?.map((m) => m.subject)).toEqual(["next round"]);
+      expect(
+        (await graph(timed, "GET", `users/${MAILBOX}/mailFolders/inbox/messages/delta?$filter=subject eq 'x'`)).status,
+      ).toBe(400);
+    } finally {
+      await timed.close();
+    }
+  });
+
+  it("returns at most the cap's newest messages from a filtered round, saying nothing of the rest", async () => {
+    const capped = await startStandIn({ smtpPort: 0, graphPort: 0, deltaFilterCap: 3 });
+    try {
+      for (let n = 1; n <= 5; n += 1) await capped.deliver(`Subject: Contact ${n}\r\n\r\nbody`);
+      const since = encodeURIComponent("receivedDateTime ge 2000-01-01T00:00:00Z");
+      const round = await graph(
+        capped,
+        "GET",
+        `users/${MAILBOX}/mailFolders/inbox/messages/delta?$select=subject&$filter=${since}`,
+      );
+      expect(round.json.value).toHaveLength(3);
+      expect(round.json["@odata.deltaLink"]).toBeDefined();
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it("gives an updated message with only what changed, and with changeType=created leaves updates out", async () => {
+    const [id] = await deliverNumbered(1);
+    const plain = await delta("?$select=subject,from,isRead");
+    const created = await delta("?$select=subject,from,isRead&changeType=created");
+    await graph(standIn, "PATCH", `users/${MAILBOX}/messages/${id}`, { body: { isRead: true } });
+    await deliverNumbered(1, 2);
+
+    const updates = await graph(standIn, "GET", String(plain.json["@odata.deltaLink"]));
+    expect(updates.json.value?.[0]).toEqual({ "@odata.etag": expect.any(String), id, isRead: true });
+    expect(updates.json.value?.[1]).toMatchObject({ subject: "Contact 2", isRead: false });
+    const onlyNew = await graph(standIn, "GET", String(created.json["@odata.deltaLink"]));
+    expect(onlyNew.json.value?.map((m) => m.subject)).toEqual(["Contact 2"]);
+  });
+
+  it("shows a message moved into the Inbox (from Junk Email) as new there, keeping its id", async () => {
+    const first = await delta("?$select=subject&changeType=created");
+    const junk = await standIn.deliver("Subject: Filtered referral\r\nFrom: a@school.example\r\n\r\nbody", "junkemail");
+    expect((await graph(standIn, "GET", String(first.json["@odata.deltaLink"]))).json.value).toEqual([]);
+
+    const moved = await graph(standIn, "POST", `users/${MAILBOX}/messages/${junk}/move`, {
+      body: { destinationId: "inbox" },
+    });
+    expect(moved.json).toMatchObject({ id: junk });
+    const next = await graph(standIn, "GET", String(first.json["@odata.deltaLink"]));
+    expect(next.json.value?.map((m) => m.id)).toEqual([junk]);
+  });
+
+  it("does not show a new message until the delta lag has passed, and then does", async () => {
+    let now = new Date("2026-11-23T09:00:00Z");
+    const lagging = await startStandIn({ smtpPort: 0, graphPort: 0, now: () => now });
+    try {
+      lagging.faults.set({ deltaLagMs: 30_000 });
+      const first = await graph(lagging, "GET", `users/${MAILBOX}/mailFolders/inbox/messages/delta?$select=subject`);
+      const id = await lagging.deliver("Subject: Notified before it is in delta\r\n\r\nbody");
+      const early = await graph(lagging, "GET", String(first.json["@odata.deltaLink"]));
+      expect(early.json.value).toEqual([]);
+      now = new Date(now.getTime() + 31_000);
+      const later = await graph(lagging, "GET", String(early.json["@odata.deltaLink"]));
+      expect(later.json.value?.map((m) => m.id)).toEqual([id]);
+    } finally {
+      await lagging.close();
+    }
+  });
+});

@@ -90,6 +90,21 @@ describe("$batch", () => {
     expect(standIn.stats().requests["GET /users/{user}/messages/{id}"]).toBeUndefined();
   });
 
+  it("runs up to four parts at a time, each counted against the mailbox's concurrency", async () => {
+    const id = await standIn.deliver("Subject: one\r\n\r\nbody");
+    standIn.faults.set({ latencyMs: 400, enforceMailboxLimits: true });
+    const part = (n: number) => ({ id: String(n), method: "GET", url: `/users/${MAILBOX}/messages/${id}?$select=id` });
+    const batch = graph(standIn, "POST", "$batch", { body: { requests: [1, 2, 3, 4].map(part) } });
+    // The $batch waits the latency too, then its four parts are in Exchange together: a fifth request is one too many.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const alongside = await graph(standIn, "GET", inbox());
+
+    expect(((await batch).json.responses as { status: number }[]).map((r) => r.status)).toEqual(Array(4).fill(200));
+    expect(alongside.status).toBe(429);
+    expect(alongside.json).toMatchObject({ error: { message: expect.stringContaining("MailboxConcurrency") } });
+    expect(standIn.stats().peakInFlight).toBe(4);
+  });
+
   it("refuses more than 20 requests", async () => {
     const requests = Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: "GET", url: "/subscriptions" }));
     expect((await graph(standIn, "POST", "$batch", { body: { requests } })).status).toBe(400);

@@ -148,6 +148,61 @@ describe("lifecycle notifications", () => {
     expect((await graph(standIn, "GET", "subscriptions")).json.value).toEqual([]);
   });
 
+  it("pauses delivery after reauthorizationRequired until the subscription is reauthorized", async () => {
+    const { id } = (await subscribe()).json;
+    await standIn.faults.sendReauthorizationRequired(String(id));
+    expect(receiver.notifications("/lifecycle")).toEqual([
+      expect.objectContaining({ subscriptionId: id, lifecycleEvent: "reauthorizationRequired" }),
+    ]);
+    await standIn.deliver("Subject: while paused\r\n\r\nbody");
+    await standIn.notificationsSettled();
+    expect(receiver.notifications("/notify")).toEqual([]);
+    expect(standIn.stats().notifications.withheld).toBe(1);
+
+    expect((await graph(standIn, "POST", `subscriptions/${id}/reauthorize`)).status).toBe(204);
+    const after = await standIn.deliver("Subject: after\r\n\r\nbody");
+    await standIn.notificationsSettled();
+    expect(receiver.notifications("/notify").map((n) => (n.resourceData as { id: string }).id)).toEqual([after]);
+  });
+
+  it("sends an unanswered challenge again, as Graph does, until it is answered", async () => {
+    const repeating = await startStandIn({ smtpPort: 0, graphPort: 0, reauthorizationRepeatMs: 50 });
+    try {
+      const { id } = (
+        await graph(repeating, "POST", "subscriptions", {
+          body: {
+            changeType: "created",
+            notificationUrl: `${receiver.url}/notify`,
+            lifecycleNotificationUrl: `${receiver.url}/lifecycle`,
+            resource: `users/${MAILBOX}/mailFolders('inbox')/messages`,
+            expirationDateTime: inAnHour(),
+            clientState: "secret-client-state",
+          },
+        })
+      ).json;
+      await repeating.faults.sendReauthorizationRequired(String(id));
+      await new Promise((resolve) => setTimeout(resolve, 180));
+      const challenges = receiver.notifications("/lifecycle").length;
+      expect(challenges).toBeGreaterThanOrEqual(3);
+      await graph(repeating, "POST", `subscriptions/${id}/reauthorize`);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(receiver.notifications("/lifecycle").length).toBeLessThanOrEqual(challenges + 1);
+    } finally {
+      await repeating.close();
+    }
+  });
+
+  it("resumes a paused subscription when it is renewed instead", async () => {
+    const { id } = (await subscribe()).json;
+    await standIn.faults.sendReauthorizationRequired(String(id));
+    const later = new Date(Date.now() + 2 * 60 * 60 * 1000).toISOString();
+    await graph(standIn, "PATCH", `subscriptions/${id}`, { body: { expirationDateTime: later } });
+    await standIn.deliver("Subject: after renewal\r\n\r\nbody");
+    await standIn.notificationsSettled();
+    expect(receiver.notifications("/notify")).toHaveLength(1);
+    expect((await graph(standIn, "POST", "subscriptions/unknown/reauthorize")).status).toBe(404);
+  });
+
   it("sends missed when asked", async () => {
     const { id } = (await subscribe()).json;
     await standIn.faults.sendMissed(String(id));

@@ -61,7 +61,7 @@ function cardsFor(text: string, i: number): AdaptiveCardJson[] {
       outOfHours: false,
       tabUrl: `https://teams.example/l/entity/app/contact?caseId=${kase.id}`,
     }),
-    caseCard({ timeZone: calendar.timeZone, case: kase, leadWorkerName: text, clocks }),
+    caseCard({ timeZone: calendar.timeZone, case: kase, leadWorkerName: text, clocks, actions: [] }),
   ];
 }
 

@@ -122,4 +122,66 @@ describe("rule 2.1 screening decision recorded by clicking the agenda card in th
     },
     RUN_TIMEOUT_MS,
   );
+
+  it(
+    "decides the second item of a three-item agenda while the first and third stay open (issue 20)",
+    async () => {
+      // Three more contacts, each its own message; whatever else waits for screening is on the agenda too.
+      const before = (await stack.service.store.worklists.list("awaiting-screening")).items.length;
+      for (const n of [1, 2, 3]) {
+        await stack.sendFixture("eha-health-visitor-docx.eml", (raw) =>
+          raw.replace(/^Message-ID: .*$/im, `Message-ID: <issue-20-three-items-${n}@health.example>`),
+        );
+      }
+      const waiting = await eventually(async () => {
+        const { items } = await stack.service.store.worklists.list("awaiting-screening");
+        expect(items.length).toBe(before + 3);
+        return items.length;
+      }, UI_TIMEOUT_MS);
+
+      const compose = page.getByRole("textbox").first();
+      await compose.click();
+      await compose.pressSequentially("screening");
+      await compose.press("Enter");
+      const agenda = screeningAgenda();
+      const buttons = agenda.getByRole("button", { name: "Record decision" });
+      await expect.poll(() => buttons.count(), { timeout: UI_TIMEOUT_MS }).toBe(Math.min(waiting, 6));
+      const onCard = [...new Set((await agenda.innerText()).match(/FC-\d{4}-\d{6}/g) ?? [])];
+      const second = onCard[1] ?? "";
+
+      await agenda.getByRole("combobox").nth(1).click();
+      await page.getByRole("option", { name: "Present at the Multi Agency Action Meeting", exact: true }).click();
+      await buttons.nth(1).click();
+
+      await agenda.getByText(/Decided by .+: Present at the Multi Agency Action Meeting/).waitFor();
+      await expect.poll(() => buttons.count(), { timeout: UI_TIMEOUT_MS }).toBe(Math.min(waiting, 6) - 1);
+      await browser.screenshot(page, "playground-5-second-of-three-decided");
+      expect((await stack.service.store.cases.getCase(second)).case.state).toBe("awaiting-maam");
+      for (const other of [onCard[0], onCard[2]]) {
+        expect((await stack.service.store.cases.getCase(other ?? "")).case.state).toBe("awaiting-screening");
+      }
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  it(
+    'answers a click that fails with the error under the card, not "Unable to reach app" (issue 20)',
+    async () => {
+      const agenda = screeningAgenda();
+      const cases = stack.service.deps.cases;
+      const getCase = cases.getCase.bind(cases);
+      cases.getCase = () => Promise.reject(new Error("the tables are down"));
+      try {
+        await agenda.getByRole("combobox").first().click();
+        await page.getByRole("option", { name: "Present at the Multi Agency Action Meeting", exact: true }).click();
+        await agenda.getByRole("button", { name: "Record decision" }).first().click();
+        await page.getByText("Something went wrong on our side. Please try again").waitFor();
+        await browser.screenshot(page, "playground-6-error-under-the-card");
+        await expect(page.getByText("Unable to reach app").count()).resolves.toBe(0);
+      } finally {
+        cases.getCase = getCase;
+      }
+    },
+    RUN_TIMEOUT_MS,
+  );
 });

@@ -42,7 +42,7 @@ describe("rule 1.2 acknowledgement across a crash", () => {
     await standIn.close();
   });
 
-  it("is sent exactly once when the service is killed between drafting and sending, then restarted", async () => {
+  it("is sent exactly once when the service is killed between drafting and sending, then restarted on a slow Exchange", async () => {
     // Slow Graph down so that the moment between "draft created" and "draft sent" (one request apart) can be hit.
     standIn.faults.set({ latencyMs: 1500 });
     const first = startServiceProcess(env);
@@ -61,7 +61,8 @@ describe("rule 1.2 acknowledgement across a crash", () => {
     await exited(first);
     const sentBeforeRestart = standIn.mailbox.list("sentitems").length;
 
-    standIn.faults.set({ latencyMs: 0 });
+    // The restarted service meets a slow Exchange: Sent Items lags each send, and half the /send answers are lost.
+    standIn.faults.set({ latencyMs: 0, sentItemsDelayMs: { min: 2000, max: 5000 }, dropSendResponses: 0.5 });
     const second = startServiceProcess(env);
     children.push(second);
     await eventually(async () => {
@@ -74,5 +75,6 @@ describe("rule 1.2 acknowledgement across a crash", () => {
     expect(acks).toHaveLength(1);
     expect(sentBeforeRestart).toBe(0); // it really died between drafting and sending
     expect(standIn.mailbox.list("drafts")).toHaveLength(0);
+    expect(standIn.stats().outbound).toBe(1);
   }, 120_000);
 });

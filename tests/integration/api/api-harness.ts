@@ -40,8 +40,15 @@ export interface ApiHarness {
 }
 
 /** The real API router on the real express app, over Azurite and the Graph stand-in, with local development tokens. */
-export async function startApiHarness(options: { now: string; local?: boolean }): Promise<ApiHarness> {
-  const app = await startAppHarness({ now: options.now });
+export async function startApiHarness(options: {
+  now: string;
+  local?: boolean;
+  profileId?: string;
+}): Promise<ApiHarness> {
+  const app = await startAppHarness({
+    now: options.now,
+    ...(options.profileId ? { profileId: options.profileId } : {}),
+  });
   for (const member of TEAM) await app.store.staff.put(member.id, member);
   const devTokens: DevTokens = await createDevTokens();
   const deps: ApiDeps = {

@@ -45,6 +45,38 @@ const bounceOf = (returnedHeaders: string) =>
     "",
   ].join("\r\n");
 
+/** Exchange's delivery report: the returned letter attached whole (message/rfc822), which Graph gives as an item. */
+const exchangeBounceOf = (returnedMessage: string) =>
+  [
+    "From: Microsoft Outlook <postmaster@nhs.example>",
+    `To: ${GROUP_MAILBOX}`,
+    "Subject: Undeliverable: We have received your request",
+    "Date: Mon, 12 Jan 2026 09:50:00 +0000",
+    "Message-ID: <ndr-1@nhs.example>",
+    "Auto-Submitted: auto-replied",
+    "MIME-Version: 1.0",
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="b2"',
+    "",
+    "--b2",
+    "Content-Type: text/plain; charset=us-ascii",
+    "",
+    "Delivery has failed to these recipients or groups: priya.raman@nhs.example",
+    "--b2",
+    "Content-Type: message/delivery-status",
+    "",
+    "Final-Recipient: rfc822; priya.raman@nhs.example",
+    "Action: failed",
+    "Status: 5.1.10",
+    "--b2",
+    "Content-Type: message/rfc822",
+    "",
+    returnedMessage,
+    "",
+    "Thank you, we have received your request.",
+    "--b2--",
+    "",
+  ].join("\r\n");
+
 /** A referral logged and acknowledged; returns the acknowledgement's outbox key as it left in the mail's header. */
 async function acknowledgedReferral(h: AppHarness): Promise<string> {
   await h.deliverFixture("eha-school-nurse.eml");
@@ -82,6 +114,20 @@ describe("rule 1.2 acknowledgement returned by the referrer's mail server", () =
     expect(bounced).toHaveLength(1);
     expect(bounced[0]).toMatchObject({ data: { outboxKey: key }, by: { kind: "system" } });
     expect(await h.deps.messages.find(bounce)).toMatchObject({ state: "ignored" });
+    expect(h.standIn.mailbox.list("sentitems")).toHaveLength(1);
+  });
+
+  it("records a bounce from Exchange, whose returned letter comes whole as an item attachment", async () => {
+    const h = (harness = await startAppHarness());
+    const key = await acknowledgedReferral(h);
+    h.clock.advance(5 * 60_000);
+    await h.standIn.deliver(exchangeBounceOf(returned(key)));
+
+    expect(await syncInbox(h.deps, "test")).toMatchObject({ ignored: 1, logged: 0 });
+    const [stored] = await allCases(h);
+    const bounced = stored?.case.events.filter((e) => e.type === "acknowledgement.not-delivered") ?? [];
+    expect(bounced).toHaveLength(1);
+    expect(bounced[0]).toMatchObject({ data: { outboxKey: key } });
     expect(h.standIn.mailbox.list("sentitems")).toHaveLength(1);
   });
 

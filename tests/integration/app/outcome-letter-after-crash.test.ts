@@ -23,6 +23,7 @@ function crashesOnNextEnqueue(outbox: Outbox): Outbox & { crashes: number } {
     transition: outbox.transition.bind(outbox),
     listPending: outbox.listPending.bind(outbox),
     listHeld: outbox.listHeld.bind(outbox),
+    listHeldPage: outbox.listHeldPage.bind(outbox),
     enqueueAll: outbox.enqueueAll.bind(outbox),
     enqueue: async (...args: Parameters<Outbox["enqueue"]>) => {
       if (armed) {

@@ -25,16 +25,23 @@ const noMailbox = new Proxy({} as Mailbox, {
   get: (_t, name) => () => Promise.reject(new Error(`The bot called the mailbox (${String(name)}).`)),
 });
 
-/** Pacing that never really waits: sleeps move a fake clock, so rate limits and back-off run instantly. */
-export function fakePacing(startMs = 0): Pacing & { slept: number[] } {
+/**
+ * Pacing that never really waits: sleeps move a fake clock, so rate limits and back-off run instantly. Its jitter
+ * waits each back-off step whole unless a test sets `jitter` (the random draw, in [0, 1)).
+ */
+export function fakePacing(startMs = 0): Pacing & { slept: number[]; jitter: number } {
   let now = startMs;
   const slept: number[] = [];
   return {
     slept,
+    jitter: 1,
     now: () => now,
     sleep: async (ms) => {
       slept.push(ms);
       now += ms;
+    },
+    random() {
+      return this.jitter;
     },
   };
 }
@@ -61,6 +68,8 @@ export interface BotHarnessOptions {
   readonly everyoneHasEveryRole?: boolean;
   readonly now?: string;
   readonly profileId?: string;
+  /** The Teams app's id, as production has it: links into the tab are then Teams deep links. */
+  readonly teamsAppId?: string;
 }
 
 /** The real CloudAdapter behind an express route, a fake Bot Connector for what it sends, and a store. */
@@ -82,7 +91,13 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       ownMarker: { header: "x-fc-outbox-key" },
       caseReferencePattern: /FC-\d{4}-\d{6}/,
     },
-    centre: { name: "Family Centre North", mailbox: "familycentre@council.example", maxAcksPerSenderPerDay: 10 },
+    centre: {
+      name: "Family Centre North",
+      mailbox: "familycentre@council.example",
+      maxAcksPerSenderPerDay: 10,
+      letterInTransitMinutes: 15,
+      acknowledgeWithinHours: 96,
+    },
   };
   const pacing = fakePacing();
   const deps: BotDeps = {
@@ -90,6 +105,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     identify: options.everyoneHasEveryRole ? everyoneHasEveryRole : staffOfTeamsUser(app),
     auth: options.auth ?? { mode: "local" },
     tabUrl: "https://tab.example/",
+    ...(options.teamsAppId ? { teamsAppId: options.teamsAppId } : {}),
     pacing,
   };
   const bot = createBot(deps);

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { aCase } from "../../../dev/builders/case-builder.js";
 import { cardProblems, executeActions } from "../../support/adaptive-card.js";
 import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
-import { botAdded, installed, message, post, type Place, type Sender } from "../../../dev/teams/activities.js";
+import {
+  botAdded,
+  cardAction,
+  installed,
+  message,
+  post,
+  typed,
+  type Place,
+  type Sender,
+} from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import type { Store } from "../../../src/store/store.js";
@@ -47,6 +56,7 @@ function storeWhereTwoReadsMeet(): Store {
     },
     put: (key, value, etag) => store.conversations.put(key, value, etag),
     list: () => store.conversations.list(),
+    delete: (key, etag) => store.conversations.delete(key, etag),
   };
   return { ...store, conversations };
 }
@@ -58,6 +68,38 @@ function expectValid(cards: readonly AdaptiveCardJson[]): void {
   expect(cards.length).toBeGreaterThan(0);
   for (const card of cards) expect(cardProblems(card)).toEqual([]);
 }
+
+describe("group chats, meeting chats and channels reach the bot only with an @mention (issue 20)", () => {
+  it("the help card there shows each command with the @mention, and those words reach the bot where bare ones would not", async () => {
+    await withStaff();
+    await post(h.messagesUrl, typed(h.connector.serviceUrl, manager, screeningChat, "@Family Centre help"));
+    const help = json(sentCards());
+    expect(help).toContain("@Family Centre screening");
+    expect(help).toContain("only see messages that @mention me");
+
+    expect(typed(h.connector.serviceUrl, manager, screeningChat, "screening")).toBeUndefined();
+    const asked = typed(h.connector.serviceUrl, manager, screeningChat, "@Family Centre screening");
+    expect((await post(h.messagesUrl, asked)).status).toBe(200);
+    expect(json(sentCards().at(-1))).toContain("Daily screening");
+  });
+
+  it("the welcome in a group chat says to @mention the bot; in a personal chat it does not", async () => {
+    await withStaff();
+    await post(h.messagesUrl, installed(h.connector.serviceUrl, manager, screeningChat));
+    await post(h.messagesUrl, installed(h.connector.serviceUrl, dutyWorker, personal));
+    const [inGroup, inPersonal] = sentCards();
+    expect(json(inGroup)).toContain("@Family Centre maam");
+    expect(json(inPersonal)).toContain("Type one of these:");
+    expect(json(inPersonal)).not.toContain("@Family Centre");
+  });
+
+  it("a refusal in a shared chat says what to send with the @mention", async () => {
+    await withStaff();
+    const stranger: Sender = { id: "29:x", aadObjectId: "aad-stranger", name: "Sam Stranger" };
+    await post(h.messagesUrl, typed(h.connector.serviceUrl, stranger, screeningChat, "@Family Centre screening"));
+    expect(json(sentCards())).toContain('Send \\"@Family Centre help\\"');
+  });
+});
 
 describe("help and install", () => {
   it("answers help in a personal chat with the list of commands", async () => {
@@ -212,7 +254,7 @@ describe("my cases and due", () => {
 });
 
 describe("rule 1.1 MAAM agenda on demand", () => {
-  it("lists cases sent to MAAM with practitioners' caseloads for allocation", async () => {
+  it("lists cases sent to MAAM; choosing to allocate asks for the worker there, with practitioners' caseloads", async () => {
     await withStaff();
     await h.addStaff({
       id: "aad-pat",
@@ -226,7 +268,19 @@ describe("rule 1.1 MAAM agenda on demand", () => {
     expectValid(sentCards());
     const agenda = json(sentCards());
     expect(agenda).toContain("FC-2026-000121");
-    expect(agenda).toMatch(/Pat Practitioner \(0\/\d+\)/);
-    expect(executeActions(sentCards()[0]).map((a) => a.verb)).toEqual(["maam.decide"]);
+    expect(agenda).not.toContain("Pat Practitioner");
+    const [decide] = executeActions(sentCards()[0]);
+    expect(decide?.verb).toEqual("maam.decide");
+
+    const click = cardAction(h.connector.serviceUrl, manager, screeningChat, "maam.decide", {
+      ...decide?.data,
+      "FC-2026-000121~outcome": "allocate",
+    });
+    const { body } = await post(h.messagesUrl, click);
+    const answer = (body as { value: AdaptiveCardJson }).value;
+    expectValid([answer]);
+    expect(json(answer)).toMatch(/Pat Practitioner \(0\/\d+\)/);
+    expect(json(answer)).toContain("Choose the worker case FC-2026-000121 is allocated to");
+    expect(json(answer)).toContain('"value":"allocate"');
   });
 });

@@ -17,8 +17,8 @@ const card = (n: number) => ({ ...adaptiveCard([text(`Nudge ${n}`)]) });
 let h: BotHarness;
 afterEach(async () => h.close());
 
-async function setUp(): Promise<BotHarness> {
-  h = await startBotHarness();
+async function setUp(options: { teamsAppId?: string } = {}): Promise<BotHarness> {
+  h = await startBotHarness(options);
   await h.addStaff({ id: "aad-manager", displayName: "Morgan Manager", email: "m@x.example", roles: ["manager"] });
   await post(h.messagesUrl, installed(h.connector.serviceUrl, manager, personal));
   await post(h.messagesUrl, message(h.connector.serviceUrl, manager, screeningChat, "use this chat for screening"));
@@ -62,7 +62,10 @@ describe("Teams rate limits per conversation", () => {
   it("gives up after five refusals and says so to the caller (the outbox tries again later)", async () => {
     await setUp();
     h.connector.throttleNext(5);
-    await expect(h.bot.notifier.post("screening", card(1))).rejects.toMatchObject({ statusCode: 429 });
+    await expect(h.bot.notifier.post("screening", card(1))).rejects.toMatchObject({
+      code: "TEAMS.THROTTLED",
+      status: 429,
+    });
     expect(h.connector.calls).toEqual([]);
   });
 
@@ -136,5 +139,20 @@ describe("issue 5 §2 duty triage", () => {
     expect(card).toContain(`New contact: Front Door contact · ${first.outcome === "logged" ? first.caseId : ""}`);
     expect(card).toContain("triage.addToScreening");
     expect(card).toContain("Sorted as");
+  });
+
+  it("links the card to the case in the tab with a Teams deep link, so it opens inside Teams (issue 20)", async () => {
+    const appId = "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    await setUp({ teamsAppId: appId });
+    await post(h.messagesUrl, message(h.connector.serviceUrl, manager, dutyChat, "use this chat for duty"));
+    const logged = await logInboundMessage(h.deps.app, await loadEml("front-door-plain-fields.eml"));
+    await tick(teamsJobs(h));
+
+    const [card] = h.connector.cards().filter((c) => JSON.stringify(c).includes("New contact"));
+    const open = (card?.["actions"] as { type: string; url?: string }[]).find((a) => a.type === "Action.OpenUrl");
+    const link = new URL(open?.url ?? "");
+    expect(link.href.startsWith(`https://teams.microsoft.com/l/entity/${appId}/triage?`)).toBe(true);
+    const caseId = logged.outcome === "logged" ? logged.caseId : "";
+    expect(JSON.parse(link.searchParams.get("context") ?? "{}")).toEqual({ subEntityId: `case/${caseId}` });
   });
 });

@@ -18,15 +18,20 @@ const CONTACT = `${CASE}-contact-1`;
 let h: BotHarness;
 afterEach(async () => h.close());
 
+const MESSAGE = "application/vnd.microsoft.activity.message";
+/** What the last click was answered with: a card drawn in place, or words under the card (which stays as it was). */
+let answeredWith: string | undefined;
+
 async function click(verb: string, data: Record<string, unknown>, id = "invoke-1", from: Sender = dana) {
   const { status, body } = await post(
     h.messagesUrl,
     cardAction(h.connector.serviceUrl, from, dutyChannel, verb, data, id),
   );
   expect(status).toBe(200);
-  const card = (body as { value: AdaptiveCardJson }).value;
-  expect(cardProblems(card)).toEqual([]);
-  return JSON.stringify(card);
+  const answer = body as { type: string; value: AdaptiveCardJson | string };
+  answeredWith = answer.type;
+  if (typeof answer.value !== "string") expect(cardProblems(answer.value)).toEqual([]);
+  return JSON.stringify(answer.value);
 }
 
 async function setUp(profileId = "family-solutions"): Promise<BotHarness> {
@@ -141,6 +146,7 @@ describe("duty triage: link to an existing case", () => {
     const pat: Sender = { id: "29:pat", aadObjectId: "aad-pat", name: "Pat Practitioner" };
     const answer = await click("triage.linkCase", link, "invoke-1", pat);
     expect(answer).toContain("Only a duty worker or a manager can link a contact to an existing case");
+    expect(answeredWith).toBe(MESSAGE);
     expect(await triageDecisions()).toEqual([]);
     expect((await h.store.outbox.get(CASE, ACK))?.state).toBe("pending");
   });
@@ -149,6 +155,7 @@ describe("duty triage: link to an existing case", () => {
     await aContactOpenedInError();
     const answer = await click("triage.linkCase", { ...link, caseReference: "the Smith case" });
     expect(answer).toContain("Give the reference of the existing case");
+    expect(answeredWith).toBe(MESSAGE);
     expect(await triageDecisions()).toEqual([]);
   });
 });

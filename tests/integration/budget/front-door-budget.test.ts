@@ -43,8 +43,9 @@ describe("issue 7 §1 the front door's cost per contact", () => {
 
     // Delta carries the message itself: no one-by-one read; only its attachment names are fetched (in one $batch).
     expect(graph["GET /users/{user}/mailFolders/inbox/messages/delta"]).toBe(1);
-    expect(graph["GET /users/{user}/messages/{id}"]).toBeUndefined();
     expect(graph["POST /users/{user}/messages/{id}/createReply"]).toBe(1);
+    // The reply draft is read once for our marker: createReply does not promise to keep it (issue 20).
+    expect(graph["GET /users/{user}/messages/{id}"]).toBe(1);
     expect(graph["POST /users/{user}/messages/{id}/send"]).toBe(1);
     expect(sum(graph)).toBeLessThanOrEqual(CEILING.graph);
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startStandIn, type StandIn } from "../../../dev/m365/stand-in.js";
 import { GraphThrottledError } from "../../../src/graph/errors.js";
+import { batchGet } from "../../../src/graph/graph-batch.js";
 import { createGraphClient, type GraphClientOptions } from "../../../src/graph/graph-client.js";
 import { GraphMailbox } from "../../../src/graph/graph-mailbox.js";
 import type { InboundMessage } from "../../../src/domain/mail/inbound-message.js";
@@ -122,6 +123,30 @@ describe("throttling", () => {
   });
 });
 
+describe("a $batch against the mailbox's 4 concurrent requests", () => {
+  it("takes as many of the 4 as parts Graph runs at once, so single reads alongside never make a fifth", async () => {
+    const ids = await Promise.all([1, 2, 3, 4].map((n) => standIn.deliver(referral(`Batched ${n}`))));
+    const graph = client();
+    standIn.faults.set({ latencyMs: 80, enforceMailboxLimits: true });
+    const parts = ids.map((id) => ({
+      key: id,
+      path: `users/${MAILBOX}/messages/${id}?$select=id`,
+      resource: `message ${id}`,
+    }));
+    const throttledBefore = countOf("GET", "messages/{id}", "429") + batchPartsRefused();
+    await Promise.all([
+      batchGet(graph, parts, "read"),
+      // Asked for while the parts are in Exchange (the batch waits the latency, then its parts do).
+      ...ids.slice(0, 3).map(async (id) => {
+        await new Promise((resolve) => setTimeout(resolve, 120));
+        return graph.get(`users/${MAILBOX}/messages/${id}?$select=id`, { operation: "read" });
+      }),
+    ]);
+    expect(countOf("GET", "messages/{id}", "429") + batchPartsRefused()).toBe(throttledBefore);
+    expect(graph.metrics.throttled).toBe(0);
+  });
+});
+
 describe("sending through drafts marked with the outbox key", () => {
   it("keeps a reply in the original's thread, and finds it in Sent Items by its marker once sent", async () => {
     const originalId = await standIn.deliver(referral("Please help this family"));
@@ -224,6 +249,11 @@ async function highestInFlight(work: () => Promise<unknown>): Promise<number> {
     globalThis.fetch = realFetch;
   }
   return highest;
+}
+
+/** `$batch` parts the stand-in refused with 429. */
+function batchPartsRefused(): number {
+  return Object.values(standIn.stats().batchParts).reduce((sum, byStatus) => sum + (byStatus["429"] ?? 0), 0);
 }
 
 /** Requests the stand-in counted for routes matching `method` and `pathPart`, optionally of one status. */

@@ -50,12 +50,13 @@ const settings = () => ({
 });
 
 describe("the inbox subscription", () => {
-  it("is created after the handshake, kept while fresh, renewed near expiry, recreated when gone", async () => {
+  it("is created after the handshake, reauthorized, kept while fresh, renewed near expiry, recreated when gone", async () => {
     const subs = subscriptions();
     const now = new Date();
     const created = await subs.ensureSubscription(settings(), undefined, now);
     expect(created.action).toBe("created");
 
+    expect(await subs.reauthorizeSubscription(created.id)).toBe("reauthorized");
     const kept = await subs.ensureSubscription(settings(), created, now);
     expect(kept).toMatchObject({ action: "kept", id: created.id });
 
@@ -70,5 +71,6 @@ describe("the inbox subscription", () => {
 
     await subs.deleteSubscription(recreated.id);
     await expect(subs.deleteSubscription(recreated.id)).resolves.toBeUndefined(); // already gone is fine
+    expect(await subs.reauthorizeSubscription(recreated.id)).toBe("gone");
   });
 });

@@ -16,6 +16,17 @@ export function casesContract(fresh: MakeHarness): void {
       expect(stored.etag).not.toBe("");
     });
 
+    it("keeps a Bexley case's Front Door, so the case read back waits for the Front Door decision after consent", async () => {
+      const { store } = await fresh();
+      const kase = aCase("FC-2026-000002")
+        .with({ profileId: "bexley", state: "awaiting-consent", frontDoor: true })
+        .build();
+      await store.cases.create(kase, kase.events, [contactOf(kase)]);
+
+      expect((await store.cases.getCase(kase.id)).case.frontDoor).toBe(true);
+      expect((await store.cases.getCase("FC-2026-000002")).case).toEqual(kase);
+    });
+
     it("refuses a second case with the same number", async () => {
       const { store } = await fresh();
       const kase = aCase("FC-2026-000002").build();

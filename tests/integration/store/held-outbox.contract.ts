@@ -82,6 +82,43 @@ export function heldOutboxContract(fresh: MakeHarness): void {
       expect((await store.outbox.listPending(10)).map((i) => i.etag)).toEqual([released.etag]);
     });
 
+    it("pages every held item of a channel, whatever the conversation, with the reason it was held for", async () => {
+      const { store } = await fresh();
+      await store.outbox.enqueue({ ...teamsNotice("a", "user~aad-1"), held: true }, at("2026-12-01T09:00:00Z"));
+      const { item } = await store.outbox.enqueue(teamsNotice("b", "duty"), at("2026-12-01T09:01:00Z"));
+      await store.outbox.transition(item, { to: "held", reason: "Teams answered 403." }, at("2026-12-01T09:02:00Z"));
+      await store.outbox.enqueue(
+        { ...teamsNotice("c", "duty"), channel: "email", held: true },
+        at("2026-12-01T09:03:00Z"),
+      );
+
+      const first = await store.outbox.listHeldPage("teams", { limit: 1 });
+      const rest = await store.outbox.listHeldPage("teams", { limit: 10, continuation: first.continuation });
+
+      const all = [...first.items, ...rest.items];
+      expect(all.map((i) => i.key).sort()).toEqual(["a", "b"]);
+      expect(all.find((i) => i.key === "b")?.failureReason).toBe("Teams answered 403.");
+    });
+
+    it("lists an item put back after a failed try by when it is due again, behind newer items, and counts the try", async () => {
+      const { store } = await fresh();
+      const { item } = await store.outbox.enqueue(teamsNotice("old", "duty"), at("2026-12-01T09:00:00Z"));
+      const claimed = await store.outbox.transition(
+        item,
+        { to: "drafted", draftId: "posting" },
+        at("2026-12-01T09:01:00Z"),
+      );
+      const back = await store.outbox.transition(
+        claimed,
+        { to: "pending", retryAt: at("2026-12-01T09:11:00Z") },
+        at("2026-12-01T09:01:00Z"),
+      );
+      await store.outbox.enqueue(teamsNotice("new", "duty"), at("2026-12-01T09:05:00Z"));
+
+      expect(back).toMatchObject({ attempts: 1, retryAt: "2026-12-01T09:11:00.000Z" });
+      expect((await store.outbox.listPending(10)).map((i) => i.key)).toEqual(["new", "old"]);
+    });
+
     it("no longer lists an item set aside as failed (superseded)", async () => {
       const { store } = await fresh();
       const { item } = await store.outbox.enqueue(

@@ -32,7 +32,13 @@ export function memoryApp(now: string): AppDeps & { clock: MovableClock } {
       ownMarker: { header: "x-fc-outbox-key" },
       caseReferencePattern: /FC-\d{4}-\d{6}/,
     },
-    centre: { name: "Family Centre North", mailbox: "familycentre@council.example", maxAcksPerSenderPerDay: 10 },
+    centre: {
+      name: "Family Centre North",
+      mailbox: "familycentre@council.example",
+      maxAcksPerSenderPerDay: 10,
+      letterInTransitMinutes: 15,
+      acknowledgeWithinHours: 96,
+    },
   };
 }
 

@@ -27,7 +27,13 @@ async function apiOf(env: Record<string, string>) {
     ...store,
     profile: loadProfile("family-solutions"),
     clock: { now: () => new Date("2026-03-02T10:00:00Z") },
-    centre: { name: "Family Centre", mailbox: "fc@council.example", maxAcksPerSenderPerDay: 3 },
+    centre: {
+      name: "Family Centre",
+      mailbox: "fc@council.example",
+      maxAcksPerSenderPerDay: 3,
+      letterInTransitMinutes: 15,
+      acknowledgeWithinHours: 96,
+    },
   } as unknown as AppDeps; // the routes under test read only these
   const local = config.mode === "local" ? await startLocalMode(config, app, silentLogger) : undefined;
   const http = createHttpApp({ routers: [apiFromConfig(config, app, silentLogger, local)] });

@@ -61,6 +61,14 @@ describe("a Graph message as an inbound message", () => {
     expect(message.attachments).toEqual([{ name: "eha.pdf", contentType: "application/pdf", size: 1200 }]);
   });
 
+  it("takes an item attachment, which Graph gives no content type, for the attached message it is", () => {
+    const message = toInboundMessage(aGraphMessage(), [
+      { "@odata.type": "#microsoft.graph.itemAttachment", name: "We have received your request", contentType: null },
+      { "@odata.type": "#microsoft.graph.fileAttachment", name: "x.bin", contentType: null, size: 3 },
+    ]);
+    expect(message.attachments.map((a) => a.contentType)).toEqual(["message/rfc822", "application/octet-stream"]);
+  });
+
   it("reads a message with no subject, headers or body", () => {
     const message = toInboundMessage({ id: "x", receivedDateTime: "2026-11-23T09:15:00Z" });
     expect(message).toMatchObject({ id: "x", subject: "", headers: {}, bodyText: "", replyTo: [], to: [] });

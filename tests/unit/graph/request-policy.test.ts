@@ -123,6 +123,41 @@ describe("the per-mailbox gate", () => {
     expect(gate.inFlight).toBe(0);
   });
 
+  it("counts a $batch as the parts Graph runs at once, and serves requests in turn", async () => {
+    const time = fakeTime(NOW);
+    const gate = new RequestGate(4, time.clock, time.sleeper);
+    const single = await gate.acquire();
+    let batchIn = false;
+    let laterIn = false;
+    const batch = gate.acquire(4).then((release) => ((batchIn = true), release));
+    const later = gate.acquire().then((release) => ((laterIn = true), release));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([batchIn, laterIn, gate.inFlight]).toEqual([false, false, 1]); // the batch waits for 4 free; the next behind it
+
+    single();
+    const releaseBatch = await batch;
+    expect([batchIn, laterIn, gate.inFlight]).toEqual([true, false, 4]);
+    releaseBatch();
+    (await later)();
+    expect(gate.inFlight).toBe(0);
+  });
+
+  it("takes a new capacity at once: none stops new requests, a larger one lets the waiting in", async () => {
+    const time = fakeTime(NOW);
+    const gate = new RequestGate(4, time.clock, time.sleeper);
+    gate.setCapacity(0);
+    let admitted = 0;
+    const waiting = Array.from({ length: 3 }, () => gate.acquire().then((release) => (admitted++, release)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(admitted).toBe(0);
+    gate.setCapacity(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(admitted).toBe(2);
+    for (const release of await Promise.all(waiting.slice(0, 2))) release();
+    (await waiting[2]!)();
+    expect(gate.inFlight).toBe(0);
+  });
+
   it("makes every request wait out a pause set after a 429", async () => {
     const time = fakeTime(NOW);
     const gate = new RequestGate(4, time.clock, time.sleeper);

@@ -3,7 +3,7 @@ import { deliverTeamsOutbox } from "../../../src/jobs/deliver-teams-outbox.js";
 import type { RenderCard } from "../../../src/ports/teams.js";
 import { NOTICES_PARTITION } from "../../../src/jobs/job-deps.js";
 import { createLogger } from "../../../src/logging/logger.js";
-import { CONVERSATION_UNKNOWN, type TeamsNotifier } from "../../../src/ports/teams.js";
+import { CONVERSATION_UNKNOWN, TeamsDeliveryError, type TeamsNotifier } from "../../../src/ports/teams.js";
 import { type NewOutboxItem } from "../../../src/ports/outbox.js";
 import { jobDeps } from "./job-fixtures.js";
 
@@ -21,7 +21,9 @@ class FakeTeams implements TeamsNotifier {
         code: CONVERSATION_UNKNOWN,
       });
     }
-    if (this.failAt.has(++this.attempts)) throw Object.assign(new Error("Bad gateway"), { statusCode: 502 });
+    if (this.failAt.has(++this.attempts)) {
+      throw new TeamsDeliveryError("TEAMS.UNAVAILABLE", "Teams answered 502.", 502, "BadGateway");
+    }
     this.posted.push({ conversation, card });
     return { activityId: `activity-${this.posted.length}` };
   }
@@ -61,13 +63,15 @@ describe("the Teams outbox posts each item once (issue 5 §5, §6)", () => {
     expect(await deps.outbox.get(agenda.caseId, agenda.key)).toMatchObject({ sentItemId: "activity-3" });
   });
 
-  it("after a failure at part 2, posts parts 2 and 3 the next round, never part 1 again", async () => {
+  it("after a failure at part 2, posts parts 2 and 3 once the item is due again, never part 1 again", async () => {
     const { deps, state } = await queued();
     const teams = new FakeTeams();
     teams.failAt.add(2);
 
     expect(await deliverTeamsOutbox(deps, teams, threeParts)).toMatchObject({ sent: 0, failed: 1 });
     expect(await state()).toBe("pending");
+    expect(await deliverTeamsOutbox(deps, teams, threeParts)).toMatchObject({ sent: 0 });
+    deps.clock.set("2026-12-01T09:32:00Z");
     expect(await deliverTeamsOutbox(deps, teams, threeParts)).toMatchObject({ sent: 1 });
 
     expect(teams.posted.map((p) => p.card["part"])).toEqual([1, 2, 3]);

@@ -47,7 +47,13 @@ export function jobDeps(
       ownMarker: { header: "x-fc-outbox-key" },
       caseReferencePattern: /FC-\d{4}-\d{6}/,
     },
-    centre: { name: "Test Family Centre", mailbox: "family.centre@example.org", maxAcksPerSenderPerDay: 3 },
+    centre: {
+      name: "Test Family Centre",
+      mailbox: "family.centre@example.org",
+      maxAcksPerSenderPerDay: 3,
+      letterInTransitMinutes: 15,
+      acknowledgeWithinHours: 96,
+    },
   };
 }
 

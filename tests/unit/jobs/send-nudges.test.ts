@@ -64,6 +64,28 @@ describe("nudges (issue 5 §6)", () => {
     expect(JSON.stringify(digest?.payload)).toContain("Family Solutions Practice Framework §4.1");
   });
 
+  it("11.6 tells the practitioner and their manager when the practitioner's supervision comes due, in each one's digest", async () => {
+    const deps = jobDeps();
+    await deps.staff.put("w1", {
+      id: "w1",
+      displayName: "Worker",
+      email: "w1@example.org",
+      roles: [],
+      managerId: "m1",
+    });
+    await deps.deadlines.replaceForCase("supervision~w1", [
+      entry("supervision~w1", "11.6", "maximum", endOf("2026-12-02"), "w1"),
+    ]);
+
+    await sendNudges(deps, at("2026-12-01T10:00:00Z"), lookback);
+
+    expect(await queued(deps)).toEqual(["digest~m1~2026-12-01 → user~m1", "digest~w1~2026-12-01 → user~w1"]);
+    const managers = await deps.outbox.get(NOTICES_PARTITION, "digest~m1~2026-12-01");
+    expect(managers?.payload["clocks"]).toEqual([
+      expect.objectContaining({ caseId: "supervision~w1", ruleId: "11.6", status: "due-soon" }),
+    ]);
+  });
+
   it("escalates only once the maximum has passed, not at the expectation", async () => {
     const deps = jobDeps();
     await deps.staff.put("w1", { id: "w1", displayName: "W", email: "w1@example.org", roles: [], managerId: "m1" });

@@ -29,6 +29,7 @@ interface Manifest {
   webApplicationInfo: { id: string; resource: string };
   extensions: {
     requirements: { scopes: string[] };
+    alternates?: { alternateIcons?: { icon: { url: string }; highResolutionIcon: { url: string } } }[];
     runtimes: { code: { page: string }; actions: { id: string; type: string }[] }[];
     ribbons: { contexts: string[]; tabs: { groups: { controls: { actionId: string }[] }[] }[] }[];
   }[];
@@ -127,6 +128,15 @@ describe("the app package (npm run package)", () => {
     const ribbon = outlook?.ribbons.find((r) => r.contexts.includes("mailRead"));
     const buttons = ribbon?.tabs.flatMap((t) => t.groups.flatMap((g) => g.controls)) ?? [];
     expect(buttons.map((b) => b.actionId)).toEqual([openPage?.id]);
+  });
+
+  it("gives the Outlook add-in alternateIcons (64 and 128 px), served from the tab's icons", async () => {
+    const manifest = (await buildAppPackage(production)).manifest as unknown as Manifest;
+    const icons = manifest.extensions[0]?.alternates?.[0]?.alternateIcons;
+    expect([icons?.icon.url, icons?.highResolutionIcon.url]).toEqual([
+      "https://fc.council.example/tab/icons/icon-64.png",
+      "https://fc.council.example/tab/icons/icon-128.png",
+    ]);
   });
 
   it("offers the configurable tab in channels, group chats and meetings, including the side panel", async () => {

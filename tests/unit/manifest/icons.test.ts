@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { colorIcon, outlineIcon, RIBBON_ICON_DIR, RIBBON_ICON_SIZES } from "../../../manifest/generate-icons.js";
+import {
+  ALTERNATE_ICON_SIZES,
+  colorIcon,
+  outlineIcon,
+  RIBBON_ICON_DIR,
+  RIBBON_ICON_SIZES,
+} from "../../../manifest/generate-icons.js";
 import { pngSize } from "../../../manifest/png.js";
 
 const committed = (name: string) => readFileSync(new URL(`../../../manifest/${name}`, import.meta.url));
@@ -24,8 +30,15 @@ describe("the app's icons", () => {
   it("are committed exactly as manifest/generate-icons.ts draws them", () => {
     expect(committed("color.png").equals(colorIcon())).toBe(true);
     expect(committed("outline.png").equals(outlineIcon())).toBe(true);
-    for (const size of RIBBON_ICON_SIZES)
+    for (const size of [...RIBBON_ICON_SIZES, ...ALTERNATE_ICON_SIZES])
       expect(readFileSync(`${RIBBON_ICON_DIR}icon-${size}.png`).equals(colorIcon(size))).toBe(true);
+  });
+
+  it("give Outlook's alternate icons the sizes it measures: 64×64 and 128×128", () => {
+    expect(ALTERNATE_ICON_SIZES.map((size) => pngSize(readFileSync(`${RIBBON_ICON_DIR}icon-${size}.png`)))).toEqual([
+      { width: 64, height: 64 },
+      { width: 128, height: 128 },
+    ]);
   });
 
   it("have the sizes Teams requires: colour 192×192, outline 32×32", () => {

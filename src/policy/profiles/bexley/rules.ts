@@ -223,6 +223,28 @@ export const bexleyRules: RuleInput[] = [
       "missing once the next point comes (or the case closes) without it.",
   },
   {
+    id: "case-closure",
+    kind: "check",
+    name: "Ready to close: ending, letter and a complete case file",
+    citation: cite("9"),
+    on: [{ event: "closure.requested" }],
+    items: [
+      { id: "ending-meeting", label: "An ending meeting with the family and the team around the child has been held" },
+      {
+        id: "closure-letter",
+        label: "A closure letter with the final wellbeing plan and the closure summary has gone to the family",
+      },
+      { id: "feedback-forms", label: "The family has been given feedback forms (§11)" },
+      {
+        id: "case-file",
+        label:
+          "The case file holds what §10 lists: referral with written consent, assessment, plan and updates, visits, " +
+          "minutes, letters, direct work, summaries, supervision notes and management oversight",
+      },
+    ],
+    notes: "A manager closes the case record when the case recordings are completed to a good standard (§9).",
+  },
+  {
     id: "transfer-panel-meeting",
     kind: "schedule",
     name: "Hold the transfer panel",

@@ -10,7 +10,7 @@ async function casePage() {
   await saved(deps, kase);
   const reading = await caseDetailOf(deps, kase.id);
   if (reading === undefined) throw new Error("the case was not saved");
-  return caseDetailView(reading, new Map(), deps.profile);
+  return caseDetailView(reading, [], new Map(), deps.profile);
 }
 
 describe("the case page (GET /api/cases/:caseId)", () => {

@@ -8,6 +8,7 @@ const SIZES: FaultPlanSizes = {
   throttleStorms: 5,
   deltaExpiries: 3,
   subscriptionRemovals: 2,
+  reauthorizations: 2,
   azuriteRestarts: 2,
   twoInstancesFrom: 0.8,
 };
@@ -36,12 +37,22 @@ describe("the chaos run's fault plan", () => {
         "stand-in",
         "expire-delta-tokens",
         "remove-subscription",
+        "reauthorization-required",
         "restart-azurite",
         "start-second-instance",
       ]),
     );
     expect(plan.map((f) => f.atMs)).toEqual([...plan.map((f) => f.atMs)].sort((a, b) => a - b));
     for (const fault of plan) expect(fault.atMs).toBeLessThanOrEqual(SIZES.runMs);
+  });
+
+  it("challenges the subscription for reauthorization in the middle of the run", () => {
+    const reauthorizations = planFaults(9, SIZES).filter((f) => f.action.kind === "reauthorization-required");
+    expect(reauthorizations).toHaveLength(2);
+    for (const fault of reauthorizations) {
+      expect(fault.atMs).toBeGreaterThanOrEqual(SIZES.runMs * 0.25);
+      expect(fault.atMs).toBeLessThanOrEqual(SIZES.runMs * 0.75);
+    }
   });
 
   it("switches each notification fault and each storm back off after it was switched on", () => {

@@ -41,6 +41,13 @@ describe("counting agendas and digests from what Teams received", () => {
     expect(tally.jobsRunTwice).toBe(1);
   });
 
+  it("counts a digest in parts once a day, by its first part", () => {
+    const part = (n: number) => `Good morning duty team: your clocks for Tue 24 Nov 2026 (part ${n} of 2)`;
+    const tally = tallyTeams([post("chat-d", part(1)), post("chat-d", part(2))], CHATS);
+    expect(tally.digestsPerDay).toEqual({ "Tue 24 Nov 2026": { duty: 1 } });
+    expect(tally.jobsRunTwice).toBe(0);
+  });
+
   it("does not take a past day's agenda posted late (headed with today's date) for today's agenda posted twice", () => {
     const today = "Daily screening, Thu 26 Nov 2026";
     const tally = tallyTeams(

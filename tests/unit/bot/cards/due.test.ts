@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueCard } from "../../../../bot/cards/due.js";
+import { dueCards } from "../../../../bot/cards/due.js";
 import { cardProblems, cardText } from "../../../support/adaptive-card.js";
 import { aCase, clocksAt, timeZone } from "./card-fixtures.js";
 
@@ -13,24 +13,24 @@ const items = (now: string) =>
 
 describe("due (personal chat)", () => {
   it("is a valid Adaptive Card 1.5", () => {
-    expect(cardProblems(dueCard({ timeZone, items: items("2026-11-06T10:00:00Z") }))).toEqual([]);
+    expect(cardProblems(dueCards({ timeZone, items: items("2026-11-06T10:00:00Z") })[0]!)).toEqual([]);
   });
 
   it("puts overdue items first with their rule and citation", () => {
-    const json = cardText(dueCard({ timeZone, items: items("2026-11-06T10:00:00Z") }));
+    const json = cardText(dueCards({ timeZone, items: items("2026-11-06T10:00:00Z") }));
     expect(json).toContain("FC-2026-000700: 1.2 Acknowledge the referrer (Past its maximum)");
     expect(json).toContain("Family Solutions Practice Framework §1.2");
     expect(json.indexOf("Overdue")).toBeLessThan(json.indexOf("1.2 Acknowledge"));
   });
 
   it("lists what is due soon under its own heading", () => {
-    const json = cardText(dueCard({ timeZone, items: items("2026-11-03T10:00:00Z") }));
+    const json = cardText(dueCards({ timeZone, items: items("2026-11-03T10:00:00Z") }));
     expect(json).toContain("Due soon");
     expect(json).toContain("1.2 Acknowledge the referrer (Due soon)");
     expect(json).not.toContain('"text":"Overdue"');
   });
 
   it("says so when nothing is due", () => {
-    expect(cardText(dueCard({ timeZone, items: [] }))).toContain("Nothing is due soon or overdue");
+    expect(cardText(dueCards({ timeZone, items: [] }))).toContain("Nothing is due soon or overdue");
   });
 });

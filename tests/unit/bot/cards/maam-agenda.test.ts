@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decisionInputIds } from "../../../../bot/cards/elements/decision.js";
-import { maamAgendaCards, type MaamAgendaView } from "../../../../bot/cards/maam-agenda.js";
+import { maamAgendaCard, maamAgendaCards, type MaamAgendaView } from "../../../../bot/cards/maam-agenda.js";
 import { cardProblems, cardText, executeActions, inputIds } from "../../../support/adaptive-card.js";
 import { aCase, bloggsCase, clocksAt, FAMILY_NAME, familySolutions, timeZone } from "./card-fixtures.js";
 
@@ -43,14 +43,17 @@ describe("rule 1.1 MAAM agenda", () => {
     expect(json).toContain('"color":"attention"');
   });
 
-  it("offers the MAAM panel's outcomes with a worker for allocation and a warning over the limit", () => {
-    const [card] = maamAgendaCards(view("2026-12-02T09:00:00Z"));
-    const json = cardText(card);
-    for (const outcome of maam.outcomes) expect(json).toContain(outcome.label);
-    expect(json).toContain("Jo (12/20)");
-    expect(json).toContain("Over their caseload limit if allocated: Ali (10/10)");
+  it("offers the MAAM panel's outcomes; an allocation's worker is asked for on that item, with a warning over the limit", () => {
     const ids = decisionInputIds(kase.id);
-    expect(inputIds(card)).toEqual([ids.outcome, ids.note, ids.worker]);
+    const [posted] = maamAgendaCards(view("2026-12-02T09:00:00Z"));
+    for (const outcome of maam.outcomes) expect(cardText(posted)).toContain(outcome.label);
+    expect(inputIds(posted)).toEqual([ids.outcome, ids.note]);
+    const focus = { caseId: kase.id, reason: "Choose the worker.", askWorker: true };
+    const redrawn = maamAgendaCard({ ...view("2026-12-02T09:00:00Z"), focus });
+    expect(cardText(redrawn)).toContain("Jo (12/20)");
+    expect(cardText(redrawn)).toContain("Over their caseload limit if allocated: Ali (10/10)");
+    expect(inputIds(redrawn)).toEqual([ids.outcome, ids.note, ids.worker]);
+    expect(cardProblems(redrawn)).toEqual([]);
   });
 
   it("records the decision with maam.decide carrying the case and its ETag", () => {
@@ -76,7 +79,7 @@ describe("rule 1.1 MAAM agenda", () => {
     expect(cardText(maamAgendaCards(view("2026-12-02T09:00:00Z")))).not.toContain(FAMILY_NAME);
   });
 
-  it("splits 200 cases into valid cards under 80 KB, each case once", () => {
+  it("splits 200 cases into valid cards that fit Teams, each case once", () => {
     const now = "2026-12-02T09:00:00Z";
     const items = Array.from({ length: 200 }, (_, i) => {
       const c = sentToMaam(`FC-2026-${String(i + 1).padStart(6, "0")}`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clockReasonCard } from "../../../../bot/cards/clock-reason.js";
 import { escalationCard } from "../../../../bot/cards/escalation.js";
-import { nudgeDigestCard } from "../../../../bot/cards/nudge-digest.js";
+import { dueCards } from "../../../../bot/cards/due.js";
+import { nudgeDigestCards } from "../../../../bot/cards/nudge-digest.js";
 import { overdueNoteCard } from "../../../../bot/cards/overdue-note.js";
 import { preAllocationReminderCard } from "../../../../bot/cards/pre-allocation-reminder.js";
 import { cardProblems, cardText, executeActions, inputIds } from "../../../support/adaptive-card.js";
@@ -9,10 +10,10 @@ import { timeZone } from "./card-fixtures.js";
 import { breached } from "./nudges.fixture.js";
 
 describe("nudges in a practitioner's personal chat", () => {
-  const digest = nudgeDigestCard({ timeZone, personName: "Jo", date: "2026-11-06", items: [breached] });
+  const [digest] = nudgeDigestCards({ timeZone, personName: "Jo", date: "2026-11-06", items: [breached] });
 
   it("the morning digest lists overdue items with rule and citation", () => {
-    expect(cardProblems(digest)).toEqual([]);
+    expect(cardProblems(digest!)).toEqual([]);
     const json = cardText(digest);
     expect(json).toContain("Good morning Jo: your clocks for Fri 6 Nov 2026");
     expect(json).toContain("1.2 Acknowledge the referrer (Past its maximum)");
@@ -62,5 +63,28 @@ describe("§6 the reason a clock was exceeded, asked where the lateness is repor
     const card = escalationCard({ timeZone, managerName: "Dee", practitionerName: "Jo", item: breached });
     expect(cardProblems(card)).toEqual([]);
     expect(executeActions(card).map((a) => [a.verb, a.data])).toEqual([["clock.reason", clockData]]);
+  });
+});
+
+describe("long lists come in parts that fit a Teams message (issue 20)", () => {
+  const many = Array.from({ length: 60 }, (_, i) => ({
+    ...breached,
+    caseId: `FC-2026-${String(800 + i).padStart(6, "0")}`,
+  }));
+
+  it("the morning digest: every item once, in parts numbered in the heading, each within the limit", () => {
+    const parts = nudgeDigestCards({ timeZone, personName: "Jo", date: "2026-11-06", items: many });
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(cardProblems(part)).toEqual([]);
+    expect(cardText(parts[0])).toContain(`(part 1 of ${parts.length})`);
+    const listed = parts.flatMap((p) => cardText(p).match(/FC-2026-\d{6}/g) ?? []);
+    expect(listed).toEqual(many.map((i) => i.caseId));
+  });
+
+  it("due: the same", () => {
+    const parts = dueCards({ timeZone, items: many });
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(cardProblems(part)).toEqual([]);
+    expect(parts.flatMap((p) => cardText(p).match(/FC-2026-\d{6}/g) ?? [])).toEqual(many.map((i) => i.caseId));
   });
 });

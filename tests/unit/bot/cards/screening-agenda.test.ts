@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CARD_BYTES } from "../../../../bot/cards/card-json.js";
+import { cardBytes, MAX_CARD_BYTES, TEAMS_MESSAGE_LIMIT_BYTES } from "../../../../bot/cards/card-json.js";
 import { decisionInputIds } from "../../../../bot/cards/elements/decision.js";
-import { screeningAgendaCards, type ScreeningAgendaView } from "../../../../bot/cards/screening-agenda.js";
-import { cardProblems, cardText, executeActions, inputIds } from "../../../support/adaptive-card.js";
+import {
+  screeningAgendaCard,
+  screeningAgendaCards,
+  type ScreeningAgendaView,
+} from "../../../../bot/cards/screening-agenda.js";
+import { cardProblems, cardText, executeActions, inputIds, requiredInputs } from "../../../support/adaptive-card.js";
 import { aCase, bloggsCase, clocksAt, FAMILY_NAME, familySolutions, timeZone } from "./card-fixtures.js";
 
 const now = "2026-12-01T09:15:00Z";
@@ -24,7 +28,7 @@ const view = (items: ScreeningAgendaView["items"]): ScreeningAgendaView => ({
 const oneItem = view([{ case: kase, clocks: clocksAt(kase, now), etag: 'W/"7"' }]);
 
 describe("rule 2.1 daily screening agenda", () => {
-  it("is a valid Adaptive Card 1.5 under 80 KB", () => {
+  it("is a valid Adaptive Card 1.5 that fits a Teams message", () => {
     const cards = screeningAgendaCards(oneItem);
     expect(cards).toHaveLength(1);
     expect(cardProblems(cards[0]!)).toEqual([]);
@@ -39,19 +43,45 @@ describe("rule 2.1 daily screening agenda", () => {
     expect(json).toContain("Family Solutions Practice Framework §1.1");
   });
 
-  it("offers every screening outcome of the profile with the inputs they need", () => {
+  it("offers every screening outcome of the profile with the note they need, and asks for a worker only when one allocates", () => {
     const [card] = screeningAgendaCards(oneItem);
     const json = cardText(card);
     for (const outcome of familySolutions.screeningOutcomes) expect(json).toContain(outcome.label);
     const ids = decisionInputIds(kase.id);
-    expect(inputIds(card)).toEqual([ids.outcome, ids.note, ids.worker]);
+    expect(inputIds(card)).toEqual([ids.outcome, ids.note]);
+    expect(json).toContain("an allocation asks for the worker next");
+    expect(json).not.toContain("Jo (12/20)");
   });
 
-  it("shows each worker's caseload and warns about one the allocation would take over the limit", () => {
-    const json = cardText(screeningAgendaCards(oneItem));
+  it("redrawn for the person whose allocation needs a worker: the picker with caseloads on that item, what they typed kept", () => {
+    const ids = decisionInputIds(kase.id);
+    const card = screeningAgendaCard({
+      ...oneItem,
+      focus: { caseId: kase.id, reason: `Choose the worker case ${kase.id} is allocated to.`, askWorker: true },
+      typed: { [ids.outcome]: "step-down-early-help", [ids.note]: "Known to the school." },
+    });
+    const json = cardText(card);
+    expect(inputIds(card)).toEqual([ids.outcome, ids.note, ids.worker]);
     expect(json).toContain("Jo (12/20)");
     expect(json).toContain("Sam (20/20) – over the limit if allocated");
     expect(json).not.toContain("Jo (12/20) – over");
+    expect(json).toContain(`"value":"step-down-early-help"`);
+    expect(json).toContain(`"value":"Known to the school."`);
+    expect(json).toContain(`Choose the worker case ${kase.id} is allocated to.`);
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  it("marks no input required, so one item is decided while the others are still open", () => {
+    const three = view(
+      ["FC-2026-000301", "FC-2026-000302", "FC-2026-000303"].map((id) => {
+        const c = aCase().withId(id).receivedAt(received).build();
+        return { case: c, clocks: clocksAt(c, now), etag: 'W/"1"' };
+      }),
+    );
+    const [card] = screeningAgendaCards(three);
+    expect(executeActions(card)).toHaveLength(3);
+    expect(requiredInputs(card)).toEqual([]);
+    expect(cardProblems(card!)).toEqual([]);
   });
 
   it("records the decision with screening.decide carrying the case and its ETag", () => {
@@ -111,11 +141,12 @@ describe("rule 2.1 daily screening agenda", () => {
     });
     const cards = screeningAgendaCards(view(items));
 
-    it("is split into several cards, each valid and under 80 KB", () => {
+    it("is split into several cards, each valid and within a Teams message (40 KB as UTF-16, with margin)", () => {
       expect(cards.length).toBeGreaterThan(1);
       for (const card of cards) {
         expect(cardProblems(card)).toEqual([]);
-        expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(MAX_CARD_BYTES);
+        expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+        expect(MAX_CARD_BYTES).toBeLessThan(TEAMS_MESSAGE_LIMIT_BYTES);
       }
     });
 
@@ -127,7 +158,7 @@ describe("rule 2.1 daily screening agenda", () => {
     });
   });
 
-  it("names the cases of its own part on each decision button, so a click can redraw that part alone", () => {
+  it("names exactly the cases of its own part on each decision button, so a click can redraw that part alone", () => {
     const ids = Array.from({ length: 25 }, (_, n) => `FC-2026-${String(500 + n).padStart(6, "0")}`);
     const items = ids.map((id) => {
       const c = aCase().withId(id).receivedAt(received).build();
@@ -136,11 +167,46 @@ describe("rule 2.1 daily screening agenda", () => {
 
     const cards = screeningAgendaCards(view(items));
 
-    expect(cards).toHaveLength(2);
-    const listed = cards.map((card) => [
-      ...new Set(executeActions(card).map((a) => JSON.stringify(a.data["agendaCaseIds"]))),
-    ]);
-    expect(listed).toEqual([[JSON.stringify(ids.slice(0, 20))], [JSON.stringify(ids.slice(20))]]);
-    for (const card of cards) expect(cardProblems(card)).toEqual([]);
+    expect(cards.length).toBeGreaterThan(2);
+    for (const card of cards) {
+      const onCard = executeActions(card).map((a) => a.data.caseId);
+      const named = [...new Set(executeActions(card).map((a) => JSON.stringify(a.data["agendaCaseIds"])))];
+      expect(named).toEqual([JSON.stringify(onCard)]);
+      expect(cardProblems(card)).toEqual([]);
+    }
+    expect(cards.flatMap((card) => executeActions(card).map((a) => a.data.caseId))).toEqual(ids);
+  });
+
+  describe("60 contacts and 30 practitioners (issue 20)", () => {
+    const thirty = Array.from({ length: 30 }, (_, n) => ({
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+      name: `Practitioner Number ${n + 1}`,
+      openCases: 10 + (n % 12),
+      limit: 20,
+    }));
+    const sixty = Array.from({ length: 60 }, (_, i) => {
+      const c = bloggsCase(
+        aCase()
+          .withId(`FC-2026-${String(i + 1).padStart(6, "0")}`)
+          .receivedAt(received),
+      );
+      return { case: c, clocks: clocksAt(c, now), etag: `W/"datetime'2026-12-01T09%3A00%3A00.${i}Z'"` };
+    });
+    const big = { ...view(sixty), workers: thirty };
+    const cards = screeningAgendaCards(big);
+
+    it("posts every part within a Teams message, each case once", () => {
+      for (const card of cards) expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+      expect(cards.flatMap((c) => executeActions(c).map((a) => a.data.caseId))).toEqual(sixty.map((i) => i.case.id));
+    });
+
+    it("still fits when a part is redrawn for one person with the 30-worker picker and a reason", () => {
+      for (const card of cards) {
+        const ids = executeActions(card).map((a) => String(a.data.caseId));
+        const part = { ...big, items: sixty.filter((i) => ids.includes(i.case.id)) };
+        const focus = { caseId: ids[0]!, reason: "Choose the worker this case is allocated to.", askWorker: true };
+        expect(cardBytes(screeningAgendaCard({ ...part, focus }))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+      }
+    });
   });
 });

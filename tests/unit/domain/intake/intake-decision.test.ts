@@ -252,6 +252,7 @@ describe("rule 1.2 acknowledgement: what decides the plan", () => {
       referrer: Referrer;
       neverAnswer: NeverAnswer;
       senderCapReached: boolean;
+      tooOld: boolean;
       profile: Profile;
     }>,
   ) =>
@@ -284,6 +285,12 @@ describe("rule 1.2 acknowledgement: what decides the plan", () => {
       plan: "hold",
       reason: "referrer-unconfirmed",
     });
+  });
+
+  it("sends none for mail received longer ago than the centre acknowledges, not even once a referrer is confirmed", () => {
+    const unconfirmed = { ...confirmedReferrer, confirmed: false };
+    expect(plan({ tooOld: true })).toEqual({ plan: "none", reason: "too-old" });
+    expect(plan({ referrer: unconfirmed, tooOld: true })).toEqual({ plan: "none", reason: "too-old" });
   });
 
   it("acknowledges every kind 1.2 does not exclude, including walk-ins and 'other' once confirmed", () => {

@@ -130,6 +130,7 @@ const procedure: {
     section: "10",
     maximum: { amount: 24, unit: "hours" },
   },
+  { id: "case-closure", rule: "ready to close", kind: "check", document: "FWS Procedure", section: "9" },
   {
     id: "oversight",
     rule: "manager's oversight at the critical points",

@@ -4,10 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { PreAllocationItem, TriageItem } from "../../../../src/api/contract.js";
 import { ApiError } from "../../../../tab/src/api/api-error.js";
 import { AgendaView } from "../../../../tab/src/views/agenda-view.js";
-import { MyCasesView } from "../../../../tab/src/views/my-cases-view.js";
 import { PreAllocationView } from "../../../../tab/src/views/pre-allocation-view.js";
 import { TriageView } from "../../../../tab/src/views/triage-view.js";
-import { aMutationResult, fakeApi, ok } from "../support/fake-api.js";
+import { fakeApi, ok } from "../support/fake-api.js";
 import { aCase, aMe, anAgenda } from "../support/fixtures.js";
 import { renderView } from "../support/render-view.js";
 
@@ -47,20 +46,23 @@ describe("long lists load a page at a time", () => {
     expect(screen.getByRole("status").textContent).toBe("More contacts loaded.");
   });
 
-  it("my cases: after recording an event, reloads every page the practitioner had open", async () => {
-    const pages = twoPages([aCase("FC-2026-000010")], [aCase("FC-2026-000011")]);
+  it("triage: after logging a contact by hand, reloads every page the duty worker had open", async () => {
+    const pages = twoPages([triageItem("FC-2026-000010")], [triageItem("FC-2026-000011")]);
     const api = fakeApi({
-      myCases: (next) => ok({ ...pages.page(next), workerId: "prac-1" }),
-      recordEvent: () => aMutationResult("FC-2026-000011"),
+      triage: (next) => ok(pages.page(next)),
+      contactForm: () =>
+        ok({ inputs: [{ name: "summary", label: "What it is about", required: true, type: "text" as const }] }),
+      logContact: () => ok({ caseId: "FC-2026-000012", contactId: "h-1", state: "awaiting-screening" }),
     });
-    renderView(<MyCasesView />, { api, me: aMe(["practitioner"]) });
-    fireEvent.click(await screen.findByRole("button", { name: "Load more cases (1 shown)" }));
-    const form = await screen.findByRole("form", { name: "Record an event on FC-2026-000011" });
-    fireEvent.change(within(form).getByLabelText("What happened on FC-2026-000011"), { target: { value: "plan" } });
-    fireEvent.click(within(form).getByRole("button", { name: "Record" }));
-    await waitFor(() => expect(api.callsTo("myCases")).toHaveLength(4));
-    expect(api.callsTo("myCases").map((c) => c.args[0])).toEqual([undefined, "page-2", undefined, "page-2"]);
-    expect(screen.getByRole("form", { name: "Record an event on FC-2026-000011" })).toBeTruthy();
+    renderView(<TriageView />, { api, me: aMe(["duty-worker"]) });
+    fireEvent.click(await screen.findByRole("button", { name: "Load more contacts (1 shown)" }));
+    await screen.findByRole("link", { name: "FC-2026-000011" });
+    const form = await screen.findByRole("form", { name: "Log a contact" });
+    fireEvent.change(within(form).getByLabelText(/^What it is about/), { target: { value: "A call about a family" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Log the contact" }));
+    await waitFor(() => expect(api.callsTo("triage")).toHaveLength(4));
+    expect(api.callsTo("triage").map((c) => c.args[0])).toEqual([undefined, "page-2", undefined, "page-2"]);
+    expect(api.callsTo("logContact")[0]?.args).toEqual([{ summary: "A call about a family" }]);
   });
 
   it("pre-allocation: a failed next page says what went wrong and keeps the first page", async () => {

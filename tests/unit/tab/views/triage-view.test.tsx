@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { TriageItem } from "../../../../src/api/contract.js";
+import type { HeldTeamsMessageView, TriageItem } from "../../../../src/api/contract.js";
 import { ApiError } from "../../../../tab/src/api/api-error.js";
 import { TriageView } from "../../../../tab/src/views/triage-view.js";
 import { aMutationResult, fakeApi, ok } from "../support/fake-api.js";
@@ -9,6 +9,19 @@ import { aCase, aMe } from "../support/fixtures.js";
 import { renderView } from "../support/render-view.js";
 
 afterEach(cleanup);
+
+/** The triage page's API: the queue as each test gives it, and no Teams message held unless a test says so. */
+const triageApi = (answers: Parameters<typeof fakeApi>[0]) =>
+  fakeApi({ heldTeamsMessages: () => ok({ items: [] }), ...answers });
+
+const heldDigest: HeldTeamsMessageView = {
+  partition: "~notices",
+  key: "digest~user~worker-1~2026-11-23",
+  what: "Morning digest",
+  to: "Pat Practitioner's personal chat",
+  heldSince: "2026-11-23T09:00:00Z",
+  reason: "Teams says the app can no longer post there (403 MessageWritesBlocked: blocked, uninstalled or removed).",
+};
 
 function aTriageItem(caseId: string, overrides: Partial<TriageItem> = {}): TriageItem {
   return {
@@ -29,7 +42,7 @@ function aTriageItem(caseId: string, overrides: Partial<TriageItem> = {}): Triag
 
 describe("triage queue", () => {
   it("lists each new contact with its classification, referrer and acknowledgement (rule 1.2)", async () => {
-    const api = fakeApi({ triage: () => ok({ items: [aTriageItem("FC-2026-000001")] }) });
+    const api = triageApi({ triage: () => ok({ items: [aTriageItem("FC-2026-000001")] }) });
     renderView(<TriageView />, { api, me: aMe(["duty-worker"]) });
     const table = await screen.findByRole("table", { name: /New contacts/ });
     const row = within(table).getByRole("row", { name: /FC-2026-000001/ });
@@ -44,13 +57,13 @@ describe("triage queue", () => {
 
   it("1.2 shows an acknowledgement the referrer's mail server returned, so the duty worker reaches them another way", async () => {
     const item = aTriageItem("FC-2026-000003", { acknowledgement: { status: "not-delivered" } });
-    renderView(<TriageView />, { api: fakeApi({ triage: () => ok({ items: [item] }) }), me: aMe(["duty-worker"]) });
+    renderView(<TriageView />, { api: triageApi({ triage: () => ok({ items: [item] }) }), me: aMe(["duty-worker"]) });
     const row = await screen.findByRole("row", { name: /FC-2026-000003/ });
     expect(row.textContent).toContain("Returned undelivered");
   });
 
   it("says so when nothing is waiting", async () => {
-    const api = fakeApi({ triage: () => ok({ items: [] }) });
+    const api = triageApi({ triage: () => ok({ items: [] }) });
     renderView(<TriageView />, { api, me: aMe(["duty-worker"]) });
     expect(await screen.findByText("No new contacts are waiting for triage.")).toBeTruthy();
   });
@@ -59,7 +72,7 @@ describe("triage queue", () => {
     const item = aTriageItem("FC-2026-000002", {
       referrer: { email: "desk@earlyhelp.example", confirmed: false },
     });
-    const api = fakeApi({
+    const api = triageApi({
       triage: () => ok({ items: [item] }),
       confirmReferrer: () => aMutationResult("FC-2026-000002"),
     });
@@ -79,12 +92,43 @@ describe("triage queue", () => {
   });
 
   it("shows the service's error as a message saying what to do", async () => {
-    const api = fakeApi({
+    const api = triageApi({
       triage: () => new ApiError("AUTH.ROLE_REFUSED", "Only duty workers and managers see the triage queue.", 403),
     });
     renderView(<TriageView />, { api, me: aMe(["practitioner"]) });
+    expect(screen.queryByRole("form", { name: "Log a contact" })).toBeNull();
     expect((await screen.findByRole("alert")).textContent).toContain(
       "Only duty workers and managers see the triage queue.",
     );
+  });
+
+  it("lists the Teams messages held for a person, with why, and puts one back on the queue (issue 20)", async () => {
+    let held = [heldDigest];
+    const api = triageApi({
+      triage: () => ok({ items: [] }),
+      heldTeamsMessages: () => ok({ items: held }),
+      retryTeamsMessage: () => {
+        held = [];
+        return ok({ released: true as const });
+      },
+    });
+    renderView(<TriageView />, { api, me: aMe(["duty-worker"]) });
+    const table = await screen.findByRole("table", { name: /Not sent to Teams/ });
+    expect(within(table).getByText("Morning digest")).toBeTruthy();
+    expect(within(table).getByText("Pat Practitioner's personal chat")).toBeTruthy();
+    expect(within(table).getByText(/403 MessageWritesBlocked/)).toBeTruthy();
+
+    fireEvent.click(
+      within(table).getByRole("button", { name: "Try again: Morning digest to Pat Practitioner's personal chat" }),
+    );
+
+    await waitFor(() => expect(screen.queryByRole("table", { name: /Not sent to Teams/ })).toBeNull());
+    expect(api.callsTo("retryTeamsMessage")[0]?.args).toEqual([{ partition: "~notices", key: heldDigest.key }]);
+  });
+
+  it("says nothing about held Teams messages when none are held", async () => {
+    renderView(<TriageView />, { api: triageApi({ triage: () => ok({ items: [] }) }), me: aMe(["duty-worker"]) });
+    await screen.findByText("No new contacts are waiting for triage.");
+    expect(screen.queryByText("Teams messages held")).toBeNull();
   });
 });

@@ -1,0 +1,39 @@
+import { takeCaseAction as takeAction } from "../../src/app/actions/take-case-action.js";
+import { actionById } from "../../src/app/actions/catalogue.js";
+import { actionContext } from "../../src/app/actions/available-actions.js";
+import type { BotDeps } from "../bot-deps.js";
+import { caseCardFor } from "../presenters/case-card-view.js";
+import type { Turn } from "../turn.js";
+import { field } from "./action-input.js";
+import { forEveryone, saidUnderTheCard, type ActionResult } from "./action-result.js";
+import { declaredValues } from "./declared-values.js";
+import { notOnStaffList, refusedOnCard } from "./decision-outcome.js";
+
+/**
+ * `case.action`: one of the case's actions taken from the personal case card, through the same use case as the tab's
+ * case page; the card is drawn again with what the person may do next.
+ */
+export async function takeCaseActionOnCard(
+  deps: BotDeps,
+  verb: string,
+  turn: Turn,
+  data: Readonly<Record<string, unknown>>,
+): Promise<ActionResult> {
+  const caseId = field(data, "caseId");
+  const actionId = field(data, "actionId");
+  const spec = actionId === undefined ? undefined : actionById(actionId);
+  if (caseId === undefined || actionId === undefined || spec === undefined) {
+    return saidUnderTheCard("Nothing was recorded", 'This card is out of date. Type "case <reference>" again.');
+  }
+  const who = await deps.identify(turn.user);
+  if (who === undefined) return notOnStaffList();
+  const stored = await deps.app.cases.findCase(caseId);
+  if (stored === undefined) return saidUnderTheCard(`There is no case ${caseId}`, "Check the reference.");
+  const inputs = spec.inputs(await actionContext(deps.app, stored));
+  const values = declaredValues(inputs, actionId, data, deps.app.calendar.timeZone);
+  const outcome = await takeAction(deps.app, caseId, actionId, values, who);
+  if (outcome.status === "refused") return refusedOnCard(deps, verb, caseId, outcome);
+  if (outcome.status === "already-decided") return saidUnderTheCard("Nothing was recorded", outcome.message);
+  deps.app.logger.info("bot.case-action", { verb, actionId, caseId, status: outcome.status });
+  return forEveryone(await caseCardFor(deps, await deps.app.cases.getCase(caseId), who));
+}
