@@ -338,8 +338,21 @@ export interface CaseDetail {
   readonly checks?: readonly CheckView[];
   /** The checks a closure requested now would meet, for the closure checklist (absent once closed). */
   readonly closureChecks?: readonly CheckView[];
+  /** Warnings the practice framework raised on the case (4.2 a visit late in the day): advice, never a refusal. */
+  readonly warnings?: readonly WarningView[];
   /** What the caller may do on the case now, derived from its state, their roles and the practice framework. */
   readonly actions: readonly CaseActionView[];
+}
+
+export interface WarningView {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly citation: CitationView;
+  readonly message: string;
+  /** The event that raised it, as the timeline names it, and when it happened. */
+  readonly seq: number;
+  readonly label: string;
+  readonly at: string;
 }
 
 export interface CheckStageView {

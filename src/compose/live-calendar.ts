@@ -23,6 +23,10 @@ export class LiveCalendar implements Calendar {
     return this.#current.localDate(instant);
   }
 
+  localTime(instant: Date): string {
+    return this.#current.localTime(instant);
+  }
+
   endOfDay(date: LocalDate): Date {
     return this.#current.endOfDay(date);
   }

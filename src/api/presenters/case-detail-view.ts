@@ -6,7 +6,8 @@ import type { Profile } from "../../domain/rules/profile-schema.js";
 import type { OutboxItem } from "../../ports/outbox.js";
 import type { EvaluatedCheck } from "../../domain/rules/check-stages.js";
 import type { CaseAction } from "../../app/actions/case-action.js";
-import type { CaseActionView, CaseDetail, CheckView, EmailView, TimelineEntry } from "../contract.js";
+import type { RaisedWarning } from "../../domain/rules/warnings.js";
+import type { CaseActionView, CaseDetail, CheckView, EmailView, TimelineEntry, WarningView } from "../contract.js";
 import { caseSummary, clockView } from "./case-views.js";
 
 /** How the timeline names each event: as the bot's case card does, a decision with its outcome's label. */
@@ -49,6 +50,12 @@ const actionView = (caseId: string, action: CaseAction): CaseActionView => ({
   path: `/api/cases/${encodeURIComponent(caseId)}/actions/${action.id}`,
 });
 
+/** A warning named with the event that raised it, as a check names its stages. */
+const warningView = ({ event, ...warning }: RaisedWarning): WarningView => ({
+  ...warning,
+  label: EVENT_PHRASES[event],
+});
+
 export function caseDetailView(
   reading: CaseDetailReading,
   actions: readonly CaseAction[],
@@ -83,5 +90,6 @@ export function caseDetailView(
     checks: reading.checks.map(checkView),
     ...(kase.state === "closed" ? {} : { closureChecks: reading.closureChecks.map(checkView) }),
     actions: actions.map((action) => actionView(kase.id, action)),
+    warnings: reading.warnings.map(warningView),
   };
 }

@@ -1,6 +1,7 @@
 import { checksAtClosure, evaluatedChecks, type EvaluatedCheck } from "../../domain/rules/check-stages.js";
 import type { Deadline } from "../../domain/rules/deadlines.js";
 import { worstRag, type Rag } from "../../domain/rules/urgency.js";
+import { caseWarnings, type RaisedWarning } from "../../domain/rules/warnings.js";
 import type { StoredCase } from "../../ports/cases.js";
 import type { OutboxItem } from "../../ports/outbox.js";
 import type { AppDeps } from "../app-deps.js";
@@ -19,6 +20,8 @@ export interface CaseDetailReading {
   readonly checks: readonly EvaluatedCheck[];
   /** What a closure requested now would meet (the closure checklist shows it); none once the case has closed. */
   readonly closureChecks: readonly EvaluatedCheck[];
+  /** What the profile's warning rules raised on the case (4.2 a visit late in the day). */
+  readonly warnings: readonly RaisedWarning[];
 }
 
 /** Every letter the case may have queued, by its deterministic key (point reads, no scan). */
@@ -48,5 +51,6 @@ export async function caseDetailOf(
     letters: await lettersOf(deps, stored),
     checks: evaluatedChecks(kase, deps.profile),
     closureChecks: kase.state === "closed" ? [] : checksAtClosure(kase, deps.profile, now.now),
+    warnings: caseWarnings(kase, deps.profile, deps.calendar),
   };
 }

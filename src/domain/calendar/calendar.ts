@@ -16,6 +16,8 @@ export interface Calendar {
   readonly timeZone: string;
   /** The London date of a UTC instant. */
   localDate(instant: Date): LocalDate;
+  /** The London clock time of a UTC instant, `HH:mm` (a late visit is told by it, 4.2). */
+  localTime(instant: Date): string;
   /** The last millisecond of a London day, as a UTC instant (23:59:59.999 local). */
   endOfDay(date: LocalDate): Date;
   /** The first millisecond of a London day, as a UTC instant. */

@@ -116,6 +116,7 @@ export function createCalendar(options: CalendarOptions): Calendar {
   return {
     timeZone,
     localDate: localDateOf,
+    localTime: (instant) => inZone(instant, "The instant").toFormat("HH:mm"),
     // The last millisecond before the next local day starts (23:59:59.999, on clock-change days too).
     endOfDay: (date) => new Date(dayStartMs(dayAfter(date)) - 1),
     startOfDay: (date) => new Date(dayStartMs(date)),

@@ -118,11 +118,22 @@ export const limitRuleSchema = z.object({
   limits: z.record(z.string(), z.number().int().positive()),
 });
 
+/**
+ * What raises a warning: an event, and optionally only one that happened at or after a clock time in the service's
+ * time zone (`atOrAfter: "16:00"`, 4.2: a visit at the end of the day).
+ */
+export const warningMatcherSchema = eventMatcherSchema.extend({
+  atOrAfter: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a clock time HH:mm")
+    .optional(),
+});
+
 /** A warning shown when something happens, not a clock (4.2 lone working). */
 export const warningRuleSchema = z.object({
   ...ruleBase,
   kind: z.literal("warning"),
-  on: z.array(eventMatcherSchema).min(1),
+  on: z.array(warningMatcherSchema).min(1),
   message: z.string().min(1),
 });
 
@@ -169,6 +180,7 @@ export type Rule = z.infer<typeof ruleSchema>;
 export type ClockRule = z.infer<typeof clockRuleSchema>;
 export type ScheduleRule = z.infer<typeof scheduleRuleSchema>;
 export type CheckRule = z.infer<typeof checkRuleSchema>;
+export type WarningRule = z.infer<typeof warningRuleSchema>;
 
 export const outcomeSchema = z.object({
   /** Stable id stored in events (`maam`, `step-down-early-help`, …). */

@@ -161,6 +161,14 @@ describe("working hours (nudges are sent 09:00–17:00 London on working days)",
     expect(london.nextWorkingInstant(at(instant)).toISOString()).toBe(expected);
   });
 
+  it.each([
+    ["GMT", "2026-12-07T16:30:00Z", "16:30"],
+    ["BST", "2026-06-10T15:30:00Z", "16:30"],
+    ["the day the clocks go forward", "2026-03-29T15:00:00Z", "16:00"],
+  ])("tells the London clock time of an instant in %s (4.2 reads a visit's hour from it)", (_label, instant, time) => {
+    expect(london.localTime(at(instant))).toBe(time);
+  });
+
   it("uses a centre's own working hours", () => {
     const early = createCalendar({ bankHolidays, workingHours: { start: "08:00", end: "16:00" } });
     expect(early.isWithinWorkingHours(at("2026-12-07T08:00:00Z"))).toBe(true);
