@@ -170,6 +170,8 @@ export interface CaseSummary {
   readonly summary?: string;
   readonly leadWorkerId?: string;
   readonly leadWorkerName?: string;
+  /** 11.5: a manager flagged it among the team's most intensive or high-risk cases; every list shows it. */
+  readonly highRisk?: true;
 }
 
 export interface CaseWithClocks extends CaseSummary {

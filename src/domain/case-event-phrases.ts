@@ -45,6 +45,8 @@ export const EVENT_PHRASES: Record<CaseEventType, string> = {
   "threshold.disputed": "Threshold decision disputed",
   "threshold-dispute.resolved": "Threshold dispute resolved",
   "signposting.agreed": "Signposting agreed",
+  "case.flagged-high-risk": "Flagged high risk",
+  "case.high-risk-cleared": "High-risk flag cleared",
   "case.linked": "Closed: its contact was linked to an existing case",
   "case.marked-not-a-contact": "Closed: not a contact",
   "contact.linked": "Contact linked from a case opened in error",

@@ -60,6 +60,9 @@ export interface CaseEventData {
   "threshold-dispute.resolved": { note?: string };
   /** A manager agrees to close and signpost the family to another service (a hand-over meeting follows). */
   "signposting.agreed": { note?: string };
+  /** 11.5: a manager counts the case among the team's most intensive or high-risk, and says why; and clears it. */
+  "case.flagged-high-risk": { note: string };
+  "case.high-risk-cleared": { note: string };
   // Duty triage: a case opened in error closes, its clocks ended (see case-closing.ts) and no letters sent
   /** The contacts that opened this case were about case `toCaseId`: they moved there and this case closed. */
   "case.linked": { toCaseId: string; contactIds: string[] };
@@ -110,6 +113,8 @@ export const CASE_EVENT_TYPES = [
   "threshold.disputed",
   "threshold-dispute.resolved",
   "signposting.agreed",
+  "case.flagged-high-risk",
+  "case.high-risk-cleared",
   "case.linked",
   "case.marked-not-a-contact",
   "contact.linked",

@@ -7,16 +7,19 @@ import { text } from "./text.js";
  * What a shared chat (duty, screening, panels) may show of a case: its reference, kind and the non-identifying
  * summary. A whole `Case` may be passed; only these fields are ever read, so names stay out of shared chats.
  */
-export type SharedCase = Pick<Case, "id" | "kind" | "openedAt" | "summary">;
+export type SharedCase = Pick<Case, "id" | "kind" | "openedAt" | "summary" | "highRisk">;
+
+/** How every list on a card marks a case a manager flagged high risk (11.5). */
+export const HIGH_RISK = "⚠ High risk";
 
 /**
- * "FC-2026-000123 · Request for Support · EHA · 2 children". A new contact's summary starts as its kind's label,
- * which is then said once.
+ * "FC-2026-000123 · Request for Support · EHA · 2 children", and "· ⚠ High risk" when flagged (11.5). A new contact's
+ * summary starts as its kind's label, which is then said once.
  */
-export function caseTitle(kase: Pick<Case, "id" | "kind" | "summary">): string {
+export function caseTitle(kase: Pick<Case, "id" | "kind" | "summary" | "highRisk">): string {
   const kind = CONTACT_KIND_LABELS[kase.kind];
   const summary = kase.summary === kind ? undefined : kase.summary;
-  return [kase.id, kind, summary].filter((p): p is string => !!p).join(" · ");
+  return [kase.id, kind, summary, kase.highRisk ? HIGH_RISK : undefined].filter((p): p is string => !!p).join(" · ");
 }
 
 export function sharedCaseTitle(kase: SharedCase): CardElement {

@@ -40,6 +40,7 @@ export function caseSummary(kase: Case, names: ReadonlyMap<string, string>): Cas
     ...(kase.summary === undefined ? {} : { summary: kase.summary }),
     ...(kase.leadWorkerId === undefined ? {} : { leadWorkerId: kase.leadWorkerId }),
     ...(leadWorkerName === undefined ? {} : { leadWorkerName }),
+    ...(kase.highRisk ? { highRisk: true as const } : {}),
   };
 }
 

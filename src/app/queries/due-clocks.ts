@@ -1,3 +1,4 @@
+import type { Case } from "../../domain/case.js";
 import { isRunning, type Deadline } from "../../domain/rules/deadlines.js";
 import type { AppDeps } from "../app-deps.js";
 import type { CaseReading } from "./case-reading.js";
@@ -16,10 +17,18 @@ export interface ClockRef {
 export interface DueClock {
   readonly caseId: string;
   readonly caseSummary?: string;
+  /** 11.5: the case is flagged high risk. */
+  readonly highRisk?: true;
   /** What the clock is about when it is not a case's (a practitioner's supervision). */
   readonly label?: string;
   readonly deadline: Deadline;
 }
+
+/** What a due list says of the case beside its reference: its summary, and its high-risk flag (11.5). */
+const caseNaming = (kase: Case): Pick<DueClock, "caseSummary" | "highRisk"> => ({
+  ...(kase.summary ? { caseSummary: kase.summary } : {}),
+  ...(kase.highRisk ? { highRisk: true as const } : {}),
+});
 
 const STILL_DUE = new Set<Deadline["status"]>(["due-soon", "overdue", "breached"]);
 
@@ -39,7 +48,7 @@ export async function clockStillDue(
     .all(stored.case)
     .find((d) => d.ruleId === ref.ruleId && d.instance === ref.instance);
   if (deadline === undefined || !STILL_DUE.has(deadline.status) || !isRunning(deadline)) return undefined;
-  return { caseId: ref.caseId, ...(stored.case.summary ? { caseSummary: stored.case.summary } : {}), deadline };
+  return { caseId: ref.caseId, ...caseNaming(stored.case), deadline };
 }
 
 /** 11.6: a practitioner's supervision clock, named for them (it is theirs, not a case's). */
@@ -61,9 +70,5 @@ export const dueClocksOf = (cases: readonly CaseReading[]): DueClock[] =>
   cases.flatMap(({ stored, clocks }) =>
     clocks
       .filter((deadline) => STILL_DUE.has(deadline.status))
-      .map((deadline) => ({
-        caseId: stored.case.id,
-        ...(stored.case.summary ? { caseSummary: stored.case.summary } : {}),
-        deadline,
-      })),
+      .map((deadline) => ({ caseId: stored.case.id, ...caseNaming(stored.case), deadline })),
   );

@@ -39,6 +39,7 @@ const BEFORE_SCREENING: readonly CaseState[] = [
 const CASEWORK: readonly StaffRole[] = ["practitioner", "duty-worker", "manager"];
 const OPEN_WITH_WORKER: readonly CaseState[] = ["allocated", "wraparound"];
 /** CASE_STATES runs along the path: accepted means awaiting allocation or any state after it. */
+const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((state) => state !== "closed");
 const AFTER_ACCEPTANCE: readonly CaseState[] = CASE_STATES.slice(CASE_STATES.indexOf("awaiting-allocation"));
 
 interface CommandRule {
@@ -306,6 +307,19 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     action: "resolve a threshold dispute",
     roles: ["manager"],
     requires: (kase) => (thresholdDisputeOpen(kase) ? undefined : "there is no open threshold dispute to resolve"),
+  },
+  flagHighRisk: {
+    action: "flag a case high risk",
+    roles: ["manager"],
+    states: OPEN_STATES,
+    cannot: "be flagged high risk",
+    until: "once it has closed",
+    requires: (kase) => (kase.highRisk ? "it is already flagged high risk" : undefined),
+  },
+  clearHighRisk: {
+    action: "clear a case's high-risk flag",
+    roles: ["manager"],
+    requires: (kase) => (kase.highRisk ? undefined : "it is not flagged high risk"),
   },
   agreeSignposting: {
     action: "agree to close and signpost a family",

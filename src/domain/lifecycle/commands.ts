@@ -54,6 +54,9 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "disputeThreshold"; note: string }
   | { type: "resolveThresholdDispute"; note: string }
   | { type: "agreeSignposting"; note: string }
+  // 11.5 high-risk awareness
+  | { type: "flagHighRisk"; note: string }
+  | { type: "clearHighRisk"; note: string }
 );
 
 export type SentLetter = "acknowledgement" | "screening-outcome" | "maam-outcome";

@@ -111,6 +111,10 @@ function changes(kase: Case, event: CaseEvent): Changes {
       return { state: "awaiting-screening" };
     case "closure.requested":
       return { state: "closure-requested" };
+    case "case.flagged-high-risk":
+      return { highRisk: true };
+    case "case.high-risk-cleared":
+      return { highRisk: undefined };
     case "closure.rejected":
       return { state: kase.leadWorkerId ? "allocated" : "wraparound" };
     default:

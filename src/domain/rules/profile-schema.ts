@@ -134,6 +134,8 @@ export const warningRuleSchema = z.object({
   ...ruleBase,
   kind: z.literal("warning"),
   on: z.array(warningMatcherSchema).min(1),
+  /** Events after which a warning already raised no longer stands (11.5: the high-risk flag cleared). */
+  withdrawnBy: z.array(eventMatcherSchema).default([]),
   message: z.string().min(1),
 });
 

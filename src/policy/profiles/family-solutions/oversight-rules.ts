@@ -138,6 +138,18 @@ export const oversightRules: RuleInput[] = [
     notes: "Counted from the case's opening (its first new request); shown in reports.",
   },
   {
+    id: "11.5",
+    kind: "warning",
+    name: "Leads are aware of the team's most intensive and high-risk cases",
+    citation: cite("11.5"),
+    on: [{ event: "case.flagged-high-risk" }],
+    withdrawnBy: [{ event: "case.high-risk-cleared" }],
+    message:
+      "A manager flagged this case high risk: one of the team's most intensive or high-risk cases, for high-level " +
+      "oversight. Every list shows it until a manager clears the flag.",
+    notes: "A manager flags a case high risk, and clears it, saying why; every list of cases shows the flag.",
+  },
+  {
     id: "11.6",
     kind: "clock",
     name: "Hold supervision",

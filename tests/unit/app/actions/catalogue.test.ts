@@ -49,6 +49,7 @@ function casesAlongThePath(): Case[] {
       .then({ type: "completePlan" })
       .build(),
     fs().allocatedOn(on).then({ type: "recordEscalation", requestForSupportAttached: true }).build(),
+    fs().allocatedOn(on).then({ type: "flagHighRisk", note: "Violence at home." }, manager).build(),
     aCase().ofKind("step-down-from-social-care").receivedAt(on).build(),
     bexley().build(),
     bexley().then({ type: "recordConsent", given: true }).build(),

@@ -82,6 +82,7 @@ const framework: {
   { id: "11.2", rule: "supervision discussion recorded", kind: "clock", section: "11.2", maximum: wd(1) },
   { id: "11.3", rule: "caseload", kind: "limit", section: "11.3" },
   { id: "11.4", rule: "long-open cases", kind: "milestones", section: "11.4" },
+  { id: "11.5", rule: "high-risk awareness", kind: "warning", section: "11.5" },
   {
     id: "11.6",
     rule: "supervision",
