@@ -1,5 +1,6 @@
 import type { CaseEventType } from "../domain/case-events.js";
 import { clockRuleStoppedBy } from "../domain/letters/letter-dates.js";
+import { hasTransferPanel } from "../domain/lifecycle/decide-decisions.js";
 import type { EventMatcher, Outcome, Profile, Rule } from "../domain/rules/profile-schema.js";
 import type { ProfileIssue } from "./errors.js";
 import { formatPath } from "./field-path.js";
@@ -13,6 +14,7 @@ export function crossCheckProfile(profile: Profile): ProfileIssue[] {
     ...checklistItemsUnique(profile),
     ...outcomesSound(profile),
     ...panelSchedules(profile),
+    ...stepDownPanelHeld(profile),
     ...matchedOutcomesOffered(profile),
     ...templatesUsed(profile),
     ...placeholdersKnown(profile),
@@ -85,6 +87,17 @@ function outcomesSound(profile: Profile): ProfileIssue[] {
         })),
     ]),
   ];
+}
+
+function stepDownPanelHeld(profile: Profile): ProfileIssue[] {
+  return profile.features.stepDownsTo === "transfer-panel" && !hasTransferPanel(profile)
+    ? [
+        {
+          field: "features.stepDownsTo",
+          message: 'step-downs go to a transfer panel, but no panel has the id "transfer-panel"',
+        },
+      ]
+    : [];
 }
 
 function panelSchedules(profile: Profile): ProfileIssue[] {

@@ -232,13 +232,18 @@ export const profileSchema = z.object({
   /** A clock is "due soon" when its next due instant falls before `dueAt(now, dueSoon)`. */
   dueSoon: timescaleSchema,
   caseloadLimits: z.object({ fullTime: z.number().int().positive(), partTime: z.number().int().positive() }),
-  /** Bexley: consent before a referral is accepted; a Front Door decision step. */
+  /**
+   * Bexley: consent before a referral is accepted; a Front Door decision step. `stepDownsTo`: where a new case stepped
+   * down from Children's Social Care goes first — straight to `allocation` (6.1), to the `transfer-panel` (Bexley), or,
+   * only where the profile says so, through its `front-door` (consent, the Front Door, screening) like any contact.
+   */
   features: z
     .object({
       consentRequired: z.boolean().default(false),
       frontDoorDecision: z.boolean().default(false),
+      stepDownsTo: z.enum(["allocation", "transfer-panel", "front-door"]).default("allocation"),
     })
-    .default({ consentRequired: false, frontDoorDecision: false }),
+    .default({ consentRequired: false, frontDoorDecision: false, stepDownsTo: "allocation" }),
   emails: z.object({
     acknowledgement: emailTemplateSchema,
     outcomes: z.record(z.string(), emailTemplateSchema),

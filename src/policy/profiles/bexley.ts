@@ -19,7 +19,8 @@ export const bexley: ProfileInput = {
     },
   },
   rules: bexleyRules,
-  features: { consentRequired: true, frontDoorDecision: true },
+  // Seed 002: cases move from Children's Social Care to Family Wellbeing through the weekly transfer panel.
+  features: { consentRequired: true, frontDoorDecision: true, stepDownsTo: "transfer-panel" },
   frontDoorOutcomes: [
     { id: "family-wellbeing", label: "Send to the Family Wellbeing Service", needs: ["note"] },
     { id: "signpost", label: "Signpost to another early help service", needs: ["note"], emailTemplate: "signpost" },

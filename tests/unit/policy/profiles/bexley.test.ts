@@ -174,7 +174,11 @@ describe("the bexley profile (seed 002)", () => {
 
   describe("consent", () => {
     it("is required before a referral is accepted", () => {
-      expect(profile.features).toEqual({ consentRequired: true, frontDoorDecision: true });
+      expect(profile.features).toEqual({
+        consentRequired: true,
+        frontDoorDecision: true,
+        stepDownsTo: "transfer-panel",
+      });
     });
 
     it("is checked when the duty manager accepts the referral", () => {
