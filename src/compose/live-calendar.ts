@@ -63,6 +63,10 @@ export class LiveCalendar implements Calendar {
     return this.#current.nextWorkingInstant(instant);
   }
 
+  addWorkingHours(instant: Date, hours: number): Date {
+    return this.#current.addWorkingHours(instant, hours);
+  }
+
   holidays(year: number): readonly NonWorkingDay[] {
     return this.#current.holidays(year);
   }

@@ -63,6 +63,10 @@ export interface CaseEventData {
   /** 11.5: a manager counts the case among the team's most intensive or high-risk, and says why; and clears it. */
   "case.flagged-high-risk": { note: string };
   "case.high-risk-cleared": { note: string };
+  /** Seed 004: a concern about a person who works with children, the LADO told of it, and the LADO's answer. */
+  "allegation.recorded": { note: string };
+  "lado.notified": { note: string };
+  "lado.responded": { note: string };
   // Duty triage: a case opened in error closes, its clocks ended (see case-closing.ts) and no letters sent
   /** The contacts that opened this case were about case `toCaseId`: they moved there and this case closed. */
   "case.linked": { toCaseId: string; contactIds: string[] };
@@ -115,6 +119,9 @@ export const CASE_EVENT_TYPES = [
   "signposting.agreed",
   "case.flagged-high-risk",
   "case.high-risk-cleared",
+  "allegation.recorded",
+  "lado.notified",
+  "lado.responded",
   "case.linked",
   "case.marked-not-a-contact",
   "contact.linked",

@@ -34,6 +34,8 @@ export interface Calendar {
   isWithinWorkingHours(instant: Date): boolean;
   /** The next instant at or after `instant` that is within working hours. */
   nextWorkingInstant(instant: Date): Date;
+  /** `hours` of working time after `instant`, counting only working hours of working days ("24 working hours"). */
+  addWorkingHours(instant: Date, hours: number): Date;
   /** Every non-working day of a year that is not a weekend (bank holidays and closure days), in date order. */
   holidays(year: number): readonly NonWorkingDay[];
 }

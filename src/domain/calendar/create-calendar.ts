@@ -113,6 +113,16 @@ export function createCalendar(options: CalendarOptions): Calendar {
     return { start: new Date(start), end: new Date(end) };
   };
 
+  const nextWorkingInstant = (instant: Date): Date => {
+    const date = localDateOf(instant);
+    if (isWorkingDay(date)) {
+      const { start, end } = workingHoursOf(date);
+      if (instant < start) return start;
+      if (instant < end) return instant;
+    }
+    return workingHoursOf(nextWorkingDay(date)).start;
+  };
+
   return {
     timeZone,
     localDate: localDateOf,
@@ -135,14 +145,19 @@ export function createCalendar(options: CalendarOptions): Calendar {
       const { start, end } = workingHoursOf(date);
       return instant >= start && instant < end;
     },
-    nextWorkingInstant: (instant) => {
-      const date = localDateOf(instant);
-      if (isWorkingDay(date)) {
-        const { start, end } = workingHoursOf(date);
-        if (instant < start) return start;
-        if (instant < end) return instant;
+    nextWorkingInstant,
+    addWorkingHours: (instant, hours) => {
+      if (!Number.isInteger(hours) || hours < 0) throw invalidAmount(hours, "A number of working hours");
+      let from = nextWorkingInstant(instant);
+      let remaining = hours * HOUR_MS;
+      // Ends: each pass uses up a working day's hours (at least a minute, as the settings require).
+      for (;;) {
+        const date = localDateOf(from);
+        const left = workingHoursMs(date).end - from.getTime();
+        if (remaining <= left) return new Date(from.getTime() + remaining);
+        remaining -= left;
+        from = workingHoursOf(nextWorkingDay(date)).start;
       }
-      return workingHoursOf(nextWorkingDay(date)).start;
     },
     holidays: (year) => {
       if (!coveredYears.has(year)) throw yearNotCovered(year);
@@ -187,6 +202,7 @@ function byDate<T extends { date: LocalDate; name: string }>(days: readonly T[],
   return index;
 }
 
+const HOUR_MS = 60 * 60 * 1000;
 /** ±8640000000000000 is Date's range; beyond year 9999 an ISO string is no longer `YYYY-MM-DD`. */
 const LAST_FOUR_DIGIT_YEAR_MS = Date.UTC(9999, 11, 31);
 /** Above this many remembered answers a memo starts again (a calendar normally meets a few thousand dates). */

@@ -7,6 +7,8 @@ import {
   escalationRecorded,
   frontDoorDecided,
   initialContactMade,
+  ladoNotificationOwed,
+  ladoResponseAwaited,
   planCompleted,
   steppedDownFromSocialCare,
   thresholdDisputeOpen,
@@ -320,6 +322,24 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     action: "clear a case's high-risk flag",
     roles: ["manager"],
     requires: (kase) => (kase.highRisk ? undefined : "it is not flagged high risk"),
+  },
+  recordAllegation: {
+    action: "record a concern about a person who works with children",
+    roles: CASEWORK,
+    states: OPEN_STATES,
+    cannot: "have a concern recorded",
+    until: "once it has closed",
+  },
+  recordLadoNotification: {
+    action: "record a LADO notification",
+    roles: CASEWORK,
+    requires: (kase) =>
+      ladoNotificationOwed(kase) ? undefined : "there is no concern recorded for the LADO to be told of",
+  },
+  recordLadoResponse: {
+    action: "record the LADO's response",
+    roles: CASEWORK,
+    requires: (kase) => (ladoResponseAwaited(kase) ? undefined : "the LADO has not been notified of a concern on it"),
   },
   agreeSignposting: {
     action: "agree to close and signpost a family",

@@ -12,6 +12,7 @@ import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
 import * as decisions from "./decide-decisions.js";
 import * as threshold from "./decide-threshold.js";
+import * as lado from "./decide-lado.js";
 import * as risk from "./decide-risk.js";
 import * as triage from "./decide-triage.js";
 
@@ -50,6 +51,9 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   agreeSignposting: threshold.agreeSignposting,
   flagHighRisk: risk.flagHighRisk,
   clearHighRisk: risk.clearHighRisk,
+  recordAllegation: lado.recordAllegation,
+  recordLadoNotification: lado.recordLadoNotification,
+  recordLadoResponse: lado.recordLadoResponse,
   attachFollowUpContact,
   confirmReferrer,
   recordLetterSent,

@@ -1,6 +1,6 @@
 import type { ProfileInput } from "../../domain/rules/profile-schema.js";
 import { bexleyEmails } from "./bexley/emails.js";
-import { bexleyRules, CRS_GUIDE, FWS_PROCEDURE } from "./bexley/rules.js";
+import { bexleyRules, CRS_GUIDE, FWS_PROCEDURE, LEAD_FAMILY_WORKER } from "./bexley/rules.js";
 import { CASELOAD_LIMITS } from "./family-solutions/oversight-rules.js";
 
 /** Bexley's Family Wellbeing Service (seed 002): another authority's framework as configuration. */
@@ -17,6 +17,7 @@ export const bexley: ProfileInput = {
       title: "Children's Resource Service (Front Door) one-minute guides",
       publisher: "Southampton Children's Services",
     },
+    [LEAD_FAMILY_WORKER]: { title: "Roles and Responsibilities: Taking a Lead with Families" },
   },
   rules: bexleyRules,
   // Seed 002: cases move from Children's Social Care to Family Wellbeing through the weekly transfer panel.

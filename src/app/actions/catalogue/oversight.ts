@@ -1,11 +1,8 @@
 import { clearHighRisk, flagHighRisk } from "../../casework/high-risk.js";
 import { longText, text } from "../action-inputs.js";
 import { asActionOutcome } from "../action-outcomes.js";
-import type { ActionContext, CaseActionSpec } from "../case-action.js";
-
-/** The flag is offered where the practice framework asks leads to know their high-risk cases (11.5). */
-const asksForHighRiskAwareness = (ctx: ActionContext) =>
-  ctx.profile.rules.some((r) => r.kind === "warning" && r.on.some((m) => m.event === "case.flagged-high-risk"));
+import type { CaseActionSpec } from "../case-action.js";
+import { profileNames } from "../rule-events.js";
 
 /** A manager's oversight of the team's cases (11.5). */
 export const OVERSIGHT_ACTIONS: readonly CaseActionSpec[] = [
@@ -14,7 +11,8 @@ export const OVERSIGHT_ACTIONS: readonly CaseActionSpec[] = [
     label: "Flag the case high risk",
     allowed: { command: "flagHighRisk" },
     events: ["case.flagged-high-risk"],
-    offered: asksForHighRiskAwareness,
+    // Where the practice framework asks leads to know their high-risk cases (11.5).
+    offered: (ctx) => profileNames(ctx.profile, "case.flagged-high-risk"),
     inputs: () => [longText("note", "Why", true)],
     run: async (deps, caseId, who, values, request) =>
       asActionOutcome(await flagHighRisk(deps, caseId, who, { note: text(values, "note") ?? "" }, request)),

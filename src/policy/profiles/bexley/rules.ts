@@ -5,6 +5,7 @@ type RuleInput = ProfileInput["rules"][number];
 /** Keys citations use; `bexley.ts` lists them in `documents`. */
 export const FWS_PROCEDURE = "FWS Procedure";
 export const CRS_GUIDE = "CRS guide";
+export const LEAD_FAMILY_WORKER = "Lead Family Worker roles";
 const cite = (section: string) => ({ document: FWS_PROCEDURE, section });
 
 const accepted = { event: "screening.decided", where: { outcome: "accept" } } as const;
@@ -16,7 +17,10 @@ const referral = {
 /** The procedure sets no timescale for writing to referrers: this is the service's own, changeable in Settings. */
 const LETTER_TIMESCALE = { amount: 1, unit: "working-days" } as const;
 
-/** Bexley's Family Wellbeing Service procedure (seed 002); consent override from Southampton's CRS (seed 004). */
+/**
+ * Bexley's Family Wellbeing Service procedure (seed 002); from the other seeds where they fit it: consent override and
+ * the LADO from Southampton's CRS (seed 004), a lead worker within a week of the panel (seed 000).
+ */
 export const bexleyRules: RuleInput[] = [
   {
     id: "front-door-decision",
@@ -73,6 +77,59 @@ export const bexleyRules: RuleInput[] = [
     notes:
       "After the Front Door-MASH signposts or re-directs, or the duty manager accepts, signposts or re-directs " +
       "(§2 options a–c). The procedure sets no timescale: local practice, 1 working day unless Settings say otherwise.",
+  },
+  {
+    id: "out-of-hours-message",
+    kind: "clock",
+    name: "Answer a message left out of hours",
+    citation: cite("2"),
+    start: [{ event: "contact.received", where: { outOfHours: true, followUp: false } }],
+    stop: [
+      { event: "acknowledgement.sent", where: { returned: { not: true } } },
+      { event: "case-note.recorded", where: { noteType: "contact-record" } },
+    ],
+    maximum: { amount: 1, unit: "working-days" },
+    notes:
+      "'Outside of office hours, there is an answerphone facility; messages will be responded to on the next " +
+      "working day.' Answered by the acknowledgement or a contact record; a message left before the office opens " +
+      "on a working day is due by the end of the next one.",
+  },
+  {
+    id: "lado-notification",
+    kind: "clock",
+    name: "Notify the LADO of a concern about a person who works with children",
+    citation: { document: CRS_GUIDE, section: "Local Authority Designated Officer (LADO)" },
+    start: [{ event: "allegation.recorded" }],
+    stop: [{ event: "lado.notified" }],
+    maximum: { amount: 24, unit: "hours" },
+    notes:
+      "'All allegations or concerns about people working with children and young people should be reported to LADO " +
+      "via the LADO Notification Form within 24 hours of the incident taking place or concern being shared.'",
+  },
+  {
+    id: "lado-response",
+    kind: "clock",
+    name: "The LADO responds",
+    citation: { document: CRS_GUIDE, section: "Local Authority Designated Officer (LADO)" },
+    start: [{ event: "lado.notified" }],
+    stop: [{ event: "lado.responded" }],
+    maximum: { amount: 24, unit: "working-hours" },
+    notes:
+      "'LADO will respond to any communication within 24 working hours': the LADO's undertaking, so the worker " +
+      "knows when to chase. Working hours are the service's (09:00–17:00 on working days unless configured).",
+  },
+  {
+    id: "lead-worker-after-panel",
+    kind: "clock",
+    name: "Allocate a lead worker after the transfer panel",
+    citation: { document: LEAD_FAMILY_WORKER, section: "Lead Agency" },
+    start: [{ event: "transfer-panel.decided", where: { outcome: "transfer", direction: "to-early-help" } }],
+    stop: [{ event: "case.allocated" }],
+    maximum: { amount: 1, unit: "calendar-weeks" },
+    appliesTo: { caseKinds: ["step-down-from-social-care"] },
+    notes:
+      "Once the panel agrees who leads, the lead agency allocates a lead family worker 'within one week of the " +
+      "panel'. Bexley's procedure sets no timescale for allocating a family transferred from Social Care.",
   },
   {
     id: "consent",

@@ -63,6 +63,11 @@ function casesAlongThePath(): Case[] {
       .then({ type: "disputeThreshold", note: "Needs social care." }, manager)
       .build(),
     bexley().ofKind("step-down-from-social-care").build(),
+    bexley().then({ type: "recordAllegation", note: "A coach shouted at the child." }).build(),
+    bexley()
+      .then({ type: "recordAllegation", note: "A coach shouted at the child." })
+      .then({ type: "recordLadoNotification", note: "Notification form sent." })
+      .build(),
     fs().allocatedOn(on).then({ type: "requestClosure", checklist: CLOSURE_READY, summary: "Goals met." }).build(),
   ];
 }

@@ -262,6 +262,40 @@ const bexley: Row[] = [
     maximum: "2027-02-28T23:59:59.999Z",
   },
   {
+    rule: "out-of-hours-message",
+    when: "a message left on Christmas Eve evening: answered by the end of Tuesday 29th, after the bank holidays",
+    events: [
+      at("contact.received", "2026-12-24T18:30:00.000Z", {
+        contactId: "c1",
+        kind: "request-for-support",
+        followUp: false,
+        outOfHours: true,
+      }),
+    ],
+    maximum: "2026-12-29T23:59:59.999Z",
+  },
+  {
+    rule: "lado-notification",
+    when: "24 hours from the concern, across the spring clock change (seed 004)",
+    events: [at("allegation.recorded", "2026-03-28T15:00:00.000Z", { note: "Coach." })],
+    maximum: "2026-03-29T15:00:00.000Z",
+  },
+  {
+    rule: "lado-response",
+    when: "24 working hours from Christmas Eve 15:00: 2 h that day, 8 h on 29 and 30 Dec, 6 h on 31 Dec",
+    events: [at("lado.notified", "2026-12-24T15:00:00.000Z", { note: "Form sent." })],
+    maximum: "2026-12-31T15:00:00.000Z",
+  },
+  {
+    rule: "lead-worker-after-panel",
+    when: "one week of the transfer panel (seed 000), over Christmas",
+    kind: "step-down-from-social-care",
+    events: [
+      at("transfer-panel.decided", "2026-12-23T11:00:00.000Z", { outcome: "transfer", direction: "to-early-help" }),
+    ],
+    maximum: "2026-12-30T23:59:59.999Z",
+  },
+  {
     rule: "visit-recording",
     when: "24 hours exactly, whatever the clocks do",
     events: [at("visit.completed", "2026-03-28T12:00:00.000Z", { childSeen: true }, "2026-03-29T13:00:00.000Z")],
