@@ -1,9 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { benchIngest } from "./ingest.js";
 import { benchNudge, type NudgeResult } from "./nudge.js";
 import { benchPanel } from "./panel.js";
+import { benchParse } from "./parse.js";
 import { benchOptions, PHASES, type Phase } from "./support/bench-options.js";
 import { printFigures, type Figures } from "./support/figures-table.js";
 import { gitCommit, machine } from "./support/machine.js";
@@ -23,7 +24,8 @@ const DUE_SHARE = 0.01;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const dir = join(import.meta.dirname, "results");
-const file = join(dir, options.only ? "only.json" : options.quick ? "quick.json" : "latest.json");
+const latest = join(dir, "latest.json");
+const file = options.only ? join(dir, "only.json") : options.quick ? join(dir, "quick.json") : latest;
 const started = Date.now();
 const figures: Figures = {};
 const phases: Record<string, { seconds: number; error?: string }> = {};
@@ -48,6 +50,7 @@ function save(complete: boolean): void {
       `Throttled: the stand-in enforces ${sizes.throttled.limits.requestsPerWindow} requests per ${sizes.throttled.limits.windowMs / 1000} s and ${sizes.throttled.limits.concurrent} at once (Graph: 10,000 per 600 s, 4 at once): a shorter window to fit the time, and a lower rate so that the limit rather than the intake sets the pace.`,
       "The service runs compiled, as production runs it (node dist/src/server.js after tsc -p tsconfig.build.json).",
     ],
+    parse: figures.parse ?? null,
     ingest: figures.ingest ?? null,
     throttled: figures.throttled ?? null,
     nudge: figures.nudges?.[0] ? { ...figures.nudges[0], runs: figures.nudges } : null,
@@ -55,12 +58,35 @@ function save(complete: boolean): void {
     tabApi: figures.tabApi ?? null,
   };
   mkdirSync(dir, { recursive: true });
-  // Written whole then renamed, so a run stopped mid-write never leaves half a file.
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
-  renameSync(`${file}.tmp`, file);
+  writeJson(file, results);
+  if (file !== latest && figures.parse) keepParseFiguresInLatest(figures.parse);
+}
+
+/** Written whole then renamed, so a run stopped mid-write never leaves half a file. */
+function writeJson(path: string, value: unknown): void {
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(`${path}.tmp`, path);
+}
+
+/**
+ * The parse phase reads mail in this process, apart from the service and the other phases, so its figures stand on
+ * their own: a run of it alone (`--only parse`) also brings latest.json's `parse` key up to date, with its own date,
+ * commit and machine.
+ */
+function keepParseFiguresInLatest(parse: NonNullable<Figures["parse"]>): void {
+  const current = existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as Record<string, unknown>) : {};
+  const measured = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: { ...machine(), loadAverageAtStart },
+  };
+  writeJson(latest, { ...current, parse: { ...measured, command: options.command, ...parse } });
 }
 
 const RUNNERS: Record<Phase, () => Promise<void>> = {
+  parse: async () => {
+    figures.parse = await benchParse(log);
+  },
   ingest: async () => {
     figures.ingest = await benchIngest(sizes.ingest, log);
   },

@@ -1,11 +1,12 @@
+import { Activity } from "@microsoft/agents-activity";
 import {
+  ActivityHandler,
   CardFactory,
-  TeamsActivityHandler,
-  TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
-} from "botbuilder";
+  type TurnContext,
+} from "@microsoft/agents-hosting";
 import { releaseHeldNotices } from "../src/app/release-held-notices.js";
 import { describeError } from "../src/logging/logger.js";
 import { answerCardAction, answerCardSubmit, submittedVerb } from "./actions/card-action-answer.js";
@@ -26,7 +27,8 @@ import type { SharedUpdate } from "./proactive/teams-notifier.js";
 import type { Turn } from "./turn.js";
 
 function conversationOf(context: TurnContext): ConversationInfo {
-  const { conversation, channelData } = context.activity;
+  const { channelData } = context.activity;
+  const conversation = context.activity.conversation ?? { id: "" };
   const type =
     conversation.conversationType === "personal" || conversation.conversationType === "channel"
       ? conversation.conversationType
@@ -38,16 +40,16 @@ function conversationOf(context: TurnContext): ConversationInfo {
 }
 
 function turnOf(context: TurnContext): Turn {
-  const from = context.activity.from;
+  const from = context.activity.from ?? { id: "" };
   const user: TeamsUser = {
-    id: from.id,
+    id: from.id ?? "",
     ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
     ...(from.name ? { name: from.name } : {}),
   };
   const conversation = conversationOf(context);
   // Without the activity's own id: a stored reference is the conversation's, not this message's (a proactive post is
   // not a reply to it), and it stays the same from one activity to the next unless Teams moved the conversation.
-  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(context.activity);
+  const { activityId: _activityId, ...reference } = context.activity.getConversationReference();
   // A channel message's conversation id names its thread (`;messageid=`); proactive posts go to the channel itself.
   const channelReference =
     conversation.type === "channel" && conversation.channelId
@@ -62,7 +64,9 @@ function turnOf(context: TurnContext): Turn {
   };
 }
 
-const attachment = (card: CardJson) => CardFactory.adaptiveCard(card);
+/** A message carrying one card; with `id`, the update of that message. */
+export const cardMessage = (card: object, id?: string): Activity =>
+  Activity.fromObject({ type: "message", ...(id ? { id } : {}), attachments: [CardFactory.adaptiveCard(card)] });
 
 /**
  * Translates Teams activities into the bot's commands and actions: greets on install and keeps the conversation
@@ -70,7 +74,7 @@ const attachment = (card: CardJson) => CardFactory.adaptiveCard(card);
  * personal, group/meeting chats and channels (the @mention is stripped), and answers `adaptiveCard/action` invokes
  * (and their `Action.Submit` fallbacks) through the action router.
  */
-export class FamilyCentreActivityHandler extends TeamsActivityHandler {
+export class FamilyCentreActivityHandler extends ActivityHandler {
   private readonly cardUpdates: SharedCardUpdates;
 
   constructor(
@@ -88,7 +92,7 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      const botLeft = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id);
+      const botLeft = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient?.id);
       if (botLeft) await this.forget(turnOf(context));
       await next();
     });
@@ -97,7 +101,7 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
       if (botAdded) await this.greet(context);
       await next();
     });
@@ -108,14 +112,14 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
         await this.releaseHeld(turn.conversationKey);
       }
       const verb = submittedVerb(context.activity.value);
-      const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
+      const text = context.activity.removeRecipientMention() ?? context.activity.text ?? "";
       const { replies, shared } =
         verb === undefined
           ? { replies: await answerCommand(deps, turn, text), shared: undefined }
           : await answerCardSubmit(deps, turn, verb, context.activity.value as Record<string, unknown>);
       if (shared && context.activity.replyToId) this.updateForEveryone(context, context.activity.replyToId, shared);
       for (const reply of replies) {
-        await context.sendActivity(typeof reply === "string" ? reply : { attachments: [attachment(reply)] });
+        await context.sendActivity(typeof reply === "string" ? reply : cardMessage(reply));
       }
       await next();
     });
@@ -143,7 +147,7 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
    * retried as Teams asks (bot/proactive), so the invoke is answered without waiting for the Bot Connector.
    */
   private updateForEveryone(context: TurnContext, activityId: string, card: CardJson): void {
-    const reference = { ...TurnContext.getConversationReference(context.activity) };
+    const reference = { ...context.activity.getConversationReference() };
     const key = turnOf(context).conversationKey;
     const message = `${reference.conversation?.id ?? ""}|${activityId}`;
     this.cardUpdates.schedule(message, card, (latest) => this.sharedUpdate(key, reference, activityId, { ...latest }));
@@ -188,7 +192,7 @@ export class FamilyCentreActivityHandler extends TeamsActivityHandler {
       throw error;
     }
     if (saved === "new") {
-      await context.sendActivity({ attachments: [attachment(welcome(this.deps, turn))] });
+      await context.sendActivity(cardMessage(welcome(this.deps, turn)));
       await this.releaseHeld(turn.conversationKey);
     }
   }

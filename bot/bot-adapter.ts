@@ -1,18 +1,18 @@
 import type { Request, Response } from "express";
 import {
-  CardFactory,
+  AuthType,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type ConversationReference,
+  OutboundHostValidator,
+  type AuthConfiguration,
   type TurnContext,
-} from "botbuilder";
+} from "@microsoft/agents-hosting";
+import type { ConversationReference } from "@microsoft/agents-activity";
 import { describeError } from "../src/logging/logger.js";
-import type { TeamsNotifier } from "../src/ports/teams.js";
-import { FamilyCentreActivityHandler } from "./activity-handler.js";
+import type { RenderCard, TeamsNotifier } from "../src/ports/teams.js";
+import { cardMessage, FamilyCentreActivityHandler } from "./activity-handler.js";
+import { admitActivity } from "./auth/channel-gate.js";
 import { realPacing, type BotAuth, type BotDeps } from "./bot-deps.js";
 import { productionAppIdMissing } from "./errors.js";
-import type { RenderCard } from "../src/ports/teams.js";
 import { createOutboxRenderer } from "./proactive/render-outbox-item.js";
 import { ConversationRateLimiter, type SendFailure } from "./proactive/rate-limiter.js";
 import {
@@ -30,44 +30,72 @@ export interface Bot {
   readonly renderCard: RenderCard;
 }
 
-function authOptions(auth: BotAuth): ConfigurationBotFrameworkAuthenticationOptions {
-  if (auth.mode === "local") return { MicrosoftAppId: "", MicrosoftAppPassword: "" };
+/** Local mode's Bot Connectors: the Agents Playground and test connectors, on this machine only. */
+const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"];
+const CONNECTION = "serviceConnection";
+/** Bot Framework tokens are signed by keys that roll over; a few minutes' skew between clocks is normal. */
+const CLOCK_TOLERANCE_SECONDS = 300;
+
+/**
+ * The SDK's connection settings (`connections__serviceConnection__settings__*`) from our FC_BOT_* settings, so the
+ * SDK reads nothing from the environment itself. Local mode has none: replies go unauthenticated to the loopback.
+ */
+function authConfiguration(auth: BotAuth): AuthConfiguration {
+  if (auth.mode === "local") return { connections: new Map(), connectionsMap: [] };
   if (auth.appId.trim() === "" || auth.tenantId.trim() === "") throw productionAppIdMissing();
+  const settings: AuthConfiguration = {
+    clientId: auth.appId,
+    tenantId: auth.tenantId,
+    ...(auth.appType === "UserAssignedMSI"
+      ? { authType: AuthType.UserManagedIdentity }
+      : { authType: AuthType.ClientSecret, ...(auth.password ? { clientSecret: auth.password } : {}) }),
+  };
   return {
-    MicrosoftAppId: auth.appId,
-    MicrosoftAppType: auth.appType,
-    MicrosoftAppTenantId: auth.tenantId,
-    ...(auth.password ? { MicrosoftAppPassword: auth.password } : {}),
+    connections: new Map([[CONNECTION, settings]]),
+    connectionsMap: [{ serviceUrl: "*", connection: CONNECTION }],
   };
 }
 
-/** Status, Teams' error code and Retry-After of a connector error (botframework-connector throws a RestError). */
+/**
+ * Status, Teams' error code (`MessageWritesBlocked`, `MessageSizeTooBig`…) and Retry-After (seconds) of a Bot
+ * Connector error: the SDK's connector client throws an `HttpError` carrying the connector's answer.
+ */
 function sendFailure(error: unknown): SendFailure {
   const e = error as {
-    statusCode?: number;
-    code?: unknown;
-    response?: { headers?: { get?(name: string): string | undefined } };
+    status?: unknown;
+    response?: { data?: { error?: { code?: unknown } }; headers?: { get?(name: string): unknown } };
   };
-  const retryAfter = Number(e.response?.headers?.get?.("retry-after"));
+  const header = e.response?.headers?.get?.("retry-after");
+  const retryAfter = typeof header === "string" && header.trim() !== "" ? Number(header) : Number.NaN;
+  const code = e.response?.data?.error?.code;
   return {
-    ...(typeof e.statusCode === "number" ? { status: e.statusCode } : {}),
-    ...(typeof e.code === "string" ? { code: e.code } : {}),
+    ...(typeof e.status === "number" ? { status: e.status } : {}),
+    ...(typeof code === "string" ? { code } : {}),
     ...(Number.isFinite(retryAfter) && retryAfter >= 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
   };
 }
 
 /**
- * The one place that knows botbuilder's `CloudAdapter`: authentication, turn errors and proactive sends. Moving to
- * `@microsoft/agents-hosting` replaces this file and the activity handler, nothing else.
+ * The one place that knows the Microsoft 365 Agents SDK's `CloudAdapter`: who is let in, turn errors and proactive
+ * sends. `serviceUrl` hosts are held to the allow-list by the SDK's outbound host validator, for the activities it
+ * is sent and for every reply and proactive post (a stored reference naming another host is never used).
  */
 export function createBot(deps: BotDeps): Bot {
-  const local = deps.auth.mode === "local";
+  const { auth } = deps;
   const logger = deps.app.logger.child({ component: "bot" });
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(deps.auth)));
-  const appId = deps.auth.mode === "production" ? deps.auth.appId : "";
-  if (local) {
+  const hosts = auth.mode === "production" ? auth.serviceUrlHosts : LOOPBACK_HOSTS;
+  const adapter = new CloudAdapter(
+    authConfiguration(auth),
+    undefined,
+    undefined,
+    { validateServiceUrl: auth.mode === "production" },
+    new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: [...hosts] }),
+  );
+  // Proactive turns act as the bot: its app id in production; locally, no identity (unauthenticated replies).
+  const botIdentity = auth.mode === "production" ? { aud: auth.appId } : {};
+  if (auth.mode === "local") {
     logger.warn("bot.local-mode", {
-      note: "LOCAL MODE: no Microsoft App ID, so requests to /api/messages are NOT authenticated. Never expose this port.",
+      note: "LOCAL MODE: no Microsoft App ID, so requests to /api/messages are NOT authenticated (loopback service URLs only). Never expose this port.",
     });
   }
 
@@ -81,7 +109,7 @@ export function createBot(deps: BotDeps): Bot {
   /** Runs a proactive turn; its error is rethrown to the caller (the adapter would otherwise swallow it). */
   async function proactive<T>(reference: StoredReference, send: (context: TurnContext) => Promise<T>): Promise<T> {
     let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
-    await adapter.continueConversationAsync(appId, reference as Partial<ConversationReference>, async (context) => {
+    await adapter.continueConversation(botIdentity, reference as unknown as ConversationReference, async (context) => {
       try {
         outcome = { ok: true, value: await send(context) };
       } catch (error) {
@@ -96,16 +124,12 @@ export function createBot(deps: BotDeps): Bot {
   const channel: ProactiveChannel = {
     post: (reference, card) =>
       proactive(reference, async (context) => {
-        const sent = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        const sent = await context.sendActivity(cardMessage(card));
         return { activityId: sent?.id ?? "" };
       }),
     update: (reference, activityId, card) =>
       proactive(reference, async (context) => {
-        await context.updateActivity({
-          id: activityId,
-          type: "message",
-          attachments: [CardFactory.adaptiveCard(card)],
-        });
+        await context.updateActivity(cardMessage(card, activityId));
       }),
     describe: sendFailure,
   };
@@ -114,6 +138,16 @@ export function createBot(deps: BotDeps): Bot {
 
   return {
     async handle(req, res) {
+      if (auth.mode === "production") {
+        const policy = { ...auth, keys: auth.channelKeys, clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS };
+        const admission = await admitActivity(policy, req.get("authorization"), req.body ?? {}, deps.app.clock.now());
+        if (!admission.admitted) {
+          logger.warn("bot.activity-refused", { code: admission.code });
+          res.status(admission.status).json({ error: { code: admission.code } });
+          return;
+        }
+        (req as Request & { user?: unknown }).user = admission.claims;
+      }
       await adapter.process(req, res, (context) => handler.run(context));
     },
     notifier: createTeamsNotifier(deps.app, channel, limiter),

@@ -1,10 +1,12 @@
+import type { JWTVerifyGetKey } from "jose";
 import type { AppDeps } from "../src/app/app-deps.js";
 import type { IdentifyPerson } from "../src/app/people.js";
 
 /**
- * How the bot proves who it is and checks who calls it. Local mode has no app id: botbuilder then skips JWT
- * validation, which is only acceptable on a developer's machine. Production needs a single-tenant or
- * user-assigned managed identity app (new multi-tenant bots cannot be created).
+ * How the bot proves who it is and checks who calls it. Local mode has no app id and accepts unauthenticated
+ * activities from loopback service URLs only (the Agents Playground, tests); it runs only on a developer's machine.
+ * Production needs a single-tenant or user-assigned managed identity app (new multi-tenant bots cannot be
+ * created) and lets in only the Teams channel (`bot/auth/channel-gate.ts`).
  */
 export type BotAuth =
   | { readonly mode: "local" }
@@ -15,6 +17,10 @@ export type BotAuth =
       readonly tenantId: string;
       /** The client secret of a single-tenant app, from the environment (Key Vault reference); none for MSI. */
       readonly password?: string;
+      /** The Bot Framework's signing keys (its published JWKS; tests give their own). */
+      readonly channelKeys: JWTVerifyGetKey;
+      /** Hosts a `serviceUrl` may name: Teams' own, plus any configured (FC_BOT_SERVICE_URL_HOSTS). */
+      readonly serviceUrlHosts: readonly string[];
     };
 
 /** Waits, so that tests can run rate limits and back-off (and its jitter) on a fake clock. */

@@ -39,15 +39,23 @@ param auditBlobAccess bool = false
 param serverfarmsName string = resourceBaseName
 param webAppName string = resourceBaseName
 param identityName string = resourceBaseName
+param botIdentityName string = '${resourceBaseName}-bot'
 param storageName string = resourceBaseName
 param keyVaultName string = '${resourceBaseName}-kv'
 param location string = resourceGroup().location
 
-// One identity for everything the service calls: Graph (scoped to the mailbox by Exchange RBAC for Applications),
-// the tables, the Key Vault secret, and the bot itself. No client secret exists.
+// The service's identity for what it calls: Graph (scoped to the mailbox by Exchange RBAC for Applications), the
+// tables and the Key Vault secret. No client secret exists.
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   location: location
   name: identityName
+}
+
+// The bot's own identity, separate from the service's, so a token for one is never taken for the other (the
+// service refuses FC_BOT_APP_ID equal to FC_CLIENT_ID). It holds no role on any resource.
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  location: location
+  name: botIdentityName
 }
 
 module storage './storage/storage.bicep' = {
@@ -118,6 +126,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     type: 'UserAssigned'
     userAssignedIdentities: {
       '${identity.id}': {}
+      '${botIdentity.id}': {}
     }
   }
 }
@@ -136,7 +145,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     FC_TENANT_ID: identity.properties.tenantId
     FC_CLIENT_ID: identity.properties.clientId
     FC_USE_MANAGED_IDENTITY: 'true'
-    FC_BOT_APP_ID: identity.properties.clientId
+    FC_BOT_APP_ID: botIdentity.properties.clientId
     FC_BOT_APP_TYPE: 'UserAssignedMSI'
     FC_TEAMS_APP_ID: teamsAppId
     FC_API_AUDIENCE: 'api://${webApp.properties.defaultHostName}/${aadAppClientId},${aadAppClientId}'
@@ -155,9 +164,9 @@ module azureBotRegistration './botRegistration/azurebot.bicep' = {
   name: 'Azure-Bot-registration'
   params: {
     resourceBaseName: resourceBaseName
-    identityClientId: identity.properties.clientId
-    identityResourceId: identity.id
-    identityTenantId: identity.properties.tenantId
+    identityClientId: botIdentity.properties.clientId
+    identityResourceId: botIdentity.id
+    identityTenantId: botIdentity.properties.tenantId
     botAppDomain: webApp.properties.defaultHostName
     botDisplayName: botDisplayName
   }
@@ -169,7 +178,7 @@ output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output BOT_DOMAIN string = webApp.properties.defaultHostName
 output FC_PUBLIC_BASE_URL string = 'https://${webApp.properties.defaultHostName}'
 output FC_TENANT_ID string = identity.properties.tenantId
-output FC_BOT_APP_ID string = identity.properties.clientId
+output FC_BOT_APP_ID string = botIdentity.properties.clientId
 output FC_API_AUDIENCE string = 'api://${webApp.properties.defaultHostName}/${aadAppClientId},${aadAppClientId}'
 output FC_STORAGE_ACCOUNT_URL string = storage.outputs.tableEndpoint
 // For the Exchange RBAC for Applications step printed after provisioning (New-ServicePrincipal).

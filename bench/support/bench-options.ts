@@ -1,7 +1,7 @@
 import type { MailboxLimitSettings } from "../../dev/m365/mailbox-limits.js";
 import type { TabApiSizes } from "../tab-api.js";
 
-export const PHASES = ["ingest", "throttled", "nudge", "panel", "tab-api"] as const;
+export const PHASES = ["parse", "ingest", "throttled", "nudge", "panel", "tab-api"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchSizes {

@@ -1,11 +1,13 @@
 import type { IngestResult } from "../ingest.js";
 import type { NudgeResult } from "../nudge.js";
 import type { PanelResult } from "../panel.js";
+import type { ParseResult } from "../parse.js";
 import type { TabApiResult } from "../tab-api.js";
 import type { ThrottledResult } from "../throttled.js";
 
 /** What the phases that ran measured. */
 export interface Figures {
+  parse?: ParseResult;
   ingest?: IngestResult;
   throttled?: ThrottledResult;
   nudges?: NudgeResult[];
@@ -19,7 +21,15 @@ export function printFigures(figures: Figures, log: (line: string) => void): voi
     log(`${name.padEnd(34)} ${figure.padEnd(24)} ${target.padEnd(16)} ${met === null ? "—" : met ? "met" : "MISSED"}`);
   log("");
   row("figure", "measured", "target", null);
-  const { ingest, throttled, nudges, panel, tabApi } = figures;
+  const { parse, ingest, throttled, nudges, panel, tabApi } = figures;
+  if (parse) {
+    const { hostileCorpus: corpus } = parse;
+    row("parse hostile corpus MB/s", `${corpus.mbPerSecond} (${corpus.bodyMegabytes} MB)`, "—", null);
+    for (const body of parse.oneMegabyteBodies)
+      row(`parse 1 MB ${body.body} ms`, `${body.ms} (CPU ${body.cpuMs})`, "< 1000", null);
+    const slowest = `${parse.slowestOneMegabyteMs} (CPU ${parse.slowestOneMegabyteCpuMs})`;
+    row("parse slowest 1 MB body ms", slowest, `< ${parse.targetMs}`, parse.targetMet);
+  }
   if (ingest) {
     row("ingest contacts/s", `${ingest.contactsPerSecond} (${ingest.emails} emails)`, "—", null);
     const p95 = ingest.ackLatencyMs?.p95;

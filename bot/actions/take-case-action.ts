@@ -1,6 +1,8 @@
 import { takeCaseAction as takeAction } from "../../src/app/actions/take-case-action.js";
 import { actionById } from "../../src/app/actions/catalogue.js";
 import { actionContext } from "../../src/app/actions/available-actions.js";
+import { isRefused } from "../../src/app/outcome.js";
+import { readCaseFor } from "../../src/app/queries/read-case.js";
 import type { BotDeps } from "../bot-deps.js";
 import { caseCardFor } from "../presenters/case-card-view.js";
 import type { Turn } from "../turn.js";
@@ -27,8 +29,10 @@ export async function takeCaseActionOnCard(
   }
   const who = await deps.identify(turn.user);
   if (who === undefined) return notOnStaffList();
-  const stored = await deps.app.cases.findCase(caseId);
-  if (stored === undefined) return saidUnderTheCard(`There is no case ${caseId}`, "Check the reference.");
+  // Only someone who may read the case sees its card again: the same need-to-know as `case FC-…`.
+  const detail = await readCaseFor(deps.app, who, caseId, "bot");
+  if (isRefused(detail)) return saidUnderTheCard("Nothing was recorded", detail.message);
+  const stored = detail.stored;
   const inputs = spec.inputs(await actionContext(deps.app, stored));
   const values = declaredValues(inputs, actionId, data, deps.app.calendar.timeZone);
   const outcome = await takeAction(deps.app, caseId, actionId, values, who);

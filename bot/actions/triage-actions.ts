@@ -13,7 +13,8 @@ import {
 } from "../../src/domain/contact.js";
 import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
 import type { BotDeps } from "../bot-deps.js";
-import { recorded } from "../replies.js";
+import { mayTake } from "../../src/app/access/roles.js";
+import { recorded, roleRefused } from "../replies.js";
 import { firstCard, screeningAgenda } from "../presenters/agenda-cards.js";
 import type { DecisionMade } from "../cards/elements/decision.js";
 import { TRIAGE_INPUTS, TRIAGE_VERBS } from "../cards/triage.js";
@@ -58,7 +59,9 @@ async function confirmTheReferrer(deps: BotDeps, verb: string, turn: Turn, data:
 /** `triage.addToScreening`: a contact waiting for screening is on the next daily agenda (rule 2.1) already. */
 async function addToScreening(deps: BotDeps, _verb: string, turn: Turn, data: Data): Promise<ActionResult> {
   const caseId = field(data, "caseId");
-  if ((await deps.identify(turn.user)) === undefined) return notOnStaffList();
+  const who = await deps.identify(turn.user);
+  if (who === undefined) return notOnStaffList();
+  if (!mayTake(who, "agendas")) return forThisPerson(roleRefused("the screening agenda"));
   const stored = caseId === undefined ? undefined : await deps.app.cases.findCase(caseId);
   if (stored === undefined) {
     return saidUnderTheCard("Case not found", `There is no case ${caseId ?? ""}. Check the reference.`);

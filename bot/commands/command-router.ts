@@ -1,6 +1,7 @@
+import { mayTake, type ReadAccess } from "../../src/app/access/roles.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { AdaptiveCardJson } from "../cards/card-json.js";
-import { refusal } from "../replies.js";
+import { refusal, roleRefused } from "../replies.js";
 import type { Reply } from "./reply.js";
 import type { Turn } from "../turn.js";
 import { caseNow } from "./case-command.js";
@@ -18,6 +19,18 @@ const notOnStaffList = (turn: Turn): AdaptiveCardJson =>
     `Ask a manager to add you to the staff list with your role. Send "${toAsk(turn, "help")}" to see what the bot does.`,
   );
 
+/** The role each read command needs, as the tab's API asks for the same reads (`case` then asks need to know). */
+const NEEDS: Record<"screening" | "maam" | "transfer panel" | "case" | "my cases" | "due" | "log contact", ReadAccess> =
+  {
+    screening: "agendas",
+    maam: "agendas",
+    "transfer panel": "agendas",
+    case: "anyone",
+    "my cases": "caseload",
+    due: "caseload",
+    "log contact": "duty",
+  };
+
 /** Answers a typed command with cards; anything else gets the help card. */
 export async function answerCommand(deps: BotDeps, turn: Turn, text: string): Promise<Reply[]> {
   const command = parseCommand(text);
@@ -26,6 +39,10 @@ export async function answerCommand(deps: BotDeps, turn: Turn, text: string): Pr
   if (command.name === "use this chat") return useThisChat(deps, turn, command.purpose);
   const who = await deps.identify(turn.user);
   if (who === undefined) return [notOnStaffList(turn)];
+  if (!mayTake(who, NEEDS[command.name])) {
+    deps.app.logger.info("bot.command-refused", { command: command.name, code: "AUTH.ROLE_REFUSED" });
+    return [roleRefused(`"${command.name}"`)];
+  }
   switch (command.name) {
     case "screening":
       return screeningNow(deps);

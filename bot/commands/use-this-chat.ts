@@ -45,7 +45,7 @@ export async function useThisChat(deps: BotDeps, turn: Turn, purpose: ChatPurpos
     ];
   }
   await rememberConversation(deps.app, turn.conversationKey, turn.reference, deps.app.clock.now());
-  await assignChat(deps.app, purpose, turn.conversationKey);
+  await assignChat(deps.app, who, purpose, turn.conversationKey);
   deps.app.logger.info("bot.chat-assigned", { purpose, actorId: who.actor.id });
   // What waited for this chat goes now, except agendas: a panel's chat is shown its agenda as it stands below.
   await releaseHeldNotices(deps.app, purpose, { agendaShown: purpose !== "duty" });

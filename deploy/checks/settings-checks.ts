@@ -22,13 +22,21 @@ const configProblems = (env: Record<string, string>): readonly string[] => {
 /** What infra/ sets, with a stand-in for each value computed at deployment (as the service would see it). */
 function infraEnvironment(settings: ReadonlyMap<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
+  // One stand-in per Bicep expression: the same expression gives the same value, different ones differ.
+  const byExpression = new Map<string, string>();
   for (const [name, value] of settings) {
     if (!CONFIG_SETTINGS.includes(name)) continue;
-    env[name] = isLiteral(value)
-      ? value.slice(1, -1)
-      : sampleValue(
-          (v) => !configProblems({ [name]: v }).some((p) => p.startsWith(`${name}:`) || p.startsWith(`${name}.`)),
-        );
+    if (isLiteral(value)) {
+      env[name] = value.slice(1, -1);
+      continue;
+    }
+    const accepts = (v: string) =>
+      !configProblems({ FC_MODE: "production", [name]: v }).some(
+        (p) => p.startsWith(`${name}:`) || p.startsWith(`${name}.`),
+      );
+    const sample = byExpression.get(value) ?? sampleValue(accepts, new Set(byExpression.values()));
+    byExpression.set(value, sample);
+    env[name] = sample;
   }
   return env;
 }

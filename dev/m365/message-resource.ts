@@ -1,4 +1,5 @@
 import { badRequest } from "./errors.js";
+import { exchangeText } from "./exchange-body.js";
 import { escapeHtml } from "./html-escape.js";
 import { bodyPreview, FOLDERS, type FolderName, type StoredMessage, sameAddress } from "./message.js";
 
@@ -122,7 +123,7 @@ function fullResource(m: StoredMessage, options: RenderOptions): Record<string, 
     isDraft: m.isDraft,
     webLink: `${options.pageBaseUrl}/_standin/messages/${encodeURIComponent(m.id)}`,
     inferenceClassification: "focused",
-    body: asText ? { contentType: "text", content: m.bodyText } : m.body,
+    body: asText ? { contentType: "text", content: exchangeText(m.body.content) } : m.body,
     uniqueBody:
       asText || m.body.contentType === "text"
         ? { contentType: "text", content: m.uniqueText }

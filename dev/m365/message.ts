@@ -58,7 +58,7 @@ export interface StoredMessage {
   isRead: boolean;
   isDraft: boolean;
   body: ItemBody;
-  /** Plain text of the body, for previews, the page and `Prefer: outlook.body-content-type="text"`. */
+  /** Plain text of the body for previews, the page and uniqueBody (of an HTML body, its start as Exchange converts it). */
   bodyText: string;
   /** The text this message adds to its thread (quoted history cut), rendered as Graph's `uniqueBody`. */
   uniqueText: string;

@@ -1,4 +1,5 @@
 import { simpleParser, type AddressObject, type EmailAddress as ParsedAddress, type ParsedMail } from "mailparser";
+import { exchangeHtml, exchangeText } from "./exchange-body.js";
 import type { HeaderField, ItemBody, Recipient, StoredAttachment } from "./message.js";
 
 /** What a raw message says about itself; the mailbox adds id, folder, thread and times. */
@@ -45,8 +46,15 @@ async function legibleHeaders(raw: Buffer): Promise<ParsedMail | undefined> {
   }
 }
 
+/**
+ * How much of an HTML body the stand-in turns into text for previews, the page and uniqueBody: Exchange's preview is
+ * 255 characters, and a hostile body must not hold up the stand-in. A client asking for text gets the whole body.
+ */
+const PREVIEW_SOURCE_CHARS = 64 * 1024;
+
 function fromParsed(mail: ParsedMail): ParsedMessage {
-  const bodyText = mail.text ?? "";
+  const html = typeof mail.html === "string" ? mail.html : undefined;
+  const bodyText = html === undefined ? (mail.text ?? "") : exchangeText(html.slice(0, PREVIEW_SOURCE_CHARS));
   const from = recipients(mail.from)[0];
   const senderHeader = mail.headers.get("sender");
   const sender = isAddressObject(senderHeader) ? recipients(senderHeader)[0] : from;
@@ -61,10 +69,11 @@ function fromParsed(mail: ParsedMail): ParsedMessage {
     replyTo: recipients(mail.replyTo),
     sentAt: mail.date,
     importance: importanceOf(internetMessageHeaders),
+    // Exchange keeps the HTML part (never the sender's text alternative) and gives HTML as HTML.
     body:
-      typeof mail.html === "string"
-        ? { contentType: "html", content: mail.html }
-        : { contentType: "text", content: bodyText },
+      html === undefined
+        ? { contentType: "text", content: bodyText }
+        : { contentType: "html", content: exchangeHtml(html) },
     bodyText,
     uniqueText: withoutQuotedHistory(bodyText),
     internetMessageHeaders,

@@ -123,6 +123,7 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
   const messagePaths = ["/v1.0/users/:user/messages/:id", "/v1.0/users/:user/mailFolders/:folder/messages/:id"];
 
   app.get(messagePaths, (req, res) => {
+    res.set("Preference-Applied", appliedPreferences(req));
     res.json(renderer(req, context)(store.get(String(req.params.id))));
   });
 
@@ -174,5 +175,7 @@ export function appliedPreferences(req: Request, pageSize?: number): string {
   const applied: string[] = [];
   if (asked.get("idtype")?.toLowerCase() === "immutableid") applied.push('IdType="ImmutableId"');
   if (pageSize !== undefined && asked.has("odata.maxpagesize")) applied.push(`odata.maxpagesize=${pageSize}`);
+  const bodyType = asked.get("outlook.body-content-type")?.toLowerCase();
+  if (bodyType === "text" || bodyType === "html") applied.push(`outlook.body-content-type="${bodyType}"`);
   return applied.join(", ");
 }

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { simpleParser, type AddressObject, type EmailAddress } from "mailparser";
 import type { InboundMessage, MailAddress } from "../../src/domain/mail/inbound-message.js";
+import { DEFAULT_BODY_LIMITS, readBody } from "../../src/graph/message-body.js";
 
 const FIXTURES = fileURLToPath(new URL("../../tests/fixtures/mail/", import.meta.url));
 
@@ -16,35 +17,10 @@ const addressesOf = (field: AddressObject | AddressObject[] | undefined): MailAd
       entry.name === "" ? { address: entry.address ?? "" } : { name: entry.name, address: entry.address ?? "" },
     );
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-/** Roughly what Exchange gives for `Prefer: outlook.body-content-type="text"`: blocks on lines, cells split by " | ". */
-export const htmlToText = (html: string): string =>
-  html
-    .replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, "")
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/(?:p|div|tr|h[1-6]|li|table|blockquote)\s*>/gi, "\n")
-    .replace(/<\/t[dh]\s*>/gi, " | ")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
-      if (code.startsWith("#x") || code.startsWith("#X")) return String.fromCodePoint(parseInt(code.slice(2), 16));
-      if (code.startsWith("#")) return String.fromCodePoint(parseInt(code.slice(1), 10));
-      return ENTITIES[code.toLowerCase()] ?? entity;
-    })
-    .split("\n")
-    .map((line) =>
-      line
-        .replace(/[ \t\u00a0]+/g, " ")
-        .replace(/(?:\s*\|\s*)+$/, "")
-        .trim(),
-    )
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-
 /**
  * Parses an .eml as the Graph adapter would present it: header names lower-cased with every value kept
- * (unfolded, not decoded), HTML-only bodies converted to text, attachments listed.
+ * (unfolded, not decoded); the body as Exchange gives it (the HTML part when there is one, else the text) read by the
+ * adapter's own reader, so HTML becomes text exactly as in the service; attachments listed.
  */
 export const parseEml = async (source: Buffer, id: string): Promise<InboundMessage> => {
   const parsed = await simpleParser(source, { skipImageLinks: true });
@@ -57,7 +33,6 @@ export const parseEml = async (source: Buffer, id: string): Promise<InboundMessa
     (headers[key.toLowerCase()] ??= []).push(value);
   }
   if (parsed.date === undefined) throw new Error(`Fixture ${id} has no Date header.`);
-  const hasTextPart = /^content-type:\s*text\/plain/im.test(source.toString("latin1"));
   const html = typeof parsed.html === "string" ? parsed.html : undefined;
   const [from] = addressesOf(parsed.from);
   const [sender] = addressesOf(parsed.headers.get("sender") as AddressObject | undefined);
@@ -72,8 +47,10 @@ export const parseEml = async (source: Buffer, id: string): Promise<InboundMessa
     cc: addressesOf(parsed.cc),
     receivedAt: parsed.date.toISOString(),
     headers,
-    bodyText: hasTextPart || html === undefined ? (parsed.text ?? "") : htmlToText(html),
-    ...(html === undefined ? {} : { bodyHtml: html }),
+    ...readBody(
+      html === undefined ? { contentType: "text", content: parsed.text ?? "" } : { contentType: "html", content: html },
+      DEFAULT_BODY_LIMITS,
+    ),
     attachments: parsed.attachments.map((attachment) => ({
       name: attachment.filename ?? "(unnamed)",
       contentType: attachment.contentType,

@@ -117,3 +117,12 @@ export async function post(url: string, activity: unknown, authorization?: strin
   const json = response.headers.get("content-type")?.includes("json") === true;
   return { status: response.status, body: json && text !== "" ? (JSON.parse(text) as unknown) : text };
 }
+
+/** The same activity from another tenant (Teams names it on the conversation and in channelData). */
+export function withTenant<T extends ReturnType<typeof base>>(activity: T, tenantId: string): T {
+  return {
+    ...activity,
+    conversation: { ...activity.conversation, tenantId },
+    channelData: { ...activity.channelData, tenant: { id: tenantId } },
+  };
+}

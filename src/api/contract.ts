@@ -46,7 +46,11 @@
  *   Outlook add-in:
  *   GET  /api/mail/lookup?messageId=&internetMessageId=   any staff -> MailLookupResponse
  *   POST /api/mail/log                         duty-worker, manager <- LogMailRequest -> MailLookupResponse
+ *        (an email the service ignored or quarantined is logged as a new contact, recorded under the caller)
  *   POST /api/mail/link                        duty-worker, manager <- LinkMailRequest -> MailLookupResponse
+ *        (an ignored or quarantined email is attached to that case as a follow-up, recorded under the caller)
+ *
+ *   GET  /api/mail/set-aside?continuation=     duty-worker, manager -> SetAsideMailResponse
  *
  *   Local mode only (404 in production):
  *   GET  /api/dev/users                        no auth            -> DevUsersResponse
@@ -57,14 +61,23 @@
  * 403: AUTH.NOT_ON_STAFF_LIST, AUTH.ROLE_REFUSED, CASE.FORBIDDEN; 412: API.STALE_ETAG; 428: API.ETAG_REQUIRED;
  * 404: API.NOT_FOUND, STORE.NOT_FOUND; 400: API.BAD_REQUEST, STAFF.INVALID, SETTINGS.*, CALENDAR.*;
  * 409: CASE.TRANSITION_NOT_ALLOWED, CASE.ALREADY_DECIDED (someone decided first: the message says who and when),
- * MAIL.SET_ASIDE (and other domain codes); 412: API.STALE_ETAG.
+ * MAIL.NOT_SET_ASIDE, MAIL.ON_ANOTHER_CASE (and other domain codes); 412: API.STALE_ETAG.
  */
 
 export interface ApiErrorBody {
   readonly error: { readonly code: string; readonly message: string };
 }
 
-export type StaffRoleName = "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin";
+/** GET /api/sign-in: how the tab gets a token for the API by nested app authentication. */
+export interface SignInConfig {
+  /** The tab's own Entra registration (the API's). */
+  readonly clientId: string;
+  readonly tenantId: string;
+  /** `api://<host>/<client id>/access_as_user`. */
+  readonly scope: string;
+}
+
+export type StaffRoleName = "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin" | "all-cases-reader";
 export type PanelName = "screening" | "maam" | "transfer-panel";
 export type ClockStatus = "on-track" | "due-soon" | "overdue" | "breached" | "met" | "cancelled";
 /** red: overdue or breached; amber: due soon; green: on track; none: no running clock. */
@@ -453,10 +466,12 @@ export interface StaffView {
   readonly hoursPerWeek?: number;
   readonly managerId?: string;
   readonly caseloadLimit?: number;
+  /** When an admin deactivated them: they keep their history, and can no longer sign in to anything. */
+  readonly deactivatedAt?: string;
   readonly etag: string;
 }
 
-export type StaffInput = Omit<StaffView, "id" | "etag">;
+export type StaffInput = Omit<StaffView, "id" | "etag" | "deactivatedAt">;
 
 export interface StaffResponse {
   readonly staff: readonly StaffView[];
@@ -641,6 +656,20 @@ export interface RetryTeamsMessageRequest {
 export interface RetryTeamsMessageResponse {
   readonly released: true;
 }
+
+/** An email the service ignored or quarantined (issue 19 §5): why, when, and the sender's domain only. */
+export interface SetAsideMailItem {
+  /** Graph immutable id: send it back to /api/mail/log or /api/mail/link. */
+  readonly messageId: string;
+  readonly state: "ignored" | "quarantined";
+  /** The intake's code for why (e.g. "autoreply", "read-receipt", "duplicate-delivery", an error code). */
+  readonly reason: string;
+  readonly reasonLabel: string;
+  readonly receivedAt: string;
+  readonly senderDomain?: string;
+}
+
+export type SetAsideMailResponse = PageOf<SetAsideMailItem>;
 
 // ---- local mode ----
 

@@ -10,6 +10,7 @@ import { queueRoutes } from "./routes/queue-routes.js";
 import { referenceRoutes } from "./routes/reference-routes.js";
 import { reportRoutes } from "./routes/report-routes.js";
 import { teamsMessageRoutes } from "./routes/teams-message-routes.js";
+import { signInRoutes } from "./routes/sign-in-routes.js";
 
 /**
  * The tab's API under /api/ (mount the router at the app's root). `before`: routes the composition root adds in
@@ -18,6 +19,7 @@ import { teamsMessageRoutes } from "./routes/teams-message-routes.js";
 export function createApiRouter(deps: ApiDeps, logger: Logger, before: readonly Router[] = []): Router {
   const api = Router();
   for (const router of before) api.use(router);
+  api.use(signInRoutes(deps));
   api.use(referenceRoutes(deps));
   api.use(queueRoutes(deps));
   api.use(reportRoutes(deps));

@@ -7,6 +7,8 @@ export type ApiErrorCode =
   | "AUTH.WRONG_TENANT"
   | "AUTH.WRONG_ISSUER"
   | "AUTH.INVALID_TOKEN"
+  | "AUTH.WRONG_SCOPE"
+  | "AUTH.UNKNOWN_CLIENT"
   | "AUTH.NOT_ON_STAFF_LIST"
   | "AUTH.ROLE_REFUSED"
   | "API.STALE_ETAG"
@@ -22,6 +24,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   "AUTH.WRONG_TENANT": 401,
   "AUTH.WRONG_ISSUER": 401,
   "AUTH.INVALID_TOKEN": 401,
+  "AUTH.WRONG_SCOPE": 401,
+  "AUTH.UNKNOWN_CLIENT": 401,
   "AUTH.NOT_ON_STAFF_LIST": 403,
   "AUTH.ROLE_REFUSED": 403,
   "API.STALE_ETAG": 412,
@@ -56,6 +60,10 @@ export const wrongIssuer = (): ApiError =>
   new ApiError("AUTH.WRONG_ISSUER", "The sign-in token was not issued by this tenant's Microsoft Entra ID.");
 export const invalidToken = (): ApiError =>
   new ApiError("AUTH.INVALID_TOKEN", "The sign-in token could not be read. Reload the tab to sign in again.");
+export const wrongScope = (): ApiError =>
+  new ApiError("AUTH.WRONG_SCOPE", "The sign-in token does not carry this service's access_as_user scope.");
+export const unknownClient = (): ApiError =>
+  new ApiError("AUTH.UNKNOWN_CLIENT", "The sign-in token was obtained by an application this service does not trust.");
 export const notOnStaffList = (): ApiError =>
   new ApiError(
     "AUTH.NOT_ON_STAFF_LIST",
@@ -83,14 +91,18 @@ export class RefusalError extends Error {
 
 /** HTTP status for an error a use case, the domain or the store threw with a stable `code`. */
 export function statusOf(code: string): number | undefined {
-  if (code === "STORE.NOT_FOUND") return 404;
+  if (code === "STORE.NOT_FOUND" || code === "CASE.NOT_FOUND") return 404;
+  if (code === "STAFF.OWN_RECORD") return 403;
+  if (code === "STAFF.DEACTIVATED") return 409;
   if (code.startsWith("SETTINGS.") || code === "STAFF.INVALID" || code.startsWith("CALENDAR.")) return 400;
   // Someone else's write landed between our read and our write: the caller's view is stale.
   if (code === "STORE.CONFLICT") return 412;
   if (code === "STORE.ALREADY_EXISTS") return 409;
   if (code === "CASE.FORBIDDEN" || code === "SUPERVISION.FORBIDDEN") return 403;
   if (code === "CASE.INVALID_COMMAND" || code === "CASE.UNKNOWN_OUTCOME" || code === "SUPERVISION.INVALID") return 400;
-  if (code === "MAIL.SET_ASIDE" || code === "ACTION.NOT_AVAILABLE") return 409;
+  if (code === "ACTION.NOT_AVAILABLE") return 409;
+  // MAIL.NOT_SET_ASIDE, MAIL.ON_ANOTHER_CASE: the email is not where the person thought (issue 19 §5)
+  if (code.startsWith("MAIL.")) return 409;
   if (code === "ACTION.UNKNOWN") return 404;
   if (code === "ACTION.INVALID_INPUT" || code === "SUPERVISION.NOT_A_PRACTITIONER" || code === "CONTACT.INVALID") {
     return 400;

@@ -5,9 +5,6 @@ import { callerOf, requireRole, type Caller } from "./auth/caller.js";
 import { ApiError, badRequest, etagRequired, statusOf } from "./errors.js";
 import type { StaffRole } from "../domain/staff.js";
 
-/** Any role on the staff list. */
-export const ANY_STAFF: readonly StaffRole[] = ["duty-worker", "panel-member", "practitioner", "manager", "admin"];
-
 type Handler = (req: Request, res: Response, caller: Caller) => Promise<unknown>;
 
 /** An authenticated route: verifies the token, checks the role, answers the handler's value as JSON. */

@@ -1,27 +1,25 @@
 import { systemActor } from "../domain/actor.js";
 import type { Case } from "../domain/case.js";
 import { CONTACT_KIND_LABELS, type Contact, type ContactKind, type Referrer } from "../domain/contact.js";
-import {
-  decideIntake,
-  neverAnswerRecipient,
-  planAcknowledgement,
-  type AcknowledgementPlan,
-} from "../domain/intake/intake-decision.js";
+import { decideIntake, type AcknowledgementPlan, type IntakeDecision } from "../domain/intake/intake-decision.js";
 import { openCase } from "../domain/lifecycle/index.js";
 import { classifyMessage, type Classification } from "../domain/mail/classify-message.js";
+import { deliveryIdentity } from "../domain/mail/delivery-identity.js";
 import type { InboundMessage } from "../domain/mail/inbound-message.js";
-import { findOriginalReferrer } from "../domain/mail/original-referrer.js";
+import { findOriginalReferrer, type ReferrerFinding } from "../domain/mail/original-referrer.js";
 import { safeText } from "../domain/mail/safe-text.js";
 import { CaseAlreadyExistsError } from "../ports/cases.js";
 import { AlreadyExistsError } from "../ports/errors.js";
-import { DUTY_CONVERSATION } from "../ports/teams.js";
-import { type NewOutboxItem } from "../ports/outbox.js";
+import type { Logger } from "../logging/logger.js";
+import type { MessageRecord } from "../ports/message-ledger.js";
 import type { AppDeps } from "./app-deps.js";
 import { attachFollowUp } from "./attach-follow-up.js";
-import { contactIdFor, letterKey, threadKey } from "./mail-keys.js";
+import { contactIdFor, threadKey } from "./mail-keys.js";
 import { recordBouncedLetter } from "./record-bounced-letter.js";
 import { reindexCase } from "./reindex-case.js";
-import { takeAcknowledgementAllowance } from "./sender-quota.js";
+import { planAcknowledgementLetter, triageCard } from "./intake-notices.js";
+import { logLaterCopy, noteLaterCopies } from "./received-again.js";
+import { setAsideNote } from "./set-aside-note.js";
 
 export type IntakeResult =
   | { readonly outcome: "already-handled" }
@@ -37,18 +35,85 @@ export type IntakeResult =
 
 const INTAKE = systemActor("mailbox-intake");
 
+export interface IntakeOptions {
+  /**
+   * A duty worker logs a message the intake set aside (issue 19 §5): it becomes an "other" contact whatever the rules
+   * said, its sender unconfirmed as referrer, so nothing is sent until a person confirms who to acknowledge.
+   */
+  readonly rescue?: boolean;
+}
+
+/** How the intake sorted one message: what it is, who referred it, and what is done with it. */
+interface Sorted {
+  readonly classification: Classification;
+  readonly finding: ReferrerFinding;
+  readonly decision: IntakeDecision;
+  readonly log: Logger;
+}
+
 /**
  * Logs one inbound message exactly once (rule 1.3): ignored with its reason (autoreplies, bounces, our own mail,
- * mailing lists), attached to its case (replies), or opened as a new case with its clocks started at the received
- * instant and its acknowledgement (1.2) queued or held. Every step is idempotent, so a message seen again — a
- * duplicate notification, a replayed delta, a retry after a crash part-way — changes nothing twice.
+ * mailing lists, machine mail), attached to its case (replies), or opened as a new case with its clocks started at
+ * the received instant and its acknowledgement (1.2) queued or held. Every step is idempotent, so a message seen
+ * again — a duplicate notification, a replayed delta, a retry after a crash part-way — changes nothing twice; and one
+ * email delivered twice (two Graph messages, one Internet message) is one contact, its second copy kept on it.
  */
-export async function logInboundMessage(deps: AppDeps, message: InboundMessage): Promise<IntakeResult> {
+export async function logInboundMessage(
+  deps: AppDeps,
+  message: InboundMessage,
+  options: IntakeOptions = {},
+): Promise<IntakeResult> {
   const now = deps.clock.now();
   const claim = await deps.messages.claim(message.id, now);
-  // A message still "claimed" was being handled by a run that stopped part-way: carry on where it got to.
-  if (!claim.claimed && claim.existing.state !== "claimed") return { outcome: "already-handled" };
+  // A message still "claimed" was being handled by a run that stopped part-way: carry on where it got to. A rescue
+  // takes a set-aside message on as well (it stays set aside until logged, so a rescue stopped part-way is retried).
+  if (!claim.claimed && claim.existing.state !== "claimed" && !(options.rescue && isSetAside(claim.existing))) {
+    return { outcome: "already-handled" };
+  }
+  // A rescued copy is its own contact: the duty worker decided so, whatever copy came first.
+  const identity = options.rescue ? undefined : deliveryIdentity(message);
+  const delivery = identity === undefined ? undefined : await deps.messages.claimDelivery(identity, message.id, now);
+  if (identity !== undefined && delivery?.first === false) {
+    const log = deps.logger.child({ messageRef: contactIdFor(message.id) });
+    return logLaterCopy(deps, message, { identity, firstMessageId: delivery.firstMessageId }, log);
+  }
+  const result = await logContact(deps, message, claim.claimed ? undefined : claim.existing.caseId, now, options);
+  if (result.outcome === "logged") await noteLaterCopies(deps, identity, result);
+  return result;
+}
 
+/** The first copy of an email: ignored with its reason, a follow-up on its case, or a new case. */
+async function logContact(
+  deps: AppDeps,
+  message: InboundMessage,
+  reservedCaseId: string | undefined,
+  now: Date,
+  options: IntakeOptions,
+): Promise<IntakeResult> {
+  const sorted = await sortMessage(deps, message);
+  const { decision } = sorted;
+  if (decision.action === "ignore") {
+    if (!options.rescue) return ignore(deps, message, decision.reason, sorted.log);
+    return logNewContact(deps, message, asRescued(sorted), reservedCaseId, now);
+  }
+  if (decision.action === "follow-up") {
+    const attached = await logFollowUp(deps, message, decision.caseReference, sorted);
+    if (attached !== undefined) return attached;
+    // A reference we do not hold (a typo, or a closed case): logged as a new contact so nothing is lost.
+  }
+  return logNewContact(deps, message, sorted, reservedCaseId, now);
+}
+
+const isSetAside = (record: MessageRecord): boolean => record.state === "ignored" || record.state === "quarantined";
+
+const asRescued = (sorted: Sorted): Sorted => {
+  const found = sorted.finding.referrer;
+  const referrer = found === undefined ? {} : { referrer: { ...found, confirmed: false } };
+  return { ...sorted, decision: { action: "new-case", kind: "other", ...referrer } };
+};
+
+/** Classifies the message (knowing the case its conversation belongs to, if it replies) and finds its referrer. */
+async function sortMessage(deps: AppDeps, message: InboundMessage): Promise<Sorted> {
   const thread =
     message.conversationId && saysItReplies(message)
       ? await deps.threads.get(threadKey(message.conversationId))
@@ -60,79 +125,82 @@ export async function logInboundMessage(deps: AppDeps, message: InboundMessage):
   const finding = findOriginalReferrer(message, context);
   const decision = decideIntake(message, classification, finding);
   const log = deps.logger.child({ messageRef: contactIdFor(message.id), classification: classification.kind });
+  return { classification, finding, decision, log };
+}
 
-  if (decision.action === "ignore") {
-    if (decision.reason === "delivery-failure") await recordBouncedLetter(deps, message, log);
-    await deps.messages.markIgnored(message.id, decision.reason);
-    log.info("intake.ignored", { reason: decision.reason });
-    return { outcome: "ignored", reason: decision.reason };
-  }
+async function ignore(deps: AppDeps, message: InboundMessage, reason: string, log: Logger): Promise<IntakeResult> {
+  if (reason === "delivery-failure") await recordBouncedLetter(deps, message, log);
+  await deps.messages.markIgnored(message.id, reason, setAsideNote(message));
+  log.info("intake.ignored", { reason });
+  return { outcome: "ignored", reason };
+}
 
+/** A reply on a case we hold: a follow-up contact there, never acknowledged. Undefined when the case cannot take it. */
+async function logFollowUp(
+  deps: AppDeps,
+  message: InboundMessage,
+  caseReference: string,
+  { classification, finding, log }: Sorted,
+): Promise<IntakeResult | undefined> {
   const contactId = contactIdFor(message.id);
-  const contactOf = (caseId: string, kind: ContactKind, followUp: boolean): Contact => ({
-    id: contactId,
-    caseId,
-    kind,
-    receivedAt: message.receivedAt,
-    channel: "mailbox",
-    messageId: message.id,
-    ...(message.conversationId ? { conversationId: message.conversationId } : {}),
-    subject: safeText(message.subject || "(no subject)", 250),
-    ...(finding.referrer ? { referrer: finding.referrer } : {}),
-    isFollowUp: followUp,
-  });
+  const attached = await attachFollowUp(deps, caseReference, (kase) =>
+    contactOf(message, finding.referrer, { caseId: kase.id, kind: kase.kind, followUp: true }),
+  );
+  if (attached === undefined) return undefined;
+  await deps.messages.markLogged(message.id, attached.id, contactId);
+  log.info("intake.follow-up", { caseId: attached.id });
+  const acknowledgement = "not-for-follow-ups";
+  return { outcome: "logged", caseId: attached.id, contactId, newCase: false, classification, acknowledgement };
+}
 
-  if (decision.action === "follow-up") {
-    const attached = await attachFollowUp(deps, decision.caseReference, (kase) => contactOf(kase.id, kase.kind, true));
-    if (attached !== undefined) {
-      await deps.messages.markLogged(message.id, attached.id, contactId);
-      log.info("intake.follow-up", { caseId: attached.id });
-      return {
-        outcome: "logged",
-        caseId: attached.id,
-        contactId,
-        newCase: false,
-        classification,
-        acknowledgement: "not-for-follow-ups",
-      };
-    }
-    // A reference we do not hold (a typo, or a closed case): logged as a new contact so nothing is lost.
-  }
-
+/** A new case for the contact, its clocks started at the received instant, its triage card and letter queued. */
+async function logNewContact(
+  deps: AppDeps,
+  message: InboundMessage,
+  { classification, finding, decision, log }: Sorted,
+  reservedCaseId: string | undefined,
+  now: Date,
+): Promise<IntakeResult> {
   const kind: ContactKind = decision.action === "new-case" ? decision.kind : "other";
   // The intake decision may withhold confirmation (an unrecognised message's sender is not yet a referrer).
   const referrer = decision.action === "new-case" ? decision.referrer : finding.referrer;
   const received = new Date(message.receivedAt);
   const year = Number(deps.calendar.localDate(received).slice(0, 4));
-  const caseId =
-    (claim.claimed ? undefined : claim.existing.caseId) ??
-    (await deps.messages.reserveCase(message.id, await deps.cases.nextCaseId(year)));
-  const { kase, created } = await openOnce(deps, {
-    caseId,
-    kind,
-    contact: contactOf(caseId, kind, false),
-    referrer,
-    outOfHours: !deps.calendar.isWithinWorkingHours(received),
-    now,
-  });
+  const caseId = reservedCaseId ?? (await deps.messages.reserveCase(message.id, await deps.cases.nextCaseId(year)));
+  // The contact records the referrer as the decision has it (an unrecognised sender is not yet confirmed).
+  const contact = contactOf(message, referrer, { caseId, kind, followUp: false });
+  const outOfHours = !deps.calendar.isWithinWorkingHours(received);
+  const { kase, created } = await openOnce(deps, { caseId, kind, contact, referrer, outOfHours, now });
   await reindexCase(deps, kase, now, { fresh: created });
   if (message.conversationId) await rememberThread(deps, message.conversationId, caseId);
-
-  const { acknowledged, letter } = await planAcknowledgementLetter(
-    deps,
-    message,
-    kase,
-    contactId,
-    referrer,
-    now,
-    created,
-  );
+  const ack = await planAcknowledgementLetter(deps, message, kase, contact.id, referrer, now, created);
   // The letter and the duty chat's card are queued together (one case, so one write when both are new).
-  await deps.outbox.enqueueAll([...letter, triageCard(caseId, contactId, classification, acknowledged)], now);
-  await deps.messages.markLogged(message.id, caseId, contactId);
-  const acknowledgement = acknowledged.plan;
+  await deps.outbox.enqueueAll([...ack.letter, triageCard(caseId, contact.id, classification, ack.acknowledged)], now);
+  await deps.messages.markLogged(message.id, caseId, contact.id);
+  const acknowledgement = ack.acknowledged.plan;
   log.info("intake.logged", { caseId, kind, acknowledgement });
-  return { outcome: "logged", caseId, contactId, newCase: true, classification, acknowledgement };
+  return { outcome: "logged", caseId, contactId: contact.id, newCase: true, classification, acknowledgement };
+}
+
+/** The contact a message makes; its id follows from the message, so a retry makes the same one. */
+export function contactOf(
+  message: InboundMessage,
+  referrer: Referrer | undefined,
+  on: { readonly caseId: string; readonly kind: ContactKind; readonly followUp: boolean },
+): Contact {
+  return {
+    id: contactIdFor(message.id),
+    caseId: on.caseId,
+    kind: on.kind,
+    receivedAt: message.receivedAt,
+    channel: "mailbox",
+    messageId: message.id,
+    ...(message.conversationId ? { conversationId: message.conversationId } : {}),
+    subject: safeText(message.subject || "(no subject)", 250),
+    ...(referrer ? { referrer } : {}),
+    isFollowUp: on.followUp,
+    ...(message.bodyCut === undefined ? {} : { bodyReadInPart: true }),
+  };
 }
 
 /**
@@ -183,72 +251,4 @@ async function rememberThread(deps: AppDeps, conversationId: string, caseId: str
   } catch (error) {
     if (!(error instanceof AlreadyExistsError)) throw error;
   }
-}
-
-/** What became of the acknowledgement: queued to send, held for a person, or never sent and why. */
-type Acknowledged = { readonly plan: "send" | "hold" } | Omit<Extract<AcknowledgementPlan, { plan: "none" }>, "to">;
-
-/**
- * The duty chat's triage card for a new contact (issue 5 §2), queued once under `triage~<contactId>` so that a retried
- * intake never posts it twice. It carries only what the case does not record (why it was sorted so); the card
- * itself is drawn from the case when it is posted.
- */
-const triageCard = (
-  caseId: string,
-  contactId: string,
-  classification: Classification,
-  acknowledged: Acknowledged,
-): NewOutboxItem => ({
-  caseId,
-  key: `triage~${contactId}`,
-  channel: "teams",
-  purpose: "triage",
-  payload: {
-    conversation: DUTY_CONVERSATION,
-    contactId,
-    reasons: classification.reasons,
-    confidence: classification.confidence,
-    ...(acknowledged.plan === "none" ? { notAcknowledgedBecause: acknowledged.reason } : {}),
-  },
-});
-
-/** The acknowledgement to queue (none when already queued, or when the plan is not to send one) and why. */
-async function planAcknowledgementLetter(
-  deps: AppDeps,
-  message: InboundMessage,
-  kase: Case,
-  contactId: string,
-  referrer: Referrer | undefined,
-  now: Date,
-  /** The case was created by this run, so no earlier run got as far as queueing its acknowledgement. */
-  caseCreated: boolean,
-): Promise<{ acknowledged: Acknowledged; letter: NewOutboxItem[] }> {
-  const key = letterKey(kase.id, "acknowledgement", contactId);
-  const queued = caseCreated ? undefined : await deps.outbox.get(kase.id, key);
-  if (queued !== undefined) return { acknowledged: { plan: queued.state === "held" ? "hold" : "send" }, letter: [] };
-  const recipient = referrer?.email;
-  const neverAnswer = recipient
-    ? neverAnswerRecipient(message, deps.mailContext, recipient)
-    : { never: false, reasons: [] };
-  const tooOld = now.getTime() - Date.parse(message.receivedAt) > deps.centre.acknowledgeWithinHours * 60 * 60_000;
-  const base = { profile: deps.profile, kind: kase.kind, ...(referrer ? { referrer } : {}), neverAnswer, tooOld };
-  let plan = planAcknowledgement({ ...base, senderCapReached: false });
-  if (plan.plan === "send" && !(await takeAcknowledgementAllowance(deps, plan.to.email, now))) {
-    plan = planAcknowledgement({ ...base, senderCapReached: true });
-  }
-  if (plan.plan === "none") return { acknowledged: { plan: "none", reason: plan.reason }, letter: [] };
-  const letter: NewOutboxItem = {
-    caseId: kase.id,
-    key,
-    channel: "email",
-    purpose: "acknowledgement",
-    payload: {
-      letter: "acknowledgement",
-      contactId,
-      replyToMessageId: message.id,
-      holdReason: plan.plan === "hold" ? plan.reason : undefined,
-    },
-    held: plan.plan === "hold",
-  };
-  return { acknowledged: { plan: plan.plan }, letter: [letter] };
 }

@@ -2,25 +2,24 @@ import type { AppDeps } from "./app-deps.js";
 import type { Decider } from "./decider.js";
 import { linkContact } from "./link-contact.js";
 import { logInboundMessage } from "./log-inbound-message.js";
-import { refused, refusalsAsValues, type Refused } from "./outcome.js";
+import { isRefused, refused, refusalsAsValues, type Refused } from "./outcome.js";
 import { readCase } from "./queries/case-reading.js";
 import { clocksNow } from "./queries/clocks-now.js";
 import { lookupMail, type MailLookup } from "./queries/mail-lookup.js";
+import { attachSetAsideMail, logSetAsideMail } from "./rescue-set-aside-mail.js";
 
-/** The email the service set aside: logging it by hand from Outlook is not offered yet, so say what to do instead. */
-const setAside = (state: "ignored" | "quarantined", reason: string | undefined): Refused =>
-  refused(
-    "MAIL.SET_ASIDE",
-    `The service ${state === "quarantined" ? "set this email aside for an administrator" : "did not log this email"}` +
-      `${reason ? ` (${reason})` : ""}, and logging it from Outlook is not available yet. If it is a request for ` +
-      "support, ask an administrator to log it.",
-  );
+const isSetAside = (record: { readonly state: string } | undefined): boolean =>
+  record?.state === "ignored" || record?.state === "quarantined";
 
-/** A duty worker logs an email from the mailbox through the same intake the inbox round uses (once, whoever first). */
-export async function logMailByHand(deps: AppDeps, messageId: string): Promise<MailLookup | Refused> {
-  const record = await deps.messages.find(messageId);
-  // The intake would answer "already handled" and change nothing: say so, rather than seem to log it.
-  if (record?.state === "ignored" || record?.state === "quarantined") return setAside(record.state, record.reason);
+/**
+ * A duty worker logs an email from the mailbox through the same intake the inbox round uses (once, whoever first);
+ * one the service ignored or quarantined is logged as a contact under their name (issue 19 §5).
+ */
+export async function logMailByHand(deps: AppDeps, who: Decider, messageId: string): Promise<MailLookup | Refused> {
+  if (isSetAside(await deps.messages.find(messageId))) {
+    const rescued = await logSetAsideMail(deps, who, messageId);
+    return isRefused(rescued) ? rescued : lookupMail(deps, messageId);
+  }
   return refusalsAsValues(async () => {
     await logInboundMessage(deps, await deps.mailbox.getMessage(messageId));
     return lookupMail(deps, messageId);
@@ -38,6 +37,11 @@ export async function linkMailToCase(
   messageId: string,
   toCaseId: string,
 ): Promise<MailLookup | Refused> {
+  // One the service ignored or quarantined has no case of its own: it is attached to that case as a follow-up.
+  if (isSetAside(await deps.messages.find(messageId))) {
+    const attached = await attachSetAsideMail(deps, who, messageId, toCaseId);
+    return isRefused(attached) ? attached : lookupMail(deps, messageId);
+  }
   return refusalsAsValues(async (): Promise<MailLookup | Refused> => {
     if ((await deps.messages.find(messageId)) === undefined) {
       await logInboundMessage(deps, await deps.mailbox.getMessage(messageId));

@@ -2,10 +2,12 @@ import type { InboundMessage } from "../domain/mail/inbound-message.js";
 import { describeError } from "../logging/logger.js";
 import { recordInboxLag } from "../logging/telemetry.js";
 import { isMailboxBusy, type InboxPage, type UnreadableMessage } from "../ports/mailbox.js";
+import type { SetAsideNote } from "../ports/message-ledger.js";
 import type { AppDeps } from "./app-deps.js";
 import { AppError, leaseLost } from "./errors.js";
 import { receivedSince, SYNC_KEY, withIntakeStart } from "./inbox-bounds.js";
 import { logInboundMessage, type IntakeResult } from "./log-inbound-message.js";
+import { setAsideNote } from "./set-aside-note.js";
 
 export type InboxSyncResult =
   | { readonly ran: false; readonly heldBy: string }
@@ -120,7 +122,7 @@ async function logOrCountFailure(deps: AppDeps, message: InboundMessage): Promis
   } catch (error) {
     if (isMailboxBusy(error) || (error instanceof AppError && error.code === "APP.LEASE_LOST")) throw error;
     deps.logger.warn("intake.failed", { messageId: message.id, ...describeError(error) });
-    return await failOrQuarantine(deps, message.id, reasonCodeOf(error), message.receivedAt);
+    return await failOrQuarantine(deps, message.id, reasonCodeOf(error), setAsideNote(message));
   }
 }
 
@@ -139,11 +141,13 @@ async function failOrQuarantine(
   deps: AppDeps,
   messageId: string,
   reason: string,
-  receivedAt?: string,
+  /** Unknown for a message that could not be read: it is listed by when it was set aside. */
+  note?: SetAsideNote,
 ): Promise<Outcome> {
   const attempts = await deps.messages.recordFailure(messageId, reason);
   if (attempts < POISON_ATTEMPTS) return { outcome: "failed" };
-  await deps.messages.markQuarantined(messageId, reason);
+  await deps.messages.markQuarantined(messageId, reason, note ?? { receivedAt: deps.clock.now().toISOString() });
+  const receivedAt = note?.receivedAt;
   await deps.outbox.enqueue(
     {
       caseId: QUARANTINE_PARTITION,

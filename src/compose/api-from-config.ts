@@ -1,6 +1,6 @@
 import { createRemoteJWKSet } from "jose";
 import type { Router } from "express";
-import { entraJwksUrl, type TokenPolicy } from "../api/auth/verify-token.js";
+import { entraJwksUrl, PRE_AUTHORISED_CLIENTS, type TokenPolicy } from "../api/auth/verify-token.js";
 import { createApiRouter } from "../api/create-api-router.js";
 import type { AppDeps } from "../app/app-deps.js";
 import type { Config } from "./config.js";
@@ -11,7 +11,10 @@ import type { LocalMode } from "./local-mode/local-mode.js";
 /** Entra signs with keys that roll over; a few minutes' skew between clocks is normal. */
 const CLOCK_TOLERANCE_SECONDS = 300;
 
-/** Production: Entra tokens for the tenant, for one of the API's audiences, checked against its published keys. */
+/**
+ * Production: Entra tokens for the tenant, for one of the API's audiences, checked against its published keys,
+ * obtained by a pre-authorised Microsoft client or the tab itself (nested app authentication).
+ */
 function entraTokens(config: Config): TokenPolicy {
   const tenantId = config.graph.tenantId ?? "";
   return {
@@ -19,6 +22,7 @@ function entraTokens(config: Config): TokenPolicy {
     tenantId,
     audiences: config.api.audiences,
     clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+    clients: [...PRE_AUTHORISED_CLIENTS, ...(config.api.clientId ? [config.api.clientId] : [])],
   };
 }
 
@@ -26,8 +30,11 @@ function entraTokens(config: Config): TokenPolicy {
 export function apiFromConfig(config: Config, app: AppDeps, logger: Logger, local?: LocalMode): Router {
   const profiles = PROFILE_IDS.map((id) => ({ id, name: loadProfile(id).name }));
   const tokens = local?.tokens ?? entraTokens(config);
+  const { clientId, scope } = config.api;
+  const tenantId = config.graph.tenantId;
+  const signIn = !local && clientId && scope && tenantId ? { clientId, scope, tenantId } : undefined;
   return createApiRouter(
-    { app, tokens, profiles, localMode: local !== undefined },
+    { app, tokens, profiles, localMode: local !== undefined, ...(signIn ? { signIn } : {}) },
     logger,
     local ? [local.routes] : [],
   );

@@ -1,5 +1,6 @@
-import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from "@azure/identity";
+import type { TokenCredential } from "@azure/identity";
 import type { Config } from "./config.js";
+import { azureCredential } from "./credential-from-config.js";
 import { createGraphClient, type GraphClient } from "../graph/graph-client.js";
 import { GraphMailbox, userPath } from "../graph/graph-mailbox.js";
 import { GraphMailSubscriptions } from "../graph/subscriptions.js";
@@ -10,14 +11,8 @@ import type { MailSubscriptionSettings } from "../ports/mailbox.js";
 /** The token the local stand-in accepts; the Graph client refuses a static token for any non-loopback host. */
 const LOCAL_TOKEN = "local-development-token";
 
-function credentialFor(graph: Config["graph"]): TokenCredential | { staticToken: string } {
-  if (graph.useManagedIdentity)
-    return new ManagedIdentityCredential(graph.clientId ? { clientId: graph.clientId } : {});
-  if (graph.tenantId && graph.clientId && graph.clientSecret) {
-    return new ClientSecretCredential(graph.tenantId, graph.clientId, graph.clientSecret);
-  }
-  return { staticToken: LOCAL_TOKEN };
-}
+const credentialFor = (graph: Config["graph"]): TokenCredential | { staticToken: string } =>
+  azureCredential(graph) ?? { staticToken: LOCAL_TOKEN };
 
 export interface GraphParts {
   readonly client: GraphClient;
@@ -30,7 +25,11 @@ export function graphFromConfig(config: Config, logger: Logger, clock: Clock): G
   const client = createGraphClient({ baseUrl: config.graph.baseUrl, credential: credentialFor(config.graph), clock });
   return {
     client,
-    mailbox: new GraphMailbox(client, { mailbox: config.mailbox.address, logger }),
+    mailbox: new GraphMailbox(client, {
+      mailbox: config.mailbox.address,
+      logger,
+      bodyLimits: config.mailbox.bodyLimits,
+    }),
     subscriptions: new GraphMailSubscriptions(client, userPath(config.mailbox.address), logger),
   };
 }

@@ -1,6 +1,14 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type RequestHandler, type Router } from "express";
+import {
+  apiRateLimit,
+  botRateLimit,
+  DEFAULT_RATE_LIMITS,
+  securityHeaders,
+  TAB_CSP,
+  type RateLimits,
+} from "./http-security.js";
 import { requestTelemetry } from "./request-telemetry.js";
 
 export interface HttpAppParts {
@@ -9,28 +17,28 @@ export interface HttpAppParts {
   readonly botHandler?: RequestHandler;
   /** Where the built tab lives; defaults to tab/dist beside the sources (or beside dist/ once compiled). */
   readonly tabDirs?: readonly string[];
+  /** Production: HSTS on every answer. */
+  readonly production?: boolean;
+  readonly rateLimits?: RateLimits;
 }
 
 /** The one HTTP surface of the service; handlers only translate HTTP to use cases. */
 export function createHttpApp(parts: HttpAppParts): Express {
   const app = express();
+  const limits = parts.rateLimits ?? DEFAULT_RATE_LIMITS;
   app.disable("x-powered-by");
+  app.use(securityHeaders(parts.production ?? false));
   app.use(requestTelemetry());
   app.use("/tab", tabFiles(parts.tabDirs ?? DEFAULT_TAB_DIRS));
+  app.use("/api", apiRateLimit(limits));
   for (const router of parts.routers) app.use(router);
-  if (parts.botHandler) app.post("/api/messages", express.json({ limit: "1mb" }), parts.botHandler);
+  if (parts.botHandler) {
+    app.post("/api/messages", express.json({ limit: "1mb" }), botRateLimit(limits), parts.botHandler);
+  }
   return app;
 }
 
 const DEFAULT_TAB_DIRS = ["../../tab/dist", "../../../tab/dist"].map((p) => fileURLToPath(new URL(p, import.meta.url)));
-
-/** Teams, Outlook and the Microsoft 365 app may frame the tab; nobody else (Teams tab requirements, 2025). */
-const TAB_CSP = [
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
-  "https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com",
-  "https://outlook.live.com https://outlook-sdf.office.com https://outlook-sdf.office365.com;",
-  "object-src 'none'; base-uri 'self'",
-].join(" ");
 
 /**
  * The tab's static files: hashed assets cached for a year, pages always revalidated (so a deploy shows at once).

@@ -91,6 +91,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
       }),
     ],
     botHandler: (req, res) => bot.handle(req, res),
+    production: config.mode === "production",
+    rateLimits: config.http.rateLimits,
   });
   const server = await listen(http, config.http.host, config.http.port);
   const address = server.address();

@@ -9,6 +9,8 @@ import type { Profile } from "./rules/profile-schema.js";
 export const EVENT_PHRASES: Record<CaseEventType, string> = {
   "contact.received": "Contact received",
   "contact.logged": "Contact logged",
+  "contact.rescued": "Logged by a duty worker from the mail the service had ignored or quarantined",
+  "contact.received-again": "The same email was received again: kept on this contact, not acknowledged again",
   "referrer.confirmed": "Referrer confirmed",
   "acknowledgement.sent": "Acknowledgement sent to the referrer",
   "acknowledgement.not-delivered": "Acknowledgement not delivered: the referrer's mail server returned it",

@@ -9,6 +9,10 @@ import type { ContactKind, NotAContactReason, Referrer } from "./contact.js";
 export interface CaseEventData {
   "contact.received": { contactId: string; kind: ContactKind; followUp: boolean; outOfHours?: boolean };
   "contact.logged": { contactId: string };
+  /** A duty worker logged an email the intake had set aside (ignored or quarantined, and why): issue 19 §5. */
+  "contact.rescued": { contactId: string; messageId: string; setAsideAs: "ignored" | "quarantined"; reason: string };
+  /** The same email (one Message-ID, sender and body) arrived again as another message: logged once, answered once. */
+  "contact.received-again": { contactId: string; messageId: string; receivedAt: string };
   "referrer.confirmed": { contactId: string; referrer: Referrer };
   /**
    * `returned`: the referrer's mail server had already returned this letter when it was recorded sent (a sender
@@ -81,6 +85,8 @@ export type CaseEventType = keyof CaseEventData;
 export const CASE_EVENT_TYPES = [
   "contact.received",
   "contact.logged",
+  "contact.received-again",
+  "contact.rescued",
   "referrer.confirmed",
   "acknowledgement.sent",
   "acknowledgement.not-delivered",

@@ -38,6 +38,8 @@ export interface Contact {
   readonly referrer?: Referrer;
   /** True when this contact is a reply on an existing case rather than a new request. */
   readonly isFollowUp: boolean;
+  /** Its email's body was longer than the intake reads, so only its start was read (issue 19). */
+  readonly bodyReadInPart?: true;
 }
 
 /** How cards, letters and the tab name each kind; safe for shared chats (no personal data). */

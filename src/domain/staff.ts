@@ -1,5 +1,15 @@
-/** What a member of staff may do in the service; a person can hold several. */
-export const STAFF_ROLES = ["duty-worker", "panel-member", "practitioner", "manager", "admin"] as const;
+/**
+ * What a member of staff may do in the service; a person can hold several. `all-cases-reader` reads every case
+ * (a data protection officer, an auditor): an admin grants it explicitly, since no other role reads every case.
+ */
+export const STAFF_ROLES = [
+  "duty-worker",
+  "panel-member",
+  "practitioner",
+  "manager",
+  "admin",
+  "all-cases-reader",
+] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** A member of the Family Centre's staff, as the `Staff` table holds them. */

@@ -6,6 +6,7 @@ import type { GraphClient } from "./graph-client.js";
 import { readInboxDeltaPage } from "./inbox-delta.js";
 import { MailSender } from "./mail-sending.js";
 import { moveJunkToInbox, verifyReadable } from "./mailbox-folders.js";
+import type { BodyLimits } from "./message-body.js";
 import { MessageReader } from "./message-reader.js";
 import { findByInternetMessageId } from "./message-finder.js";
 import { withReturnedHeaders } from "./returned-headers.js";
@@ -18,6 +19,8 @@ export interface GraphMailboxOptions {
   /** How many messages Graph returns from a filtered delta round at most (5,000; tests set it lower). */
   readonly filteredRoundCap?: number;
   readonly logger?: Logger;
+  /** How much of each body is read (FC_MAX_HTML_BODY_CHARS, FC_MAX_TEXT_BODY_CHARS). */
+  readonly bodyLimits?: BodyLimits;
 }
 
 /** `@` stays as it is: it is valid in a path, and Graph matches the subscription resource text as written. */
@@ -39,7 +42,7 @@ export class GraphMailbox implements Mailbox, Reachable {
     this.#pageSize = options.pageSize ?? 50;
     this.#filteredRoundCap = options.filteredRoundCap;
     this.#log = (options.logger ?? silentLogger).child({ component: "graph-mailbox" });
-    this.#reader = new MessageReader(graph, this.#userPath);
+    this.#reader = new MessageReader(graph, this.#userPath, options.bodyLimits);
     this.#sender = new MailSender(graph, this.#userPath, this.#log);
   }
 

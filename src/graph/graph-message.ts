@@ -1,7 +1,7 @@
 import type { AttachmentInfo, InboundMessage, MailAddress } from "../domain/mail/inbound-message.js";
 import type { UnreadableMessage } from "../ports/mailbox.js";
 import { GraphMailboxError, malformedMessage } from "./errors.js";
-import { htmlToText } from "./html-to-text.js";
+import { DEFAULT_BODY_LIMITS, readBody, type BodyLimits } from "./message-body.js";
 
 /** Graph `message` as we select it. Everything in it is untrusted input. */
 export interface GraphRecipient {
@@ -89,9 +89,8 @@ const toReceivedAt = (message: GraphMessage): string => {
 export const toInboundMessage = (
   message: GraphMessage,
   attachments: readonly GraphAttachment[] = [],
+  limits: BodyLimits = DEFAULT_BODY_LIMITS,
 ): InboundMessage => {
-  const content = message.body?.content ?? "";
-  const isHtml = message.body?.contentType?.toLowerCase() === "html";
   const from = toAddress(message.from);
   const sender = toAddress(message.sender);
   return {
@@ -106,8 +105,7 @@ export const toInboundMessage = (
     cc: toAddresses(message.ccRecipients),
     receivedAt: toReceivedAt(message),
     headers: toHeaders(message),
-    bodyText: isHtml ? htmlToText(content) : content,
-    ...(isHtml ? { bodyHtml: content } : {}),
+    ...readBody(message.body, limits),
     attachments: attachments.map((attachment): AttachmentInfo => ({
       name: attachment.name ?? "",
       contentType: attachment.contentType ?? typeOfUntyped(attachment),
@@ -123,9 +121,10 @@ export const toInboundMessage = (
 export const readInbound = (
   message: GraphMessage,
   attachments: readonly GraphAttachment[] = [],
+  limits: BodyLimits = DEFAULT_BODY_LIMITS,
 ): InboundMessage | UnreadableMessage => {
   try {
-    return toInboundMessage(message, attachments);
+    return toInboundMessage(message, attachments, limits);
   } catch (error) {
     const code = error instanceof GraphMailboxError ? error.code : "GRAPH.MALFORMED_MESSAGE";
     return { id: message.id, unreadable: code };

@@ -10,6 +10,7 @@ import {
   type GraphAttachment,
   type GraphMessage,
 } from "./graph-message.js";
+import { DEFAULT_BODY_LIMITS, type BodyLimits } from "./message-body.js";
 
 const READ = "read a message in the Family Centre mailbox";
 
@@ -19,6 +20,7 @@ export class MessageReader {
     private readonly graph: GraphClient,
     /** `users/{id or address}` of the mailbox. */
     private readonly userPath: string,
+    private readonly bodyLimits: BodyLimits = DEFAULT_BODY_LIMITS,
   ) {}
 
   messagePath(id: string): string {
@@ -39,7 +41,7 @@ export class MessageReader {
           )
         ).value
       : [];
-    return toInboundMessage(message, attachments);
+    return toInboundMessage(message, attachments, this.bodyLimits);
   }
 
   /** Many messages in `$batch` calls; ids no longer in the mailbox are left out. Keeps the order of `ids`. */
@@ -84,6 +86,6 @@ export class MessageReader {
         })),
       READ,
     );
-    return messages.map((message) => readInbound(message, attachments.get(message.id)?.value ?? []));
+    return messages.map((message) => readInbound(message, attachments.get(message.id)?.value ?? [], this.bodyLimits));
   }
 }

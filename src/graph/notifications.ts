@@ -87,17 +87,28 @@ export const parseLifecycleNotifications = (body: unknown, expectedClientState: 
 };
 
 export interface ValidationResponse {
-  readonly status: 200;
+  readonly status: 200 | 400;
   readonly contentType: "text/plain";
   readonly body: string;
 }
 
 /**
- * The subscription handshake: Graph POSTs `?validationToken=…` and wants it back as 200 text/plain within 10 s.
- * `undefined` when the request is not a validation request (it is a notification then).
+ * What Graph's validation tokens look like ("Validation: Testing client application reachability for subscription
+ * Request-Id: <guid>"): short plain text. Anything else is not echoed, so the endpoint never reflects what a caller
+ * chose (markup, a script, a long body) back as a response.
+ */
+const VALIDATION_TOKEN = /^[A-Za-z0-9 :._-]{1,256}$/;
+
+/**
+ * The subscription handshake: Graph POSTs `?validationToken=…` and wants it back as 200 text/plain within 10 s; a
+ * token not shaped like Graph's is answered 400 and not echoed. `undefined` when the request is not a validation
+ * request (it is a notification then).
  */
 export const validationResponse = (query: Readonly<Record<string, unknown>>): ValidationResponse | undefined => {
   const token = query["validationToken"];
-  if (typeof token !== "string" || token.length === 0) return undefined;
+  if (token === undefined || token === "") return undefined;
+  if (typeof token !== "string" || !VALIDATION_TOKEN.test(token)) {
+    return { status: 400, contentType: "text/plain", body: "Not a validation token." };
+  }
   return { status: 200, contentType: "text/plain", body: token };
 };

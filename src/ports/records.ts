@@ -52,6 +52,8 @@ export interface StaffMember {
   readonly hoursPerWeek?: number;
   readonly managerId?: string;
   readonly caseloadLimit?: number;
+  /** Set when an admin deactivates them (ISO instant): no roles act any more; the row stays for the record. */
+  readonly deactivatedAt?: string;
 }
 
 export interface CentreSettings {

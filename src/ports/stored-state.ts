@@ -1,3 +1,4 @@
+import type { AuditLog } from "./audit.js";
 import type { CaseRepository } from "./cases.js";
 import type { ComplianceIndex, DeadlineIndex, Worklists } from "./indexes.js";
 import type { Leases } from "./leases.js";
@@ -36,4 +37,6 @@ export interface StoredState {
   readonly supervisions: RecordStore<SupervisionLog>;
   /** The centre's saved settings: profile, closure days, imported bank holidays, chats. */
   readonly settings: RecordStore<CentreSettings>;
+  /** Who read or exported what, who changed staff or settings (append-only). */
+  readonly audit: AuditLog;
 }

@@ -1,6 +1,7 @@
 import type { LeaseStates } from "../ports/health.js";
 import type { StoredState } from "../ports/stored-state.js";
 import type { EntityTable } from "./entity-table.js";
+import { TableAuditLog } from "./table-audit-log.js";
 import { TableCaseRepository } from "./table-case-repository.js";
 import { TableCompliance } from "./table-compliance.js";
 import { TableDeadlines } from "./table-deadlines.js";
@@ -23,6 +24,7 @@ export const TABLE_NAMES = [
   "Staff",
   "Settings",
   "Compliance",
+  "Audit",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -56,6 +58,7 @@ export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
     staff: new TableRecords(table("Staff")),
     supervisions: new TableRecords(table("Staff"), "supervision"),
     settings: new TableRecords(table("Settings")),
+    audit: new TableAuditLog(table("Audit")),
     metrics,
   };
 }

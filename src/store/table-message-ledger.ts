@@ -1,4 +1,16 @@
-import type { ClaimResult, MessageLedger, MessageRecord, MessageState } from "../ports/message-ledger.js";
+import type {
+  ClaimResult,
+  DeliveryClaim,
+  LaterCopy,
+  MessageLedger,
+  MessageRecord,
+  MessageState,
+  SetAsideEntry,
+  SetAsideNote,
+} from "../ports/message-ledger.js";
+import type { Page } from "../ports/indexes.js";
+import { DeliveryRows } from "./delivery-rows.js";
+import { SetAsideRows } from "./set-aside-rows.js";
 import { type EntityTable, type StoredEntity, stringOf } from "./entity-table.js";
 import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../ports/errors.js";
 import { encodeKey, isoInstant, shortHash } from "./keys.js";
@@ -10,7 +22,7 @@ const keysOf = (messageId: string) => ({ partitionKey: shortHash(messageId), row
 function recordOf(messageId: string, row: StoredEntity): MessageRecord {
   const caseId = stringOf(row, "caseId");
   const contactId = stringOf(row, "contactId");
-  const reason = stringOf(row, "reason");
+  const reason = stringOf(row, "reason") || undefined;
   const failedAttempts = typeof row["failedAttempts"] === "number" ? row["failedAttempts"] : undefined;
   return {
     messageId,
@@ -34,8 +46,13 @@ const REMEMBERED = 1_000;
  */
 export class TableMessageLedger implements MessageLedger {
   readonly #written = new Map<string, StoredEntity>();
+  readonly #deliveries: DeliveryRows;
+  readonly #setAside: SetAsideRows;
 
-  constructor(private readonly table: EntityTable) {}
+  constructor(private readonly table: EntityTable) {
+    this.#deliveries = new DeliveryRows(table);
+    this.#setAside = new SetAsideRows(table);
+  }
 
   async claim(messageId: string, now: Date): Promise<ClaimResult> {
     try {
@@ -66,11 +83,12 @@ export class TableMessageLedger implements MessageLedger {
   }
 
   markLogged(messageId: string, caseId: string, contactId: string): Promise<void> {
-    return this.settle(messageId, { state: "logged", caseId, contactId });
+    // A rescued message was set aside first: why no longer applies once it is logged.
+    return this.settle(messageId, { state: "logged", caseId, contactId, reason: "" });
   }
 
-  markIgnored(messageId: string, reason: string): Promise<void> {
-    return this.settle(messageId, { state: "ignored", reason });
+  markIgnored(messageId: string, reason: string, note?: SetAsideNote): Promise<void> {
+    return this.setAside(messageId, "ignored", reason, note);
   }
 
   async recordFailure(messageId: string, reasonCode: string): Promise<number> {
@@ -83,8 +101,43 @@ export class TableMessageLedger implements MessageLedger {
     }
   }
 
-  markQuarantined(messageId: string, reasonCode: string): Promise<void> {
-    return this.settle(messageId, { state: "quarantined", reason: reasonCode });
+  markQuarantined(messageId: string, reasonCode: string, note?: SetAsideNote): Promise<void> {
+    return this.setAside(messageId, "quarantined", reasonCode, note);
+  }
+
+  listSetAside(options?: { readonly top?: number; readonly continuation?: string }): Promise<Page<SetAsideEntry>> {
+    return this.#setAside.page(options);
+  }
+
+  async clearSetAside(messageId: string): Promise<void> {
+    const { partitionKey, rowKey } = keysOf(messageId);
+    const row = await this.table.get(partitionKey, rowKey);
+    const listed = row === undefined ? undefined : stringOf(row, "setAsideKey");
+    if (listed !== undefined) await this.#setAside.remove(listed);
+  }
+
+  /** Listed first, then settled: a crash between leaves it listed and unsettled, and the retry settles it. */
+  private async setAside(
+    messageId: string,
+    state: "ignored" | "quarantined",
+    reason: string,
+    note: SetAsideNote | undefined,
+  ): Promise<void> {
+    const setAsideKey =
+      note === undefined ? undefined : await this.#setAside.put({ messageId, state, reason, ...note });
+    await this.settle(messageId, { state, reason, ...(setAsideKey === undefined ? {} : { setAsideKey }) });
+  }
+
+  claimDelivery(identity: string, messageId: string, now: Date): Promise<DeliveryClaim> {
+    return this.#deliveries.claim(identity, messageId, now);
+  }
+
+  addLaterCopy(identity: string, copy: LaterCopy): Promise<void> {
+    return this.#deliveries.addLaterCopy(identity, copy);
+  }
+
+  laterCopies(identity: string): Promise<readonly LaterCopy[]> {
+    return this.#deliveries.laterCopies(identity);
   }
 
   /** Settling is final: a replace from the row last written, or (if someone changed it since) from a fresh read. */

@@ -82,5 +82,11 @@ export function inputIds(card: unknown): string[] {
   return ids;
 }
 
-/** All text a card shows or carries, for "does not contain" checks. */
-export const cardText = (card: unknown): string => JSON.stringify(card);
+/** Markdown backslash escapes (`\.`, `\[`…), which a renderer drops from what it shows. */
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
+
+/** All text a card shows or carries, as a person reads it (escapes dropped), for "contains" checks either way. */
+export const cardText = (card: unknown): string =>
+  JSON.stringify(card, (_key, value: unknown) =>
+    typeof value === "string" ? value.replace(MARKDOWN_ESCAPE, "$1") : value,
+  );

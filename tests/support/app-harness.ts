@@ -65,6 +65,8 @@ export interface AppHarness {
   deliverFixture(file: string, edit?: (raw: string) => string): Promise<string>;
   /** Sent Items, read through the stand-in's Graph API as any client would. */
   sentItems(): Promise<SentItem[]>;
+  /** A second instance of the service: its own adapters (and their caches) over the same tables and mailbox. */
+  anotherInstance(): Promise<AppDeps>;
   close(): Promise<void>;
 }
 
@@ -108,10 +110,8 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     now: clock.now,
     ...(options.deltaFilterCap === undefined ? {} : { deltaFilterCap: options.deltaFilterCap }),
   });
-  const store = await createTableStore(inject("azuriteConnectionString"), {
-    allowInsecureConnection: true,
-    tablePrefix: `App${randomBytes(6).toString("hex")}`,
-  });
+  const tables = { allowInsecureConnection: true, tablePrefix: `App${randomBytes(6).toString("hex")}` };
+  const store = await createTableStore(inject("azuriteConnectionString"), tables);
   const logLines: string[] = [];
   const logger = createLogger((line) => logLines.push(line), {}, clock.now);
   const graphMetrics = newGraphMetrics();
@@ -162,6 +162,11 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
       if (!response.ok) throw new Error(`Sent Items answered ${response.status}`);
       return ((await response.json()) as { value: SentItem[] }).value;
     },
+    anotherInstance: async () => ({
+      ...deps,
+      ...(await createTableStore(inject("azuriteConnectionString"), tables)),
+      mailbox: new GraphMailbox(graph, { mailbox: GROUP_MAILBOX, pageSize: 3, logger }),
+    }),
     close: () => standIn.close(),
   };
 }

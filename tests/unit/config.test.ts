@@ -1,11 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/compose/config.js";
 
+/** A complete production configuration (placeholders), for tests that change one setting of it. */
+const PRODUCTION = {
+  FC_MODE: "production",
+  FC_TENANT_ID: "8a6f1c2e-3b4d-4e5f-9a0b-1c2d3e4f5a6b",
+  FC_CLIENT_ID: "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+  FC_CLIENT_SECRET: "a-key-vault-reference",
+  FC_BOT_APP_ID: "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+  FC_BOT_APP_PASSWORD: "another-key-vault-reference",
+  FC_STORAGE_ACCOUNT_URL: "https://fcstorage.table.core.windows.net",
+  FC_PUBLIC_BASE_URL: "https://fc.council.example",
+  FC_NOTIFICATION_CLIENT_STATE: "x".repeat(20),
+} as const;
+
+/** Local mode, as `npm start` asks for it. */
+const local = (env: Record<string, string> = {}) => loadConfig({ FC_MODE: "local", ...env });
+
 describe("configuration", () => {
-  it("runs with no settings at all in local mode, on the embedded local defaults", () => {
-    const config = loadConfig({});
+  it("runs with FC_MODE=local alone, on the embedded local defaults", () => {
+    const config = local();
     expect(config.mode).toBe("local");
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 3978, publicBaseUrl: "http://127.0.0.1:3978" });
+    expect(config.http).toEqual({
+      host: "127.0.0.1",
+      port: 3978,
+      publicBaseUrl: "http://127.0.0.1:3978",
+      rateLimits: { apiPerMinute: 600, botPerMinute: 120 },
+    });
     expect(config.graph.baseUrl).toBe("http://127.0.0.1:4000/v1.0");
     expect(config.mailbox.address).toBe("familycentre@council.example");
     expect(config.mailbox.earlyHelpDesk).toEqual(["earlyhelpdesk@council.example"]);
@@ -13,7 +34,7 @@ describe("configuration", () => {
   });
 
   it("lets every local default be overridden", () => {
-    const config = loadConfig({
+    const config = local({
       FC_PORT: "4100",
       FC_MAILBOX: "Hub@Council.Example",
       FC_CLOSURE_DAYS: "2026-12-29, 2026-12-30",
@@ -24,11 +45,17 @@ describe("configuration", () => {
   });
 
   it("names this process in job leases by host and port, the same after a restart, unless FC_INSTANCE_ID says", () => {
-    const first = loadConfig({ FC_PORT: "4100" }).instanceId;
+    const first = local({ FC_PORT: "4100" }).instanceId;
     expect(first).toMatch(/:4100$/);
-    expect(loadConfig({ FC_PORT: "4100" }).instanceId).toBe(first);
-    expect(loadConfig({ FC_PORT: "4101" }).instanceId).not.toBe(first);
-    expect(loadConfig({ FC_INSTANCE_ID: "app-service-instance-7" }).instanceId).toBe("app-service-instance-7");
+    expect(local({ FC_PORT: "4100" }).instanceId).toBe(first);
+    expect(local({ FC_PORT: "4101" }).instanceId).not.toBe(first);
+    expect(local({ FC_INSTANCE_ID: "app-service-instance-7" }).instanceId).toBe("app-service-instance-7");
+  });
+
+  it("issue 19: reads 1 MB of a body's HTML and 256 KB of its text unless told, and names a limit it cannot use", () => {
+    expect(local().mailbox.bodyLimits).toEqual({ maxHtmlChars: 1_048_576, maxTextChars: 262_144 });
+    expect(local({ FC_MAX_TEXT_BODY_CHARS: "65536" }).mailbox.bodyLimits.maxTextChars).toBe(65_536);
+    expect(() => local({ FC_MAX_HTML_BODY_CHARS: "100" })).toThrow(/FC_MAX_HTML_BODY_CHARS/);
   });
 
   it("tells an admin exactly which production settings are missing", () => {
@@ -72,12 +99,12 @@ describe("configuration", () => {
   });
 
   it("turns telemetry on only when Application Insights' connection string is set, and checks its shape", () => {
-    expect(loadConfig({}).telemetry).toBeUndefined();
+    expect(local().telemetry).toBeUndefined();
     const connectionString = "InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://x/";
-    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }).telemetry).toEqual({
+    expect(local({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }).telemetry).toEqual({
       connectionString,
     });
-    expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: "https://x/" })).toThrow(
+    expect(() => local({ APPLICATIONINSIGHTS_CONNECTION_STRING: "https://x/" })).toThrow(
       /APPLICATIONINSIGHTS_CONNECTION_STRING: use the Application Insights resource's connection string/,
     );
   });
@@ -85,20 +112,26 @@ describe("configuration", () => {
   it("names the Teams app links into the tab go through: FC_TEAMS_APP_ID, else the bot's id, else none", () => {
     const bot = "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e";
     const app = "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-    expect(loadConfig({}).teams).toBeUndefined();
-    expect(loadConfig({ FC_BOT_APP_ID: bot }).teams).toEqual({ appId: bot });
-    expect(loadConfig({ FC_BOT_APP_ID: bot, FC_TEAMS_APP_ID: app }).teams).toEqual({ appId: app });
-    expect(() => loadConfig({ FC_TEAMS_APP_ID: "my-app" })).toThrow(/FC_TEAMS_APP_ID/);
+    expect(local().teams).toBeUndefined();
+    expect(loadConfig({ ...PRODUCTION, FC_BOT_APP_ID: bot }).teams).toEqual({ appId: bot });
+    expect(loadConfig({ ...PRODUCTION, FC_BOT_APP_ID: bot, FC_TEAMS_APP_ID: app }).teams).toEqual({ appId: app });
+    expect(() => local({ FC_TEAMS_APP_ID: "my-app" })).toThrow(/FC_TEAMS_APP_ID/);
+  });
+
+  it("issue 15: refuses one app registration for the bot and for mail and the API, so a token for one is never taken for the other", () => {
+    expect(() => loadConfig({ ...PRODUCTION, FC_BOT_APP_ID: PRODUCTION.FC_CLIENT_ID })).toThrow(
+      /FC_BOT_APP_ID: the bot needs its own app registration/,
+    );
   });
 
   it("reads the mail settings of issue 20, naming a malformed one", () => {
-    const defaults = loadConfig({}).mailbox;
+    const defaults = local().mailbox;
     expect(defaults).toMatchObject({ letterInTransitMinutes: 15, acknowledgeWithinHours: 96 });
     expect(defaults.intakeFrom).toBeUndefined();
     expect(defaults.junkMail).toBe("sweep");
-    expect(loadConfig({ FC_JUNK_MAIL: "leave" }).mailbox.junkMail).toBe("leave");
-    expect(() => loadConfig({ FC_JUNK_MAIL: "watch" })).toThrow(/FC_JUNK_MAIL/);
-    const set = loadConfig({
+    expect(local({ FC_JUNK_MAIL: "leave" }).mailbox.junkMail).toBe("leave");
+    expect(() => local({ FC_JUNK_MAIL: "watch" })).toThrow(/FC_JUNK_MAIL/);
+    const set = local({
       FC_INTAKE_FROM: "2027-01-04T09:00:00+00:00",
       FC_ACK_MAX_AGE_HOURS: "48",
       FC_LETTER_IN_TRANSIT_MINUTES: "30",
@@ -108,11 +141,20 @@ describe("configuration", () => {
       acknowledgeWithinHours: 48,
       letterInTransitMinutes: 30,
     });
-    expect(() => loadConfig({ FC_INTAKE_FROM: "4 January" })).toThrow(/FC_INTAKE_FROM/);
-    expect(() => loadConfig({ FC_LETTER_IN_TRANSIT_MINUTES: "1" })).toThrow(/FC_LETTER_IN_TRANSIT_MINUTES/);
+    expect(() => local({ FC_INTAKE_FROM: "4 January" })).toThrow(/FC_INTAKE_FROM/);
+    expect(() => local({ FC_LETTER_IN_TRANSIT_MINUTES: "1" })).toThrow(/FC_LETTER_IN_TRANSIT_MINUTES/);
   });
 
   it("rejects a malformed working-hours setting with the format to use", () => {
-    expect(() => loadConfig({ FC_WORKING_HOURS_START: "9am" })).toThrow(/FC_WORKING_HOURS_START: use 24-hour HH:MM/);
+    expect(() => local({ FC_WORKING_HOURS_START: "9am" })).toThrow(/FC_WORKING_HOURS_START: use 24-hour HH:MM/);
+  });
+
+  it("needs FC_MODE outside npm start, npm test and npm run playground, and never guesses it", () => {
+    expect(() => loadConfig({})).toThrow(/FC_MODE: required: production/);
+    expect(() => loadConfig({ npm_lifecycle_event: "fc" })).toThrow(/FC_MODE: required/);
+    for (const script of ["start", "test", "playground"]) {
+      expect(loadConfig({ npm_lifecycle_event: script }).mode).toBe("local");
+    }
+    expect(() => loadConfig({ FC_MODE: "staging" })).toThrow(/FC_MODE/);
   });
 });

@@ -15,6 +15,7 @@ export const staffView = (member: StaffMember, etag: string): StaffView => ({
   ...(member.hoursPerWeek === undefined ? {} : { hoursPerWeek: member.hoursPerWeek }),
   ...(member.managerId === undefined ? {} : { managerId: member.managerId }),
   ...(member.caseloadLimit === undefined ? {} : { caseloadLimit: member.caseloadLimit }),
+  ...(member.deactivatedAt === undefined ? {} : { deactivatedAt: member.deactivatedAt }),
   etag,
 });
 

@@ -6,7 +6,8 @@ import {
   readCentreSettings,
   updateCentreSettings,
 } from "../../app/settings/centre-settings.js";
-import { saveStaffMember } from "../../app/staff/save-staff-member.js";
+import { READ_ROLES } from "../../app/access/roles.js";
+import { deactivateStaffMember, saveStaffMember } from "../../app/staff/save-staff-member.js";
 import type { CentreSettings, Versioned } from "../../ports/records.js";
 import { recordSupervision } from "../../app/supervision/record-supervision.js";
 import { SUPERVISION_ROLES } from "../../domain/lifecycle/supervision.js";
@@ -17,9 +18,9 @@ import { refusal } from "../presenters/mutation-result.js";
 import { settingsView } from "../presenters/settings-view.js";
 import { staffView } from "../presenters/staff-view.js";
 
-const ADMIN = ["admin"] as const;
+const ADMIN = READ_ROLES.admin;
 
-/** Settings and the staff list (an admin's, each change guarded by the ETag read), and a practitioner's supervision. */
+/** Settings and the staff list (an admin's, each change guarded by the ETag read and audited), and a practitioner's supervision. */
 export function adminRoutes(deps: ApiDeps): Router {
   const router = Router();
   const json = express.json({ limit: "256kb" });
@@ -37,9 +38,9 @@ export function adminRoutes(deps: ApiDeps): Router {
   router.put(
     "/settings",
     json,
-    route(deps, ADMIN, async (req, res) => {
+    route(deps, ADMIN, async (req, res, caller) => {
       const ids = profiles.map((p) => p.id);
-      const saved = await updateCentreSettings(app, ifMatch(req), req.body as SettingsUpdate, ids);
+      const saved = await updateCentreSettings(app, caller, ifMatch(req), req.body as SettingsUpdate, ids);
       if (isRefused(saved)) throw refusal(saved);
       return withEtag(res, view(saved));
     }),
@@ -47,8 +48,9 @@ export function adminRoutes(deps: ApiDeps): Router {
   router.post(
     "/settings/bank-holidays",
     express.text({ type: () => true, limit: "1mb" }),
-    route(deps, ADMIN, async (req, res) => {
-      const imported = await importBankHolidays(app, ifMatch(req), typeof req.body === "string" ? req.body : "");
+    route(deps, ADMIN, async (req, res, caller) => {
+      const feed = typeof req.body === "string" ? req.body : "";
+      const imported = await importBankHolidays(app, caller, ifMatch(req), feed);
       if ("status" in imported) throw refusal(imported);
       const result: BankHolidayImportResult = {
         imported: imported.holidays.length,
@@ -62,9 +64,19 @@ export function adminRoutes(deps: ApiDeps): Router {
   router.put(
     "/staff/:staffId",
     json,
-    route(deps, ADMIN, async (req, res) => {
+    route(deps, ADMIN, async (req, res, caller) => {
       const etag = req.get("if-match");
-      const saved = await saveStaffMember(app, String(req.params.staffId), req.body as StaffInput, etag || undefined);
+      const id = String(req.params.staffId);
+      const saved = await saveStaffMember(app, caller, id, req.body as StaffInput, etag || undefined);
+      if ("status" in saved) throw refusal(saved);
+      return withEtag(res, staffView(saved.value, saved.etag));
+    }),
+  );
+  router.post(
+    "/staff/:staffId/deactivation",
+    json,
+    route(deps, ADMIN, async (req, res, caller) => {
+      const saved = await deactivateStaffMember(app, caller, String(req.params.staffId), ifMatch(req));
       if ("status" in saved) throw refusal(saved);
       return withEtag(res, staffView(saved.value, saved.etag));
     }),

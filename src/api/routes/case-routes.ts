@@ -1,4 +1,5 @@
 import express, { Router } from "express";
+import { READ_ROLES } from "../../app/access/roles.js";
 import type { AppDeps } from "../../app/app-deps.js";
 import { takeCaseAction } from "../../app/actions/take-case-action.js";
 import { allocateCase } from "../../app/casework/allocation.js";
@@ -14,11 +15,12 @@ import type { ApiDeps } from "../api-deps.js";
 import type { Caller } from "../auth/caller.js";
 import type { CaseEventRequest, ConfirmReferrerRequest, DecisionRequest, MutationResult } from "../contract.js";
 import { badRequest, RefusalError } from "../errors.js";
-import { ANY_STAFF, ifMatch, route } from "../http.js";
+import { ifMatch, route } from "../http.js";
 import { alreadyDecided, alreadyRecorded, mutationResult, refusal } from "../presenters/mutation-result.js";
 
-const CASEWORK = ["practitioner", "duty-worker", "manager"] as const;
-const DUTY = ["duty-worker", "manager"] as const;
+/** Who may ask at all; the use case then checks the command's own roles and the case. */
+const CASEWORK = READ_ROLES.caseload;
+const DUTY = READ_ROLES.duty;
 
 /** The tab's words for casework, each as the use case it names. */
 function recordEvent(app: AppDeps, caseId: string, who: Caller, body: CaseEventRequest, expectedEtag: string) {
@@ -94,7 +96,7 @@ export function caseRoutes(deps: ApiDeps): Router {
   router.post(
     "/cases/:caseId/decisions",
     json,
-    route(deps, ["duty-worker", "panel-member", "manager"], async (req, res, caller) => {
+    route(deps, READ_ROLES.agendas, async (req, res, caller) => {
       const body = req.body as DecisionRequest;
       if (typeof body.outcome !== "string" || body.outcome === "") throw badRequest('"outcome" is required.');
       if (!isPanelId(body.panel)) throw badRequest('"panel" must be screening, maam or transfer-panel.');
@@ -126,7 +128,7 @@ export function caseRoutes(deps: ApiDeps): Router {
   router.post(
     "/cases/:caseId/actions/:actionId",
     json,
-    route(deps, ANY_STAFF, async (req, res, caller) => {
+    route(deps, READ_ROLES.anyone, async (req, res, caller) => {
       const { occurredAt, ...inputs } = (req.body ?? {}) as Record<string, unknown>;
       const request = {
         expectedEtag: ifMatch(req),

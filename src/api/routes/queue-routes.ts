@@ -1,4 +1,5 @@
 import { Router } from "express";
+import { READ_ROLES } from "../../app/access/roles.js";
 import { agendaPage } from "../../app/queries/agenda.js";
 import { myCasesPage, preAllocationPage } from "../../app/queries/case-lists.js";
 import { isPanelId } from "../../app/queries/panels.js";
@@ -10,8 +11,6 @@ import { queryString, route } from "../http.js";
 import { agendaView } from "../presenters/agenda-view.js";
 import { caseWithClocks, clockView } from "../presenters/case-views.js";
 import { triageItem } from "../presenters/triage-item.js";
-
-const DUTY = ["duty-worker", "manager"] as const;
 
 const page = <T>(items: readonly T[], continuation: string | undefined) => ({
   items,
@@ -25,7 +24,7 @@ export function queueRoutes(deps: ApiDeps): Router {
 
   router.get(
     "/triage",
-    route(deps, DUTY, async (req) => {
+    route(deps, READ_ROLES.duty, async (req) => {
       const [triage, names] = await Promise.all([triagePage(app, queryString(req, "continuation")), staffNames(app)]);
       return page(
         triage.items.map((entry) => triageItem(entry, names)),
@@ -35,7 +34,7 @@ export function queueRoutes(deps: ApiDeps): Router {
   );
   router.get(
     "/agendas/:panel",
-    route(deps, ["duty-worker", "panel-member", "manager"], async (req) => {
+    route(deps, READ_ROLES.agendas, async (req) => {
       const panel = req.params.panel;
       if (!isPanelId(panel)) throw badRequest(`There is no agenda "${String(panel)}".`);
       const [agenda, names] = await Promise.all([
@@ -48,7 +47,7 @@ export function queueRoutes(deps: ApiDeps): Router {
   );
   router.get(
     "/pre-allocation",
-    route(deps, DUTY, async (req) => {
+    route(deps, READ_ROLES.duty, async (req) => {
       const [list, names] = await Promise.all([
         preAllocationPage(app, queryString(req, "continuation")),
         staffNames(app),
@@ -63,7 +62,7 @@ export function queueRoutes(deps: ApiDeps): Router {
   );
   router.get(
     "/my-cases",
-    route(deps, ["practitioner", "duty-worker", "manager"], async (req, _res, caller) => {
+    route(deps, READ_ROLES.caseload, async (req, _res, caller) => {
       const asked = queryString(req, "workerId");
       const workerId = asked !== undefined && caller.roles.includes("manager") ? asked : caller.staffId;
       const [mine, names] = await Promise.all([

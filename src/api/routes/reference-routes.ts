@@ -1,17 +1,22 @@
 import { Router } from "express";
+import { READ_ROLES } from "../../app/access/roles.js";
 import { caseActions } from "../../app/actions/available-actions.js";
-import { caseDetailOf } from "../../app/queries/case-detail.js";
+import { isRefused } from "../../app/outcome.js";
+import { readCaseFor } from "../../app/queries/read-case.js";
 import { staffNames } from "../../app/queries/staff-directory.js";
 import { closureChecklist } from "../../domain/lifecycle/decide-closure.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { MeResponse, StaffRoleName, StaffResponse } from "../contract.js";
-import { notFound } from "../errors.js";
-import { ANY_STAFF, route } from "../http.js";
+import { route } from "../http.js";
 import { caseDetailView } from "../presenters/case-detail-view.js";
 import { ruleView } from "../presenters/rule-view.js";
 import { staffView } from "../presenters/staff-view.js";
+import { refusal } from "../presenters/mutation-result.js";
 
-/** Who is asking and what they may see, one case in full, and the staff list for pickers and names. */
+/**
+ * Who is asking and what they may see, one case in full (to who needs to know it, audited), and the staff list
+ * for pickers and names.
+ */
 export function referenceRoutes(deps: ApiDeps): Router {
   const router = Router();
   const { app } = deps;
@@ -19,7 +24,7 @@ export function referenceRoutes(deps: ApiDeps): Router {
 
   router.get(
     "/me",
-    route(deps, ANY_STAFF, async (_req, _res, caller): Promise<MeResponse> => ({
+    route(deps, READ_ROLES.anyone, async (_req, _res, caller): Promise<MeResponse> => ({
       staffId: caller.staffId,
       displayName: caller.actor.displayName ?? caller.staffId,
       roles: caller.roles as readonly StaffRoleName[],
@@ -38,17 +43,17 @@ export function referenceRoutes(deps: ApiDeps): Router {
   );
   router.get(
     "/cases/:caseId",
-    route(deps, ANY_STAFF, async (req, res, caller) => {
+    route(deps, READ_ROLES.anyone, async (req, res, caller) => {
       const caseId = String(req.params.caseId);
-      const [detail, names] = await Promise.all([caseDetailOf(app, caseId), staffNames(app)]);
-      if (detail === undefined) throw notFound(`Case ${caseId}`);
+      const [detail, names] = await Promise.all([readCaseFor(app, caller, caseId, "api"), staffNames(app)]);
+      if (isRefused(detail)) throw refusal(detail);
       res.set("ETag", detail.stored.etag);
       return caseDetailView(detail, await caseActions(app, detail.stored, caller), names, app.profile);
     }),
   );
   router.get(
     "/staff",
-    route(deps, ANY_STAFF, async (): Promise<StaffResponse> => {
+    route(deps, READ_ROLES.anyone, async (): Promise<StaffResponse> => {
       const rows = await app.staff.list();
       const staff = rows
         .map((row) => staffView(row.value, row.etag))

@@ -1,31 +1,32 @@
 import { Router } from "express";
 import { teamFigures } from "../../app/queries/caseloads.js";
-import { complianceReport, periodOf } from "../../app/queries/compliance.js";
+import { READ_ROLES } from "../../app/access/roles.js";
+import { complianceReport, exportComplianceReport, periodOf } from "../../app/queries/compliance.js";
 import type { ApiDeps } from "../api-deps.js";
 import { badRequest } from "../errors.js";
 import { queryString, route } from "../http.js";
 import { complianceCsv } from "../presenters/compliance-csv.js";
 import { teamView } from "../presenters/staff-view.js";
 
-/** A manager's figures: caseloads against their limits, and compliance with every rule. */
+/** A manager's figures: caseloads against their limits, and compliance with every rule (its export audited). */
 export function reportRoutes(deps: ApiDeps): Router {
   const router = Router();
   const { app } = deps;
 
   router.get(
     "/team",
-    route(deps, ["manager", "admin"], async () => teamView(await teamFigures(app), app.profile)),
+    route(deps, READ_ROLES.oversight, async () => teamView(await teamFigures(app), app.profile)),
   );
   router.get(
     "/compliance",
-    route(deps, ["manager", "admin"], async (req, res) => {
+    route(deps, READ_ROLES.oversight, async (req, res, caller) => {
       const period = periodOf(app.calendar, app.clock.now(), queryString(req, "from"), queryString(req, "to"));
       if (period === undefined) {
         throw badRequest("Give the period as from=YYYY-MM-DD and to=YYYY-MM-DD, with from on or before to.");
       }
-      const report = await complianceReport(app, period);
       const csv = queryString(req, "format") === "csv" || (req.get("accept") ?? "").includes("text/csv");
-      if (!csv) return report;
+      if (!csv) return complianceReport(app, period);
+      const report = await exportComplianceReport(app, caller, period, "api");
       res
         .type("text/csv; charset=utf-8")
         .set("Content-Disposition", `attachment; filename="compliance-${period.from}-to-${period.to}.csv"`)

@@ -4,11 +4,10 @@ import { staffNames } from "../../app/queries/staff-directory.js";
 import { retryHeldTeamsMessage } from "../../app/retry-held-teams-message.js";
 import type { ApiDeps } from "../api-deps.js";
 import type { HeldTeamsMessagesResponse, RetryTeamsMessageResponse } from "../contract.js";
+import { READ_ROLES } from "../../app/access/roles.js";
 import { queryString, requireString, route } from "../http.js";
 import { heldTeamsMessageView } from "../presenters/held-teams-message-view.js";
 import { refusal } from "../presenters/mutation-result.js";
-
-const DUTY = ["duty-worker", "manager"] as const;
 
 /** The Teams messages held for a person, where duty workers look, and sending one again. */
 export function teamsMessageRoutes(deps: ApiDeps): Router {
@@ -16,7 +15,7 @@ export function teamsMessageRoutes(deps: ApiDeps): Router {
   const { app } = deps;
   router.get(
     "/teams-messages/held",
-    route(deps, DUTY, async (req): Promise<HeldTeamsMessagesResponse> => {
+    route(deps, READ_ROLES.duty, async (req): Promise<HeldTeamsMessagesResponse> => {
       const [held, names] = await Promise.all([
         heldTeamsMessages(app, queryString(req, "continuation")),
         staffNames(app),
@@ -30,7 +29,7 @@ export function teamsMessageRoutes(deps: ApiDeps): Router {
   router.post(
     "/teams-messages/held/retry",
     express.json(),
-    route(deps, DUTY, async (req): Promise<RetryTeamsMessageResponse> => {
+    route(deps, READ_ROLES.duty, async (req): Promise<RetryTeamsMessageResponse> => {
       const outcome = await retryHeldTeamsMessage(
         app,
         requireString(req.body, "partition"),

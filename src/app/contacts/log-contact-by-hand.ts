@@ -10,9 +10,9 @@ import {
 import { planAcknowledgement } from "../../domain/intake/intake-decision.js";
 import { CONTACT_LOGGING_ROLES, openCase } from "../../domain/lifecycle/open-case.js";
 import type { NewOutboxItem } from "../../ports/outbox.js";
-import { DUTY_CONVERSATION } from "../../ports/teams.js";
 import type { AppDeps } from "../app-deps.js";
 import type { Decider } from "../decider.js";
+import { triageCard, type Acknowledged } from "../intake-notices.js";
 import { letterKey } from "../mail-keys.js";
 import { refused, refusalsAsValues, type Refused } from "../outcome.js";
 import { reindexCase } from "../reindex-case.js";
@@ -98,10 +98,9 @@ export async function logContactByHand(
     };
     await deps.cases.create(kase, opened.events, [contact]);
     await reindexCase(deps, kase, now, { fresh: true });
-    await deps.outbox.enqueueAll(
-      [...acknowledgement(deps, kase, contactId, referrer), triageCard(kase, contactId, input)],
-      now,
-    );
+    const { acknowledged, letter } = acknowledgement(deps, kase, contactId, referrer);
+    const sorted = { reasons: [`Logged by hand from ${CHANNEL_WORDS[input.channel]}.`], confidence: 1 };
+    await deps.outbox.enqueueAll([...letter, triageCard(caseId, contactId, sorted, acknowledged)], now);
     deps.logger.info("contact.logged-by-hand", { caseId, kind: input.kind, channel: input.channel });
     return { status: "recorded", case: kase, contactId };
   });
@@ -113,7 +112,7 @@ function acknowledgement(
   kase: Case,
   contactId: string,
   referrer: Referrer | undefined,
-): NewOutboxItem[] {
+): { acknowledged: Acknowledged; letter: NewOutboxItem[] } {
   const plan = planAcknowledgement({
     profile: deps.profile,
     kind: kase.kind,
@@ -121,27 +120,14 @@ function acknowledgement(
     neverAnswer: { never: false, reasons: [] },
     senderCapReached: false,
   });
-  if (plan.plan !== "send") return [];
-  return [
-    {
-      caseId: kase.id,
-      key: letterKey(kase.id, "acknowledgement", contactId),
-      channel: "email",
-      purpose: "acknowledgement",
-      payload: { letter: "acknowledgement", contactId },
-    },
-  ];
+  if (plan.plan === "none") return { acknowledged: { plan: "none", reason: plan.reason }, letter: [] };
+  if (plan.plan !== "send") return { acknowledged: { plan: plan.plan }, letter: [] };
+  const letter: NewOutboxItem = {
+    caseId: kase.id,
+    key: letterKey(kase.id, "acknowledgement", contactId),
+    channel: "email",
+    purpose: "acknowledgement",
+    payload: { letter: "acknowledgement", contactId },
+  };
+  return { acknowledged: { plan: "send" }, letter: [letter] };
 }
-
-const triageCard = (kase: Case, contactId: string, input: HandContact): NewOutboxItem => ({
-  caseId: kase.id,
-  key: `triage~${contactId}`,
-  channel: "teams",
-  purpose: "triage",
-  payload: {
-    conversation: DUTY_CONVERSATION,
-    contactId,
-    reasons: [`Logged by hand from ${CHANNEL_WORDS[input.channel]}.`],
-    confidence: 1,
-  },
-});

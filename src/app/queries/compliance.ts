@@ -4,6 +4,8 @@ import type { ClockRule, Profile, Rule } from "../../domain/rules/profile-schema
 import type { Timescale } from "../../domain/rules/timescale.js";
 import type { OpenCaseEntry } from "../../ports/indexes.js";
 import type { AppDeps } from "../app-deps.js";
+import { audit, type Door } from "../audit.js";
+import type { StaffCaller } from "../people.js";
 import { everyItem } from "../every-item.js";
 
 type ComplianceDeps = Pick<AppDeps, "compliance" | "deadlines" | "profile" | "calendar" | "clock">;
@@ -143,4 +145,16 @@ export async function complianceReport(deps: ComplianceDeps, period: Period) {
       .map((f) => ({ caseId: f.caseId, ruleId: f.rule, instance: f.instance, reason: f.reason ?? "" })),
     longOpen: bands,
   };
+}
+
+/** The same report taken away (CSV): an export of case facts, so audited. */
+export async function exportComplianceReport(
+  deps: ComplianceDeps & Pick<AppDeps, "audit">,
+  caller: StaffCaller,
+  period: Period,
+  via: Door,
+) {
+  const report = await complianceReport(deps, period);
+  await audit(deps, caller, "report.exported", `compliance ${period.from} to ${period.to}`, via);
+  return report;
 }

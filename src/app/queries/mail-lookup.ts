@@ -1,5 +1,7 @@
 import type { MessageRecord } from "../../ports/message-ledger.js";
+import { mayReadCase } from "../access/case-access.js";
 import type { AppDeps } from "../app-deps.js";
+import type { StaffCaller } from "../people.js";
 import { readCase, type CaseReading } from "./case-reading.js";
 import { clocksNow } from "./clocks-now.js";
 
@@ -39,4 +41,13 @@ export async function lookupMailByInternetMessageId(deps: LookupDeps, internetMe
   const messageId = ids[Math.max(handled, 0)];
   if (messageId === undefined) return {};
   return withCase(deps, messageId, records[handled]);
+}
+
+/** What `caller` may see of a lookup: its case only if they need to know it (else what became of the email only). */
+export function lookupFor(caller: StaffCaller, lookup: MailLookup): MailLookup {
+  if (lookup.reading === undefined || mayReadCase(caller, lookup.reading.stored.case)) return lookup;
+  const { reading: _reading, record, ...rest } = lookup;
+  if (record === undefined) return rest;
+  const { caseId: _caseId, contactId: _contactId, ...anonymous } = record;
+  return { ...rest, record: anonymous };
 }

@@ -48,6 +48,9 @@ export interface PanelSpec {
 
 export const isPanelId = (value: unknown): value is PanelId => (PANEL_IDS as readonly unknown[]).includes(value);
 
+/** Whether a case in this state waits on a panel's agenda (screening, MAAM, the transfer panel). */
+export const isOnPanelAgenda = (state: CaseState): boolean => PANEL_IDS.some((id) => PANELS[id].awaiting === state);
+
 /** The panel's name and outcomes from the profile; undefined when this framework has no such panel. */
 export function panelOf(profile: Profile, id: PanelId): PanelSpec | undefined {
   const known = PANELS[id];

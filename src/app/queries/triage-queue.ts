@@ -18,6 +18,7 @@ function reasonsOf(stored: StoredCase, contact: Contact): string[] {
   const reasons = [`Logged as ${CONTACT_KIND_LABELS[contact.kind]} from the ${contact.channel}.`];
   if (received?.type === "contact.received" && received.data.outOfHours) reasons.push("Received out of hours.");
   if (!contact.referrer?.confirmed) reasons.push("The original referrer needs a duty worker to confirm it (rule 1.2).");
+  if (contact.bodyReadInPart) reasons.push("Its email was too long to read whole: read the rest in the mailbox.");
   return reasons;
 }
 

@@ -5,8 +5,10 @@ import { loadProfile } from "../../policy/profiles/index.js";
 import { isWriteRace } from "../../ports/errors.js";
 import type { CentreSettings, Versioned } from "../../ports/records.js";
 import type { AppDeps } from "../app-deps.js";
+import { audit } from "../audit.js";
 import { changedSinceRead } from "../errors.js";
 import { isRefused, refused, refusalsAsValues, type Refused } from "../outcome.js";
+import type { StaffCaller } from "../people.js";
 
 /** The Settings table's one row for the centre: the tab, the bot's chats and the calendar all read it. */
 export const CENTRE_SETTINGS_KEY = "centre";
@@ -15,6 +17,8 @@ export const UNSAVED_ETAG = '"unsaved"';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type SettingsDeps = Pick<AppDeps, "settings" | "profile">;
+/** A change by a person: audited. */
+type ChangeDeps = SettingsDeps & Pick<AppDeps, "audit" | "clock">;
 
 /** The centre's settings as saved, or the defaults before anyone saved them. */
 export async function readCentreSettings(deps: SettingsDeps): Promise<Versioned<CentreSettings>> {
@@ -79,10 +83,11 @@ function readLocalTimescales(deps: SettingsDeps, given: Readonly<Record<string, 
 
 /**
  * An admin changes the practice framework in force, the closure days, the chats or the centre's own timescales;
- * each change ETag-guarded.
+ * each change ETag-guarded, audited.
  */
 export async function updateCentreSettings(
-  deps: SettingsDeps,
+  deps: ChangeDeps,
+  caller: StaffCaller,
   etag: string,
   change: SettingsChange,
   profileIds: readonly string[],
@@ -95,7 +100,7 @@ export async function updateCentreSettings(
   }
   const local = change.localTimescales === undefined ? undefined : readLocalTimescales(deps, change.localTimescales);
   if (local !== undefined && isRefused(local)) return local;
-  return refusalsAsValues(() =>
+  const saved = await refusalsAsValues(() =>
     write(deps, etag, (s) => ({
       ...s,
       ...(local === undefined ? {} : { localTimescales: local }),
@@ -104,27 +109,46 @@ export async function updateCentreSettings(
       ...(change.chatIds === undefined ? {} : { chatIds: { ...change.chatIds } }),
     })),
   );
+  if (!isRefused(saved)) {
+    const fields = (["profileId", "closureDays", "chatIds", "localTimescales"] as const).filter(
+      (f) => change[f] !== undefined,
+    );
+    await audit(deps, caller, "settings.changed", CENTRE_SETTINGS_KEY, "api", { fields });
+  }
+  return saved;
 }
 
-/** Replaces the imported bank holidays with GOV.UK's list (England & Wales division). */
-export async function importBankHolidays(deps: SettingsDeps, etag: string, feed: string) {
-  return refusalsAsValues(async () => {
+/** Replaces the imported bank holidays with GOV.UK's list (England & Wales division); audited. */
+export async function importBankHolidays(deps: ChangeDeps, caller: StaffCaller, etag: string, feed: string) {
+  const imported = await refusalsAsValues(async () => {
     const holidays = parseGovUkBankHolidays(feed);
     const written = await write(deps, etag, (s) => ({ ...s, bankHolidays: holidays }));
     return { holidays, etag: written.etag };
   });
+  if (!isRefused(imported)) {
+    await audit(deps, caller, "bank-holidays.imported", CENTRE_SETTINGS_KEY, "api", {
+      holidays: imported.holidays.length,
+    });
+  }
+  return imported;
 }
 
-/** A manager makes a chat the centre's chat for a purpose (duty, screening, maam, transfer-panel). */
-export async function assignChat(deps: SettingsDeps, purpose: string, conversation: string): Promise<void> {
+/** A manager makes a chat the centre's chat for a purpose (duty, screening, maam, transfer-panel), in Teams; audited. */
+export async function assignChat(
+  deps: ChangeDeps,
+  caller: StaffCaller,
+  purpose: string,
+  conversation: string,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await write(deps, undefined, (s) => ({ ...s, chatIds: { ...s.chatIds, [purpose]: conversation } }));
-      return;
+      break;
     } catch (error) {
       if (attempt >= 3 || !isWriteRace(error)) throw error;
     }
   }
+  await audit(deps, caller, "settings.changed", CENTRE_SETTINGS_KEY, "bot", { fields: ["chatIds"], purpose });
 }
 
 /** A conversation the bot can no longer post to stops being any purpose's chat; answers the purposes it was. */

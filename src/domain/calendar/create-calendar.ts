@@ -31,21 +31,58 @@ const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** The working-day calendar: a pure function of its options (PRACTICE-FRAMEWORK.md, time conventions). */
 export function createCalendar(options: CalendarOptions): Calendar {
+  const settings = readSettings(options);
+  const days = dayBoundaries(settings.timeZone);
+  const working = workingDays(settings, days);
+  const hours = workingHoursOf(settings, days, working);
+  return {
+    timeZone: settings.timeZone,
+    localDate: days.localDateOf,
+    localTime: (instant) => inZone(instant, settings.timeZone).toFormat("HH:mm"),
+    // The last millisecond before the next local day starts (23:59:59.999, on clock-change days too).
+    endOfDay: (date) => new Date(days.dayStartMs(days.dayAfter(date)) - 1),
+    startOfDay: (date) => new Date(days.dayStartMs(date)),
+    isWorkingDay: working.isWorkingDay,
+    nonWorkingReason: working.nonWorkingReason,
+    addCalendarDays,
+    addCalendarMonths,
+    addWorkingDays: working.addWorkingDays,
+    isWithinWorkingHours: hours.isWithinWorkingHours,
+    nextWorkingInstant: hours.nextWorkingInstant,
+    addWorkingHours: hours.addWorkingHours,
+    holidays: (year) => holidaysIn(year, settings, working.nonWorkingReason),
+  };
+}
+
+interface Settings {
+  readonly timeZone: string;
+  readonly workingWeekdays: ReadonlySet<number>;
+  readonly hours: Record<"start" | "end", { hour: number; minute: number }>;
+  readonly bankHolidays: ReadonlyMap<LocalDate, BankHoliday>;
+  readonly closureDays: ReadonlyMap<LocalDate, ClosureDay>;
+  /** The years the bank holidays fall in: working days can be counted in these only. */
+  readonly coveredYears: ReadonlySet<number>;
+}
+
+/** Every option checked once, at construction, so a bad setting names itself rather than failing a later deadline. */
+function readSettings(options: CalendarOptions): Settings {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   if (!IANAZone.isValidZone(timeZone)) {
     throw invalidSettings(`"${timeZone}" is not a time zone; use an IANA name such as Europe/London`);
   }
-  const workingWeekdays = readWorkingWeekdays(options.workingWeekdays ?? DEFAULT_WORKING_WEEKDAYS);
-  const hours = readWorkingHours(options.workingHours ?? DEFAULT_WORKING_HOURS);
   const bankHolidays = byDate(options.bankHolidays, "Bank holiday");
-  const closureDays = byDate(options.closureDays ?? [], "Closure day");
-  const coveredYears = new Set([...bankHolidays.keys()].map((date) => Number(date.slice(0, 4))));
-
-  const inZone = (instant: Date, what: string): DateTime<true> => {
-    const dateTime = DateTime.fromJSDate(instant, { zone: timeZone });
-    if (!dateTime.isValid) throw invalidInstant(what);
-    return dateTime;
+  return {
+    timeZone,
+    workingWeekdays: readWorkingWeekdays(options.workingWeekdays ?? DEFAULT_WORKING_WEEKDAYS),
+    hours: readWorkingHours(options.workingHours ?? DEFAULT_WORKING_HOURS),
+    bankHolidays,
+    closureDays: byDate(options.closureDays ?? [], "Closure day"),
+    coveredYears: new Set([...bankHolidays.keys()].map((date) => Number(date.slice(0, 4)))),
   };
+}
+
+/** Local days in the calendar's zone: where each starts, the days either side, and which day an instant falls on. */
+function dayBoundaries(timeZone: string) {
   const localStartOfDay = (date: LocalDate): DateTime<true> => {
     const day = parseLocalDate(date, "The date");
     return DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone: timeZone }).startOf(
@@ -60,8 +97,7 @@ export function createCalendar(options: CalendarOptions): Calendar {
   /** The local date of an instant from the remembered day boundaries: it is the UTC date, or the day either side. */
   const localDateOf = (instant: Date): LocalDate => {
     const ms = instant.getTime();
-    if (!Number.isFinite(ms) || Math.abs(ms) > LAST_FOUR_DIGIT_YEAR_MS)
-      return inZone(instant, "The instant").toISODate();
+    if (!Number.isFinite(ms) || Math.abs(ms) > LAST_FOUR_DIGIT_YEAR_MS) return inZone(instant, timeZone).toISODate();
     const utcDate = instant.toISOString().slice(0, 10);
     const next = dayAfter(utcDate);
     if (ms >= dayStartMs(next)) return next;
@@ -69,30 +105,36 @@ export function createCalendar(options: CalendarOptions): Calendar {
   };
   const atLocalTime = (date: LocalDate, time: { hour: number; minute: number }): Date =>
     localStartOfDay(date).set(time).toJSDate();
+  return { dayStartMs, dayAfter, localDateOf, atLocalTime };
+}
 
+type DayBoundaries = ReturnType<typeof dayBoundaries>;
+
+function inZone(instant: Date, timeZone: string): DateTime<true> {
+  const dateTime = DateTime.fromJSDate(instant, { zone: timeZone });
+  if (!dateTime.isValid) throw invalidInstant("The instant");
+  return dateTime;
+}
+
+/** Which days are worked (weekdays less bank holidays and closure days), and counting in working days. */
+function workingDays(settings: Settings, days: DayBoundaries) {
   const nonWorkingReason = remembered((date: LocalDate): NonWorkingDay | undefined => {
     const day = parseLocalDate(date, "The date");
-    if (!coveredYears.has(day.year)) throw yearNotCovered(day.year);
-    if (!workingWeekdays.has(day.weekday)) {
+    if (!settings.coveredYears.has(day.year)) throw yearNotCovered(day.year);
+    if (!settings.workingWeekdays.has(day.weekday)) {
       return { date, reason: "weekend", name: day.setLocale("en-GB").toFormat("cccc") };
     }
-    const bankHoliday = bankHolidays.get(date);
+    const bankHoliday = settings.bankHolidays.get(date);
     if (bankHoliday) return { date, reason: "bank-holiday", name: bankHoliday.name };
-    const closureDay = closureDays.get(date);
+    const closureDay = settings.closureDays.get(date);
     if (closureDay) return { date, reason: "closure-day", name: closureDay.name };
     return undefined;
   });
   const isWorkingDay = (date: LocalDate): boolean => nonWorkingReason(date) === undefined;
-
-  const addCalendarDays = (date: LocalDate, days: number): LocalDate => {
-    if (!Number.isInteger(days)) throw invalidAmount(days, "A number of calendar days");
-    return toLocalDate(parseLocalDate(date, "The date").plus({ days }));
-  };
-
   // Ends: every year without bank holidays throws, so a run of non-working days cannot go on for ever.
   const nextWorkingDay = remembered((date: LocalDate): LocalDate => {
-    let day = dayAfter(date);
-    while (!isWorkingDay(day)) day = dayAfter(day);
+    let day = days.dayAfter(date);
+    while (!isWorkingDay(day)) day = days.dayAfter(day);
     return day;
   });
   const addWorkingDays = (date: LocalDate, n: number): LocalDate => {
@@ -103,71 +145,79 @@ export function createCalendar(options: CalendarOptions): Calendar {
     for (let counted = 0; counted < n; counted++) day = nextWorkingDay(day);
     return day;
   };
+  return { nonWorkingReason, isWorkingDay, nextWorkingDay, addWorkingDays };
+}
 
+type WorkingDays = ReturnType<typeof workingDays>;
+
+/** Working hours on working days: when nudges may be sent, and counting in working hours (a LADO's answer). */
+function workingHoursOf(settings: Settings, days: DayBoundaries, working: WorkingDays) {
   const workingHoursMs = remembered((date: LocalDate) => ({
-    start: atLocalTime(date, hours.start).getTime(),
-    end: atLocalTime(date, hours.end).getTime(),
+    start: days.atLocalTime(date, settings.hours.start).getTime(),
+    end: days.atLocalTime(date, settings.hours.end).getTime(),
   }));
-  const workingHoursOf = (date: LocalDate): { start: Date; end: Date } => {
+  const hoursOn = (date: LocalDate): { start: Date; end: Date } => {
     const { start, end } = workingHoursMs(date);
     return { start: new Date(start), end: new Date(end) };
   };
-
   const nextWorkingInstant = (instant: Date): Date => {
-    const date = localDateOf(instant);
-    if (isWorkingDay(date)) {
-      const { start, end } = workingHoursOf(date);
+    const date = days.localDateOf(instant);
+    if (working.isWorkingDay(date)) {
+      const { start, end } = hoursOn(date);
       if (instant < start) return start;
       if (instant < end) return instant;
     }
-    return workingHoursOf(nextWorkingDay(date)).start;
+    return hoursOn(working.nextWorkingDay(date)).start;
   };
-
   return {
-    timeZone,
-    localDate: localDateOf,
-    localTime: (instant) => inZone(instant, "The instant").toFormat("HH:mm"),
-    // The last millisecond before the next local day starts (23:59:59.999, on clock-change days too).
-    endOfDay: (date) => new Date(dayStartMs(dayAfter(date)) - 1),
-    startOfDay: (date) => new Date(dayStartMs(date)),
-    isWorkingDay,
-    nonWorkingReason,
-    addCalendarDays,
-    addCalendarMonths: (date, months) => {
-      if (!Number.isInteger(months)) throw invalidAmount(months, "A number of calendar months");
-      // luxon clamps to the last day of a shorter month, as the Calendar contract asks.
-      return toLocalDate(parseLocalDate(date, "The date").plus({ months }));
-    },
-    addWorkingDays,
-    isWithinWorkingHours: (instant) => {
-      const date = localDateOf(instant);
-      if (!isWorkingDay(date)) return false;
-      const { start, end } = workingHoursOf(date);
+    isWithinWorkingHours: (instant: Date): boolean => {
+      const date = days.localDateOf(instant);
+      if (!working.isWorkingDay(date)) return false;
+      const { start, end } = hoursOn(date);
       return instant >= start && instant < end;
     },
     nextWorkingInstant,
-    addWorkingHours: (instant, hours) => {
+    addWorkingHours: (instant: Date, hours: number): Date => {
       if (!Number.isInteger(hours) || hours < 0) throw invalidAmount(hours, "A number of working hours");
       let from = nextWorkingInstant(instant);
       let remaining = hours * HOUR_MS;
       // Ends: each pass uses up a working day's hours (at least a minute, as the settings require).
       for (;;) {
-        const date = localDateOf(from);
+        const date = days.localDateOf(from);
         const left = workingHoursMs(date).end - from.getTime();
         if (remaining <= left) return new Date(from.getTime() + remaining);
         remaining -= left;
-        from = workingHoursOf(nextWorkingDay(date)).start;
+        from = hoursOn(working.nextWorkingDay(date)).start;
       }
     },
-    holidays: (year) => {
-      if (!coveredYears.has(year)) throw yearNotCovered(year);
-      const dates = [...bankHolidays.keys(), ...closureDays.keys()].filter((date) => date.startsWith(`${year}-`));
-      return [...new Set(dates)]
-        .sort()
-        .map(nonWorkingReason)
-        .filter((day): day is NonWorkingDay => day !== undefined && day.reason !== "weekend");
-    },
   };
+}
+
+function addCalendarDays(date: LocalDate, days: number): LocalDate {
+  if (!Number.isInteger(days)) throw invalidAmount(days, "A number of calendar days");
+  return toLocalDate(parseLocalDate(date, "The date").plus({ days }));
+}
+
+function addCalendarMonths(date: LocalDate, months: number): LocalDate {
+  if (!Number.isInteger(months)) throw invalidAmount(months, "A number of calendar months");
+  // luxon clamps to the last day of a shorter month, as the Calendar contract asks.
+  return toLocalDate(parseLocalDate(date, "The date").plus({ months }));
+}
+
+/** A year's bank holidays and closure days, in date order (weekends are not listed). */
+function holidaysIn(
+  year: number,
+  settings: Settings,
+  nonWorkingReason: (date: LocalDate) => NonWorkingDay | undefined,
+): readonly NonWorkingDay[] {
+  if (!settings.coveredYears.has(year)) throw yearNotCovered(year);
+  const dates = [...settings.bankHolidays.keys(), ...settings.closureDays.keys()].filter((date) =>
+    date.startsWith(`${year}-`),
+  );
+  return [...new Set(dates)]
+    .sort()
+    .map(nonWorkingReason)
+    .filter((day): day is NonWorkingDay => day !== undefined && day.reason !== "weekend");
 }
 
 function readWorkingWeekdays(weekdays: readonly number[]): ReadonlySet<number> {

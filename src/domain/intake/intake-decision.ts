@@ -5,6 +5,7 @@ import type { Classification } from "../mail/classify-message.js";
 import type { InboundMessage } from "../mail/inbound-message.js";
 import { isIntermediary, sameAddress } from "../mail/addresses.js";
 import { shouldNeverAnswer, type NeverAnswer } from "../mail/loop-protection.js";
+import type { MachineMailKind } from "../mail/machine-mail.js";
 import type { MailContext } from "../mail/mail-context.js";
 import type { ReferrerFinding } from "../mail/original-referrer.js";
 import type { Profile } from "../rules/profile-schema.js";
@@ -25,8 +26,11 @@ export type AcknowledgementPlan =
       readonly reason: "not-for-this-kind" | "never-answer" | "no-acknowledgement-rule" | "too-old";
     };
 
+/** Why a message is not a contact: the duty worker's "Ignored and quarantined" list shows it. */
+export type IgnoreReason = "own-mail" | "delivery-failure" | "autoreply" | "mailing-list" | MachineMailKind;
+
 export type IntakeDecision =
-  | { readonly action: "ignore"; readonly reason: "own-mail" | "delivery-failure" | "autoreply" | "mailing-list" }
+  | { readonly action: "ignore"; readonly reason: IgnoreReason }
   | { readonly action: "follow-up"; readonly caseReference: string }
   | { readonly action: "new-case"; readonly kind: ContactKind; readonly referrer?: Referrer };
 
@@ -49,6 +53,16 @@ export function decideIntake(
     case "own-mail":
     case "delivery-failure":
     case "autoreply":
+      return { action: "ignore", reason: classification.kind };
+    case "delivery-notice":
+    case "feedback-report":
+    case "read-receipt":
+    case "list-admin":
+    case "challenge-response":
+    case "sms-gateway":
+    case "antivirus-notice":
+    case "recall":
+    case "calendar":
       return { action: "ignore", reason: classification.kind };
     case "reply-to-case":
       if (classification.caseReference !== undefined) {

@@ -230,6 +230,8 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     roles: ["duty-worker", "manager", "admin"],
     system: true,
   },
+  recordReceivedAgain: { action: "record that an email was received again", roles: [], system: true },
+  recordRescuedMail: { action: "log an email the service set aside", roles: TRIAGE },
   confirmReferrer: { action: "confirm the referrer", roles: ["duty-worker", "manager", "admin"] },
   recordLetterSent: { action: "record that a letter was sent", roles: [], system: true },
   recordAcknowledgementNotDelivered: {
@@ -362,6 +364,7 @@ const ROLE_NAMES: Record<StaffRole, string> = {
   practitioner: "a practitioner",
   manager: "a manager",
   admin: "an administrator",
+  "all-cases-reader": "an all-cases reader",
 };
 
 export function rolesPhrase(roles: readonly StaffRole[]): string {

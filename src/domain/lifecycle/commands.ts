@@ -35,6 +35,16 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "signOffClosure"; endDate: string }
   | { type: "recordClockReason"; rule: string; instance: number; reason: string }
   | { type: "attachFollowUpContact"; contactId: string }
+  /** A duty worker logs an email the intake set aside, as a new contact or on a case (issue 19 §5). */
+  | {
+      type: "recordRescuedMail";
+      contactId: string;
+      messageId: string;
+      setAsideAs: "ignored" | "quarantined";
+      reason: string;
+    }
+  /** Another copy of a contact's email arrived (another Graph message, the same Internet message). */
+  | { type: "recordReceivedAgain"; contactId: string; messageId: string; receivedAt: string }
   | { type: "confirmReferrer"; contactId: string; referrer: Referrer }
   // Duty triage of a case opened in error (before screening)
   | { type: "linkContactToCase"; toCaseId: string; contactIds: readonly string[]; note?: string }

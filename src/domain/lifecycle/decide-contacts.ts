@@ -10,6 +10,24 @@ export function attachFollowUpContact(kase: Case, command: CommandOf<"attachFoll
   ];
 }
 
+/** Whether the case already records this copy of a contact's email (a retried intake records it once). */
+export const receivedAgainRecorded = (kase: Case, messageId: string): boolean =>
+  kase.events.some((e) => e.type === "contact.received-again" && e.data.messageId === messageId);
+
+/** Issue 19: a second delivery of one email is kept on the contact it first made ("also received at …"). */
+export function recordReceivedAgain(kase: Case, command: CommandOf<"recordReceivedAgain">, ctx: CommandContext) {
+  if (receivedAgainRecorded(kase, command.messageId)) return [];
+  const { contactId, messageId, receivedAt } = command;
+  return [stamp(kase, command, ctx, "contact.received-again", { contactId, messageId, receivedAt })];
+}
+
+/** Issue 19 §5: who logged an email the intake had set aside, and what it had been set aside as (once per email). */
+export function recordRescuedMail(kase: Case, command: CommandOf<"recordRescuedMail">, ctx: CommandContext) {
+  const { contactId, messageId, setAsideAs, reason } = command;
+  if (kase.events.some((e) => e.type === "contact.rescued" && e.data.messageId === messageId)) return [];
+  return [stamp(kase, command, ctx, "contact.rescued", { contactId, messageId, setAsideAs, reason })];
+}
+
 /** 1.2: the acknowledgement goes to the original referrer, once a duty worker has confirmed who that is. */
 export function confirmReferrer(kase: Case, command: CommandOf<"confirmReferrer">, ctx: CommandContext) {
   const referrer = { ...command.referrer, confirmed: true };

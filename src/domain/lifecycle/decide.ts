@@ -7,6 +7,8 @@ import {
   confirmReferrer,
   recordAcknowledgementNotDelivered,
   recordLetterSent,
+  recordReceivedAgain,
+  recordRescuedMail,
 } from "./decide-contacts.js";
 import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
@@ -55,6 +57,8 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   recordLadoNotification: lado.recordLadoNotification,
   recordLadoResponse: lado.recordLadoResponse,
   attachFollowUpContact,
+  recordReceivedAgain,
+  recordRescuedMail,
   confirmReferrer,
   recordLetterSent,
   recordAcknowledgementNotDelivered,

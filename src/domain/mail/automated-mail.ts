@@ -1,14 +1,12 @@
 import { findEmail, isMachineAddress, sameAddress } from "./addresses.js";
 import { AUTOREPLY_SUBJECTS, DELIVERY_FAILURE_SUBJECTS, startsWithAny } from "./automated-subjects.js";
+import { combine, type Finding, type Signal } from "./finding.js";
 import { hasHeader, headerToken, headerValues } from "./headers.js";
 import type { InboundMessage } from "./inbound-message.js";
+import { deliveryNoticeFinding, machineMailFinding } from "./machine-mail.js";
 import type { MailContext } from "./mail-context.js";
 
-/** Why a message looks machine-sent, and how sure we are. */
-export interface Finding {
-  readonly reasons: readonly string[];
-  readonly confidence: number;
-}
+export type { Finding } from "./finding.js";
 
 export interface AutoreplyFinding extends Finding {
   /**
@@ -17,18 +15,6 @@ export interface AutoreplyFinding extends Finding {
    */
   readonly onlyMachineSent: boolean;
 }
-
-interface Signal {
-  readonly applies: boolean;
-  readonly reason: string;
-  readonly confidence: number;
-}
-
-const combine = (signals: readonly Signal[]): Finding | undefined => {
-  const found = signals.filter((signal) => signal.applies);
-  if (found.length === 0) return undefined;
-  return { reasons: found.map((s) => s.reason), confidence: Math.max(...found.map((s) => s.confidence)) };
-};
 
 const senderAddress = (message: InboundMessage): string | undefined => message.from?.address ?? message.sender?.address;
 
@@ -55,9 +41,16 @@ export const ownMailFinding = (message: InboundMessage, context: MailContext): F
   ]);
 };
 
+/**
+ * A report that mail could not be delivered; a delay, a relay or a delivery notice is not one. A mail server's
+ * address alone says only "a machine": its recall report or quarantine notice is that, not a bounce.
+ */
 export const deliveryFailureFinding = (message: InboundMessage): Finding | undefined => {
+  if (deliveryNoticeFinding(message) !== undefined) return undefined;
   const from = senderAddress(message);
-  return combine([
+  const fromMailServer =
+    from !== undefined && /^(?:postmaster|mailer-daemon|microsoftexchange[0-9a-f]{32})@/i.test(from);
+  const report = combine([
     {
       applies: isDeliveryStatusReport(message),
       reason: "It is a delivery status report from a mail server (multipart/report).",
@@ -69,16 +62,16 @@ export const deliveryFailureFinding = (message: InboundMessage): Finding | undef
       confidence: 0.95,
     },
     {
-      applies: from !== undefined && /^(?:postmaster|mailer-daemon|microsoftexchange[0-9a-f]{32})@/i.test(from),
-      reason: "It comes from a mail server (postmaster or MAILER-DAEMON), not a person.",
-      confidence: 0.9,
-    },
-    {
       applies: startsWithAny(message.subject, DELIVERY_FAILURE_SUBJECTS),
       reason: "Its subject says a message could not be delivered.",
       confidence: 0.8,
     },
   ]);
+  if (!fromMailServer) return report;
+  const server = "It comes from a mail server (postmaster or MAILER-DAEMON), not a person.";
+  if (report !== undefined)
+    return { reasons: [...report.reasons, server], confidence: Math.max(report.confidence, 0.9) };
+  return machineMailFinding(message) === undefined ? { reasons: [server], confidence: 0.9 } : undefined;
 };
 
 /** List-Id (RFC 2919) or a bulk mailing that offers to unsubscribe (RFC 2369). */

@@ -1,5 +1,5 @@
 // `\b` is ASCII-only in JavaScript ("automática:" has no word boundary), so openings end at any non-letter.
-function opening(words: string): RegExp {
+export function opening(words: string): RegExp {
   return new RegExp(`^${words}(?![\\p{L}\\p{N}])`, "iu");
 }
 
@@ -11,7 +11,7 @@ function opening(words: string): RegExp {
 export const DELIVERY_FAILURE_SUBJECTS: readonly RegExp[] = [
   opening("undeliverable"),
   opening("undelivered mail returned to sender"),
-  opening("delivery status notification \\((?:failure|delay)\\)"),
+  opening("delivery status notification \\(failure\\)"),
   opening("mail delivery failed"),
   opening("delivery failure"),
   opening("returned mail"),

@@ -3,6 +3,7 @@ import { autoreplyFinding, deliveryFailureFinding, mailingListFinding, ownMailFi
 import { contactSignal } from "./contact-signals.js";
 import type { InboundMessage } from "./inbound-message.js";
 import type { MailContext } from "./mail-context.js";
+import { machineMailFinding, MACHINE_MAIL_KINDS } from "./machine-mail.js";
 import { findReferrerFields } from "./referrer-fields.js";
 
 export const CLASSIFICATION_KINDS = [
@@ -14,6 +15,7 @@ export const CLASSIFICATION_KINDS = [
   "autoreply",
   "delivery-failure",
   "own-mail",
+  ...MACHINE_MAIL_KINDS,
   "not-a-contact",
 ] as const;
 export type ClassificationKind = (typeof CLASSIFICATION_KINDS)[number];
@@ -31,10 +33,24 @@ export interface Classification {
 const NOT_A_CONTACT_CONFIDENCE = 0.6;
 
 /**
- * Sorts one inbound message. Precedence: our own mail, then bounces, then autoreplies, then mailing lists,
+ * Sorts one inbound message. Precedence: our own mail, then bounces, then other machine mail (delay and read
+ * receipts, feedback reports, list notices, calendar, recalls, challenges, SMS and antivirus notices), then
+ * autoreplies, then mailing lists,
  * then replies on a case, then the request kinds (DART, Front Door, EHA, Request for Support).
  */
 export const classifyMessage = (message: InboundMessage, context: MailContext): Classification => {
+  const classification = classifyWhole(message, context);
+  if (message.bodyCut === undefined) return classification;
+  return { ...classification, reasons: [...classification.reasons, bodyCutReason(message.bodyCut)] };
+};
+
+/** Issue 19: a body longer than the intake reads is cut, and the duty worker told to read the rest in the mailbox. */
+const bodyCutReason = (cut: NonNullable<InboundMessage["bodyCut"]>): string =>
+  `Its body is longer than the intake reads: only the first ${cut.readChars.toLocaleString("en-GB")} of ` +
+  `${cut.totalChars.toLocaleString("en-GB")} characters of its ${cut.limit === "html" ? "HTML" : "text"} were read, ` +
+  "so read the rest in the mailbox.";
+
+const classifyWhole = (message: InboundMessage, context: MailContext): Classification => {
   checkMailContext(context);
   const subjectReference = findCaseReference(message.subject, context);
   const withReference = (classification: Classification): Classification =>
@@ -44,6 +60,8 @@ export const classifyMessage = (message: InboundMessage, context: MailContext): 
   if (own !== undefined) return withReference({ kind: "own-mail", ...own });
   const bounce = deliveryFailureFinding(message);
   if (bounce !== undefined) return withReference({ kind: "delivery-failure", ...bounce });
+  const machine = machineMailFinding(message);
+  if (machine !== undefined) return withReference(machine);
 
   const request = contactSignal(message, context);
   const autoreply = autoreplyFinding(message);

@@ -34,6 +34,13 @@ export interface InboundMessage {
   /** Plain-text body (HTML converted to text where the message had only HTML). */
   readonly bodyText: string;
   readonly bodyHtml?: string;
+  /**
+   * Set when the body was longer than the intake reads: of its HTML, or of its text, only the first `readChars` of
+   * `totalChars` characters were read.
+   */
+  readonly bodyCut?: { readonly limit: "html" | "text"; readonly readChars: number; readonly totalChars: number };
+  /** A digest of the body text as read: two deliveries of one email have the same; it says nothing of the body. */
+  readonly bodyDigest?: string;
   readonly attachments: readonly AttachmentInfo[];
   /**
    * Headers of the message a delivery report returns (its `text/rfc822-headers` or `message/rfc822` part), names

@@ -7,6 +7,7 @@ import {
   ownMailFinding,
 } from "./automated-mail.js";
 import type { InboundMessage } from "./inbound-message.js";
+import { machineMailFinding } from "./machine-mail.js";
 import type { MailContext } from "./mail-context.js";
 
 export interface NeverAnswer {
@@ -23,6 +24,7 @@ export const shouldNeverAnswer = (message: InboundMessage, context: MailContext)
   const findings = [
     ownMailFinding(message, context),
     deliveryFailureFinding(message),
+    machineMailFinding(message),
     autoreplyFinding(message),
     mailingListFinding(message),
     machineSenderFinding(message),

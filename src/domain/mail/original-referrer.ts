@@ -58,85 +58,90 @@ export const findOriginalReferrer = (message: InboundMessage, context: MailConte
   const notIntermediary = (person: ReferrerFields): boolean =>
     person.email === undefined || !isIntermediary(person.email, context);
   const formPeople = findReferrerFields(message.bodyText).filter(notIntermediary);
-  const formEmails = distinctByEmail(formPeople);
   const sender = senderOf(message);
-
-  if (sender !== undefined && !isIntermediary(sender.address, context)) {
-    const person: ReferrerFields = {
-      ...formPeople.find((p) => agree(p, { email: sender.address })),
-      ...sender,
-      email: sender.address,
-    };
-    const others = formEmails.filter((p) => !agree(p, person));
-    if (others.length === 0) {
-      return {
-        referrer: referrerFrom(person, true),
-        confident: true,
-        source: "sender",
-        reasons: ["The sender is the referrer."],
-      };
-    }
-    return {
-      referrer: referrerFrom(person, false),
-      confident: false,
-      source: "sender",
-      reasons: [
-        `The form names a different referrer (${others.map((p) => p.email).join(", ")}) from the sender: please confirm who to acknowledge.`,
-      ],
-    };
-  }
-
+  if (sender !== undefined && !isIntermediary(sender.address, context)) return fromSender(sender, formPeople);
   const quoted = findQuotedSenders(message.bodyText)
     .filter((p): p is MailAddress => p.address !== undefined && !isIntermediary(p.address, context))
     .at(-1);
+  return fromForwardedForm(distinctByEmail(formPeople), quoted) ?? fromNamesOnly(formPeople);
+};
+
+/** A referrer who wrote to us themselves: confident unless the form inside names someone else. */
+function fromSender(sender: MailAddress, formPeople: readonly ReferrerFields[]): ReferrerFinding {
+  const person: ReferrerFields = {
+    ...formPeople.find((p) => agree(p, { email: sender.address })),
+    ...sender,
+    email: sender.address,
+  };
+  const others = distinctByEmail(formPeople).filter((p) => !agree(p, person));
+  if (others.length === 0) {
+    return {
+      referrer: referrerFrom(person, true),
+      confident: true,
+      source: "sender",
+      reasons: ["The sender is the referrer."],
+    };
+  }
+  return {
+    referrer: referrerFrom(person, false),
+    confident: false,
+    source: "sender",
+    reasons: [
+      `The form names a different referrer (${others.map((p) => p.email).join(", ")}) from the sender: please confirm who to acknowledge.`,
+    ],
+  };
+}
+
+/**
+ * Mail passed on by the desk or a system: the form's referrer email, checked against the forwarded message's own
+ * sender; else that sender alone. Undefined when neither gives an email address.
+ */
+function fromForwardedForm(
+  formEmails: readonly ReferrerFields[],
+  quoted: MailAddress | undefined,
+): ReferrerFinding | undefined {
   const [form, ...otherForms] = formEmails;
+  if (form === undefined) return quoted === undefined ? undefined : fromQuotedSender(quoted);
   if (otherForms.length > 0) {
-    return {
-      referrer: referrerFrom(form ?? {}, false),
-      confident: false,
-      source: "form-field",
-      reasons: [
-        `The form gives more than one referrer email (${formEmails.map((p) => p.email).join(", ")}): please confirm who to acknowledge.`,
-      ],
-    };
+    return unsure(form, [
+      `The form gives more than one referrer email (${formEmails.map((p) => p.email).join(", ")}): please confirm who to acknowledge.`,
+    ]);
   }
-  if (form !== undefined && quoted !== undefined && !agree(form, { email: quoted.address })) {
-    return {
-      referrer: referrerFrom(form, false),
-      confident: false,
-      source: "form-field",
-      reasons: [
-        `The form names ${form.email ?? ""} but the forwarded message came from ${quoted.address}: please confirm who to acknowledge.`,
-      ],
-    };
+  if (quoted !== undefined && !agree(form, { email: quoted.address })) {
+    return unsure(form, [
+      `The form names ${form.email ?? ""} but the forwarded message came from ${quoted.address}: please confirm who to acknowledge.`,
+    ]);
   }
-  if (form !== undefined) {
-    const agreed = quoted === undefined ? [] : ["The forwarded message came from the same address."];
-    return {
-      referrer: referrerFrom(form, true),
-      confident: true,
-      source: "form-field",
-      reasons: ["The forwarded form names the referrer.", ...agreed],
-    };
-  }
-  if (quoted !== undefined) {
-    return {
-      referrer: referrerFrom({ ...quoted, email: quoted.address }, true),
-      confident: true,
-      source: "forwarded-header",
-      reasons: ["The forwarded message shows who sent it in the first place."],
-    };
-  }
+  const agreed = quoted === undefined ? [] : ["The forwarded message came from the same address."];
+  return {
+    referrer: referrerFrom(form, true),
+    confident: true,
+    source: "form-field",
+    reasons: ["The forwarded form names the referrer.", ...agreed],
+  };
+}
+
+const fromQuotedSender = (quoted: MailAddress): ReferrerFinding => ({
+  referrer: referrerFrom({ ...quoted, email: quoted.address }, true),
+  confident: true,
+  source: "forwarded-header",
+  reasons: ["The forwarded message shows who sent it in the first place."],
+});
+
+const unsure = (form: ReferrerFields, reasons: readonly string[]): ReferrerFinding => ({
+  referrer: referrerFrom(form, false),
+  confident: false,
+  source: "form-field",
+  reasons,
+});
+
+/** No email address anywhere: a name on the form is kept for the duty worker, who confirms before anything is sent. */
+function fromNamesOnly(formPeople: readonly ReferrerFields[]): ReferrerFinding {
   const named = formPeople[0];
   if (named !== undefined) {
-    return {
-      referrer: referrerFrom(named, false),
-      confident: false,
-      source: "form-field",
-      reasons: [
-        "The form names the referrer but gives no email address: please add it before the acknowledgement is sent.",
-      ],
-    };
+    return unsure(named, [
+      "The form names the referrer but gives no email address: please add it before the acknowledgement is sent.",
+    ]);
   }
   return {
     confident: false,
@@ -145,4 +150,4 @@ export const findOriginalReferrer = (message: InboundMessage, context: MailConte
       "Could not tell who made this referral (it came through the Early Help Desk or a system address): please confirm the referrer.",
     ],
   };
-};
+}

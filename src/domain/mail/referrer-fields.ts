@@ -27,8 +27,20 @@ const fieldOf = (label: string): Field | undefined => {
   return (Object.keys(LABELS) as Field[]).find((field) => LABELS[field].test(normal));
 };
 
-// "Label: value", "Label | value" (tables rendered as text), "Label<TAB>value".
-const INLINE = /^\s*[>*•\s]*([^:|\t]{3,60}?)\s*(?::|\||\t)\s*(.*?)\s*\|?\s*$/;
+const LABEL_CHARS = { min: 3, max: 60 } as const;
+const DECORATION = /^[\s>*•]+/;
+
+/**
+ * "Label: value", "Label | value" (tables written as text), "Label<TAB>value": the label is what comes before the
+ * first separator, within 60 characters. Plain string work, no backtracking regex: a line may be 256 KB of spaces.
+ */
+const splitInline = (line: string): { readonly label: string; readonly value: string } | undefined => {
+  const text = line.replace(DECORATION, "");
+  const at = text.slice(0, LABEL_CHARS.max + 1).search(/[:|\t]/);
+  if (at < LABEL_CHARS.min) return undefined;
+  const rest = text.slice(at + 1).trim();
+  return { label: text.slice(0, at), value: (rest.endsWith("|") ? rest.slice(0, -1) : rest).trim() };
+};
 
 /**
  * Every referrer form block found in a body, in order. A value on the line after a bare label is read too,
@@ -51,15 +63,20 @@ export const findReferrerFields = (bodyText: string): readonly ReferrerFields[] 
     if (embedded !== undefined && current.email === undefined) current.email = embedded;
   };
   lines.forEach((line, index) => {
-    const inline = INLINE.exec(line);
-    const inlineField = inline?.[1] === undefined ? undefined : fieldOf(inline[1]);
-    if (inline !== null && inlineField !== undefined && (inline[2] ?? "") !== "") {
-      record(inlineField, inline[2] ?? "");
+    const inline = splitInline(line);
+    const inlineField = inline === undefined ? undefined : fieldOf(inline.label);
+    if (inline !== undefined && inlineField !== undefined && inline.value !== "") {
+      record(inlineField, inline.value);
       return;
     }
-    const bareField = fieldOf(line.replace(/[:|]\s*$/, ""));
-    const next = lines.slice(index + 1).find((candidate) => candidate.trim() !== "");
-    if (bareField !== undefined && next !== undefined && INLINE.exec(next) === null && fieldOf(next) === undefined) {
+    const bareField = fieldOf(line.trim().replace(/[:|]$/, ""));
+    const next = bareField === undefined ? undefined : nextNonEmpty(lines, index + 1);
+    if (
+      bareField !== undefined &&
+      next !== undefined &&
+      splitInline(next) === undefined &&
+      fieldOf(next) === undefined
+    ) {
       record(bareField, next);
     }
   });
@@ -72,3 +89,8 @@ const withoutEmail = (raw: string): string =>
     .replace(/[<[(]?(?:mailto:)?[^\s<>[\]()]+@[^\s<>[\]()]+[>\])]?/gi, "")
     .replace(/[\s,;–-]+$/, "")
     .trim();
+
+const nextNonEmpty = (lines: readonly string[], from: number): string | undefined => {
+  for (let i = from; i < lines.length; i++) if (lines[i]?.trim() !== "") return lines[i];
+  return undefined;
+};

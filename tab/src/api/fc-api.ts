@@ -17,6 +17,7 @@ export interface FcApi {
   updateSettings(update: C.SettingsUpdate, etag: string): Promise<ApiResponse<C.SettingsResponse>>;
   importBankHolidays(file: unknown, settingsEtag: string): Promise<ApiResponse<C.BankHolidayImportResult>>;
   saveStaff(staffId: string, input: C.StaffInput, etag?: string): Promise<ApiResponse<C.StaffView>>;
+  deactivateStaff(staffId: string, etag: string): Promise<ApiResponse<C.StaffView>>;
   decide(caseId: string, request: C.DecisionRequest, etag: string): Promise<ApiResponse<C.MutationResult>>;
   recordEvent(caseId: string, request: C.CaseEventRequest, etag: string): Promise<ApiResponse<C.MutationResult>>;
   /** Takes one of a case's actions: its `path`, its inputs by name, the case's ETag. */
@@ -38,6 +39,7 @@ export interface FcApi {
   linkMail(request: C.LinkMailRequest): Promise<ApiResponse<C.MailLookupResponse>>;
   heldTeamsMessages(continuation?: string): Promise<ApiResponse<C.HeldTeamsMessagesResponse>>;
   retryTeamsMessage(request: C.RetryTeamsMessageRequest): Promise<ApiResponse<C.RetryTeamsMessageResponse>>;
+  setAsideMail(continuation?: string): Promise<ApiResponse<C.SetAsideMailResponse>>;
 }
 
 const page = (continuation?: string) =>
@@ -60,6 +62,7 @@ export function createFcApi(http: HttpClient): FcApi {
     updateSettings: (update, etag) => http.send("PUT", "/api/settings", update, etag),
     importBankHolidays: (file, etag) => http.send("POST", "/api/settings/bank-holidays", file, etag),
     saveStaff: (staffId, input, etag) => http.send("PUT", `/api/staff/${id(staffId)}`, input, etag),
+    deactivateStaff: (staffId, etag) => http.send("POST", `/api/staff/${id(staffId)}/deactivation`, {}, etag),
     decide: (caseId, request, etag) => http.send("POST", `/api/cases/${id(caseId)}/decisions`, request, etag),
     recordEvent: (caseId, request, etag) => http.send("POST", `/api/cases/${id(caseId)}/events`, request, etag),
     takeAction: (path, values, etag) => http.send("POST", path, values, etag),
@@ -72,5 +75,6 @@ export function createFcApi(http: HttpClient): FcApi {
     linkMail: (request) => http.send("POST", "/api/mail/link", request),
     heldTeamsMessages: (continuation) => http.get(`/api/teams-messages/held${page(continuation)}`),
     retryTeamsMessage: (request) => http.send("POST", "/api/teams-messages/held/retry", request),
+    setAsideMail: (continuation) => http.get(`/api/mail/set-aside${page(continuation)}`),
   };
 }

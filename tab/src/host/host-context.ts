@@ -1,3 +1,4 @@
+import { fetchSignInConfig, nestedOrLegacyToken } from "./nested-auth.js";
 import { pageConfigHost, type PageConfigHost } from "./tab-config.js";
 import { themeNameFrom, type ThemeName } from "./theme.js";
 
@@ -9,7 +10,10 @@ export interface HostContext {
   readonly theme: ThemeName;
   /** Subscribes to the host's theme changes; a no-op in a browser. */
   onThemeChange(handler: (theme: ThemeName) => void): void;
-  /** An Entra token for the API (tab SSO); undefined in a browser, where local mode signs its own. */
+  /**
+   * An Entra token for the API: nested app authentication where the host offers it, else TeamsJS or Office.js
+   * (tab SSO); undefined in a browser, where local mode signs its own.
+   */
   getAuthToken?: () => Promise<string>;
   /** The setup page's Save button and what it stores (Teams' configurable tabs); undefined outside a host. */
   pageConfig?: PageConfigHost;
@@ -34,7 +38,7 @@ export async function detectHost(win: Window = window): Promise<HostContext> {
   const mayHaveHost = win.parent !== win || win.opener !== null || "nativeInterface" in win;
   if (!mayHaveHost) return BROWSER_HOST;
   // Loaded only when a host may be there: at import, teams-js fetches its list of valid domains from a CDN.
-  const { app, authentication, pages } = await import("@microsoft/teams-js");
+  const { app, authentication, nestedAppAuth, pages } = await import("@microsoft/teams-js");
   try {
     await withTimeout(app.initialize(), INITIALIZE_TIMEOUT_MS);
     const context = await app.getContext();
@@ -43,7 +47,9 @@ export async function detectHost(win: Window = window): Promise<HostContext> {
       frameContext: context.page.frameContext ?? "content",
       theme: themeNameFrom(context.app.theme),
       onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(themeNameFrom(theme))),
-      getAuthToken: () => authentication.getAuthToken(),
+      getAuthToken: nestedOrLegacyToken(await fetchSignInConfig(), nestedAppAuth.isNAAChannelRecommended(), () =>
+        authentication.getAuthToken(),
+      ),
       pageConfig: pageConfigHost(pages.config),
       ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
     };

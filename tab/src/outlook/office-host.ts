@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { BROWSER_HOST, type HostContext } from "../host/host-context.js";
+import { fetchSignInConfig, nestedOrLegacyToken } from "../host/nested-auth.js";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -9,7 +10,8 @@ export interface OutlookItem {
 }
 
 /**
- * In Outlook: load Office.js (only this page does), wait for it, and read the open email's internetMessageId.
+ * In Outlook: load Office.js (only this page does), wait for it, and read the open email's internetMessageId; sign
+ * in by nested app authentication where this Outlook offers it (requirement set NestedAppAuth 1.1).
  * Outside Outlook (local mode, tests) Office.js is never fetched: the message comes from `?internetMessageId=`.
  */
 export async function openOutlookItem(win: Window = window): Promise<OutlookItem> {
@@ -22,7 +24,11 @@ export async function openOutlookItem(win: Window = window): Promise<OutlookItem
     host: {
       ...BROWSER_HOST,
       host: "Outlook",
-      getAuthToken: () => Office.auth.getAccessToken({ allowSignInPrompt: true }),
+      getAuthToken: nestedOrLegacyToken(
+        await fetchSignInConfig(),
+        Office.context.requirements.isSetSupported("NestedAppAuth", "1.1"),
+        () => Office.auth.getAccessToken({ allowSignInPrompt: true }),
+      ),
     },
     internetMessageId: item?.internetMessageId,
   };

@@ -1,14 +1,11 @@
-import { Button, Field, Input } from "@fluentui/react-components";
-import { useState } from "react";
 import type { MailLookupResponse } from "../../../src/api/contract.js";
-import { ActionFeedback } from "../components/action-feedback.js";
 import { CaseLink } from "../components/case-link.js";
+import { LogOrLinkMail } from "../components/log-or-link-mail.js";
 import { ClockTable } from "../components/clock-table.js";
 import { Loaded } from "../components/loaded.js";
 import { RagBadge } from "../components/rag-badge.js";
 import { ReferrerCell } from "../components/referrer-cell.js";
 import { useSharedStyles } from "../components/styles.js";
-import { useAction } from "../components/use-action.js";
 import { useResource } from "../components/use-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
@@ -71,50 +68,19 @@ function Found({ found, reload }: { found: MailLookupResponse; reload: () => Pro
         </>
       ) : null}
       {isDuty && !found.logged ? (
-        found.state === "ignored" || found.state === "quarantined" ? (
-          <p>If it is a request for support, ask an administrator to log it: it cannot be logged from here.</p>
-        ) : (
+        <>
+          {found.state === "ignored" || found.state === "quarantined" ? (
+            <p>If it is a request for support after all, log it: your name is recorded with it.</p>
+          ) : null}
           <LogOrLink messageId={found.messageId} reload={reload} />
-        )
+        </>
       ) : null}
     </>
   );
 }
 
 function LogOrLink({ messageId, reload }: { messageId: string | undefined; reload: () => Promise<void> }) {
-  const { api } = useSession();
-  const styles = useSharedStyles();
-  const [caseId, setCaseId] = useState("");
-  const { busy, error, warnings, run } = useAction(reload);
   if (messageId === undefined)
     return <p>The Family Centre mailbox has not received this email yet, so it cannot be logged from here.</p>;
-  return (
-    <div className={styles.stack}>
-      <div>
-        <Button
-          appearance="primary"
-          disabled={busy}
-          onClick={() => void run(() => api.logMail({ messageId }), "Email logged as a new contact.")}
-        >
-          Log as a new contact
-        </Button>
-      </div>
-      <form
-        aria-label="Link this email to a case"
-        className={styles.row}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run(() => api.linkMail({ messageId, caseId: caseId.trim() }), `Email linked to ${caseId.trim()}.`);
-        }}
-      >
-        <Field label="Case number">
-          <Input value={caseId} placeholder="FC-2026-000123" onChange={(_, d) => setCaseId(d.value)} />
-        </Field>
-        <Button type="submit" disabled={busy || caseId.trim() === ""}>
-          Link to this case
-        </Button>
-      </form>
-      <ActionFeedback error={error} warnings={warnings} />
-    </div>
-  );
+  return <LogOrLinkMail messageId={messageId} reload={reload} />;
 }

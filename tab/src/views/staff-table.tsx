@@ -23,9 +23,13 @@ const ROLES: Record<StaffRoleName, string> = {
   practitioner: "Practitioner",
   manager: "Manager",
   admin: "Admin",
+  "all-cases-reader": "Reads all cases",
 };
 
-/** Staff and their roles; an administrator ticks roles and saves each person (with their ETag). */
+/**
+ * Staff and their roles; an administrator ticks roles and saves each person (with their ETag), or deactivates
+ * them. Their own row is shown but not changed: nobody grants themselves a role.
+ */
 export function StaffTable() {
   const { api } = useSession();
   const styles = useSharedStyles();
@@ -57,15 +61,20 @@ export function StaffTable() {
 }
 
 function StaffRow({ person, reload }: { person: StaffView; reload: () => Promise<void> }) {
-  const { api } = useSession();
+  const { api, me } = useSession();
+  const own = person.id === me.staffId;
+  const inactive = person.deactivatedAt !== undefined;
   const [roles, setRoles] = useState<readonly StaffRoleName[]>(person.roles);
   const { busy, error, warnings, run } = useAction(reload);
   const toggle = (role: StaffRoleName, on: boolean) =>
     setRoles(on ? [...roles, role] : roles.filter((r) => r !== role));
-  const { id, etag, ...input } = person;
+  const { id, etag, deactivatedAt: _deactivatedAt, ...input } = person;
   return (
     <TableRow>
-      <TableCell>{person.displayName}</TableCell>
+      <TableCell>
+        {person.displayName}
+        {inactive ? " (deactivated)" : ""}
+      </TableCell>
       <TableCell>
         <fieldset>
           <legend>{`Roles of ${person.displayName}`}</legend>
@@ -74,6 +83,7 @@ function StaffRow({ person, reload }: { person: StaffView; reload: () => Promise
               key={role}
               label={ROLES[role]}
               checked={roles.includes(role)}
+              disabled={own || inactive}
               onChange={(_, d) => toggle(role, d.checked === true)}
             />
           ))}
@@ -82,13 +92,20 @@ function StaffRow({ person, reload }: { person: StaffView; reload: () => Promise
       </TableCell>
       <TableCell>
         <Button
-          disabled={busy}
+          disabled={busy || own || inactive}
           aria-label={`Save roles of ${person.displayName}`}
           onClick={() =>
             void run(() => api.saveStaff(id, { ...input, roles }, etag), `Roles of ${person.displayName} saved.`)
           }
         >
           Save
+        </Button>
+        <Button
+          disabled={busy || own || inactive}
+          aria-label={`Deactivate ${person.displayName}`}
+          onClick={() => void run(() => api.deactivateStaff(id, etag), `${person.displayName} deactivated.`)}
+        >
+          Deactivate
         </Button>
       </TableCell>
     </TableRow>

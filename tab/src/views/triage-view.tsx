@@ -11,6 +11,7 @@ import { usePagedResource } from "../components/use-paged-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
 import { HeldTeamsMessages } from "./held-teams-messages.js";
+import { SetAsideMail } from "./set-aside-mail.js";
 
 const ACKNOWLEDGEMENT: Record<AcknowledgementStatus, string> = {
   "not-required": "Not required",
@@ -22,6 +23,8 @@ const ACKNOWLEDGEMENT: Record<AcknowledgementStatus, string> = {
   failed: "Failed to send",
   none: "None yet",
 };
+
+const DUTY: readonly string[] = ["duty-worker", "manager"];
 
 const UNSENT: ReadonlySet<AcknowledgementStatus> = new Set(["failed", "not-delivered"]);
 
@@ -68,6 +71,7 @@ export function TriageView() {
         }
       </Loaded>
       <HeldTeamsMessages />
+      {me.roles.some((role) => DUTY.includes(role)) ? <SetAsideMail /> : null}
     </section>
   );
 }

@@ -14,14 +14,18 @@ import { loadProfile } from "../../../src/policy/profiles/index.js";
 import { launchBrowser, type TestBrowser } from "../../support/browser.js";
 import { aCase } from "../../../dev/builders/case-builder.js";
 import { parseEml } from "../../../dev/mail/eml.js";
+import { everyCard } from "../../support/every-card.js";
 
 /**
  * Issue 7 §3: nothing a hostile message contains runs in a card. The corpus's script and HTML subjects, bodies and
  * display names are put into every text field of the triage and case cards, and the cards are drawn by the real
- * `adaptivecards` renderer in headless Chromium (as Teams' web client draws them, minus its markdown step).
+ * `adaptivecards` renderer in headless Chromium, reading text as Markdown (markdown-it, links found in plain text)
+ * as Teams does. Issue 15 §6: hostile Markdown and links in every untrusted string of every card stay text.
  */
 const GENERATED = fileURLToPath(new URL("../../fixtures/hostile/generated/", import.meta.url));
 const BUNDLE = createRequire(import.meta.url).resolve("adaptivecards/dist/adaptivecards.min.js");
+/** Teams reads TextBlock and Fact text as Markdown: the page does too, with markdown-it, links found as Teams finds them. */
+const MARKDOWN = createRequire(import.meta.url).resolve("markdown-it/dist/markdown-it.min.js");
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const profile = loadProfile("family-solutions");
 const calendar = createCalendar({ bankHolidays: englandAndWalesBankHolidays(2026, 2027) });
@@ -69,6 +73,9 @@ interface Rendered {
   readonly pwned: unknown;
   readonly text: string;
   readonly activeElements: number;
+  /** Links and Markdown formatting the text turned into. */
+  readonly links: number;
+  readonly formatting: number;
 }
 
 /** The little of the page's DOM these checks touch (the project compiles without the DOM library). */
@@ -82,8 +89,11 @@ interface PageNode {
 interface PageGlobals {
   __pwned?: unknown;
   readonly AdaptiveCards: {
-    AdaptiveCard: new () => { parse(json: unknown): void; render(): PageNode | undefined };
+    AdaptiveCard: (new () => { parse(json: unknown): void; render(): PageNode | undefined }) & {
+      onProcessMarkdown?: (text: string, result: { outputHtml?: string; didProcess?: boolean }) => void;
+    };
   };
+  readonly markdownit: (options: { html: boolean; linkify: boolean }) => { render(text: string): string };
   readonly document: { getElementById(id: string): PageNode; createElement(tag: string): PageNode; body: PageNode };
 }
 
@@ -108,6 +118,9 @@ const render = (page: Page, cards: readonly AdaptiveCardJson[]): Promise<Rendere
       pwned: page.__pwned,
       text: root.innerText,
       activeElements: active.length,
+      links: root.querySelectorAll("a").length,
+      formatting: root.querySelectorAll("strong, em, h1, h2, h3, h4, h5, h6, li, code, pre, blockquote, img, hr")
+        .length,
     };
   }, cards as unknown[]);
 
@@ -132,6 +145,15 @@ describe("cards never run mail content (issue 7 §3)", () => {
     });
     await page.setContent('<!doctype html><html><body><div id="cards"></div></body></html>');
     await page.addScriptTag({ path: BUNDLE });
+    await page.addScriptTag({ path: MARKDOWN });
+    await page.evaluate(() => {
+      const inPage = globalThis as unknown as PageGlobals;
+      const markdown = inPage.markdownit({ html: false, linkify: true });
+      inPage.AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
+        result.outputHtml = markdown.render(text);
+        result.didProcess = true;
+      };
+    });
   });
 
   afterAll(async () => browser?.close());
@@ -177,4 +199,50 @@ describe("cards never run mail content (issue 7 §3)", () => {
     expect(remoteRequests).toContain("tracker.example");
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__pwned)).toBe(1);
   });
+
+  describe("hostile Markdown and links in every card (issue 15 §6)", () => {
+    const HOSTILE = [
+      "[Open referral](https://evil.example/referral)",
+      "[Open referral][ref]\n\n[ref]: https://evil.example/ref",
+      "<https://evil.example/auto>",
+      "Call back on https://evil.example/path?x=1 now",
+      "see www.evil.com or evil.com, or mail jo.smith@evil.com",
+      "![pixel](https://tracker.example/pixel.gif)",
+      "**urgent** _now_ ~~struck~~ `code`",
+      "# Heading",
+      "- a list item\n1. a numbered item\n> a quote",
+      "    indented as code",
+      "mailto:jo@evil.com tel:+441234567890",
+    ];
+
+    it("shows each as the characters it is, on every card: no link, and no formatting but the cards' own", async () => {
+      const allCards = (text: string) => Object.values(everyCard(text)).flat();
+      const requestsBefore = remoteRequests.length;
+      // The cards' own Markdown (the triage card's bulleted reasons) drawn around plain words.
+      const baseline = (await render(page, allCards("plain words"))).formatting;
+      for (const hostile of HOSTILE) {
+        const rendered = await render(page, allCards(hostile));
+        expect({ hostile, links: rendered.links, formatting: rendered.formatting }).toEqual({
+          hostile,
+          links: 0,
+          formatting: baseline,
+        });
+        const shown = rendered.text.replace(/\s+/g, " ");
+        const times = shown.split(firstLine(hostile)).length - 1;
+        // Every card but help shows the string (the welcome card once, as the centre's name).
+        expect({ hostile, times: times >= Object.keys(everyCard(hostile)).length }).toEqual({ hostile, times: true });
+      }
+      expect(remoteRequests.slice(requestsBefore)).toEqual([]);
+    });
+
+    it("would have caught a link or formatting that got through (the checks can fail)", async () => {
+      const raw = { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: HOSTILE[0] + " **x**" }] };
+      const rendered = await render(page, [raw as unknown as AdaptiveCardJson]);
+      expect(rendered.links).toBe(1);
+      expect(rendered.formatting).toBe(1);
+    });
+  });
 });
+
+/** What a person reads of a hostile string's first line (a card may show only that line of a multi-line one). */
+const firstLine = (text: string): string => text.split("\n")[0]!.trim();

@@ -42,6 +42,23 @@ describe("the mailbox front door, end to end", () => {
     expect(await sentTo("earlyhelpdesk@council.example")).toEqual([]);
   });
 
+  it.each([
+    ["front-door-html-table.eml", "gareth.lloyd@probation.example"],
+    ["front-door-portal-header-row.eml", "aisha.begum@northshire-police.example"],
+    ["front-door-portal-four-column.eml", "m.kowalski@stannes.school.example"],
+    ["front-door-definition-list.eml", "grace.mensah@nhs.example"],
+    ["front-door-two-column-layout.eml", "dylan.hughes@youthservice.council.example"],
+    ["front-door-nested-layout.eml", "fiona.grant@citizensadvice.example"],
+  ])(
+    "issue 19 §3: reads the referrer from a form laid out in HTML (%s) and acknowledges them",
+    async (file, referrer) => {
+      await stack.sendFixture(file);
+
+      await eventually(async () => expect(await sentTo(referrer)).toHaveLength(1));
+      expect(await sentTo("earlyhelpdesk@council.example")).toEqual([]);
+    },
+  );
+
   it("rule 1.2: sends nothing for a DART, an out-of-office or a bounce", async () => {
     const before = (await stack.sentItems()).length;
     await stack.sendFixture("dart-police-notification.eml");

@@ -80,8 +80,9 @@ describe("Family Solutions, lived from a phone call to a signed-off closure thro
     });
     expect((await deliverOutbox(h.app.deps)).sent).toBe(1); // 1.2: the acknowledgement goes to the person named
 
-    // A practitioner cannot screen; a duty worker can.
-    expect(await offered(h, "worker-1", caseId)).not.toContain("record-screening-decision");
+    // A practitioner who does not lead the case does not see it (need to know); a duty worker screens it.
+    expect((await h.call("worker-1", `/api/cases/${caseId}`)).status).toBe(404);
+    expect(await offered(h, "duty-1", caseId)).toContain("record-screening-decision");
     h.app.clock.set("2026-03-02T11:00:00Z");
     await act(h, "duty-1", caseId, "record-screening-decision", { outcome: "maam" });
     h.app.clock.set("2026-03-10T10:00:00Z");
@@ -201,11 +202,12 @@ describe("Bexley, lived from a referral to a signed-off closure through the case
       "received-at": "2026-03-02T09:00:00Z",
     });
     expect((await caseOf(h, "duty-1", caseId)).case.state).toBe("awaiting-transfer-panel");
-    await act(h, "worker-1", caseId, "record-transfer-summary", {
+    // Unallocated, the case is the duty desk's to present (a practitioner reads only the cases they lead).
+    await act(h, "duty-1", caseId, "record-transfer-summary", {
       "summary.history": "Known to social care for a year.",
       "summary.worries": "School attendance.",
     });
-    expect(await offered(h, "worker-1", caseId)).not.toContain("record-transfer-panel-decision");
+    expect(await offered(h, "duty-1", caseId)).not.toContain("record-transfer-panel-decision");
     await act(h, "manager-1", caseId, "record-transfer-panel-decision", { outcome: "transfer", note: "Agreed." });
     expect((await caseOf(h, "manager-1", caseId)).case.state).toBe("awaiting-allocation");
   });

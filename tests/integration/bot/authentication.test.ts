@@ -3,6 +3,7 @@ import { createBot } from "../../../bot/bot-adapter.js";
 import { startLocalMode } from "../../../src/compose/local-mode/local-mode.js";
 import { silentLogger } from "../../../src/logging/logger.js";
 import { message, post, type Place, type Sender } from "../../../dev/teams/activities.js";
+import { channelTokens, productionAuth } from "../../support/channel-tokens.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 
 const someone: Sender = { id: "29:x", aadObjectId: "aad-x", name: "Someone" };
@@ -13,29 +14,14 @@ afterEach(async () => h.close());
 
 describe("who may talk to the bot", () => {
   it("rejects an unauthenticated request in production with 401 and runs nothing", async () => {
-    h = await startBotHarness({
-      auth: {
-        mode: "production",
-        appId: "00000000-0000-0000-0000-00000000b07a",
-        appType: "SingleTenant",
-        tenantId: "00000000-0000-0000-0000-0000000000aa",
-        password: "not-a-real-secret",
-      },
-    });
+    h = await startBotHarness({ auth: productionAuth(await channelTokens()) });
     const { status } = await post(h.messagesUrl, message(h.connector.serviceUrl, someone, personal, "help"));
     expect(status).toBe(401);
     expect(h.connector.calls).toEqual([]);
   });
 
   it("rejects a forged bearer token in production", async () => {
-    h = await startBotHarness({
-      auth: {
-        mode: "production",
-        appId: "00000000-0000-0000-0000-00000000b07a",
-        appType: "UserAssignedMSI",
-        tenantId: "00000000-0000-0000-0000-0000000000aa",
-      },
-    });
+    h = await startBotHarness({ auth: { ...productionAuth(await channelTokens()), appType: "UserAssignedMSI" } });
     const { status } = await post(
       h.messagesUrl,
       message(h.connector.serviceUrl, someone, personal, "help"),
@@ -64,10 +50,7 @@ describe("who may talk to the bot", () => {
 
   it("refuses production without an app id", async () => {
     h = await startBotHarness();
-    const production = {
-      ...h.deps,
-      auth: { mode: "production", appId: " ", appType: "SingleTenant", tenantId: "t" } as const,
-    };
+    const production = { ...h.deps, auth: { ...productionAuth(await channelTokens()), appId: " " } };
     expect(() => createBot(production)).toThrow(/needs its Microsoft App ID/);
   });
 });

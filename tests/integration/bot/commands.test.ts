@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { aCase } from "../../../dev/builders/case-builder.js";
-import { cardProblems, executeActions } from "../../support/adaptive-card.js";
+import { cardProblems, cardText, executeActions } from "../../support/adaptive-card.js";
 import type { AdaptiveCardJson } from "../../../bot/cards/card-json.js";
 import {
   botAdded,
@@ -61,7 +61,7 @@ function storeWhereTwoReadsMeet(): Store {
   return { ...store, conversations };
 }
 
-const json = (card: unknown): string => JSON.stringify(card);
+const json = (card: unknown): string => cardText(card);
 const sentCards = (): AdaptiveCardJson[] => h.connector.cards() as unknown as AdaptiveCardJson[];
 
 function expectValid(cards: readonly AdaptiveCardJson[]): void {

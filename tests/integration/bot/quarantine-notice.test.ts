@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { message, post, type Place, type Sender } from "../../../dev/teams/activities.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 import { teamsJobs, tick } from "./teams-jobs.js";
+import { cardText } from "../../support/adaptive-card.js";
 
 const manager: Sender = { id: "29:m", aadObjectId: "aad-manager", name: "Morgan Manager" };
 const dutyChat: Place = { type: "groupChat", id: "19:duty@thread.v2" };
@@ -37,7 +38,7 @@ describe("rule 1.3 a quarantined email reaches the duty chat", () => {
 
     const notices = h.connector.calls
       .filter((c) => c.method === "POST" && c.conversationId === dutyChat.id)
-      .map((c) => JSON.stringify(c.activity))
+      .map((c) => cardText(c.activity))
       .filter((json) => json.includes("An email could not be logged"));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain("GRAPH.MALFORMED_MESSAGE");

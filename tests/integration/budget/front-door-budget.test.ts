@@ -24,9 +24,10 @@ const sum = (counts: Record<string, number>): number => Object.values(counts).re
  * counts, not times, so they are deterministic: each ceiling below is what one Early Help Assessment (with an
  * attachment) costs today through the real path, one inbox round and one outbox round (33 and 24 table operations
  * before issue 7's table work), so that any change that adds a request or an operation fails here and is seen. Lower
- * a ceiling when a change lowers the count.
+ * a ceiling when a change lowers the count. Issue 19 added two to the intake's: the email's delivery row is inserted
+ * (one contact per Internet message) and read once after logging.
  */
-const CEILING = { graph: 8, tableIntake: 21, tableDelivery: 21 } as const;
+const CEILING = { graph: 8, tableIntake: 23, tableDelivery: 21 } as const;
 
 describe("issue 7 §1 the front door's cost per contact", () => {
   it("logs and acknowledges one Early Help Assessment within its Graph and table budgets, listed by kind", async () => {
@@ -52,8 +53,9 @@ describe("issue 7 §1 the front door's cost per contact", () => {
     // The new case, its events and its contact in one entity-group transaction, written without reading first.
     expect(intake["Cases transact"]).toBe(1);
     expect(intake["Cases page"]).toBeUndefined();
-    // The ledger row is changed with the ETags its own writes answered, never read back.
-    expect(intake["Messages get"]).toBeUndefined();
+    // The ledger row is changed with the ETags its own writes answered, never read back. The one read is of the
+    // email's delivery row after it is logged (issue 19 §1): a second copy handled at the same time is kept on it.
+    expect(intake["Messages get"]).toBe(1);
     // A new case's index rows are inserted without reading first, a month's deadlines in one transaction.
     for (const table of ["Worklists", "Deadlines", "Compliance"]) expect(intake[`${table} get`]).toBeUndefined();
     expect(intake["Deadlines transact"]).toBe(1);

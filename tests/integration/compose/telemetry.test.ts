@@ -55,6 +55,7 @@ let exported: string;
 beforeAll(async () => {
   stack = await startLocalStack(inject("azuriteConnectionString"), "Otel");
   const configured = loadConfig({
+    FC_MODE: "local",
     APPLICATIONINSIGHTS_CONNECTION_STRING: "InstrumentationKey=00000000-0000-4000-8000-000000000000",
   });
   telemetry = startTelemetry(configured, stack.service.deps.outbox, stack.service.deps.clock, inMemory);

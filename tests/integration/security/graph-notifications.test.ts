@@ -89,3 +89,27 @@ describe("Graph lifecycle notifications at /api/graph/lifecycle", () => {
     expect(lifecycleEvents).toEqual([]);
   });
 });
+
+describe("the validation handshake", () => {
+  const validate = (path: string, token: string) =>
+    fetch(`${base}${path}?validationToken=${encodeURIComponent(token)}`, { method: "POST" });
+
+  it("echoes Graph's own token as plain text", async () => {
+    const token = "Validation: Testing client application reachability for subscription Request-Id: 3f2504e0-4f89";
+    for (const path of ["/api/graph/notify", "/api/graph/lifecycle"]) {
+      const response = await validate(path, token);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+      expect(await response.text()).toBe(token);
+    }
+  });
+
+  it("does not echo a token that is markup, a script or too long", async () => {
+    for (const token of ['<script>alert("x")</script>', "<a href=//evil.example>x</a>", "a".repeat(257), "x\r\ny"]) {
+      const response = await validate("/api/graph/notify", token);
+      expect(response.status).toBe(400);
+      expect(await response.text()).not.toContain(token);
+    }
+    expect(mailRounds).toBe(0);
+  });
+});

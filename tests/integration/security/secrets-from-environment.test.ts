@@ -55,7 +55,7 @@ describe("secrets come from the environment, resolved from Key Vault by the plat
   });
 
   it("refuses one in local mode too (a reference is never a usable value)", () => {
-    expect(problemsOf({ FC_NOTIFICATION_CLIENT_STATE: reference })).toEqual([
+    expect(problemsOf({ FC_MODE: "local", FC_NOTIFICATION_CLIENT_STATE: reference })).toEqual([
       expect.stringMatching(/^FC_NOTIFICATION_CLIENT_STATE: is still an @Microsoft\.KeyVault/),
     ]);
   });

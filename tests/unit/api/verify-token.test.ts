@@ -7,6 +7,8 @@ const OTHER_TENANT = "99999999-2222-3333-4444-555555555555";
 const CLIENT_ID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 const AUDIENCE = `api://familycentre.council.example/${CLIENT_ID}`;
 const NOW = new Date("2026-03-02T10:00:00Z");
+/** Teams web, one of the pre-authorised Microsoft clients. */
+const TEAMS_WEB = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346";
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 let tenantKey: CryptoKey;
@@ -24,6 +26,7 @@ beforeAll(async () => {
     tenantId: TENANT,
     audiences: [AUDIENCE, CLIENT_ID],
     clockToleranceSeconds: 60,
+    clients: [TEAMS_WEB, CLIENT_ID],
   };
 });
 
@@ -32,21 +35,27 @@ interface Claims {
   iss?: string;
   aud?: string;
   oid?: string;
-  exp?: Date;
+  exp?: Date | null;
   key?: CryptoKey;
+  scp?: string | null;
+  azp?: string | null;
+  appid?: string;
 }
 
 /** A token as Entra issues it for the tab, with one thing changed per test. */
 function token(claims: Claims = {}): Promise<string> {
   const tid = claims.tid ?? TENANT;
-  return new SignJWT({ tid, oid: claims.oid ?? "staff-oid-1", name: "Sam Duty" })
+  const scp = claims.scp === null ? {} : { scp: claims.scp ?? "access_as_user" };
+  const azp = claims.azp === null ? {} : { azp: claims.azp ?? TEAMS_WEB };
+  const appid = claims.appid === undefined ? {} : { appid: claims.appid };
+  const jwt = new SignJWT({ tid, oid: claims.oid ?? "staff-oid-1", name: "Sam Duty", ...scp, ...azp, ...appid })
     .setProtectedHeader({ alg: "RS256", kid: "tenant-key" })
     .setIssuer(claims.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
     .setAudience(claims.aud ?? AUDIENCE)
     .setIssuedAt(seconds(NOW) - 600)
-    .setNotBefore(seconds(NOW) - 600)
-    .setExpirationTime(seconds(claims.exp ?? new Date(NOW.getTime() + 3_600_000)))
-    .sign(claims.key ?? tenantKey);
+    .setNotBefore(seconds(NOW) - 600);
+  if (claims.exp !== null) jwt.setExpirationTime(seconds(claims.exp ?? new Date(NOW.getTime() + 3_600_000)));
+  return jwt.sign(claims.key ?? tenantKey);
 }
 
 describe("the tab's sign-in token (Entra, teams-js getAuthToken)", () => {
@@ -95,5 +104,28 @@ describe("the tab's sign-in token (Entra, teams-js getAuthToken)", () => {
 
   it("refuses something that is not a token at all", async () => {
     await expect(verifyToken("not-a-jwt", policy, NOW)).rejects.toMatchObject({ code: "AUTH.INVALID_TOKEN" });
+  });
+
+  it("refuses a token without an expiry", async () => {
+    const forever = await token({ exp: null });
+    await expect(verifyToken(forever, policy, NOW)).rejects.toMatchObject({ code: "AUTH.INVALID_TOKEN", status: 401 });
+  });
+
+  it("refuses a token without the API's access_as_user scope (an app-only token, or another scope)", async () => {
+    for (const scp of [null, "User.Read", "access_as_user_not"]) {
+      await expect(verifyToken(await token({ scp }), policy, NOW)).rejects.toMatchObject({ code: "AUTH.WRONG_SCOPE" });
+    }
+    await expect(verifyToken(await token({ scp: "User.Read access_as_user" }), policy, NOW)).resolves.toBeTruthy();
+  });
+
+  it("accepts a token obtained by a pre-authorised client or the app itself (nested app authentication), no other", async () => {
+    await expect(verifyToken(await token({ azp: CLIENT_ID }), policy, NOW)).resolves.toBeTruthy();
+    const v1 = await token({ azp: null, appid: TEAMS_WEB, iss: `https://sts.windows.net/${TENANT}/` });
+    await expect(verifyToken(v1, policy, NOW)).resolves.toBeTruthy();
+    for (const azp of [null, "11111111-1111-1111-1111-111111111111"]) {
+      await expect(verifyToken(await token({ azp }), policy, NOW)).rejects.toMatchObject({
+        code: "AUTH.UNKNOWN_CLIENT",
+      });
+    }
   });
 });

@@ -17,7 +17,7 @@ describe("npm run bench options", () => {
 
   it("refuses a phase it does not have, naming the ones it has", () => {
     expect(() => benchOptions(["--only", "ingest,inbox"])).toThrow(
-      /ingest, throttled, nudge, panel, tab-api; not inbox/,
+      /parse, ingest, throttled, nudge, panel, tab-api; not inbox/,
     );
   });
 

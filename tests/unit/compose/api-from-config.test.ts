@@ -80,7 +80,7 @@ describe("the API's configuration", () => {
   });
 
   it("offers them in local mode, with tokens labelled by their .invalid issuer", async () => {
-    const api = await apiOf({});
+    const api = await apiOf({ FC_MODE: "local" });
     try {
       const users = await fetch(`${api.url}/api/dev/users`);
       expect(users.status).toBe(200);
@@ -89,6 +89,24 @@ describe("the API's configuration", () => {
       expect(body.users).toContainEqual(expect.objectContaining({ staffId: "demo-admin", roles: ["admin"] }));
     } finally {
       await api.close();
+    }
+  });
+
+  it("tells the tab how to sign in by nested app authentication in production, and has nothing to say locally", async () => {
+    const production = await apiOf(PRODUCTION);
+    const local = await apiOf({ FC_MODE: "local" });
+    try {
+      const signIn = await fetch(`${production.url}/api/sign-in`);
+      expect(signIn.status).toBe(200);
+      expect(await signIn.json()).toEqual({
+        clientId: "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f",
+        tenantId: "8a6f1c2e-3b4d-4e5f-9a0b-1c2d3e4f5a6b",
+        scope: "api://fc.council.example/2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f/access_as_user",
+      });
+      expect((await fetch(`${local.url}/api/sign-in`)).status).toBe(404);
+    } finally {
+      await production.close();
+      await local.close();
     }
   });
 });

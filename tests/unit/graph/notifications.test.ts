@@ -90,6 +90,14 @@ describe("the validation handshake", () => {
 
   it("is not a handshake without a token", () => {
     expect(validationResponse({})).toBeUndefined();
-    expect(validationResponse({ validationToken: ["a", "b"] })).toBeUndefined();
+  });
+
+  it("refuses, without echoing, a token given twice or not shaped like Graph's", () => {
+    expect(validationResponse({ validationToken: ["a", "b"] })).toMatchObject({ status: 400 });
+    expect(validationResponse({ validationToken: "<b>hi</b>" })).toEqual({
+      status: 400,
+      contentType: "text/plain",
+      body: "Not a validation token.",
+    });
   });
 });

@@ -79,24 +79,6 @@ describe("navigation by role", () => {
     expect(screen.queryByRole("table", { name: /Clocks for/ })).toBeNull();
   });
 
-  it("opens the case a Teams deep link names (TeamsJS subPageId), over the static tab's own view", async () => {
-    window.location.hash = "#/triage";
-    const api = fakeApi({ triage: () => ok({ items: [] }) });
-    renderView(<App subPageId="case/FC-2026-000001" />, { api, me: aMe(["duty-worker"]) });
-    await waitFor(() => expect(api.callsTo("caseDetail")[0]?.args).toEqual(["FC-2026-000001"]));
-    expect(api.callsTo("triage")).toEqual([]);
-    expect(window.location.hash).toBe("#/case/FC-2026-000001");
-  });
-
-  it("ignores a subPageId that names no view", () => {
-    window.location.hash = "#/triage";
-    renderView(<App subPageId="nothing/here" />, {
-      api: fakeApi({ triage: () => ok({ items: [] }) }),
-      me: aMe(["duty-worker"]),
-    });
-    expect(screen.getByRole("tab", { name: "Triage" }).getAttribute("aria-selected")).toBe("true");
-  });
-
   it("in a meeting's side panel shows the agenda its tab was set up with", async () => {
     window.location.hash = "#/agenda/screening";
     const api = fakeApi({ agenda: () => ok(anAgenda()), staff: () => ok({ staff: [] }) });

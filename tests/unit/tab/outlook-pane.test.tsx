@@ -34,15 +34,17 @@ describe("the Outlook read-mail pane", () => {
     await waitFor(() => expect(api.callsTo("mailLookup")).toHaveLength(2));
   });
 
-  it("says who can log an email the service set aside, and offers no button that would do nothing", async () => {
+  it("issue 19 §5: lets a duty worker log an email the service set aside, saying their name goes with it", async () => {
     const api = fakeApi({
       mailLookup: () => ok({ logged: false, state: "ignored", reason: "mailing list", messageId: "graph-3" }),
+      logMail: () => ok({ logged: true, state: "logged" }),
     });
     renderView(<OutlookPane internetMessageId={MESSAGE} />, { api, me: aMe(["duty-worker"]) });
     expect(await screen.findByText("This email was not logged (mailing list).")).toBeTruthy();
-    expect(screen.getByText(/ask an administrator to log it/)).toBeTruthy();
-    expect(screen.queryByRole("button", { name: "Log as a new contact" })).toBeNull();
-    expect(screen.queryByRole("button", { name: "Link to this case" })).toBeNull();
+    expect(screen.getByText(/your name is recorded with it/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Log as a new contact" }));
+    await waitFor(() => expect(api.callsTo("logMail")[0]?.args).toEqual([{ messageId: "graph-3" }]));
+    expect(screen.getByRole("button", { name: "Link to this case" })).toBeTruthy();
   });
 
   it("lets a duty worker link the email to an existing case", async () => {

@@ -13,13 +13,16 @@ import { memoryApp } from "../memory-app.js";
 
 /**
  * Commands only the service records (the outbox, the mailbox intake, a link's consequence on its target case): no
- * person takes them on a case page. `attachFollowUpContact` is reached from the mailbox (an email about a case).
+ * person takes them on a case page. `attachFollowUpContact` and `recordRescuedMail` are reached from the mailbox (an
+ * email about a case; an email the service set aside, logged by a duty worker); `recordReceivedAgain` is the intake's.
  */
 const SERVICE_RECORDED: readonly CaseCommandType[] = [
   "recordLetterSent",
   "recordAcknowledgementNotDelivered",
   "receiveLinkedContact",
   "attachFollowUpContact",
+  "recordReceivedAgain",
+  "recordRescuedMail",
 ];
 
 const commandOf = (spec: CaseActionSpec) => ("command" in spec.allowed ? spec.allowed.command : undefined);

@@ -7,6 +7,7 @@ import {
 import { loadProfile, PROFILE_IDS } from "../../../../src/policy/profiles/index.js";
 import { memoryApp } from "../memory-app.js";
 
+const admin = { actor: { kind: "staff", id: "admin-1" }, roles: ["admin"], staffId: "admin-1" } as const;
 const bexleyApp = () => ({ ...memoryApp("2026-06-10T09:00:00.000Z"), profile: loadProfile("bexley") });
 
 describe("Settings: the centre's own timescales (Bexley's letters to referrers)", () => {
@@ -15,6 +16,7 @@ describe("Settings: the centre's own timescales (Bexley's letters to referrers)"
     const { etag } = await readCentreSettings(deps);
     const saved = await updateCentreSettings(
       deps,
+      admin,
       etag,
       { localTimescales: { acknowledgement: { amount: 2, unit: "working-days" } } },
       PROFILE_IDS,
@@ -42,7 +44,7 @@ describe("Settings: the centre's own timescales (Bexley's letters to referrers)"
   ])("refuses %s", async (_label, localTimescales) => {
     const deps = bexleyApp();
     const { etag } = await readCentreSettings(deps);
-    expect(await updateCentreSettings(deps, etag, { localTimescales }, PROFILE_IDS)).toMatchObject({
+    expect(await updateCentreSettings(deps, admin, etag, { localTimescales }, PROFILE_IDS)).toMatchObject({
       status: "refused",
       code: "SETTINGS.BAD_LOCAL_TIMESCALE",
     });

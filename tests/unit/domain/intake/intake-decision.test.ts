@@ -90,7 +90,7 @@ describe("rule 1.3: what a message in the group mailbox becomes", () => {
     ["ooo-english.eml", "autoreply"],
     ["ooo-german-exchange.eml", "autoreply"],
     ["ooo-welsh.eml", "autoreply"],
-    ["read-receipt.eml", "autoreply"],
+    ["read-receipt.eml", "read-receipt"],
     ["ndr-exchange.eml", "delivery-failure"],
     ["ndr-postfix-mailer-daemon.eml", "delivery-failure"],
     ["ndr-own-acknowledgement-bounced.eml", "delivery-failure"],

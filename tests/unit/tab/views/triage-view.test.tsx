@@ -131,4 +131,34 @@ describe("triage queue", () => {
     await screen.findByText("No new contacts are waiting for triage.");
     expect(screen.queryByText("Teams messages held")).toBeNull();
   });
+
+  it("issue 19 §5: lists ignored and quarantined mail (reason, received, sender's domain) and logs one on request", async () => {
+    const api = fakeApi({
+      triage: () => ok({ items: [] }),
+      setAsideMail: () =>
+        ok({
+          items: [
+            {
+              messageId: "graph-9",
+              state: "ignored",
+              reason: "read-receipt",
+              reasonLabel: "A read or return receipt",
+              receivedAt: "2026-11-23T10:00:00Z",
+              senderDomain: "nhs.example",
+            },
+          ],
+        }),
+      logMail: () => ok({ logged: true, state: "logged" }),
+    });
+    renderView(<TriageView />, { api, me: aMe(["duty-worker"]) });
+    const table = await screen.findByRole("table", { name: /did not log/ });
+    const row = within(table).getByRole("row", { name: /nhs\.example/ });
+    expect(row.textContent).toContain("Ignored");
+    expect(row.textContent).toContain("A read or return receipt");
+    fireEvent.click(within(row).getByRole("button", { name: "Log as a new contact" }));
+    await waitFor(() => expect(api.callsTo("logMail")[0]?.args).toEqual([{ messageId: "graph-9" }]));
+    fireEvent.change(within(row).getByLabelText("Case number"), { target: { value: "FC-2026-000040" } });
+    fireEvent.click(within(row).getByRole("button", { name: "Attach to this case" }));
+    await waitFor(() => expect(api.callsTo("linkMail")).toHaveLength(1));
+  });
 });

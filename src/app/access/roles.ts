@@ -1,0 +1,25 @@
+import { STAFF_ROLES, type StaffRole } from "../../domain/staff.js";
+import type { Decider } from "../decider.js";
+
+/**
+ * Which roles may take each read, for the tab's API and the bot alike (changes are the use cases' and the
+ * lifecycle's to allow). A staff row without one of these roles does nothing.
+ */
+export const READ_ROLES = {
+  /** Who they are, the profile, the staff list (for worker pickers). */
+  anyone: STAFF_ROLES,
+  /** Panel agendas: case references and non-identifying summaries. */
+  agendas: ["duty-worker", "panel-member", "manager"],
+  /** One's own caseload and what is due on it. */
+  caseload: ["practitioner", "duty-worker", "manager"],
+  /** The duty desk: triage, the pre-allocation list, mail logged by hand. */
+  duty: ["duty-worker", "manager"],
+  /** Oversight: the team's caseloads and the compliance report (and its export). */
+  oversight: ["manager", "admin"],
+  admin: ["admin"],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type ReadAccess = keyof typeof READ_ROLES;
+
+export const mayTake = (caller: Pick<Decider, "roles">, access: ReadAccess): boolean =>
+  caller.roles.some((role) => (READ_ROLES[access] as readonly StaffRole[]).includes(role));
