@@ -48,7 +48,9 @@ export async function spawnService(
   const args = entry.endsWith(".ts") ? ["--import", "tsx", entry] : [entry];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
+    // Not NODE_ENV=production: the Agents SDK then insists on a bot client id, and these runs are local mode's
+    // (loopback Bot Connector, no identity). The code paths measured do not read NODE_ENV.
+    env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid;
