@@ -1,3 +1,4 @@
+import type { SharedCardDetail } from "../../src/domain/privacy/shared-card-detail.js";
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { Deadline } from "../../src/domain/rules/deadline.js";
 import type { Outcome } from "../../src/domain/rules/profile-schema.js";
@@ -22,6 +23,8 @@ export interface MaamAgendaItem {
 
 export interface MaamAgendaView extends RedrawnFor {
   readonly timeZone: string;
+  /** What the centre lets a shared chat see beyond the reference and kind (default: nothing more). */
+  readonly detail?: SharedCardDetail;
   /** UTC ISO-8601: days left count from here. */
   readonly now: string;
   readonly date: LocalDate;
@@ -53,7 +56,7 @@ function item(view: MaamAgendaView, entry: MaamAgendaItem, agendaCaseIds: readon
   const kase = entry.case;
   return container(
     [
-      sharedCaseTitle(kase),
+      sharedCaseTitle(kase, view.detail),
       facts([["Received", formatInstant(kase.openedAt, view.timeZone)]]),
       ...(entry.clock ? presentBy(entry.clock, view) : []),
       ...decisionOrInputs(

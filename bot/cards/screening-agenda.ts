@@ -1,3 +1,4 @@
+import type { SharedCardDetail } from "../../src/domain/privacy/shared-card-detail.js";
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { Deadline } from "../../src/domain/rules/deadline.js";
 import type { Outcome } from "../../src/domain/rules/profile-schema.js";
@@ -23,6 +24,8 @@ export interface ScreeningAgendaItem {
 
 export interface ScreeningAgendaView extends RedrawnFor {
   readonly timeZone: string;
+  /** What the centre lets a shared chat see beyond the reference and kind (default: nothing more). */
+  readonly detail?: SharedCardDetail;
   /** UTC ISO-8601: "days waiting" counts to here. */
   readonly now: string;
   readonly date: LocalDate;
@@ -38,7 +41,7 @@ function item(view: ScreeningAgendaView, entry: ScreeningAgendaItem, agendaCaseI
   const kase = entry.case;
   return container(
     [
-      sharedCaseTitle(kase),
+      sharedCaseTitle(kase, view.detail),
       facts([
         ["Received", formatInstant(kase.openedAt, view.timeZone)],
         ["Waiting", daysWaiting(calendarDaysBetween(kase.openedAt, view.now, view.timeZone))],

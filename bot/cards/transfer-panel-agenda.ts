@@ -1,3 +1,4 @@
+import type { SharedCardDetail } from "../../src/domain/privacy/shared-card-detail.js";
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { Profile } from "../../src/domain/rules/profile-schema.js";
 import type { CardElement } from "./card-json.js";
@@ -35,6 +36,8 @@ export interface TransferPanelItem {
 
 export interface TransferPanelView extends RedrawnFor {
   readonly timeZone: string;
+  /** What the centre lets a shared chat see beyond the reference and kind (default: nothing more). */
+  readonly detail?: SharedCardDetail;
   readonly date: LocalDate;
   readonly panel: Panel;
   readonly items: readonly TransferPanelItem[];
@@ -71,7 +74,7 @@ function item(view: TransferPanelView, entry: TransferPanelItem, agendaCaseIds: 
   const kase = entry.case;
   return container(
     [
-      sharedCaseTitle(kase),
+      sharedCaseTitle(kase, view.detail),
       text(DIRECTION_LABEL[entry.direction], { isSubtle: true, spacing: "none" }),
       ...summary(view.panel, entry),
       ...decisionOrInputs(

@@ -1,4 +1,5 @@
 import type { ContactKind, Referrer } from "../../src/domain/contact.js";
+import { DEFAULT_SHARED_CARD_DETAIL, type SharedCardDetail } from "../../src/domain/privacy/shared-card-detail.js";
 import { CONTACT_KIND_LABELS, NOT_A_CONTACT_REASON_LABELS, NOT_A_CONTACT_REASONS } from "../../src/domain/contact.js";
 import type { AcknowledgementPlan } from "../../src/domain/intake/intake-decision.js";
 import type { Deadline } from "../../src/domain/rules/deadline.js";
@@ -49,6 +50,11 @@ export interface TriageView {
   /** Deep link to the contact in the tab. */
   readonly tabUrl: string;
   readonly etag?: string;
+  /**
+   * What the centre lets the duty chat see (Settings): by default no names, so the referrer's name and email are
+   * neither shown nor prefilled; `with-referrer-organisation` shows and prefills their organisation only.
+   */
+  readonly detail?: SharedCardDetail;
 }
 
 const HELD_BECAUSE = {
@@ -84,14 +90,21 @@ const confidenceWording = (c: number): string =>
  * the handler checks what each verb needs.
  */
 function referrerSection(view: TriageView): CardElement[] {
-  const r = view.referrer;
+  const shown = shownReferrer(view);
+  const r = shown.referrer;
   const who = [r?.name, r?.email, r?.organisation].filter((p): p is string => !!p).join(", ");
-  if (r?.confirmed === true) return [facts([["Acknowledges", who]])];
+  if (view.referrer?.confirmed === true) return [facts([["Acknowledges", who || shown.elsewhere]])];
+  const found =
+    view.referrer !== undefined && (view.referrer.name ?? view.referrer.email ?? view.referrer.organisation);
   return [
-    text(who ? `Referrer to confirm (best guess: ${who})` : "Referrer to confirm: none found in the message", {
-      weight: "bolder",
-      color: "warning",
-    }),
+    text(
+      who
+        ? `Referrer to confirm (best guess: ${who})`
+        : found
+          ? `Referrer to confirm: ${shown.elsewhere}`
+          : "Referrer to confirm: none found in the message",
+      { weight: "bolder", color: "warning" },
+    ),
     textInput(TRIAGE_INPUTS.referrerName, "Referrer's name", { ...(r?.name && { value: r.name }) }),
     textInput(TRIAGE_INPUTS.referrerEmail, "Referrer's email", { ...(r?.email && { value: r.email }) }),
     textInput(TRIAGE_INPUTS.referrerOrganisation, "Organisation", {
@@ -99,6 +112,20 @@ function referrerSection(view: TriageView): CardElement[] {
     }),
     actionSet([execute("Confirm referrer", TRIAGE_VERBS.confirmReferrer, ids(view), "positive")]),
   ];
+}
+
+/**
+ * The part of the referrer the duty chat may see: their organisation with `with-referrer-organisation`, otherwise
+ * nothing (the tab has the rest).
+ */
+function shownReferrer(view: TriageView): { referrer?: Partial<Referrer>; elsewhere: string } {
+  const elsewhere = "the referrer's details are in the tab";
+  const r = view.referrer;
+  const detail = view.detail ?? DEFAULT_SHARED_CARD_DETAIL;
+  if (r === undefined) return { elsewhere };
+  if (detail === "with-referrer-organisation")
+    return { elsewhere, ...(r.organisation ? { referrer: { organisation: r.organisation } } : {}) };
+  return { elsewhere };
 }
 
 const ids = (view: TriageView) => ({

@@ -3,6 +3,7 @@ import type { BotDeps } from "../bot-deps.js";
 import type { AdaptiveCardJson } from "../cards/card-json.js";
 import { transferPanelAgendaCards } from "../cards/transfer-panel-agenda.js";
 import { maamAgenda, screeningAgenda } from "../presenters/agenda-cards.js";
+import { sharedCardDetail } from "../presenters/shared-card-detail.js";
 import { transferPanelOf, transferPanelView } from "../presenters/transfer-panel-view.js";
 import { refusal } from "../replies.js";
 
@@ -25,5 +26,7 @@ export async function transferPanelNow(deps: BotDeps): Promise<AdaptiveCardJson[
       ),
     ];
   }
-  return transferPanelAgendaCards(transferPanelView(deps, panel, await agendaCases(deps.app, "transfer-panel")));
+  return transferPanelAgendaCards(
+    transferPanelView(deps, panel, await agendaCases(deps.app, "transfer-panel"), await sharedCardDetail(deps)),
+  );
 }

@@ -6,6 +6,7 @@ import type { BotDeps } from "../bot-deps.js";
 import type { MaamAgendaItem, MaamAgendaView } from "../cards/maam-agenda.js";
 import { panelAgendaView } from "./panel-agenda-view.js";
 import { decisionMade } from "../../src/app/queries/panels.js";
+import { sharedCardDetail } from "./shared-card-detail.js";
 import { workerChoices } from "./workers.js";
 
 /** Rule 1.1 times presentation at MAAM; the card shows that clock's days left. */
@@ -35,6 +36,7 @@ export async function maamAgendaView(
     await workerChoices(deps),
     cases.map((c) => maamItem(deps, c, now)),
     now,
+    await sharedCardDetail(deps),
     date,
   );
 }

@@ -2,10 +2,12 @@ import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { WorkerChoice } from "../cards/elements/decision.js";
 import { panelOf, type PanelId } from "../../src/app/queries/panels.js";
+import type { SharedCardDetail } from "../../src/domain/privacy/shared-card-detail.js";
 
 /**
  * A panel's agenda around items already built: its day (today unless given: a queued agenda posted late still says
- * its own day), the profile's outcomes for that panel, and the worker picker. Screening and MAAM cards both read it.
+ * its own day), the profile's outcomes for that panel, the worker picker and
+ * how much the centre lets the chat see of each case. Screening and MAAM cards both read it.
  */
 export function panelAgendaView<Item>(
   deps: BotDeps,
@@ -13,10 +15,12 @@ export function panelAgendaView<Item>(
   workers: readonly WorkerChoice[],
   items: readonly Item[],
   now: Date,
+  detail: SharedCardDetail,
   date?: LocalDate,
 ) {
   return {
     timeZone: deps.app.calendar.timeZone,
+    detail,
     now: now.toISOString(),
     date: date ?? deps.app.calendar.localDate(now),
     outcomes: panelOf(deps.app.profile, panel)?.outcomes ?? [],

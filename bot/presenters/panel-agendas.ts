@@ -1,3 +1,4 @@
+import type { SharedCardDetail } from "../../src/domain/privacy/shared-card-detail.js";
 import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { AdaptiveCardJson } from "../cards/card-json.js";
@@ -11,6 +12,7 @@ import { panelAgendaView } from "./panel-agenda-view.js";
 import type { CaseInHand } from "./panel-decisions.js";
 import { recentAgendaItems, type RecentItems } from "./recent-agenda-items.js";
 import { screeningItem } from "./screening-agenda-view.js";
+import { sharedCardDetail } from "./shared-card-detail.js";
 import { transferPanelOf, transferPanelView } from "./transfer-panel-view.js";
 
 /**
@@ -34,6 +36,7 @@ interface PanelAgenda<Item> {
     items: readonly Item[],
     now: Date,
     redraw: RedrawnFor,
+    detail: SharedCardDetail,
   ): AdaptiveCardJson;
 }
 
@@ -57,23 +60,23 @@ const redrawFrom =
     }
     const workers = await shared.workers.choices(deps, at);
     const items = ids.map((id) => recent.recall(id, at)).filter((item): item is Item => item !== undefined);
-    return agenda.card(deps, workers, items, now, redraw);
+    return agenda.card(deps, workers, items, now, redraw, await sharedCardDetail(deps));
   };
 
 /** Rule 2.1's daily screening agenda, as a decision redraws one of its cards. */
 export const redrawScreeningAgenda = redrawFrom<ScreeningAgendaItem>({
   recent: (deps) => recentAgendaItems(deps).screening,
   item: screeningItem,
-  card: (deps, workers, items, now, redraw) =>
-    screeningAgendaCard({ ...panelAgendaView(deps, "screening", workers, items, now), ...redraw }),
+  card: (deps, workers, items, now, redraw, detail) =>
+    screeningAgendaCard({ ...panelAgendaView(deps, "screening", workers, items, now, detail), ...redraw }),
 });
 
 /** The MAAM agenda (1.1, 3.x), as a decision redraws one of its cards. */
 export const redrawMaamAgenda = redrawFrom<MaamAgendaItem>({
   recent: (deps) => recentAgendaItems(deps).maam,
   item: maamItem,
-  card: (deps, workers, items, now, redraw) =>
-    maamAgendaCard({ ...panelAgendaView(deps, "maam", workers, items, now), ...redraw }),
+  card: (deps, workers, items, now, redraw, detail) =>
+    maamAgendaCard({ ...panelAgendaView(deps, "maam", workers, items, now, detail), ...redraw }),
 });
 
 /** Bexley's transfer panel agenda, redrawn from the cases it showed (a weekly panel: a handful of cases). */
@@ -82,5 +85,5 @@ export const redrawTransferAgenda: RedrawAgenda = async (deps, ids, { inHand: _i
   const found = await Promise.all(ids.map((id) => deps.app.cases.findCase(id)));
   const cases = found.filter((c): c is StoredCase => c !== undefined);
   if (panel === undefined) throw new RangeError("A transfer panel decision was recorded with no transfer panel.");
-  return transferPanelAgendaCard({ ...transferPanelView(deps, panel, cases), ...redraw });
+  return transferPanelAgendaCard({ ...transferPanelView(deps, panel, cases, await sharedCardDetail(deps)), ...redraw });
 };

@@ -6,6 +6,7 @@ import type { BotDeps } from "../bot-deps.js";
 import type { ScreeningAgendaItem, ScreeningAgendaView } from "../cards/screening-agenda.js";
 import { panelAgendaView } from "./panel-agenda-view.js";
 import { decisionMade } from "../../src/app/queries/panels.js";
+import { sharedCardDetail } from "./shared-card-detail.js";
 import { workerChoices } from "./workers.js";
 
 /** An agenda item: decided items show who decided; open ones carry the ETag the card was built from. */
@@ -33,6 +34,7 @@ export async function screeningAgendaView(
     await workerChoices(deps),
     cases.map((c) => screeningItem(deps, c, now)),
     now,
+    await sharedCardDetail(deps),
     date,
   );
 }

@@ -1,6 +1,7 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { Case } from "../../src/domain/case.js";
 import type { CaseEvent, CaseEventType } from "../../src/domain/case-events.js";
+import type { SharedCardDetail } from "../../src/domain/privacy/shared-card-detail.js";
 import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { Panel, TransferPanelItem, TransferPanelView } from "../cards/transfer-panel-agenda.js";
@@ -43,12 +44,15 @@ export function transferPanelView(
   deps: BotDeps,
   panel: Panel,
   cases: readonly StoredCase[],
+  /** How much the centre lets the panel's chat see of each case. */
+  detail: SharedCardDetail,
   /** The day the agenda is for: a queued agenda posted late still says its own day. */
   date?: LocalDate,
 ): TransferPanelView {
   const now = deps.app.clock.now();
   return {
     timeZone: deps.app.calendar.timeZone,
+    detail,
     date: date ?? deps.app.calendar.localDate(now),
     panel,
     items: cases.map((c) => transferItem(deps, panel, c)),

@@ -5,6 +5,7 @@ import type { OutboxItem } from "../../src/ports/outbox.js";
 import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
 import type { AcknowledgementStatus, TriageView } from "../cards/triage.js";
+import { sharedCardDetail } from "./shared-card-detail.js";
 import { caseLink } from "./tab-links.js";
 
 /** What intake knew when it logged the contact and nothing on the case records: why it was sorted so. */
@@ -72,6 +73,7 @@ export async function triageView(
     clocks: deadlines(stored.case, profile, calendar, clock.now()),
     outOfHours: received?.type === "contact.received" && received.data.outOfHours === true,
     tabUrl: caseLink(deps, "triage", caseId),
+    detail: await sharedCardDetail(deps),
     etag: stored.etag,
   };
 }

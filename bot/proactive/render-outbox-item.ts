@@ -15,6 +15,7 @@ import { clockStillDue, type DueClock } from "../../src/app/queries/due-clocks.j
 import { nameOf } from "../../src/app/queries/staff-directory.js";
 import { clockRef, stillDueAll } from "../presenters/due-clocks.js";
 import { transferPanelOf, transferPanelView } from "../presenters/transfer-panel-view.js";
+import { sharedCardDetail } from "../presenters/shared-card-detail.js";
 import { triageView, type TriageFinding } from "../presenters/triage-view.js";
 import { TeamsDeliveryError } from "../../src/ports/teams.js";
 import { CardError } from "../cards/errors.js";
@@ -45,7 +46,13 @@ const transferPanelAgenda: Render = async (deps, item) => {
   return panel === undefined
     ? []
     : transferPanelAgendaCards(
-        transferPanelView(deps, panel, await casesOf(deps, item.payload), agendaDate(item.payload)),
+        transferPanelView(
+          deps,
+          panel,
+          await casesOf(deps, item.payload),
+          await sharedCardDetail(deps),
+          agendaDate(item.payload),
+        ),
       );
 };
 

@@ -77,7 +77,8 @@ export interface SignInConfig {
   readonly scope: string;
 }
 
-export type StaffRoleName = "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin" | "all-cases-reader";
+export type StaffRoleName =
+  "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin" | "all-cases-reader" | "data-protection";
 export type PanelName = "screening" | "maam" | "transfer-panel";
 export type ClockStatus = "on-track" | "due-soon" | "overdue" | "breached" | "met" | "cancelled";
 /** red: overdue or breached; amber: due soon; green: on track; none: no running clock. */
@@ -570,8 +571,22 @@ export interface SettingsResponse {
   readonly chatIds: Readonly<Record<string, string>>;
   /** Timescales the document sets none for, so the centre sets its own (Bexley's letters to referrers). */
   readonly localTimescales?: readonly LocalTimescaleView[];
+  /**
+   * What cards in group chats show of a case: `reference-and-kind` (the default: no names), `with-initials`,
+   * `with-referrer-organisation`.
+   */
+  readonly sharedCardDetail: "reference-and-kind" | "with-initials" | "with-referrer-organisation";
+  /**
+   * Months kept after closure, by how the case closed. `retentionSaved` false: these are placeholders (not advice)
+   * and the nightly retention run deletes nothing until an admin saves the council's own schedule.
+   */
+  readonly retentionMonths: Readonly<Record<RetentionOutcomeName, number>>;
+  readonly retentionSaved: boolean;
   readonly etag: string;
 }
+
+export type RetentionOutcomeName =
+  "closed-at-screening" | "closed-after-maam" | "closed-after-casework" | "not-a-contact";
 
 export interface TimescaleView {
   readonly amount: number;
@@ -593,6 +608,8 @@ export interface SettingsUpdate {
   readonly chatIds?: Readonly<Record<string, string>>;
   /** By rule id; only the rules `localTimescales` lists. */
   readonly localTimescales?: Readonly<Record<string, TimescaleView>>;
+  readonly sharedCardDetail?: SettingsResponse["sharedCardDetail"];
+  readonly retentionMonths?: Partial<Record<RetentionOutcomeName, number>>;
 }
 
 export interface BankHolidayImportResult {
@@ -693,4 +710,62 @@ export interface DevTokenResponse {
   readonly token: string;
   readonly expiresAt: string;
   readonly issuer: string;
+}
+
+// ---- data protection (the data-protection role only) ----
+
+/** Correct (with `correction`) or redact (without) a text everywhere case `:caseId` holds it. */
+export interface RedactionRequest {
+  readonly text: string;
+  readonly correction?: string;
+  readonly reason: string;
+}
+
+export interface RedactionResult {
+  readonly caseId: string;
+  readonly mode: "corrected" | "redacted";
+  /** Where the text was (field paths, event numbers, outbox keys), never the text. */
+  readonly places: readonly string[];
+  readonly etag: string;
+}
+
+export type PersonRoleName = "referrer" | "family" | "child" | "mentioned";
+
+/** `GET /api/people?query=`: people held whose name, email or phone matches, on a case, or named in notes. */
+export interface PeopleSearchResponse {
+  readonly items: readonly {
+    readonly personKey: string;
+    readonly name?: string;
+    readonly email?: string;
+    readonly roles: readonly PersonRoleName[];
+    readonly cases: readonly string[];
+  }[];
+}
+
+/** `GET /api/people/:personKey/export`: everything held about one person, nothing about anyone else. */
+export interface SubjectAccessExport {
+  readonly personKey: string;
+  readonly generatedAt: string;
+  readonly person: { readonly name?: string; readonly email?: string; readonly searchedFor?: string };
+  readonly cases: readonly {
+    readonly caseId: string;
+    readonly roles: readonly PersonRoleName[];
+    readonly state: string;
+    readonly openedAt: string;
+    readonly closedAt?: string;
+    readonly contacts: readonly {
+      readonly contactId: string;
+      readonly receivedAt: string;
+      readonly kind: string;
+      readonly channel: string;
+      readonly subject?: string;
+      readonly referrer?: { readonly name?: string; readonly email?: string; readonly organisation?: string };
+    }[];
+    readonly notes: readonly {
+      readonly seq: number;
+      readonly type: string;
+      readonly at: string;
+      readonly texts: readonly string[];
+    }[];
+  }[];
 }

@@ -5,6 +5,7 @@ import { apiErrorHandler } from "./http.js";
 import { adminRoutes } from "./routes/admin-routes.js";
 import { caseRoutes } from "./routes/case-routes.js";
 import { contactRoutes } from "./routes/contact-routes.js";
+import { dataProtectionRoutes } from "./routes/data-protection-routes.js";
 import { mailRoutes } from "./routes/mail-routes.js";
 import { queueRoutes } from "./routes/queue-routes.js";
 import { referenceRoutes } from "./routes/reference-routes.js";
@@ -28,6 +29,7 @@ export function createApiRouter(deps: ApiDeps, logger: Logger, before: readonly 
   api.use(mailRoutes(deps));
   api.use(teamsMessageRoutes(deps));
   api.use(adminRoutes(deps));
+  api.use(dataProtectionRoutes(deps));
   api.use(apiErrorHandler(logger));
 
   const root = Router();

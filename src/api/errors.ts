@@ -108,6 +108,9 @@ export function statusOf(code: string): number | undefined {
     return 400;
   }
   if (code === "TEAMS_OUTBOX.NOT_FOUND") return 404;
+  if (code === "DATA_PROTECTION.NOT_ALLOWED") return 403;
+  if (code === "DATA_PROTECTION.TEXT_NOT_FOUND" || code === "DATA_PROTECTION.PERSON_NOT_FOUND") return 404;
+  if (code.startsWith("DATA_PROTECTION.")) return 400;
   if (code === "TEAMS_OUTBOX.NOT_HELD") return 409;
   if (code.startsWith("CASE.")) return 409; // CASE.TRANSITION_NOT_ALLOWED, CASE.ALREADY_DECIDED, …
   return undefined;

@@ -1,3 +1,4 @@
+import { EXPORT_USAGE, exportCommand, IMPORT_USAGE, importCommand } from "./backup-commands.js";
 import type { ReadFile } from "./calendar-options.js";
 import { due, DUE_USAGE } from "./due.js";
 import { CliUsageError } from "./errors.js";
@@ -32,6 +33,10 @@ const HELP = `Usage: fc <command> [options]
       Confirms who referred a contact and releases its acknowledgement (uses the service's FC_* settings).
   ${REBUILD_INDEXES_USAGE}
       Recomputes worklists, the deadline index and the compliance figures from every case (JSON counts).
+  ${EXPORT_USAGE}
+      Backs up every row of every table to a gzipped JSON-lines file (Azure Tables has no point-in-time restore).
+  ${IMPORT_USAGE}
+      Restores such a file into the centre's tables, which must be empty (a new account or table prefix).
 `;
 
 /** The operator CLI without its process: arguments in, output and exit code out. */
@@ -44,7 +49,7 @@ export async function runCli(
   if (name === "help" || name === "--help") return { exitCode: EXIT_OK, stdout: HELP, stderr: "" };
   if (name === undefined) return { exitCode: EXIT_USAGE, stdout: "", stderr: HELP };
   const command = COMMANDS[name];
-  const storeCommand = STORE_COMMANDS[name];
+  const storeCommand = { ...STORE_COMMANDS, export: exportCommand, import: importCommand }[name];
   if (command === undefined && storeCommand === undefined) {
     return { exitCode: EXIT_USAGE, stdout: "", stderr: `fc: there is no command "${name}".\n\n${HELP}` };
   }

@@ -78,6 +78,14 @@ export interface CaseEventData {
   "case.marked-not-a-contact": { reason: NotAContactReason; note?: string };
   /** A contact first logged as case `fromCaseId`, moved here at triage: logged (1.3) without restarting 1.2. */
   "contact.linked": { contactId: string; fromCaseId: string };
+  /**
+   * Data protection: text was corrected (rectification) or redacted (erasure) in every stored copy of the case, for
+   * `reason`. Names where it was, never the text.
+   */
+  redacted: { mode: "corrected" | "redacted"; places: string[]; reason: string };
+  /** A manager keeps the case past its retention period (litigation, an inquiry, a complaint), and why. */
+  "legal-hold.placed": { reason: string };
+  "legal-hold.lifted": { reason: string };
 }
 
 export type CaseEventType = keyof CaseEventData;
@@ -131,6 +139,9 @@ export const CASE_EVENT_TYPES = [
   "case.linked",
   "case.marked-not-a-contact",
   "contact.linked",
+  "redacted",
+  "legal-hold.placed",
+  "legal-hold.lifted",
 ] as const satisfies readonly CaseEventType[];
 
 /** One entry of a case's append-only log. */

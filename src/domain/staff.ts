@@ -9,6 +9,8 @@ export const STAFF_ROLES = [
   "manager",
   "admin",
   "all-cases-reader",
+  /** The data protection officer's: subject access, rectification and erasure, the access audit. */
+  "data-protection",
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

@@ -5,6 +5,7 @@ import { deliverTeamsOutbox } from "./deliver-teams-outbox.js";
 import type { JobDeps } from "./job-deps.js";
 import { DRAIN_FOR_MS, drainEmailOutbox, inboxSafetyNet } from "./mail-jobs.js";
 import { nightlyRepair } from "./nightly-repair.js";
+import { nightlyRetention } from "./nightly-retention.js";
 import { postAgendas } from "./post-agendas.js";
 import type { Job } from "./scheduler.js";
 import type { SubscriptionKeeper } from "./subscription-keeper.js";
@@ -26,7 +27,7 @@ export interface JobSettings {
   readonly mail?: { readonly keeper: SubscriptionKeeper };
   /** Move mail Exchange filtered into Junk Email into the Inbox, every safety-net period (FC_JUNK_MAIL=sweep). */
   readonly sweepJunkMail?: boolean;
-  /** The nightly repair: from `at` (London) once a day. */
+  /** The nightly repair and the retention run: from `at` (London) once a day each. */
   readonly repair?: { readonly at: TimeOfDay };
 }
 
@@ -78,6 +79,14 @@ export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
       // A rebuild of every case can take a while: its lease outlives the tick, so a second instance never joins in.
       leaseMs: 2 * 60 * MINUTE_MS,
       run: (now) => nightlyRepair(deps, now, repair.at),
+    });
+    // The retention schedule is applied in the same quiet hours, under its own lease (it deletes nothing until the
+    // council has saved a schedule in Settings).
+    jobs.push({
+      name: "nightly-retention",
+      everyMs: 15 * MINUTE_MS,
+      leaseMs: 2 * 60 * MINUTE_MS,
+      run: (now) => nightlyRetention(deps, now, repair.at),
     });
   }
   if (teams !== undefined) {

@@ -10,7 +10,13 @@ export type AuditAction =
   | "staff.saved"
   | "staff.deactivated"
   | "settings.changed"
-  | "bank-holidays.imported";
+  | "bank-holidays.imported"
+  | "case.redacted"
+  | "people.searched"
+  | "people.exported"
+  | "case.legal-hold-placed"
+  | "case.legal-hold-lifted"
+  | "retention.run";
 
 export interface AuditEvent {
   readonly action: AuditAction;
@@ -20,8 +26,8 @@ export interface AuditEvent {
   readonly actorId: string;
   /** What was acted on: a case id, a staff id, `settings`, a report's period. Never a name. */
   readonly subject: string;
-  /** Through which door: the tab's API or the bot. */
-  readonly via: "api" | "bot";
+  /** Through which door: the tab's API, the bot, or a scheduled job (the retention run). */
+  readonly via: "api" | "bot" | "job";
   /** Ids and codes only (roles granted, fields changed), never personal data. */
   readonly detail?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
 }

@@ -31,6 +31,20 @@ export interface CaseRepository {
     newEvents: readonly CaseEvent[],
     newContacts?: readonly Contact[],
   ): Promise<StoredCase>;
+  /**
+   * Data protection's one exception to the append-only log (rectification and erasure): writes `nextCase` over the
+   * case row and its snapshot, the `rewritten` events and contacts over their rows (same seq, same id), and appends
+   * `newEvents` (the `redacted` event), in one transaction guarded by the ETag read.
+   */
+  rewrite(
+    caseId: string,
+    etag: string,
+    nextCase: Case,
+    rewritten: { readonly events: readonly CaseEvent[]; readonly contacts: readonly Contact[] },
+    newEvents: readonly CaseEvent[],
+  ): Promise<StoredCase>;
+  /** Retention: deletes the case's every row (events, contacts, then the case row last, so a crash is retried). */
+  deleteCase(caseId: string): Promise<void>;
   /** Allocates the next `FC-<year>-<6 digits>` id. */
   nextCaseId(year: number): Promise<string>;
   listCaseHeaders(): AsyncIterable<CaseHeader>;

@@ -45,6 +45,8 @@ export interface Worklists {
   list(name: WorklistName, options?: { top?: number; continuation?: string }): Promise<Page<WorklistEntry>>;
   /** Every worker's caseload (staff id → caseload; a worker with none is absent), in one read of the worker lists. */
   workerCaseloads(): Promise<ReadonlyMap<string, WorkerCaseload>>;
+  /** Retention: removes every row of the case (it is being deleted). */
+  forgetCase(caseId: string): Promise<void>;
   /** Recomputes every list from the cases given (normally `CaseRepository.listCaseHeaders()`). */
   rebuild(cases: AsyncIterable<WorklistCase>): Promise<void>;
 }
@@ -63,6 +65,8 @@ export interface DeadlineEntry {
 export interface DeadlineIndex {
   /** Replaces everything indexed for the case with `entries`. */
   replaceForCase(caseId: string, entries: readonly DeadlineEntry[], options?: IndexWriteOptions): Promise<void>;
+  /** Retention: removes every entry of the case (it is being deleted). */
+  forgetCase(caseId: string): Promise<void>;
   /** Entries due in [from, to), ordered by due instant. */
   dueBetween(from: Date, to: Date): Promise<DeadlineEntry[]>;
   /** Replaces the whole index with the entries given (normally recomputed from every open case). */
@@ -136,6 +140,8 @@ export interface CaseReportFacts {
 export interface ComplianceIndex {
   /** Makes the case's rows exactly `facts`; `version` (its last event seq) stops an older view overwriting a newer. */
   replaceForCase(caseId: string, version: number, facts: CaseReportFacts, options?: IndexWriteOptions): Promise<void>;
+  /** Retention: removes the case's rows (the app first writes their counts again under an anonymous id). */
+  forgetCase(caseId: string): Promise<void>;
   /** Clocks that finished on London dates in [fromDate, toDate] (inclusive). */
   clockOutcomes(fromDate: string, toDate: string): Promise<ClockOutcomeEntry[]>;
   /** Check stages on London dates in [fromDate, toDate] (inclusive), evidenced or missing. */

@@ -67,6 +67,11 @@ export interface MessageLedger {
   claimDelivery(identity: string, messageId: string, now: Date): Promise<DeliveryClaim>;
   /** Remembers a later copy of an Internet message (once, however often it is recorded). */
   addLaterCopy(identity: string, copy: LaterCopy): Promise<void>;
+  /**
+   * Retention: messages of these cases keep only that they were handled (so intake never takes them in again); their
+   * case and contact ids are removed. Answers how many rows changed. O(table): a nightly job's, not a hot path.
+   */
+  forgetCases(caseIds: ReadonlySet<string>): Promise<number>;
   /** The later copies of an Internet message recorded so far, oldest first. */
   laterCopies(identity: string): Promise<readonly LaterCopy[]>;
 }

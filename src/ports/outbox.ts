@@ -53,6 +53,15 @@ export interface Outbox {
     now: Date,
   ): Promise<ReadonlyArray<{ readonly enqueued: boolean; readonly item: OutboxItem }>>;
   get(caseId: string, key: string): Promise<OutboxItem | undefined>;
+  /** Every item of one case, whatever its state (subject access, rectification, retention). */
+  listForCase(caseId: string): Promise<OutboxItem[]>;
+  /**
+   * Data protection: the item's payload replaced (the text corrected or redacted), its state untouched; ETag-guarded,
+   * `ConcurrencyError` if it moved since it was read.
+   */
+  rewritePayload(item: OutboxItem, payload: Readonly<Record<string, unknown>>): Promise<OutboxItem>;
+  /** Retention: deletes every item of the case and its index rows; answers how many items. */
+  deleteForCase(caseId: string): Promise<number>;
   /** ETag-guarded; `ConcurrencyError` if another sender moved it first. */
   transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem>;
   /**

@@ -1,4 +1,6 @@
 import type { Timescale } from "../domain/rules/timescale.js";
+import type { RetentionSchedule } from "../domain/privacy/retention.js";
+import type { SharedCardDetail } from "../domain/privacy/shared-card-detail.js";
 import type { CaseEvent } from "../domain/case-events.js";
 
 /** Small typed records: sync state, conversations, staff, settings, counters. */
@@ -65,6 +67,10 @@ export interface CentreSettings {
   readonly bankHolidays?: readonly { readonly date: string; readonly name: string }[];
   /** The centre's own timescales for the profile's local-practice rules, by rule id (Bexley's letters). */
   readonly localTimescales?: Readonly<Record<string, Timescale>>;
+  /** How much cards in group chats say about a case beyond its reference and kind (unset: nothing more). */
+  readonly sharedCardDetail?: SharedCardDetail;
+  /** Months kept after closure, by how the case closed (unset: the placeholders, which are not advice). */
+  readonly retentionMonths?: Partial<RetentionSchedule>;
 }
 
 /** A practitioner's own log (rule 11.6 runs on it, not on any case): their supervisions, oldest first. */

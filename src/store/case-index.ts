@@ -186,3 +186,11 @@ function sameProperties(truth: Entity, row: Entity): boolean {
   const keys = new Set([...Object.keys(truth), ...Object.keys(row)].filter((k) => k !== "etag"));
   return [...keys].every((k) => truth[k] === row[k]);
 }
+
+/** Removes every row the case owns in `table`, then its pointer row (a crash part-way leaves the pointer to retry). */
+export async function forgetCaseRows(table: EntityTable, caseId: string): Promise<void> {
+  const index = await table.get(INDEX_PARTITION, encodeKey(caseId));
+  if (index === undefined) return;
+  for (const [partitionKey, rowKey] of jsonOf<Pointer[]>(index, "rows") ?? []) await table.delete(partitionKey, rowKey);
+  await table.delete(INDEX_PARTITION, encodeKey(caseId));
+}

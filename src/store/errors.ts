@@ -19,3 +19,16 @@ export const invalidTablePrefix = (prefix: string): StoreError =>
     `Table prefix "${prefix}" is not usable: letters and digits only, starting with a letter, at most 40 characters.`,
     false,
   );
+
+export type BackupErrorCode = "BACKUP.NOT_EMPTY" | "BACKUP.BAD_FILE" | "BACKUP.WRONG_CENTRE";
+
+/** A backup or restore refused as asked; the message says what to do. */
+export class BackupError extends Error {
+  override readonly name = "BackupError";
+  constructor(
+    readonly code: BackupErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

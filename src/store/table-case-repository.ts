@@ -103,6 +103,51 @@ export class TableCaseRepository implements CaseRepository {
     return this.written(caseId, etags, kase, contacts);
   }
 
+  async rewrite(
+    caseId: string,
+    etag: string,
+    nextCase: Case,
+    rewritten: { readonly events: readonly CaseEvent[]; readonly contacts: readonly Contact[] },
+    newEvents: readonly CaseEvent[],
+  ): Promise<StoredCase> {
+    assertContiguous(caseId, newEvents);
+    const current = await this.contactsAt(caseId, etag);
+    const byId = new Map(rewritten.contacts.map((c) => [c.id, c]));
+    const contacts = current.map((c) => byId.get(c.id) ?? c);
+    const kase = { ...nextCase, id: caseId };
+    const lastSeq = Math.max(lastSeqOf(nextCase.events), lastSeqOf(newEvents));
+    const conflict = (error: unknown): unknown =>
+      isWriteRace(error)
+        ? caseChangedConcurrently(caseId, error)
+        : error instanceof NotFoundError
+          ? new CaseNotFoundError(caseId)
+          : error;
+    const etags = await this.commit(
+      caseId,
+      [
+        { op: "replace", entity: caseRowWithSnapshot(kase, lastSeq, contacts), etag },
+        // Event rows are otherwise only ever inserted; a new event's insert still collides with a second writer.
+        ...rewritten.events.map((e): EntityChange => ({ op: "upsert", entity: eventRow(caseId, e) })),
+        ...[...byId.values()].map((c): EntityChange => ({ op: "upsert", entity: contactRow(c) })),
+        ...newEvents.map((e): EntityChange => ({ op: "insert", entity: eventRow(caseId, e) })),
+      ],
+      conflict,
+    );
+    return this.written(caseId, etags, kase, contacts);
+  }
+
+  async deleteCase(caseId: string): Promise<void> {
+    const rows: string[] = [];
+    for await (const row of scan(this.table, { partitionKey: caseId })) rows.push(row.rowKey);
+    const others = rows.filter((rowKey) => rowKey !== CASE_ROW);
+    for (let i = 0; i < others.length; i += MAX_TRANSACTION_CHANGES) {
+      const batch = others.slice(i, i + MAX_TRANSACTION_CHANGES);
+      await this.table.transact(batch.map((rowKey): EntityChange => ({ op: "delete", partitionKey: caseId, rowKey })));
+    }
+    if (rows.includes(CASE_ROW)) await this.table.delete(caseId, CASE_ROW);
+    this.#known.delete(caseId);
+  }
+
   async nextCaseId(year: number): Promise<string> {
     const rowKey = `case-id~${year}`;
     for (let attempt = 0; attempt < MAX_COUNTER_ATTEMPTS; attempt++) {

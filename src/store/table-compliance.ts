@@ -8,7 +8,7 @@ import type {
   Page,
   PanelDecisionEntry,
 } from "../ports/indexes.js";
-import { replaceCaseRows } from "./case-index.js";
+import { replaceCaseRows, forgetCaseRows } from "./case-index.js";
 import { type Entity, type EntityTable, numberOf, scan, stringOf } from "./entity-table.js";
 import { encodeKey, isoInstant } from "./keys.js";
 
@@ -154,6 +154,10 @@ function monthsOf(from: string, to: string): string[] {
 
 export class TableCompliance implements ComplianceIndex {
   constructor(private readonly table: EntityTable) {}
+
+  forgetCase(caseId: string): Promise<void> {
+    return forgetCaseRows(this.table, caseId);
+  }
 
   replaceForCase(caseId: string, version: number, facts: CaseReportFacts, options?: IndexWriteOptions): Promise<void> {
     return replaceCaseRows(this.table, caseId, version, rowsOf(facts), options);

@@ -1,5 +1,5 @@
 import type { DeadlineEntry, DeadlineIndex, IndexWriteOptions } from "../ports/indexes.js";
-import { rebuildCaseRows, replaceCaseRows } from "./case-index.js";
+import { rebuildCaseRows, replaceCaseRows, forgetCaseRows } from "./case-index.js";
 import { type Entity, type EntityTable, numberOf, scan, stringOf } from "./entity-table.js";
 import { encodeKey, isoInstant } from "./keys.js";
 
@@ -46,6 +46,10 @@ function monthsBetween(from: Date, to: Date): string[] {
 /** Azure `Deadlines` table: partitions by due month, rows sorted by due instant, so "what is due" costs O(due). */
 export class TableDeadlines implements DeadlineIndex {
   constructor(private readonly table: EntityTable) {}
+
+  forgetCase(caseId: string): Promise<void> {
+    return forgetCaseRows(this.table, caseId);
+  }
 
   replaceForCase(caseId: string, entries: readonly DeadlineEntry[], options?: IndexWriteOptions): Promise<void> {
     return replaceCaseRows(this.table, caseId, 0, entries.map(entryRow), options);

@@ -11,9 +11,9 @@ import type {
 import type { Page } from "../ports/indexes.js";
 import { DeliveryRows } from "./delivery-rows.js";
 import { SetAsideRows } from "./set-aside-rows.js";
-import { type EntityTable, type StoredEntity, stringOf } from "./entity-table.js";
+import { type EntityTable, type StoredEntity, scan, stringOf } from "./entity-table.js";
 import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../ports/errors.js";
-import { encodeKey, isoInstant, shortHash } from "./keys.js";
+import { decodeKey, encodeKey, isoInstant, shortHash } from "./keys.js";
 
 const withoutEtag = ({ etag: _etag, ...entity }: StoredEntity) => entity;
 
@@ -157,6 +157,20 @@ export class TableMessageLedger implements MessageLedger {
   }
 
   /** The row as this instance last wrote it, else as read now. */
+  async forgetCases(caseIds: ReadonlySet<string>): Promise<number> {
+    if (caseIds.size === 0) return 0;
+    let changed = 0;
+    for await (const row of scan(this.table, {})) {
+      const caseId = stringOf(row, "caseId");
+      if (caseId === undefined || !caseIds.has(caseId)) continue;
+      const { caseId: _c, contactId: _k, ...kept } = withoutEtag(row);
+      await this.table.replace(kept, row.etag);
+      this.#written.delete(decodeKey(row.rowKey));
+      changed++;
+    }
+    return changed;
+  }
+
   private async current(messageId: string, what: string): Promise<StoredEntity> {
     return this.#written.get(messageId) ?? (await this.read(messageId, what));
   }

@@ -15,6 +15,7 @@ import {
   jsonOf,
   jsonProperties,
   numberOf,
+  scan,
   stringOf,
 } from "./entity-table.js";
 import { AlreadyExistsError } from "../ports/errors.js";
@@ -193,6 +194,29 @@ export class TableOutbox implements Outbox {
     const { partitionKey, rowKey } = itemKeys(caseId, key);
     const row = await this.table.get(partitionKey, rowKey);
     return row === undefined ? undefined : itemOf(row);
+  }
+
+  async listForCase(caseId: string): Promise<OutboxItem[]> {
+    const items: OutboxItem[] = [];
+    for await (const row of scan(this.table, { partitionKey: encodeKey(caseId) })) items.push(itemOf(row));
+    return items;
+  }
+
+  async rewritePayload(item: OutboxItem, payload: Readonly<Record<string, unknown>>): Promise<OutboxItem> {
+    const { etag, ...rest } = item;
+    const next = { ...rest, payload };
+    return { ...next, etag: await this.table.replace(itemRow(next), etag) };
+  }
+
+  async deleteForCase(caseId: string): Promise<number> {
+    const items = await this.listForCase(caseId);
+    for (const item of items) {
+      const index = indexRowOf(item);
+      if (index !== undefined) await this.table.delete(index.partitionKey, index.rowKey);
+      const { partitionKey, rowKey } = itemKeys(item.caseId, item.key);
+      await this.table.delete(partitionKey, rowKey);
+    }
+    return items.length;
   }
 
   async transition(item: OutboxItem, change: OutboxTransition, now: Date): Promise<OutboxItem> {

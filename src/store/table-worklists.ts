@@ -9,7 +9,7 @@ import type {
   WorklistEntry,
   Worklists,
 } from "../ports/indexes.js";
-import { rebuildCaseRows, replaceCaseRows } from "./case-index.js";
+import { rebuildCaseRows, replaceCaseRows, forgetCaseRows } from "./case-index.js";
 import { type Entity, type EntityTable, jsonOf, scan, stringOf } from "./entity-table.js";
 import { decodeKey, encodeCompositeKey, encodeKey } from "./keys.js";
 
@@ -48,6 +48,10 @@ function entryOf(row: Entity): WorklistEntry {
 /** Azure `Worklists` table: one partition per queue, one row per case on it; derived from `Cases`. */
 export class TableWorklists implements Worklists {
   constructor(private readonly table: EntityTable) {}
+
+  forgetCase(caseId: string): Promise<void> {
+    return forgetCaseRows(this.table, caseId);
+  }
 
   sync(kase: WorklistCase, options?: IndexWriteOptions): Promise<void> {
     return replaceCaseRows(this.table, kase.id, kase.lastSeq, entryRows(kase), options);

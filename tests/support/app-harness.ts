@@ -15,6 +15,8 @@ import { loadProfile } from "../../src/policy/profiles/index.js";
 import type { Clock } from "../../src/ports/clock.js";
 import type { Mailbox } from "../../src/ports/mailbox.js";
 import { createTableStore } from "../../src/store/create-table-store.js";
+import type { TableName } from "../../src/store/store.js";
+import { TableClient } from "@azure/data-tables";
 import type { Store } from "../../src/store/store.js";
 import { systemClock } from "../../src/compose/system-clock.js";
 
@@ -65,6 +67,8 @@ export interface AppHarness {
   deliverFixture(file: string, edit?: (raw: string) => string): Promise<string>;
   /** Sent Items, read through the stand-in's Graph API as any client would. */
   sentItems(): Promise<SentItem[]>;
+  /** Every row of one of this harness's tables as Azurite holds it (all properties, untyped): what a DPO would find. */
+  rawRows(table: TableName): Promise<Record<string, unknown>[]>;
   /** A second instance of the service: its own adapters (and their caches) over the same tables and mailbox. */
   anotherInstance(): Promise<AppDeps>;
   close(): Promise<void>;
@@ -161,6 +165,16 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
       );
       if (!response.ok) throw new Error(`Sent Items answered ${response.status}`);
       return ((await response.json()) as { value: SentItem[] }).value;
+    },
+    rawRows: async (table) => {
+      const client = TableClient.fromConnectionString(
+        inject("azuriteConnectionString"),
+        `${tables.tablePrefix}${table}`,
+        { allowInsecureConnection: true },
+      );
+      const rows: Record<string, unknown>[] = [];
+      for await (const row of client.listEntities()) rows.push(row);
+      return rows;
     },
     anotherInstance: async () => ({
       ...deps,

@@ -1,13 +1,16 @@
 import type { Case } from "../../../src/domain/case.js";
 import { CONTACT_KIND_LABELS } from "../../../src/domain/contact.js";
+import { sharedCaseDetail, type SharedCardDetail } from "../../../src/domain/privacy/shared-card-detail.js";
 import type { CardElement } from "../card-json.js";
 import { text } from "./text.js";
 
 /**
  * What a shared chat (duty, screening, panels) may show of a case: its reference, kind and the non-identifying
- * summary. A whole `Case` may be passed; only these fields are ever read, so names stay out of shared chats.
+ * summary, and what the centre's shared-card detail allows of the family and referrer (initials, the referrer's
+ * organisation). A whole `Case` may be passed; only these fields are ever read, so names stay out of shared chats.
  */
-export type SharedCase = Pick<Case, "id" | "kind" | "openedAt" | "summary" | "highRisk">;
+export type SharedCase = Pick<Case, "id" | "kind" | "openedAt" | "summary" | "highRisk"> &
+  Partial<Pick<Case, "family" | "referrer">>;
 
 /** How every list on a card marks a case a manager flagged high risk (11.5). */
 export const HIGH_RISK = "⚠ High risk";
@@ -22,6 +25,11 @@ export function caseTitle(kase: Pick<Case, "id" | "kind" | "summary" | "highRisk
   return [kase.id, kind, summary, kase.highRisk ? HIGH_RISK : undefined].filter((p): p is string => !!p).join(" · ");
 }
 
-export function sharedCaseTitle(kase: SharedCase): CardElement {
-  return text(caseTitle(kase), { weight: "bolder", size: "medium" });
+/** The case's title, then what the centre's setting allows (default: nothing more, so no names). */
+export function sharedCaseTitle(kase: SharedCase, detail?: SharedCardDetail): CardElement {
+  const more = sharedCaseDetail(kase, detail);
+  return text(more === undefined ? caseTitle(kase) : `${caseTitle(kase)} · ${more}`, {
+    weight: "bolder",
+    size: "medium",
+  });
 }

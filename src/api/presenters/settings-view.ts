@@ -1,4 +1,6 @@
 import type { LocalTimescale } from "../../app/settings/centre-settings.js";
+import { PLACEHOLDER_RETENTION_MONTHS, RETENTION_OUTCOMES } from "../../domain/privacy/retention.js";
+import { DEFAULT_SHARED_CARD_DETAIL } from "../../domain/privacy/shared-card-detail.js";
 import type { CentreSettings, Versioned } from "../../ports/records.js";
 import type { SettingsResponse } from "../contract.js";
 
@@ -13,5 +15,8 @@ export const settingsView = (
   bankHolidays: (saved.value.bankHolidays ?? []).map((h) => ({ date: h.date, title: h.name })),
   chatIds: saved.value.chatIds,
   localTimescales,
+  sharedCardDetail: saved.value.sharedCardDetail ?? DEFAULT_SHARED_CARD_DETAIL,
+  retentionMonths: { ...PLACEHOLDER_RETENTION_MONTHS, ...saved.value.retentionMonths },
+  retentionSaved: RETENTION_OUTCOMES.every((o) => typeof saved.value.retentionMonths?.[o] === "number"),
   etag: saved.etag,
 });

@@ -17,6 +17,8 @@ export const READ_ROLES = {
   /** Oversight: the team's caseloads and the compliance report (and its export). */
   oversight: ["manager", "admin"],
   admin: ["admin"],
+  /** Subject access, rectification and erasure: the data protection officer's alone. */
+  dataProtection: ["data-protection"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type ReadAccess = keyof typeof READ_ROLES;

@@ -2,6 +2,8 @@ import { parseGovUkBankHolidays } from "../../domain/calendar/bank-holidays.js";
 import { timescaleSchema, type Timescale } from "../../domain/rules/timescale.js";
 import { localPracticeRules } from "../../policy/local-practice.js";
 import { loadProfile } from "../../policy/profiles/index.js";
+import { MAX_RETENTION_MONTHS, RETENTION_OUTCOMES } from "../../domain/privacy/retention.js";
+import { isSharedCardDetail, SHARED_CARD_DETAILS } from "../../domain/privacy/shared-card-detail.js";
 import { isWriteRace } from "../../ports/errors.js";
 import type { CentreSettings, Versioned } from "../../ports/records.js";
 import type { AppDeps } from "../app-deps.js";
@@ -40,6 +42,9 @@ export interface SettingsChange {
   readonly chatIds?: Readonly<Record<string, string>>;
   /** The centre's own timescale for each local-practice rule it changes, by rule id. */
   readonly localTimescales?: Readonly<Record<string, unknown>>;
+  readonly sharedCardDetail?: string;
+  /** Months kept after closure by outcome (see `RETENTION_OUTCOMES`); whole months, 1 to 1,200. */
+  readonly retentionMonths?: Readonly<Record<string, number>>;
 }
 
 /** A local-practice timescale as Settings show it: the profile's default and the one in force. */
@@ -100,6 +105,30 @@ export async function updateCentreSettings(
   }
   const local = change.localTimescales === undefined ? undefined : readLocalTimescales(deps, change.localTimescales);
   if (local !== undefined && isRefused(local)) return local;
+  if (change.sharedCardDetail !== undefined && !isSharedCardDetail(change.sharedCardDetail)) {
+    return refused(
+      "SETTINGS.BAD_SHARED_CARD_DETAIL",
+      `Choose what shared cards show: ${SHARED_CARD_DETAILS.join(", ")}.`,
+    );
+  }
+  const months = change.retentionMonths;
+  if (
+    months !== undefined &&
+    (typeof months !== "object" ||
+      Object.entries(months).some(
+        ([outcome, n]) =>
+          !(RETENTION_OUTCOMES as readonly string[]).includes(outcome) ||
+          !Number.isInteger(n) ||
+          n < 1 ||
+          n > MAX_RETENTION_MONTHS,
+      ))
+  ) {
+    return refused(
+      "SETTINGS.BAD_RETENTION",
+      `Give whole months from 1 to ${MAX_RETENTION_MONTHS} for: ${RETENTION_OUTCOMES.join(", ")}.`,
+    );
+  }
+  const detail = change.sharedCardDetail;
   const saved = await refusalsAsValues(() =>
     write(deps, etag, (s) => ({
       ...s,
@@ -107,12 +136,14 @@ export async function updateCentreSettings(
       ...(change.profileId === undefined ? {} : { profileId: change.profileId }),
       ...(change.closureDays === undefined ? {} : { closureDays: [...new Set(change.closureDays)].sort() }),
       ...(change.chatIds === undefined ? {} : { chatIds: { ...change.chatIds } }),
+      ...(detail === undefined || !isSharedCardDetail(detail) ? {} : { sharedCardDetail: detail }),
+      ...(months === undefined ? {} : { retentionMonths: { ...s.retentionMonths, ...months } }),
     })),
   );
   if (!isRefused(saved)) {
-    const fields = (["profileId", "closureDays", "chatIds", "localTimescales"] as const).filter(
-      (f) => change[f] !== undefined,
-    );
+    const fields = (
+      ["profileId", "closureDays", "chatIds", "localTimescales", "sharedCardDetail", "retentionMonths"] as const
+    ).filter((f) => change[f] !== undefined);
     await audit(deps, caller, "settings.changed", CENTRE_SETTINGS_KEY, "api", { fields });
   }
   return saved;

@@ -365,6 +365,7 @@ const ROLE_NAMES: Record<StaffRole, string> = {
   manager: "a manager",
   admin: "an administrator",
   "all-cases-reader": "an all-cases reader",
+  "data-protection": "the data protection officer",
 };
 
 export function rolesPhrase(roles: readonly StaffRole[]): string {

@@ -18,6 +18,12 @@ const CHATS: Record<string, string> = {
   "transfer-panel": "Transfer panel chat",
 };
 
+const SHARED_CARD_DETAILS: Record<SettingsResponse["sharedCardDetail"], string> = {
+  "reference-and-kind": "Case reference and kind only (no names)",
+  "with-initials": "Reference and kind, with the children's initials",
+  "with-referrer-organisation": "Reference and kind, with the referrer's organisation",
+};
+
 /** The administrator's settings: profile, closure days, bank holidays, chats, staff and roles. */
 export function SettingsView() {
   const { api } = useSession();
@@ -43,6 +49,7 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
   const [chatIds, setChatIds] = useState<Record<string, string>>({ ...settings.chatIds });
   const local = settings.localTimescales ?? [];
   const [amounts, setAmounts] = useState<Record<string, string>>({});
+  const [sharedCardDetail, setSharedCardDetail] = useState(settings.sharedCardDetail);
   const { busy, error, warnings, run } = useAction(reload);
   const days = closureDays
     .split(/\s+/)
@@ -55,7 +62,7 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
       onSubmit={(event) => {
         event.preventDefault();
         const timescales = local.length > 0 ? { localTimescales: localTimescalesUpdate(local, amounts) } : {};
-        const update = { profileId, closureDays: days, chatIds, ...timescales };
+        const update = { profileId, closureDays: days, chatIds, sharedCardDetail, ...timescales };
         void run(() => api.updateSettings(update, settings.etag), "Settings saved.");
       }}
     >
@@ -81,6 +88,21 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
         amounts={amounts}
         onChange={(ruleId, amount) => setAmounts({ ...amounts, [ruleId]: amount })}
       />
+      <Field
+        label="What cards in group chats show of a case"
+        hint="Agenda and triage cards are seen by everyone in the chat; the tab shows the rest to those who may read the case."
+      >
+        <Select
+          value={sharedCardDetail}
+          onChange={(_, d) => setSharedCardDetail(d.value as SettingsResponse["sharedCardDetail"])}
+        >
+          {Object.entries(SHARED_CARD_DETAILS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <p className={styles.muted}>
         {settings.bankHolidays.length > 0
           ? `${settings.bankHolidays.length} imported bank holidays are in use.`

@@ -24,6 +24,7 @@ const ROLES: Record<StaffRoleName, string> = {
   manager: "Manager",
   admin: "Admin",
   "all-cases-reader": "Reads all cases",
+  "data-protection": "Data protection",
 };
 
 /**

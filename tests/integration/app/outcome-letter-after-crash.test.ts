@@ -24,6 +24,9 @@ function crashesOnNextEnqueue(outbox: Outbox): Outbox & { crashes: number } {
     listPending: outbox.listPending.bind(outbox),
     listHeld: outbox.listHeld.bind(outbox),
     listHeldPage: outbox.listHeldPage.bind(outbox),
+    listForCase: outbox.listForCase.bind(outbox),
+    rewritePayload: outbox.rewritePayload.bind(outbox),
+    deleteForCase: outbox.deleteForCase.bind(outbox),
     enqueueAll: outbox.enqueueAll.bind(outbox),
     enqueue: async (...args: Parameters<Outbox["enqueue"]>) => {
       if (armed) {

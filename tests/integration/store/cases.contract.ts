@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { CaseEvent } from "../../../src/domain/case-events.js";
 import { after, aCase, contactOf, nextEvent } from "./case-builder.js";
 import type { MakeHarness } from "./harness.js";
 
@@ -130,6 +131,42 @@ export function casesContract(fresh: MakeHarness): void {
       const stored = await store.cases.getCase(kase.id);
       expect(stored.case.state).toBe("awaiting-screening");
       expect(stored.case.events.map((e) => e.type)).toEqual(["contact.received", "case-note.recorded"]);
+    });
+
+    it("rewrites an event and a contact in place for data protection, with the redacted event, read back whole (and scanned)", async () => {
+      const { store, raw } = await fresh();
+      const kase = aCase("FC-2026-000031").build();
+      const contact = { ...contactOf(kase), subject: "About Jo Bloggs" };
+      const { etag } = await store.cases.create(kase, kase.events, [contact]);
+      const note = nextEvent(kase, {
+        type: "case-note.recorded",
+        at: "2026-12-02T10:00:00.000Z",
+        data: { noteType: "case-note", note: "Jo Bloggs was seen" },
+      });
+      const noted = await store.cases.append(kase.id, etag, after(kase, [note]), [note]);
+      const scrubbed = { ...note, data: { noteType: "case-note", note: "[redacted] was seen" } } as CaseEvent;
+      const withScrubbed = { ...noted.case, events: [...kase.events, scrubbed] };
+      const redacted = nextEvent(withScrubbed, {
+        type: "redacted",
+        at: "2026-12-03T10:00:00.000Z",
+        data: { mode: "redacted", places: ["event 2", "contact c1"], reason: "erasure request" },
+      });
+
+      const saved = await store.cases.rewrite(
+        kase.id,
+        noted.etag,
+        after(withScrubbed, [redacted]),
+        { events: [scrubbed], contacts: [{ ...contact, subject: "About [redacted]" }] },
+        [redacted],
+      );
+
+      expect(saved.case.events).toEqual([...kase.events, scrubbed, redacted]);
+      expect((await store.cases.getCase(kase.id)).contacts.map((c) => c.subject)).toEqual(["About [redacted]"]);
+      const rows = (await raw("Cases").page({ partitionKey: kase.id })).items;
+      expect(JSON.stringify(rows)).not.toContain("Jo Bloggs");
+      await expect(
+        store.cases.rewrite(kase.id, noted.etag, saved.case, { events: [], contacts: [] }, []),
+      ).rejects.toMatchObject({ code: "STORE.CONFLICT" });
     });
 
     it("refuses a change without new events from a stale read", async () => {

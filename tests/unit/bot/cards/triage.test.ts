@@ -53,10 +53,31 @@ describe("duty triage card", () => {
     expect(json).toContain("Family Solutions Practice Framework §1.2");
   });
 
-  it("asks for the referrer when unsure, prefilled with the best guess, and says the acknowledgement waits", () => {
-    const card = triageCard(base);
+  it("by default names nobody: the referrer's name and email are neither shown nor prefilled", () => {
+    const card = triageCard({ ...base, detail: undefined });
     const json = cardText(card);
-    expect(json).toContain("Referrer to confirm (best guess: Dr Amy Patel, amy.patel@nhs.example, Riverside Surgery)");
+    expect(json).not.toContain("Amy Patel");
+    expect(json).not.toContain("amy.patel@nhs.example");
+    expect(json).not.toContain("Riverside Surgery");
+    expect(json).toContain("Referrer to confirm: the referrer's details are in the tab");
+    const confirmed = cardText(
+      triageCard({ ...base, detail: undefined, referrer: { ...base.referrer!, confirmed: true } }),
+    );
+    expect(confirmed).not.toContain("Amy Patel");
+    expect(confirmed).toContain("the referrer's details are in the tab");
+  });
+
+  it("shows and prefills only the referrer's organisation when the centre chose it", () => {
+    const card = triageCard({ ...base, detail: "with-referrer-organisation" });
+    const json = cardText(card);
+    expect(json).toContain("Referrer to confirm (best guess: Riverside Surgery)");
+    expect(json).not.toContain("Amy Patel");
+    expect(json).not.toContain("amy.patel@nhs.example");
+  });
+
+  it("asks for the referrer when unsure and says the acknowledgement waits", () => {
+    const card = triageCard({ ...base, detail: "with-referrer-organisation" });
+    const json = cardText(card);
     expect(json).toContain("held until a duty worker confirms who referred");
     expect(inputIds(card)).toEqual([
       TRIAGE_INPUTS.referrerName,
@@ -84,10 +105,11 @@ describe("duty triage card", () => {
   it("shows a confirmed referrer without inputs to change them", () => {
     const card = triageCard({
       ...base,
+      detail: "with-referrer-organisation",
       referrer: { ...base.referrer!, confirmed: true },
       acknowledgement: { state: "sent", at: "2026-12-07T09:02:00Z" },
     });
-    expect(cardText(card)).toContain("Dr Amy Patel, amy.patel@nhs.example, Riverside Surgery");
+    expect(cardText(card)).toContain("Riverside Surgery");
     expect(cardText(card)).toContain("Sent Mon 7 Dec 2026, 09:02");
     expect(inputIds(card)).not.toContain(TRIAGE_INPUTS.referrerEmail);
     expect(executeActions(card).map((a) => a.verb)).not.toContain("triage.confirmReferrer");

@@ -18,18 +18,29 @@ const settings: SettingsResponse = {
   closureDays: ["2026-12-24"],
   bankHolidays: [],
   chatIds: { duty: "19:duty@thread.v2" },
+  sharedCardDetail: "reference-and-kind",
+  retentionMonths: {
+    "closed-at-screening": 24,
+    "closed-after-maam": 36,
+    "closed-after-casework": 72,
+    "not-a-contact": 3,
+  },
+  retentionSaved: false,
   etag: 'W/"settings-1"',
 };
 const staff = () => ok({ staff: [aStaffMember("p1", "Ash Practitioner", ["practitioner"])] });
 
 describe("settings (admin)", () => {
-  it("saves the profile, closure days and chats with the settings' ETag", async () => {
+  it("saves the profile, closure days, chats and what shared cards show with the settings' ETag", async () => {
     const api = fakeApi({ settings: () => ok(settings), staff, updateSettings: () => ok(settings) });
     renderView(<SettingsView />, { api, me: aMe(["admin"]) });
     const form = await screen.findByRole("form", { name: "Service settings" });
     fireEvent.change(within(form).getByLabelText("Practice framework profile"), { target: { value: "bexley" } });
     fireEvent.change(within(form).getByLabelText(/Closure days/), { target: { value: "2026-12-24\n2026-12-29\n" } });
     fireEvent.change(within(form).getByLabelText("Screening chat id"), { target: { value: "19:screen@thread.v2" } });
+    fireEvent.change(within(form).getByLabelText("What cards in group chats show of a case"), {
+      target: { value: "with-initials" },
+    });
     fireEvent.click(within(form).getByRole("button", { name: "Save settings" }));
     await waitFor(() => expect(api.callsTo("updateSettings")).toHaveLength(1));
     expect(api.callsTo("updateSettings")[0]?.args).toEqual([
@@ -37,6 +48,7 @@ describe("settings (admin)", () => {
         profileId: "bexley",
         closureDays: ["2026-12-24", "2026-12-29"],
         chatIds: { duty: "19:duty@thread.v2", screening: "19:screen@thread.v2" },
+        sharedCardDetail: "with-initials",
       },
       'W/"settings-1"',
     ]);
