@@ -11,7 +11,7 @@ import { container, heading, text } from "./elements/text.js";
 const CASES_PER_CARD = 15;
 
 export interface MyCase {
-  readonly case: Pick<Case, "id" | "kind" | "state" | "summary">;
+  readonly case: Pick<Case, "id" | "kind" | "state" | "summary" | "highRisk">;
   readonly clocks: readonly Deadline[];
 }
 

@@ -24,7 +24,7 @@ const FOUND_IN: Record<string, string> = {
 };
 
 export interface FoundCase {
-  readonly case: Pick<Case, "id" | "kind" | "state" | "summary">;
+  readonly case: Pick<Case, "id" | "kind" | "state" | "summary" | "highRisk">;
   readonly rag: Rag;
   readonly matchedOn: readonly string[];
 }

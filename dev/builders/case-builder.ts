@@ -4,6 +4,7 @@ import type { CaseEventData, CaseEventType, NewCaseEvent } from "../../src/domai
 import type { ContactKind, Referrer } from "../../src/domain/contact.js";
 import type { CaseCommand } from "../../src/domain/lifecycle/commands.js";
 import { decide } from "../../src/domain/lifecycle/decide.js";
+import { closureChecklist } from "../../src/domain/lifecycle/decide-closure.js";
 import { append } from "../../src/domain/lifecycle/evolve.js";
 import { openCase } from "../../src/domain/lifecycle/open-case.js";
 import type { Profile } from "../../src/domain/rules/profile-schema.js";
@@ -119,3 +120,7 @@ export class CaseBuilder {
 }
 
 export const aCase = (): CaseBuilder => new CaseBuilder();
+
+/** The profile's closure-ready checklist (8.2) with every item ticked, for a closure a test does not dwell on. */
+export const closureReady = (profileId = "family-solutions"): Record<string, boolean> =>
+  Object.fromEntries((closureChecklist(loadProfile(profileId)) ?? []).map((item) => [item.id, true]));

@@ -106,6 +106,8 @@ export interface RuleView {
   readonly kind: "clock" | "schedule" | "limit" | "warning" | "check" | "milestones";
   readonly citation: CitationView;
   readonly notes?: string;
+  /** The document sets no timescale for it: the one in force is the centre's own (Settings). */
+  readonly localPractice?: true;
 }
 
 export interface ActorView {
@@ -166,6 +168,8 @@ export interface ClockView {
   readonly nextDueAt?: string;
   readonly stoppedAt?: string;
   readonly cancelledAt?: string;
+  /** The case closed with this clock unmet and past its maximum: it stays breached, and no longer runs. */
+  readonly endedAt?: string;
   readonly metOnTime?: boolean;
   readonly withinMaximum?: boolean;
   readonly reason?: string;
@@ -183,6 +187,8 @@ export interface CaseSummary {
   readonly summary?: string;
   readonly leadWorkerId?: string;
   readonly leadWorkerName?: string;
+  /** 11.5: a manager flagged it among the team's most intensive or high-risk cases; every list shows it. */
+  readonly highRisk?: true;
 }
 
 export interface CaseWithClocks extends CaseSummary {
@@ -347,8 +353,46 @@ export interface CaseDetail {
   /** Every clock instance, running, met and cancelled. */
   readonly clocks: readonly ClockView[];
   readonly emails: readonly EmailView[];
+  /** Checks the record evidences stage by stage (9 voice of the child; Bexley §12 oversight): where each is missing. */
+  readonly checks?: readonly CheckView[];
+  /** The checks a closure requested now would meet, for the closure checklist (absent once closed). */
+  readonly closureChecks?: readonly CheckView[];
+  /** Warnings the practice framework raised on the case (4.2 a visit late in the day): advice, never a refusal. */
+  readonly warnings?: readonly WarningView[];
   /** What the caller may do on the case now, derived from its state, their roles and the practice framework. */
   readonly actions: readonly CaseActionView[];
+}
+
+export interface WarningView {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly citation: CitationView;
+  readonly message: string;
+  /** The event that raised it, as the timeline names it, and when it happened. */
+  readonly seq: number;
+  readonly label: string;
+  readonly at: string;
+}
+
+export interface CheckStageView {
+  readonly seq: number;
+  readonly event: string;
+  /** "Early Help Assessment completed" */
+  readonly label: string;
+  readonly at: string;
+  /** evidenced: the record shows it; missing: the stage passed without it; awaiting: it may yet be recorded. */
+  readonly status: "evidenced" | "missing" | "awaiting";
+  readonly evidencedAt?: string;
+}
+
+export interface CheckView {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly citation: CitationView;
+  readonly items: readonly ChecklistItemView[];
+  readonly stages: readonly CheckStageView[];
+  /** How many stages are missing it. */
+  readonly missing: number;
 }
 
 // ---- mutations ----
@@ -471,6 +515,8 @@ export interface RuleCompliance {
   readonly lateStillOpen: number;
   /** Of `late`, how many were still within the rule's maximum. */
   readonly lateWithinMaximum: number;
+  /** Of `late`, how many were never met: the case closed with them already past their maximum. */
+  readonly lateUnmet: number;
   readonly cancelled: number;
 }
 
@@ -496,11 +542,22 @@ export interface LongOpenBucket {
   readonly more: boolean;
 }
 
+/** A check the record evidences (9 voice of the child, Bexley §12 oversight): its stages in the period. */
+export interface CheckCompliance {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly citation: CitationView;
+  readonly evidenced: number;
+  /** Stages that passed without it (the voice of the child not recorded at an assessment, plan, review, closure). */
+  readonly missing: number;
+}
+
 export interface ComplianceReport {
   readonly from: string;
   readonly to: string;
   readonly generatedAt: string;
   readonly rules: readonly RuleCompliance[];
+  readonly checks: readonly CheckCompliance[];
   readonly reasons: readonly ExceedingReason[];
   readonly longOpen: readonly LongOpenBucket[];
 }
@@ -515,6 +572,8 @@ export interface SettingsResponse {
   readonly bankHolidays: readonly { readonly date: string; readonly title: string }[];
   /** Chat ids by purpose: duty, screening, maam, transfer-panel. */
   readonly chatIds: Readonly<Record<string, string>>;
+  /** Timescales the document sets none for, so the centre sets its own (Bexley's letters to referrers). */
+  readonly localTimescales?: readonly LocalTimescaleView[];
   /**
    * What cards in group chats show of a case: `reference-and-kind` (the default: no names), `with-initials`,
    * `with-referrer-organisation`.
@@ -534,10 +593,26 @@ export interface SettingsResponse {
 export type RetentionOutcomeName =
   "closed-at-screening" | "closed-after-maam" | "closed-after-casework" | "not-a-contact";
 
+export interface TimescaleView {
+  readonly amount: number;
+  /** hours, calendar-days, calendar-weeks, working-days, working-hours, calendar-months */
+  readonly unit: string;
+}
+
+export interface LocalTimescaleView {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly timescale: TimescaleView;
+  /** The profile's own default, for "back to the default". */
+  readonly defaultTimescale: TimescaleView;
+}
+
 export interface SettingsUpdate {
   readonly profileId?: string;
   readonly closureDays?: readonly string[];
   readonly chatIds?: Readonly<Record<string, string>>;
+  /** By rule id; only the rules `localTimescales` lists. */
+  readonly localTimescales?: Readonly<Record<string, TimescaleView>>;
   readonly sharedCardDetail?: SettingsResponse["sharedCardDetail"];
   readonly retentionMonths?: Partial<Record<RetentionOutcomeName, number>>;
   /** Replaces the whole contact; blank parts are dropped (400 SETTINGS.BAD_ACCESSIBILITY_CONTACT). */

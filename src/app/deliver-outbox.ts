@@ -82,11 +82,17 @@ async function sendPending(deps: AppDeps, item: OutboxItem): Promise<Outcome> {
 
 type ReadyLetter = Extract<ComposedLetter, { ready: true }>;
 
-/** The letter as it goes now; one that cannot go yet (no address to write to) is held for a person. */
+/**
+ * The letter as it goes now; one that cannot go yet (no address to write to, or a blank the case cannot fill) is
+ * held for a person, with the reason.
+ */
 async function composeOrHold(deps: AppDeps, item: OutboxItem): Promise<ReadyLetter | "held"> {
-  const composed = composeLetter(deps, await deps.cases.getCase(item.caseId), item);
+  const composed = await composeLetter(deps, await deps.cases.getCase(item.caseId), item);
   if (composed.ready) return composed;
-  await deps.outbox.transition(item, { to: "held" }, deps.clock.now());
+  const reason = composed.reason === undefined ? {} : { reason: composed.reason };
+  await deps.outbox.transition(item, { to: "held", ...reason }, deps.clock.now());
+  if (composed.reason !== undefined)
+    deps.logger.warn("outbox.held-incomplete", { caseId: item.caseId, purpose: item.purpose });
   return "held";
 }
 

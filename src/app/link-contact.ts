@@ -12,7 +12,7 @@ export interface LinkContactInput {
 
 /**
  * Duty triage: the contact logged as a new case was about a case we already hold. It moves there (logged as a
- * follow-up, so no second acknowledgement), the new case closes as linked with its clocks cancelled, and its
+ * follow-up, so no second acknowledgement), the new case closes as linked with its clocks ended, and its
  * acknowledgement is cancelled if it has not gone. Refused for a target that does not exist (STORE.NOT_FOUND) or
  * is closed, and once screening has decided the new case (CASE.TRANSITION_NOT_ALLOWED).
  */

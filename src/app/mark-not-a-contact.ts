@@ -12,7 +12,7 @@ export interface NotAContactInput {
 
 /**
  * Duty triage: what opened the case was not a request for help (spam, wrong mailbox, a duplicate, a general
- * enquiry…). The case closes with its clocks cancelled and no outcome letters; its acknowledgement is cancelled if
+ * enquiry…). The case closes with its clocks ended and no outcome letters; its acknowledgement is cancelled if
  * it has not gone.
  */
 export function markNotAContact(

@@ -4,6 +4,7 @@ import { CaseTransitionError } from "../domain/errors.js";
 import { clockRuleStoppedBy, ruleAppliesTo } from "../domain/letters/letter-dates.js";
 import { letterRecordedSent } from "../domain/letters/letter-sent.js";
 import { pendingTransferDirection } from "../domain/lifecycle/case-facts.js";
+import { offeredOutcomes, type DecisionPoint } from "../domain/lifecycle/outcomes.js";
 import type { CaseCommand, SentLetter } from "../domain/lifecycle/commands.js";
 import type { AppDeps } from "./app-deps.js";
 import { changeCase, type CaseChange, type ChangeDeps } from "./change-case.js";
@@ -31,32 +32,34 @@ export type DecisionOutcome =
 
 type DecisionDeps = ChangeDeps & Pick<AppDeps, "outbox">;
 
-/** The letter to the referrer each panel's decision may call for (the profile says for which outcomes). */
-const LETTERS: Partial<Record<PanelId, SentLetter>> = { screening: "screening-outcome", maam: "maam-outcome" };
+/**
+ * The letter to the referrer each decision may call for, and where its outcomes (and so their templates) are offered.
+ * Bexley's Front Door-MASH writes the outcome letter too when it signposts or re-directs (seed 002 §2).
+ */
+const OUTCOME_LETTERS: Partial<Record<CaseEvent["type"], { letter: SentLetter; point: DecisionPoint }>> = {
+  "screening.decided": { letter: "screening-outcome", point: "screening" },
+  "maam.decided": { letter: "maam-outcome", point: "maam" },
+  "front-door.decided": { letter: "screening-outcome", point: "front-door" },
+};
 
 const outcomeLetterKey = (caseId: string, letter: SentLetter, decisionSeq: number): string =>
   letterKey(caseId, letter, String(decisionSeq));
 
-const letterPanels = (): PanelId[] => Object.keys(LETTERS) as PanelId[];
-
-const DECISION_EVENTS: Record<string, PanelId> = { "screening.decided": "screening", "maam.decided": "maam" };
-
 /** The outbox keys of every outcome letter (2.2 / 3.1) the case's decisions may have queued. */
 export function outcomeLetterKeys(kase: Case): string[] {
   return kase.events.flatMap((event) => {
-    const panel = DECISION_EVENTS[event.type];
-    const letter = panel && LETTERS[panel];
-    return letter ? [outcomeLetterKey(kase.id, letter, event.seq)] : [];
+    const spec = OUTCOME_LETTERS[event.type];
+    return spec ? [outcomeLetterKey(kase.id, spec.letter, event.seq)] : [];
   });
 }
 
 /** The outcome letter (2.2 / 3.1) a decision event calls for, if any: derived from the event alone. */
 function outcomeLetterFor(deps: Pick<AppDeps, "profile">, kase: Case, event: CaseEvent) {
-  const panel = letterPanels().find((p) => DECISION_EVENTS[event.type] === p);
-  const letter = panel && LETTERS[panel];
-  if (panel === undefined || letter === undefined || !("outcome" in event.data)) return undefined;
+  const spec = OUTCOME_LETTERS[event.type];
+  if (spec === undefined || !("outcome" in event.data)) return undefined;
+  const { letter, point } = spec;
   const outcome = event.data.outcome;
-  const template = panelOf(deps.profile, panel)?.outcomes.find((o) => o.id === outcome)?.emailTemplate;
+  const template = offeredOutcomes(deps.profile, point).find((o) => o.id === outcome)?.emailTemplate;
   const rule = clockRuleStoppedBy(deps.profile, `${letter}.sent`);
   if (!template || !rule || !ruleAppliesTo(rule, kase.kind)) return undefined;
   const payload: LetterPayload = { letter, template, decisionSeq: event.seq };
@@ -138,7 +141,7 @@ async function recordPanelDecision(
     const spec = panelOf(deps.profile, panel);
     const decided = change.events.find((e) => e.type === spec?.event);
     const due = await queueOutcomeLetters(deps, change.case);
-    const letter = LETTERS[panel];
+    const letter = decided && OUTCOME_LETTERS[decided.type]?.letter;
     const letterQueued =
       decided !== undefined && letter !== undefined && due.includes(outcomeLetterKey(caseId, letter, decided.seq));
     return { status: "recorded", ...change, letterQueued };

@@ -1,11 +1,9 @@
 import type { Case } from "../domain/case.js";
-import { deadlines, type Deadline } from "../domain/rules/deadlines.js";
+import { deadlines, isRunning, type Deadline } from "../domain/rules/deadlines.js";
 import type { CaseHeader } from "../ports/cases.js";
 import type { DeadlineEntry, IndexWriteOptions, WorklistCase } from "../ports/indexes.js";
 import type { AppDeps } from "./app-deps.js";
 import { reportFacts } from "./report-facts.js";
-
-const OPEN = new Set(["on-track", "due-soon", "overdue", "breached"]);
 
 /** The due instants still ahead of each running clock, for the deadline index (nudges scan it by month). */
 export function deadlineEntries(kase: Case, deps: Pick<AppDeps, "profile" | "calendar">, now: Date): DeadlineEntry[] {
@@ -18,25 +16,23 @@ export function indexEntries(
   clocks: readonly Deadline[],
   workerId: string | undefined,
 ): DeadlineEntry[] {
-  return clocks
-    .filter((d) => OPEN.has(d.status))
-    .flatMap((d) =>
-      (["expected", "maximum"] as const).flatMap((threshold) => {
-        const due = d[threshold];
-        return due === undefined
-          ? []
-          : [
-              {
-                caseId: subjectId,
-                rule: d.ruleId,
-                instance: d.instance,
-                threshold,
-                dueAt: due.at,
-                ...(workerId ? { workerId } : {}),
-              },
-            ];
-      }),
-    );
+  return clocks.filter(isRunning).flatMap((d) =>
+    (["expected", "maximum"] as const).flatMap((threshold) => {
+      const due = d[threshold];
+      return due === undefined
+        ? []
+        : [
+            {
+              caseId: subjectId,
+              rule: d.ruleId,
+              instance: d.instance,
+              threshold,
+              dueAt: due.at,
+              ...(workerId ? { workerId } : {}),
+            },
+          ];
+    }),
+  );
 }
 
 export const caseHeader = ({ events, ...header }: Case): CaseHeader => ({ ...header, lastSeq: events.length });

@@ -6,6 +6,7 @@ const UNIT_WORDS: Record<Timescale["unit"], [one: string, many: string]> = {
   "calendar-weeks": ["calendar week", "calendar weeks"],
   "working-days": ["working day", "working days"],
   "calendar-months": ["calendar month", "calendar months"],
+  "working-hours": ["working hour", "working hours"],
 };
 
 /** "3 calendar days", "1 working day", "24 hours". */

@@ -41,7 +41,7 @@ function summarise(rule: Rule, profile: Profile): RuleSummary {
         expected: rule.expected ?? null,
         maximum: rule.maximum ?? null,
         recurrence: rule.recurrence ? "restarts when met" : null,
-        detail: null,
+        detail: rule.localPractice ? "timescale: local practice, not the document's (change it in Settings)" : null,
       };
     case "schedule":
       return {
@@ -49,7 +49,8 @@ function summarise(rule: Rule, profile: Profile): RuleSummary {
         expected: null,
         maximum: null,
         recurrence: scheduleText(rule.every, rule.weekday),
-        detail: null,
+        detail:
+          rule.onNonWorkingDay === "next-working-day" ? "held on the next working day when its day is not one" : null,
       };
     case "limit":
       return { ...base, ...noClock, detail: `limits: ${limitsText(rule.limits)}` };

@@ -5,6 +5,7 @@ import { loadProfile } from "../policy/profiles/index.js";
 import type { Clock } from "../ports/clock.js";
 import type { Store } from "../store/store.js";
 import { centreCalendar } from "./centre-calendar.js";
+import { centreProfile } from "./centre-profile.js";
 import { graphFromConfig, type GraphParts } from "./graph-from-config.js";
 import { storeFromConfig } from "./store-from-config.js";
 
@@ -18,12 +19,16 @@ export interface Composed {
 export async function appDepsFromConfig(config: Config, logger: Logger, clock: Clock): Promise<Composed> {
   const tables = await storeFromConfig(config);
   const centre = await centreCalendar(config.practice, tables.settings, clock);
-  const store: Store = { ...tables, settings: centre.settings };
+  const policy = await centreProfile(loadProfile(config.practice.profileId), centre.settings);
+  const store: Store = { ...tables, settings: policy.settings };
   const graph = graphFromConfig(config, logger, clock);
   const deps: AppDeps = {
     ...store,
     mailbox: graph.mailbox,
-    profile: loadProfile(config.practice.profileId),
+    // Read on every use: a local-practice timescale saved in Settings applies at once (src/compose/centre-profile.ts).
+    get profile() {
+      return policy.current();
+    },
     calendar: centre.calendar,
     clock,
     logger,

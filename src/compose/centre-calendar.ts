@@ -4,6 +4,7 @@ import type { CentreSettings, RecordStore } from "../ports/records.js";
 import type { Clock } from "../ports/clock.js";
 import { calendarFromConfig } from "./calendar-from-config.js";
 import { LiveCalendar } from "./live-calendar.js";
+import { whenSettingsSaved } from "./when-settings-saved.js";
 
 export interface CentreCalendar {
   readonly calendar: LiveCalendar;
@@ -23,17 +24,5 @@ export async function centreCalendar(
 ): Promise<CentreCalendar> {
   const build = (saved: CentreSettings | undefined) => calendarFromConfig(practice, clock.now(), saved);
   const calendar = new LiveCalendar(build((await settings.get(CENTRE_SETTINGS_KEY))?.value));
-  return {
-    calendar,
-    settings: {
-      get: (key) => settings.get(key),
-      list: () => settings.list(),
-      delete: (key, etag) => settings.delete(key, etag),
-      async put(key, value, etag) {
-        const written = await settings.put(key, value, etag);
-        if (key === CENTRE_SETTINGS_KEY) calendar.replace(build(written.value));
-        return written;
-      },
-    },
-  };
+  return { calendar, settings: whenSettingsSaved(settings, (saved) => calendar.replace(build(saved))) };
 }

@@ -23,6 +23,10 @@ export class LiveCalendar implements Calendar {
     return this.#current.localDate(instant);
   }
 
+  localTime(instant: Date): string {
+    return this.#current.localTime(instant);
+  }
+
   endOfDay(date: LocalDate): Date {
     return this.#current.endOfDay(date);
   }
@@ -57,6 +61,10 @@ export class LiveCalendar implements Calendar {
 
   nextWorkingInstant(instant: Date): Date {
     return this.#current.nextWorkingInstant(instant);
+  }
+
+  addWorkingHours(instant: Date, hours: number): Date {
+    return this.#current.addWorkingHours(instant, hours);
   }
 
   holidays(year: number): readonly NonWorkingDay[] {

@@ -64,7 +64,14 @@ export interface CaseEventData {
   "threshold-dispute.resolved": { note?: string };
   /** A manager agrees to close and signpost the family to another service (a hand-over meeting follows). */
   "signposting.agreed": { note?: string };
-  // Duty triage: a case opened in error closes, its clocks cancelled (not breached) and no letters sent
+  /** 11.5: a manager counts the case among the team's most intensive or high-risk, and says why; and clears it. */
+  "case.flagged-high-risk": { note: string };
+  "case.high-risk-cleared": { note: string };
+  /** Seed 004: a concern about a person who works with children, the LADO told of it, and the LADO's answer. */
+  "allegation.recorded": { note: string };
+  "lado.notified": { note: string };
+  "lado.responded": { note: string };
+  // Duty triage: a case opened in error closes, its clocks ended (see case-closing.ts) and no letters sent
   /** The contacts that opened this case were about case `toCaseId`: they moved there and this case closed. */
   "case.linked": { toCaseId: string; contactIds: string[] };
   /** What opened this case was not a request for help (spam, wrong mailbox…); closed without outcome letters. */
@@ -124,6 +131,11 @@ export const CASE_EVENT_TYPES = [
   "threshold.disputed",
   "threshold-dispute.resolved",
   "signposting.agreed",
+  "case.flagged-high-risk",
+  "case.high-risk-cleared",
+  "allegation.recorded",
+  "lado.notified",
+  "lado.responded",
   "case.linked",
   "case.marked-not-a-contact",
   "contact.linked",

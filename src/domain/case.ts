@@ -38,5 +38,7 @@ export interface Case {
   readonly closedAt?: string;
   /** Bexley: the Front Door/MASH decides before screening (the profile's `features.frontDoorDecision` at opening). */
   readonly frontDoor?: boolean;
+  /** 11.5: a manager flagged it among the team's most intensive or high-risk cases; every list shows it. */
+  readonly highRisk?: boolean;
   readonly events: readonly CaseEvent[];
 }

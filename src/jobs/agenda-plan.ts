@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Calendar, LocalDate } from "../domain/calendar/calendar.js";
+import type { Calendar, LocalDate, NonWorkingDay } from "../domain/calendar/calendar.js";
 import type { Profile, ScheduleRule } from "../domain/rules/profile-schema.js";
 import type { WorklistName } from "../domain/worklists.js";
 import type { ConversationKey } from "../ports/teams.js";
@@ -20,7 +20,12 @@ export interface AgendaSlot {
 }
 
 export type AgendaDecision =
-  | { readonly due: true; readonly date: LocalDate }
+  | {
+      readonly due: true;
+      readonly date: LocalDate;
+      /** A weekly meeting held today because its usual day was not a working day: that day, and why. */
+      readonly heldInsteadOf?: NonWorkingDay;
+    }
   | { readonly due: false; readonly reason: "not-a-working-day" | "not-its-weekday" | "too-early" };
 
 /** Parses `HH:mm` once, at start-up, so a typo in configuration stops the service with a clear message. */
@@ -31,8 +36,20 @@ export function parseTimeOfDay(what: string, value: TimeOfDay): { readonly hour:
 }
 
 /**
- * Whether a meeting's agenda is due at `now`: on a working day (a weekly meeting only on its weekday), from the
- * configured London time onwards. A meeting whose weekday is a bank holiday or closure day has no agenda that week.
+ * The usual day of a weekly meeting that is held on `date` instead, if any: its latest weekday before `date`, when
+ * that was not a working day, the profile holds such a meeting on the next working day, and `date` is that day.
+ */
+function heldInsteadOf(rule: ScheduleRule, calendar: Calendar, date: LocalDate, weekday: number) {
+  if (rule.onNonWorkingDay !== "next-working-day" || rule.weekday === undefined) return undefined;
+  const usual = calendar.addCalendarDays(date, -((weekday - rule.weekday + 7) % 7 || 7));
+  const why = calendar.nonWorkingReason(usual);
+  return why !== undefined && calendar.addWorkingDays(usual, 1) === date ? why : undefined;
+}
+
+/**
+ * Whether a meeting's agenda is due at `now`: on a working day (a weekly meeting on its weekday), from the configured
+ * London time onwards. A weekly meeting whose day is a bank holiday or closure day is held on the next working day
+ * when its schedule says so (the decision says which day it stands in for, and why), else has no agenda that week.
  */
 export function agendaDue(
   rule: ScheduleRule,
@@ -43,10 +60,12 @@ export function agendaDue(
   const date = calendar.localDate(now);
   if (!calendar.isWorkingDay(date)) return { due: false, reason: "not-a-working-day" };
   const local = DateTime.fromJSDate(now, { zone: calendar.timeZone });
-  if (rule.every === "week" && local.weekday !== rule.weekday) return { due: false, reason: "not-its-weekday" };
+  const moved = rule.every === "week" && local.weekday !== rule.weekday;
+  const usual = moved ? heldInsteadOf(rule, calendar, date, local.weekday) : undefined;
+  if (moved && usual === undefined) return { due: false, reason: "not-its-weekday" };
   const minutes = local.hour * 60 + local.minute;
   if (minutes < at.hour * 60 + at.minute) return { due: false, reason: "too-early" };
-  return { due: true, date };
+  return { due: true, date, ...(usual === undefined ? {} : { heldInsteadOf: usual }) };
 }
 
 export interface ScheduledAgenda {

@@ -1,4 +1,5 @@
-import type { LocalDate } from "../domain/calendar/calendar.js";
+import type { LocalDate, NonWorkingDay } from "../domain/calendar/calendar.js";
+import { longDate } from "../domain/letters/letter-dates.js";
 import { everyItem } from "../app/every-item.js";
 import { type WorklistEntry } from "../ports/indexes.js";
 import { agendaDue, agendaKey, agendaSlots, parseTimeOfDay, type AgendaSlot, type TimeOfDay } from "./agenda-plan.js";
@@ -12,6 +13,11 @@ export interface AgendaPayload {
   readonly date: LocalDate;
   readonly caseIds: readonly string[];
   readonly items: readonly { readonly caseId: string; readonly kind: string; readonly openedAt: string }[];
+  /**
+   * A weekly meeting held on the next working day: why, in words for the card ("Held today, not on Tuesday 28
+   * December 2027 (Boxing Day (substitute day)), a bank holiday").
+   */
+  readonly heldBecause?: string;
 }
 
 export interface AgendaRun {
@@ -35,12 +41,28 @@ export async function postAgendas(deps: JobDeps, now: Date, at: TimeOfDay): Prom
       runs.push({ agenda: slot.agenda, outcome: "not-due" });
       continue;
     }
-    runs.push(await queueAgenda(deps, slot, decision.date, now));
+    runs.push(await queueAgenda(deps, slot, decision.date, now, decision.heldInsteadOf));
   }
   return runs;
 }
 
-async function queueAgenda(deps: JobDeps, slot: AgendaSlot, date: LocalDate, now: Date): Promise<AgendaRun> {
+const NON_WORKING: Record<NonWorkingDay["reason"], string> = {
+  "bank-holiday": "a bank holiday",
+  "closure-day": "a day the centre is closed",
+  weekend: "a weekend",
+};
+
+/** Why the meeting is held today: its usual day and what that day is. */
+const heldBecause = (usual: NonWorkingDay): string =>
+  `Held today, the next working day, because its usual day, ${longDate(usual.date)}, is ${NON_WORKING[usual.reason]} (${usual.name}).`;
+
+async function queueAgenda(
+  deps: JobDeps,
+  slot: AgendaSlot,
+  date: LocalDate,
+  now: Date,
+  heldInsteadOf?: NonWorkingDay,
+): Promise<AgendaRun> {
   const key = agendaKey(slot.agenda, date);
   // A point read first: later ticks of the day cost one read, not a scan of the queue.
   if ((await deps.outbox.get(NOTICES_PARTITION, key)) !== undefined) {
@@ -54,12 +76,14 @@ async function queueAgenda(deps: JobDeps, slot: AgendaSlot, date: LocalDate, now
     date,
     caseIds: entries.map((e) => e.caseId),
     items: entries.map((e) => ({ caseId: e.caseId, kind: e.kind, openedAt: e.openedAt })),
+    ...(heldInsteadOf === undefined ? {} : { heldBecause: heldBecause(heldInsteadOf) }),
   };
   const { enqueued } = await deps.outbox.enqueue(
     { caseId: NOTICES_PARTITION, key, channel: "teams", purpose: `agenda-${slot.agenda}`, payload: { ...payload } },
     now,
   );
-  deps.logger.info("agenda.queued", { agenda: slot.agenda, date, cases: entries.length, enqueued });
+  const moved = heldInsteadOf === undefined ? {} : { heldInsteadOf: heldInsteadOf.date };
+  deps.logger.info("agenda.queued", { agenda: slot.agenda, date, cases: entries.length, enqueued, ...moved });
   return { agenda: slot.agenda, outcome: enqueued ? "queued" : "already-queued", date, cases: entries.length };
 }
 

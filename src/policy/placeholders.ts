@@ -1,26 +1,20 @@
 /**
- * The `{{placeholders}}` an email template may use. Whoever fills a template supplies exactly these, so a
- * template asking for anything else (a misspelling, or a child's name) is rejected when the profile loads.
+ * The `{{placeholders}}` an email template may use, with what each holds (a held letter's reason names it). Whoever
+ * fills a template supplies exactly these, so a template asking for anything else (a misspelling, or a child's name)
+ * is rejected when the profile loads.
  */
-export const TEMPLATE_PLACEHOLDERS = [
-  /** The case reference, e.g. FC-2026-000123. */
-  "caseReference",
-  /** The original referrer's name (rule 1.2). */
-  "referrerName",
-  /** London date the request was received. */
-  "receivedDate",
-  /** London date by which the screening (or Front Door) outcome will be sent. */
-  "screeningOutcomeBy",
-  /** London date by which the case will have been presented at the panel (rule 1.1). */
-  "maamBy",
-  /** London date of the decision the email reports. */
-  "decisionDate",
-  /** Name of the allocated worker, so the referrer knows who to talk to. */
-  "workerName",
-  /** The Family Centre (or service) sending the email. */
-  "centreName",
-] as const;
-export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
+export const PLACEHOLDER_MEANINGS = {
+  caseReference: "the case reference",
+  referrerName: "the original referrer's name (rule 1.2)",
+  receivedDate: "the date the request was received",
+  screeningOutcomeBy: "the date the screening (or Front Door) outcome will be sent by",
+  maamBy: "the date the case will have been presented at the panel by (rule 1.1)",
+  decisionDate: "the date of the decision the letter reports",
+  workerName: "the name of the worker the family is allocated to",
+  centreName: "the Family Centre (or service) sending the letter",
+} as const;
+export type TemplatePlaceholder = keyof typeof PLACEHOLDER_MEANINGS;
+export const TEMPLATE_PLACEHOLDERS = Object.keys(PLACEHOLDER_MEANINGS) as readonly TemplatePlaceholder[];
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 

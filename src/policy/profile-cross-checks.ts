@@ -1,4 +1,6 @@
 import type { CaseEventType } from "../domain/case-events.js";
+import { clockRuleStoppedBy } from "../domain/letters/letter-dates.js";
+import { hasTransferPanel } from "../domain/lifecycle/decide-decisions.js";
 import type { EventMatcher, Outcome, Profile, Rule } from "../domain/rules/profile-schema.js";
 import type { ProfileIssue } from "./errors.js";
 import { formatPath } from "./field-path.js";
@@ -12,9 +14,11 @@ export function crossCheckProfile(profile: Profile): ProfileIssue[] {
     ...checklistItemsUnique(profile),
     ...outcomesSound(profile),
     ...panelSchedules(profile),
+    ...stepDownPanelHeld(profile),
     ...matchedOutcomesOffered(profile),
     ...templatesUsed(profile),
     ...placeholdersKnown(profile),
+    ...placeholdersFillable(profile),
   ];
 }
 
@@ -85,6 +89,17 @@ function outcomesSound(profile: Profile): ProfileIssue[] {
   ];
 }
 
+function stepDownPanelHeld(profile: Profile): ProfileIssue[] {
+  return profile.features.stepDownsTo === "transfer-panel" && !hasTransferPanel(profile)
+    ? [
+        {
+          field: "features.stepDownsTo",
+          message: 'step-downs go to a transfer panel, but no panel has the id "transfer-panel"',
+        },
+      ]
+    : [];
+}
+
 function panelSchedules(profile: Profile): ProfileIssue[] {
   return profile.panels.flatMap((panel) => {
     const rule = profile.rules.find((r) => r.id === panel.scheduleRule);
@@ -109,6 +124,11 @@ function matchersOf(rule: Rule): [string, readonly EventMatcher[]][] {
       return [["from", rule.from]];
     case "schedule":
       return [];
+    case "check":
+      return [
+        ["on", rule.on],
+        ["evidence.events", rule.evidence?.events ?? []],
+      ];
     default:
       return [["on", rule.on]];
   }
@@ -162,6 +182,43 @@ function placeholdersKnown(profile: Profile): ProfileIssue[] {
           message: `unknown placeholder {{${name}}} (use one of ${quoted(TEMPLATE_PLACEHOLDERS)})`,
         })),
     ),
+  );
+}
+
+/** Why a placeholder of a template could never be filled (every letter it writes would be held), if so. */
+function unfillable(profile: Profile, name: string, sentBy: readonly Outcome[] | undefined): string | undefined {
+  const promises = (event: CaseEventType, what: string) =>
+    clockRuleStoppedBy(profile, event) ? undefined : `no clock rule stops at ${event}, so there is no ${what}`;
+  switch (name) {
+    case "screeningOutcomeBy":
+      return promises("screening-outcome.sent", "outcome date to promise");
+    case "maamBy":
+      return promises("maam.decided", "panel date to promise");
+    case "decisionDate":
+      return sentBy === undefined ? "the acknowledgement reports no decision" : undefined;
+    case "workerName":
+      return sentBy !== undefined && sentBy.length > 0 && sentBy.every((o) => o.needs.includes("worker"))
+        ? undefined
+        : "only a letter for outcomes that each need a worker can name one";
+    default:
+      return undefined;
+  }
+}
+
+/** A template asking for what the profile can never give would hold every letter it writes: refused at load. */
+function placeholdersFillable(profile: Profile): ProfileIssue[] {
+  const outcomes = outcomeLists(profile).flatMap((list) => list.outcomes);
+  const templates = [
+    ["emails.acknowledgement", profile.emails.acknowledgement, undefined] as const,
+    ...Object.entries(profile.emails.outcomes).map(
+      ([id, t]) => [`emails.outcomes.${id}`, t, outcomes.filter((o) => o.emailTemplate === id)] as const,
+    ),
+  ];
+  return templates.flatMap(([field, template, sentBy]) =>
+    placeholdersIn(`${template.subject}\n${template.body}`).flatMap((name) => {
+      const problem = unfillable(profile, name, sentBy);
+      return problem === undefined ? [] : [{ field, message: `{{${name}}} can never be filled: ${problem}` }];
+    }),
   );
 }
 

@@ -85,8 +85,21 @@ export interface ClockOutcomeEntry {
   readonly outcome: "on-time" | "late" | "cancelled";
   /** Whether a late clock still met the rule's maximum (only when the rule has both). */
   readonly withinMaximum?: boolean;
+  /** A late clock that was never met: the case closed with it already past its maximum. */
+  readonly unmet?: true;
   /** The reason recorded for exceeding it, if any. */
   readonly reason?: string;
+}
+
+/** One stage of a check the record evidences (9 voice of the child, Bexley §12 oversight), for the report. */
+export interface CheckOutcomeEntry {
+  readonly caseId: string;
+  readonly rule: string;
+  /** The stage's event in the case's log. */
+  readonly seq: number;
+  /** London date (YYYY-MM-DD) of the stage. */
+  readonly stageOn: string;
+  readonly outcome: "evidenced" | "missing";
 }
 
 /** A panel decision, kept by the London day it was made so an agenda shows what was decided today. */
@@ -113,6 +126,8 @@ export interface OpenCaseEntry {
 /** What one case contributes to the reports; recomputed from the case on every change. */
 export interface CaseReportFacts {
   readonly clockOutcomes: readonly ClockOutcomeEntry[];
+  /** Stages still awaiting their evidence are not counted yet. */
+  readonly checkOutcomes?: readonly CheckOutcomeEntry[];
   readonly decisions: readonly PanelDecisionEntry[];
   /** Absent once the case is closed. */
   readonly open?: OpenCaseEntry;
@@ -129,6 +144,8 @@ export interface ComplianceIndex {
   forgetCase(caseId: string): Promise<void>;
   /** Clocks that finished on London dates in [fromDate, toDate] (inclusive). */
   clockOutcomes(fromDate: string, toDate: string): Promise<ClockOutcomeEntry[]>;
+  /** Check stages on London dates in [fromDate, toDate] (inclusive), evidenced or missing. */
+  checkOutcomes(fromDate: string, toDate: string): Promise<CheckOutcomeEntry[]>;
   /** Decisions made on a London date, oldest first. */
   decisionsOn(date: string): Promise<PanelDecisionEntry[]>;
   /** Open cases opened in [from, before) (UTC instants), oldest first. */

@@ -35,6 +35,7 @@ export interface OutboxItem extends NewOutboxItem {
 export type OutboxTransition =
   | { readonly to: "drafted"; readonly draftId: string }
   | { readonly to: "sent"; readonly sentItemId: string }
+  /** `reason`: why it cannot go, for the person who releases it (kept as the item's `failureReason`). */
   | { readonly to: "held"; readonly reason?: string }
   /** With `retryAt`: a try that failed (counted in `attempts`), queued again for then. */
   | { readonly to: "pending"; readonly retryAt?: Date }

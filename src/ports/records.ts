@@ -1,3 +1,4 @@
+import type { Timescale } from "../domain/rules/timescale.js";
 import type { RetentionSchedule } from "../domain/privacy/retention.js";
 import type { SharedCardDetail } from "../domain/privacy/shared-card-detail.js";
 import type { CaseEvent } from "../domain/case-events.js";
@@ -64,6 +65,8 @@ export interface CentreSettings {
   readonly chatIds: Readonly<Record<string, string>>;
   /** England & Wales bank holidays an admin imported from GOV.UK's bank-holidays.json (sorted by date). */
   readonly bankHolidays?: readonly { readonly date: string; readonly name: string }[];
+  /** The centre's own timescales for the profile's local-practice rules, by rule id (Bexley's letters). */
+  readonly localTimescales?: Readonly<Record<string, Timescale>>;
   /** How much cards in group chats say about a case beyond its reference and kind (unset: nothing more). */
   readonly sharedCardDetail?: SharedCardDetail;
   /** Months kept after closure, by how the case closed (unset: the placeholders, which are not advice). */

@@ -44,6 +44,7 @@ export function caseRow(kase: Case, lastSeq: number): Entity {
     family: jsonOrUndefined(kase.family),
     closedAt: kase.closedAt,
     frontDoor: kase.frontDoor,
+    highRisk: kase.highRisk,
     lastSeq,
   };
 }
@@ -65,6 +66,8 @@ export function caseHeaderOf(row: Entity): CaseHeader {
     ...optional("closedAt", stringOf(row, "closedAt")),
     // Bexley: the Front Door decides before screening; without it a case read back skipped the Front Door.
     ...(row["frontDoor"] === true ? { frontDoor: true } : {}),
+    // 11.5: the lists read the case back, so the flag must survive it.
+    ...(row["highRisk"] === true ? { highRisk: true } : {}),
     lastSeq: numberOf(row, "lastSeq") ?? 0,
   };
 }

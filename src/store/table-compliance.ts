@@ -1,5 +1,6 @@
 import type {
   CaseReportFacts,
+  CheckOutcomeEntry,
   ClockOutcomeEntry,
   ComplianceIndex,
   IndexWriteOptions,
@@ -14,10 +15,12 @@ import { encodeKey, isoInstant } from "./keys.js";
 /**
  * Azure `Compliance` table, derived from `Cases` like Worklists and Deadlines:
  * - `clock~<YYYY-MM>` / `<finishedOn>~<case>~<rule>~<instance>`: finished clocks by the London month they finished;
+ * - `check~<YYYY-MM>` / `<stageOn>~<case>~<rule>~<seq>`: check stages (9, Bexley §12) by the London month of the stage;
  * - `decided~<YYYY-MM-DD>` / `<panel>~<case>~<seq>`: panel decisions by London day (agendas' "decided today");
  * - `open` / `<openedAt>~<case>`: open cases by opening instant (long-open ranges, 11.4).
  */
 const CLOCK = "clock~";
+const CHECK = "check~";
 const DECIDED = "decided~";
 const OPEN = "open";
 
@@ -33,7 +36,20 @@ function clockRow(e: ClockOutcomeEntry): Entity {
     finishedOn: e.finishedOn,
     outcome: e.outcome,
     withinMaximum: e.withinMaximum,
+    unmet: e.unmet,
     reason: e.reason,
+  };
+}
+
+function checkRow(e: CheckOutcomeEntry): Entity {
+  return {
+    partitionKey: `${CHECK}${e.stageOn.slice(0, 7)}`,
+    rowKey: key(e.stageOn, e.caseId, e.rule, String(e.seq).padStart(6, "0")),
+    caseId: e.caseId,
+    rule: e.rule,
+    seq: e.seq,
+    stageOn: e.stageOn,
+    outcome: e.outcome,
   };
 }
 
@@ -67,6 +83,7 @@ function openRow(e: OpenCaseEntry): Entity {
 function rowsOf(facts: CaseReportFacts): Entity[] {
   return [
     ...facts.clockOutcomes.map(clockRow),
+    ...(facts.checkOutcomes ?? []).map(checkRow),
     ...facts.decisions.map(decisionRow),
     ...(facts.open ? [openRow(facts.open)] : []),
   ];
@@ -83,7 +100,18 @@ function clockOf(row: Entity): ClockOutcomeEntry {
     finishedOn: stringOf(row, "finishedOn") ?? "",
     outcome: outcome === "on-time" || outcome === "late" ? outcome : "cancelled",
     ...(typeof withinMaximum === "boolean" ? { withinMaximum } : {}),
+    ...(row.unmet === true ? { unmet: true as const } : {}),
     ...(reason === undefined ? {} : { reason }),
+  };
+}
+
+function checkOf(row: Entity): CheckOutcomeEntry {
+  return {
+    caseId: stringOf(row, "caseId") ?? "",
+    rule: stringOf(row, "rule") ?? "",
+    seq: numberOf(row, "seq") ?? 0,
+    stageOn: stringOf(row, "stageOn") ?? "",
+    outcome: stringOf(row, "outcome") === "evidenced" ? "evidenced" : "missing",
   };
 }
 
@@ -135,15 +163,22 @@ export class TableCompliance implements ComplianceIndex {
     return replaceCaseRows(this.table, caseId, version, rowsOf(facts), options);
   }
 
-  async clockOutcomes(fromDate: string, toDate: string): Promise<ClockOutcomeEntry[]> {
+  clockOutcomes(fromDate: string, toDate: string): Promise<ClockOutcomeEntry[]> {
+    return this.byDate(CLOCK, fromDate, toDate, clockOf);
+  }
+
+  checkOutcomes(fromDate: string, toDate: string): Promise<CheckOutcomeEntry[]> {
+    return this.byDate(CHECK, fromDate, toDate, checkOf);
+  }
+
+  /** The rows of monthly partitions `<prefix><YYYY-MM>` whose row keys start with a London date in the range. */
+  private async byDate<T>(prefix: string, fromDate: string, toDate: string, read: (row: Entity) => T): Promise<T[]> {
     // Row keys start with the London date, so the date bounds are row key bounds ("~" sorts after any key part).
     const range = { rowKeyFrom: encodeKey(fromDate), rowKeyBefore: `${encodeKey(toDate)}~~` };
-    const months = monthsOf(fromDate, toDate);
     const pages = await Promise.all(
-      months.map(async (month) => {
-        const rows: ClockOutcomeEntry[] = [];
-        for await (const row of scan(this.table, { partitionKey: `${CLOCK}${month}`, ...range }))
-          rows.push(clockOf(row));
+      monthsOf(fromDate, toDate).map(async (month) => {
+        const rows: T[] = [];
+        for await (const row of scan(this.table, { partitionKey: `${prefix}${month}`, ...range })) rows.push(read(row));
         return rows;
       }),
     );

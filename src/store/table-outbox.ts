@@ -236,6 +236,7 @@ export class TableOutbox implements Outbox {
           : { draftId: item.draftId }),
       ...(change.to === "sent" ? { sentItemId: change.sentItemId } : {}),
       ...(change.to === "failed" ? { failureReason: change.reason, attempts: item.attempts + 1 } : {}),
+      ...(change.to === "held" && change.reason !== undefined ? { failureReason: change.reason } : {}),
     };
     const [before, after] = [indexRowOf(item), indexRowOf(next)];
     // The same index row is already there: it was written before the item entered its present state.

@@ -2,6 +2,7 @@ import type { DueClock } from "../../../src/app/queries/due-clocks.js";
 import type { CardElement } from "../card-json.js";
 import { dueWording, STATUS_COLOR, STATUS_LABEL } from "./clocks.js";
 import { compareDeadlines } from "../../../src/domain/rules/urgency.js";
+import { HIGH_RISK } from "./shared-case.js";
 import { container, text } from "./text.js";
 
 /** One clock on one case (or a practitioner's own), as the app's due-clock query gives it. */
@@ -16,7 +17,8 @@ export const inRagOrder = (items: readonly DueItem[]): DueItem[] =>
 /** "FC-2026-000123 · 1.2 Acknowledge the referrer: Overdue", its due dates and the rule's source. */
 export function dueItemLine(item: DueItem, timeZone: string): CardElement {
   const d = item.deadline;
-  const title = item.label ?? [item.caseId, item.caseSummary].filter(Boolean).join(" · ");
+  const title =
+    item.label ?? [item.caseId, item.caseSummary, item.highRisk ? HIGH_RISK : undefined].filter(Boolean).join(" · ");
   return container([
     text(`${title}: ${d.ruleId} ${d.ruleName} (${STATUS_LABEL[d.status]})`, {
       weight: "bolder",

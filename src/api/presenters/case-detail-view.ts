@@ -1,11 +1,13 @@
 import type { CaseDetailReading } from "../../app/queries/case-detail.js";
-import { eventPhrase } from "../../domain/case-event-phrases.js";
+import { EVENT_PHRASES, eventPhrase } from "../../domain/case-event-phrases.js";
 import type { CaseEvent } from "../../domain/case-events.js";
 import { CONTACT_KIND_LABELS } from "../../domain/contact.js";
 import type { Profile } from "../../domain/rules/profile-schema.js";
 import type { OutboxItem } from "../../ports/outbox.js";
+import type { EvaluatedCheck } from "../../domain/rules/check-stages.js";
 import type { CaseAction } from "../../app/actions/case-action.js";
-import type { CaseActionView, CaseDetail, EmailView, TimelineEntry } from "../contract.js";
+import type { RaisedWarning } from "../../domain/rules/warnings.js";
+import type { CaseActionView, CaseDetail, CheckView, EmailView, TimelineEntry, WarningView } from "../contract.js";
 import { caseSummary, clockView } from "./case-views.js";
 
 /** How the timeline names each event: as the bot's case card does, a decision with its outcome's label. */
@@ -32,10 +34,26 @@ const emailView = (item: OutboxItem): EmailView => ({
   ...(item.failureReason === undefined ? {} : { failureReason: item.failureReason }),
 });
 
+/** A check stage by stage, each stage named as the timeline names its event. */
+const checkView = (check: EvaluatedCheck): CheckView => ({
+  ruleId: check.ruleId,
+  ruleName: check.ruleName,
+  citation: check.citation,
+  items: check.items.map(({ id, label }) => ({ id, label })),
+  stages: check.stages.map((stage) => ({ ...stage, label: EVENT_PHRASES[stage.event] })),
+  missing: check.stages.filter((stage) => stage.status === "missing").length,
+});
+
 /** An action as the tab takes it: where to POST its inputs. */
 const actionView = (caseId: string, action: CaseAction): CaseActionView => ({
   ...action,
   path: `/api/cases/${encodeURIComponent(caseId)}/actions/${action.id}`,
+});
+
+/** A warning named with the event that raised it, as a check names its stages. */
+const warningView = ({ event, ...warning }: RaisedWarning): WarningView => ({
+  ...warning,
+  label: EVENT_PHRASES[event],
 });
 
 export function caseDetailView(
@@ -69,6 +87,9 @@ export function caseDetailView(
     timeline: kase.events.map((event) => timelineEntry(event, profile)),
     clocks: reading.clocks.map(clockView),
     emails: reading.letters.map(emailView),
+    checks: reading.checks.map(checkView),
+    ...(kase.state === "closed" ? {} : { closureChecks: reading.closureChecks.map(checkView) }),
     actions: actions.map((action) => actionView(kase.id, action)),
+    warnings: reading.warnings.map(warningView),
   };
 }

@@ -21,6 +21,7 @@ export function clockView(d: Deadline): ClockView {
     ...(next === undefined ? {} : { nextDueAt: next }),
     ...(d.stoppedAt === undefined ? {} : { stoppedAt: d.stoppedAt }),
     ...(d.cancelledAt === undefined ? {} : { cancelledAt: d.cancelledAt }),
+    ...(d.endedAt === undefined ? {} : { endedAt: d.endedAt }),
     ...(d.metOnTime === undefined ? {} : { metOnTime: d.metOnTime }),
     ...(d.withinMaximum === undefined ? {} : { withinMaximum: d.withinMaximum }),
     ...(d.reason === undefined ? {} : { reason: d.reason }),
@@ -39,6 +40,7 @@ export function caseSummary(kase: Case, names: ReadonlyMap<string, string>): Cas
     ...(kase.summary === undefined ? {} : { summary: kase.summary }),
     ...(kase.leadWorkerId === undefined ? {} : { leadWorkerId: kase.leadWorkerId }),
     ...(leadWorkerName === undefined ? {} : { leadWorkerName }),
+    ...(kase.highRisk ? { highRisk: true as const } : {}),
   };
 }
 

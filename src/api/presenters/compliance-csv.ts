@@ -20,6 +20,7 @@ export function complianceCsv(report: ComplianceReport): string {
     "late_within_maximum",
     "late_still_open",
     "cancelled",
+    "late_unmet",
   ];
   const lines = report.rules.map((r) =>
     [
@@ -33,6 +34,7 @@ export function complianceCsv(report: ComplianceReport): string {
       r.lateWithinMaximum,
       r.lateStillOpen,
       r.cancelled,
+      r.lateUnmet,
     ]
       .map(csvCell)
       .join(","),

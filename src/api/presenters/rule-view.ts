@@ -8,4 +8,5 @@ export const ruleView = (rule: Rule, profile: Profile): RuleView => ({
   kind: rule.kind,
   citation: cite(rule, profile),
   ...(rule.notes === undefined ? {} : { notes: rule.notes }),
+  ...(rule.kind === "clock" && rule.localPractice ? { localPractice: true as const } : {}),
 });

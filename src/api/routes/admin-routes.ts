@@ -1,8 +1,14 @@
 import express, { Router } from "express";
 import { isRefused } from "../../app/outcome.js";
-import { importBankHolidays, readCentreSettings, updateCentreSettings } from "../../app/settings/centre-settings.js";
+import {
+  importBankHolidays,
+  localTimescales,
+  readCentreSettings,
+  updateCentreSettings,
+} from "../../app/settings/centre-settings.js";
 import { READ_ROLES } from "../../app/access/roles.js";
 import { deactivateStaffMember, saveStaffMember } from "../../app/staff/save-staff-member.js";
+import type { CentreSettings, Versioned } from "../../ports/records.js";
 import { recordSupervision } from "../../app/supervision/record-supervision.js";
 import { SUPERVISION_ROLES } from "../../domain/lifecycle/supervision.js";
 import type { ApiDeps } from "../api-deps.js";
@@ -23,10 +29,11 @@ export function adminRoutes(deps: ApiDeps): Router {
     res.set("ETag", result.etag);
     return result;
   };
+  const view = (saved: Versioned<CentreSettings>) => settingsView(saved, profiles, localTimescales(app, saved.value));
 
   router.get(
     "/settings",
-    route(deps, ADMIN, async () => settingsView(await readCentreSettings(app), profiles)),
+    route(deps, ADMIN, async () => view(await readCentreSettings(app))),
   );
   router.put(
     "/settings",
@@ -35,7 +42,7 @@ export function adminRoutes(deps: ApiDeps): Router {
       const ids = profiles.map((p) => p.id);
       const saved = await updateCentreSettings(app, caller, ifMatch(req), req.body as SettingsUpdate, ids);
       if (isRefused(saved)) throw refusal(saved);
-      return withEtag(res, settingsView(saved, profiles));
+      return withEtag(res, view(saved));
     }),
   );
   router.post(

@@ -110,7 +110,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       });
       if (outcome.status === "refused") throw refusal(outcome);
       if (outcome.status === "already-decided") throw alreadyDecided(caseId(req), outcome.decision);
-      return answer(res, mutationResult(outcome, app.profile, { letterQueued: outcome.letterQueued }));
+      return answer(res, mutationResult(outcome, app, { letterQueued: outcome.letterQueued }));
     }),
   );
   router.post(
@@ -120,9 +120,9 @@ export function caseRoutes(deps: ApiDeps): Router {
       const outcome = await recordEvent(app, caseId(req), caller, req.body as CaseEventRequest, ifMatch(req));
       if (outcome.status === "refused") throw refusal(outcome);
       if (outcome.status === "already-recorded") {
-        return answer(res, alreadyRecorded(await app.cases.getCase(caseId(req)), outcome.event, app.profile));
+        return answer(res, alreadyRecorded(await app.cases.getCase(caseId(req)), outcome.event, app));
       }
-      return answer(res, mutationResult(outcome, app.profile));
+      return answer(res, mutationResult(outcome, app));
     }),
   );
   router.post(
@@ -139,7 +139,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       if (outcome.status === "refused") throw refusal(outcome);
       if (outcome.status === "already-decided") throw new RefusalError("CASE.ALREADY_DECIDED", outcome.message);
       const stored = await app.cases.getCase(caseId(req));
-      return answer(res, mutationResult({ case: stored.case, events: outcome.events, etag: stored.etag }, app.profile));
+      return answer(res, mutationResult({ case: stored.case, events: outcome.events, etag: stored.etag }, app));
     }),
   );
   router.post(
@@ -158,9 +158,9 @@ export function caseRoutes(deps: ApiDeps): Router {
       });
       if (outcome.status === "refused") throw refusal(outcome);
       if (outcome.status === "already-recorded") {
-        return answer(res, alreadyRecorded(await app.cases.getCase(caseId(req)), outcome.event, app.profile));
+        return answer(res, alreadyRecorded(await app.cases.getCase(caseId(req)), outcome.event, app));
       }
-      return answer(res, mutationResult(outcome, app.profile));
+      return answer(res, mutationResult(outcome, app));
     }),
   );
   return router;

@@ -29,7 +29,7 @@ import { refusal } from "../presenters/mutation-result.js";
 export function referenceRoutes(deps: ApiDeps): Router {
   const router = Router();
   const { app } = deps;
-  const { profile } = app;
+  // The profile is read per request: Settings can change its local-practice timescales while the service runs.
 
   router.get(
     "/me",
@@ -39,13 +39,13 @@ export function referenceRoutes(deps: ApiDeps): Router {
       roles: caller.roles as readonly StaffRoleName[],
       localMode: deps.localMode,
       profile: {
-        id: profile.id,
-        name: profile.name,
-        version: profile.version,
-        rules: profile.rules.map((r) => ruleView(r, profile)),
-        panels: profile.panels.map((p) => ({ id: p.id, name: p.name })),
-        caseloadLimits: profile.caseloadLimits,
-        closureChecklist: (closureChecklist(profile) ?? []).map(({ id, label }) => ({ id, label })),
+        id: app.profile.id,
+        name: app.profile.name,
+        version: app.profile.version,
+        rules: app.profile.rules.map((r) => ruleView(r, app.profile)),
+        panels: app.profile.panels.map((p) => ({ id: p.id, name: p.name })),
+        caseloadLimits: app.profile.caseloadLimits,
+        closureChecklist: (closureChecklist(app.profile) ?? []).map(({ id, label }) => ({ id, label })),
       },
       centreName: app.centre.name,
     })),
@@ -57,7 +57,7 @@ export function referenceRoutes(deps: ApiDeps): Router {
       const [detail, names] = await Promise.all([readCaseFor(app, caller, caseId, "api"), staffNames(app)]);
       if (isRefused(detail)) throw refusal(detail);
       res.set("ETag", detail.stored.etag);
-      return caseDetailView(detail, await caseActions(app, detail.stored, caller), names, profile);
+      return caseDetailView(detail, await caseActions(app, detail.stored, caller), names, app.profile);
     }),
   );
   router.get(

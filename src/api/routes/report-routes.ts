@@ -12,11 +12,10 @@ import { teamView } from "../presenters/staff-view.js";
 export function reportRoutes(deps: ApiDeps): Router {
   const router = Router();
   const { app } = deps;
-  const { profile } = app;
 
   router.get(
     "/team",
-    route(deps, READ_ROLES.oversight, async () => teamView(await teamFigures(app), profile)),
+    route(deps, READ_ROLES.oversight, async () => teamView(await teamFigures(app), app.profile)),
   );
   router.get(
     "/compliance",

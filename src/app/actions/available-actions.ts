@@ -1,6 +1,5 @@
-import type { CaseEventType } from "../../domain/case-events.js";
 import { mayGive } from "../../domain/lifecycle/command-rules.js";
-import type { Profile, Rule } from "../../domain/rules/profile-schema.js";
+import type { Profile } from "../../domain/rules/profile-schema.js";
 import type { StoredCase } from "../../ports/cases.js";
 import type { AppDeps } from "../app-deps.js";
 import type { Decider } from "../decider.js";
@@ -8,20 +7,7 @@ import { practitionerCaseloads } from "../queries/caseloads.js";
 import { clocksNow } from "../queries/clocks-now.js";
 import type { ActionContext, CaseAction, CaseActionSpec } from "./case-action.js";
 import { CASE_ACTIONS } from "./catalogue.js";
-
-/** The events a rule listens for: what starts, stops or cancels its clock, or triggers its check or warning. */
-function eventsOf(rule: Rule): readonly CaseEventType[] {
-  switch (rule.kind) {
-    case "clock":
-      return [...rule.start, ...rule.stop, ...rule.cancelledBy].map((m) => m.event);
-    case "check":
-    case "warning":
-    case "limit":
-      return rule.on.map((m) => m.event);
-    default:
-      return [];
-  }
-}
+import { eventsOf } from "./rule-events.js";
 
 /** The profile's rules an action serves: those naming any event it records. */
 export const rulesServed = (profile: Profile, spec: Pick<CaseActionSpec, "events">): string[] =>

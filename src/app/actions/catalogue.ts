@@ -3,6 +3,8 @@ import { BEXLEY_ACTIONS } from "./catalogue/bexley.js";
 import { CASEWORK_ACTIONS } from "./catalogue/casework.js";
 import { DECISION_ACTIONS } from "./catalogue/decisions.js";
 import { JOURNEY_ACTIONS, SUPERVISION_ACTION } from "./catalogue/journey.js";
+import { OVERSIGHT_ACTIONS } from "./catalogue/oversight.js";
+import { SAFEGUARDING_ACTIONS } from "./catalogue/safeguarding.js";
 
 /** Every intention a person can have about a case, in the order a case page lists them. */
 export const CASE_ACTIONS: readonly CaseActionSpec[] = [
@@ -11,6 +13,8 @@ export const CASE_ACTIONS: readonly CaseActionSpec[] = [
   ...CASEWORK_ACTIONS,
   ...BEXLEY_ACTIONS,
   ...JOURNEY_ACTIONS.slice(3),
+  ...OVERSIGHT_ACTIONS,
+  ...SAFEGUARDING_ACTIONS,
   SUPERVISION_ACTION,
 ];
 

@@ -1,5 +1,7 @@
+import { checksAtClosure, evaluatedChecks, type EvaluatedCheck } from "../../domain/rules/check-stages.js";
 import type { Deadline } from "../../domain/rules/deadlines.js";
 import { worstRag, type Rag } from "../../domain/rules/urgency.js";
+import { caseWarnings, type RaisedWarning } from "../../domain/rules/warnings.js";
 import type { StoredCase } from "../../ports/cases.js";
 import type { OutboxItem } from "../../ports/outbox.js";
 import type { AppDeps } from "../app-deps.js";
@@ -14,6 +16,12 @@ export interface CaseDetailReading {
   readonly rag: Rag;
   /** The case's emails (acknowledgements per contact, outcome letters per decision), as the outbox holds them. */
   readonly letters: readonly OutboxItem[];
+  /** Checks the log evidences, stage by stage: where the voice of the child (9) or oversight is missing. */
+  readonly checks: readonly EvaluatedCheck[];
+  /** What a closure requested now would meet (the closure checklist shows it); none once the case has closed. */
+  readonly closureChecks: readonly EvaluatedCheck[];
+  /** What the profile's warning rules raised on the case (4.2 a visit late in the day). */
+  readonly warnings: readonly RaisedWarning[];
 }
 
 /** Every letter the case may have queued, by its deterministic key (point reads, no scan). */
@@ -33,6 +41,16 @@ export async function caseDetailOf(
 ): Promise<CaseDetailReading | undefined> {
   const stored = await deps.cases.findCase(caseId);
   if (stored === undefined) return undefined;
-  const clocks = clocksNow(deps).all(stored.case);
-  return { stored, clocks, rag: worstRag(clocks), letters: await lettersOf(deps, stored) };
+  const now = clocksNow(deps);
+  const clocks = now.all(stored.case);
+  const kase = stored.case;
+  return {
+    stored,
+    clocks,
+    rag: worstRag(clocks),
+    letters: await lettersOf(deps, stored),
+    checks: evaluatedChecks(kase, deps.profile),
+    closureChecks: kase.state === "closed" ? [] : checksAtClosure(kase, deps.profile, now.now),
+    warnings: caseWarnings(kase, deps.profile, deps.calendar),
+  };
 }

@@ -100,8 +100,9 @@ async function longOpen(deps: ComplianceDeps, now: Date) {
 export async function complianceReport(deps: ComplianceDeps, period: Period) {
   const now = deps.clock.now();
   const { profile } = deps;
-  const [finished, stillOpen, bands] = await Promise.all([
+  const [finished, stages, stillOpen, bands] = await Promise.all([
     deps.compliance.clockOutcomes(period.from, period.to),
+    deps.compliance.checkOutcomes(period.from, period.to),
     lateStillOpen(deps, period, now),
     longOpen(deps, now),
   ]);
@@ -116,13 +117,29 @@ export async function complianceReport(deps: ComplianceDeps, period: Period) {
       late: late.length,
       lateStillOpen: stillOpen.get(rule.id) ?? 0,
       lateWithinMaximum: late.filter((f) => f.withinMaximum === true).length,
+      lateUnmet: late.filter((f) => f.unmet === true).length,
       cancelled: mine.filter((f) => f.outcome === "cancelled").length,
     };
+  });
+  // 9 and Bexley §12: at how many of their stages in the period the record evidenced them.
+  const checks = profile.rules.flatMap((rule) => {
+    if (rule.kind !== "check" || rule.evidence === undefined) return [];
+    const mine = stages.filter((s) => s.rule === rule.id);
+    return [
+      {
+        ruleId: rule.id,
+        ruleName: rule.name,
+        citation: cite(rule, profile),
+        evidenced: mine.filter((s) => s.outcome === "evidenced").length,
+        missing: mine.filter((s) => s.outcome === "missing").length,
+      },
+    ];
   });
   return {
     ...period,
     generatedAt: now.toISOString(),
     rules,
+    checks,
     reasons: finished
       .filter((f) => f.reason !== undefined)
       .map((f) => ({ caseId: f.caseId, ruleId: f.rule, instance: f.instance, reason: f.reason ?? "" })),

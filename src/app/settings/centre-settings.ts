@@ -1,4 +1,7 @@
 import { parseGovUkBankHolidays } from "../../domain/calendar/bank-holidays.js";
+import { timescaleSchema, type Timescale } from "../../domain/rules/timescale.js";
+import { localPracticeRules } from "../../policy/local-practice.js";
+import { loadProfile } from "../../policy/profiles/index.js";
 import { MAX_RETENTION_MONTHS, RETENTION_OUTCOMES } from "../../domain/privacy/retention.js";
 import { isSharedCardDetail, SHARED_CARD_DETAILS } from "../../domain/privacy/shared-card-detail.js";
 import { isWriteRace } from "../../ports/errors.js";
@@ -37,6 +40,8 @@ export interface SettingsChange {
   readonly profileId?: string;
   readonly closureDays?: readonly string[];
   readonly chatIds?: Readonly<Record<string, string>>;
+  /** The centre's own timescale for each local-practice rule it changes, by rule id. */
+  readonly localTimescales?: Readonly<Record<string, unknown>>;
   readonly sharedCardDetail?: string;
   /** Months kept after closure by outcome (see `RETENTION_OUTCOMES`); whole months, 1 to 1,200. */
   readonly retentionMonths?: Readonly<Record<string, number>>;
@@ -59,7 +64,49 @@ function cleanContact(contact: AccessibilityContact): AccessibilityContact | und
   return clean;
 }
 
-/** An admin changes the practice framework in force, the closure days or the chats; each change ETag-guarded, audited. */
+/** A local-practice timescale as Settings show it: the profile's default and the one in force. */
+export interface LocalTimescale {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly timescale: Timescale;
+  readonly defaultTimescale: Timescale;
+}
+
+/**
+ * The timescales the centre sets itself (the profile's local-practice rules, e.g. Bexley's letters), each with the
+ * profile's default; read from the profile as written, so a default is never taken for a change.
+ */
+export function localTimescales(deps: Pick<AppDeps, "profile">, saved: CentreSettings): LocalTimescale[] {
+  return localPracticeRules(loadProfile(deps.profile.id)).flatMap((rule) => {
+    const defaultTimescale = rule.maximum ?? rule.expected;
+    if (defaultTimescale === undefined) return [];
+    const timescale = saved.localTimescales?.[rule.id] ?? defaultTimescale;
+    return [{ ruleId: rule.id, ruleName: rule.name, timescale, defaultTimescale }];
+  });
+}
+
+/** The change's local timescales, each for a local-practice rule of the profile and well formed; else why not. */
+function readLocalTimescales(deps: SettingsDeps, given: Readonly<Record<string, unknown>>) {
+  const local = new Set(localPracticeRules(deps.profile).map((r) => r.id));
+  const chosen: Record<string, Timescale> = {};
+  for (const [ruleId, value] of Object.entries(given)) {
+    const parsed = timescaleSchema.safeParse(value);
+    if (!local.has(ruleId) || !parsed.success) {
+      return refused(
+        "SETTINGS.BAD_LOCAL_TIMESCALE",
+        `"${ruleId}" is not a timescale the centre sets itself, or is not given as {"amount": 1, "unit": "working-days"}. ` +
+          `The centre's own timescales here: ${[...local].join(", ") || "none"}.`,
+      );
+    }
+    chosen[ruleId] = parsed.data;
+  }
+  return chosen;
+}
+
+/**
+ * An admin changes the practice framework in force, the closure days, the chats or the centre's own timescales;
+ * each change ETag-guarded, audited.
+ */
 export async function updateCentreSettings(
   deps: ChangeDeps,
   caller: StaffCaller,
@@ -73,6 +120,8 @@ export async function updateCentreSettings(
   if (change.closureDays?.some((d) => typeof d !== "string" || !DATE.test(d))) {
     return refused("SETTINGS.BAD_CLOSURE_DAY", "Give closure days as YYYY-MM-DD dates.");
   }
+  const local = change.localTimescales === undefined ? undefined : readLocalTimescales(deps, change.localTimescales);
+  if (local !== undefined && isRefused(local)) return local;
   if (change.sharedCardDetail !== undefined && !isSharedCardDetail(change.sharedCardDetail)) {
     return refused(
       "SETTINGS.BAD_SHARED_CARD_DETAIL",
@@ -107,6 +156,7 @@ export async function updateCentreSettings(
   const saved = await refusalsAsValues(() =>
     write(deps, etag, (s) => ({
       ...s,
+      ...(local === undefined ? {} : { localTimescales: local }),
       ...(change.profileId === undefined ? {} : { profileId: change.profileId }),
       ...(change.closureDays === undefined ? {} : { closureDays: [...new Set(change.closureDays)].sort() }),
       ...(change.chatIds === undefined ? {} : { chatIds: { ...change.chatIds } }),
@@ -117,7 +167,15 @@ export async function updateCentreSettings(
   );
   if (!isRefused(saved)) {
     const fields = (
-      ["profileId", "closureDays", "chatIds", "sharedCardDetail", "retentionMonths", "accessibilityContact"] as const
+      [
+        "profileId",
+        "closureDays",
+        "chatIds",
+        "localTimescales",
+        "sharedCardDetail",
+        "retentionMonths",
+        "accessibilityContact",
+      ] as const
     ).filter((f) => change[f] !== undefined);
     await audit(deps, caller, "settings.changed", CENTRE_SETTINGS_KEY, "api", { fields });
   }

@@ -16,6 +16,8 @@ export interface Calendar {
   readonly timeZone: string;
   /** The London date of a UTC instant. */
   localDate(instant: Date): LocalDate;
+  /** The London clock time of a UTC instant, `HH:mm` (a late visit is told by it, 4.2). */
+  localTime(instant: Date): string;
   /** The last millisecond of a London day, as a UTC instant (23:59:59.999 local). */
   endOfDay(date: LocalDate): Date;
   /** The first millisecond of a London day, as a UTC instant. */
@@ -32,6 +34,8 @@ export interface Calendar {
   isWithinWorkingHours(instant: Date): boolean;
   /** The next instant at or after `instant` that is within working hours. */
   nextWorkingInstant(instant: Date): Date;
+  /** `hours` of working time after `instant`, counting only working hours of working days ("24 working hours"). */
+  addWorkingHours(instant: Date, hours: number): Date;
   /** Every non-working day of a year that is not a weekend (bank holidays and closure days), in date order. */
   holidays(year: number): readonly NonWorkingDay[];
 }

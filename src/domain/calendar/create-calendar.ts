@@ -38,6 +38,7 @@ export function createCalendar(options: CalendarOptions): Calendar {
   return {
     timeZone: settings.timeZone,
     localDate: days.localDateOf,
+    localTime: (instant) => inZone(instant, settings.timeZone).toFormat("HH:mm"),
     // The last millisecond before the next local day starts (23:59:59.999, on clock-change days too).
     endOfDay: (date) => new Date(days.dayStartMs(days.dayAfter(date)) - 1),
     startOfDay: (date) => new Date(days.dayStartMs(date)),
@@ -48,6 +49,7 @@ export function createCalendar(options: CalendarOptions): Calendar {
     addWorkingDays: working.addWorkingDays,
     isWithinWorkingHours: hours.isWithinWorkingHours,
     nextWorkingInstant: hours.nextWorkingInstant,
+    addWorkingHours: hours.addWorkingHours,
     holidays: (year) => holidaysIn(year, settings, working.nonWorkingReason),
   };
 }
@@ -148,7 +150,7 @@ function workingDays(settings: Settings, days: DayBoundaries) {
 
 type WorkingDays = ReturnType<typeof workingDays>;
 
-/** Working hours on working days: when nudges may be sent. */
+/** Working hours on working days: when nudges may be sent, and counting in working hours (a LADO's answer). */
 function workingHoursOf(settings: Settings, days: DayBoundaries, working: WorkingDays) {
   const workingHoursMs = remembered((date: LocalDate) => ({
     start: days.atLocalTime(date, settings.hours.start).getTime(),
@@ -158,6 +160,15 @@ function workingHoursOf(settings: Settings, days: DayBoundaries, working: Workin
     const { start, end } = workingHoursMs(date);
     return { start: new Date(start), end: new Date(end) };
   };
+  const nextWorkingInstant = (instant: Date): Date => {
+    const date = days.localDateOf(instant);
+    if (working.isWorkingDay(date)) {
+      const { start, end } = hoursOn(date);
+      if (instant < start) return start;
+      if (instant < end) return instant;
+    }
+    return hoursOn(working.nextWorkingDay(date)).start;
+  };
   return {
     isWithinWorkingHours: (instant: Date): boolean => {
       const date = days.localDateOf(instant);
@@ -165,14 +176,19 @@ function workingHoursOf(settings: Settings, days: DayBoundaries, working: Workin
       const { start, end } = hoursOn(date);
       return instant >= start && instant < end;
     },
-    nextWorkingInstant: (instant: Date): Date => {
-      const date = days.localDateOf(instant);
-      if (working.isWorkingDay(date)) {
-        const { start, end } = hoursOn(date);
-        if (instant < start) return start;
-        if (instant < end) return instant;
+    nextWorkingInstant,
+    addWorkingHours: (instant: Date, hours: number): Date => {
+      if (!Number.isInteger(hours) || hours < 0) throw invalidAmount(hours, "A number of working hours");
+      let from = nextWorkingInstant(instant);
+      let remaining = hours * HOUR_MS;
+      // Ends: each pass uses up a working day's hours (at least a minute, as the settings require).
+      for (;;) {
+        const date = days.localDateOf(from);
+        const left = workingHoursMs(date).end - from.getTime();
+        if (remaining <= left) return new Date(from.getTime() + remaining);
+        remaining -= left;
+        from = hoursOn(working.nextWorkingDay(date)).start;
       }
-      return hoursOn(working.nextWorkingDay(date)).start;
     },
   };
 }
@@ -236,6 +252,7 @@ function byDate<T extends { date: LocalDate; name: string }>(days: readonly T[],
   return index;
 }
 
+const HOUR_MS = 60 * 60 * 1000;
 /** ±8640000000000000 is Date's range; beyond year 9999 an ISO string is no longer `YYYY-MM-DD`. */
 const LAST_FOUR_DIGIT_YEAR_MS = Date.UTC(9999, 11, 31);
 /** Above this many remembered answers a memo starts again (a calendar normally meets a few thousand dates). */

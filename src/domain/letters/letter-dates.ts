@@ -22,22 +22,33 @@ export function ruleAppliesTo(rule: ClockRule, caseKind: string): boolean {
 const promised = (rule: ClockRule) => rule.maximum ?? rule.expected;
 
 /**
+ * A date promised to a referrer is one the centre works, so the promise can be kept: the last working day on or
+ * before the rule's due date (a maximum falling on New Year's Day is promised for 31 December).
+ */
+function promisedDay(calendar: Calendar, due: Date): LocalDate {
+  let day = calendar.localDate(due);
+  while (!calendar.isWorkingDay(day)) day = calendar.addCalendarDays(day, -1);
+  return day;
+}
+
+/**
  * The date the acknowledgement promises the screening outcome by (1.2 "provide timescales"): a contact goes on the
- * next daily screening (2.1), and the outcome is sent within the screening-outcome rule (2.2) after it.
+ * next daily screening (2.1), and the outcome is sent within the screening-outcome rule (2.2) after it. The
+ * screening day is a working day, so the working day promised is never before it.
  */
 export function screeningOutcomeBy(profile: Profile, calendar: Calendar, receivedAt: Date): LocalDate | undefined {
   const outcomeRule = clockRuleStoppedBy(profile, "screening-outcome.sent");
   const timescale = outcomeRule && promised(outcomeRule);
   if (timescale === undefined) return undefined;
   const screeningDay = calendar.addWorkingDays(calendar.localDate(receivedAt), 1);
-  return calendar.localDate(dueAt(calendar.startOfDay(screeningDay), timescale, calendar));
+  return promisedDay(calendar, dueAt(calendar.startOfDay(screeningDay), timescale, calendar));
 }
 
-/** The latest date the case will be presented at MAAM (1.1), from when the contact was received. */
+/** The latest working day the case will be presented at MAAM by (1.1), from when the contact was received. */
 export function maamBy(profile: Profile, calendar: Calendar, receivedAt: Date): LocalDate | undefined {
   const rule = clockRuleStoppedBy(profile, "maam.decided");
   const timescale = rule && promised(rule);
-  return timescale === undefined ? undefined : calendar.localDate(dueAt(receivedAt, timescale, calendar));
+  return timescale === undefined ? undefined : promisedDay(calendar, dueAt(receivedAt, timescale, calendar));
 }
 
 /**

@@ -38,6 +38,17 @@ export const steppedDownFromSocialCare = (kase: Case): boolean =>
 
 export const frontDoorDecided = (kase: Case): boolean => has(kase, "front-door.decided");
 
+const count = (kase: Case, type: Case["events"][number]["type"]): number =>
+  kase.events.filter((e) => e.type === type).length;
+
+/** Seed 004: a concern recorded that the LADO has not yet been told of. */
+export const ladoNotificationOwed = (kase: Case): boolean =>
+  count(kase, "allegation.recorded") > count(kase, "lado.notified");
+
+/** Seed 004: a LADO notification not yet answered. */
+export const ladoResponseAwaited = (kase: Case): boolean =>
+  count(kase, "lado.notified") > count(kase, "lado.responded");
+
 /** A threshold dispute raised and not yet resolved. */
 export function thresholdDisputeOpen(kase: Case): boolean {
   const disputes = kase.events.filter((e) => e.type === "threshold.disputed").length;

@@ -7,6 +7,8 @@ import {
   escalationRecorded,
   frontDoorDecided,
   initialContactMade,
+  ladoNotificationOwed,
+  ladoResponseAwaited,
   planCompleted,
   steppedDownFromSocialCare,
   thresholdDisputeOpen,
@@ -39,6 +41,7 @@ const BEFORE_SCREENING: readonly CaseState[] = [
 const CASEWORK: readonly StaffRole[] = ["practitioner", "duty-worker", "manager"];
 const OPEN_WITH_WORKER: readonly CaseState[] = ["allocated", "wraparound"];
 /** CASE_STATES runs along the path: accepted means awaiting allocation or any state after it. */
+const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((state) => state !== "closed");
 const AFTER_ACCEPTANCE: readonly CaseState[] = CASE_STATES.slice(CASE_STATES.indexOf("awaiting-allocation"));
 
 interface CommandRule {
@@ -308,6 +311,37 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     action: "resolve a threshold dispute",
     roles: ["manager"],
     requires: (kase) => (thresholdDisputeOpen(kase) ? undefined : "there is no open threshold dispute to resolve"),
+  },
+  flagHighRisk: {
+    action: "flag a case high risk",
+    roles: ["manager"],
+    states: OPEN_STATES,
+    cannot: "be flagged high risk",
+    until: "once it has closed",
+    requires: (kase) => (kase.highRisk ? "it is already flagged high risk" : undefined),
+  },
+  clearHighRisk: {
+    action: "clear a case's high-risk flag",
+    roles: ["manager"],
+    requires: (kase) => (kase.highRisk ? undefined : "it is not flagged high risk"),
+  },
+  recordAllegation: {
+    action: "record a concern about a person who works with children",
+    roles: CASEWORK,
+    states: OPEN_STATES,
+    cannot: "have a concern recorded",
+    until: "once it has closed",
+  },
+  recordLadoNotification: {
+    action: "record a LADO notification",
+    roles: CASEWORK,
+    requires: (kase) =>
+      ladoNotificationOwed(kase) ? undefined : "there is no concern recorded for the LADO to be told of",
+  },
+  recordLadoResponse: {
+    action: "record the LADO's response",
+    roles: CASEWORK,
+    requires: (kase) => (ladoResponseAwaited(kase) ? undefined : "the LADO has not been notified of a concern on it"),
   },
   agreeSignposting: {
     action: "agree to close and signpost a family",

@@ -64,6 +64,13 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "disputeThreshold"; note: string }
   | { type: "resolveThresholdDispute"; note: string }
   | { type: "agreeSignposting"; note: string }
+  // 11.5 high-risk awareness
+  | { type: "flagHighRisk"; note: string }
+  | { type: "clearHighRisk"; note: string }
+  // Seed 004: allegations against people who work with children go to the LADO
+  | { type: "recordAllegation"; note: string }
+  | { type: "recordLadoNotification"; note: string }
+  | { type: "recordLadoResponse"; note: string }
 );
 
 export type SentLetter = "acknowledgement" | "screening-outcome" | "maam-outcome";

@@ -125,7 +125,8 @@ export function receiveStepDownFromSocialCare(
     kind: "step-down-from-social-care",
     followUp: false,
   });
-  if (!hasTransferPanel(ctx.profile)) return [received];
+  // A case this service held goes back to its worker (or allocation) unless the profile sends step-downs to the panel.
+  if (ctx.profile.features.stepDownsTo !== "transfer-panel") return [received];
   return [received, stamp(kase, command, ctx, "transfer-panel.requested", { direction: "to-early-help" })];
 }
 

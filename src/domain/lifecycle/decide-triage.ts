@@ -54,8 +54,8 @@ export function checkLinkTarget(target: Case): void {
 
 /**
  * Triage: the contacts that opened this case were about another case we hold. This case closes as "linked", so
- * its clocks (1.1, 1.2, 1.3…) are cancelled, not breached; the contacts are logged on the other case by
- * `receiveLinkedContact`.
+ * its clocks (1.1, 1.2…) end: cancelled, unless one was already past its maximum; the contacts are logged on the
+ * other case by `receiveLinkedContact`.
  */
 export function linkContactToCase(kase: Case, command: CommandOf<"linkContactToCase">, ctx: CommandContext) {
   checkStillAtTriage(kase, "be linked to another case");

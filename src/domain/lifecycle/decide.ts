@@ -14,6 +14,8 @@ import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
 import * as decisions from "./decide-decisions.js";
 import * as threshold from "./decide-threshold.js";
+import * as lado from "./decide-lado.js";
+import * as risk from "./decide-risk.js";
 import * as triage from "./decide-triage.js";
 
 type Handler<K extends CaseCommandType> = (kase: Case, command: CommandOf<K>, ctx: CommandContext) => NewCaseEvent[];
@@ -49,6 +51,11 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   disputeThreshold: threshold.disputeThreshold,
   resolveThresholdDispute: threshold.resolveThresholdDispute,
   agreeSignposting: threshold.agreeSignposting,
+  flagHighRisk: risk.flagHighRisk,
+  clearHighRisk: risk.clearHighRisk,
+  recordAllegation: lado.recordAllegation,
+  recordLadoNotification: lado.recordLadoNotification,
+  recordLadoResponse: lado.recordLadoResponse,
   attachFollowUpContact,
   recordReceivedAgain,
   recordRescuedMail,

@@ -1,5 +1,6 @@
 import type { Case, CaseState } from "../case.js";
 import type { CaseEvent, NewCaseEvent } from "../case-events.js";
+import { closesCaseOutright } from "../case-closing.js";
 import { effectOf, type DecisionPoint, type OutcomeEffect } from "./outcomes.js";
 
 type Direction = CaseEvent<"transfer-panel.decided">["data"]["direction"];
@@ -65,6 +66,7 @@ function afterDecision(kase: Case, point: DecisionPoint, outcome: string, at: st
 }
 
 function changes(kase: Case, event: CaseEvent): Changes {
+  if (closesCaseOutright(event)) return closed(event.at);
   switch (event.type) {
     case "contact.received": {
       const { kind, followUp } = event.data;
@@ -76,11 +78,8 @@ function changes(kase: Case, event: CaseEvent): Changes {
     }
     case "referrer.confirmed":
       return { referrer: event.data.referrer };
-    case "consent.recorded": {
-      const { given, overriddenByManagerDecision } = event.data;
-      if (!given && !overriddenByManagerDecision) return closed(event.at);
+    case "consent.recorded":
       return { state: kase.frontDoor ? "awaiting-front-door-decision" : "awaiting-screening" };
-    }
     case "front-door.decided":
       return afterDecision(kase, "front-door", event.data.outcome, event.at);
     case "screening.decided":
@@ -107,17 +106,17 @@ function changes(kase: Case, event: CaseEvent): Changes {
     case "escalation.recorded":
       return { state: "escalated" };
     case "social-care.level4-confirmed":
-      return event.data.wraparound ? { state: "wraparound" } : closed(event.at);
+      return { state: "wraparound" };
     case "wraparound.requested":
       return { state: "awaiting-screening" };
     case "closure.requested":
       return { state: "closure-requested" };
+    case "case.flagged-high-risk":
+      return { highRisk: true };
+    case "case.high-risk-cleared":
+      return { highRisk: undefined };
     case "closure.rejected":
       return { state: kase.leadWorkerId ? "allocated" : "wraparound" };
-    case "closure.signed-off":
-    case "case.linked":
-    case "case.marked-not-a-contact":
-      return closed(event.at);
     default:
       return {};
   }

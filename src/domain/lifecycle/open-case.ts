@@ -5,7 +5,6 @@ import type { ContactKind, Referrer } from "../contact.js";
 import { InvalidCaseCommandError } from "../errors.js";
 import type { Profile } from "../rules/profile-schema.js";
 import type { StaffRole } from "../staff.js";
-import { hasTransferPanel } from "./decide-decisions.js";
 import { append } from "./evolve.js";
 
 export interface OpenCaseInput {
@@ -26,9 +25,14 @@ export interface OpenCaseInput {
 /** Who logs a contact by hand (1.3: walk-ins and calls are entered by a person); the mailbox logs the rest. */
 export const CONTACT_LOGGING_ROLES: readonly StaffRole[] = ["duty-worker", "manager"];
 
-/** Where a new case waits first: consent, then the Front Door (Bexley), then screening; step-downs (6.1) skip to allocation. */
+/**
+ * Where a new case waits first: consent, then the Front Door (Bexley), then screening; a step-down (6.1) goes where the
+ * profile sends it (allocation, or the transfer panel, which `openCase` requests), the front door only if it says so.
+ */
 function firstState(profile: Profile, kind: ContactKind): CaseState {
-  if (kind === "step-down-from-social-care") return "awaiting-allocation";
+  if (kind === "step-down-from-social-care" && profile.features.stepDownsTo !== "front-door") {
+    return "awaiting-allocation";
+  }
   if (profile.features.consentRequired) return "awaiting-consent";
   if (profile.features.frontDoorDecision) return "awaiting-front-door-decision";
   return "awaiting-screening";
@@ -73,7 +77,7 @@ export function openCase(input: OpenCaseInput): { case: Case; events: CaseEvent[
       },
     },
   ];
-  if (input.kind === "step-down-from-social-care" && hasTransferPanel(input.profile)) {
+  if (input.kind === "step-down-from-social-care" && input.profile.features.stepDownsTo === "transfer-panel") {
     first.push({ type: "transfer-panel.requested", ...stampOf, data: { direction: "to-early-help" } });
   }
   const opened = append(seed, first);

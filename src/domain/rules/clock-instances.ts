@@ -1,4 +1,5 @@
-import type { CaseEvent, CaseEventType } from "../case-events.js";
+import { closesCaseOutright } from "../case-closing.js";
+import type { CaseEvent } from "../case-events.js";
 import type { ContactKind } from "../contact.js";
 import { matchesAnyEvent } from "./event-matcher.js";
 import type { ClockRule } from "./profile-schema.js";
@@ -15,6 +16,11 @@ export interface ClockInstance {
   readonly startedAt: string;
   readonly stoppedAt?: string;
   readonly cancelledAt?: string;
+  /**
+   * The case closed (or the rule's recurrence ended) with this instance running. Its duty ended there, unmet:
+   * `deadline.ts` keeps it breached when it was already past its maximum, and cancels it otherwise.
+   */
+  readonly endedAt?: string;
   /** Why the clock was exceeded, as recorded by a `clock.reason-recorded` event. */
   readonly reason?: string;
 }
@@ -25,14 +31,8 @@ interface OpenInstance {
   startedAt: string;
   stoppedAt?: string;
   cancelledAt?: string;
+  endedAt?: string;
 }
-
-/** Events that close a case outright: sign-off (8.1), and triage closing a case opened in error. */
-const CASE_CLOSING: ReadonlySet<CaseEventType> = new Set<CaseEventType>([
-  "closure.signed-off",
-  "case.linked",
-  "case.marked-not-a-contact",
-]);
 
 /** Whether the rule covers a case of this kind; practitioner clocks (no case kind) always apply. */
 export function appliesToCaseKind(rule: ClockRule, kind: ContactKind | undefined): boolean {
@@ -54,8 +54,10 @@ const instantOf = (iso: string): number => Date.parse(iso);
  * Scans the log in `seq` order and returns every instance of the rule. For one event: reopenings first (a stopped
  * instance of the same key runs again from its start), then stops (each
  * open instance of the same key that started at or before it is met; a recurring rule restarts from it),
- * then cancellations (cancelledBy, recurrence.until, closure sign-off: a closed case has no running
- * clocks), then starts (unless a restart already opened that key at this event).
+ * then ends: cancelledBy (the case left the rule's path, so it never applied: cancelled, not breached), then
+ * recurrence.until and the case closing outright (the duty ended unmet: `endedAt`, so a clock already past its maximum
+ * stays breached; a rule that `runsAfterClosure` goes on), then starts (unless a restart already opened that key at
+ * this event).
  */
 export function clockInstances(
   rule: ClockRule,
@@ -70,7 +72,8 @@ export function clockInstances(
     all.push(instance);
     return instance;
   };
-  const isOpen = (i: OpenInstance): boolean => i.stoppedAt === undefined && i.cancelledAt === undefined;
+  const isOpen = (i: OpenInstance): boolean =>
+    i.stoppedAt === undefined && i.cancelledAt === undefined && i.endedAt === undefined;
 
   for (const event of ordered) {
     if (rule.measure === "recording-delay") {
@@ -81,10 +84,10 @@ export function clockInstances(
       continue;
     }
 
-    const ends =
-      CASE_CLOSING.has(event.type) ||
-      matchesAnyEvent(rule.cancelledBy, event) ||
-      matchesAnyEvent(rule.recurrence?.until ?? [], event);
+    const cancels = matchesAnyEvent(rule.cancelledBy, event);
+    const closes =
+      (closesCaseOutright(event) && !rule.runsAfterClosure) || matchesAnyEvent(rule.recurrence?.until ?? [], event);
+    const ends = cancels || closes;
     const openedHere = new Set<string | undefined>();
 
     if (matchesAnyEvent(rule.reopenedBy, event)) {
@@ -104,10 +107,8 @@ export function clockInstances(
       }
     }
 
-    if (ends) {
-      // A case that leaves the path (or closes) has no running clocks: cancelled, not breached.
-      for (const i of all.filter(isOpen)) i.cancelledAt = event.at;
-    }
+    if (cancels) for (const i of all.filter(isOpen)) i.cancelledAt = event.at;
+    if (closes) for (const i of all.filter(isOpen)) i.endedAt = event.at;
 
     if (applies && matchesAnyEvent(rule.start, event)) {
       const key = correlationKey(rule, event);
@@ -122,6 +123,7 @@ export function clockInstances(
     ...(i.key !== undefined && { key: i.key }),
     ...(i.stoppedAt !== undefined && { stoppedAt: i.stoppedAt }),
     ...(i.cancelledAt !== undefined && { cancelledAt: i.cancelledAt }),
+    ...(i.endedAt !== undefined && { endedAt: i.endedAt }),
     ...(reasons.has(i.instance) && { reason: reasons.get(i.instance) }),
   }));
 }

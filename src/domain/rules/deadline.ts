@@ -37,6 +37,11 @@ export interface Deadline {
   /** Recorded reason for exceeding the clock. */
   readonly reason?: string;
   readonly cancelledAt?: string;
+  /**
+   * The case closed (or the rule's recurrence ended) with this clock unmet and already past its maximum: it stays
+   * breached, and is no longer running.
+   */
+  readonly endedAt?: string;
 }
 
 function dueInstant(at: Date, calendar: Calendar): DueInstant {
@@ -102,8 +107,20 @@ export function toDeadline(
     };
   }
   if (clock.cancelledAt !== undefined) return { ...base, status: "cancelled", cancelledAt: clock.cancelledAt };
+  if (clock.endedAt !== undefined) {
+    // Closing ends the duty: within its maximum (or its expectation, when it has no maximum) it is cancelled; past
+    // it, the breach happened before the case closed and stays on the record.
+    const limit = maximum ?? expected;
+    return limit !== undefined && ms(clock.endedAt) > ms(limit.at)
+      ? { ...base, status: "breached", endedAt: clock.endedAt }
+      : { ...base, status: "cancelled", cancelledAt: clock.endedAt };
+  }
   return { ...base, status: openStatus(expected, maximum, dueAt(now, profile.dueSoon, calendar), now) };
 }
+
+/** Whether the clock still runs: neither met nor cancelled, nor ended breached by the case closing. */
+export const isRunning = (deadline: Deadline): boolean =>
+  deadline.status !== "met" && deadline.status !== "cancelled" && deadline.endedAt === undefined;
 
 /**
  * The next instant at which a pending deadline changes status: its expectation, then its maximum.

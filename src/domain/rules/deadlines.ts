@@ -7,7 +7,7 @@ import { clockInstances, type ClockInstance } from "./clock-instances.js";
 import { pendingDueAt, toDeadline, type Deadline } from "./deadline.js";
 import type { ClockRule, Profile } from "./profile-schema.js";
 
-export type { Deadline, DeadlineStatus, DueInstant } from "./deadline.js";
+export { isRunning, type Deadline, type DeadlineStatus, type DueInstant } from "./deadline.js";
 
 function clockRules(profile: Profile, subject: ClockRule["subject"]): ClockRule[] {
   return profile.rules.filter((r): r is ClockRule => r.kind === "clock" && r.subject === subject);
@@ -40,7 +40,8 @@ export function deadlines(kase: Case, profile: Profile, calendar: Calendar, now:
  * computing their due instants, for lists that show only what is running.
  */
 export function runningDeadlines(kase: Case, profile: Profile, calendar: Calendar, now: Date): Deadline[] {
-  const running = (clock: ClockInstance) => clock.stoppedAt === undefined && clock.cancelledAt === undefined;
+  const running = (clock: ClockInstance) =>
+    clock.stoppedAt === undefined && clock.cancelledAt === undefined && clock.endedAt === undefined;
   return deadlinesOver(clockRules(profile, "case"), kase.events, kase.kind, profile, calendar, now, running);
 }
 

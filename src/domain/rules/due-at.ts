@@ -6,7 +6,8 @@ const DAYS_PER_WEEK = 7;
 
 /**
  * When a timescale started at `start` falls due (PRACTICE-FRAMEWORK.md, time conventions).
- * Hours are exact elapsed time; every day-based unit is due at the end of a London day, counted from the
+ * Hours are exact elapsed time; working hours count only the calendar's working hours of working days; every day-based
+ * unit is due at the end of a London day, counted from the
  * London date of `start` (an event at 00:30 BST belongs to that date, though it is 23:30 UTC the day before).
  */
 export function dueAt(start: Date, timescale: Timescale, calendar: Calendar): Date {
@@ -16,6 +17,8 @@ export function dueAt(start: Date, timescale: Timescale, calendar: Calendar): Da
   switch (unit) {
     case "hours":
       return new Date(start.getTime() + amount * HOUR_MS);
+    case "working-hours":
+      return calendar.addWorkingHours(start, amount);
     case "calendar-days":
       return calendar.endOfDay(calendar.addCalendarDays(startDate, amount));
     case "calendar-weeks":

@@ -64,6 +64,11 @@ export const clockRuleSchema = z
     expected: timescaleSchema.optional(),
     /** Drives escalation to a manager. */
     maximum: timescaleSchema.optional(),
+    /**
+     * The cited document sets no timescale: this one is the centre's own practice (its default here), marked as
+     * such wherever it is shown and changeable in Settings (`withLocalTimescales`).
+     */
+    localPractice: z.boolean().default(false),
     /** When the case leaves the path this clock is on, the open clock is cancelled, not breached. */
     cancelledBy: z.array(eventMatcherSchema).default([]),
     /**
@@ -71,6 +76,11 @@ export const clockRuleSchema = z
      * acknowledgement the referrer's server returned was not an acknowledgement). A later stop meets it.
      */
     reopenedBy: z.array(eventMatcherSchema).default([]),
+    /**
+     * The clock outlives the case's closing: what it measures is still owed once the case has closed (11.1: the
+     * Managers Decision on a closure request, due within 3 days of the request, sign-off or not).
+     */
+    runsAfterClosure: z.boolean().default(false),
     /** `on-stop`: each stop starts the next instance (3.3, 5.1b, 11.1 monthly, 11.6). */
     recurrence: z
       .object({
@@ -93,6 +103,11 @@ export const scheduleRuleSchema = z.object({
   every: z.enum(["working-day", "week"]),
   /** For weekly schedules: 1 = Monday … 5 = Friday. */
   weekday: z.number().int().min(1).max(7).optional(),
+  /**
+   * A weekly meeting whose day is not a working day (a bank holiday, a closure day): `next-working-day` holds it on
+   * the next working day, so its cases still reach it that week; `skip` leaves that week without one.
+   */
+  onNonWorkingDay: z.enum(["next-working-day", "skip"]).default("skip"),
 });
 
 /** A limit checked when something happens (11.3 caseload). */
@@ -103,20 +118,48 @@ export const limitRuleSchema = z.object({
   limits: z.record(z.string(), z.number().int().positive()),
 });
 
+/**
+ * What raises a warning: an event, and optionally only one that happened at or after a clock time in the service's
+ * time zone (`atOrAfter: "16:00"`, 4.2: a visit at the end of the day).
+ */
+export const warningMatcherSchema = eventMatcherSchema.extend({
+  atOrAfter: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a clock time HH:mm")
+    .optional(),
+});
+
 /** A warning shown when something happens, not a clock (4.2 lone working). */
 export const warningRuleSchema = z.object({
   ...ruleBase,
   kind: z.literal("warning"),
-  on: z.array(eventMatcherSchema).min(1),
+  on: z.array(warningMatcherSchema).min(1),
+  /** Events after which a warning already raised no longer stands (11.5: the high-risk flag cleared). */
+  withdrawnBy: z.array(eventMatcherSchema).default([]),
   message: z.string().min(1),
 });
+
+/**
+ * What evidences a check at each of its stages, when the log itself can show it (9: a voice-of-the-child note; Bexley
+ * §12: a Managers Decision note). `since-previous-stage`: recorded after the stage before and by this one (the work
+ * done during it). `until-next-stage`: recorded from this stage until the next one, or the case closing ("following"
+ * it). A check without evidence is a checklist a person ticks (4.4 audit, 8.2 closure-ready).
+ */
+export const checkEvidenceSchema = z.object({
+  events: z.array(eventMatcherSchema).min(1),
+  window: z.enum(["since-previous-stage", "until-next-stage"]),
+});
+
+/** A stage of a check: an event, or only the first such event in the log (Bexley's introductory visit). */
+export const stageMatcherSchema = eventMatcherSchema.extend({ first: z.boolean().optional() });
 
 /** A checklist that must be evidenced at stages (4.4 audit, 8.2 closure-ready, 9 voice of the child). */
 export const checkRuleSchema = z.object({
   ...ruleBase,
   kind: z.literal("check"),
-  on: z.array(eventMatcherSchema).min(1),
+  on: z.array(stageMatcherSchema).min(1),
   items: z.array(z.object({ id: z.string().min(1), label: z.string().min(1) })).min(1),
+  evidence: checkEvidenceSchema.optional(),
 });
 
 /** Points in a case's life that reports prioritise (11.4 long-open cases). */
@@ -138,6 +181,8 @@ export const ruleSchema = z.discriminatedUnion("kind", [
 export type Rule = z.infer<typeof ruleSchema>;
 export type ClockRule = z.infer<typeof clockRuleSchema>;
 export type ScheduleRule = z.infer<typeof scheduleRuleSchema>;
+export type CheckRule = z.infer<typeof checkRuleSchema>;
+export type WarningRule = z.infer<typeof warningRuleSchema>;
 
 export const outcomeSchema = z.object({
   /** Stable id stored in events (`maam`, `step-down-early-help`, …). */
@@ -187,13 +232,18 @@ export const profileSchema = z.object({
   /** A clock is "due soon" when its next due instant falls before `dueAt(now, dueSoon)`. */
   dueSoon: timescaleSchema,
   caseloadLimits: z.object({ fullTime: z.number().int().positive(), partTime: z.number().int().positive() }),
-  /** Bexley: consent before a referral is accepted; a Front Door decision step. */
+  /**
+   * Bexley: consent before a referral is accepted; a Front Door decision step. `stepDownsTo`: where a new case stepped
+   * down from Children's Social Care goes first — straight to `allocation` (6.1), to the `transfer-panel` (Bexley), or,
+   * only where the profile says so, through its `front-door` (consent, the Front Door, screening) like any contact.
+   */
   features: z
     .object({
       consentRequired: z.boolean().default(false),
       frontDoorDecision: z.boolean().default(false),
+      stepDownsTo: z.enum(["allocation", "transfer-panel", "front-door"]).default("allocation"),
     })
-    .default({ consentRequired: false, frontDoorDecision: false }),
+    .default({ consentRequired: false, frontDoorDecision: false, stepDownsTo: "allocation" }),
   emails: z.object({
     acknowledgement: emailTemplateSchema,
     outcomes: z.record(z.string(), emailTemplateSchema),

@@ -1,6 +1,6 @@
 import type { ProfileInput } from "../../domain/rules/profile-schema.js";
 import { bexleyEmails } from "./bexley/emails.js";
-import { bexleyRules, CRS_GUIDE, FWS_PROCEDURE } from "./bexley/rules.js";
+import { bexleyRules, CRS_GUIDE, FWS_PROCEDURE, LEAD_FAMILY_WORKER } from "./bexley/rules.js";
 import { CASELOAD_LIMITS } from "./family-solutions/oversight-rules.js";
 
 /** Bexley's Family Wellbeing Service (seed 002): another authority's framework as configuration. */
@@ -17,9 +17,11 @@ export const bexley: ProfileInput = {
       title: "Children's Resource Service (Front Door) one-minute guides",
       publisher: "Southampton Children's Services",
     },
+    [LEAD_FAMILY_WORKER]: { title: "Roles and Responsibilities: Taking a Lead with Families" },
   },
   rules: bexleyRules,
-  features: { consentRequired: true, frontDoorDecision: true },
+  // Seed 002: cases move from Children's Social Care to Family Wellbeing through the weekly transfer panel.
+  features: { consentRequired: true, frontDoorDecision: true, stepDownsTo: "transfer-panel" },
   frontDoorOutcomes: [
     { id: "family-wellbeing", label: "Send to the Family Wellbeing Service", needs: ["note"] },
     { id: "signpost", label: "Signpost to another early help service", needs: ["note"], emailTemplate: "signpost" },

@@ -12,6 +12,8 @@ export const familySolutions: ProfileInput = {
   version: "1",
   documents: { [PRACTICE_FRAMEWORK]: { title: "Family Solutions Practice Framework", publisher: "Family Solutions" } },
   rules: [...frontDoorRules, ...caseworkRules, ...oversightRules],
+  // 6.1: a step-down from Social Care is allocated within 48 hours, never screened or presented at MAAM.
+  features: { stepDownsTo: "allocation" },
   screeningOutcomes: [
     {
       id: "step-down-early-help",

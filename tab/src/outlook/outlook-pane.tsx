@@ -52,7 +52,8 @@ function Found({ found, reload }: { found: MailLookupResponse; reload: () => Pro
       {item ? (
         <>
           <p>
-            Case <CaseLink caseId={item.caseId} />: {item.kindLabel}, {item.statePhrase}. <RagBadge rag={item.rag} />
+            Case <CaseLink caseId={item.caseId} highRisk={item.highRisk} />: {item.kindLabel}, {item.statePhrase}.{" "}
+            <RagBadge rag={item.rag} />
           </p>
           <ClockTable clocks={item.clocks} caption={`Clocks for ${item.caseId}`} />
           {isDuty && found.contactId ? (

@@ -67,7 +67,7 @@ function OpenItems(props: {
       {agenda.open.map((item) => (
         <article key={item.caseId} className={styles.card} aria-label={`Case ${item.caseId}`}>
           <h4>
-            <CaseLink caseId={item.caseId} /> {item.kindLabel} <RagBadge rag={item.rag} />
+            <CaseLink caseId={item.caseId} highRisk={item.highRisk} /> {item.kindLabel} <RagBadge rag={item.rag} />
           </h4>
           <p className={styles.muted}>
             {item.summary ?? ""} Opened {formatInstant(item.openedAt)}; {item.statePhrase}.

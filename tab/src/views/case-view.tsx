@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import type { CaseDetail } from "../../../src/api/contract.js";
 import { CaseActions } from "../components/case-actions.js";
+import { CaseWarnings } from "../components/case-warnings.js";
 import { ClockTable } from "../components/clock-table.js";
 import { formatInstant } from "../components/format.js";
 import { Loaded } from "../components/loaded.js";
@@ -10,7 +11,10 @@ import { useResource } from "../components/use-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
 
-/** One case: its audit trail (every contact, decision and event, who and when), every clock, every email. */
+/**
+ * One case: what the framework warns of, its audit trail (every contact, decision and event, who and when), every
+ * clock, every email.
+ */
 export function CaseView({ caseId }: { caseId: string }) {
   const { api } = useSession();
   const styles = useSharedStyles();
@@ -25,6 +29,7 @@ export function CaseView({ caseId }: { caseId: string }) {
               {data.case.kindLabel}: the case {data.case.statePhrase}. <RagBadge rag={data.rag} />
               {data.case.leadWorkerName ? ` Lead worker: ${data.case.leadWorkerName}.` : ""}
             </p>
+            <CaseWarnings detail={data} />
             <CaseActions detail={data} reload={reload} />
             <Timeline detail={data} />
             <ClockTable clocks={data.clocks} caption="Every clock on this case" />

@@ -105,6 +105,7 @@ function Report({ report }: { report: ComplianceReport }) {
           ))}
         </TableBody>
       </Table>
+      <ChecksTable report={report} />
       <h3 className={styles.subheading}>Reasons recorded for exceeding a timescale</h3>
       {report.reasons.length === 0 ? (
         <p>No reasons have been recorded in this period.</p>
@@ -135,5 +136,38 @@ function Report({ report }: { report: ComplianceReport }) {
       </ul>
       <p className={styles.muted}>Figures as at {formatInstant(report.generatedAt)}.</p>
     </>
+  );
+}
+
+/** Checks the record evidences at stages (9 voice of the child, Bexley §12 oversight): evidenced against missing. */
+function ChecksTable({ report }: { report: ComplianceReport }) {
+  const styles = useSharedStyles();
+  if (report.checks.length === 0) return null;
+  return (
+    <Table size="small">
+      <caption className={styles.caption}>
+        Checks at each stage, {report.from} to {report.to}
+      </caption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Rule</TableHeaderCell>
+          <TableHeaderCell>Evidenced</TableHeaderCell>
+          <TableHeaderCell>Missing</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {report.checks.map((check) => (
+          <TableRow key={check.ruleId}>
+            <TableCell>
+              {check.ruleId} {check.ruleName}
+              <br />
+              <span className={styles.muted}>{check.citation.display}</span>
+            </TableCell>
+            <TableCell>{check.evidenced}</TableCell>
+            <TableCell>{check.missing}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

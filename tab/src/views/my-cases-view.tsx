@@ -33,7 +33,8 @@ export function MyCasesView() {
                 {data.items.map((item) => (
                   <li key={item.caseId} className={styles.card}>
                     <h3 className={styles.subheading}>
-                      <CaseLink caseId={item.caseId} /> {item.kindLabel} <RagBadge rag={item.rag} />
+                      <CaseLink caseId={item.caseId} highRisk={item.highRisk} /> {item.kindLabel}{" "}
+                      <RagBadge rag={item.rag} />
                     </h3>
                     <p className={styles.muted}>
                       {item.summary ?? ""} The case {item.statePhrase}.

@@ -52,7 +52,7 @@ export function PreAllocationView() {
                   {data.items.map((item) => (
                     <TableRow key={item.caseId}>
                       <TableCell>
-                        <CaseLink caseId={item.caseId} /> {item.kindLabel}
+                        <CaseLink caseId={item.caseId} highRisk={item.highRisk} /> {item.kindLabel}
                       </TableCell>
                       <TableCell>{item.lastContactAt ? formatInstant(item.lastContactAt) : "None recorded"}</TableCell>
                       <TableCell>

@@ -46,7 +46,7 @@ export function SearchView({ query }: { query: string }) {
                   {data.items.map((item) => (
                     <TableRow key={item.caseId}>
                       <TableCell>
-                        <CaseLink caseId={item.caseId} />
+                        <CaseLink caseId={item.caseId} highRisk={item.highRisk} />
                         <br />
                         <span className={styles.muted}>{item.summary ?? item.kindLabel}</span>
                       </TableCell>

@@ -8,6 +8,7 @@ import { useAction } from "../components/use-action.js";
 import { useResource } from "../components/use-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
+import { LocalTimescaleFields, localTimescalesUpdate } from "./local-timescale-fields.js";
 import { StaffTable } from "./staff-table.js";
 
 const CHATS: Record<string, string> = {
@@ -51,6 +52,8 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
   const [profileId, setProfileId] = useState(settings.profileId);
   const [closureDays, setClosureDays] = useState(settings.closureDays.join("\n"));
   const [chatIds, setChatIds] = useState<Record<string, string>>({ ...settings.chatIds });
+  const local = settings.localTimescales ?? [];
+  const [amounts, setAmounts] = useState<Record<string, string>>({});
   const [sharedCardDetail, setSharedCardDetail] = useState(settings.sharedCardDetail);
   const [contact, setContact] = useState<Record<string, string>>({ ...settings.accessibilityContact });
   const { busy, error, warnings, run } = useAction(reload);
@@ -64,14 +67,16 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
       className={styles.stack}
       onSubmit={(event) => {
         event.preventDefault();
-        void run(
-          () =>
-            api.updateSettings(
-              { profileId, closureDays: days, chatIds, sharedCardDetail, accessibilityContact: contact },
-              settings.etag,
-            ),
-          "Settings saved.",
-        );
+        const timescales = local.length > 0 ? { localTimescales: localTimescalesUpdate(local, amounts) } : {};
+        const update = {
+          profileId,
+          closureDays: days,
+          chatIds,
+          sharedCardDetail,
+          accessibilityContact: contact,
+          ...timescales,
+        };
+        void run(() => api.updateSettings(update, settings.etag), "Settings saved.");
       }}
     >
       <Field label="Practice framework profile">
@@ -91,6 +96,11 @@ function SettingsForm({ settings, reload }: { settings: SettingsResponse; reload
           <Input value={chatIds[purpose] ?? ""} onChange={(_, d) => setChatIds({ ...chatIds, [purpose]: d.value })} />
         </Field>
       ))}
+      <LocalTimescaleFields
+        timescales={local}
+        amounts={amounts}
+        onChange={(ruleId, amount) => setAmounts({ ...amounts, [ruleId]: amount })}
+      />
       <Field
         label="What cards in group chats show of a case"
         hint="Agenda and triage cards are seen by everyone in the chat; the tab shows the rest to those who may read the case."

@@ -81,7 +81,7 @@ function TriageRow({ item, reload }: { item: TriageItem; reload: () => Promise<v
   return (
     <TableRow>
       <TableCell>
-        <CaseLink caseId={item.caseId} />
+        <CaseLink caseId={item.caseId} highRisk={item.highRisk} />
         <br />
         <span className={styles.muted}>{item.summary ?? item.statePhrase}</span>
       </TableCell>

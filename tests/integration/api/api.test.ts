@@ -203,7 +203,9 @@ describe("compliance", () => {
     const response = await api.call("manager-1", "/api/compliance?from=2025-01-01&to=2026-03-02&format=csv");
     expect(response.headers.get("content-type")).toContain("text/csv");
     const lines = (await response.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("rule,name,citation,from,to,on_time,late,late_within_maximum,late_still_open,cancelled");
+    expect(lines[0]).toBe(
+      "rule,name,citation,from,to,on_time,late,late_within_maximum,late_still_open,cancelled,late_unmet",
+    );
     expect(lines.some((l) => l.startsWith("4.1a,"))).toBe(true);
   });
 });

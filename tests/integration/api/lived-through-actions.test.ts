@@ -106,8 +106,13 @@ describe("Family Solutions, lived from a phone call to a signed-off closure thro
       ruleId: "11.6",
       status: "on-track",
     });
+    // 11.1: oversight at least once a calendar month, and of the review within 3 days; missed, it would stay
+    // breached through the closure (closing never launders a breach).
+    h.app.clock.set("2026-04-28T10:00:00Z");
+    await act(h, "manager-1", caseId, "record-case-note", { "note-type": "managers-decision", note: "On track." });
     h.app.clock.set("2026-05-08T10:00:00Z");
     await act(h, "worker-1", caseId, "hold-review");
+    await act(h, "manager-1", caseId, "record-case-note", { "note-type": "managers-decision", note: "Review noted." });
 
     h.app.clock.set("2026-05-11T10:00:00Z");
     const beforeClosure = await caseOf(h, "worker-1", caseId);
@@ -152,6 +157,7 @@ describe("Bexley, lived from a referral to a signed-off closure through the case
       "referrer-email": "sam.patel@school.example",
     });
     expect((await caseOf(h, "duty-1", caseId)).case.state).toBe("awaiting-consent");
+    expect((await deliverOutbox(h.app.deps)).sent).toBe(1); // the referrer's acknowledgement (local practice)
     await act(h, "duty-1", caseId, "record-consent", { given: true });
     h.app.clock.set("2026-03-02T15:00:00Z");
     await act(h, "duty-1", caseId, "record-front-door-decision", { outcome: "family-wellbeing", note: "Tier two." });
@@ -160,6 +166,7 @@ describe("Bexley, lived from a referral to a signed-off closure through the case
     h.app.clock.set("2026-03-03T09:00:00Z");
     await act(h, "manager-1", caseId, "resolve-threshold-dispute", { note: "Agreed: tier two stands." });
     await act(h, "duty-1", caseId, "record-screening-decision", { outcome: "accept", note: "Eligible." });
+    expect((await deliverOutbox(h.app.deps)).sent).toBe(1); // the outcome letter to the referrer (§2)
     h.app.clock.set("2026-03-03T15:00:00Z");
     await act(h, "manager-1", caseId, "allocate-case", { worker: "worker-1" });
     h.app.clock.set("2026-03-05T10:00:00Z");
@@ -209,6 +216,12 @@ describe("Bexley, lived from a referral to a signed-off closure through the case
     });
     expect(await offered(h, "duty-1", caseId)).not.toContain("record-transfer-panel-decision");
     await act(h, "manager-1", caseId, "record-transfer-panel-decision", { outcome: "transfer", note: "Agreed." });
-    expect((await caseOf(h, "manager-1", caseId)).case.state).toBe("awaiting-allocation");
+    const decided = await caseOf(h, "manager-1", caseId);
+    expect(decided.case.state).toBe("awaiting-allocation");
+    // Seed 000: the lead worker is allocated within one week of the panel.
+    expect(decided.clocks.find((c) => c.ruleId === "lead-worker-after-panel")).toMatchObject({
+      status: "on-track",
+      maximum: { londonDate: "2026-03-09" },
+    });
   });
 });

@@ -28,6 +28,14 @@ export function casesContract(fresh: MakeHarness): void {
       expect((await store.cases.getCase("FC-2026-000002")).case).toEqual(kase);
     });
 
+    it("rule 11.5: keeps a case's high-risk flag, so every list read back shows it", async () => {
+      const { store } = await fresh();
+      const kase = aCase("FC-2026-000003").with({ highRisk: true }).build();
+      await store.cases.create(kase, kase.events, [contactOf(kase)]);
+
+      expect((await store.cases.getCase(kase.id)).case).toEqual(kase);
+    });
+
     it("refuses a second case with the same number", async () => {
       const { store } = await fresh();
       const kase = aCase("FC-2026-000002").build();

@@ -44,6 +44,28 @@ export function complianceContract(fresh: MakeHarness): void {
       ]);
     });
 
+    it("finds check stages (rule 9) in a period of London days, and keeps a clock that closed unmet", async () => {
+      const { store } = await fresh();
+      await store.compliance.replaceForCase(
+        "FC-2026-000005",
+        9,
+        facts({
+          clockOutcomes: [{ ...met("FC-2026-000005", "2026-04-01", "late"), withinMaximum: false, unmet: true }],
+          checkOutcomes: [
+            { caseId: "FC-2026-000005", rule: "9", seq: 4, stageOn: "2026-03-31", outcome: "evidenced" },
+            { caseId: "FC-2026-000005", rule: "9", seq: 7, stageOn: "2026-04-01", outcome: "missing" },
+          ],
+        }),
+      );
+
+      expect(await store.compliance.checkOutcomes("2026-04-01", "2026-04-30")).toEqual([
+        { caseId: "FC-2026-000005", rule: "9", seq: 7, stageOn: "2026-04-01", outcome: "missing" },
+      ]);
+      expect(await store.compliance.clockOutcomes("2026-04-01", "2026-04-01")).toEqual([
+        { ...met("FC-2026-000005", "2026-04-01", "late"), withinMaximum: false, unmet: true },
+      ]);
+    });
+
     it("keeps exactly a case's latest facts: a reopened clock's old row goes, an older view never overwrites", async () => {
       const { store } = await fresh();
       await store.compliance.replaceForCase(

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { rebuildIndexes } from "../../../src/app/rebuild-indexes.js";
 import type { Case } from "../../../src/domain/case.js";
+import type { ClockOutcomeEntry } from "../../../src/ports/indexes.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
-import { aCase } from "../../../dev/builders/case-builder.js";
+import { aCase, closureReady } from "../../../dev/builders/case-builder.js";
 import { memoryApp } from "./memory-app.js";
 
 const NOW = "2026-06-10T12:00:00.000Z";
@@ -48,6 +49,37 @@ describe("rebuilding the derived tables from the case rows (fc rebuild-indexes, 
     );
     const open = await deps.compliance.openBetween("2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z");
     expect(open.items.map((e) => e.caseId)).toEqual(["FC-2026-000001"]);
+  });
+
+  it("recomputes compliance rows stored before closing kept breaches: 4.3 counted cancelled becomes late", async () => {
+    const { deps } = withStore();
+    const kase = aCase()
+      .withId("FC-2026-000003")
+      .receivedAt("2026-05-01T09:00:00.000Z")
+      .allocatedOn("2026-05-01T10:00:00.000Z")
+      .then({ type: "requestClosure", checklist: closureReady(), summary: "Done." }, { at: "2026-06-01T10:00:00.000Z" })
+      .then({ type: "signOffClosure", endDate: "2026-06-02" }, { at: "2026-06-02T10:00:00.000Z" })
+      .build();
+    await savedWithoutIndexes(deps, kase);
+    // The row an earlier version of the service wrote: the sign-off cancelled every open clock.
+    const laundered: ClockOutcomeEntry = {
+      caseId: kase.id,
+      rule: "4.3",
+      instance: 1,
+      finishedOn: "2026-06-02",
+      outcome: "cancelled",
+    };
+    await deps.compliance.replaceForCase(kase.id, kase.events.length, {
+      clockOutcomes: [laundered],
+      decisions: [],
+    });
+
+    await rebuildIndexes(deps, deps.clock.now());
+
+    const rows = await deps.compliance.clockOutcomes("2026-06-01", "2026-06-30");
+    expect(rows.filter((r) => r.rule === "4.3")).toEqual([
+      { ...laundered, outcome: "late", withinMaximum: false, unmet: true },
+    ]);
   });
 
   it("drops deadline entries no case accounts for any more", async () => {

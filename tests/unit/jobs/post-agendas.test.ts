@@ -114,6 +114,53 @@ describe("panel agendas on the profile's weekday", () => {
     expect(await deps.outbox.get(NOTICES_PARTITION, "agenda~maam~2026-11-30")).toBeUndefined();
   });
 
+  it("holds MAAM on Wednesday 29 December 2027 when its Tuesday is the Boxing Day substitute, saying why", async () => {
+    const deps = jobDeps();
+    await onQueues(
+      deps,
+      aCase().withId("FC-2027-000009").receivedAt("2027-12-20T10:00:00Z").screenedAs("maam").build(),
+    );
+
+    const onTheHoliday = await postAgendas(deps, at("2027-12-28T10:00:00Z"), "09:30");
+    const nextWorkingDay = await postAgendas(deps, at("2027-12-29T10:00:00Z"), "09:30");
+
+    expect(onTheHoliday).toContainEqual({ agenda: "maam", outcome: "not-due" });
+    expect(nextWorkingDay).toContainEqual({ agenda: "maam", outcome: "queued", date: "2027-12-29", cases: 1 });
+    expect((await deps.outbox.get(NOTICES_PARTITION, "agenda~maam~2027-12-29"))?.payload).toMatchObject({
+      caseIds: ["FC-2027-000009"],
+      heldBecause:
+        "Held today, the next working day, because its usual day, Tuesday 28 December 2027, is a bank holiday " +
+        "(Boxing Day (substitute day)).",
+    });
+  });
+
+  it("holds MAAM once only: not again on the Thursday after a moved Tuesday", async () => {
+    const deps = jobDeps();
+
+    expect(await postAgendas(deps, at("2027-12-30T10:00:00Z"), "09:30")).toContainEqual({
+      agenda: "maam",
+      outcome: "not-due",
+    });
+  });
+
+  it("holds Bexley's transfer panel on Thursday when the centre is closed on its Wednesday", async () => {
+    const base = jobDeps(undefined, { profile: "bexley" });
+    const deps = {
+      ...base,
+      calendar: createCalendar({
+        bankHolidays: englandAndWalesBankHolidays(2026, 2027),
+        closureDays: [{ date: "2026-12-02", name: "Staff training" }],
+      }),
+    };
+
+    const runs = await postAgendas(deps, at("2026-12-03T10:00:00Z"), "09:30");
+
+    expect(runs).toContainEqual({ agenda: "transfer-panel", outcome: "queued", date: "2026-12-03", cases: 0 });
+    expect((await deps.outbox.get(NOTICES_PARTITION, "agenda~transfer-panel~2026-12-03"))?.payload).toMatchObject({
+      heldBecause: expect.stringContaining("Wednesday 2 December 2026, is a day the centre is closed (Staff training)"),
+    });
+  });
+
   it("queues Bexley's transfer panel agenda on Wednesday", async () => {
     const deps = jobDeps(undefined, { profile: "bexley" });
 

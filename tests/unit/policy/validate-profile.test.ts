@@ -193,6 +193,39 @@ describe("validating a profile", () => {
       );
     });
 
+    it.each([
+      ["the acknowledgement asks for a decision date", "emails.acknowledgement", "decisionDate", /reports no decision/],
+      ["the acknowledgement names a worker", "emails.acknowledgement", "workerName", /need a worker/],
+      ["a signposting letter names a worker", "emails.outcomes.maam-signpost", "workerName", /need a worker/],
+    ])("a placeholder the case can never fill: %s", (_label, field, placeholder, why) => {
+      const error = rejection(
+        broken(familySolutions, (p) => {
+          const template =
+            field === "emails.acknowledgement" ? p.emails.acknowledgement : p.emails.outcomes["maam-signpost"];
+          if (template) template.body += ` {{${placeholder}}}`;
+        }),
+      );
+      expect(error.issues).toEqual([
+        {
+          field,
+          message: expect.stringMatching(
+            new RegExp(`^\\{\\{${placeholder}\\}\\} can never be filled: .*${why.source}`),
+          ),
+        },
+      ]);
+    });
+
+    it("a promised outcome date with no rule to promise it from (the Bexley acknowledgement before its letter rule)", () => {
+      const error = rejection(
+        broken(bexley, (p) => {
+          p.rules = p.rules.filter((r) => r.id !== "outcome-letter");
+        }),
+      );
+      expect(error.message).toContain(
+        'field "emails.acknowledgement": {{screeningOutcomeBy}} can never be filled: no clock rule stops at screening-outcome.sent',
+      );
+    });
+
     it("a checklist item listed twice", () => {
       const error = rejection(
         broken(familySolutions, (p) => {

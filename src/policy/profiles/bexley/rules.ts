@@ -5,21 +5,35 @@ type RuleInput = ProfileInput["rules"][number];
 /** Keys citations use; `bexley.ts` lists them in `documents`. */
 export const FWS_PROCEDURE = "FWS Procedure";
 export const CRS_GUIDE = "CRS guide";
+export const LEAD_FAMILY_WORKER = "Lead Family Worker roles";
 const cite = (section: string) => ({ document: FWS_PROCEDURE, section });
 
 const accepted = { event: "screening.decided", where: { outcome: "accept" } } as const;
+/** A referral received (not a transfer from Social Care, which the weekly transfer panel takes). */
+const referral = {
+  event: "contact.received",
+  where: { followUp: false, kind: { not: "step-down-from-social-care" } },
+} as const;
+/** The procedure sets no timescale for writing to referrers: this is the service's own, changeable in Settings. */
+const LETTER_TIMESCALE = { amount: 1, unit: "working-days" } as const;
 
-/** Bexley's Family Wellbeing Service procedure (seed 002); consent override from Southampton's CRS (seed 004). */
+/**
+ * Bexley's Family Wellbeing Service procedure (seed 002); from the other seeds where they fit it: consent override and
+ * the LADO from Southampton's CRS (seed 004), a lead worker within a week of the panel (seed 000).
+ */
 export const bexleyRules: RuleInput[] = [
   {
     id: "front-door-decision",
     kind: "clock",
     name: "Front Door-MASH initial decision",
     citation: cite("2"),
-    start: [{ event: "contact.received", where: { followUp: false } }],
+    // A family transferred from Social Care comes through the weekly transfer panel, not the Front Door (§2).
+    start: [referral],
     stop: [{ event: "front-door.decided" }],
     maximum: { amount: 24, unit: "hours" },
-    notes: "From receiving the information: signpost, re-direct to Children's Social Care, or send to the service.",
+    notes:
+      "From receiving the information: signpost, re-direct to Children's Social Care, or send to the service. Not " +
+      "for a transfer from Social Care, which the weekly transfer panel decides.",
   },
   {
     id: "threshold-dispute",
@@ -31,6 +45,91 @@ export const bexleyRules: RuleInput[] = [
     maximum: { amount: 24, unit: "hours" },
     notes:
       "The service cannot change a MASH threshold decision; a dispute is escalated at once through line management.",
+  },
+  {
+    id: "acknowledgement",
+    kind: "clock",
+    name: "Acknowledge the referrer",
+    citation: cite("2"),
+    start: [referral],
+    // A letter already returned when it was recorded sent (the bounce came first) reached nobody.
+    stop: [{ event: "acknowledgement.sent", where: { returned: { not: true } } }],
+    reopenedBy: [{ event: "acknowledgement.not-delivered" }],
+    correlateBy: "contactId",
+    maximum: LETTER_TIMESCALE,
+    localPractice: true,
+    notes:
+      "The referrer and family are contacted about the outcome (§2); the procedure sets no timescale for " +
+      "acknowledging a referral, so this is local practice: 1 working day unless Settings say otherwise.",
+  },
+  {
+    id: "outcome-letter",
+    kind: "clock",
+    name: "Tell the referrer the outcome",
+    citation: cite("2"),
+    start: [
+      { event: "front-door.decided", where: { outcome: ["signpost", "escalate-social-care"] } },
+      { event: "screening.decided" },
+    ],
+    stop: [{ event: "screening-outcome.sent" }],
+    maximum: LETTER_TIMESCALE,
+    localPractice: true,
+    notes:
+      "After the Front Door-MASH signposts or re-directs, or the duty manager accepts, signposts or re-directs " +
+      "(§2 options a–c). The procedure sets no timescale: local practice, 1 working day unless Settings say otherwise.",
+  },
+  {
+    id: "out-of-hours-message",
+    kind: "clock",
+    name: "Answer a message left out of hours",
+    citation: cite("2"),
+    start: [{ event: "contact.received", where: { outOfHours: true, followUp: false } }],
+    stop: [
+      { event: "acknowledgement.sent", where: { returned: { not: true } } },
+      { event: "case-note.recorded", where: { noteType: "contact-record" } },
+    ],
+    maximum: { amount: 1, unit: "working-days" },
+    notes:
+      "'Outside of office hours, there is an answerphone facility; messages will be responded to on the next " +
+      "working day.' Answered by the acknowledgement or a contact record; a message left before the office opens " +
+      "on a working day is due by the end of the next one.",
+  },
+  {
+    id: "lado-notification",
+    kind: "clock",
+    name: "Notify the LADO of a concern about a person who works with children",
+    citation: { document: CRS_GUIDE, section: "Local Authority Designated Officer (LADO)" },
+    start: [{ event: "allegation.recorded" }],
+    stop: [{ event: "lado.notified" }],
+    maximum: { amount: 24, unit: "hours" },
+    notes:
+      "'All allegations or concerns about people working with children and young people should be reported to LADO " +
+      "via the LADO Notification Form within 24 hours of the incident taking place or concern being shared.'",
+  },
+  {
+    id: "lado-response",
+    kind: "clock",
+    name: "The LADO responds",
+    citation: { document: CRS_GUIDE, section: "Local Authority Designated Officer (LADO)" },
+    start: [{ event: "lado.notified" }],
+    stop: [{ event: "lado.responded" }],
+    maximum: { amount: 24, unit: "working-hours" },
+    notes:
+      "'LADO will respond to any communication within 24 working hours': the LADO's undertaking, so the worker " +
+      "knows when to chase. Working hours are the service's (09:00–17:00 on working days unless configured).",
+  },
+  {
+    id: "lead-worker-after-panel",
+    kind: "clock",
+    name: "Allocate a lead worker after the transfer panel",
+    citation: { document: LEAD_FAMILY_WORKER, section: "Lead Agency" },
+    start: [{ event: "transfer-panel.decided", where: { outcome: "transfer", direction: "to-early-help" } }],
+    stop: [{ event: "case.allocated" }],
+    maximum: { amount: 1, unit: "calendar-weeks" },
+    appliesTo: { caseKinds: ["step-down-from-social-care"] },
+    notes:
+      "Once the panel agrees who leads, the lead agency allocates a lead family worker 'within one week of the " +
+      "panel'. Bexley's procedure sets no timescale for allocating a family transferred from Social Care.",
   },
   {
     id: "consent",
@@ -156,6 +255,31 @@ export const bexleyRules: RuleInput[] = [
     notes: "As a case note stating the visit type.",
   },
   {
+    id: "oversight",
+    kind: "check",
+    name: "Manager's oversight at each critical point",
+    citation: cite("12"),
+    on: [
+      { event: "case.allocated" },
+      { event: "visit.completed", first: true },
+      { event: "assessment.completed" },
+      { event: "plan.completed" },
+      { event: "review.held" },
+      { event: "transfer-panel.decided" },
+      { event: "closure.requested" },
+    ],
+    items: [{ id: "managers-decision", label: "A manager's oversight is recorded (a Managers Decision case note)" }],
+    evidence: {
+      events: [{ event: "case-note.recorded", where: { noteType: "managers-decision" } }],
+      window: "until-next-stage",
+    },
+    notes:
+      "Oversight 'will always be provided' at: allocation; following the introductory visit; completion of the " +
+      "wellbeing assessment; following the initial planning meeting and the first plan, and each update of the plan " +
+      "(plans and formal reviews); transfers; closure. The procedure sets no timescale, so oversight at a point is " +
+      "missing once the next point comes (or the case closes) without it.",
+  },
+  {
     id: "case-closure",
     kind: "check",
     name: "Ready to close: ending, letter and a complete case file",
@@ -184,6 +308,8 @@ export const bexleyRules: RuleInput[] = [
     citation: cite("2"),
     every: "week",
     weekday: 3,
+    // Held on the next working day when its day is a bank holiday or closure day, not missed that week.
+    onNonWorkingDay: "next-working-day",
     notes:
       "Weekly, chaired by a service manager. The procedure does not fix the day: Wednesday is this profile's setting.",
   },

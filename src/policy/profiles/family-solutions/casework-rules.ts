@@ -28,11 +28,17 @@ export const caseworkRules: RuleInput[] = [
     kind: "warning",
     name: "Mind the lone working policy for late visits",
     citation: cite("4.2"),
-    on: [{ event: "visit.completed", where: { lateInDay: true } }],
+    // The framework says "at the end of the day" and names no hour: 16:00 is this profile's setting.
+    on: [
+      { event: "visit.completed", atOrAfter: "16:00" },
+      { event: "visit.completed", where: { lateInDay: true } },
+    ],
     message:
       "This visit was at the end of the day. Where a case could be contentious or high risk, or you might need " +
       "a manager or colleague, follow the lone working policy and plan the next visit earlier.",
-    notes: "The service records visits rather than bookings, so the reminder comes when a late visit is recorded.",
+    notes:
+      "The service records visits rather than bookings, so the reminder comes when a late visit is recorded: one " +
+      "at or after 16:00 (the framework names no hour; this is the profile's setting), or one the worker marks late.",
   },
   {
     id: "4.3",

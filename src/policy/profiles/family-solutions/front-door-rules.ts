@@ -7,11 +7,14 @@ export const frontDoorRules: RuleInput[] = [
     kind: "clock",
     name: "Present the case at the Multi Agency Action Meeting",
     citation: cite("1.1"),
-    start: [newRequest],
+    // A step-down from Social Care goes straight to allocation (6.1), never to screening or MAAM.
+    start: [{ event: "contact.received", where: { followUp: false, kind: { not: "step-down-from-social-care" } } }],
     stop: [{ event: "maam.decided" }],
     maximum: { amount: 15, unit: "calendar-days" },
     cancelledBy: [{ event: "screening.decided", where: { outcome: { not: "maam" } } }],
-    notes: "Runs from receipt in the group mailbox; cancelled when screening sends the case anywhere but MAAM.",
+    notes:
+      "Runs from receipt in the group mailbox; cancelled when screening sends the case anywhere but MAAM. Not for " +
+      "a step-down from Social Care, which is allocated without screening (6.1).",
   },
   {
     id: "1.2",
@@ -82,6 +85,8 @@ export const frontDoorRules: RuleInput[] = [
     citation: cite("3"),
     every: "week",
     weekday: 2,
+    // Held on the next working day when its day is a bank holiday or closure day, not missed that week.
+    onNonWorkingDay: "next-working-day",
     notes:
       "The framework does not fix the day: weekly on Tuesday is this profile's setting (change `weekday` to " +
       "move it). Meeting weekly keeps 1.1's maximum achievable for every case screened to MAAM.",

@@ -44,7 +44,14 @@ export const oversightRules: RuleInput[] = [
       { event: "closure.requested" },
     ],
     items: [{ id: "voice-of-child", label: "A 'Direct work/Voice of the child' case note is recorded" }],
-    notes: "Checked at assessment, plan, casework (each review) and closure.",
+    // 9.2: the direct work is recorded in its own case note, during the work each stage completes.
+    evidence: {
+      events: [{ event: "case-note.recorded", where: { noteType: "voice-of-child" } }],
+      window: "since-previous-stage",
+    },
+    notes:
+      "Checked at assessment, plan, casework (each review) and closure: a 'Direct work/Voice of the child' note " +
+      "recorded since the stage before, and by this one.",
   },
   {
     id: "10.1",
@@ -80,7 +87,9 @@ export const oversightRules: RuleInput[] = [
     ],
     stop: [managersDecision],
     maximum: { amount: 3, unit: "calendar-days" },
-    notes: "A 'Managers Decision' case note.",
+    // Signing the closure off does not record the oversight of it: the note is still due after the case closes.
+    runsAfterClosure: true,
+    notes: "A 'Managers Decision' case note; the one on a closure is still due once the case is signed off.",
   },
   {
     id: "11.1m",
@@ -127,6 +136,18 @@ export const oversightRules: RuleInput[] = [
       { amount: 12, unit: "calendar-months" },
     ],
     notes: "Counted from the case's opening (its first new request); shown in reports.",
+  },
+  {
+    id: "11.5",
+    kind: "warning",
+    name: "Leads are aware of the team's most intensive and high-risk cases",
+    citation: cite("11.5"),
+    on: [{ event: "case.flagged-high-risk" }],
+    withdrawnBy: [{ event: "case.high-risk-cleared" }],
+    message:
+      "A manager flagged this case high risk: one of the team's most intensive or high-risk cases, for high-level " +
+      "oversight. Every list shows it until a manager clears the flag.",
+    notes: "A manager flags a case high risk, and clears it, saying why; every list of cases shows the flag.",
   },
   {
     id: "11.6",

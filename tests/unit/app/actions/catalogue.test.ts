@@ -52,6 +52,7 @@ function casesAlongThePath(): Case[] {
       .then({ type: "completePlan" })
       .build(),
     fs().allocatedOn(on).then({ type: "recordEscalation", requestForSupportAttached: true }).build(),
+    fs().allocatedOn(on).then({ type: "flagHighRisk", note: "Violence at home." }, manager).build(),
     aCase().ofKind("step-down-from-social-care").receivedAt(on).build(),
     bexley().build(),
     bexley().then({ type: "recordConsent", given: true }).build(),
@@ -65,6 +66,11 @@ function casesAlongThePath(): Case[] {
       .then({ type: "disputeThreshold", note: "Needs social care." }, manager)
       .build(),
     bexley().ofKind("step-down-from-social-care").build(),
+    bexley().then({ type: "recordAllegation", note: "A coach shouted at the child." }).build(),
+    bexley()
+      .then({ type: "recordAllegation", note: "A coach shouted at the child." })
+      .then({ type: "recordLadoNotification", note: "Notification form sent." })
+      .build(),
     fs().allocatedOn(on).then({ type: "requestClosure", checklist: CLOSURE_READY, summary: "Goals met." }).build(),
   ];
 }

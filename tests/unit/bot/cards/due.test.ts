@@ -23,6 +23,11 @@ describe("due (personal chat)", () => {
     expect(json.indexOf("Overdue")).toBeLessThan(json.indexOf("1.2 Acknowledge"));
   });
 
+  it("rule 11.5: marks the clocks of a case flagged high risk", () => {
+    const flagged = items("2026-11-06T10:00:00Z").map((item) => ({ ...item, highRisk: true as const }));
+    expect(cardText(dueCards({ timeZone, items: flagged }))).toContain("FC-2026-000700 · ⚠ High risk: 1.2 Acknowledge");
+  });
+
   it("lists what is due soon under its own heading", () => {
     const json = cardText(dueCards({ timeZone, items: items("2026-11-03T10:00:00Z") }));
     expect(json).toContain("Due soon");

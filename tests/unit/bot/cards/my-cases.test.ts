@@ -31,6 +31,12 @@ describe("my cases (personal chat)", () => {
     expect(json).not.toContain("Early Help Assessment · Early Help Assessment");
   });
 
+  it("rule 11.5: marks a case a manager flagged high risk", () => {
+    const kase = { ...aCase().withId("FC-2026-000604").build(), highRisk: true };
+    const json = cardText(myCasesCards({ timeZone, cases: [{ case: kase, clocks: clocksAt(kase, now) }] }));
+    expect(json).toMatch(/FC-2026-000604 · [^"]+ · ⚠ High risk/);
+  });
+
   it("says so when there are none", () => {
     expect(cardText(myCasesCards({ timeZone, cases: [] }))).toContain("You have no open cases.");
   });

@@ -28,4 +28,16 @@ describe("find results (personal chat)", () => {
     );
     expect(cardText(searchResultsCards({ cases: [], more: false }))).toContain("No case you may see matches.");
   });
+
+  it("11.5 marks a case a manager flagged high risk, as every list does", () => {
+    const flagged = {
+      ...found("FC-2026-000803", "red"),
+      case: { ...aCase().withId("FC-2026-000803").build(), highRisk: true },
+    };
+    expect(cardText(searchResultsCards({ cases: [flagged], more: false }))).toContain("FC-2026-000803 · ");
+    expect(cardText(searchResultsCards({ cases: [flagged], more: false }))).toContain("High risk");
+    expect(cardText(searchResultsCards({ cases: [found("FC-2026-000804", "red")], more: false }))).not.toContain(
+      "High risk",
+    );
+  });
 });

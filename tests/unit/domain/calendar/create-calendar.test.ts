@@ -161,6 +161,34 @@ describe("working hours (nudges are sent 09:00–17:00 London on working days)",
     expect(london.nextWorkingInstant(at(instant)).toISOString()).toBe(expected);
   });
 
+  it.each([
+    ["GMT", "2026-12-07T16:30:00Z", "16:30"],
+    ["BST", "2026-06-10T15:30:00Z", "16:30"],
+    ["the day the clocks go forward", "2026-03-29T15:00:00Z", "16:00"],
+  ])("tells the London clock time of an instant in %s (4.2 reads a visit's hour from it)", (_label, instant, time) => {
+    expect(london.localTime(at(instant))).toBe(time);
+  });
+
+  it.each([
+    ["within a day", "2026-12-07T10:00:00Z", 3, "2026-12-07T13:00:00.000Z"],
+    ["into the next working day", "2026-12-07T15:00:00Z", 4, "2026-12-08T11:00:00.000Z"],
+    [
+      "from the evening: counted from 09:00 the next working day",
+      "2026-12-07T19:00:00Z",
+      1,
+      "2026-12-08T10:00:00.000Z",
+    ],
+    ["from Friday afternoon over the weekend", "2026-12-04T16:00:00Z", 8, "2026-12-07T16:00:00.000Z"],
+    ["24 working hours (Southampton's LADO) over Christmas", "2026-12-24T15:00:00Z", 24, "2026-12-31T15:00:00.000Z"],
+    ["in BST: 16:30 plus an hour is 09:30 the next day", "2026-06-10T15:30:00Z", 1, "2026-06-11T08:30:00.000Z"],
+  ])("adds working hours %s", (_label, instant, hours, expected) => {
+    expect(london.addWorkingHours(at(instant), hours).toISOString()).toBe(expected);
+  });
+
+  it("refuses a number of working hours that is not a whole number of hours", () => {
+    expect(() => london.addWorkingHours(at("2026-12-07T10:00:00Z"), 1.5)).toThrow(/working hours/);
+  });
+
   it("uses a centre's own working hours", () => {
     const early = createCalendar({ bankHolidays, workingHours: { start: "08:00", end: "16:00" } });
     expect(early.isWithinWorkingHours(at("2026-12-07T08:00:00Z"))).toBe(true);

@@ -232,11 +232,16 @@ describe("rule 1.2 acknowledgement, from the real mail corpus", () => {
     });
   });
 
-  it("sends nothing under a profile with no acknowledgement rule (Bexley)", async () => {
-    expect(await acknowledgementOf("eha-school-nurse.eml", { profile: bexley })).toEqual({
+  it("sends nothing under a profile with no acknowledgement rule", async () => {
+    const noAcknowledgement = { ...familySolutions, rules: familySolutions.rules.filter((r) => r.id !== "1.2") };
+    expect(await acknowledgementOf("eha-school-nurse.eml", { profile: noAcknowledgement })).toEqual({
       plan: "none",
       reason: "no-acknowledgement-rule",
     });
+  });
+
+  it("acknowledges a Bexley referral too (the profile's local-practice acknowledgement)", async () => {
+    expect(await acknowledgementOf("eha-school-nurse.eml", { profile: bexley })).toMatchObject({ plan: "send" });
   });
 });
 

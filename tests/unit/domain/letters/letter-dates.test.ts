@@ -38,13 +38,13 @@ describe("rule 1.2: the acknowledgement says when the screening outcome will be 
     ["late on a Sunday (GMT): screened Monday", "2026-11-29T23:30:00Z", "2026-12-03"],
     ["at 00:30 BST on a Friday, 23:30 UTC on the Thursday: screened Monday", "2026-06-04T23:30:00Z", "2026-06-11"],
     [
-      "on Christmas Eve: screened Tuesday 29 Dec after 25 Dec and the 28 Dec substitute",
+      "on Christmas Eve: screened Tuesday 29 Dec after 25 Dec and the 28 Dec substitute; due New Year's Day",
       "2026-12-24T10:00:00Z",
-      "2027-01-01",
+      "2026-12-31",
     ],
-    ["on Christmas Day", "2026-12-25T10:00:00Z", "2027-01-01"],
-    ["on the Boxing Day substitute, 28 Dec", "2026-12-28T10:00:00Z", "2027-01-01"],
-    ["on 30 Dec: screened 31 Dec, due on Sunday 3 Jan", "2026-12-30T10:00:00Z", "2027-01-03"],
+    ["on Christmas Day", "2026-12-25T10:00:00Z", "2026-12-31"],
+    ["on the Boxing Day substitute, 28 Dec", "2026-12-28T10:00:00Z", "2026-12-31"],
+    ["on 30 Dec: screened 31 Dec, due on Sunday 3 Jan after New Year's Day", "2026-12-30T10:00:00Z", "2026-12-31"],
     [
       "on New Year's Eve: screened Monday 4 Jan after New Year's Day and the weekend",
       "2026-12-31T10:00:00Z",
@@ -70,8 +70,20 @@ describe("rule 1.2: the acknowledgement says when the screening outcome will be 
   });
 
   it("promises 2.2's maximum, read from the profile", () => {
+    const fourDays = withRule("2.2", (r) => ({ ...r, maximum: { amount: 4, unit: "calendar-days" } }));
+    expect(screeningOutcomeBy(fourDays, london, at("2026-11-27T16:00:00Z"))).toBe("2026-12-04");
+  });
+
+  it("promises a working day: an acknowledgement of 24 Dec 2026 never promises Friday 1 January 2027", () => {
+    const promised = screeningOutcomeBy(familySolutions, london, at("2026-12-24T10:00:00Z"));
+    expect(promised).toBe("2026-12-31");
+    expect(longDate(promised ?? "")).toBe("Thursday 31 December 2026");
+  });
+
+  it("promises the working day before a maximum that falls on a weekend", () => {
     const fiveDays = withRule("2.2", (r) => ({ ...r, maximum: { amount: 5, unit: "calendar-days" } }));
-    expect(screeningOutcomeBy(fiveDays, london, at("2026-11-27T16:00:00Z"))).toBe("2026-12-05");
+    // Screened Monday 30 Nov; five calendar days on is Saturday 5 Dec, so the promise is Friday 4 Dec.
+    expect(screeningOutcomeBy(fiveDays, london, at("2026-11-27T16:00:00Z"))).toBe("2026-12-04");
   });
 
   it("promises 2.2's expectation when the profile sets no maximum", () => {
@@ -80,16 +92,22 @@ describe("rule 1.2: the acknowledgement says when the screening outcome will be 
     expect(screeningOutcomeBy(expectedOnly, london, at("2026-11-27T16:00:00Z"))).toBe("2026-12-01");
   });
 
-  it("has no date to promise under a profile with no screening-outcome rule (Bexley)", () => {
-    expect(screeningOutcomeBy(bexley, london, at("2026-11-27T16:00:00Z"))).toBeUndefined();
+  it("has no date to promise under a profile with no screening-outcome rule", () => {
+    const noOutcomeLetter = { ...familySolutions, rules: familySolutions.rules.filter((r) => r.id !== "2.2") };
+    expect(screeningOutcomeBy(noOutcomeLetter, london, at("2026-11-27T16:00:00Z"))).toBeUndefined();
+  });
+
+  it("promises Bexley's decision a working day after the duty manager's review (local practice)", () => {
+    // Received Friday; reviewed Monday 30 Nov; the outcome letter within 1 working day: Tuesday 1 December.
+    expect(screeningOutcomeBy(bexley, london, at("2026-11-27T16:00:00Z"))).toBe("2026-12-01");
   });
 });
 
 describe("rule 1.1: the latest date the case is presented at MAAM", () => {
   it.each([
-    ["a Friday: 15 calendar days, weekends included", "2026-11-27T10:00:00Z", "2026-12-12"],
+    ["a Friday: 15 calendar days fall on Saturday 12 Dec, so Friday 11 Dec", "2026-11-27T10:00:00Z", "2026-12-11"],
     ["Christmas Eve: bank holidays count as calendar days", "2026-12-24T10:00:00Z", "2027-01-08"],
-    ["00:30 BST on a Friday, 23:30 UTC on the Thursday", "2026-06-04T23:30:00Z", "2026-06-20"],
+    ["00:30 BST on a Friday, 23:30 UTC on the Thursday: Saturday 20 June, so 19", "2026-06-04T23:30:00Z", "2026-06-19"],
   ])("from a contact received on %s", (_label, received, expected) => {
     expect(maamBy(familySolutions, london, at(received))).toBe(expected);
   });
@@ -129,8 +147,9 @@ describe("finding a rule by the event that stops it", () => {
     expect(clockRuleStoppedBy(familySolutions, event)?.id).toBe(id);
   });
 
-  it("finds Bexley has no acknowledgement rule", () => {
-    expect(clockRuleStoppedBy(bexley, "acknowledgement.sent")).toBeUndefined();
+  it("finds Bexley's acknowledgement and outcome letter rules", () => {
+    expect(clockRuleStoppedBy(bexley, "acknowledgement.sent")?.id).toBe("acknowledgement");
+    expect(clockRuleStoppedBy(bexley, "screening-outcome.sent")?.id).toBe("outcome-letter");
   });
 
   it("ignores a practitioner's clock (supervision) when looking for a case's", () => {

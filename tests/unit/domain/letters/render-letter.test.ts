@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { englandAndWalesBankHolidays } from "../../../../src/domain/calendar/bank-holidays.js";
 import { createCalendar } from "../../../../src/domain/calendar/create-calendar.js";
 import { longDate, screeningOutcomeBy } from "../../../../src/domain/letters/letter-dates.js";
-import { renderLetter, type LetterTemplate } from "../../../../src/domain/letters/render-letter.js";
+import {
+  renderLetter,
+  unfilledPlaceholders,
+  type LetterTemplate,
+} from "../../../../src/domain/letters/render-letter.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
 
 const familySolutions = loadProfile("family-solutions");
@@ -46,6 +50,13 @@ describe("rule 1.2: the acknowledgement letter from the Family Solutions templat
     const letter = renderLetter(acknowledgement, values({ referrerName: undefined }));
     expect(`${letter.subject}\n${letter.bodyText}`).not.toContain("{{");
     expect(letter.bodyText.split("\n")[0]).toBe("Dear ,");
+  });
+
+  it("names the placeholders a missing or blank value would leave as holes", () => {
+    expect(unfilledPlaceholders(acknowledgement, values())).toEqual([]);
+    expect(unfilledPlaceholders(acknowledgement, values({ referrerName: " ", screeningOutcomeBy: undefined }))).toEqual(
+      ["referrerName", "screeningOutcomeBy"],
+    );
   });
 
   it("keeps the template's paragraphs", () => {

@@ -107,15 +107,60 @@ describe("clock semantics", () => {
     expect(clockInstances(r, events, "other")[0]?.cancelledAt).toBeUndefined();
   });
 
-  it("closure sign-off cancels what is still open", () => {
+  it("closure sign-off ends what is still open, unmet (the deadline decides breached or cancelled)", () => {
     const r = rule({ start: [{ event: "case.allocated" }], stop: [{ event: "plan.completed" }] });
     const events = log(
       ["case.allocated", "2026-03-02T10:00:00.000Z"],
       ["closure.signed-off", "2026-03-04T10:00:00.000Z"],
     );
     expect(clockInstances(r, events, "other")).toEqual([
-      { instance: 1, startedAt: "2026-03-02T10:00:00.000Z", cancelledAt: "2026-03-04T10:00:00.000Z" },
+      { instance: 1, startedAt: "2026-03-02T10:00:00.000Z", endedAt: "2026-03-04T10:00:00.000Z" },
     ]);
+  });
+
+  it("a cancelledBy event cancels: the case left the rule's path, so it never applied", () => {
+    const r = rule({
+      start: [{ event: "case.allocated" }],
+      stop: [{ event: "plan.completed" }],
+      cancelledBy: [{ event: "assessment.not-required" }],
+    });
+    const events = log(
+      ["case.allocated", "2026-03-02T10:00:00.000Z"],
+      ["assessment.not-required", "2026-03-20T10:00:00.000Z", { reason: "cypa-under-three-months" }],
+    );
+    expect(clockInstances(r, events, "other")).toEqual([
+      { instance: 1, startedAt: "2026-03-02T10:00:00.000Z", cancelledAt: "2026-03-20T10:00:00.000Z" },
+    ]);
+  });
+
+  it("a rule that runs after closure goes on past the sign-off, to be met by its stop", () => {
+    const r = rule({
+      start: [{ event: "closure.requested" }],
+      stop: [{ event: "case-note.recorded" }],
+      runsAfterClosure: true,
+    });
+    const events = log(
+      ["closure.requested", "2026-03-02T10:00:00.000Z"],
+      ["closure.signed-off", "2026-03-03T10:00:00.000Z"],
+      ["case-note.recorded", "2026-03-04T10:00:00.000Z", { noteType: "managers-decision" }],
+    );
+    expect(clockInstances(r, events, "other")).toEqual([
+      { instance: 1, startedAt: "2026-03-02T10:00:00.000Z", stoppedAt: "2026-03-04T10:00:00.000Z" },
+    ]);
+  });
+
+  it("Social Care confirming Level 4 with no wraparound closes the case, so it ends what is open (7.4)", () => {
+    const r = rule({ start: [{ event: "case.allocated" }], stop: [{ event: "plan.completed" }] });
+    const events = log(
+      ["case.allocated", "2026-03-02T10:00:00.000Z"],
+      ["social-care.level4-confirmed", "2026-03-04T10:00:00.000Z", { wraparound: false }],
+    );
+    expect(clockInstances(r, events, "other")[0]?.endedAt).toBe("2026-03-04T10:00:00.000Z");
+    const wraparound = log(
+      ["case.allocated", "2026-03-02T10:00:00.000Z"],
+      ["social-care.level4-confirmed", "2026-03-04T10:00:00.000Z", { wraparound: true }],
+    );
+    expect(clockInstances(r, wraparound, "other")[0]?.endedAt).toBeUndefined();
   });
 
   it("a recurring clock restarts at the stop once, even when the stop also matches its start", () => {
@@ -131,7 +176,7 @@ describe("clock semantics", () => {
     );
     expect(clockInstances(r, events, "other")).toEqual([
       { instance: 1, startedAt: "2026-03-02T10:00:00.000Z", stoppedAt: "2026-03-05T10:00:00.000Z" },
-      { instance: 2, startedAt: "2026-03-05T10:00:00.000Z", cancelledAt: "2026-03-06T10:00:00.000Z" },
+      { instance: 2, startedAt: "2026-03-05T10:00:00.000Z", endedAt: "2026-03-06T10:00:00.000Z" },
     ]);
   });
 

@@ -201,6 +201,18 @@ const bexley: Row[] = [
     maximum: "2026-03-29T23:30:00.000Z",
   },
   {
+    rule: "acknowledgement",
+    when: "1 working day (local practice) from Christmas Eve 16:00: the end of Tue 29th",
+    events: [received("2026-12-24T16:00:00.000Z")],
+    maximum: "2026-12-29T23:59:59.999Z",
+  },
+  {
+    rule: "outcome-letter",
+    when: "1 working day (local practice) from a review on Friday: the end of Monday",
+    events: [at("screening.decided", "2026-11-27T16:00:00.000Z", { outcome: "accept" })],
+    maximum: "2026-11-30T23:59:59.999Z",
+  },
+  {
     rule: "threshold-dispute",
     when: "24 hours from 00:30 BST on the autumn clock-change day",
     events: [at("threshold.disputed", "2026-10-24T23:30:00.000Z", {})],
@@ -248,6 +260,40 @@ const bexley: Row[] = [
     when: "3 calendar months from 30 November is the end of February",
     events: [at("plan.completed", "2026-11-30T10:00:00.000Z", {})],
     maximum: "2027-02-28T23:59:59.999Z",
+  },
+  {
+    rule: "out-of-hours-message",
+    when: "a message left on Christmas Eve evening: answered by the end of Tuesday 29th, after the bank holidays",
+    events: [
+      at("contact.received", "2026-12-24T18:30:00.000Z", {
+        contactId: "c1",
+        kind: "request-for-support",
+        followUp: false,
+        outOfHours: true,
+      }),
+    ],
+    maximum: "2026-12-29T23:59:59.999Z",
+  },
+  {
+    rule: "lado-notification",
+    when: "24 hours from the concern, across the spring clock change (seed 004)",
+    events: [at("allegation.recorded", "2026-03-28T15:00:00.000Z", { note: "Coach." })],
+    maximum: "2026-03-29T15:00:00.000Z",
+  },
+  {
+    rule: "lado-response",
+    when: "24 working hours from Christmas Eve 15:00: 2 h that day, 8 h on 29 and 30 Dec, 6 h on 31 Dec",
+    events: [at("lado.notified", "2026-12-24T15:00:00.000Z", { note: "Form sent." })],
+    maximum: "2026-12-31T15:00:00.000Z",
+  },
+  {
+    rule: "lead-worker-after-panel",
+    when: "one week of the transfer panel (seed 000), over Christmas",
+    kind: "step-down-from-social-care",
+    events: [
+      at("transfer-panel.decided", "2026-12-23T11:00:00.000Z", { outcome: "transfer", direction: "to-early-help" }),
+    ],
+    maximum: "2026-12-30T23:59:59.999Z",
   },
   {
     rule: "visit-recording",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlines, practitionerDeadlines } from "../../../../src/domain/rules/deadlines.js";
+import { deadlines, isRunning, practitionerDeadlines } from "../../../../src/domain/rules/deadlines.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
 import { aCase } from "../../../../dev/builders/case-builder.js";
 import { at, calendar, caseOf, inOrder } from "./clock-fixtures.js";
@@ -177,15 +177,69 @@ describe("closure sign-off (rule 8.1)", () => {
     ]);
   });
 
-  it("cancels every other clock still open: a closed case has no running clocks", () => {
-    expect(all.filter((d) => d.status !== "met" && d.status !== "cancelled")).toEqual([]);
-    const openUntilClosure = all.filter((d) => ["4.3", "5.1a", "11.1m", "11.1"].includes(d.ruleId));
-    expect(openUntilClosure.map((d) => [d.ruleId, d.status, d.cancelledAt])).toEqual([
-      ["4.3", "cancelled", "2026-06-02T10:00:00.000Z"],
-      ["5.1a", "cancelled", "2026-06-02T10:00:00.000Z"],
-      ["11.1", "cancelled", "2026-06-02T10:00:00.000Z"],
-      ["11.1m", "cancelled", "2026-06-02T10:00:00.000Z"],
+  it("4.3, 4.1a and 11.1m stay breached when a case already past their maximum is signed off", () => {
+    const breached = all.filter((d) => ["4.1a", "4.3", "11.1m"].includes(d.ruleId));
+    expect(breached.map((d) => [d.ruleId, d.status, d.endedAt, d.maximum?.londonDate])).toEqual([
+      ["4.1a", "breached", "2026-06-02T10:00:00.000Z", "2026-05-03"],
+      ["4.3", "breached", "2026-06-02T10:00:00.000Z", "2026-05-29"],
+      ["11.1m", "breached", "2026-06-02T10:00:00.000Z", "2026-06-01"],
     ]);
+  });
+
+  it("5.1a, still within its maximum at sign-off, is cancelled", () => {
+    expect(of("5.1a", all).map((d) => [d.status, d.cancelledAt])).toEqual([["cancelled", "2026-06-02T10:00:00.000Z"]]);
+  });
+
+  it("leaves nothing running on the closed case but 11.1's oversight of the closure", () => {
+    expect(all.filter(isRunning).map((d) => [d.ruleId, d.startedAt])).toEqual([["11.1", "2026-06-01T10:00:00.000Z"]]);
+  });
+
+  it("11.1 closure oversight breaches 3 calendar days after the request when no Managers Decision is recorded", () => {
+    expect(of("11.1", all)).toMatchObject([{ status: "breached", maximum: { londonDate: "2026-06-04" } }]);
+    expect(of("11.1", all)[0]?.endedAt).toBeUndefined();
+  });
+
+  it("11.1 closure oversight is met by a Managers Decision recorded after the sign-off", () => {
+    const overseen = {
+      ...kase,
+      events: [...kase.events, { ...managersDecision("2026-06-03T09:00:00.000Z"), seq: 99 }],
+    };
+    const clocks = deadlines(overseen as typeof kase, profile, calendar, new Date("2026-07-01T09:00:00.000Z"));
+    expect(of("11.1", clocks)).toMatchObject([{ status: "met", stoppedAt: "2026-06-03T09:00:00.000Z" }]);
+  });
+});
+
+describe("rule 7.4 Level 4 confirmed with no Early Help support", () => {
+  const kase = aCase()
+    .receivedAt("2026-05-01T09:00:00.000Z")
+    .allocatedOn("2026-05-01T10:00:00.000Z")
+    .then({ type: "recordEscalation", requestForSupportAttached: true }, { at: "2026-05-05T10:00:00.000Z" })
+    .then({ type: "confirmLevel4", wraparound: false }, { at: "2026-05-08T10:00:00.000Z" })
+    .build();
+  const all = deadlines(kase, profile, calendar, new Date("2026-08-01T09:00:00.000Z"));
+
+  it("closes the case, cancelling 4.3, 5.1a and 11.1m within their maximum instead of leaving them to breach", () => {
+    expect(kase.state).toBe("closed");
+    const casework = all.filter((d) => ["4.3", "5.1a", "11.1m"].includes(d.ruleId));
+    expect(casework.map((d) => [d.ruleId, d.status, d.cancelledAt])).toEqual([
+      ["4.3", "cancelled", "2026-05-08T10:00:00.000Z"],
+      ["5.1a", "cancelled", "2026-05-08T10:00:00.000Z"],
+      ["11.1m", "cancelled", "2026-05-08T10:00:00.000Z"],
+    ]);
+  });
+
+  it("keeps 4.1a, already past its maximum when Level 4 was confirmed, breached", () => {
+    expect(of("4.1a", all)).toMatchObject([{ status: "breached", endedAt: "2026-05-08T10:00:00.000Z" }]);
+  });
+});
+
+describe("rule 1.1 and a step-down from Social Care", () => {
+  it("1.1 does not run on a step-down case, which is allocated without screening or MAAM (6.1)", () => {
+    const kase = aCase().ofKind("step-down-from-social-care").receivedAt("2026-06-01T10:00:00.000Z").build();
+    const ids = deadlines(kase, profile, calendar, new Date("2026-07-01T09:00:00.000Z")).map((d) => d.ruleId);
+    expect(kase.state).toBe("awaiting-allocation");
+    expect(ids).toContain("6.1");
+    expect(ids).not.toContain("1.1");
   });
 });
 
@@ -209,6 +263,18 @@ describe("recurring clocks start their next instance at the stop", () => {
         status: "cancelled",
         cancelledAt: "2026-09-10T09:00:00.000Z",
       },
+    ]);
+  });
+
+  it("rule 3.3: a weekly contact already missed stays breached when the family is then allocated", () => {
+    const kase = aCase()
+      .receivedAt("2026-08-20T10:00:00.000Z")
+      .screenedAs("maam", { at: "2026-08-21T10:00:00.000Z" })
+      .decidedAtMaam("pre-allocation-list", { at: "2026-09-01T10:00:00.000Z" })
+      .allocatedTo("w1", { at: "2026-09-10T09:00:00.000Z" })
+      .build();
+    expect(of("3.3", deadlines(kase, profile, calendar, now))).toMatchObject([
+      { instance: 1, maximum: { londonDate: "2026-09-08" }, status: "breached", endedAt: "2026-09-10T09:00:00.000Z" },
     ]);
   });
 

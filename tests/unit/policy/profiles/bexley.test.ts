@@ -26,6 +26,8 @@ const procedure: {
   section: string;
   maximum?: Timescale;
   recurring?: boolean;
+  /** The procedure sets no timescale: the profile's is the service's own practice. */
+  localPractice?: boolean;
 }[] = [
   {
     id: "front-door-decision",
@@ -42,6 +44,24 @@ const procedure: {
     document: "FWS Procedure",
     section: "2",
     maximum: { amount: 24, unit: "hours" },
+  },
+  {
+    id: "acknowledgement",
+    rule: "referrer acknowledged",
+    kind: "clock",
+    document: "FWS Procedure",
+    section: "2",
+    maximum: { amount: 1, unit: "working-days" },
+    localPractice: true,
+  },
+  {
+    id: "outcome-letter",
+    rule: "referrer told the outcome",
+    kind: "clock",
+    document: "FWS Procedure",
+    section: "2",
+    maximum: { amount: 1, unit: "working-days" },
+    localPractice: true,
   },
   { id: "consent", rule: "written parental consent", kind: "check", document: "FWS Procedure", section: "2" },
   {
@@ -112,6 +132,46 @@ const procedure: {
   },
   { id: "case-closure", rule: "ready to close", kind: "check", document: "FWS Procedure", section: "9" },
   {
+    id: "oversight",
+    rule: "manager's oversight at the critical points",
+    kind: "check",
+    document: "FWS Procedure",
+    section: "12",
+  },
+  {
+    id: "out-of-hours-message",
+    rule: "answerphone messages answered the next working day",
+    kind: "clock",
+    document: "FWS Procedure",
+    section: "2",
+    maximum: { amount: 1, unit: "working-days" },
+  },
+  // Seed 004 (Southampton's CRS) and seed 000 (Lead Family Worker roles), where they fit this profile.
+  {
+    id: "lado-notification",
+    rule: "LADO notified within 24 hours",
+    kind: "clock",
+    document: "CRS guide",
+    section: "Local Authority Designated Officer (LADO)",
+    maximum: { amount: 24, unit: "hours" },
+  },
+  {
+    id: "lado-response",
+    rule: "LADO responds within 24 working hours",
+    kind: "clock",
+    document: "CRS guide",
+    section: "Local Authority Designated Officer (LADO)",
+    maximum: { amount: 24, unit: "working-hours" },
+  },
+  {
+    id: "lead-worker-after-panel",
+    rule: "lead worker allocated within one week of the panel",
+    kind: "clock",
+    document: "Lead Family Worker roles",
+    section: "Lead Agency",
+    maximum: { amount: 1, unit: "calendar-weeks" },
+  },
+  {
     id: "transfer-panel-meeting",
     rule: "weekly transfer panel",
     kind: "schedule",
@@ -140,13 +200,18 @@ describe("the bexley profile (seed 002)", () => {
         expect(c.maximum).toEqual(row.maximum);
         expect(c.expected).toBeUndefined();
         expect(c.recurrence?.restartOn === "stop").toBe(row.recurring === true);
+        expect(c.localPractice).toBe(row.localPractice === true);
       });
     }
   });
 
   describe("consent", () => {
     it("is required before a referral is accepted", () => {
-      expect(profile.features).toEqual({ consentRequired: true, frontDoorDecision: true });
+      expect(profile.features).toEqual({
+        consentRequired: true,
+        frontDoorDecision: true,
+        stepDownsTo: "transfer-panel",
+      });
     });
 
     it("is checked when the duty manager accepts the referral", () => {
@@ -226,6 +291,64 @@ describe("the bexley profile (seed 002)", () => {
 
     it("is followed by a hand-over meeting and an ending letter", () => {
       expect(panel?.followUpTasks.map((t) => t.id)).toEqual(["handover-meeting", "ending-letter"]);
+    });
+  });
+
+  describe("letters to referrers (§2: the referrer and family are contacted about the outcome)", () => {
+    it("acknowledges each referral, and not a transfer from Social Care", () => {
+      const events = log(
+        [
+          "contact.received",
+          "2026-03-02T10:00:00.000Z",
+          { contactId: "c1", kind: "request-for-support", followUp: false },
+        ],
+        [
+          "contact.received",
+          "2026-03-03T10:00:00.000Z",
+          { contactId: "c2", kind: "step-down-from-social-care", followUp: false },
+        ],
+        ["acknowledgement.sent", "2026-03-02T11:00:00.000Z", { contactId: "c1", outboxKey: "k1" }],
+      );
+      expect(clockInstances(clock("acknowledgement"), events, "request-for-support")).toEqual([
+        { instance: 1, key: "c1", startedAt: "2026-03-02T10:00:00.000Z", stoppedAt: "2026-03-02T11:00:00.000Z" },
+      ]);
+    });
+
+    it("writes with the outcome when the Front Door signposts or re-directs, and after the duty manager's review", () => {
+      const events = log(
+        ["front-door.decided", "2026-03-02T10:00:00.000Z", { outcome: "family-wellbeing" }],
+        ["screening.decided", "2026-03-03T10:00:00.000Z", { outcome: "accept" }],
+      );
+      expect(clockInstances(clock("outcome-letter"), events, "request-for-support").map((i) => i.startedAt)).toEqual([
+        "2026-03-03T10:00:00.000Z",
+      ]);
+      const signposted = log(["front-door.decided", "2026-03-02T10:00:00.000Z", { outcome: "signpost" }]);
+      expect(clockInstances(clock("outcome-letter"), signposted, "request-for-support")).toHaveLength(1);
+    });
+  });
+
+  describe("the Front Door-MASH decision within 24 hours", () => {
+    it("does not run for a family transferred from Social Care, which the transfer panel decides", () => {
+      const events = log([
+        "contact.received",
+        "2026-03-02T10:00:00.000Z",
+        { contactId: "c1", kind: "step-down-from-social-care", followUp: false },
+      ]);
+      expect(clockInstances(clock("front-door-decision"), events, "step-down-from-social-care")).toEqual([]);
+    });
+
+    it("ends when consent is refused and nobody overrides it: the case closes", () => {
+      const events = log(
+        [
+          "contact.received",
+          "2026-03-02T10:00:00.000Z",
+          { contactId: "c1", kind: "request-for-support", followUp: false },
+        ],
+        ["consent.recorded", "2026-03-02T15:00:00.000Z", { given: false }],
+      );
+      expect(clockInstances(clock("front-door-decision"), events, "request-for-support")).toEqual([
+        { instance: 1, startedAt: "2026-03-02T10:00:00.000Z", endedAt: "2026-03-02T15:00:00.000Z" },
+      ]);
     });
   });
 

@@ -82,6 +82,7 @@ const framework: {
   { id: "11.2", rule: "supervision discussion recorded", kind: "clock", section: "11.2", maximum: wd(1) },
   { id: "11.3", rule: "caseload", kind: "limit", section: "11.3" },
   { id: "11.4", rule: "long-open cases", kind: "milestones", section: "11.4" },
+  { id: "11.5", rule: "high-risk awareness", kind: "warning", section: "11.5" },
   {
     id: "11.6",
     rule: "supervision",
@@ -181,12 +182,12 @@ describe("the family-solutions profile (seed 003)", () => {
         ["pre-allocation.contact-recorded", "2026-03-16T10:00:00.000Z"],
         ["case.allocated", "2026-03-18T10:00:00.000Z", { workerId: "p1", role: "lead" }],
       );
-      expect(
-        clockInstances(clock("3.3"), events, "other").map((i) => [i.startedAt, i.stoppedAt ?? i.cancelledAt]),
-      ).toEqual([
-        ["2026-03-10T10:00:00.000Z", "2026-03-16T10:00:00.000Z"],
-        ["2026-03-16T10:00:00.000Z", "2026-03-18T10:00:00.000Z"],
-      ]);
+      expect(clockInstances(clock("3.3"), events, "other").map((i) => [i.startedAt, i.stoppedAt ?? i.endedAt])).toEqual(
+        [
+          ["2026-03-10T10:00:00.000Z", "2026-03-16T10:00:00.000Z"],
+          ["2026-03-16T10:00:00.000Z", "2026-03-18T10:00:00.000Z"],
+        ],
+      );
     });
   });
 

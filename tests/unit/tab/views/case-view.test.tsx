@@ -137,6 +137,54 @@ describe("the case page", () => {
     expect(emails.textContent).toContain("Sent");
   });
 
+  it("rule 4.2 and rule 9: shows the warnings raised on the case and each stage a check is missing at", async () => {
+    const citation = (section: string) => ({
+      document: "family-solutions",
+      section,
+      display: `Family Solutions Practice Framework §${section}`,
+    });
+    const warned: CaseDetail = {
+      ...detail,
+      warnings: [
+        {
+          ruleId: "4.2",
+          ruleName: "Mind the lone working policy for late visits",
+          citation: citation("4.2"),
+          message: "This visit was at the end of the day.",
+          seq: 5,
+          label: "Visit completed",
+          at: "2026-11-25T16:30:00Z",
+        },
+      ],
+      checks: [
+        {
+          ruleId: "9",
+          ruleName: "Voice of the child",
+          citation: citation("9"),
+          items: [],
+          stages: [
+            {
+              seq: 6,
+              event: "plan.completed",
+              label: "Support Plan completed",
+              at: "2026-11-26T10:00:00Z",
+              status: "missing",
+            },
+          ],
+          missing: 1,
+        },
+      ],
+    };
+    const api = fakeApi({ caseDetail: () => ok(warned, warned.etag) });
+    renderView(<CaseView caseId="FC-2026-000003" />, { api, me: aMe(["practitioner"]) });
+    await screen.findByRole("list", { name: "Timeline, oldest first" });
+    const text = document.body.textContent ?? "";
+    expect(text).toContain(
+      "Mind the lone working policy for late visits This visit was at the end of the day. (Visit completed, Wed, 25 Nov 2026, 16:30; Family Solutions Practice Framework §4.2)",
+    );
+    expect(text).toContain("Voice of the child Not recorded at “Support Plan completed”");
+  });
+
   it("offers exactly the case's actions, each naming the rules it serves", async () => {
     const api = fakeApi({ caseDetail: () => ok(detail, detail.etag) });
     renderView(<CaseView caseId="FC-2026-000003" />, { api, me: aMe(["practitioner"]) });

@@ -23,6 +23,7 @@ const report: ComplianceReport = {
       late: 2,
       lateStillOpen: 1,
       lateWithinMaximum: 1,
+      lateUnmet: 0,
       cancelled: 0,
     },
     {
@@ -33,9 +34,11 @@ const report: ComplianceReport = {
       late: 0,
       lateStillOpen: 0,
       lateWithinMaximum: 0,
+      lateUnmet: 0,
       cancelled: 4,
     },
   ],
+  checks: [{ ruleId: "9", ruleName: "Voice of the child is evident", citation, evidenced: 5, missing: 2 }],
   reasons: [{ caseId: "FC-2026-000007", ruleId: "1.2", instance: 1, reason: "Mailbox outage over the weekend" }],
   longOpen: [
     { months: 3, ruleId: "11.4", cases: [{ caseId: "FC-2026-000002", openedAt: "2026-07-01T09:00:00Z" }], more: false },
@@ -52,6 +55,14 @@ describe("compliance for oversight and inspection", () => {
     const cells = within(within(table).getByRole("row", { name: /1\.2 Acknowledge/ })).getAllByRole("cell");
     // 8 on time of 11 due (8 + 2 late + 1 overdue and still open).
     expect(cells.slice(1).map((c) => c.textContent)).toEqual(["73%", "8", "2", "1", "1", "0"]);
+  });
+
+  it("counts, for rule 9, the stages where the voice of the child was evident and where it was missing", async () => {
+    const api = fakeApi({ compliance: () => ok(report) });
+    renderView(<ComplianceView today="2026-11-23" />, { api, me: aMe(["manager"]) });
+    const table = await screen.findByRole("table", { name: /Checks at each stage, 2026-11-01 to 2026-11-23/ });
+    const cells = within(within(table).getByRole("row", { name: /9 Voice of the child/ })).getAllByRole("cell");
+    expect(cells.slice(1).map((c) => c.textContent)).toEqual(["5", "2"]);
   });
 
   it("charts the on-time percentage per rule against the target, the table being its text alternative", async () => {

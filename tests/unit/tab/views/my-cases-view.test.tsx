@@ -26,6 +26,16 @@ describe("my cases in RAG order", () => {
     expect(items[1]?.textContent).toContain("Green: on track");
   });
 
+  it("rule 11.5: marks a case a manager flagged high risk, and only that one", async () => {
+    const flagged = { ...overdue, highRisk: true as const };
+    const api = fakeApi({ myCases: () => ok({ items: [flagged, onTrack], workerId: "prac-1" }) });
+    renderView(<MyCasesView />, { api, me: aMe(["practitioner"]) });
+    const list = await screen.findByRole("list", { name: "My cases, most urgent first" });
+    const items = within(list).getAllByRole("listitem");
+    expect(items[0]?.textContent).toContain("FC-2026-000010 High risk");
+    expect(items[1]?.textContent).not.toContain("High risk");
+  });
+
   it("leaves recording to the case's own page: each case links there, and no form is written per command here", async () => {
     const api = fakeApi({ myCases: () => ok({ items: [overdue], workerId: "prac-1" }) });
     renderView(<MyCasesView />, { api, me: aMe(["practitioner"]) });

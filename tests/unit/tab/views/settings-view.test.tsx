@@ -59,6 +59,35 @@ describe("settings (admin)", () => {
     ]);
   });
 
+  it("changes the centre's own timescale for Bexley's letters, which the procedure leaves to local practice", async () => {
+    const letters = { amount: 1, unit: "working-days" };
+    const bexley: SettingsResponse = {
+      ...settings,
+      profileId: "bexley",
+      localTimescales: [
+        {
+          ruleId: "acknowledgement",
+          ruleName: "Acknowledge the referrer",
+          timescale: letters,
+          defaultTimescale: letters,
+        },
+      ],
+    };
+    const api = fakeApi({ settings: () => ok(bexley), staff, updateSettings: () => ok(bexley) });
+    renderView(<SettingsView />, { api, me: aMe(["admin"]) });
+    const form = await screen.findByRole("form", { name: "Service settings" });
+    const field = within(form).getByLabelText("Acknowledge the referrer within (working days)");
+    expect(
+      within(form).getByText(/Local practice: the procedure sets no timescale. The default is 1 working day./),
+    ).toBeTruthy();
+    fireEvent.change(field, { target: { value: "2" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Save settings" }));
+    await waitFor(() => expect(api.callsTo("updateSettings")).toHaveLength(1));
+    expect(api.callsTo("updateSettings")[0]?.args[0]).toMatchObject({
+      localTimescales: { acknowledgement: { amount: 2, unit: "working-days" } },
+    });
+  });
+
   it("imports a GOV.UK bank-holidays file", async () => {
     const api = fakeApi({
       settings: () => ok(settings),
