@@ -157,7 +157,7 @@ describe("newer items are never starved by failing older ones", () => {
 });
 
 describe("what Teams asks to be retried is retried at once, with back-off and jitter", () => {
-  // 502 and 504 too (tests/unit/bot/proactive/rate-limiter.test.ts); botbuilder's client retries those itself first.
+  // 502 and 504 too (tests/unit/bot/proactive/rate-limiter.test.ts); the Agents SDK's connector client retries none itself.
   it("412: tried again after 1 s, 2 s… (a random half to whole of each), and posted once", async () => {
     await setUp();
     h.pacing.jitter = 0.5;
