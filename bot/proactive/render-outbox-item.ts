@@ -11,9 +11,11 @@ import { quarantineNoticeCard } from "../cards/quarantine-notice.js";
 import { transferPanelAgendaCards } from "../cards/transfer-panel-agenda.js";
 import { triageCard } from "../cards/triage.js";
 import { maamAgenda, screeningAgenda } from "../presenters/agenda-cards.js";
-import { clockStillDue, type DueClock } from "../../src/app/queries/due-clocks.js";
+import { clockStillDue } from "../../src/app/queries/due-clocks.js";
+import type { ActionableDueItem } from "../cards/elements/clock-actions.js";
 import { nameOf } from "../../src/app/queries/staff-directory.js";
 import { clockRef, stillDueAll } from "../presenters/due-clocks.js";
+import { staffIdOf, withStoppingActions } from "../presenters/nudge-actions.js";
 import { transferPanelOf, transferPanelView } from "../presenters/transfer-panel-view.js";
 import { sharedCardDetail } from "../presenters/shared-card-detail.js";
 import { triageView, type TriageFinding } from "../presenters/triage-view.js";
@@ -27,8 +29,6 @@ type Render = (deps: BotDeps, item: OutboxItem) => Promise<AdaptiveCardJson[]>;
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-const staffIdOf = (conversation: unknown): string | undefined =>
-  typeof conversation === "string" && conversation.startsWith("user~") ? conversation.slice("user~".length) : undefined;
 
 /** The day a queued agenda is for (`AgendaPayload.date`), so that one posted late still says its own day. */
 const agendaDate = (payload: Payload): LocalDate | undefined =>
@@ -63,17 +63,19 @@ const digest: Render = async (deps, { payload }) => {
     timeZone: deps.app.calendar.timeZone,
     personName: await nameOf(deps.app, staffId, staffId === undefined ? "duty team" : "there"),
     date: typeof payload["date"] === "string" ? payload["date"] : deps.app.calendar.localDate(deps.app.clock.now()),
-    items: await stillDueAll(deps, clocks),
+    items: await withStoppingActions(deps, payload["conversation"], await stillDueAll(deps, clocks)),
   });
 };
 
-/** One clock's nudge, only while that clock still needs someone. */
+/** One clock's nudge, only while that clock still needs someone; in a personal chat, with what stops it. */
 const aboutOneClock =
-  (card: (deps: BotDeps, item: DueClock, payload: Payload) => Promise<AdaptiveCardJson>): Render =>
+  (card: (deps: BotDeps, item: ActionableDueItem, payload: Payload) => Promise<AdaptiveCardJson>): Render =>
   async (deps, { payload }) => {
     const ref = clockRef(payload);
     const due = ref === undefined ? undefined : await clockStillDue(deps.app, ref);
-    return due === undefined ? [] : [await card(deps, due, payload)];
+    if (due === undefined) return [];
+    const [item] = await withStoppingActions(deps, payload["conversation"], [due]);
+    return [await card(deps, item ?? due, payload)];
   };
 
 const overdue = aboutOneClock(async (deps, item) => overdueNoteCard({ timeZone: deps.app.calendar.timeZone, item }));
@@ -88,9 +90,12 @@ const escalation = aboutOneClock(async (deps, item, payload) => {
   });
 });
 
-const palReminder = aboutOneClock(async (deps, item) =>
-  preAllocationReminderCard({ timeZone: deps.app.calendar.timeZone, items: [item] }),
-);
+// The duty chat is shared: the reminder names the clock, and the case's actions stay on its personal card.
+const palReminder: Render = async (deps, { payload }) => {
+  const ref = clockRef(payload);
+  const due = ref === undefined ? undefined : await clockStillDue(deps.app, ref);
+  return due === undefined ? [] : [preAllocationReminderCard({ timeZone: deps.app.calendar.timeZone, items: [due] })];
+};
 
 const NOT_ACKNOWLEDGED = ["not-for-this-kind", "never-answer", "no-acknowledgement-rule", "too-old"] as const;
 
