@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DemoHistorySummary } from "../../../src/compose/local-mode/demo-history.js";
+import { axeCheck } from "../../support/axe-pass.js";
 import { type LocalStack } from "../../support/local-stack.js";
 import { DEMO_MANAGER, openTabSession, type TabSession } from "../../support/tab-session.js";
 
@@ -43,10 +44,33 @@ describe("the demo centre's history in the tab", () => {
       expect(late).toBeGreaterThan(0);
       await expect(page.getByText("No reasons have been recorded in this period.").count()).resolves.toBe(0);
 
-      const chart = page.locator("figure").filter({ hasText: "On time per rule against the target" });
+      const chart = page.locator("figure").filter({ hasText: "On time per rule (target" });
       await chart.waitFor();
       expect(await chart.locator("svg rect").count()).toBeGreaterThan(3);
       await expect(page.getByText("No clock was due in this period").count()).resolves.toBe(0);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  it(
+    "shows the monthly trend per rule over the three months, chart and table, with no WCAG A/AA violation in any theme",
+    async () => {
+      const from = new Date(Date.now() - 92 * 24 * 3_600_000).toISOString().slice(0, 10);
+      for (const theme of ["light", "dark", "contrast"]) {
+        await page.goto(`${stack.service.url}/tab/?as=${DEMO_MANAGER}&theme=${theme}#/compliance`);
+        await page.getByRole("heading", { level: 2, name: "Compliance" }).waitFor();
+        await page.getByRole("textbox", { name: "From" }).fill(from);
+        const trend = page.getByRole("table", { name: /On time per rule by month/ });
+        await trend.waitFor();
+        const months = await trend.getByRole("columnheader").allInnerTexts();
+        expect(months.length).toBeGreaterThanOrEqual(4); // the rule, and three or four months
+        const cells = await trend.locator("tbody td").allInnerTexts();
+        expect(cells.filter((c) => /^\d+% \(\d+ of \d+\)$/.test(c)).length).toBeGreaterThan(5);
+        const chart = page.locator("figure").filter({ hasText: "On time per rule by month" });
+        expect(await chart.locator("svg path").count()).toBeGreaterThan(1);
+        const axe = await axeCheck(page, "compliance, three months of demo history", theme);
+        expect(axe.violations).toEqual([]);
+      }
     },
     RUN_TIMEOUT_MS,
   );

@@ -50,6 +50,9 @@ describe("issue 17 §4 a demo centre with a history, lived through the real use 
     expect(report.rules.some((r) => r.onTime > 5)).toBe(true);
     expect(report.rules.some((r) => r.late > 0)).toBe(true);
     expect(report.reasons.length).toBeGreaterThan(0);
+    // The monthly trend has something to show in more than one month.
+    const busyMonths = (r: (typeof report.rules)[number]) => r.months.filter((m) => m.onTime + m.late > 0).length;
+    expect(report.rules.some((r) => busyMonths(r) >= 2)).toBe(true);
     expect(h.logLines.filter((l) => l.includes("Demo Referrer"))).toEqual([]);
 
     expect(await seedDemoHistory(h.deps)).toMatchObject({ seeded: false });
