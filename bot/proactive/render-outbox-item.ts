@@ -2,7 +2,7 @@ import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { OutboxItem } from "../../src/ports/outbox.js";
 import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
-import type { AdaptiveCardJson } from "../cards/card-json.js";
+import { cardBytes, MAX_CARD_BYTES, type AdaptiveCardJson } from "../cards/card-json.js";
 import { escalationCard } from "../cards/escalation.js";
 import { nudgeDigestCards } from "../cards/nudge-digest.js";
 import { overdueNoteCard } from "../cards/overdue-note.js";
@@ -11,7 +11,7 @@ import { quarantineNoticeCard } from "../cards/quarantine-notice.js";
 import { transferPanelAgendaCards } from "../cards/transfer-panel-agenda.js";
 import { triageCard } from "../cards/triage.js";
 import { maamAgenda, screeningAgenda } from "../presenters/agenda-cards.js";
-import { clockStillDue } from "../../src/app/queries/due-clocks.js";
+import { clockStillDue, type DueClock } from "../../src/app/queries/due-clocks.js";
 import type { ActionableDueItem } from "../cards/elements/clock-actions.js";
 import { nameOf } from "../../src/app/queries/staff-directory.js";
 import { clockRef, stillDueAll } from "../presenters/due-clocks.js";
@@ -56,15 +56,29 @@ const transferPanelAgenda: Render = async (deps, item) => {
       );
 };
 
+/** Without the clocks' actions: what a nudge falls back to when its actions would not fit a Teams message. */
+const withoutActions = (item: ActionableDueItem): DueClock => {
+  const { actions, ...clock } = item;
+  void actions;
+  return clock;
+};
+
 const digest: Render = async (deps, { payload }) => {
   const clocks = Array.isArray(payload["clocks"]) ? (payload["clocks"] as unknown[]) : [];
   const staffId = staffIdOf(payload["conversation"]);
-  return nudgeDigestCards({
+  const view = {
     timeZone: deps.app.calendar.timeZone,
     personName: await nameOf(deps.app, staffId, staffId === undefined ? "duty team" : "there"),
     date: typeof payload["date"] === "string" ? payload["date"] : deps.app.calendar.localDate(deps.app.clock.now()),
     items: await withStoppingActions(deps, payload["conversation"], await stillDueAll(deps, clocks)),
-  });
+  };
+  try {
+    return nudgeDigestCards(view);
+  } catch (error) {
+    // One clock's actions too large for a Teams message (a long worker list): the digest goes without actions.
+    if (!(error instanceof CardError)) throw error;
+    return nudgeDigestCards({ ...view, items: view.items.map(withoutActions) });
+  }
 };
 
 /** One clock's nudge, only while that clock still needs someone; in a personal chat, with what stops it. */
@@ -75,7 +89,9 @@ const aboutOneClock =
     const due = ref === undefined ? undefined : await clockStillDue(deps.app, ref);
     if (due === undefined) return [];
     const [item] = await withStoppingActions(deps, payload["conversation"], [due]);
-    return [await card(deps, item ?? due, payload)];
+    const drawn = await card(deps, item ?? due, payload);
+    // Its actions too large for a Teams message (a long worker list): the nudge goes without them.
+    return [cardBytes(drawn) <= MAX_CARD_BYTES ? drawn : await card(deps, due, payload)];
   };
 
 const overdue = aboutOneClock(async (deps, item) => overdueNoteCard({ timeZone: deps.app.calendar.timeZone, item }));
