@@ -20,6 +20,8 @@ export interface RunningLocal {
  * Graph out, a page to read the mailbox) and the service in local mode, on their usual ports.
  */
 export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<RunningLocal> {
+  // `npm start` opens on the demo centre's history unless FC_DEMO=off.
+  env = { FC_DEMO: "on", ...env };
   const config = loadConfig({ ...env, FC_MODE: "local" });
   const azurite = await startAzurite({ port: 10002 });
   const standIn = await startStandIn({ mailbox: config.mailbox.address });
@@ -36,6 +38,7 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
     `  mailbox page         ${standIn.pageUrl}`,
     `  Azurite (tables)     http://127.0.0.1:${azurite.port}`,
     `  Early Help Desk      ${config.mailbox.earlyHelpDesk.join(", ")}`,
+    `  demo centre          ${config.demo ? "three months of made-up history, seeding in the background (FC_DEMO=off: start empty)" : "off: starts empty"}`,
     "",
   ];
   return {

@@ -31,7 +31,7 @@ async function seedContacts(local: RunningLocal): Promise<number> {
  * no Microsoft 365 tenant. Local mode gives whoever chats every role (bot/demo-team.ts).
  */
 async function main(): Promise<void> {
-  const local = await startLocal();
+  const local = await startLocal({ FC_DEMO: "off", ...process.env });
   const playground = await startAgentsPlayground({
     botEndpoint: `${local.service.url}/api/messages`,
     port: PLAYGROUND_PORT,

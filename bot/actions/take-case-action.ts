@@ -11,6 +11,14 @@ import { forEveryone, saidUnderTheCard, type ActionResult } from "./action-resul
 import { declaredValues } from "./declared-values.js";
 import { notOnStaffList, refusedOnCard } from "./decision-outcome.js";
 
+const doneUnderTheNudge = (caseId: string, label: string, status: string): ActionResult => ({
+  kind: "message",
+  text:
+    status === "already-recorded"
+      ? `Already on case ${caseId}: ${label}. Nothing new was recorded.`
+      : `Done on case ${caseId}: ${label}, recorded. Type "case ${caseId}" for what comes next.`,
+});
+
 /**
  * `case.action`: one of the case's actions taken from the personal case card, through the same use case as the tab's
  * case page; the card is drawn again with what the person may do next.
@@ -34,10 +42,13 @@ export async function takeCaseActionOnCard(
   if (isRefused(detail)) return saidUnderTheCard("Nothing was recorded", detail.message);
   const stored = detail.stored;
   const inputs = spec.inputs(await actionContext(deps.app, stored));
-  const values = declaredValues(inputs, actionId, data, deps.app.calendar.timeZone);
+  // A nudge names several clocks, so its inputs are scoped by case and clock as well (bot/cards/elements/clock-actions.ts).
+  const values = declaredValues(inputs, field(data, "scope") ?? actionId, data, deps.app.calendar.timeZone);
   const outcome = await takeAction(deps.app, caseId, actionId, values, who);
   if (outcome.status === "refused") return refusedOnCard(deps, verb, caseId, outcome);
   if (outcome.status === "already-decided") return saidUnderTheCard("Nothing was recorded", outcome.message);
   deps.app.logger.info("bot.case-action", { verb, actionId, caseId, status: outcome.status });
+  // From a nudge: said under it, which stays as it was (a digest names other clocks; tomorrow's leaves this one out).
+  if (field(data, "from") === "nudge") return doneUnderTheNudge(caseId, spec.label, outcome.status);
   return forEveryone(await caseCardFor(deps, await deps.app.cases.getCase(caseId), who));
 }

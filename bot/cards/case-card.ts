@@ -5,9 +5,8 @@ import { CONTACT_KIND_LABELS } from "../../src/domain/contact.js";
 import { STATE_PHRASES } from "../../src/domain/lifecycle/index.js";
 import type { Deadline } from "../../src/domain/rules/deadline.js";
 import type { CaseAction } from "../../src/app/actions/case-action.js";
-import { adaptiveCard, type AdaptiveCardJson, type CardElement, type ShowCardAction } from "./card-json.js";
-import { execute } from "./elements/actions.js";
-import { declaredInput } from "./elements/declared-inputs.js";
+import { adaptiveCard, type AdaptiveCardJson, type CardElement } from "./card-json.js";
+import { caseActionCard } from "./elements/case-actions.js";
 import { clockLines } from "./elements/clocks.js";
 import { formatInstant } from "./elements/london-time.js";
 import { container, facts, heading, text } from "./elements/text.js";
@@ -24,21 +23,7 @@ export interface CaseCardView {
   readonly actions: readonly CaseAction[];
 }
 
-/** The verb every case action's button sends; `actionId` in its data says which. */
-export const CASE_ACTION_VERB = "case.action";
-
-/** One action as a button that opens its inputs, and a button inside that takes it. */
-const actionCard = (caseId: string, action: CaseAction): ShowCardAction => ({
-  type: "Action.ShowCard",
-  title: action.label,
-  card: adaptiveCard(
-    [
-      ...(action.rules.length > 0 ? [text(`Rules ${action.rules.join(", ")}`, { isSubtle: true, size: "small" })] : []),
-      ...action.inputs.flatMap((input) => declaredInput(action.id, input)),
-    ],
-    [execute(action.label, CASE_ACTION_VERB, { caseId, actionId: action.id }, "positive")],
-  ),
-});
+export { CASE_ACTION_VERB } from "./elements/case-actions.js";
 
 const who = (actor: Actor): string => actor.displayName ?? (actor.kind === "system" ? "The service" : actor.id);
 
@@ -67,6 +52,6 @@ export function caseCard(view: CaseCardView): AdaptiveCardJson {
       container([text("Clocks", { weight: "bolder" }), ...clockLines(view.clocks, view.timeZone)], { separator: true }),
       container([text("Recent timeline", { weight: "bolder" }), ...timeline(view)], { separator: true }),
     ],
-    view.actions.map((action) => actionCard(kase.id, action)),
+    view.actions.map((action) => caseActionCard(kase.id, action)),
   );
 }

@@ -13,20 +13,24 @@ export interface ClockReasonView {
   readonly item: DueItem;
 }
 
-const reasonInput = (): CardElement =>
-  textInput(CLOCK_REASON_INPUT, "Reason", { multiline: true, required: true, maxLength: 1000 });
+/** Required where its button is the card's only one: Teams checks every input of a card on any button. */
+const reasonInput = (required = true): CardElement =>
+  textInput(CLOCK_REASON_INPUT, "Reason", { multiline: true, required, maxLength: 1000 });
 
 /** The button that records the reason on the case (audited), naming the clock instance it is for. */
 const recordReason = ({ caseId, deadline }: DueItem): ExecuteAction =>
   execute("Record reason", CLOCK_REASON, { caseId, rule: deadline.ruleId, instance: deadline.instance }, "positive");
 
-/** The reason input and its button, for a card that reports an exceeded clock (overdue note, escalation). */
-export function clockReasonSection(item: DueItem): CardElement[] {
+/**
+ * The reason input and its button, for a card that reports an exceeded clock (overdue note, escalation). On a card
+ * with other buttons (the action that stops the clock) the input is not marked required; the bot asks for it instead.
+ */
+export function clockReasonSection(item: DueItem, options: { readonly onlyButton?: boolean } = {}): CardElement[] {
   return [
     text("Why is it late? Recording the reason keeps the case record and the compliance report honest.", {
       weight: "bolder",
     }),
-    reasonInput(),
+    reasonInput(options.onlyButton ?? true),
     actionSet([recordReason(item)]),
   ];
 }

@@ -1,6 +1,7 @@
 import { adaptiveCard, type AdaptiveCardJson } from "./card-json.js";
 import { clockReasonSection } from "./clock-reason.js";
-import { dueItemLine, type DueItem } from "./elements/due-items.js";
+import { clockActionSet, type ActionableDueItem } from "./elements/clock-actions.js";
+import { dueItemLine } from "./elements/due-items.js";
 import { heading, text } from "./elements/text.js";
 
 /** To the practitioner's manager when a clock passes its maximum. */
@@ -8,7 +9,8 @@ export interface EscalationView {
   readonly timeZone: string;
   readonly managerName: string;
   readonly practitionerName: string;
-  readonly item: DueItem;
+  /** The clock, with what stops it where the person may do that now. */
+  readonly item: ActionableDueItem;
 }
 
 export function escalationCard(view: EscalationView): AdaptiveCardJson {
@@ -18,6 +20,7 @@ export function escalationCard(view: EscalationView): AdaptiveCardJson {
       `${view.managerName}, a clock on ${view.practitionerName}'s case ${view.item.caseId} has passed its maximum timescale. It is escalated to you as their manager.`,
     ),
     dueItemLine(view.item, view.timeZone),
-    ...clockReasonSection(view.item),
+    ...clockActionSet(view.item),
+    ...clockReasonSection(view.item, { onlyButton: (view.item.actions ?? []).length === 0 }),
   ]);
 }

@@ -1,6 +1,7 @@
 import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { AdaptiveCardJson } from "./card-json.js";
-import { dueListed, dueSections, type DueItem } from "./elements/due-items.js";
+import { clockActionSet, type ActionableDueItem } from "./elements/clock-actions.js";
+import { dueListed, dueSections } from "./elements/due-items.js";
 import { formatDate } from "./elements/london-time.js";
 import { packIntoCards } from "./elements/split-cards.js";
 import { heading, text } from "./elements/text.js";
@@ -12,7 +13,8 @@ export interface NudgeDigestView {
   readonly timeZone: string;
   readonly personName: string;
   readonly date: LocalDate;
-  readonly items: readonly DueItem[];
+  /** Each clock, with what stops it where the person may do that now (their own digest only). */
+  readonly items: readonly ActionableDueItem[];
 }
 
 /** The digest in as many parts as a Teams message needs, most urgent first. */
@@ -27,6 +29,6 @@ export function nudgeDigestCards(view: NudgeDigestView): AdaptiveCardJson[] {
       ),
       ...(listed.length === 0 ? [text("Nothing is due soon or overdue today.")] : []),
     ],
-    render: (run) => dueSections(run, view.timeZone),
+    render: (run) => dueSections(run, view.timeZone, clockActionSet),
   });
 }

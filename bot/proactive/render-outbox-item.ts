@@ -2,7 +2,7 @@ import type { LocalDate } from "../../src/domain/calendar/calendar.js";
 import type { OutboxItem } from "../../src/ports/outbox.js";
 import type { StoredCase } from "../../src/ports/cases.js";
 import type { BotDeps } from "../bot-deps.js";
-import type { AdaptiveCardJson } from "../cards/card-json.js";
+import { cardBytes, MAX_CARD_BYTES, type AdaptiveCardJson } from "../cards/card-json.js";
 import { escalationCard } from "../cards/escalation.js";
 import { nudgeDigestCards } from "../cards/nudge-digest.js";
 import { overdueNoteCard } from "../cards/overdue-note.js";
@@ -12,8 +12,10 @@ import { transferPanelAgendaCards } from "../cards/transfer-panel-agenda.js";
 import { triageCard } from "../cards/triage.js";
 import { maamAgenda, screeningAgenda } from "../presenters/agenda-cards.js";
 import { clockStillDue, type DueClock } from "../../src/app/queries/due-clocks.js";
+import type { ActionableDueItem } from "../cards/elements/clock-actions.js";
 import { nameOf } from "../../src/app/queries/staff-directory.js";
 import { clockRef, stillDueAll } from "../presenters/due-clocks.js";
+import { staffIdOf, withStoppingActions } from "../presenters/nudge-actions.js";
 import { transferPanelOf, transferPanelView } from "../presenters/transfer-panel-view.js";
 import { sharedCardDetail } from "../presenters/shared-card-detail.js";
 import { triageView, type TriageFinding } from "../presenters/triage-view.js";
@@ -27,8 +29,6 @@ type Render = (deps: BotDeps, item: OutboxItem) => Promise<AdaptiveCardJson[]>;
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-const staffIdOf = (conversation: unknown): string | undefined =>
-  typeof conversation === "string" && conversation.startsWith("user~") ? conversation.slice("user~".length) : undefined;
 
 /** The day a queued agenda is for (`AgendaPayload.date`), so that one posted late still says its own day. */
 const agendaDate = (payload: Payload): LocalDate | undefined =>
@@ -56,24 +56,42 @@ const transferPanelAgenda: Render = async (deps, item) => {
       );
 };
 
+/** Without the clocks' actions: what a nudge falls back to when its actions would not fit a Teams message. */
+const withoutActions = (item: ActionableDueItem): DueClock => {
+  const { actions, ...clock } = item;
+  void actions;
+  return clock;
+};
+
 const digest: Render = async (deps, { payload }) => {
   const clocks = Array.isArray(payload["clocks"]) ? (payload["clocks"] as unknown[]) : [];
   const staffId = staffIdOf(payload["conversation"]);
-  return nudgeDigestCards({
+  const view = {
     timeZone: deps.app.calendar.timeZone,
     personName: await nameOf(deps.app, staffId, staffId === undefined ? "duty team" : "there"),
     date: typeof payload["date"] === "string" ? payload["date"] : deps.app.calendar.localDate(deps.app.clock.now()),
-    items: await stillDueAll(deps, clocks),
-  });
+    items: await withStoppingActions(deps, payload["conversation"], await stillDueAll(deps, clocks)),
+  };
+  try {
+    return nudgeDigestCards(view);
+  } catch (error) {
+    // One clock's actions too large for a Teams message (a long worker list): the digest goes without actions.
+    if (!(error instanceof CardError)) throw error;
+    return nudgeDigestCards({ ...view, items: view.items.map(withoutActions) });
+  }
 };
 
-/** One clock's nudge, only while that clock still needs someone. */
+/** One clock's nudge, only while that clock still needs someone; in a personal chat, with what stops it. */
 const aboutOneClock =
-  (card: (deps: BotDeps, item: DueClock, payload: Payload) => Promise<AdaptiveCardJson>): Render =>
+  (card: (deps: BotDeps, item: ActionableDueItem, payload: Payload) => Promise<AdaptiveCardJson>): Render =>
   async (deps, { payload }) => {
     const ref = clockRef(payload);
     const due = ref === undefined ? undefined : await clockStillDue(deps.app, ref);
-    return due === undefined ? [] : [await card(deps, due, payload)];
+    if (due === undefined) return [];
+    const [item] = await withStoppingActions(deps, payload["conversation"], [due]);
+    const drawn = await card(deps, item ?? due, payload);
+    // Its actions too large for a Teams message (a long worker list): the nudge goes without them.
+    return [cardBytes(drawn) <= MAX_CARD_BYTES ? drawn : await card(deps, due, payload)];
   };
 
 const overdue = aboutOneClock(async (deps, item) => overdueNoteCard({ timeZone: deps.app.calendar.timeZone, item }));
@@ -88,9 +106,12 @@ const escalation = aboutOneClock(async (deps, item, payload) => {
   });
 });
 
-const palReminder = aboutOneClock(async (deps, item) =>
-  preAllocationReminderCard({ timeZone: deps.app.calendar.timeZone, items: [item] }),
-);
+// The duty chat is shared: the reminder names the clock, and the case's actions stay on its personal card.
+const palReminder: Render = async (deps, { payload }) => {
+  const ref = clockRef(payload);
+  const due = ref === undefined ? undefined : await clockStillDue(deps.app, ref);
+  return due === undefined ? [] : [preAllocationReminderCard({ timeZone: deps.app.calendar.timeZone, items: [due] })];
+};
 
 const NOT_ACKNOWLEDGED = ["not-for-this-kind", "never-answer", "no-acknowledgement-rule", "too-old"] as const;
 

@@ -518,6 +518,17 @@ export interface RuleCompliance {
   /** Of `late`, how many were never met: the case closed with them already past their maximum. */
   readonly lateUnmet: number;
   readonly cancelled: number;
+  /** The on-time percentage aimed for: the profile's, else 100 (the framework sets the timescale for every case). */
+  readonly target: number;
+  /** Each month the period touches, oldest first: clocks stopped in it on time and late (the monthly trend). */
+  readonly months: readonly MonthOnTime[];
+}
+
+export interface MonthOnTime {
+  /** YYYY-MM, a London calendar month. */
+  readonly month: string;
+  readonly onTime: number;
+  readonly late: number;
 }
 
 export interface ExceedingReason {

@@ -73,6 +73,11 @@ export const schema = z
     FC_ACK_MAX_AGE_HOURS: intFrom(1, 24 * 365).default(96),
     FC_INTAKE_FROM: z.iso.datetime({ offset: true }).optional(),
     FC_JUNK_MAIL: z.enum(["sweep", "leave"]).default("sweep"),
+    /**
+     * LOCAL MODE ONLY: `on` seeds a made-up centre's three months of history once (`npm start` sets it unless
+     * `FC_DEMO=off`); never in production.
+     */
+    FC_DEMO: z.enum(["on", "off"]).default("off"),
     /** How much of a message body the intake reads (characters): the rest is cut, and the contact says so. */
     FC_MAX_HTML_BODY_CHARS: intFrom(16_384, 16_777_216).default(1_048_576),
     FC_MAX_TEXT_BODY_CHARS: intFrom(4_096, 4_194_304).default(262_144),
@@ -116,6 +121,9 @@ export const schema = z
     need("FC_PUBLIC_BASE_URL", "the service's public https:// address, where Graph sends change notifications");
     need("FC_NOTIFICATION_CLIENT_STATE", "a random secret (16 to 128 characters) Graph echoes on every notification");
     if (c.FC_MODE !== "production") return;
+    if (c.FC_DEMO === "on") {
+      ctx.addIssue({ code: "custom", path: ["FC_DEMO"], message: "the demo centre is for local mode only: use off" });
+    }
     need("FC_TENANT_ID", "the Microsoft Entra tenant id (GUID) of the council");
     need("FC_BOT_APP_ID", "the bot's Microsoft App ID (single-tenant app registration or managed identity)");
     if (!c.FC_USE_MANAGED_IDENTITY) {

@@ -4,6 +4,8 @@ import { CREDENTIAL_SETTING, localModeRefusals, PLATFORM_MARKERS } from "./local
 
 export interface Config {
   readonly mode: "local" | "production";
+  /** Local mode: seed the demo centre's history once (src/compose/local-mode/demo-history.ts). */
+  readonly demo: boolean;
   readonly http: {
     readonly host: string;
     readonly port: number;
@@ -126,6 +128,7 @@ export function loadConfig(env: Env): Config {
   if (c.FC_MODE === "local") refuseUnsafeLocalMode(c, env);
   return {
     mode: c.FC_MODE,
+    demo: c.FC_MODE === "local" && c.FC_DEMO === "on",
     http: {
       host: c.FC_HOST,
       port: c.FC_PORT,

@@ -19,6 +19,7 @@ import { subscriptionSettings } from "./graph-from-config.js";
 import { botFromConfig } from "./bot-from-config.js";
 import { healthRoutesFromParts } from "./health-routes-from-parts.js";
 import { createHttpApp } from "./http-app.js";
+import { startDemoSeeding, type DemoSeeding } from "./local-mode/demo-history.js";
 import { startLocalMode } from "./local-mode/local-mode.js";
 import { systemClock } from "./system-clock.js";
 import { startTelemetry } from "./telemetry-from-config.js";
@@ -36,6 +37,8 @@ export interface RunningService {
   readonly store: Store;
   /** Runs an inbox round now and waits for it (and the letters after it). */
   readonly syncNow: () => Promise<void>;
+  /** Local mode with FC_DEMO=on: the demo centre's seeding, running in the background after start. */
+  readonly demo?: DemoSeeding;
   close(): Promise<void>;
 }
 
@@ -100,17 +103,20 @@ export async function startService(config: Config, options: ServiceOptions = {})
 
   scheduler.start(); // its first round creates or renews the subscription
   pump.inbox.request();
+  const demo = config.demo && local !== undefined ? startDemoSeeding(deps) : undefined;
   logger.info("service.started", { mode: config.mode, port, profile: deps.profile.id });
   return {
     url: `http://${config.http.host}:${port}`,
     deps,
     store,
+    ...(demo === undefined ? {} : { demo }),
     syncNow: async () => {
       pump.inbox.request();
       await pump.inbox.idle();
       await pump.letters.idle();
     },
     async close() {
+      await demo?.stop();
       pump.stop();
       await scheduler.stop();
       await pump.inbox.idle();

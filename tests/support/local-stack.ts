@@ -34,7 +34,11 @@ export interface LocalStack {
 }
 
 /** The local mode of `npm start` on ephemeral ports: stand-in (SMTP + Graph), the service, real Azurite. */
-export async function startLocalStack(azuriteConnectionString: string, tablePrefix: string): Promise<LocalStack> {
+export async function startLocalStack(
+  azuriteConnectionString: string,
+  tablePrefix: string,
+  options: { readonly demo?: boolean } = {},
+): Promise<LocalStack> {
   const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, mailbox: GROUP_MAILBOX, seed: 7 });
   const port = await freePort();
   const logLines: string[] = [];
@@ -45,6 +49,8 @@ export async function startLocalStack(azuriteConnectionString: string, tablePref
     FC_GRAPH_BASE_URL: standIn.graphBaseUrl,
     FC_STORAGE_CONNECTION_STRING: azuriteConnectionString,
     FC_TABLE_PREFIX: tablePrefix,
+    // The demo centre's history only where a test asks for it: the others count what they send in themselves.
+    FC_DEMO: options.demo === true ? "on" : "off",
   };
   const config = loadConfig(env);
   const service = await startService(config, { logger: createLogger((line) => logLines.push(line)) });

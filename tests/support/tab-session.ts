@@ -18,8 +18,9 @@ export async function openTabSession(
   azuriteConnectionString: string,
   tablePrefix: string,
   uiTimeoutMs: number,
+  options: { readonly demo?: boolean } = {},
 ): Promise<TabSession> {
-  const stack = await startLocalStack(azuriteConnectionString, tablePrefix);
+  const stack = await startLocalStack(azuriteConnectionString, tablePrefix, options);
   await eventually(async () => expect(await stack.service.store.staff.get(DEMO_MANAGER)).toBeDefined());
   const browser = await launchBrowser();
   const page = await browser.newPage();

@@ -158,3 +158,16 @@ describe("configuration", () => {
     expect(() => loadConfig({ FC_MODE: "staging" })).toThrow(/FC_MODE/);
   });
 });
+
+describe("issue 17 §4 the demo centre (FC_DEMO)", () => {
+  it("is off unless asked for; FC_DEMO=on seeds in local mode only, and production refuses it", () => {
+    expect(local().demo).toBe(false);
+    expect(local({ FC_DEMO: "on" }).demo).toBe(true);
+    expect(local({ FC_DEMO: "off" }).demo).toBe(false);
+    expect(() => local({ FC_DEMO: "yes" })).toThrow(/FC_DEMO/);
+    expect(() => loadConfig({ ...PRODUCTION, FC_DEMO: "on" })).toThrow(
+      /FC_DEMO: the demo centre is for local mode only/,
+    );
+    expect(loadConfig(PRODUCTION).demo).toBe(false);
+  });
+});

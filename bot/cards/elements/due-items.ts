@@ -11,7 +11,7 @@ export type DueItem = DueClock;
 export const isOverdue = (item: DueItem): boolean =>
   item.deadline.status === "overdue" || item.deadline.status === "breached";
 
-export const inRagOrder = (items: readonly DueItem[]): DueItem[] =>
+export const inRagOrder = <T extends DueItem>(items: readonly T[]): T[] =>
   [...items].sort((a, b) => compareDeadlines(a.deadline, b.deadline));
 
 /** "FC-2026-000123 · 1.2 Acknowledge the referrer: Overdue", its due dates and the rule's source. */
@@ -30,18 +30,26 @@ export function dueItemLine(item: DueItem, timeZone: string): CardElement {
 }
 
 /** What a due list shows, in the order it shows it: overdue then due soon, each in RAG order. */
-export const dueListed = (items: readonly DueItem[]): DueItem[] =>
+export const dueListed = <T extends DueItem>(items: readonly T[]): T[] =>
   inRagOrder(items).filter((i) => isOverdue(i) || i.deadline.status === "due-soon");
 
-/** The overdue section then the due-soon one, each in RAG order; empty sections are left out. */
-export function dueSections(items: readonly DueItem[], timeZone: string): CardElement[] {
+/**
+ * The overdue section then the due-soon one, each in RAG order; empty sections are left out. `under` adds what goes
+ * beneath an item (a nudge's actions).
+ */
+export function dueSections<T extends DueItem>(
+  items: readonly T[],
+  timeZone: string,
+  under: (item: T) => readonly CardElement[] = () => [],
+): CardElement[] {
   const ordered = inRagOrder(items);
   const overdue = ordered.filter(isOverdue);
   const soon = ordered.filter((i) => i.deadline.status === "due-soon");
+  const line = (i: T) => [dueItemLine(i, timeZone), ...under(i)];
   return [
     ...(overdue.length > 0 ? [text("Overdue", { weight: "bolder", color: "attention" })] : []),
-    ...overdue.map((i) => dueItemLine(i, timeZone)),
+    ...overdue.flatMap(line),
     ...(soon.length > 0 ? [text("Due soon", { weight: "bolder", color: "warning" })] : []),
-    ...soon.map((i) => dueItemLine(i, timeZone)),
+    ...soon.flatMap(line),
   ];
 }

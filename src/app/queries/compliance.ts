@@ -96,6 +96,21 @@ async function longOpen(deps: ComplianceDeps, now: Date) {
   });
 }
 
+/** The target when a profile sets none: the framework's timescale is for every case. */
+export const DEFAULT_ON_TIME_TARGET = 100;
+
+/** YYYY-MM of each calendar month the period touches, oldest first. */
+export function monthsOf(period: Period): string[] {
+  const months: string[] = [];
+  let [year, month] = period.from.slice(0, 7).split("-").map(Number) as [number, number];
+  for (let key = period.from.slice(0, 7); key <= period.to.slice(0, 7);) {
+    months.push(key);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+    key = `${year}-${String(month).padStart(2, "0")}`;
+  }
+  return months;
+}
+
 /** Per rule, on time vs late in the period, the reasons recorded for exceeding, and long-open cases. */
 export async function complianceReport(deps: ComplianceDeps, period: Period) {
   const now = deps.clock.now();
@@ -119,6 +134,15 @@ export async function complianceReport(deps: ComplianceDeps, period: Period) {
       lateWithinMaximum: late.filter((f) => f.withinMaximum === true).length,
       lateUnmet: late.filter((f) => f.unmet === true).length,
       cancelled: mine.filter((f) => f.outcome === "cancelled").length,
+      target: rule.onTimeTarget ?? DEFAULT_ON_TIME_TARGET,
+      months: monthsOf(period).map((month) => {
+        const inMonth = mine.filter((f) => f.finishedOn.startsWith(month));
+        return {
+          month,
+          onTime: inMonth.filter((f) => f.outcome === "on-time").length,
+          late: inMonth.filter((f) => f.outcome === "late").length,
+        };
+      }),
     };
   });
   // 9 and Bexley §12: at how many of their stages in the period the record evidenced them.

@@ -62,6 +62,8 @@ export const clockRuleSchema = z
     correlateBy: z.string().optional(),
     /** Drives the first nudge and the on-time KPI. */
     expected: timescaleSchema.optional(),
+    /** The on-time percentage the centre aims for on this clock (the compliance view's target); 100 unless set. */
+    onTimeTarget: z.number().min(0).max(100).optional(),
     /** Drives escalation to a manager. */
     maximum: timescaleSchema.optional(),
     /**

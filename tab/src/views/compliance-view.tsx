@@ -12,7 +12,8 @@ import {
 import { useState } from "react";
 import type { ComplianceReport } from "../../../src/api/contract.js";
 import { CaseLink } from "../components/case-link.js";
-import { ComplianceChart, ON_TIME_TARGET_PERCENT, onTimePercent } from "../components/compliance-chart.js";
+import { ComplianceChart, onTimePercent, targetWording } from "../components/compliance-chart.js";
+import { ComplianceTrend } from "../components/compliance-trend.js";
 import { formatInstant, londonToday } from "../components/format.js";
 import { Loaded } from "../components/loaded.js";
 import { ProblemBar } from "../components/problem-bar.js";
@@ -79,7 +80,7 @@ function Report({ report }: { report: ComplianceReport }) {
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Rule</TableHeaderCell>
-            <TableHeaderCell>{`On time, % (target ${ON_TIME_TARGET_PERCENT}%)`}</TableHeaderCell>
+            <TableHeaderCell>{`On time, % (${targetWording(report.rules)})`}</TableHeaderCell>
             <TableHeaderCell>On time</TableHeaderCell>
             <TableHeaderCell>Late</TableHeaderCell>
             <TableHeaderCell>Late, within the maximum</TableHeaderCell>
@@ -106,6 +107,8 @@ function Report({ report }: { report: ComplianceReport }) {
         </TableBody>
       </Table>
       <ChecksTable report={report} />
+      <h3 className={styles.subheading}>Monthly trend per rule</h3>
+      <ComplianceTrend rules={report.rules} />
       <h3 className={styles.subheading}>Reasons recorded for exceeding a timescale</h3>
       {report.reasons.length === 0 ? (
         <p>No reasons have been recorded in this period.</p>

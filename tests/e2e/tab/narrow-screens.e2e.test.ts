@@ -5,9 +5,9 @@ import { eventually, type LocalStack } from "../../support/local-stack.js";
 import { DEMO_MANAGER, openTabSession, type TabSession } from "../../support/tab-session.js";
 
 /**
- * Issue 17 §2, end to end: the Outlook task pane at its real width (320 px) and the tab on Teams mobile (375 px), in
- * light and dark themes, with data loaded and forms open: nothing scrolls sideways, no control is cut off at the
- * right edge, and tables become stacked rows. Screenshots in tests/artifacts/narrow/ (git-ignored).
+ * Issue 17 §2, end to end: the Outlook task pane at its real width (320 px), the tab on Teams mobile (375 px), its
+ * configuration page (375 px) and the meeting side panel (320 px), in light and dark themes, with data loaded and
+ * forms open: nothing scrolls sideways, no control is cut off at the right edge, and tables become stacked rows. Screenshots in tests/artifacts/narrow/ (git-ignored).
  */
 const RUN_TIMEOUT_MS = 600_000;
 const UI_TIMEOUT_MS = 30_000;
@@ -88,6 +88,33 @@ describe("narrow screens: the Outlook pane at 320 px and the tab at 375 px", () 
           for (const control of clipped) found.push(`${view} (${theme}) cuts off ${control}`);
           const name = view.startsWith("case/") ? "case" : view.replace("/", "-");
           await browser.screenshot(page, `narrow/tab-375-${name}-${theme}`);
+        }
+      }
+      expect(found).toEqual([]);
+      expect(browser.consoleErrors).toEqual([]);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  it(
+    "the configuration page at 375 px and the meeting side panel at 320 px: no sideways scrolling or clipped control",
+    async () => {
+      const found: string[] = [];
+      const places = [
+        { name: "configure-375", width: 375, path: "#/configure", heading: "h2" },
+        // Teams gives a meeting's side panel 320 px; `frame=sidePanel` opens it outside Teams.
+        { name: "side-panel-320", width: 320, path: "&frame=sidePanel#/agenda/screening", heading: "h2" },
+      ];
+      for (const theme of THEMES) {
+        for (const place of places) {
+          await page.setViewportSize({ width: place.width, height: 700 });
+          await page.goto(`${stack.service.url}/tab/?as=${DEMO_MANAGER}&theme=${theme}${place.path}`);
+          await page.locator(place.heading).first().waitFor();
+          await settle();
+          const { scrollWidth, width, clipped } = await overflow(page);
+          if (scrollWidth > width) found.push(`${place.name} (${theme}) is ${scrollWidth} px wide in ${width} px`);
+          for (const control of clipped) found.push(`${place.name} (${theme}) cuts off ${control}`);
+          await browser.screenshot(page, `narrow/${place.name}-${theme}`);
         }
       }
       expect(found).toEqual([]);

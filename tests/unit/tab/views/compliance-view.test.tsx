@@ -25,6 +25,11 @@ const report: ComplianceReport = {
       lateWithinMaximum: 1,
       lateUnmet: 0,
       cancelled: 0,
+      target: 100,
+      months: [
+        { month: "2026-10", onTime: 3, late: 1 },
+        { month: "2026-11", onTime: 5, late: 1 },
+      ],
     },
     {
       ruleId: "1.1",
@@ -36,6 +41,11 @@ const report: ComplianceReport = {
       lateWithinMaximum: 0,
       lateUnmet: 0,
       cancelled: 4,
+      target: 100,
+      months: [
+        { month: "2026-10", onTime: 0, late: 0 },
+        { month: "2026-11", onTime: 3, late: 0 },
+      ],
     },
   ],
   checks: [{ ruleId: "9", ruleName: "Voice of the child is evident", citation, evidenced: 5, missing: 2 }],
@@ -68,10 +78,40 @@ describe("compliance for oversight and inspection", () => {
   it("charts the on-time percentage per rule against the target, the table being its text alternative", async () => {
     const api = fakeApi({ compliance: () => ok(report) });
     renderView(<ComplianceView today="2026-11-23" />, { api, me: aMe(["manager"]) });
-    const figure = await screen.findByRole("figure");
-    expect(figure.textContent).toContain("On time per rule against the target of 100%");
-    expect(figure.textContent).toContain("the same figures are in the table below");
+    const [figure] = await screen.findAllByRole("figure");
+    expect(figure?.textContent).toContain("On time per rule (target 100%)");
+    expect(figure?.textContent).toContain("the same figures are in the table below");
     expect(screen.getByRole("columnheader", { name: "On time, % (target 100%)" })).toBeTruthy();
+  });
+
+  it("charts the monthly trend per rule, with a table of the same percentages as its text alternative", async () => {
+    const api = fakeApi({ compliance: () => ok(report) });
+    renderView(<ComplianceView today="2026-11-23" />, { api, me: aMe(["manager"]) });
+    const table = await screen.findByRole("table", { name: /On time per rule by month/ });
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((c) => c.textContent),
+    ).toEqual(["Rule", "Oct 2026", "Nov 2026"]);
+    const cells = within(within(table).getByRole("row", { name: /1\.1 Present at MAAM/ })).getAllByRole("cell");
+    expect(cells.slice(1).map((c) => c.textContent)).toEqual(["—", "100% (3 of 3)"]);
+    const row = within(table).getByRole("row", { name: /1\.2 Acknowledge/ });
+    expect(within(row).getAllByRole("cell")[1]?.textContent).toBe("75% (3 of 4)");
+    expect(screen.getAllByRole("figure")).toHaveLength(2);
+  });
+
+  it("asks for a longer period when the one chosen is a single month", async () => {
+    const oneMonth = { ...report, rules: report.rules.map((r) => ({ ...r, months: r.months.slice(1) })) };
+    const api = fakeApi({ compliance: () => ok(oneMonth) });
+    renderView(<ComplianceView today="2026-11-23" />, { api, me: aMe(["manager"]) });
+    expect(await screen.findByText(/Choose a period of two months or more/)).toBeTruthy();
+  });
+
+  it("names each rule's target when the profile sets different ones", async () => {
+    const targets = { ...report, rules: report.rules.map((r, i) => ({ ...r, target: i === 0 ? 95 : 100 })) };
+    const api = fakeApi({ compliance: () => ok(targets) });
+    renderView(<ComplianceView today="2026-11-23" />, { api, me: aMe(["manager"]) });
+    expect(await screen.findByRole("columnheader", { name: "On time, % (against each rule's target)" })).toBeTruthy();
   });
 
   it("lists the reasons recorded for exceeding and the long-open cases by band", async () => {
