@@ -667,6 +667,17 @@ export interface PeopleSearchResponse {
   }[];
 }
 
+/** `GET /api/audit?caseId=&actor=&from=&to=`: the access audit, oldest first (dates YYYY-MM-DD, UTC). */
+export interface AuditTrailResponse {
+  readonly items: readonly {
+    readonly at: string;
+    /** A member of staff's id, or `system:…` for a scheduled job (`system:retention`). */
+    readonly actor: string;
+    readonly action: string;
+    readonly caseId?: string;
+  }[];
+}
+
 /** `GET /api/people/:personKey/export`: everything held about one person, nothing about anyone else. */
 export interface SubjectAccessExport {
   readonly personKey: string;
