@@ -35,7 +35,7 @@ export async function takeCaseActionOnCard(
   const stored = detail.stored;
   const inputs = spec.inputs(await actionContext(deps.app, stored));
   const values = declaredValues(inputs, actionId, data, deps.app.calendar.timeZone);
-  const outcome = await takeAction(deps.app, caseId, actionId, values, who);
+  const outcome = await takeAction(deps.app, caseId, actionId, values, who, {}, "bot");
   if (outcome.status === "refused") return refusedOnCard(deps, verb, caseId, outcome);
   if (outcome.status === "already-decided") return saidUnderTheCard("Nothing was recorded", outcome.message);
   deps.app.logger.info("bot.case-action", { verb, actionId, caseId, status: outcome.status });
