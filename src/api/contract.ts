@@ -527,7 +527,7 @@ export interface SettingsResponse {
 }
 
 export type RetentionOutcomeName =
-  "closed-at-screening" | "closed-after-maam" | "closed-after-casework" | "not-a-contact";
+  "closed-at-screening" | "closed-after-maam" | "closed-after-casework" | "not-a-contact" | "ignored-mail";
 
 export interface SettingsUpdate {
   readonly profileId?: string;

@@ -4,6 +4,7 @@ import {
   PLACEHOLDER_RETENTION_MONTHS,
   RETENTION_OUTCOMES,
   retentionVerdict,
+  setAsideMailDue,
   type RetentionOutcome,
   type RetentionSchedule,
 } from "../../domain/privacy/retention.js";
@@ -58,6 +59,27 @@ export interface RetentionReport {
   readonly held: readonly DueCase[];
   /** Per-sender acknowledgement counters of past days, which go too. */
   readonly staleQuotaRows: number;
+  /** Mail the service set aside (ignored or quarantined) longer ago than the schedule's period for it. */
+  readonly ignoredMailDue: number;
+}
+
+/** How many set-aside messages are past the schedule's period for ignored mail. */
+async function ignoredMailDue(
+  deps: Pick<AppDeps, "messages">,
+  schedule: RetentionSchedule,
+  now: Date,
+): Promise<number> {
+  let due = 0;
+  let continuation: string | undefined;
+  do {
+    const page = await deps.messages.listSetAside({
+      top: 500,
+      ...(continuation === undefined ? {} : { continuation }),
+    });
+    due += page.items.filter((e) => e.receivedAt !== "" && setAsideMailDue(e.receivedAt, schedule, now)).length;
+    continuation = page.continuation;
+  } while (continuation !== undefined);
+  return due;
 }
 
 const QUOTA_PREFIX = "ack-quota~";
@@ -95,6 +117,7 @@ export async function retentionReport(deps: RetentionDeps, now: Date): Promise<R
     due,
     held,
     staleQuotaRows: (await staleQuotaKeys(deps, now)).length,
+    ignoredMailDue: await ignoredMailDue(deps, schedule, now),
   };
 }
 
@@ -138,6 +161,8 @@ async function eraseCase(deps: RetentionDeps, kase: Case, now: Date): Promise<nu
 export interface RetentionRun extends RetentionReport {
   readonly deleted: number;
   readonly messagesForgotten: number;
+  /** Set-aside (ignored or quarantined) messages past their period, gone from the list. */
+  readonly ignoredMailForgotten: number;
   /** Teams cards about the deleted cases queued to say the record was removed under the retention schedule. */
   readonly cardsUpdated: number;
 }
@@ -151,7 +176,7 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Re
   const report = await retentionReport(deps, now);
   if (!report.scheduleSaved) {
     deps.logger.info("retention.not-configured", { due: report.due.length });
-    return { ...report, deleted: 0, messagesForgotten: 0, cardsUpdated: 0 };
+    return { ...report, deleted: 0, messagesForgotten: 0, ignoredMailForgotten: 0, cardsUpdated: 0 };
   }
   const deleted = new Set<string>();
   let cardsUpdated = 0;
@@ -163,6 +188,9 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Re
     deleted.add(entry.caseId);
   }
   const messagesForgotten = await deps.messages.forgetCases(deleted);
+  const ignoredMailForgotten = await deps.messages.forgetSetAside((receivedAt) =>
+    setAsideMailDue(receivedAt, report.schedule, now),
+  );
   for (const key of await staleQuotaKeys(deps, now)) await deps.quotas.delete(key);
   await deps.audit.append({
     action: "retention.run",
@@ -170,13 +198,14 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Re
     actorId: "system:retention",
     subject: "retention",
     via: "job",
-    detail: { deleted: deleted.size, held: report.held.length, messagesForgotten, cardsUpdated },
+    detail: { deleted: deleted.size, held: report.held.length, messagesForgotten, ignoredMailForgotten, cardsUpdated },
   });
   deps.logger.info("retention.done", {
     deleted: deleted.size,
     held: report.held.length,
     messagesForgotten,
+    ignoredMailForgotten,
     cardsUpdated,
   });
-  return { ...report, deleted: deleted.size, messagesForgotten, cardsUpdated };
+  return { ...report, deleted: deleted.size, messagesForgotten, ignoredMailForgotten, cardsUpdated };
 }

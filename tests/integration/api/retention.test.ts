@@ -37,6 +37,7 @@ const SCHEDULE = {
   "closed-after-maam": 36,
   "closed-after-casework": 72,
   "not-a-contact": 3,
+  "ignored-mail": 6,
 };
 
 async function saveSchedule() {
@@ -132,6 +133,33 @@ describe("retention schedule (issue 16, item 1)", () => {
     expect(updated).toContainEqual(["duty", sent?.sentItemId ?? "", expect.stringContaining("retention-removed")]);
     // And the queued update holds nothing that names the case.
     expect(await tablesMentioning(expired)).toEqual([]);
+  });
+
+  it("removes ignored mail from the set-aside list once past its period; the ledger keeps only that it was handled", async () => {
+    await saveSchedule();
+    const { messages } = h.app.deps;
+    for (const [id, receivedAt] of [
+      ["old-auto-reply", "2025-09-01T08:00:00Z"],
+      ["recent-auto-reply", "2026-04-20T08:00:00Z"],
+    ] as const) {
+      await messages.claim(id, new Date(receivedAt));
+      await messages.markIgnored(id, "auto-reply", { receivedAt, senderDomain: "school.example" });
+    }
+    h.app.clock.set(NIGHT);
+    const due = await h.call("manager-1", "/api/retention/due");
+    expect(await due.json()).toMatchObject({ ignoredMailDue: 1 });
+
+    const night = await nightlyRetention(h.app.deps, h.app.clock.now(), "02:00");
+
+    expect(night).toMatchObject({ outcome: "applied", run: { ignoredMailForgotten: 1 } });
+    const listed = (await messages.listSetAside()).items.map((e) => e.messageId);
+    expect(listed).toContain("recent-auto-reply");
+    expect(listed).not.toContain("old-auto-reply");
+    // Still known as handled, so the intake never takes it in again.
+    expect(await messages.claim("old-auto-reply", h.app.clock.now())).toMatchObject({
+      claimed: false,
+      existing: { state: "ignored" },
+    });
   });
 
   it("a dry run lists what the next run would remove and what a hold keeps, and changes nothing", async () => {
