@@ -7,7 +7,11 @@ export const AZURITE_ACCOUNT = "devstoreaccount1";
 export const AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
 export interface RunningAzurite {
+  /** The Table service's port. */
   readonly port: number;
+  /** The Blob service's port (the access audit's append blobs). */
+  readonly blobPort: number;
+  /** Both endpoints: `TableEndpoint` and `BlobEndpoint`. */
   readonly connectionString: string;
   stop(): Promise<void>;
 }
@@ -25,7 +29,10 @@ export const freePort = (): Promise<number> =>
   });
 
 export interface AzuriteOptions {
+  /** The Table service's port. */
   readonly port?: number;
+  /** The Blob service's port. */
+  readonly blobPort?: number;
   readonly timeoutMs?: number;
   /**
    * Keep the tables in this folder instead of in memory, so that a restart on the same folder finds them again
@@ -37,37 +44,53 @@ export interface AzuriteOptions {
 /** How long a persistent Azurite may take to save and exit before it is killed. */
 const GRACEFUL_STOP_MS = 15_000;
 
-/** Starts Azurite's Table service from devDependencies, in memory, without telemetry (PLATFORM-NOTES). */
-export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
-  const port = options.port ?? (await freePort());
-  const main = createRequire(import.meta.url).resolve("azurite/dist/src/table/main.js");
+interface AzuriteService {
+  stop(): Promise<void>;
+}
+
+/** One of Azurite's services (`table` or `blob`) from devDependencies, listening once its `probe` answers. */
+async function startService(
+  service: "table" | "blob",
+  port: number,
+  options: AzuriteOptions,
+  probe: string,
+): Promise<AzuriteService> {
+  const main = createRequire(import.meta.url).resolve(`azurite/dist/src/${service}/main.js`);
   const persistence = options.location === undefined ? ["--inMemoryPersistence"] : ["--location", options.location];
+  // The blob SDK asks for a newer service version than this Azurite knows; the operations used are the same.
+  const versions = service === "blob" ? ["--skipApiVersionCheck"] : [];
   const child = spawn(
     process.execPath,
-    [main, "--tableHost", "127.0.0.1", "--tablePort", String(port), ...persistence, "--disableTelemetry"],
+    [
+      main,
+      `--${service}Host`,
+      "127.0.0.1",
+      `--${service}Port`,
+      String(port),
+      ...persistence,
+      ...versions,
+      "--disableTelemetry",
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Azurite exited (code ${child.exitCode}): ${stderr.trim()}`);
-    const up = await fetch(`http://127.0.0.1:${port}/${AZURITE_ACCOUNT}/Tables`).then(
+    if (child.exitCode !== null)
+      throw new Error(`Azurite ${service} exited (code ${child.exitCode}): ${stderr.trim()}`);
+    const up = await fetch(`http://127.0.0.1:${port}/${AZURITE_ACCOUNT}${probe}`).then(
       () => true,
       () => false,
     );
     if (up) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`Azurite did not start listening on 127.0.0.1:${port}`);
+      throw new Error(`Azurite ${service} did not start listening on 127.0.0.1:${port}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    port,
-    connectionString:
-      `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};` +
-      `TableEndpoint=http://127.0.0.1:${port}/${AZURITE_ACCOUNT};`,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -83,5 +106,30 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
           GRACEFUL_STOP_MS,
         ).unref();
       }),
+  };
+}
+
+/**
+ * Starts Azurite's Table and Blob services from devDependencies, in memory, without telemetry (PLATFORM-NOTES):
+ * the tables, and the access audit's append blobs.
+ */
+export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
+  const port = options.port ?? (await freePort());
+  const blobPort = options.blobPort ?? (await freePort());
+  const table = await startService("table", port, options, "/Tables");
+  const blob = await startService("blob", blobPort, options, "?comp=list").catch(async (error: unknown) => {
+    await table.stop();
+    throw error;
+  });
+  return {
+    port,
+    blobPort,
+    connectionString:
+      `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};` +
+      `TableEndpoint=http://127.0.0.1:${port}/${AZURITE_ACCOUNT};` +
+      `BlobEndpoint=http://127.0.0.1:${blobPort}/${AZURITE_ACCOUNT};`,
+    stop: async () => {
+      await Promise.all([table.stop(), blob.stop()]);
+    },
   };
 }

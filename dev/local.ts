@@ -23,7 +23,7 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
   // `npm start` opens on the demo centre's history unless FC_DEMO=off.
   env = { FC_DEMO: "on", ...env };
   const config = loadConfig({ ...env, FC_MODE: "local" });
-  const azurite = await startAzurite({ port: 10002 });
+  const azurite = await startAzurite({ port: 10002, blobPort: 10000 });
   const standIn = await startStandIn({ mailbox: config.mailbox.address });
   const service = await startService(
     loadConfig({ ...env, FC_MODE: "local", FC_STORAGE_CONNECTION_STRING: azurite.connectionString }),
@@ -37,6 +37,7 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
     `  Graph stand-in       ${standIn.graphBaseUrl}`,
     `  mailbox page         ${standIn.pageUrl}`,
     `  Azurite (tables)     http://127.0.0.1:${azurite.port}`,
+    `  Azurite (audit blobs) http://127.0.0.1:${azurite.blobPort}`,
     `  Early Help Desk      ${config.mailbox.earlyHelpDesk.join(", ")}`,
     `  demo centre          ${config.demo ? "three months of made-up history, seeding in the background (FC_DEMO=off: start empty)" : "off: starts empty"}`,
     "",

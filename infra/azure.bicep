@@ -33,8 +33,8 @@ param practiceProfile string
 @description('A random secret, 16 to 128 characters, Graph echoes on every change notification')
 param notificationClientState string
 
-@description('Grant the identity Storage Blob Data Contributor too (for the append-only audit, once it ships)')
-param auditBlobAccess bool = false
+@description('Days each day\'s access audit blob stays immutable (WORM); the council\'s retention schedule says how long')
+param auditImmutabilityDays int = 2190
 
 param serverfarmsName string = resourceBaseName
 param webAppName string = resourceBaseName
@@ -65,7 +65,7 @@ module storage './storage/storage.bicep' = {
     location: location
     storageSKU: storageSKU
     principalId: identity.properties.principalId
-    auditBlobAccess: auditBlobAccess
+    auditImmutabilityDays: auditImmutabilityDays
   }
 }
 
@@ -150,6 +150,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     FC_TEAMS_APP_ID: teamsAppId
     FC_API_AUDIENCE: 'api://${webApp.properties.defaultHostName}/${aadAppClientId},${aadAppClientId}'
     FC_STORAGE_ACCOUNT_URL: storage.outputs.tableEndpoint
+    FC_AUDIT_BLOB_ACCOUNT_URL: storage.outputs.blobEndpoint
     FC_NOTIFICATION_CLIENT_STATE: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.clientStateSecretUri})'
     FC_MAILBOX: mailbox
     FC_EARLY_HELP_DESK: earlyHelpDesk
@@ -181,6 +182,7 @@ output FC_TENANT_ID string = identity.properties.tenantId
 output FC_BOT_APP_ID string = botIdentity.properties.clientId
 output FC_API_AUDIENCE string = 'api://${webApp.properties.defaultHostName}/${aadAppClientId},${aadAppClientId}'
 output FC_STORAGE_ACCOUNT_URL string = storage.outputs.tableEndpoint
+output FC_AUDIT_BLOB_ACCOUNT_URL string = storage.outputs.blobEndpoint
 // For the Exchange RBAC for Applications step printed after provisioning (New-ServicePrincipal).
 output MANAGED_IDENTITY_CLIENT_ID string = identity.properties.clientId
 output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId

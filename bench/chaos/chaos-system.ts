@@ -62,7 +62,11 @@ export class ChaosSystem {
         return;
       case "restart-azurite":
         await this.azurite.stop();
-        this.azurite = await startAzurite({ port: this.azurite.port, location: this.azuriteLocation });
+        this.azurite = await startAzurite({
+          port: this.azurite.port,
+          blobPort: this.azurite.blobPort,
+          location: this.azuriteLocation,
+        });
         this.azuriteRestarts++;
         return;
       case "start-second-instance":

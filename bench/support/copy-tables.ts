@@ -2,6 +2,7 @@ import { TableClient } from "@azure/data-tables";
 import { azureEntityTable } from "../../src/store/azure-entity-table.js";
 import { type EntityTable, MAX_TRANSACTION_CHANGES, type StoredEntity } from "../../src/store/entity-table.js";
 import { StoreUnavailableError } from "../../src/store/errors.js";
+import { memoryAppendBlobs } from "../../src/store/memory/memory-append-blobs.js";
 import { memoryEntityTable } from "../../src/store/memory/memory-entity-table.js";
 import { storeOver, type Store } from "../../src/store/store.js";
 
@@ -12,7 +13,7 @@ export function recordingMemoryStore(): { readonly store: Store; readonly tables
     const table = memoryEntityTable(name);
     tables.push(table);
     return table;
-  });
+  }, memoryAppendBlobs());
   return { store, tables };
 }
 

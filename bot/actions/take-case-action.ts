@@ -44,7 +44,7 @@ export async function takeCaseActionOnCard(
   const inputs = spec.inputs(await actionContext(deps.app, stored));
   // A nudge names several clocks, so its inputs are scoped by case and clock as well (bot/cards/elements/clock-actions.ts).
   const values = declaredValues(inputs, field(data, "scope") ?? actionId, data, deps.app.calendar.timeZone);
-  const outcome = await takeAction(deps.app, caseId, actionId, values, who);
+  const outcome = await takeAction(deps.app, caseId, actionId, values, who, {}, "bot");
   if (outcome.status === "refused") return refusedOnCard(deps, verb, caseId, outcome);
   if (outcome.status === "already-decided") return saidUnderTheCard("Nothing was recorded", outcome.message);
   deps.app.logger.info("bot.case-action", { verb, actionId, caseId, status: outcome.status });

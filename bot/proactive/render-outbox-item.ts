@@ -8,6 +8,8 @@ import { nudgeDigestCards } from "../cards/nudge-digest.js";
 import { overdueNoteCard } from "../cards/overdue-note.js";
 import { preAllocationReminderCard } from "../cards/pre-allocation-reminder.js";
 import { quarantineNoticeCard } from "../cards/quarantine-notice.js";
+import { removedUnderRetentionCard } from "../cards/removed-under-retention.js";
+import { RETENTION_REMOVED_PURPOSE } from "../../src/app/data-protection/removed-card-notices.js";
 import { transferPanelAgendaCards } from "../cards/transfer-panel-agenda.js";
 import { triageCard } from "../cards/triage.js";
 import { maamAgenda, screeningAgenda } from "../presenters/agenda-cards.js";
@@ -157,6 +159,7 @@ const RENDERERS: Readonly<Record<string, Render>> = {
   "pal-reminder": palReminder,
   triage,
   quarantine,
+  [RETENTION_REMOVED_PURPOSE]: async () => [removedUnderRetentionCard()],
 };
 
 /**

@@ -602,7 +602,7 @@ export interface SettingsResponse {
 }
 
 export type RetentionOutcomeName =
-  "closed-at-screening" | "closed-after-maam" | "closed-after-casework" | "not-a-contact";
+  "closed-at-screening" | "closed-after-maam" | "closed-after-casework" | "not-a-contact" | "ignored-mail";
 
 export interface TimescaleView {
   readonly amount: number;
@@ -785,6 +785,17 @@ export interface PeopleSearchResponse {
     readonly email?: string;
     readonly roles: readonly PersonRoleName[];
     readonly cases: readonly string[];
+  }[];
+}
+
+/** `GET /api/audit?caseId=&actor=&from=&to=`: the access audit, oldest first (dates YYYY-MM-DD, UTC). */
+export interface AuditTrailResponse {
+  readonly items: readonly {
+    readonly at: string;
+    /** A member of staff's id, or `system:…` for a scheduled job (`system:retention`). */
+    readonly actor: string;
+    readonly action: string;
+    readonly caseId?: string;
   }[];
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const AZURITE_DEV_CONNECTION_STRING =
   "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
   "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-  "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
+  "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;";
 
 export const LOCAL_DEFAULTS = {
   FC_HOST: "127.0.0.1",
@@ -36,6 +36,11 @@ export const schema = z
     FC_PUBLIC_BASE_URL: z.url().optional(),
     FC_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
     FC_STORAGE_ACCOUNT_URL: z.url().optional(),
+    /** The same account's blob endpoint, for the access audit's append blobs (by identity, with the table URL). */
+    FC_AUDIT_BLOB_ACCOUNT_URL: z
+      .url()
+      .refine((u) => u.startsWith("https://"), "use the storage account's https:// blob endpoint")
+      .optional(),
     FC_TABLE_PREFIX: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, "letters and digits only, starting with a letter")
@@ -154,6 +159,12 @@ export const schema = z
         path: ["FC_STORAGE_ACCOUNT_URL"],
         message: "set FC_STORAGE_ACCOUNT_URL (managed identity) or FC_STORAGE_CONNECTION_STRING",
       });
+    }
+    if (c.FC_STORAGE_ACCOUNT_URL !== undefined && c.FC_AUDIT_BLOB_ACCOUNT_URL === undefined) {
+      need(
+        "FC_AUDIT_BLOB_ACCOUNT_URL",
+        "the storage account's blob endpoint (https://<account>.blob.core.windows.net), where the access audit is appended",
+      );
     }
     if (c.FC_STORAGE_CONNECTION_STRING?.includes("devstoreaccount1")) {
       ctx.addIssue({

@@ -21,6 +21,8 @@ export interface Config {
   readonly storage: {
     readonly connectionString?: string;
     readonly accountUrl?: string;
+    /** The blob endpoint the access audit's append blobs are reached at by identity (with `accountUrl`). */
+    readonly auditBlobAccountUrl?: string;
     readonly tablePrefix: string;
   };
   readonly graph: {
@@ -139,6 +141,7 @@ export function loadConfig(env: Env): Config {
     storage: {
       connectionString: c.FC_STORAGE_CONNECTION_STRING,
       accountUrl: c.FC_STORAGE_ACCOUNT_URL,
+      auditBlobAccountUrl: c.FC_AUDIT_BLOB_ACCOUNT_URL,
       tablePrefix: c.FC_TABLE_PREFIX,
     },
     graph: {

@@ -1,5 +1,5 @@
 import { describeError, type Logger } from "../logging/logger.js";
-import type { RenderCard, TeamsNotifier } from "../ports/teams.js";
+import { NOTHING_POSTED, REPLACES_ACTIVITY, type RenderCard, type TeamsNotifier } from "../ports/teams.js";
 import { type Clock } from "../ports/clock.js";
 import type { Outbox, OutboxItem } from "../ports/outbox.js";
 import { afterFailure } from "./teams-outbox-failures.js";
@@ -28,7 +28,6 @@ type Deps = {
 const POSTING_PATIENCE_MS = 10 * 60_000;
 /** The marker a claimed item carries while its cards are being posted: `posting~<cards already posted>`. */
 const POSTING = "posting";
-const NOTHING_TO_POST = "nothing-to-post";
 
 const postingMarker = (posted: number): string => (posted === 0 ? POSTING : `${POSTING}~${posted}`);
 const cardsPosted = (item: OutboxItem): number => {
@@ -69,8 +68,14 @@ export async function deliverTeamsOutbox(
     let current = claimed;
     try {
       const cards = await renderCard(claimed);
-      let activityId = cards.length === 0 ? NOTHING_TO_POST : "";
-      for (let i = cardsPosted(current); i < cards.length; i++) {
+      let activityId = cards.length === 0 ? NOTHING_POSTED : "";
+      const replaces = claimed.payload[REPLACES_ACTIVITY];
+      if (typeof replaces === "string" && cards[0] !== undefined) {
+        // An update of a message already posted (a card about a case since deleted): its one card, in place.
+        await notifier.update(conversation, replaces, cards[0]);
+        activityId = replaces;
+      }
+      for (let i = cardsPosted(current); typeof replaces !== "string" && i < cards.length; i++) {
         ({ activityId } = await notifier.post(conversation, cards[i]!));
         if (i < cards.length - 1) current = await recordProgress(deps, current, i + 1);
       }

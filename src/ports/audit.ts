@@ -1,7 +1,8 @@
 /**
  * The audit trail of what people did outside a case's own event log: who read or exported what, and who changed
- * the staff list or the centre's settings. Append-only: an event once written is never changed or removed. Where
- * it is finally kept (immutable storage, retention) is the data-protection work's; the port stays this small.
+ * the staff list or the centre's settings. Append-only: an event once written is never changed or removed (the
+ * adapter appends to one append blob a day in a container under a time-based immutability policy); the port has
+ * no way to do either.
  */
 export type AuditAction =
   | "case.read"
@@ -17,7 +18,8 @@ export type AuditAction =
   | "people.exported"
   | "case.legal-hold-placed"
   | "case.legal-hold-lifted"
-  | "retention.run";
+  | "retention.run"
+  | "audit.read";
 
 export interface AuditEvent {
   readonly action: AuditAction;
@@ -33,6 +35,22 @@ export interface AuditEvent {
   readonly detail?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
 }
 
+/** The case an event is about, where it is about one: a `case.…` action's subject is the case's reference. */
+export const caseOf = (event: Pick<AuditEvent, "action" | "subject">): string | undefined =>
+  event.action.startsWith("case.") ? event.subject : undefined;
+
+/** Which events to read back: the days `from` to `to` (inclusive, UTC dates), narrowed by case and actor. */
+export interface AuditQuery {
+  /** YYYY-MM-DD. */
+  readonly from: string;
+  /** YYYY-MM-DD, not before `from`. */
+  readonly to: string;
+  readonly caseId?: string;
+  readonly actorId?: string;
+}
+
 export interface AuditLog {
   append(event: AuditEvent): Promise<void>;
+  /** The events of those days that match, oldest first. */
+  read(query: AuditQuery): Promise<readonly AuditEvent[]>;
 }

@@ -10,7 +10,8 @@ export type StoreErrorCode =
   | "STORE.TOO_MANY_CHANGES"
   | "STORE.EVENTS_OUT_OF_SEQUENCE"
   | "STORE.OUTBOX_TRANSITION_NOT_ALLOWED"
-  | "STORE.INVALID_TABLE_PREFIX";
+  | "STORE.INVALID_TABLE_PREFIX"
+  | "AUDIT.UNAVAILABLE";
 
 export class StoreError extends Error {
   constructor(

@@ -72,6 +72,12 @@ export interface MessageLedger {
    * case and contact ids are removed. Answers how many rows changed. O(table): a nightly job's, not a hot path.
    */
   forgetCases(caseIds: ReadonlySet<string>): Promise<number>;
+  /**
+   * Retention of ignored mail: every set-aside message (ignored or quarantined) for which `due(receivedAt)` holds
+   * goes from the set-aside list (its sender's domain, reason and time with it); its ledger row keeps only that it
+   * was handled, so intake never takes it in again. Answers how many. O(set-aside list): a nightly job's.
+   */
+  forgetSetAside(due: (receivedAt: string) => boolean): Promise<number>;
   /** The later copies of an Internet message recorded so far, oldest first. */
   laterCopies(identity: string): Promise<readonly LaterCopy[]>;
 }

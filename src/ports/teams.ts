@@ -43,6 +43,15 @@ export class TeamsDeliveryError extends Error {
 export const teamsDeliveryCode = (error: unknown): TeamsDeliveryCode | undefined =>
   error instanceof TeamsDeliveryError ? error.code : undefined;
 
+/** A sent Teams item's `sentItemId` when it had no card to post (its clock had stopped): no message to update. */
+export const NOTHING_POSTED = "nothing-to-post";
+
+/**
+ * A Teams outbox item whose payload names `replaces` (a posted message's activity id) updates that message in place
+ * instead of posting a new one: a card about a case the retention run deleted says so.
+ */
+export const REPLACES_ACTIVITY = "replaces";
+
 /**
  * Posts and updates Adaptive Cards in Teams conversations the app is installed in. Jobs and use cases send through
  * the outbox (channel "teams"), so each agenda, digest and nudge is sent once.

@@ -1,11 +1,17 @@
 import { RestError, TableClient, type TableServiceClientOptions } from "@azure/data-tables";
 import type { TokenCredential } from "@azure/identity";
+import { BlobServiceClient, type ContainerClient } from "@azure/storage-blob";
+import { azureAppendBlobs, ensureAuditContainer } from "./azure-append-blobs.js";
 import { azureEntityTable } from "./azure-entity-table.js";
 import { StoreUnavailableError, invalidTablePrefix } from "./errors.js";
 import { TABLE_NAMES, storeOver, type Store, type TableName } from "./store.js";
 
-/** A connection string (Azurite, or an account key), or an account URL with a credential (managed identity). */
-export type TableConnection = string | { readonly accountUrl: string; readonly credential: TokenCredential };
+/**
+ * A connection string (Azurite, or an account key: its table and blob endpoints), or the account's table and blob
+ * URLs with a credential (managed identity).
+ */
+export type TableConnection =
+  string | { readonly accountUrl: string; readonly auditBlobAccountUrl: string; readonly credential: TokenCredential };
 
 export interface TableStoreOptions {
   /** Only for Azurite over http. */
@@ -32,7 +38,22 @@ async function ensureTable(client: TableClient): Promise<void> {
   }
 }
 
-/** Creates the tables if missing (idempotent) and returns every repository over them. */
+/** The access audit's container: `audit`, or `<prefix>-audit` beside prefixed tables. */
+export const auditContainerName = (tablePrefix: string): string =>
+  tablePrefix === "" ? "audit" : `${tablePrefix.toLowerCase()}-audit`;
+
+function auditContainerFor(connection: TableConnection, name: string): ContainerClient {
+  const service =
+    typeof connection === "string"
+      ? BlobServiceClient.fromConnectionString(connection)
+      : new BlobServiceClient(connection.auditBlobAccountUrl, connection.credential);
+  return service.getContainerClient(name);
+}
+
+/**
+ * Creates the tables if missing (idempotent) and returns every repository over them. By connection string the
+ * audit container is created too; by identity it is infra/'s (with its immutability policy), never the service's.
+ */
 export async function createTableStore(connection: TableConnection, options: TableStoreOptions = {}): Promise<Store> {
   const prefix = options.tablePrefix ?? "";
   if (!PREFIX.test(prefix)) throw invalidTablePrefix(prefix);
@@ -41,5 +62,7 @@ export async function createTableStore(connection: TableConnection, options: Tab
     TABLE_NAMES.map((name) => [name, clientFor(connection, `${prefix}${name}`, clientOptions)]),
   );
   await Promise.all([...clients.values()].map(ensureTable));
-  return storeOver((name) => azureEntityTable(clients.get(name) as TableClient));
+  const container = auditContainerFor(connection, auditContainerName(prefix));
+  if (typeof connection === "string") await ensureAuditContainer(container);
+  return storeOver((name) => azureEntityTable(clients.get(name) as TableClient), azureAppendBlobs(container));
 }

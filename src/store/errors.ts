@@ -32,3 +32,17 @@ export class BackupError extends Error {
     super(message);
   }
 }
+
+/** The access audit's blob container could not be written or read: what an admin checks first. */
+export class AuditUnavailableError extends StoreError {
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(
+      "AUDIT.UNAVAILABLE",
+      `The access audit's blob storage could not be reached (${detail}). Check FC_AUDIT_BLOB_ACCOUNT_URL (or the ` +
+        "connection string's BlobEndpoint), that the audit container exists, that the service's identity holds " +
+        "the audit appender role on it, and locally that Azurite's blob service is running.",
+      true,
+      options,
+    );
+  }
+}

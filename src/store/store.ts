@@ -1,7 +1,8 @@
 import type { LeaseStates } from "../ports/health.js";
 import type { StoredState } from "../ports/stored-state.js";
 import type { EntityTable } from "./entity-table.js";
-import { TableAuditLog } from "./table-audit-log.js";
+import type { AppendBlobs } from "./append-blobs.js";
+import { BlobAuditLog } from "./blob-audit-log.js";
 import { TableCaseRepository } from "./table-case-repository.js";
 import { TableCompliance } from "./table-compliance.js";
 import { TableDeadlines } from "./table-deadlines.js";
@@ -24,7 +25,6 @@ export const TABLE_NAMES = [
   "Staff",
   "Settings",
   "Compliance",
-  "Audit",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -35,8 +35,11 @@ export interface Store extends StoredState {
   readonly metrics: TableMetrics;
 }
 
-/** The same repositories whatever holds the rows (Azure, Azurite or memory). */
-export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
+/**
+ * The same repositories whatever holds the rows (Azure, Azurite or memory); the access audit goes to append-only
+ * blobs, never to a table the service could rewrite.
+ */
+export function storeOver(tableFor: (name: TableName) => EntityTable, auditBlobs: AppendBlobs): Store {
   const metrics = new TableMetrics();
   const table = (name: TableName): EntityTable => metered(tableFor(name), name, metrics);
   const cases = new TableCaseRepository(table("Cases"));
@@ -58,7 +61,7 @@ export function storeOver(tableFor: (name: TableName) => EntityTable): Store {
     staff: new TableRecords(table("Staff")),
     supervisions: new TableRecords(table("Staff"), "supervision"),
     settings: new TableRecords(table("Settings")),
-    audit: new TableAuditLog(table("Audit")),
+    audit: new BlobAuditLog(auditBlobs),
     metrics,
   };
 }

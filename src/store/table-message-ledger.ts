@@ -10,7 +10,7 @@ import type {
 } from "../ports/message-ledger.js";
 import type { Page } from "../ports/indexes.js";
 import { DeliveryRows } from "./delivery-rows.js";
-import { SetAsideRows } from "./set-aside-rows.js";
+import { SetAsideRows, setAsideRowKey } from "./set-aside-rows.js";
 import { type EntityTable, type StoredEntity, scan, stringOf } from "./entity-table.js";
 import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../ports/errors.js";
 import { decodeKey, encodeKey, isoInstant, shortHash } from "./keys.js";
@@ -169,6 +169,27 @@ export class TableMessageLedger implements MessageLedger {
       changed++;
     }
     return changed;
+  }
+
+  async forgetSetAside(due: (receivedAt: string) => boolean): Promise<number> {
+    const old: SetAsideEntry[] = [];
+    let continuation: string | undefined;
+    do {
+      const page = await this.#setAside.page({ top: 500, ...(continuation === undefined ? {} : { continuation }) });
+      old.push(...page.items.filter((entry) => entry.receivedAt !== "" && due(entry.receivedAt)));
+      continuation = page.continuation;
+    } while (continuation !== undefined);
+    for (const entry of old) {
+      const { partitionKey, rowKey } = keysOf(entry.messageId);
+      const row = await this.table.get(partitionKey, rowKey);
+      if (row !== undefined && stringOf(row, "setAsideKey") !== undefined) {
+        const { setAsideKey: _listed, ...kept } = withoutEtag(row);
+        await this.table.replace(kept, row.etag);
+        this.#written.delete(entry.messageId);
+      }
+      await this.#setAside.remove(setAsideRowKey(entry.messageId, entry.receivedAt));
+    }
+    return old.length;
   }
 
   private async current(messageId: string, what: string): Promise<StoredEntity> {

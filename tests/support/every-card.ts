@@ -12,6 +12,7 @@ import { nudgeDigestCards } from "../../bot/cards/nudge-digest.js";
 import { overdueNoteCard } from "../../bot/cards/overdue-note.js";
 import { preAllocationReminderCard } from "../../bot/cards/pre-allocation-reminder.js";
 import { quarantineNoticeCard } from "../../bot/cards/quarantine-notice.js";
+import { removedUnderRetentionCard } from "../../bot/cards/removed-under-retention.js";
 import { screeningAgendaCards } from "../../bot/cards/screening-agenda.js";
 import { transferPanelAgendaCards } from "../../bot/cards/transfer-panel-agenda.js";
 import { triageCard } from "../../bot/cards/triage.js";
@@ -130,5 +131,6 @@ export function everyCard(hostile: string): Record<string, AdaptiveCardJson[]> {
     "clock reason": [clockReasonCard({ timeZone, item })],
     "pre-allocation reminder": [preAllocationReminderCard({ timeZone, items: [item] })],
     "quarantine notice": [quarantineNoticeCard({ timeZone, receivedAt: NOW, reason: hostile, attempts: 3 })],
+    "removed under retention": [removedUnderRetentionCard()],
   };
 }

@@ -10,6 +10,7 @@ const PRODUCTION = {
   FC_BOT_APP_ID: "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
   FC_BOT_APP_PASSWORD: "another-key-vault-reference",
   FC_STORAGE_ACCOUNT_URL: "https://fcstorage.table.core.windows.net",
+  FC_AUDIT_BLOB_ACCOUNT_URL: "https://fcstorage.blob.core.windows.net",
   FC_PUBLIC_BASE_URL: "https://fc.council.example",
   FC_NOTIFICATION_CLIENT_STATE: "x".repeat(20),
 } as const;
@@ -81,6 +82,20 @@ describe("configuration", () => {
   it("lists every missing production setting at once, including the notification endpoint and its secret", () => {
     expect(() => loadConfig({ FC_MODE: "production" })).toThrow(
       /FC_PUBLIC_BASE_URL: required[\s\S]*FC_NOTIFICATION_CLIENT_STATE: required[\s\S]*FC_TENANT_ID: required/,
+    );
+  });
+
+  it("asks for the blob endpoint of the access audit beside a storage account URL", () => {
+    const { FC_AUDIT_BLOB_ACCOUNT_URL: _blob, ...withoutBlob } = PRODUCTION;
+    expect(() => loadConfig(withoutBlob)).toThrow(
+      /FC_AUDIT_BLOB_ACCOUNT_URL: required: the storage account's blob endpoint/,
+    );
+    expect(loadConfig(PRODUCTION).storage.auditBlobAccountUrl).toBe("https://fcstorage.blob.core.windows.net");
+  });
+
+  it("reaches the access audit locally through Azurite's blob endpoint by default", () => {
+    expect(loadConfig({ FC_MODE: "local" }).storage.connectionString).toContain(
+      "BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
     );
   });
 

@@ -1,12 +1,19 @@
 import express, { Router } from "express";
 import { READ_ROLES } from "../../app/access/roles.js";
+import { readAuditTrail } from "../../app/data-protection/audit-trail.js";
 import { setLegalHold } from "../../app/data-protection/legal-hold.js";
 import { redactText } from "../../app/data-protection/redact-text.js";
 import { retentionReport } from "../../app/data-protection/retention.js";
 import { exportPerson, findPeople } from "../../app/data-protection/subject-access.js";
 import { isRefused } from "../../app/outcome.js";
 import type { ApiDeps } from "../api-deps.js";
-import type { PeopleSearchResponse, RedactionRequest, RedactionResult, SubjectAccessExport } from "../contract.js";
+import type {
+  AuditTrailResponse,
+  PeopleSearchResponse,
+  RedactionRequest,
+  RedactionResult,
+  SubjectAccessExport,
+} from "../contract.js";
 import { badRequest } from "../errors.js";
 import { queryString, requireString, route } from "../http.js";
 import { subjectAccessHtml } from "../presenters/subject-access-html.js";
@@ -80,6 +87,28 @@ export function dataProtectionRoutes(deps: ApiDeps): Router {
       );
       if (isRefused(changed)) throw refusal(changed);
       return changed;
+    }),
+  );
+
+  /** The access audit, read back (and that reading audited). */
+  router.get(
+    "/audit",
+    route(deps, DATA_PROTECTION, async (req, res, caller): Promise<AuditTrailResponse> => {
+      const query = {
+        caseId: queryString(req, "caseId"),
+        actorId: queryString(req, "actor"),
+        from: queryString(req, "from"),
+        to: queryString(req, "to"),
+      };
+      const trail = await readAuditTrail(
+        app,
+        caller,
+        Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)),
+        "api",
+      );
+      if (isRefused(trail)) throw refusal(trail);
+      res.set("cache-control", "no-store");
+      return trail;
     }),
   );
 

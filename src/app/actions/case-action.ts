@@ -6,6 +6,7 @@ import type { Deadline } from "../../domain/rules/deadlines.js";
 import type { Profile } from "../../domain/rules/profile-schema.js";
 import type { AppDeps } from "../app-deps.js";
 import type { ChangeRequest } from "../casework/record-change.js";
+import type { Door } from "../audit.js";
 import type { Decider } from "../decider.js";
 import type { Refused } from "../outcome.js";
 
@@ -75,5 +76,7 @@ export interface CaseActionSpec {
     who: Decider,
     values: ActionValues,
     request: ChangeRequest,
+    /** Through which door: the tab's API or the bot (what an audited action records). */
+    via: Door,
   ) => Promise<ActionOutcome>;
 }

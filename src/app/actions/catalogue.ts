@@ -1,6 +1,7 @@
 import type { CaseActionSpec } from "./case-action.js";
 import { BEXLEY_ACTIONS } from "./catalogue/bexley.js";
 import { CASEWORK_ACTIONS } from "./catalogue/casework.js";
+import { DATA_PROTECTION_ACTIONS } from "./catalogue/data-protection.js";
 import { DECISION_ACTIONS } from "./catalogue/decisions.js";
 import { JOURNEY_ACTIONS, SUPERVISION_ACTION } from "./catalogue/journey.js";
 import { OVERSIGHT_ACTIONS } from "./catalogue/oversight.js";
@@ -16,6 +17,7 @@ export const CASE_ACTIONS: readonly CaseActionSpec[] = [
   ...OVERSIGHT_ACTIONS,
   ...SAFEGUARDING_ACTIONS,
   SUPERVISION_ACTION,
+  ...DATA_PROTECTION_ACTIONS,
 ];
 
 export const actionById = (id: string): CaseActionSpec | undefined => CASE_ACTIONS.find((a) => a.id === id);

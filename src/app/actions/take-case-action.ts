@@ -1,4 +1,5 @@
 import type { AppDeps } from "../app-deps.js";
+import type { Door } from "../audit.js";
 import type { ChangeRequest } from "../casework/record-change.js";
 import type { Decider } from "../decider.js";
 import { refused, refusalsAsValues } from "../outcome.js";
@@ -19,6 +20,7 @@ export async function takeCaseAction(
   sent: Readonly<Record<string, unknown>>,
   who: Decider,
   request: ChangeRequest = {},
+  via: Door = "api",
 ): Promise<ActionOutcome> {
   const spec = actionById(actionId);
   if (spec === undefined) return refused("ACTION.UNKNOWN", `There is no action "${actionId}". Reload the case.`);
@@ -34,5 +36,5 @@ export async function takeCaseAction(
   }
   const read = readValues(spec.inputs(ctx), sent);
   if ("problems" in read) return refused("ACTION.INVALID_INPUT", read.problems.join(" "));
-  return spec.run(deps, caseId, who, read.values, request);
+  return spec.run(deps, caseId, who, read.values, request, via);
 }

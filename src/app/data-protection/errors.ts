@@ -8,7 +8,8 @@ export type DataProtectionCode =
   | "DATA_PROTECTION.REASON_QUOTES_TEXT"
   | "DATA_PROTECTION.TEXT_NOT_FOUND"
   | "DATA_PROTECTION.QUERY_TOO_SHORT"
-  | "DATA_PROTECTION.PERSON_NOT_FOUND";
+  | "DATA_PROTECTION.PERSON_NOT_FOUND"
+  | "DATA_PROTECTION.BAD_PERIOD";
 
 const refusal = (code: DataProtectionCode, message: string): Refused => refused(code, message);
 
@@ -38,3 +39,9 @@ export const queryTooShort = (min: number): Refused =>
 
 export const personNotFound = (): Refused =>
   refusal("DATA_PROTECTION.PERSON_NOT_FOUND", "Nobody matching that person key is held; search again.");
+
+export const badAuditPeriod = (maxDays: number): Refused =>
+  refusal(
+    "DATA_PROTECTION.BAD_PERIOD",
+    `Give "from" and "to" as dates (YYYY-MM-DD), "from" not after "to", at most ${maxDays} days apart.`,
+  );

@@ -4,6 +4,7 @@ import {
   PLACEHOLDER_RETENTION_MONTHS,
   RETENTION_OUTCOMES,
   retentionVerdict,
+  setAsideMailDue,
   type RetentionOutcome,
   type RetentionSchedule,
 } from "../../domain/privacy/retention.js";
@@ -11,6 +12,7 @@ import type { CaseReportFacts } from "../../ports/indexes.js";
 import type { AppDeps } from "../app-deps.js";
 import { reportFacts } from "../report-facts.js";
 import { readCentreSettings } from "../settings/centre-settings.js";
+import { postedCards, removedCardNotices } from "./removed-card-notices.js";
 
 type RetentionDeps = Pick<
   AppDeps,
@@ -57,6 +59,27 @@ export interface RetentionReport {
   readonly held: readonly DueCase[];
   /** Per-sender acknowledgement counters of past days, which go too. */
   readonly staleQuotaRows: number;
+  /** Mail the service set aside (ignored or quarantined) longer ago than the schedule's period for it. */
+  readonly ignoredMailDue: number;
+}
+
+/** How many set-aside messages are past the schedule's period for ignored mail. */
+async function ignoredMailDue(
+  deps: Pick<AppDeps, "messages">,
+  schedule: RetentionSchedule,
+  now: Date,
+): Promise<number> {
+  let due = 0;
+  let continuation: string | undefined;
+  do {
+    const page = await deps.messages.listSetAside({
+      top: 500,
+      ...(continuation === undefined ? {} : { continuation }),
+    });
+    due += page.items.filter((e) => e.receivedAt !== "" && setAsideMailDue(e.receivedAt, schedule, now)).length;
+    continuation = page.continuation;
+  } while (continuation !== undefined);
+  return due;
 }
 
 const QUOTA_PREFIX = "ack-quota~";
@@ -94,6 +117,7 @@ export async function retentionReport(deps: RetentionDeps, now: Date): Promise<R
     due,
     held,
     staleQuotaRows: (await staleQuotaKeys(deps, now)).length,
+    ignoredMailDue: await ignoredMailDue(deps, schedule, now),
   };
 }
 
@@ -110,11 +134,14 @@ const anonymousIdOf = (caseId: string): string =>
   `retained-${createHash("sha256").update(`retention:${caseId}`).digest("hex").slice(0, 24)}`;
 
 /**
- * Deletes one case from every table: its compliance counts kept under an anonymous id, then its outbox items,
- * index rows, mail thread links, and last its own partition (so a run stopped part-way finds it again).
+ * Deletes one case from every table: its compliance counts kept under an anonymous id, the Teams cards posted about
+ * it queued to say it was removed (under that id), then its outbox items, index rows, mail thread links, and last
+ * its own partition (so a run stopped part-way finds it again). Answers how many cards will be updated.
  */
-async function eraseCase(deps: RetentionDeps, kase: Case, now: Date): Promise<void> {
+async function eraseCase(deps: RetentionDeps, kase: Case, now: Date): Promise<number> {
   const facts = reportFacts(kase, deps.profile, deps.calendar, now);
+  const notices = removedCardNotices(anonymousIdOf(kase.id), postedCards(await deps.outbox.listForCase(kase.id)));
+  if (notices.length > 0) await deps.outbox.enqueueAll(notices, now);
   await deps.compliance.replaceForCase(
     anonymousIdOf(kase.id),
     kase.events.length,
@@ -128,11 +155,16 @@ async function eraseCase(deps: RetentionDeps, kase: Case, now: Date): Promise<vo
     if (thread.value.caseId === kase.id) await deps.threads.delete(thread.key);
   }
   await deps.cases.deleteCase(kase.id);
+  return notices.length;
 }
 
 export interface RetentionRun extends RetentionReport {
   readonly deleted: number;
   readonly messagesForgotten: number;
+  /** Set-aside (ignored or quarantined) messages past their period, gone from the list. */
+  readonly ignoredMailForgotten: number;
+  /** Teams cards about the deleted cases queued to say the record was removed under the retention schedule. */
+  readonly cardsUpdated: number;
 }
 
 /**
@@ -144,17 +176,21 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Re
   const report = await retentionReport(deps, now);
   if (!report.scheduleSaved) {
     deps.logger.info("retention.not-configured", { due: report.due.length });
-    return { ...report, deleted: 0, messagesForgotten: 0 };
+    return { ...report, deleted: 0, messagesForgotten: 0, ignoredMailForgotten: 0, cardsUpdated: 0 };
   }
   const deleted = new Set<string>();
+  let cardsUpdated = 0;
   for (const entry of report.due) {
     const stored = await deps.cases.findCase(entry.caseId);
     // Checked again as it stands now: a hold placed since the report keeps it.
     if (stored === undefined || retentionVerdict(stored.case, report.schedule, now).verdict !== "due") continue;
-    await eraseCase(deps, stored.case, now);
+    cardsUpdated += await eraseCase(deps, stored.case, now);
     deleted.add(entry.caseId);
   }
   const messagesForgotten = await deps.messages.forgetCases(deleted);
+  const ignoredMailForgotten = await deps.messages.forgetSetAside((receivedAt) =>
+    setAsideMailDue(receivedAt, report.schedule, now),
+  );
   for (const key of await staleQuotaKeys(deps, now)) await deps.quotas.delete(key);
   await deps.audit.append({
     action: "retention.run",
@@ -162,8 +198,14 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Re
     actorId: "system:retention",
     subject: "retention",
     via: "job",
-    detail: { deleted: deleted.size, held: report.held.length, messagesForgotten },
+    detail: { deleted: deleted.size, held: report.held.length, messagesForgotten, ignoredMailForgotten, cardsUpdated },
   });
-  deps.logger.info("retention.done", { deleted: deleted.size, held: report.held.length, messagesForgotten });
-  return { ...report, deleted: deleted.size, messagesForgotten };
+  deps.logger.info("retention.done", {
+    deleted: deleted.size,
+    held: report.held.length,
+    messagesForgotten,
+    ignoredMailForgotten,
+    cardsUpdated,
+  });
+  return { ...report, deleted: deleted.size, messagesForgotten, ignoredMailForgotten, cardsUpdated };
 }

@@ -2,7 +2,8 @@ import type { Case } from "../case.js";
 import type { CaseEvent } from "../case-events.js";
 
 /**
- * The retention schedule: how long after closure each kind of closed case is kept, in months, as the council sets
+ * The retention schedule: how long after closure each kind of closed case is kept, and how long after it came the
+ * mail the service set aside (ignored or quarantined, never a case) stays listed, in months, as the council sets
  * it in Settings. The defaults below are placeholders so the service runs, not advice: the council takes its
  * periods from its own retention schedule (the IRMS Retention Guidelines for Local Authorities).
  */
@@ -11,6 +12,7 @@ export const RETENTION_OUTCOMES = [
   "closed-after-maam",
   "closed-after-casework",
   "not-a-contact",
+  "ignored-mail",
 ] as const;
 export type RetentionOutcome = (typeof RETENTION_OUTCOMES)[number];
 export type RetentionSchedule = Readonly<Record<RetentionOutcome, number>>;
@@ -21,14 +23,19 @@ export const PLACEHOLDER_RETENTION_MONTHS: RetentionSchedule = {
   "closed-after-maam": 36,
   "closed-after-casework": 72,
   "not-a-contact": 3,
+  "ignored-mail": 3,
 };
 
 export const MAX_RETENTION_MONTHS = 100 * 12;
 
 const has = (kase: Case, type: CaseEvent["type"]): boolean => kase.events.some((e) => e.type === type);
 
+/** Whether a message set aside at `receivedAt` is past the schedule's period for ignored mail at `now`. */
+export const setAsideMailDue = (receivedAt: string, schedule: RetentionSchedule, now: Date): boolean =>
+  now.getTime() >= monthsAfter(receivedAt, schedule["ignored-mail"]).getTime();
+
 /** What a closed case's path was, for its retention period; undefined while it is open. */
-export function retentionOutcomeOf(kase: Case): RetentionOutcome | undefined {
+export function retentionOutcomeOf(kase: Case): Exclude<RetentionOutcome, "ignored-mail"> | undefined {
   if (kase.state !== "closed") return undefined;
   if (has(kase, "case.marked-not-a-contact") || has(kase, "case.linked")) return "not-a-contact";
   if (has(kase, "case.allocated")) return "closed-after-casework";

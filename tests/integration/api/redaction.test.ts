@@ -74,8 +74,8 @@ describe("rectification and erasure (issue 16, item 3)", () => {
       data: { mode: "redacted", reason },
     });
     expect(JSON.stringify(stored)).toContain("[redacted]");
-    const audit = await h.app.rawRows("Audit");
-    expect(audit.filter((row) => JSON.stringify(row).includes("case.redacted"))).toHaveLength(1);
+    const audit = await h.app.deps.audit.read({ from: "2026-01-01", to: "2026-12-31" });
+    expect(audit.filter((event) => event.action === "case.redacted")).toHaveLength(1);
   });
 
   it("takes an address out of the outbox's items as well as the case", async () => {

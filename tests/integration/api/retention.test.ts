@@ -4,7 +4,9 @@ import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
 import { markNotAContact } from "../../../src/app/mark-not-a-contact.js";
 import { readCentreSettings, updateCentreSettings } from "../../../src/app/settings/centre-settings.js";
 import { syncInbox } from "../../../src/app/sync-inbox.js";
+import { deliverTeamsOutbox } from "../../../src/jobs/deliver-teams-outbox.js";
 import { nightlyRetention } from "../../../src/jobs/nightly-retention.js";
+import type { TeamsNotifier } from "../../../src/ports/teams.js";
 import { TABLE_NAMES, type TableName } from "../../../src/store/store.js";
 import { allCases, staffActor } from "../app/app-assertions.js";
 import { startApiHarness, type ApiHarness } from "./api-harness.js";
@@ -35,6 +37,7 @@ const SCHEDULE = {
   "closed-after-maam": 36,
   "closed-after-casework": 72,
   "not-a-contact": 3,
+  "ignored-mail": 6,
 };
 
 async function saveSchedule() {
@@ -79,8 +82,8 @@ describe("retention schedule (issue 16, item 1)", () => {
     const night = await nightlyRetention(h.app.deps, h.app.clock.now(), "02:00");
 
     expect(night).toMatchObject({ outcome: "applied", run: { deleted: 1, held: [{ caseId: held }] } });
-    // The access audit (ids only, never personal data) is the one record kept of what was done to the case.
-    expect(await tablesMentioning(expired, ["Audit"])).toEqual([]);
+    // The access audit (ids only, never personal data, in its append blobs) is the one record kept of the case.
+    expect(await tablesMentioning(expired)).toEqual([]);
     expect(await h.app.deps.cases.findCase(expired)).toBeUndefined();
     expect(await findPeople(h.app.deps, DPO, "Priya Raman", "api")).toEqual({ items: [] });
     expect(await h.app.deps.cases.findCase(held)).toBeDefined();
@@ -89,6 +92,74 @@ describe("retention schedule (issue 16, item 1)", () => {
     expect((await h.app.rawRows("Compliance")).some((row) => JSON.stringify(row).includes("retained-"))).toBe(true);
     // The mail ledger still knows the message was handled, so intake never takes it in again.
     expect((await h.app.rawRows("Messages")).some((row) => row["state"] === "logged" && !("caseId" in row))).toBe(true);
+  });
+
+  it("updates the Teams cards posted about a deleted case to say it was removed under the retention schedule", async () => {
+    await saveSchedule();
+    const now = h.app.clock.now();
+    await h.app.deps.outbox.enqueue(
+      {
+        caseId: expired,
+        key: `${expired}~triage~t1`,
+        channel: "teams",
+        purpose: "triage",
+        payload: { conversation: "duty" },
+      },
+      now,
+    );
+    const posted: string[] = [];
+    const updated: [string, string, string][] = [];
+    const notifier: TeamsNotifier = {
+      post: async (conversation) => {
+        posted.push(conversation);
+        return { activityId: `activity-${posted.length}` };
+      },
+      update: async (conversation, activityId, card) =>
+        void updated.push([conversation, activityId, JSON.stringify(card)]),
+    };
+    const render = async (item: { purpose: string }) => [{ type: "AdaptiveCard", purpose: item.purpose }];
+    const deps = { outbox: h.app.deps.outbox, clock: h.app.clock, logger: h.app.deps.logger };
+    await deliverTeamsOutbox(deps, notifier, render, 100);
+    const sent = (await h.app.deps.outbox.listForCase(expired)).find((i) => i.key === `${expired}~triage~t1`);
+    expect(sent).toMatchObject({ state: "sent" });
+    h.app.clock.set(NIGHT);
+
+    const night = await nightlyRetention(h.app.deps, h.app.clock.now(), "02:00");
+    expect(night).toMatchObject({ outcome: "applied", run: { deleted: 2 } });
+    expect((night as { run: { cardsUpdated: number } }).run.cardsUpdated).toBeGreaterThanOrEqual(1);
+    await deliverTeamsOutbox(deps, notifier, render, 100);
+
+    // The message posted for the deleted case is updated in place (no new post), with the retention card.
+    expect(updated).toContainEqual(["duty", sent?.sentItemId ?? "", expect.stringContaining("retention-removed")]);
+    // And the queued update holds nothing that names the case.
+    expect(await tablesMentioning(expired)).toEqual([]);
+  });
+
+  it("removes ignored mail from the set-aside list once past its period; the ledger keeps only that it was handled", async () => {
+    await saveSchedule();
+    const { messages } = h.app.deps;
+    for (const [id, receivedAt] of [
+      ["old-auto-reply", "2025-09-01T08:00:00Z"],
+      ["recent-auto-reply", "2026-04-20T08:00:00Z"],
+    ] as const) {
+      await messages.claim(id, new Date(receivedAt));
+      await messages.markIgnored(id, "auto-reply", { receivedAt, senderDomain: "school.example" });
+    }
+    h.app.clock.set(NIGHT);
+    const due = await h.call("manager-1", "/api/retention/due");
+    expect(await due.json()).toMatchObject({ ignoredMailDue: 1 });
+
+    const night = await nightlyRetention(h.app.deps, h.app.clock.now(), "02:00");
+
+    expect(night).toMatchObject({ outcome: "applied", run: { ignoredMailForgotten: 1 } });
+    const listed = (await messages.listSetAside()).items.map((e) => e.messageId);
+    expect(listed).toContain("recent-auto-reply");
+    expect(listed).not.toContain("old-auto-reply");
+    // Still known as handled, so the intake never takes it in again.
+    expect(await messages.claim("old-auto-reply", h.app.clock.now())).toMatchObject({
+      claimed: false,
+      existing: { state: "ignored" },
+    });
   });
 
   it("a dry run lists what the next run would remove and what a hold keeps, and changes nothing", async () => {

@@ -141,7 +141,9 @@ describe("subject access (issue 16, item 2)", () => {
     const [tomasz] = (await search("Tomasz Nowak")).items;
     expect((await h.call("manager-1", `/api/people/${tomasz?.personKey ?? ""}/export`)).status).toBe(403);
     await exported(tomasz?.personKey ?? "");
-    const audit = (await h.app.rawRows("Audit")).map((row) => JSON.stringify(row));
+    const audit = (await h.app.deps.audit.read({ from: "2026-01-01", to: "2026-12-31" })).map((event) =>
+      JSON.stringify(event),
+    );
     expect(audit.filter((row) => row.includes("people.searched"))).toHaveLength(1);
     expect(audit.filter((row) => row.includes("people.exported") && row.includes("FC-2026-000101"))).toHaveLength(1);
     expect(audit.join("\n")).not.toContain("Tomasz");

@@ -75,6 +75,11 @@ const ROUTES: readonly (readonly [string, RequestInit?])[] = [
   ["/api/settings/bank-holidays", send("POST", {})],
   ["/api/staff/worker-2", send("PUT", { displayName: "x", email: "x@x.example", roles: [] })],
   ["/api/staff/worker-2/deactivation", send("POST")],
+  ["/api/people?query=Nowak"],
+  [`/api/cases/${WAITING}/redactions`, send("POST", { text: "x", reason: "y" })],
+  [`/api/cases/${WAITING}/legal-hold`, send("PUT", { hold: true, reason: "y" })],
+  ["/api/retention/due"],
+  ["/api/audit?from=2026-03-01&to=2026-03-02"],
 ];
 
 describe("every route needs a role", () => {
@@ -87,6 +92,15 @@ describe("every route needs a role", () => {
     expect(answers).toEqual(
       ROUTES.map(([path, init]) => [`${init?.method ?? "GET"} ${path}`, 403, "AUTH.ROLE_REFUSED"]),
     );
+  });
+});
+
+describe("the access audit is read by the data protection role alone", () => {
+  it("refuses every other role, admins and managers included (403 AUTH.ROLE_REFUSED)", async () => {
+    for (const who of ["duty-1", "worker-1", "panel-1", "manager-1", "admin-1", "reader-admin"]) {
+      const response = await api.call(who, "/api/audit");
+      expect([who, response.status, await errorCode(response)]).toEqual([who, 403, "AUTH.ROLE_REFUSED"]);
+    }
   });
 });
 

@@ -13,6 +13,7 @@ const production = {
   FC_CLIENT_ID: "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d",
   FC_CLIENT_SECRET: "resolved-by-app-service",
   FC_STORAGE_ACCOUNT_URL: "https://fcstorage.table.core.windows.net",
+  FC_AUDIT_BLOB_ACCOUNT_URL: "https://fcstorage.blob.core.windows.net",
 };
 const reference = "@Microsoft.KeyVault(SecretUri=https://fc-vault.vault.azure.net/secrets/graph-client-secret/)";
 

@@ -3,6 +3,7 @@ import { checkReadiness, type ReadinessDeps } from "../../../src/app/check-readi
 import { SUBSCRIPTION_KEY } from "../../../src/app/mail-keys.js";
 import type { Reachable } from "../../../src/ports/health.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
+import { memoryAppendBlobs } from "../../../src/store/memory/memory-append-blobs.js";
 import { memoryEntityTable } from "../../../src/store/memory/memory-entity-table.js";
 import { storeOver } from "../../../src/store/store.js";
 import { movableClock } from "../../support/app-harness.js";
@@ -46,7 +47,7 @@ describe("readiness", () => {
 
   it("finds a lease whose expiry cannot be read stuck, while a lapsed one is only available", async () => {
     const leasesTable = memoryEntityTable("Leases");
-    const store = storeOver((name) => (name === "Leases" ? leasesTable : memoryEntityTable(name)));
+    const store = storeOver((name) => (name === "Leases" ? leasesTable : memoryEntityTable(name)), memoryAppendBlobs());
     await store.sync.put(SUBSCRIPTION_KEY, { subscriptionExpiresAt: "2026-12-03T10:00:00Z" });
     await store.leases.acquire("job~agendas", "a", 1, new Date("2026-11-30T00:00:00Z"));
     const deps = { sync: store.sync, leaseStates: store.leaseStates, mailbox: answers, clock: movableClock(NOW) };

@@ -15,6 +15,7 @@ const PRODUCTION = {
   FC_CLIENT_SECRET: "a-key-vault-reference",
   FC_BOT_APP_ID: "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
   FC_STORAGE_ACCOUNT_URL: "https://fcstorage.table.core.windows.net",
+  FC_AUDIT_BLOB_ACCOUNT_URL: "https://fcstorage.blob.core.windows.net",
   FC_PUBLIC_BASE_URL: "https://fc.council.example",
   FC_NOTIFICATION_CLIENT_STATE: "x".repeat(20),
 };

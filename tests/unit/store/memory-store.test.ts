@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import type { EntityTable } from "../../../src/store/entity-table.js";
+import { memoryAppendBlobs } from "../../../src/store/memory/memory-append-blobs.js";
 import { memoryEntityTable } from "../../../src/store/memory/memory-entity-table.js";
 import { storeOver, type TableName } from "../../../src/store/store.js";
 import { storeContract } from "../../integration/store/store.contract.js";
@@ -12,7 +13,7 @@ async function fresh() {
     tables.set(name, table);
     return table;
   };
-  return { store: storeOver(raw), raw };
+  return { store: storeOver(raw, memoryAppendBlobs()), raw };
 }
 
 describe("in-memory store", () => {

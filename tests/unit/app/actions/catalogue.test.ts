@@ -8,6 +8,8 @@ import type { CaseCommandType } from "../../../../src/domain/lifecycle/index.js"
 import { STAFF_ROLES } from "../../../../src/domain/staff.js";
 import { aCase } from "../../../../dev/builders/case-builder.js";
 import { closureChecklist } from "../../../../src/domain/lifecycle/decide-closure.js";
+import { append } from "../../../../src/domain/lifecycle/evolve.js";
+import type { NewCaseEvent } from "../../../../src/domain/case-events.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
 import { memoryApp } from "../memory-app.js";
 
@@ -72,7 +74,19 @@ function casesAlongThePath(): Case[] {
       .then({ type: "recordLadoNotification", note: "Notification form sent." })
       .build(),
     fs().allocatedOn(on).then({ type: "requestClosure", checklist: CLOSURE_READY, summary: "Goals met." }).build(),
+    onLegalHold(fs().build()),
   ];
+}
+
+/** A case a manager has placed on legal hold (not a lifecycle command: the legal hold use case appends it). */
+function onLegalHold(kase: Case): Case {
+  const placed = {
+    type: "legal-hold.placed",
+    at: "2026-03-02T10:00:00.000Z",
+    by: { kind: "staff", id: "manager-1" },
+    data: { reason: "Complaint to the Ombudsman" },
+  } as NewCaseEvent;
+  return append(kase, [placed]);
 }
 
 describe("a case's actions (issue 14: every rule can be lived)", () => {

@@ -90,7 +90,10 @@ describe("searching cases, as the tab's box and the bot's `find` both do", () =>
     expect(isRefused(refusedSearch) && refusedSearch.code).toBe("SEARCH.TOO_SHORT");
     expect(searchTerms("  Okafor, J.  ")).toEqual(["okafor"]);
     const appended: unknown[] = [];
-    const audited = { ...deps, audit: { append: async (event: unknown) => void appended.push(event) } };
+    const audited = {
+      ...deps,
+      audit: { append: async (event: unknown) => void appended.push(event), read: deps.audit.read.bind(deps.audit) },
+    };
     await searchCases(audited, DUTY, "Okafor", "bot");
     expect(appended).toEqual([
       expect.objectContaining({ action: "cases.searched", detail: { results: 1 }, via: "bot" }),

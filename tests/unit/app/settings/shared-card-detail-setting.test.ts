@@ -9,7 +9,10 @@ const profiles = ["family-solutions", "bexley"];
 function withAuditSeen() {
   const deps = memoryApp("2026-12-01T09:00:00Z");
   const seen: AuditEvent[] = [];
-  return { deps: { ...deps, audit: { append: async (e: AuditEvent) => void seen.push(e) } }, seen };
+  return {
+    deps: { ...deps, audit: { append: async (e: AuditEvent) => void seen.push(e), read: async () => [] } },
+    seen,
+  };
 }
 
 describe("Settings: what shared cards show", () => {

@@ -22,6 +22,7 @@ const settings: SettingsResponse = {
   retentionMonths: {
     "closed-at-screening": 24,
     "closed-after-maam": 36,
+    "ignored-mail": 3,
     "closed-after-casework": 72,
     "not-a-contact": 3,
   },
