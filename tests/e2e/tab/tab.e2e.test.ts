@@ -132,4 +132,27 @@ describe("the tab in local mode", () => {
       expect(type, address).toMatch(address.endsWith(".png") ? /^image\/png/ : /^text\/html/);
     }
   });
+
+  it(
+    "issue 19 §5: lists an email the service ignored on the triage page, by reason and the sender's domain only, and a duty worker logs it after all",
+    async () => {
+      const before = (await stack.service.store.worklists.list("triage")).items.length;
+      await stack.sendFixture("ooo-english.eml");
+      await open("triage");
+      const setAside = page.getByRole("table", { name: /Emails the service did not log/ });
+      await expect
+        .poll(() => setAside.getByRole("row", { name: /nhs\.example/ }).count(), { timeout: UI_TIMEOUT_MS })
+        .toBe(1);
+      const row = setAside.getByRole("row", { name: /nhs\.example/ });
+      expect(await row.innerText()).toContain("Ignored");
+      expect(await setAside.innerText()).not.toContain("priya.raman");
+
+      await row.getByRole("button", { name: "Log as a new contact" }).click();
+      await eventually(async () => {
+        expect((await stack.service.store.worklists.list("triage")).items.length).toBe(before + 1);
+      });
+      expect(browser.consoleErrors).toEqual([]);
+    },
+    RUN_TIMEOUT_MS,
+  );
 });
