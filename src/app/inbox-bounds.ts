@@ -1,3 +1,4 @@
+import { isWriteRace } from "../ports/errors.js";
 import type { Versioned, SyncState } from "../ports/records.js";
 import type { AppDeps } from "./app-deps.js";
 
@@ -28,7 +29,13 @@ export async function withIntakeStart(
   const known = deps.centre.intakeFrom ?? saved?.value.intakeFrom;
   if (known !== undefined) return { saved, intakeFrom: known };
   const intakeFrom = new Date(now.getTime() - FIRST_ROUND_ALLOWANCE_MS).toISOString();
-  return { saved: await deps.sync.put(SYNC_KEY, { ...(saved?.value ?? {}), intakeFrom }, saved?.etag), intakeFrom };
+  try {
+    return { saved: await deps.sync.put(SYNC_KEY, { ...(saved?.value ?? {}), intakeFrom }, saved?.etag), intakeFrom };
+  } catch (error) {
+    // The first inbox round and the junk sweep start together on a new mailbox: whoever wrote first set go-live.
+    if (!isWriteRace(error)) throw error;
+    return withIntakeStart(deps, now);
+  }
 }
 
 /**
