@@ -1,4 +1,5 @@
 import { startAzurite } from "../dev/azurite.js";
+import { DEFAULT_CENTRE_ID } from "../src/compose/config-schema.js";
 import { appDepsFromConfig } from "../src/compose/app-deps-from-config.js";
 import { loadConfig } from "../src/compose/config.js";
 import { sendNudges } from "../src/jobs/send-nudges.js";
@@ -54,7 +55,11 @@ export async function benchNudge(
     const rule = profile.rules.find((r) => r.kind === "clock")?.id;
     if (rule === undefined) throw new Error("the profile has no clock rule to seed");
     const seedStarted = Date.now();
-    const seeded = await seedDeadlines(azurite.connectionString, openClocks(openCases, dueShare, rule));
+    const seeded = await seedDeadlines(
+      azurite.connectionString,
+      openClocks(openCases, dueShare, rule),
+      DEFAULT_CENTRE_ID,
+    );
     const seedMs = Date.now() - seedStarted;
     const config = loadConfig({ FC_MODE: "local", FC_STORAGE_CONNECTION_STRING: tables.connectionString });
     const { deps, store } = await appDepsFromConfig(config, silentLogger, { now: () => NOW });

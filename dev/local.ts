@@ -24,7 +24,8 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
   env = { FC_DEMO: "on", ...env };
   const config = loadConfig({ ...env, FC_MODE: "local" });
   const azurite = await startAzurite({ port: 10002, blobPort: 10000 });
-  const standIn = await startStandIn({ mailbox: config.mailbox.address });
+  const [first] = config.centres;
+  const standIn = await startStandIn({ mailbox: first.mailbox.address });
   const service = await startService(
     loadConfig({ ...env, FC_MODE: "local", FC_STORAGE_CONNECTION_STRING: azurite.connectionString }),
     { logger: createLogger((line) => process.stdout.write(`${line}\n`), { component: "service" }) },
@@ -33,12 +34,12 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
     "",
     "Family Centre front door — local mode (nothing here talks to Microsoft 365)",
     `  service and bot      ${service.url}  (bot: ${service.url}/api/messages)`,
-    `  SMTP into the mailbox  127.0.0.1:${standIn.smtpPort}  → ${config.mailbox.address}`,
+    `  SMTP into the mailbox  127.0.0.1:${standIn.smtpPort}  → ${config.centres.map((c) => c.mailbox.address).join(", ")}`,
     `  Graph stand-in       ${standIn.graphBaseUrl}`,
     `  mailbox page         ${standIn.pageUrl}`,
     `  Azurite (tables)     http://127.0.0.1:${azurite.port}`,
     `  Azurite (audit blobs) http://127.0.0.1:${azurite.blobPort}`,
-    `  Early Help Desk      ${config.mailbox.earlyHelpDesk.join(", ")}`,
+    `  Early Help Desk      ${first.mailbox.earlyHelpDesk.join(", ")}`,
     `  demo centre          ${config.demo ? "three months of made-up history, seeding in the background (FC_DEMO=off: start empty)" : "off: starts empty"}`,
     "",
   ];

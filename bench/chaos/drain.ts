@@ -1,3 +1,4 @@
+import { DEFAULT_CENTRE_ID } from "../../src/compose/config-schema.js";
 import { TableClient } from "@azure/data-tables";
 import type { StoredMessage } from "../../dev/m365/message.js";
 import type { Store } from "../../src/store/store.js";
@@ -40,7 +41,7 @@ export async function drain(
   log: (line: string) => void,
 ): Promise<DrainResult> {
   const started = Date.now();
-  const ledger = TableClient.fromConnectionString(storage.connectionString, "Messages", {
+  const ledger = TableClient.fromConnectionString(storage.connectionString, `${DEFAULT_CENTRE_ID}Messages`, {
     allowInsecureConnection: true,
   });
   const wanted = new Set(sent.map((e) => bare(e.messageId)));

@@ -1,3 +1,4 @@
+import { DEFAULT_CENTRE_ID } from "../../src/compose/config-schema.js";
 import { extendedProperty, type StoredMessage } from "../../dev/m365/message.js";
 import { OUTBOX_KEY_PROPERTY } from "../../src/graph/mail-sending.js";
 import { TableClient } from "@azure/data-tables";
@@ -115,7 +116,9 @@ export function tallyMail(
 async function ledgerStates(
   connectionString: string,
 ): Promise<Map<string, Pick<MessageRecord, "state" | "claimedAt">>> {
-  const table = TableClient.fromConnectionString(connectionString, "Messages", { allowInsecureConnection: true });
+  const table = TableClient.fromConnectionString(connectionString, `${DEFAULT_CENTRE_ID}Messages`, {
+    allowInsecureConnection: true,
+  });
   const states = new Map<string, Pick<MessageRecord, "state" | "claimedAt">>();
   for await (const row of table.listEntities<{ state?: MessageState; claimedAt?: string }>())
     if (row.state !== undefined) states.set(row.rowKey ?? "", { state: row.state, claimedAt: row.claimedAt ?? "" });

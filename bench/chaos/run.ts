@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { englandAndWalesBankHolidays } from "../../src/domain/calendar/bank-holidays.js";
 import { createCalendar } from "../../src/domain/calendar/create-calendar.js";
+import { DEFAULT_CENTRE_ID } from "../../src/compose/config-schema.js";
 import { createTableStore } from "../../src/store/create-table-store.js";
 import { startFakeConnector } from "../../dev/teams/fake-connector.js";
 import { BENCH_SERVICE_ENV } from "../ingest.js";
@@ -106,7 +107,10 @@ async function main(): Promise<void> {
   const system = new ChaosSystem(stack, azuriteLocation, log);
   try {
     await chooseChats(stack.service().url, connector.serviceUrl);
-    const faultStore = await createTableStore(stack.azurite.connectionString, { allowInsecureConnection: true });
+    const faultStore = await createTableStore(stack.azurite.connectionString, {
+      allowInsecureConnection: true,
+      centre: DEFAULT_CENTRE_ID,
+    });
     await queueTeamsFaults(stack.service().url, connector, faultStore, clock.now(), TEAMS_FAULTS);
     const setupCalls = connector.calls.length;
     const mix = new MailMix(`c${seed}`);
@@ -158,7 +162,10 @@ async function main(): Promise<void> {
     clearInterval(progress);
     stack.standIn.faults.reset();
 
-    const store = await createTableStore(stack.azurite.connectionString, { allowInsecureConnection: true });
+    const store = await createTableStore(stack.azurite.connectionString, {
+      allowInsecureConnection: true,
+      centre: DEFAULT_CENTRE_ID,
+    });
     const storage = { store, connectionString: stack.azurite.connectionString };
     const drained = await drain(stack.standIn.mailbox, storage, sent, DRAIN_MS, log);
     await sleep(3000); // a second letter or card in flight would land now

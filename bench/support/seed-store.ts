@@ -61,6 +61,8 @@ export async function seedStore(stack: BenchStack, count: number, history?: Cent
       ...(history ? { open: history.open } : {}),
     },
   );
-  await copyTables(memory.tables, stack.azurite.connectionString, { tablePrefix: config.storage.tablePrefix });
+  await copyTables(memory.tables, stack.azurite.connectionString, {
+    tablePrefix: `${config.storage.tablePrefix}${config.centres[0].id}`,
+  });
   return ids;
 }

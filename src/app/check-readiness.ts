@@ -84,3 +84,27 @@ export async function checkReadiness(deps: ReadinessDeps, timeoutMs = READINESS_
   const checks = { storage, graph, subscription, leases };
   return { ready: Object.values(checks).every((outcome) => outcome === "ok"), checks };
 }
+
+/** Outcomes from best to worst: several centres' readiness is each check's worst. */
+const SEVERITY: readonly CheckOutcome[] = [
+  "ok",
+  "not-checked",
+  "missing",
+  "expired",
+  "stuck",
+  "timed-out",
+  "unreachable",
+];
+
+/** The service is ready when every centre is: each check is the worst any centre's was. */
+export function worstReadiness(all: readonly Readiness[]): Readiness {
+  const worst = (check: ReadinessCheck): CheckOutcome =>
+    all.map((r) => r.checks[check]).reduce((a, b) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a), "ok");
+  const checks = {
+    storage: worst("storage"),
+    graph: worst("graph"),
+    subscription: worst("subscription"),
+    leases: worst("leases"),
+  };
+  return { ready: all.every((r) => r.ready), checks };
+}

@@ -24,16 +24,18 @@ interface BackupHeader {
   readonly tables: readonly string[];
 }
 
-/** The configured centre must be the one the operator names: an export or import is never of the wrong one. */
-function configFor(env: Env, centre: string) {
+/** The operator names the centre (its name or id): an export or import is never of the wrong one. */
+async function backupOf(env: Env, named: string) {
   const config = loadConfig(env);
-  if (config.mailbox.centreName !== centre) {
+  const centre = config.centres.find((c) => c.mailbox.centreName === named || c.id === named);
+  if (centre === undefined) {
+    const served = config.centres.map((c) => `"${c.mailbox.centreName}"`).join(", ");
     throw new BackupError(
       "BACKUP.WRONG_CENTRE",
-      `These settings are for "${config.mailbox.centreName}", not "${centre}": check FC_CENTRE_NAME and the storage settings.`,
+      `These settings serve ${served}, not "${named}": check FC_CENTRE_NAME (or FC_CENTRES_FILE) and the storage settings.`,
     );
   }
-  return config;
+  return backupFromConfig(config, centre);
 }
 
 /** Every row of every table into a gzipped JSON-lines file: the header, then one `{ table, row }` a line. */
@@ -41,7 +43,7 @@ export async function exportCommand(args: readonly string[], env: Env): Promise<
   const values = parseOptions(args, { centre: { type: "string" }, out: { type: "string" } }, EXPORT_USAGE);
   const centre = required(values.centre, "--centre", EXPORT_USAGE);
   const out = required(values.out, "--out", EXPORT_USAGE);
-  const backup = await backupFromConfig(configFor(env, centre));
+  const backup = await backupOf(env, centre);
   const gzip = createGzip();
   const file = gzip.pipe(createWriteStream(out, { flags: "wx", mode: 0o600 }));
   const write = async (line: unknown) => {
@@ -95,7 +97,7 @@ export async function importCommand(args: readonly string[], env: Env): Promise<
   const centre = required(values.centre, "--centre", IMPORT_USAGE);
   const path = required(values.in, "--in", IMPORT_USAGE);
   if (!path.endsWith(".gz")) throw new CliUsageError(`--in takes the .jsonl.gz file fc export wrote.`);
-  const backup = await backupFromConfig(configFor(env, centre));
+  const backup = await backupOf(env, centre);
   const counts = await backup.restore(backupFile(path, centre));
   return `${JSON.stringify({ in: path, rows: counts })}\n`;
 }

@@ -3,6 +3,7 @@ import type { ReadFile } from "./calendar-options.js";
 import { due, DUE_USAGE } from "./due.js";
 import { CliUsageError } from "./errors.js";
 import { holidays, HOLIDAYS_USAGE } from "./holidays.js";
+import { migrateCommand, MIGRATE_USAGE } from "./migrate-command.js";
 import { rules, RULES_USAGE } from "./rules.js";
 import { CONFIRM_REFERRER_USAGE, REBUILD_INDEXES_USAGE, STORE_COMMANDS, TRIAGE_USAGE } from "./store-commands.js";
 
@@ -37,6 +38,8 @@ const HELP = `Usage: fc <command> [options]
       Backs up every row of every table to a gzipped JSON-lines file (Azure Tables has no point-in-time restore).
   ${IMPORT_USAGE}
       Restores such a file into the centre's tables, which must be empty (a new account or table prefix).
+  ${MIGRATE_USAGE}
+      Moves a one-centre deployment's tables (from before centres) into the first centre's; once, service stopped.
 `;
 
 /** The operator CLI without its process: arguments in, output and exit code out. */
@@ -49,7 +52,9 @@ export async function runCli(
   if (name === "help" || name === "--help") return { exitCode: EXIT_OK, stdout: HELP, stderr: "" };
   if (name === undefined) return { exitCode: EXIT_USAGE, stdout: "", stderr: HELP };
   const command = COMMANDS[name];
-  const storeCommand = { ...STORE_COMMANDS, export: exportCommand, import: importCommand }[name];
+  const storeCommand = { ...STORE_COMMANDS, export: exportCommand, import: importCommand, migrate: migrateCommand }[
+    name
+  ];
   if (command === undefined && storeCommand === undefined) {
     return { exitCode: EXIT_USAGE, stdout: "", stderr: `fc: there is no command "${name}".\n\n${HELP}` };
   }

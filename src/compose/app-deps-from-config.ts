@@ -1,5 +1,5 @@
 import type { AppDeps } from "../app/app-deps.js";
-import type { Config } from "./config.js";
+import type { CentreConfig, Config } from "./config.js";
 import type { Logger } from "../logging/logger.js";
 import { loadProfile } from "../policy/profiles/index.js";
 import type { Clock } from "../ports/clock.js";
@@ -15,13 +15,21 @@ export interface Composed {
   readonly graph: GraphParts;
 }
 
-/** Every adapter and policy the use cases need, built once from configuration (server and CLI alike). */
-export async function appDepsFromConfig(config: Config, logger: Logger, clock: Clock): Promise<Composed> {
-  const tables = await storeFromConfig(config);
-  const centre = await centreCalendar(config.practice, tables.settings, clock);
-  const policy = await centreProfile(loadProfile(config.practice.profileId), centre.settings);
+/**
+ * Every adapter and policy one centre's use cases need, built once from configuration (server and CLI alike): its
+ * own tables, mailbox, profile and calendar. The CLI's centre is the first unless it names another.
+ */
+export async function appDepsFromConfig(
+  config: Config,
+  logger: Logger,
+  clock: Clock,
+  served: CentreConfig = config.centres[0],
+): Promise<Composed> {
+  const tables = await storeFromConfig(config, served);
+  const centre = await centreCalendar(served.practice, tables.settings, clock);
+  const policy = await centreProfile(loadProfile(served.practice.profileId), centre.settings);
   const store: Store = { ...tables, settings: policy.settings };
-  const graph = graphFromConfig(config, logger, clock);
+  const graph = graphFromConfig(config, served.mailbox, logger, clock);
   const deps: AppDeps = {
     ...store,
     mailbox: graph.mailbox,
@@ -33,18 +41,18 @@ export async function appDepsFromConfig(config: Config, logger: Logger, clock: C
     clock,
     logger,
     mailContext: {
-      groupMailbox: config.mailbox.address,
-      earlyHelpDesk: config.mailbox.earlyHelpDesk,
+      groupMailbox: served.mailbox.address,
+      earlyHelpDesk: served.mailbox.earlyHelpDesk,
       ownMarker: { header: "x-fc-outbox-key" },
       caseReferencePattern: /FC-\d{4}-\d{6}/,
     },
     centre: {
-      name: config.mailbox.centreName,
-      mailbox: config.mailbox.address,
-      maxAcksPerSenderPerDay: config.mailbox.maxAcksPerSenderPerDay,
-      letterInTransitMinutes: config.mailbox.letterInTransitMinutes,
-      acknowledgeWithinHours: config.mailbox.acknowledgeWithinHours,
-      ...(config.mailbox.intakeFrom === undefined ? {} : { intakeFrom: config.mailbox.intakeFrom }),
+      name: served.mailbox.centreName,
+      mailbox: served.mailbox.address,
+      maxAcksPerSenderPerDay: served.mailbox.maxAcksPerSenderPerDay,
+      letterInTransitMinutes: served.mailbox.letterInTransitMinutes,
+      acknowledgeWithinHours: served.mailbox.acknowledgeWithinHours,
+      ...(served.mailbox.intakeFrom === undefined ? {} : { intakeFrom: served.mailbox.intakeFrom }),
     },
   };
   return { deps, store, graph };

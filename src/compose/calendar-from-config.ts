@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { englandAndWalesBankHolidays, parseGovUkBankHolidays } from "../domain/calendar/bank-holidays.js";
 import type { BankHoliday, Calendar } from "../domain/calendar/calendar.js";
 import { createCalendar } from "../domain/calendar/create-calendar.js";
-import type { Config } from "./config.js";
+import type { PracticeConfig } from "./config.js";
 import type { CentreSettings } from "../ports/records.js";
 
 /**
@@ -25,7 +25,7 @@ function importedHolidays(fromFile: readonly BankHoliday[], fromSettings: readon
  * admin saved in Settings — imported bank holidays and closure days.
  */
 export function calendarFromConfig(
-  practice: Config["practice"],
+  practice: PracticeConfig,
   now: Date,
   settings: Pick<CentreSettings, "bankHolidays" | "closureDays"> = { closureDays: [] },
 ): Calendar {

@@ -1,5 +1,5 @@
 import { CENTRE_SETTINGS_KEY } from "../app/settings/centre-settings.js";
-import type { Config } from "./config.js";
+import type { PracticeConfig } from "./config.js";
 import type { CentreSettings, RecordStore } from "../ports/records.js";
 import type { Clock } from "../ports/clock.js";
 import { calendarFromConfig } from "./calendar-from-config.js";
@@ -18,7 +18,7 @@ export interface CentreCalendar {
  * instance of the service picks the change up when it next starts.)
  */
 export async function centreCalendar(
-  practice: Config["practice"],
+  practice: PracticeConfig,
   settings: RecordStore<CentreSettings>,
   clock: Clock,
 ): Promise<CentreCalendar> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CENTRE_ID } from "./centres-file.js";
 
 /** The well-known Azurite development account (public and documented; only ever used in local mode). */
 export const AZURITE_DEV_CONNECTION_STRING =
@@ -14,6 +15,9 @@ export const LOCAL_DEFAULTS = {
   FC_PUBLIC_BASE_URL: "http://127.0.0.1:3978",
   FC_NOTIFICATION_CLIENT_STATE: "local-development-client-state",
 } as const;
+
+/** The one centre's id when FC_CENTRE_ID is not set: local mode's, and a one-centre deployment's. */
+export const DEFAULT_CENTRE_ID = "main";
 
 const email = z.string().trim().toLowerCase().pipe(z.email());
 const emailList = z
@@ -52,6 +56,15 @@ export const schema = z
     FC_USE_MANAGED_IDENTITY: z.stringbool().default(false),
     FC_NOTIFICATION_CLIENT_STATE: z.string().min(16, "use at least 16 random characters").max(128).optional(),
     FC_MAILBOX: email.default("familycentre@council.example"),
+    /** The one centre's id (its tables: `<prefix><id>Cases`…) when there is no FC_CENTRES_FILE. */
+    FC_CENTRE_ID: z
+      .string()
+      .regex(CENTRE_ID, "lower-case letters and digits, starting with a letter, at most 12; not county")
+      .default(DEFAULT_CENTRE_ID),
+    /** A JSON file naming every centre this deployment serves (README, "Many centres"); its entries override FC_*. */
+    FC_CENTRES_FILE: z.string().min(1).optional(),
+    /** LOCAL MODE ONLY: how many demo centres to run (`familycentre@…`, then `familycentre2@…`…). */
+    FC_LOCAL_CENTRES: intFrom(1, 50).default(1),
     FC_EARLY_HELP_DESK: emailList.default(["earlyhelpdesk@council.example"]),
     FC_CENTRE_NAME: z.string().min(1).default("the Family Centre"),
     FC_PROFILE: z.string().min(1).default("family-solutions"),
@@ -125,7 +138,21 @@ export const schema = z
     };
     need("FC_PUBLIC_BASE_URL", "the service's public https:// address, where Graph sends change notifications");
     need("FC_NOTIFICATION_CLIENT_STATE", "a random secret (16 to 128 characters) Graph echoes on every notification");
+    if (c.FC_LOCAL_CENTRES > 1 && c.FC_CENTRES_FILE !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["FC_LOCAL_CENTRES"],
+        message: "the centres come from FC_CENTRES_FILE: leave FC_LOCAL_CENTRES unset",
+      });
+    }
     if (c.FC_MODE !== "production") return;
+    if (c.FC_LOCAL_CENTRES > 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["FC_LOCAL_CENTRES"],
+        message: "demo centres are for local mode only: name the council's centres in FC_CENTRES_FILE",
+      });
+    }
     if (c.FC_DEMO === "on") {
       ctx.addIssue({ code: "custom", path: ["FC_DEMO"], message: "the demo centre is for local mode only: use off" });
     }

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { LOCAL_DEFAULTS, schema, type Settings } from "./config-schema.js";
+import { readCentresFile } from "./centres-file.js";
 import { CREDENTIAL_SETTING, localModeRefusals, PLATFORM_MARKERS } from "./local-mode/local-safety.js";
 
 export interface Config {
@@ -35,22 +36,8 @@ export interface Config {
     readonly subscriptionLifetimeMinutes: number;
     readonly deltaSafetyNetMinutes: number;
   };
-  readonly mailbox: {
-    readonly address: string;
-    readonly earlyHelpDesk: readonly string[];
-    readonly centreName: string;
-    readonly maxAcksPerSenderPerDay: number;
-    /** How long a letter handed to Exchange may take to show as sent before it is sent again or a person asked. */
-    readonly letterInTransitMinutes: number;
-    /** Mail received longer ago than this when it is logged is not acknowledged. */
-    readonly acknowledgeWithinHours: number;
-    /** Go-live (UTC ISO-8601): no mail received before it is read; unset, the first inbox round's start. */
-    readonly intakeFrom?: string;
-    /** `sweep`: mail Exchange filtered into Junk Email is moved into the Inbox for intake; `leave`: it stays. */
-    readonly junkMail: "sweep" | "leave";
-    /** How much of a body the intake reads: an HTML body, then the text (of a text body, or made from the HTML). */
-    readonly bodyLimits: { readonly maxHtmlChars: number; readonly maxTextChars: number };
-  };
+  /** The Family Centres this deployment serves: one from FC_MAILBOX's settings, or FC_CENTRES_FILE's. */
+  readonly centres: readonly [CentreConfig, ...CentreConfig[]];
   /** The Teams bot's identity; none in local mode, where the bot accepts unauthenticated requests. */
   readonly bot?: {
     readonly appId: string;
@@ -72,17 +59,45 @@ export interface Config {
     readonly clientId?: string;
     readonly scope?: string;
   };
-  readonly practice: {
-    readonly profileId: string;
-    readonly timeZone: string;
-    readonly workingHours: { readonly start: string; readonly end: string };
-    /** `HH:MM` London time the day's agendas are posted from. */
-    readonly agendaAt: string;
-    /** `HH:MM` London time the nightly repair runs from. */
-    readonly repairAt: string;
-    readonly closureDays: readonly string[];
-    readonly bankHolidaysFile?: string;
-  };
+}
+
+export interface MailboxConfig {
+  readonly address: string;
+  readonly earlyHelpDesk: readonly string[];
+  readonly centreName: string;
+  readonly maxAcksPerSenderPerDay: number;
+  /** How long a letter handed to Exchange may take to show as sent before it is sent again or a person asked. */
+  readonly letterInTransitMinutes: number;
+  /** Mail received longer ago than this when it is logged is not acknowledged. */
+  readonly acknowledgeWithinHours: number;
+  /** Go-live (UTC ISO-8601): no mail received before it is read; unset, the first inbox round's start. */
+  readonly intakeFrom?: string;
+  /** `sweep`: mail Exchange filtered into Junk Email is moved into the Inbox for intake; `leave`: it stays. */
+  readonly junkMail: "sweep" | "leave";
+  /** How much of a body the intake reads: an HTML body, then the text (of a text body, or made from the HTML). */
+  readonly bodyLimits: { readonly maxHtmlChars: number; readonly maxTextChars: number };
+}
+
+export interface PracticeConfig {
+  readonly profileId: string;
+  readonly timeZone: string;
+  readonly workingHours: { readonly start: string; readonly end: string };
+  /** `HH:MM` London time the day's agendas are posted from. */
+  readonly agendaAt: string;
+  /** `HH:MM` London time the nightly repair runs from. */
+  readonly repairAt: string;
+  readonly closureDays: readonly string[];
+  readonly bankHolidaysFile?: string;
+}
+
+/** One Family Centre: its mailbox and letters' name, its practice framework and calendar, and its areas. */
+export interface CentreConfig {
+  /** Names its tables and its API path; lower-case letters and digits. */
+  readonly id: string;
+  readonly mailbox: MailboxConfig;
+  readonly practice: PracticeConfig;
+  /** Postcode districts/sectors and schools the county's shared Front Door address routes to this centre. */
+  readonly areas: { readonly postcodes: readonly string[]; readonly schools: readonly string[] };
 }
 
 /** Thrown at start-up; its message lists every setting to fix. */
@@ -128,6 +143,7 @@ export function loadConfig(env: Env): Config {
   }
   const c = parsed.data;
   if (c.FC_MODE === "local") refuseUnsafeLocalMode(c, env);
+  const centres = centresOf(c);
   return {
     mode: c.FC_MODE,
     demo: c.FC_MODE === "local" && c.FC_DEMO === "on",
@@ -154,17 +170,7 @@ export function loadConfig(env: Env): Config {
       subscriptionLifetimeMinutes: c.FC_SUBSCRIPTION_LIFETIME_MINUTES,
       deltaSafetyNetMinutes: c.FC_DELTA_SAFETY_NET_MINUTES,
     },
-    mailbox: {
-      address: c.FC_MAILBOX,
-      earlyHelpDesk: c.FC_EARLY_HELP_DESK,
-      centreName: c.FC_CENTRE_NAME,
-      maxAcksPerSenderPerDay: c.FC_MAX_ACKS_PER_SENDER_PER_DAY,
-      letterInTransitMinutes: c.FC_LETTER_IN_TRANSIT_MINUTES,
-      acknowledgeWithinHours: c.FC_ACK_MAX_AGE_HOURS,
-      ...(c.FC_INTAKE_FROM === undefined ? {} : { intakeFrom: new Date(c.FC_INTAKE_FROM).toISOString() }),
-      junkMail: c.FC_JUNK_MAIL,
-      bodyLimits: { maxHtmlChars: c.FC_MAX_HTML_BODY_CHARS, maxTextChars: c.FC_MAX_TEXT_BODY_CHARS },
-    },
+    centres,
     ...(c.FC_BOT_APP_ID
       ? {
           bot: {
@@ -180,16 +186,82 @@ export function loadConfig(env: Env): Config {
       ? { telemetry: { connectionString: c.APPLICATIONINSIGHTS_CONNECTION_STRING } }
       : {}),
     api: tabSignIn(c.FC_API_AUDIENCE ?? apiAudiences(c.FC_CLIENT_ID, c.FC_PUBLIC_BASE_URL)),
-    practice: {
-      profileId: c.FC_PROFILE,
-      timeZone: c.FC_TIME_ZONE,
-      workingHours: { start: c.FC_WORKING_HOURS_START, end: c.FC_WORKING_HOURS_END },
-      agendaAt: c.FC_AGENDA_AT,
-      repairAt: c.FC_REPAIR_AT,
-      closureDays: c.FC_CLOSURE_DAYS,
-      bankHolidaysFile: c.FC_BANK_HOLIDAYS_FILE,
-    },
   };
+}
+
+/** The mailbox settings every centre shares unless its own entry says otherwise. */
+function mailboxOf(c: Settings, centre: Pick<MailboxConfig, "address" | "centreName">): MailboxConfig {
+  return {
+    ...centre,
+    earlyHelpDesk: c.FC_EARLY_HELP_DESK,
+    maxAcksPerSenderPerDay: c.FC_MAX_ACKS_PER_SENDER_PER_DAY,
+    letterInTransitMinutes: c.FC_LETTER_IN_TRANSIT_MINUTES,
+    acknowledgeWithinHours: c.FC_ACK_MAX_AGE_HOURS,
+    ...(c.FC_INTAKE_FROM === undefined ? {} : { intakeFrom: new Date(c.FC_INTAKE_FROM).toISOString() }),
+    junkMail: c.FC_JUNK_MAIL,
+    bodyLimits: { maxHtmlChars: c.FC_MAX_HTML_BODY_CHARS, maxTextChars: c.FC_MAX_TEXT_BODY_CHARS },
+  };
+}
+
+function practiceOf(c: Settings): PracticeConfig {
+  return {
+    profileId: c.FC_PROFILE,
+    timeZone: c.FC_TIME_ZONE,
+    workingHours: { start: c.FC_WORKING_HOURS_START, end: c.FC_WORKING_HOURS_END },
+    agendaAt: c.FC_AGENDA_AT,
+    repairAt: c.FC_REPAIR_AT,
+    closureDays: c.FC_CLOSURE_DAYS,
+    bankHolidaysFile: c.FC_BANK_HOLIDAYS_FILE,
+  };
+}
+
+const NO_AREAS: CentreConfig["areas"] = { postcodes: [], schools: [] };
+
+/**
+ * FC_CENTRES_FILE's centres, each falling back to the FC_* settings for what it leaves out; without the file, one
+ * centre from FC_MAILBOX's settings, and in local mode FC_LOCAL_CENTRES − 1 more (`familycentre2@…`).
+ */
+function centresOf(c: Settings): Config["centres"] {
+  if (c.FC_CENTRES_FILE === undefined) {
+    const first: CentreConfig = {
+      id: c.FC_CENTRE_ID,
+      mailbox: mailboxOf(c, { address: c.FC_MAILBOX, centreName: c.FC_CENTRE_NAME }),
+      practice: practiceOf(c),
+      areas: NO_AREAS,
+    };
+    const more = Array.from({ length: c.FC_LOCAL_CENTRES - 1 }, (_, i): CentreConfig => {
+      const n = i + 2;
+      return {
+        ...first,
+        id: `centre${n}`,
+        mailbox: mailboxOf(c, { address: `familycentre${n}@council.example`, centreName: `Family Centre ${n}` }),
+      };
+    });
+    return [first, ...more];
+  }
+  const read = readCentresFile(c.FC_CENTRES_FILE);
+  if ("problems" in read) throw new ConfigError(read.problems);
+  const [head, ...rest] = read.file.centres.map((entry): CentreConfig => {
+    const practice = practiceOf(c);
+    const mailbox = mailboxOf(c, { address: entry.mailbox, centreName: entry.name });
+    return {
+      id: entry.id,
+      mailbox: {
+        ...mailbox,
+        earlyHelpDesk: entry.earlyHelpDesk ?? mailbox.earlyHelpDesk,
+        ...(entry.intakeFrom === undefined ? {} : { intakeFrom: new Date(entry.intakeFrom).toISOString() }),
+      },
+      practice: {
+        ...practice,
+        profileId: entry.profile ?? practice.profileId,
+        closureDays: entry.closureDays ?? practice.closureDays,
+        workingHours: entry.workingHours ?? practice.workingHours,
+        agendaAt: entry.agendaAt ?? practice.agendaAt,
+      },
+      areas: entry.areas ?? NO_AREAS,
+    };
+  });
+  return [head as CentreConfig, ...rest];
 }
 
 /** Local mode starts only on a developer's machine; each reason it may not start here is named. */

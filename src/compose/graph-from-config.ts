@@ -1,5 +1,5 @@
 import type { TokenCredential } from "@azure/identity";
-import type { Config } from "./config.js";
+import type { CentreConfig, Config, MailboxConfig } from "./config.js";
 import { azureCredential } from "./credential-from-config.js";
 import { createGraphClient, type GraphClient } from "../graph/graph-client.js";
 import { GraphMailbox, userPath } from "../graph/graph-mailbox.js";
@@ -20,27 +20,29 @@ export interface GraphParts {
   readonly subscriptions: GraphMailSubscriptions;
 }
 
-/** App-only Microsoft Graph for the one Family Centre mailbox. */
-export function graphFromConfig(config: Config, logger: Logger, clock: Clock): GraphParts {
+/**
+ * App-only Microsoft Graph for one Family Centre mailbox: a client of its own, so its throttling (Exchange's limits
+ * are per app per mailbox) and its share of the mailbox's 4 concurrent requests touch no other mailbox.
+ */
+export function graphFromConfig(config: Config, mailbox: MailboxConfig, logger: Logger, clock: Clock): GraphParts {
   const client = createGraphClient({ baseUrl: config.graph.baseUrl, credential: credentialFor(config.graph), clock });
   return {
     client,
-    mailbox: new GraphMailbox(client, {
-      mailbox: config.mailbox.address,
-      logger,
-      bodyLimits: config.mailbox.bodyLimits,
-    }),
-    subscriptions: new GraphMailSubscriptions(client, userPath(config.mailbox.address), logger),
+    mailbox: new GraphMailbox(client, { mailbox: mailbox.address, logger, bodyLimits: mailbox.bodyLimits }),
+    subscriptions: new GraphMailSubscriptions(client, userPath(mailbox.address), logger),
   };
 }
 
 /** The inbox subscription is renewed this long before it lapses. */
 const RENEW_BEFORE_MINUTES = 12 * 60;
 
-/** Where Graph sends change and lifecycle notifications for the inbox, and how long a subscription lasts. */
-export const subscriptionSettings = (config: Config): MailSubscriptionSettings => ({
-  notificationUrl: `${config.http.publicBaseUrl}/api/graph/notify`,
-  lifecycleNotificationUrl: `${config.http.publicBaseUrl}/api/graph/lifecycle`,
+/**
+ * Where Graph sends change and lifecycle notifications for a centre's inbox (its own path, so a notification wakes
+ * only its centre's pipeline), and how long a subscription lasts.
+ */
+export const subscriptionSettings = (config: Config, centre: CentreConfig): MailSubscriptionSettings => ({
+  notificationUrl: `${config.http.publicBaseUrl}/api/graph/notify/${centre.id}`,
+  lifecycleNotificationUrl: `${config.http.publicBaseUrl}/api/graph/lifecycle/${centre.id}`,
   clientState: config.graph.notificationClientState,
   lifetimeMinutes: config.graph.subscriptionLifetimeMinutes,
   renewBeforeMinutes: RENEW_BEFORE_MINUTES,

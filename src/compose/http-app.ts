@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import express, { type Express, type RequestHandler, type Router } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import {
   apiRateLimit,
   botRateLimit,
@@ -12,7 +12,7 @@ import {
 import { requestTelemetry } from "./request-telemetry.js";
 
 export interface HttpAppParts {
-  readonly routers: readonly Router[];
+  readonly routers: readonly RequestHandler[];
   /** The bot's endpoint (POST /api/messages), when the bot is wired. */
   readonly botHandler?: RequestHandler;
   /** Where the built tab lives; defaults to tab/dist beside the sources (or beside dist/ once compiled). */

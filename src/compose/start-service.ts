@@ -1,24 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
+import { healthRoutes } from "../api/routes/health-routes.js";
 import type { AppDeps } from "../app/app-deps.js";
-import { ConfigError, type Config } from "./config.js";
-import { notificationRoutes } from "../graph/notification-routes.js";
-import { startGraphSlots } from "../jobs/graph-slots.js";
-import { createInboxPump } from "../jobs/inbox-pump.js";
-import { checkMailboxAtStart } from "../jobs/mail-jobs.js";
-import { MailboxNotReadableError } from "../ports/mailbox.js";
-import { createScheduler } from "../jobs/scheduler.js";
-import { DEFAULT_JOB_SETTINGS, standardJobs } from "../jobs/standard-jobs.js";
-import { subscriptionKeeper } from "../jobs/subscription-keeper.js";
+import { worstReadiness } from "../app/check-readiness.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import type { Clock } from "../ports/clock.js";
+import type { CountyStore } from "../store/county-store.js";
 import type { Store } from "../store/store.js";
-import { apiFromConfig } from "./api-from-config.js";
-import { appDepsFromConfig } from "./app-deps-from-config.js";
-import { subscriptionSettings } from "./graph-from-config.js";
-import { botFromConfig } from "./bot-from-config.js";
-import { healthRoutesFromParts } from "./health-routes-from-parts.js";
+import { centreApiRoutes } from "./centre-api-routes.js";
+import { startCentre, type CentreService } from "./centre-service.js";
+import type { Config } from "./config.js";
+import { countyStoreFromConfig } from "./county-store-from-config.js";
 import { createHttpApp } from "./http-app.js";
+import { refuseUnmigratedData } from "./migrate-from-config.js";
 import { startDemoSeeding, type DemoSeeding } from "./local-mode/demo-history.js";
 import { startLocalMode } from "./local-mode/local-mode.js";
 import { systemClock } from "./system-clock.js";
@@ -33,67 +27,45 @@ export interface ServiceOptions {
 
 export interface RunningService {
   readonly url: string;
+  /** The first centre's (a one-centre deployment's only one). */
   readonly deps: AppDeps;
   readonly store: Store;
-  /** Runs an inbox round now and waits for it (and the letters after it). */
+  /** Every centre served, the first first. */
+  readonly centres: readonly CentreService[];
+  readonly county: CountyStore;
+  /** Runs every centre's inbox round now and waits for them (and the letters after them). */
   readonly syncNow: () => Promise<void>;
   /** Local mode with FC_DEMO=on: the demo centre's seeding, running in the background after start. */
   readonly demo?: DemoSeeding;
   close(): Promise<void>;
 }
 
-/** The composition root: configuration → adapters → use cases → the API, the bot and the jobs, served over HTTP. */
+/** The composition root: configuration → each centre's adapters, use cases, API, bot and jobs → one HTTP surface. */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<RunningService> {
   const logger = options.logger ?? createLogger((line) => process.stdout.write(`${line}\n`));
   const clock = options.clock ?? systemClock;
   const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
-  const { deps, store, graph } = await appDepsFromConfig(config, logger, clock);
-  const telemetry = startTelemetry(config, deps.outbox, clock);
-  await checkMailboxAtStart(deps).catch((error: unknown) => {
-    throw error instanceof MailboxNotReadableError ? new ConfigError([error.message]) : error;
-  });
-  const local = config.mode === "local" ? await startLocalMode(config, deps, logger) : undefined;
-
-  // Graph's 4 concurrent requests per mailbox, shared with the other instances before anything is sent.
-  const slots = await startGraphSlots({
-    leases: deps.leases,
+  await refuseUnmigratedData(config);
+  const county = await countyStoreFromConfig(config);
+  const local = config.mode === "local" ? (deps: AppDeps) => startLocalMode(config, deps, logger) : undefined;
+  const centres: CentreService[] = [];
+  for (const centre of config.centres) {
+    centres.push(await startCentre(config, centre, { logger, clock, instanceId, ...(local ? { local } : {}) }));
+  }
+  const [first] = centres as [CentreService, ...CentreService[]];
+  const telemetry = startTelemetry(
+    config,
+    centres.map((c) => c.deps.outbox),
     clock,
-    logger,
-    mailbox: config.mailbox.address,
-    holderId: instanceId,
-    setCapacity: (requests) => graph.client.setMaxConcurrent(requests),
-  });
-  const pump = createInboxPump(deps, instanceId);
-  const keeper = subscriptionKeeper(deps, graph.subscriptions, subscriptionSettings(config), clock, pump.inbox);
-  const bot = botFromConfig(config, deps, local);
-  const scheduler = createScheduler({
-    jobs: standardJobs(deps, {
-      ...DEFAULT_JOB_SETTINGS,
-      holderId: instanceId,
-      agendaAt: config.practice.agendaAt,
-      deltaSafetyNetMinutes: config.graph.deltaSafetyNetMinutes,
-      teams: { notifier: bot.notifier, renderCard: bot.renderCard },
-      mail: { keeper },
-      sweepJunkMail: config.mailbox.junkMail === "sweep",
-      repair: { at: config.practice.repairAt },
-    }),
-    leases: deps.leases,
-    clock,
-    logger,
-    holderId: instanceId,
-  });
+  );
   const http = createHttpApp({
     routers: [
-      healthRoutesFromParts(store, graph, clock),
-      apiFromConfig(config, deps, logger, local),
-      notificationRoutes({
-        clientState: config.graph.notificationClientState,
-        logger,
-        onMailChanged: () => pump.notified(),
-        onLifecycle: (event, subscriptionId) => void keeper.onLifecycle(event, subscriptionId),
-      }),
+      healthRoutes(async () => worstReadiness(await Promise.all(centres.map((c) => c.readiness())))),
+      centreApiRoutes(new Map(centres.map((c) => [c.centre.id, c.api]))),
+      first.api,
+      ...centres.map((c) => c.notifications),
     ],
-    botHandler: (req, res) => bot.handle(req, res),
+    botHandler: (req, res) => first.bot.handle(req, res),
     production: config.mode === "production",
     rateLimits: config.http.rateLimits,
   });
@@ -101,27 +73,27 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.http.port;
 
-  scheduler.start(); // its first round creates or renews the subscription
-  pump.inbox.request();
-  const demo = config.demo && local !== undefined ? startDemoSeeding(deps) : undefined;
-  logger.info("service.started", { mode: config.mode, port, profile: deps.profile.id });
+  for (const centre of centres) centre.start();
+  const demo = config.demo && first.local !== undefined ? startDemoSeeding(first.deps) : undefined;
+  logger.info("service.started", {
+    mode: config.mode,
+    port,
+    centres: centres.length,
+    profiles: [...new Set(centres.map((c) => c.deps.profile.id))].join(","),
+  });
   return {
     url: `http://${config.http.host}:${port}`,
-    deps,
-    store,
+    deps: first.deps,
+    store: first.store,
+    centres,
+    county,
     ...(demo === undefined ? {} : { demo }),
     syncNow: async () => {
-      pump.inbox.request();
-      await pump.inbox.idle();
-      await pump.letters.idle();
+      await Promise.all(centres.map((c) => c.syncNow()));
     },
     async close() {
       await demo?.stop();
-      pump.stop();
-      await scheduler.stop();
-      await pump.inbox.idle();
-      await pump.letters.idle();
-      await slots.stop();
+      await Promise.all(centres.map((c) => c.close()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await telemetry.close();
     },

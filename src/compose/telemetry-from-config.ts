@@ -41,9 +41,17 @@ export function azureMonitorOptions(connectionString: string): AzureMonitorOpenT
  * Starts Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING is set (requests, Graph and storage dependencies,
  * job runs, inbox lag), and reports the outbox's lag at each metrics export. Without it nothing leaves the process.
  */
-export function startTelemetry(config: Config, outbox: Outbox, clock: Clock, sdk = azureMonitor): Telemetry {
+export function startTelemetry(
+  config: Config,
+  outboxes: readonly Outbox[],
+  clock: Clock,
+  sdk = azureMonitor,
+): Telemetry {
   if (config.telemetry === undefined) return { close: async () => undefined };
   sdk.start(azureMonitorOptions(config.telemetry.connectionString));
-  observeOutboxLag(() => outboxLagSeconds(outbox, clock.now()));
+  // The oldest letter waiting in any centre's outbox.
+  observeOutboxLag(async () =>
+    Math.max(0, ...(await Promise.all(outboxes.map((outbox) => outboxLagSeconds(outbox, clock.now()))))),
+  );
   return { close: () => sdk.shutdown() };
 }

@@ -11,6 +11,7 @@ export type StoreErrorCode =
   | "STORE.EVENTS_OUT_OF_SEQUENCE"
   | "STORE.OUTBOX_TRANSITION_NOT_ALLOWED"
   | "STORE.INVALID_TABLE_PREFIX"
+  | "STORE.INVALID_CENTRE_ID"
   | "AUDIT.UNAVAILABLE";
 
 export class StoreError extends Error {

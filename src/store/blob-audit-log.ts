@@ -21,17 +21,26 @@ export function auditDays(from: string, to: string): string[] {
  * absent and appended to: nothing here can overwrite or delete an event. Reads fetch the days asked for.
  */
 export class BlobAuditLog implements AuditLog {
-  constructor(private readonly blobs: AppendBlobs) {}
+  /**
+   * `folder`: the centre's own folder of day blobs (`<centre>/YYYY-MM-DD.jsonl`), none for the whole deployment.
+   * `alsoRead`: folders written before this one, read with it (a one-centre deployment's audit, kept where it was
+   * appended: append blobs are never moved).
+   */
+  constructor(
+    private readonly blobs: AppendBlobs,
+    private readonly folder = "",
+    private readonly alsoRead: readonly string[] = [],
+  ) {}
 
   async append(event: AuditEvent): Promise<void> {
-    await this.blobs.append(`${event.at.slice(0, 10)}.jsonl`, `${JSON.stringify(event)}\n`);
+    await this.blobs.append(`${this.folder}${event.at.slice(0, 10)}.jsonl`, `${JSON.stringify(event)}\n`);
   }
 
   async read(query: AuditQuery): Promise<readonly AuditEvent[]> {
     const found: AuditEvent[] = [];
     for (const day of auditDays(query.from, query.to)) {
-      const text = await this.blobs.read(`${day}.jsonl`);
-      for (const line of (text ?? "").split("\n")) {
+      const texts = await Promise.all([...this.alsoRead, this.folder].map((f) => this.blobs.read(`${f}${day}.jsonl`)));
+      for (const line of texts.join("\n").split("\n")) {
         if (line.trim() === "") continue;
         const event = JSON.parse(line) as AuditEvent;
         if (query.actorId !== undefined && event.actorId !== query.actorId) continue;

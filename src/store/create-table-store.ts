@@ -3,7 +3,7 @@ import type { TokenCredential } from "@azure/identity";
 import { BlobServiceClient, type ContainerClient } from "@azure/storage-blob";
 import { azureAppendBlobs, ensureAuditContainer } from "./azure-append-blobs.js";
 import { azureEntityTable } from "./azure-entity-table.js";
-import { StoreUnavailableError, invalidTablePrefix } from "./errors.js";
+import { StoreUnavailableError, invalidCentreId, invalidTablePrefix } from "./errors.js";
 import { TABLE_NAMES, storeOver, type Store, type TableName } from "./store.js";
 
 /**
@@ -18,17 +18,35 @@ export interface TableStoreOptions {
   readonly allowInsecureConnection?: boolean;
   /** Prepended to every table name, so tests, tenants or environments can share an account. */
   readonly tablePrefix?: string;
+  /**
+   * The Family Centre whose tables these are (`<prefix><centre>Cases`…): each centre's rows live in its own tables,
+   * and its access audit in its own folder of the deployment's audit container. None: the one-centre tables from
+   * before centres, which only `fc migrate` still reads.
+   */
+  readonly centre?: string;
+  /** The centre that was the deployment's only one: it also reads the audit appended before centres. */
+  readonly readsOneCentreAudit?: boolean;
 }
 
-const PREFIX = /^([A-Za-z][A-Za-z0-9]{0,39})?$/;
+/** A centre's name for one of its tables. */
+export const tableNameOf = (options: Pick<TableStoreOptions, "tablePrefix" | "centre">, name: TableName): string =>
+  `${options.tablePrefix ?? ""}${options.centre ?? ""}${name}`;
 
-function clientFor(connection: TableConnection, table: string, options: TableServiceClientOptions): TableClient {
+const PREFIX = /^([A-Za-z][A-Za-z0-9]{0,39})?$/;
+/** Not `county`: Azure's table names ignore case, and `countyLeases` would be the county's own `CountyLeases`. */
+const CENTRE = /^(?!county$)[a-z][a-z0-9]{0,11}$/;
+
+export function checkTablePrefix(prefix: string): void {
+  if (!PREFIX.test(prefix)) throw invalidTablePrefix(prefix);
+}
+
+export function clientFor(connection: TableConnection, table: string, options: TableServiceClientOptions): TableClient {
   return typeof connection === "string"
     ? TableClient.fromConnectionString(connection, table, options)
     : new TableClient(connection.accountUrl, table, connection.credential, options);
 }
 
-async function ensureTable(client: TableClient): Promise<void> {
+export async function ensureTable(client: TableClient): Promise<void> {
   try {
     await client.createTable();
   } catch (error) {
@@ -56,13 +74,17 @@ function auditContainerFor(connection: TableConnection, name: string): Container
  */
 export async function createTableStore(connection: TableConnection, options: TableStoreOptions = {}): Promise<Store> {
   const prefix = options.tablePrefix ?? "";
-  if (!PREFIX.test(prefix)) throw invalidTablePrefix(prefix);
+  checkTablePrefix(prefix);
+  if (options.centre !== undefined && !CENTRE.test(options.centre)) throw invalidCentreId(options.centre);
   const clientOptions = { allowInsecureConnection: options.allowInsecureConnection ?? false };
   const clients = new Map<TableName, TableClient>(
-    TABLE_NAMES.map((name) => [name, clientFor(connection, `${prefix}${name}`, clientOptions)]),
+    TABLE_NAMES.map((name) => [name, clientFor(connection, tableNameOf(options, name), clientOptions)]),
   );
   await Promise.all([...clients.values()].map(ensureTable));
   const container = auditContainerFor(connection, auditContainerName(prefix));
   if (typeof connection === "string") await ensureAuditContainer(container);
-  return storeOver((name) => azureEntityTable(clients.get(name) as TableClient), azureAppendBlobs(container));
+  return storeOver((name) => azureEntityTable(clients.get(name) as TableClient), azureAppendBlobs(container), {
+    folder: options.centre === undefined ? "" : `${options.centre}/`,
+    alsoRead: options.readsOneCentreAudit === true ? [""] : [],
+  });
 }

@@ -20,6 +20,13 @@ export const invalidTablePrefix = (prefix: string): StoreError =>
     false,
   );
 
+export const invalidCentreId = (centre: string): StoreError =>
+  new StoreError(
+    "STORE.INVALID_CENTRE_ID",
+    `Centre id "${centre}" is not usable: lower-case letters and digits, starting with a letter, at most 12 characters.`,
+    false,
+  );
+
 export type BackupErrorCode = "BACKUP.NOT_EMPTY" | "BACKUP.BAD_FILE" | "BACKUP.WRONG_CENTRE";
 
 /** A backup or restore refused as asked; the message says what to do. */

@@ -28,6 +28,12 @@ export const TABLE_NAMES = [
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
+/** Where a centre's access audit is appended (`<centre>/`), and older folders read with it. */
+export interface AuditFolders {
+  readonly folder?: string;
+  readonly alsoRead?: readonly string[];
+}
+
 /** Every repository over one set of tables, plus the operation counts the benchmarks report. */
 export interface Store extends StoredState {
   /** The same leases as readiness sees them: held, available or stuck, without names or holders. */
@@ -39,7 +45,11 @@ export interface Store extends StoredState {
  * The same repositories whatever holds the rows (Azure, Azurite or memory); the access audit goes to append-only
  * blobs, never to a table the service could rewrite.
  */
-export function storeOver(tableFor: (name: TableName) => EntityTable, auditBlobs: AppendBlobs): Store {
+export function storeOver(
+  tableFor: (name: TableName) => EntityTable,
+  auditBlobs: AppendBlobs,
+  auditFolders: AuditFolders = {},
+): Store {
   const metrics = new TableMetrics();
   const table = (name: TableName): EntityTable => metered(tableFor(name), name, metrics);
   const cases = new TableCaseRepository(table("Cases"));
@@ -61,7 +71,7 @@ export function storeOver(tableFor: (name: TableName) => EntityTable, auditBlobs
     staff: new TableRecords(table("Staff")),
     supervisions: new TableRecords(table("Staff"), "supervision"),
     settings: new TableRecords(table("Settings")),
-    audit: new BlobAuditLog(auditBlobs),
+    audit: new BlobAuditLog(auditBlobs, auditFolders.folder, auditFolders.alsoRead),
     metrics,
   };
 }

@@ -1,6 +1,11 @@
-import { TableClient } from "@azure/data-tables";
 import { azureEntityTable } from "./azure-entity-table.js";
-import { createTableStore, type TableConnection, type TableStoreOptions } from "./create-table-store.js";
+import {
+  clientFor,
+  createTableStore,
+  tableNameOf,
+  type TableConnection,
+  type TableStoreOptions,
+} from "./create-table-store.js";
 import { MAX_TRANSACTION_CHANGES, scan, type Entity, type EntityChange, type EntityTable } from "./entity-table.js";
 import { BackupError } from "./errors.js";
 import { TABLE_NAMES, type TableName } from "./store.js";
@@ -19,17 +24,11 @@ export async function backupTables(
   options: TableStoreOptions = {},
 ): Promise<(name: TableName) => EntityTable> {
   await createTableStore(connection, options);
-  const prefix = options.tablePrefix ?? "";
   const clientOptions = { allowInsecureConnection: options.allowInsecureConnection ?? false };
   const tables = new Map(
-    TABLE_NAMES.map((name) => {
-      const table = `${prefix}${name}`;
-      const client =
-        typeof connection === "string"
-          ? TableClient.fromConnectionString(connection, table, clientOptions)
-          : new TableClient(connection.accountUrl, table, connection.credential, clientOptions);
-      return [name, azureEntityTable(client)] as const;
-    }),
+    TABLE_NAMES.map(
+      (name) => [name, azureEntityTable(clientFor(connection, tableNameOf(options, name), clientOptions))] as const,
+    ),
   );
   return (name) => tables.get(name) as EntityTable;
 }
@@ -57,6 +56,18 @@ export async function restoreRows(
       );
     }
   }
+  return writeRows(tableFor, rows, "insert");
+}
+
+/**
+ * Writes rows a partition's at a time, in transactions of up to 100: `insert` (a restore, into empty tables) or
+ * `upsert` (a copy that may be run again after it was stopped). Answers the rows written per table.
+ */
+export async function writeRows(
+  tableFor: (name: TableName) => EntityTable,
+  rows: AsyncIterable<BackupRow>,
+  op: "insert" | "upsert",
+): Promise<Record<TableName, number>> {
   const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
   let batch: { table: TableName; partitionKey: string; changes: EntityChange[] } | undefined;
   const flush = async () => {
@@ -72,7 +83,7 @@ export async function restoreRows(
       await flush();
       batch = { table, partitionKey: row.partitionKey, changes: [] };
     }
-    batch.changes.push({ op: "insert", entity: row });
+    batch.changes.push({ op, entity: row });
   }
   await flush();
   return counts;

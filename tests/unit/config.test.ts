@@ -29,9 +29,9 @@ describe("configuration", () => {
       rateLimits: { apiPerMinute: 600, botPerMinute: 120 },
     });
     expect(config.graph.baseUrl).toBe("http://127.0.0.1:4000/v1.0");
-    expect(config.mailbox.address).toBe("familycentre@council.example");
-    expect(config.mailbox.earlyHelpDesk).toEqual(["earlyhelpdesk@council.example"]);
-    expect(config.practice).toMatchObject({ profileId: "family-solutions", timeZone: "Europe/London" });
+    expect(config.centres[0].mailbox.address).toBe("familycentre@council.example");
+    expect(config.centres[0].mailbox.earlyHelpDesk).toEqual(["earlyhelpdesk@council.example"]);
+    expect(config.centres[0].practice).toMatchObject({ profileId: "family-solutions", timeZone: "Europe/London" });
   });
 
   it("lets every local default be overridden", () => {
@@ -41,8 +41,8 @@ describe("configuration", () => {
       FC_CLOSURE_DAYS: "2026-12-29, 2026-12-30",
     });
     expect(config.http.port).toBe(4100);
-    expect(config.mailbox.address).toBe("hub@council.example");
-    expect(config.practice.closureDays).toEqual(["2026-12-29", "2026-12-30"]);
+    expect(config.centres[0].mailbox.address).toBe("hub@council.example");
+    expect(config.centres[0].practice.closureDays).toEqual(["2026-12-29", "2026-12-30"]);
   });
 
   it("names this process in job leases by host and port, the same after a restart, unless FC_INSTANCE_ID says", () => {
@@ -54,8 +54,8 @@ describe("configuration", () => {
   });
 
   it("issue 19: reads 1 MB of a body's HTML and 256 KB of its text unless told, and names a limit it cannot use", () => {
-    expect(local().mailbox.bodyLimits).toEqual({ maxHtmlChars: 1_048_576, maxTextChars: 262_144 });
-    expect(local({ FC_MAX_TEXT_BODY_CHARS: "65536" }).mailbox.bodyLimits.maxTextChars).toBe(65_536);
+    expect(local().centres[0].mailbox.bodyLimits).toEqual({ maxHtmlChars: 1_048_576, maxTextChars: 262_144 });
+    expect(local({ FC_MAX_TEXT_BODY_CHARS: "65536" }).centres[0].mailbox.bodyLimits.maxTextChars).toBe(65_536);
     expect(() => local({ FC_MAX_HTML_BODY_CHARS: "100" })).toThrow(/FC_MAX_HTML_BODY_CHARS/);
   });
 
@@ -140,17 +140,17 @@ describe("configuration", () => {
   });
 
   it("reads the mail settings of issue 20, naming a malformed one", () => {
-    const defaults = local().mailbox;
+    const defaults = local().centres[0].mailbox;
     expect(defaults).toMatchObject({ letterInTransitMinutes: 15, acknowledgeWithinHours: 96 });
     expect(defaults.intakeFrom).toBeUndefined();
     expect(defaults.junkMail).toBe("sweep");
-    expect(local({ FC_JUNK_MAIL: "leave" }).mailbox.junkMail).toBe("leave");
+    expect(local({ FC_JUNK_MAIL: "leave" }).centres[0].mailbox.junkMail).toBe("leave");
     expect(() => local({ FC_JUNK_MAIL: "watch" })).toThrow(/FC_JUNK_MAIL/);
     const set = local({
       FC_INTAKE_FROM: "2027-01-04T09:00:00+00:00",
       FC_ACK_MAX_AGE_HOURS: "48",
       FC_LETTER_IN_TRANSIT_MINUTES: "30",
-    }).mailbox;
+    }).centres[0].mailbox;
     expect(set).toMatchObject({
       intakeFrom: "2027-01-04T09:00:00.000Z",
       acknowledgeWithinHours: 48,

@@ -23,7 +23,7 @@ const envFor = (prefix: string) => ({
   FC_CENTRE_NAME: CENTRE,
 });
 
-/** Every row of every table under a prefix, without what Azure assigns on write (ETag, timestamp). */
+/** Every row of every table of a centre (its tables' prefix), without what Azure assigns on write (ETag, timestamp). */
 async function everyRow(prefix: string): Promise<Record<string, string[]>> {
   const all: Record<string, string[]> = {};
   for (const table of TABLE_NAMES) {
@@ -46,6 +46,7 @@ describe("fc export and fc import", () => {
     const store = await createTableStore(inject("azuriteConnectionString"), {
       allowInsecureConnection: true,
       tablePrefix: from,
+      centre: "main",
     });
     const kase = aCase().withId("FC-2026-000042").receivedAt("2026-06-09T09:00:00.000Z").build();
     await store.cases.create(kase, kase.events, []);
@@ -58,10 +59,11 @@ describe("fc export and fc import", () => {
     expect(imported).toMatchObject({ code: 0 });
 
     expect(JSON.parse(imported.stdout)).toMatchObject({ rows: { Cases: 2, Staff: 1 } }); // the case row and its one event
-    expect(await everyRow(into)).toEqual(await everyRow(from));
+    expect(await everyRow(`${into}main`)).toEqual(await everyRow(`${from}main`));
     const restored = await createTableStore(inject("azuriteConnectionString"), {
       allowInsecureConnection: true,
       tablePrefix: into,
+      centre: "main",
     });
     expect((await restored.cases.getCase(kase.id)).case).toEqual(kase);
   }, 90_000);
@@ -72,6 +74,7 @@ describe("fc export and fc import", () => {
     const store = await createTableStore(inject("azuriteConnectionString"), {
       allowInsecureConnection: true,
       tablePrefix: from,
+      centre: "main",
     });
     await store.staff.put("w1", { id: "w1", displayName: "Worker One", email: "w1@council.example", roles: [] });
     const file = join(dir, "centre.jsonl.gz");

@@ -9,7 +9,11 @@ describe("fc rebuild-indexes on Azure Tables", () => {
   it("fills the worklists and the Compliance table from cases whose index writes were lost", async () => {
     const connection = inject("azuriteConnectionString");
     const prefix = `Cli${randomBytes(5).toString("hex")}`;
-    const store = await createTableStore(connection, { allowInsecureConnection: true, tablePrefix: prefix });
+    const store = await createTableStore(connection, {
+      allowInsecureConnection: true,
+      tablePrefix: prefix,
+      centre: "main",
+    });
     const kase = aCase()
       .withId("FC-2026-000007")
       .receivedAt("2026-06-09T09:00:00.000Z")

@@ -40,6 +40,8 @@ beforeEach(async () => {
     onMailChanged: () => void mailRounds++,
     onLifecycle: (event) => void lifecycleEvents.push(event),
     logger: createLogger((line) => logLines.push(line)),
+    centre: "main",
+    first: true,
   });
   server = createHttpApp({ routers: [routes], tabDirs: [] }).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));

@@ -10,7 +10,7 @@ import type { CentreSettings } from "../../../src/ports/records.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import { aCase } from "../../../dev/builders/case-builder.js";
 
-const practice = loadConfig({ FC_MODE: "local" }).practice;
+const practice = loadConfig({ FC_MODE: "local" }).centres[0].practice;
 const profile = loadProfile("family-solutions");
 const NOW = new Date("2026-06-10T09:00:00.000Z");
 const clock = { now: () => NOW };
