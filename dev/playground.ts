@@ -16,7 +16,10 @@ async function seedContacts(local: RunningLocal): Promise<number> {
       .filter((name) => name.endsWith(".eml"))
       .sort()) {
       const raw = readFileSync(join(SEED_MAIL, file), "utf8");
-      await smtp.sendMail({ envelope: { from: "seed@example.org", to: [local.config.centres[0].mailbox.address] }, raw });
+      await smtp.sendMail({
+        envelope: { from: "seed@example.org", to: [local.config.centres[0].mailbox.address] },
+        raw,
+      });
     }
   } finally {
     smtp.close();
