@@ -3,6 +3,7 @@ import { loadConfig, type Config } from "../src/compose/config.js";
 import { createLogger } from "../src/logging/logger.js";
 import { startService, type RunningService } from "../src/compose/start-service.js";
 import { startAzurite, type RunningAzurite } from "./azurite.js";
+import { sameAddress } from "./m365/message.js";
 import { startStandIn, type StandIn } from "./m365/stand-in.js";
 
 export interface RunningLocal {
@@ -24,7 +25,7 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
   env = { FC_DEMO: "on", ...env };
   const config = loadConfig({ ...env, FC_MODE: "local" });
   const azurite = await startAzurite({ port: 10002, blobPort: 10000 });
-  const standIn = await startStandIn({ mailbox: config.mailbox.address });
+  const standIn = await startStandIn({ mailboxes: standInMailboxes(config.mailbox.address, env.FC_STANDIN_MAILBOXES) });
   const service = await startService(
     loadConfig({ ...env, FC_MODE: "local", FC_STORAGE_CONNECTION_STRING: azurite.connectionString }),
     { logger: createLogger((line) => process.stdout.write(`${line}\n`), { component: "service" }) },
@@ -33,7 +34,7 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
     "",
     "Family Centre front door — local mode (nothing here talks to Microsoft 365)",
     `  service and bot      ${service.url}  (bot: ${service.url}/api/messages)`,
-    `  SMTP into the mailbox  127.0.0.1:${standIn.smtpPort}  → ${config.mailbox.address}`,
+    `  SMTP into the mailbox  127.0.0.1:${standIn.smtpPort}  → ${standIn.addresses().join(", ")}`,
     `  Graph stand-in       ${standIn.graphBaseUrl}`,
     `  mailbox page         ${standIn.pageUrl}`,
     `  Azurite (tables)     http://127.0.0.1:${azurite.port}`,
@@ -54,6 +55,17 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
       await azurite.stop();
     },
   };
+}
+
+/**
+ * The stand-in's mailboxes: the service's own first, then those `FC_STANDIN_MAILBOXES` names (comma-separated, local
+ * mode only), e.g. to watch several centres' mailboxes.
+ */
+export function standInMailboxes(own: string, extra: string | undefined): { address: string }[] {
+  const addresses = [own, ...(extra ?? "").split(",").map((address) => address.trim())].filter((a) => a !== "");
+  return addresses
+    .filter((address, i) => addresses.findIndex((other) => sameAddress(other, address)) === i)
+    .map((address) => ({ address }));
 }
 
 /** Runs `stop` on Ctrl-C or SIGTERM, then exits. */
