@@ -153,9 +153,10 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     port: settings.smtpPort,
     deliver: (raw, recipients) =>
       Promise.all(
-        mailboxes.forRecipients(recipients).map((mailbox) => {
+        mailboxes.forRecipients(recipients).map(async (mailbox) => {
+          const message = await mailbox.store.deliver(raw);
           mailbox.stats.countSmtpDelivered();
-          return mailbox.store.deliver(raw);
+          return message;
         }),
       ),
     log,
