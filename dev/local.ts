@@ -25,7 +25,10 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
   const config = loadConfig({ ...env, FC_MODE: "local" });
   const azurite = await startAzurite({ port: 10002, blobPort: 10000 });
   const [first] = config.centres;
-  const standIn = await startStandIn({ mailbox: first.mailbox.address });
+  // Every centre's mailbox (FC_LOCAL_CENTRES=N), each with its own folders, delta links and limits.
+  const standIn = await startStandIn({
+    mailboxes: config.centres.map((c) => ({ address: c.mailbox.address, displayName: c.mailbox.centreName })),
+  });
   const service = await startService(
     loadConfig({ ...env, FC_MODE: "local", FC_STORAGE_CONNECTION_STRING: azurite.connectionString }),
     { logger: createLogger((line) => process.stdout.write(`${line}\n`), { component: "service" }) },
@@ -34,7 +37,7 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
     "",
     "Family Centre front door — local mode (nothing here talks to Microsoft 365)",
     `  service and bot      ${service.url}  (bot: ${service.url}/api/messages)`,
-    `  SMTP into the mailbox  127.0.0.1:${standIn.smtpPort}  → ${config.centres.map((c) => c.mailbox.address).join(", ")}`,
+    `  SMTP into the mailboxes 127.0.0.1:${standIn.smtpPort}  → ${standIn.addresses().join(", ")}`,
     `  Graph stand-in       ${standIn.graphBaseUrl}`,
     `  mailbox page         ${standIn.pageUrl}`,
     `  Azurite (tables)     http://127.0.0.1:${azurite.port}`,

@@ -7,14 +7,16 @@ import { INTERNET_HEADERS_PROPERTY_SET, type Recipient, type StoredMessage, same
 import { withoutQuotedHistory } from "./parse-mime.js";
 import type { WritableMessage } from "./writable-message.js";
 
-/** Drafts, replies and sending, as Graph's message actions do them for the one mailbox. */
+/** Drafts, replies and sending, as Graph's message actions do them for one mailbox. */
 export class Composer {
   constructor(
     private readonly store: MailboxStore,
     private readonly ids: IdIssuer,
     private readonly now: () => Date,
     /** How long the next sent message takes to reach Sent Items (the faults decide). */
-    private readonly sentItemsDelay: () => number = () => 0,
+    private readonly sentItemsDelay: () => number,
+    /** The served mailbox at an address (this one included), where Exchange delivers mail sent to it. */
+    private readonly storeAt: (address: string) => MailboxStore | undefined,
   ) {}
 
   /** `POST users/{id}/messages`: a new draft. */
@@ -101,8 +103,8 @@ export class Composer {
   /**
    * `POST .../messages/{id}/send`: the draft goes to Sent Items keeping its immutable id, at once or after the
    * transport's delay (meanwhile still in Drafts, then in no folder). A draft sent again while on its way goes out
-   * twice, as it would from Exchange. A copy addressed to the mailbox itself is delivered to its Inbox (so loop
-   * detection can be tested); other recipients are only logged.
+   * twice, as it would from Exchange. A served mailbox among the recipients (this one too, so loop detection can be
+   * tested) gets a copy in its Inbox, as Exchange delivers internal mail; other recipients are only logged.
    */
   async send(id: string, options: { readonly immediate?: boolean } = {}): Promise<void> {
     const transit = this.store.transitOf(id);
@@ -146,10 +148,11 @@ export class Composer {
       copies.push(this.store.update(twin.id, (m) => (m.folder = "sentitems")));
     }
     const recipients = [...sent.toRecipients, ...sent.ccRecipients, ...sent.bccRecipients];
-    const others = recipients.filter((r) => !sameAddress(r.emailAddress.address, this.store.address));
+    const others = recipients.filter((r) => !this.storeAt(r.emailAddress.address));
+    const served = new Set(recipients.flatMap((r) => this.storeAt(r.emailAddress.address) ?? []));
     for (const copy of copies) {
       if (others.length > 0) this.store.recordOutbound(copy, others);
-      if (others.length < recipients.length) await this.store.deliver(raw);
+      for (const store of served) await store.deliver(raw);
     }
   }
 }

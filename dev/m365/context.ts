@@ -1,28 +1,26 @@
 import type { Request } from "express";
-import type { Composer } from "./compose.js";
-import type { DeltaTokens } from "./delta-tokens.js";
 import { GraphError } from "./errors.js";
 import type { Faults } from "./faults.js";
-import type { MailboxLimits } from "./mailbox-limits.js";
-import type { MailboxStore } from "./mailbox-store.js";
+import type { Mailboxes } from "./mailboxes.js";
 import type { RenderOptions } from "./message-resource.js";
+import type { ServedMailbox } from "./served-mailbox.js";
 import type { StatsCounter } from "./stats.js";
-import type { Subscriptions } from "./subscriptions.js";
 
 /** Everything the HTTP routes work on, wired once by `startStandIn`. */
 export interface StandInContext {
-  readonly store: MailboxStore;
-  readonly composer: Composer;
-  readonly deltaTokens: DeltaTokens;
-  readonly subscriptions: Subscriptions;
+  readonly mailboxes: Mailboxes;
   readonly faults: Faults;
-  readonly limits: MailboxLimits;
+  /** The whole stand-in's counts (each mailbox counts its own as well). */
   readonly stats: StatsCounter;
   readonly now: () => Date;
-  readonly userId: string;
   /** `http://127.0.0.1:<port>`, known once the server listens. */
   readonly origin: () => string;
   readonly log: (line: string) => void;
+}
+
+/** The mailbox a `/users/:user/…` route is for (Graph's 404 ErrorInvalidUser when it serves none). */
+export function mailboxOf(req: Request, context: StandInContext): ServedMailbox {
+  return context.mailboxes.get(String(req.params.user));
 }
 
 /** The `Prefer` header's preferences: `IdType="ImmutableId"`, `odata.maxpagesize=N`, `outlook.body-content-type="text"`. */

@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { badRequest, GraphError } from "./errors.js";
+import { sameAddress } from "./message.js";
 
 const throttleSchema = z.strictObject({
   status: z.union([z.literal(429), z.literal(503)]),
   everyNth: z.number().int().positive().optional(),
   probability: z.number().min(0).max(1).optional(),
   retryAfterSeconds: z.number().int().nonnegative(),
+  /** Throttles only requests for this mailbox (its address); without it, every request. */
+  mailbox: z.string().optional(),
 });
 
 const settingsSchema = z.strictObject({
@@ -56,6 +59,7 @@ export interface FaultTargets {
   expireDeltaTokens(): void;
   removeSubscription(id: string): Promise<void>;
   sendLifecycle(id: string, event: "missed" | "reauthorizationRequired"): Promise<void>;
+  servesMailbox(address: string): boolean;
 }
 
 /**
@@ -79,6 +83,9 @@ export class Faults {
     const parsed = settingsSchema.partial().safeParse(change);
     if (!parsed.success) throw badRequest("InvalidFaults", `Fault settings not understood: ${parsed.error.message}`);
     const { expireDeltaTokens, ...rest } = parsed.data;
+    const mailbox = rest.throttle?.mailbox;
+    if (mailbox !== undefined && !this.targets.servesMailbox(mailbox))
+      throw badRequest("InvalidFaults", `The stand-in serves no mailbox '${mailbox}' to throttle.`);
     if (rest.throttle !== undefined) this.throttleCount = 0;
     this.settings = { ...this.settings, ...rest };
     if (expireDeltaTokens) this.targets.expireDeltaTokens();
@@ -102,10 +109,12 @@ export class Faults {
     return this.targets.sendLifecycle(id, "reauthorizationRequired");
   }
 
-  /** The injected 429/503 this request gets, if any. */
-  injectedThrottle(): GraphError | undefined {
+  /** The injected 429/503 this request, for `mailbox` (its address) or for none, gets, if any. */
+  injectedThrottle(mailbox: string | undefined): GraphError | undefined {
     const throttle = this.settings.throttle;
     if (!throttle) return undefined;
+    if (throttle.mailbox !== undefined && !(mailbox !== undefined && sameAddress(mailbox, throttle.mailbox)))
+      return undefined;
     this.throttleCount += 1;
     const byCount = throttle.everyNth !== undefined && this.throttleCount % throttle.everyNth === 0;
     const byChance = throttle.probability !== undefined && this.random() < throttle.probability;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from "express";
 import type { StandInContext } from "./context.js";
 import { errorBody, GraphError } from "./errors.js";
 import { BATCH_PART_HEADER, registerBatchRoute } from "./routes-batch.js";
@@ -8,7 +8,7 @@ import { appliedPreferences, registerMessageRoutes } from "./routes-messages.js"
 import { registerPage } from "./page.js";
 import { registerSendRoutes } from "./routes-send.js";
 import { registerSubscriptionRoutes } from "./routes-subscriptions.js";
-import { routeKey } from "./stats.js";
+import { routeKey, type StatsCounter } from "./stats.js";
 
 /** Graph's body limit is far above our mail (35 MB raw is ~47 MB as base64 JSON). */
 const BODY_LIMIT = "50mb";
@@ -21,9 +21,10 @@ export function createGraphApp(context: StandInContext, control: { reset: () => 
   app.use(express.json({ limit: BODY_LIMIT }));
   // Latency comes after admission: it stands for the time Exchange spends serving the request.
   app.use("/v1.0", countRequest(context), authenticate, throttle(context), delay(context));
-  app.param("user", (req, _res, next, user: string) => {
-    const known = [context.store.address, context.userId].some((u) => u.toLowerCase() === user.toLowerCase());
-    next(known ? undefined : new GraphError(404, "ErrorInvalidUser", `The requested user '${user}' is invalid.`));
+  // The user is resolved before anything else in the path, as Graph does.
+  app.param("user", (_req, _res, next, user: string) => {
+    context.mailboxes.get(user);
+    next();
   });
   registerMessageRoutes(app, context);
   registerSendRoutes(app, context);
@@ -53,13 +54,18 @@ const rewriteFolderSegments: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** The counter a request is counted in: its mailbox's (which counts in the whole's too), or the whole's. */
+const counterFor = (req: Request, context: StandInContext): StatsCounter =>
+  context.mailboxes.inPath(req.path)?.stats ?? context.stats;
+
 function countRequest(context: StandInContext): RequestHandler {
   return (req, res, next) => {
     const route = routeKey(req.method, req.originalUrl.split("?")[0] ?? "");
     const part = req.get(BATCH_PART_HEADER) !== undefined;
+    const stats = counterFor(req, context);
     res.once("close", () => {
-      if (part) context.stats.recordBatchPart(route, res.statusCode);
-      else context.stats.recordRequest(route, res.statusCode);
+      if (part) stats.recordBatchPart(route, res.statusCode);
+      else stats.recordRequest(route, res.statusCode);
     });
     const applied = appliedPreferences(req);
     if (applied) res.set("Preference-Applied", applied);
@@ -77,8 +83,9 @@ const authenticate: RequestHandler = (req, _res, next) => {
 function delay(context: StandInContext): RequestHandler {
   return (req, res, next) => {
     if (req.path !== "/$batch") {
-      context.stats.started();
-      res.once("close", () => context.stats.finished());
+      const stats = counterFor(req, context);
+      stats.started();
+      res.once("close", () => stats.finished());
     }
     const ms = context.faults.get().latencyMs;
     if (ms > 0) setTimeout(next, ms);
@@ -86,16 +93,21 @@ function delay(context: StandInContext): RequestHandler {
   };
 }
 
-/** Injected 429/503 first, then (when enforced) the mailbox's real limits. `$batch` itself is not counted: its parts are. */
+/**
+ * Injected 429/503 first, then (when enforced) the limits of the mailbox the request is for: Exchange's limits are
+ * per mailbox, so a request for none (`/subscriptions`, an unknown user) meets none. `$batch` itself is not counted:
+ * its parts are.
+ */
 function throttle(context: StandInContext): RequestHandler {
   return (req, res, next) => {
     if (req.path === "/$batch") return next();
-    const injected = context.faults.injectedThrottle();
+    const mailbox = context.mailboxes.inPath(req.path);
+    const injected = context.faults.injectedThrottle(mailbox?.address);
     if (injected) return next(injected);
-    if (!context.faults.get().enforceMailboxLimits) return next();
-    const refused = context.limits.admit(context.now().getTime());
+    if (!mailbox || !context.faults.get().enforceMailboxLimits) return next();
+    const refused = mailbox.limits.admit(context.now().getTime());
     if (refused) return next(refused);
-    res.once("close", () => context.limits.release());
+    res.once("close", () => mailbox.limits.release());
     next();
   };
 }

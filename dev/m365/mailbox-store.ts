@@ -29,7 +29,7 @@ type CreatedListener = (message: StoredMessage) => void;
 type MovedListener = (message: StoredMessage, from: FolderName) => void;
 
 /**
- * The one group mailbox: its folders, a change sequence for delta queries, and the outbound log.
+ * One mailbox: its folders, a change sequence for delta queries, and the outbound log.
  * Ids are immutable: moving a message between folders keeps its id, as Graph does with `IdType="ImmutableId"`.
  */
 export class MailboxStore {

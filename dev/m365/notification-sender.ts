@@ -34,11 +34,11 @@ export class NotificationSender {
   /** A change notification, subject to the drop / duplicate / reorder faults. */
   sendChange(url: string, payload: object): void {
     if (this.faults.dropsNotification()) {
-      this.stats.notifications.dropped += 1;
+      this.stats.countNotifications("dropped");
       return;
     }
     const copies = this.faults.copiesOfNotification();
-    this.stats.notifications.duplicated += copies - 1;
+    this.stats.countNotifications("duplicated", copies - 1);
     for (let i = 0; i < copies; i += 1) {
       if (this.faults.get().reorderNotifications) this.hold({ url, payload });
       else this.track(this.deliver({ url, payload }));
@@ -47,12 +47,12 @@ export class NotificationSender {
 
   /** A change notification Graph did not send: its subscription waits to be reauthorized. */
   withheld(): void {
-    this.stats.notifications.withheld += 1;
+    this.stats.countNotifications("withheld");
   }
 
   /** A lifecycle notification: never subject to faults, because it is itself the fault being simulated. */
   sendLifecycle(url: string, payload: object): Promise<void> {
-    this.stats.notifications.lifecycleSent += 1;
+    this.stats.countNotifications("lifecycleSent");
     const delivery = this.deliver({ url, payload });
     this.track(delivery);
     return delivery;
@@ -93,18 +93,18 @@ export class NotificationSender {
   }
 
   private async deliver({ url, payload }: Pending): Promise<void> {
-    this.stats.notifications.sent += 1;
+    this.stats.countNotifications("sent");
     const attempts = [0, ...this.timing.retryDelaysMs];
     for (const [attempt, delay] of attempts.entries()) {
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       const status = await post(url, payload, this.timing.timeoutMs);
       if (status >= 200 && status < 300) {
-        this.stats.notifications.delivered += 1;
+        this.stats.countNotifications("delivered");
         return;
       }
       this.log(`notification attempt ${attempt + 1} failed with ${status === 0 ? "no answer" : status}`);
     }
-    this.stats.notifications.failed += 1;
+    this.stats.countNotifications("failed");
   }
 }
 

@@ -7,7 +7,7 @@ import { extendedProperty, headerValue, type Recipient, type StoredMessage } fro
 const OUTBOX_KEY_PROPERTY = "String {c3a1f2d4-6b7e-4e58-9a0b-1f2e3d4c5b6a} Name FcOutboxKey";
 
 const STYLE = `body{font:15px/1.45 system-ui,sans-serif;margin:2rem;color:#1b1b1b;max-width:70rem}
-h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
+h1{font-size:1.4rem}h2{font-size:1.2rem;margin-top:2.5rem}h3{font-size:1.05rem;margin-top:1.5rem}table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid #ddd;vertical-align:top}th{background:#f3f3f3}
 pre{white-space:pre-wrap;background:#f7f7f7;padding:1rem;border:1px solid #ddd}a{color:#0b57a4}.muted{color:#666}`;
 
@@ -45,29 +45,47 @@ function folderTable(messages: StoredMessage[]): string {
   return `<table><thead><tr><th>From</th><th>To</th><th>Subject</th><th>Received</th><th>Outbox key</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-/** `/`: the mailbox at a glance; `/_standin/messages/:id`: one message, as text. */
+/** `/`: every mailbox at a glance, one section each; `/_standin/messages/:id`: one message, as text. */
 export function registerPage(app: Express, context: StandInContext): void {
-  const { store } = context;
+  const { all } = context.mailboxes;
+  const anchor = (index: number): string => `mailbox-${index + 1}`;
 
   app.get("/", (_req, res) => {
+    const contents = all
+      .map(
+        ({ address, store }, i) =>
+          `<li><a href="#${anchor(i)}">${escapeHtml(address)}</a> <span class="muted">Inbox ${store.list("inbox").length}, ` +
+          `Sent Items ${store.list("sentitems").length}</span></li>`,
+      )
+      .join("");
+    const sections = all
+      .map(
+        ({ address, displayName, store }, i) =>
+          `<section id="${anchor(i)}"><h2>${escapeHtml(displayName)} &lt;${escapeHtml(address)}&gt;</h2>` +
+          `<h3>Inbox (${store.list("inbox").length})</h3>${folderTable(store.list("inbox"))}` +
+          `<h3>Sent Items (${store.list("sentitems").length})</h3>${folderTable(store.list("sentitems"))}</section>`,
+      )
+      .join("");
     sendPage(
       res,
-      `Stand-in mailbox ${store.address}`,
-      `<h1>Stand-in mailbox: ${escapeHtml(store.address)}</h1>` +
+      `Stand-in mailboxes`,
+      `<h1>Stand-in mailboxes</h1>` +
         `<p class="muted">Local Microsoft 365 stand-in. Graph at ${escapeHtml(context.origin())}/v1.0.</p>` +
-        `<h2>Inbox (${store.list("inbox").length})</h2>${folderTable(store.list("inbox"))}` +
-        `<h2>Sent Items (${store.list("sentitems").length})</h2>${folderTable(store.list("sentitems"))}`,
+        `<ul>${contents}</ul>${sections}`,
     );
   });
 
   app.get("/_standin/messages/:id", (req, res) => {
-    const m = store.find(req.params.id);
-    if (!m) {
+    const index = all.findIndex((mailbox) => mailbox.store.find(req.params.id));
+    const mailbox = all[index];
+    const m = mailbox?.store.find(req.params.id);
+    if (!mailbox || !m) {
       res.status(404);
-      sendPage(res, "Not found", `<h1>No such message</h1><p><a href="/">Back to the mailbox</a></p>`);
+      sendPage(res, "Not found", `<h1>No such message</h1><p><a href="/">Back to the mailboxes</a></p>`);
       return;
     }
     const facts: [string, string][] = [
+      ["Mailbox", mailbox.address],
       ["Folder", m.folder],
       ["From", who(m.from)],
       ["To", m.toRecipients.map(who).join(", ")],
@@ -84,7 +102,7 @@ export function registerPage(app: Express, context: StandInContext): void {
     sendPage(
       res,
       m.subject || "(no subject)",
-      `<p><a href="/">Back to the mailbox</a></p><h1>${escapeHtml(m.subject || "(no subject)")}</h1>` +
+      `<p><a href="/#${anchor(index)}">Back to the mailbox</a></p><h1>${escapeHtml(m.subject || "(no subject)")}</h1>` +
         `<table>${facts.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join("")}</table>` +
         `<h2>Body (as text)</h2><pre>${escapeHtml(m.bodyText)}</pre>` +
         `<h2>Attachments</h2>${m.attachments.length === 0 ? `<p class="muted">None.</p>` : `<ul>${m.attachments.map((a) => `<li>${escapeHtml(a.name)} (${escapeHtml(a.contentType)}, ${a.size} bytes)</li>`).join("")}</ul>`}` +

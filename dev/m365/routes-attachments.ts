@@ -1,11 +1,13 @@
-import type { Express } from "express";
-import { queryOption, type StandInContext } from "./context.js";
+import type { Express, Request } from "express";
+import { mailboxOf, queryOption, type StandInContext } from "./context.js";
 import { GraphError } from "./errors.js";
 import type { StoredAttachment } from "./message.js";
 import { parseMime } from "./parse-mime.js";
 
-const attachmentOf = (context: StandInContext, messageId: string, attachmentId: string): StoredAttachment => {
-  const attachment = context.store.get(messageId).attachments.find((a) => a.id === attachmentId);
+/** The attachment a `…/messages/:id/attachments/:attachmentId` route names, in the route's mailbox. */
+const attachmentOf = (req: Request, context: StandInContext): StoredAttachment => {
+  const message = mailboxOf(req, context).store.get(String(req.params.id));
+  const attachment = message.attachments.find((a) => a.id === String(req.params.attachmentId));
   if (!attachment) throw new GraphError(404, "ErrorItemNotFound", "The attachment was not found.");
   return attachment;
 };
@@ -23,11 +25,12 @@ const resource = ({ contentBytes, kind, ...metadata }: StoredAttachment, withByt
 export function registerAttachmentRoutes(app: Express, context: StandInContext): void {
   app.get("/v1.0/users/:user/messages/:id/attachments", (req, res) => {
     const withBytes = /(^|,)\s*contentBytes\s*(,|$)/i.test(queryOption(req, "$select") ?? "");
-    res.json({ value: context.store.get(String(req.params.id)).attachments.map((a) => resource(a, withBytes)) });
+    const { store } = mailboxOf(req, context);
+    res.json({ value: store.get(String(req.params.id)).attachments.map((a) => resource(a, withBytes)) });
   });
 
   app.get("/v1.0/users/:user/messages/:id/attachments/:attachmentId", async (req, res) => {
-    const attachment = attachmentOf(context, String(req.params.id), String(req.params.attachmentId));
+    const attachment = attachmentOf(req, context);
     const expandItem = /itemattachment\/item/i.test(queryOption(req, "$expand") ?? "");
     if (attachment.kind !== "item" || !expandItem) return void res.json(resource(attachment, true));
     // The attached message's properties; internetMessageHeaders only when asked for by $select, which this omits.
@@ -47,7 +50,7 @@ export function registerAttachmentRoutes(app: Express, context: StandInContext):
   });
 
   app.get("/v1.0/users/:user/messages/:id/attachments/:attachmentId/$value", (req, res) => {
-    const attachment = attachmentOf(context, String(req.params.id), String(req.params.attachmentId));
+    const attachment = attachmentOf(req, context);
     const bytes = Buffer.from(attachment.contentBytes, "base64");
     res.type(attachment.kind === "item" ? "message/rfc822" : attachment.contentType).send(bytes);
   });

@@ -29,7 +29,7 @@ const KEPT_HEADERS = ["content-type", "retry-after", "location", "preference-app
 
 /**
  * `POST /$batch`: each request is replayed against this server over HTTP, up to four at a time, so every one is
- * authenticated, throttled and counted against the mailbox's concurrency on its own, and may fail alone with 429, as
+ * authenticated, throttled and counted against its own mailbox's concurrency, and may fail alone with 429, as
  * in Graph; the stats count it as a part of the one `$batch`.
  */
 export function registerBatchRoute(app: Express, context: StandInContext): void {
@@ -67,7 +67,7 @@ export function registerBatchRoute(app: Express, context: StandInContext): void 
         ...(text === "" ? {} : { body: isJson ? JSON.parse(text) : Buffer.from(text).toString("base64") }),
       };
     };
-    // Graph hands Exchange up to four parts at once: they count against the mailbox's concurrency like any request.
+    // Graph hands Exchange up to four parts at once: they count against their mailboxes' concurrency like any request.
     const responses: Awaited<ReturnType<typeof answer>>[] = new Array(requests.length);
     let next = 0;
     const worker = async () => {

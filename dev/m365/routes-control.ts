@@ -3,7 +3,10 @@ import type { StandInContext } from "./context.js";
 import { badRequest } from "./errors.js";
 import { faultRequestSchema } from "./faults.js";
 
-/** `/_standin/*`: faults, stats and reset for tests and benchmarks. Local only, outside `/v1.0`, no auth. */
+/**
+ * `/_standin/*`: faults, stats (all, or one mailbox's), the mailboxes served and reset (of all) for tests and
+ * benchmarks. Local only, outside `/v1.0`, no auth.
+ */
 export function registerControlRoutes(
   app: Express,
   context: StandInContext,
@@ -29,6 +32,15 @@ export function registerControlRoutes(
 
   app.get("/_standin/stats", (_req, res) => {
     res.json(stats());
+  });
+
+  // One mailbox's (by address or user id): e.g. its Graph requests against its own limit.
+  app.get("/_standin/stats/:mailbox", (req, res) => {
+    res.json(context.mailboxes.get(req.params.mailbox).snapshot());
+  });
+
+  app.get("/_standin/mailboxes", (_req, res) => {
+    res.json(context.mailboxes.all.map(({ address, displayName, userId }) => ({ address, displayName, userId })));
   });
 
   app.post("/_standin/reset", (_req, res) => {

@@ -1,5 +1,5 @@
 import type { Express, Request } from "express";
-import { queryOption, preferences, renderOptions, type StandInContext } from "./context.js";
+import { mailboxOf, queryOption, preferences, renderOptions, type StandInContext } from "./context.js";
 import { badRequest, GraphError } from "./errors.js";
 import { FOLDER_IDS, folderNamed, parseSelect, toResource } from "./message-resource.js";
 import { FOLDERS, type FolderName, type StoredMessage } from "./message.js";
@@ -29,8 +29,6 @@ function renderer(req: Request, context: StandInContext): (message: StoredMessag
 
 /** Reading the mailbox: folder lists with OData options, single messages, attachments, MIME, and delta. */
 export function registerMessageRoutes(app: Express, context: StandInContext): void {
-  const { store, deltaTokens } = context;
-
   app.get("/v1.0/users/:user/mailFolders/:folder/messages/delta", (req, res) => {
     const folder = folderParam(req);
     const requested = Number(preferences(req).get("odata.maxpagesize") ?? DEFAULT_PAGE);
@@ -40,7 +38,7 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
     }
     const filter = parseDeltaFilter(queryOption(req, "$filter"));
     const changeType = parseChangeType(queryOption(req, "changeType"));
-    const page = deltaTokens.page(
+    const page = mailboxOf(req, context).deltaTokens.page(
       folder,
       {
         select: parseSelect(queryOption(req, "$select")),
@@ -73,7 +71,7 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
 
   app.get("/v1.0/users/:user/mailFolders/:folder", (req, res) => {
     const folder = folderParam(req);
-    const messages = store.list(folder);
+    const messages = mailboxOf(req, context).store.list(folder);
     res.json({
       id: FOLDER_IDS[folder],
       displayName: folder,
@@ -105,12 +103,13 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
     const folder = folderParam(req);
     res.json({
       "@odata.context": `${context.origin()}/v1.0/$metadata#users('${req.params.user}')/mailFolders('${folder}')/messages`,
-      ...listed(req, store.list(folder)),
+      ...listed(req, mailboxOf(req, context).store.list(folder)),
     });
   });
 
   // The whole mailbox, every folder: how a client finds a message by its internetMessageId.
   app.get("/v1.0/users/:user/messages", (req, res) => {
+    const { store } = mailboxOf(req, context);
     res.json({
       "@odata.context": `${context.origin()}/v1.0/$metadata#users('${req.params.user}')/messages`,
       ...listed(
@@ -124,16 +123,16 @@ export function registerMessageRoutes(app: Express, context: StandInContext): vo
 
   app.get(messagePaths, (req, res) => {
     res.set("Preference-Applied", appliedPreferences(req));
-    res.json(renderer(req, context)(store.get(String(req.params.id))));
+    res.json(renderer(req, context)(mailboxOf(req, context).store.get(String(req.params.id))));
   });
 
   app.delete(messagePaths, (req, res) => {
-    store.update(String(req.params.id), (m) => (m.folder = "deleteditems"));
+    mailboxOf(req, context).store.update(String(req.params.id), (m) => (m.folder = "deleteditems"));
     res.status(204).end();
   });
 
   app.get("/v1.0/users/:user/messages/:id/$value", (req, res) => {
-    const message = store.get(String(req.params.id));
+    const message = mailboxOf(req, context).store.get(String(req.params.id));
     if (!message.raw)
       throw new GraphError(404, "ErrorItemNotFound", "This draft has no MIME content until it is sent.");
     res.type("message/rfc822").send(message.raw);

@@ -1,5 +1,5 @@
 import type { Express, Request } from "express";
-import { renderOptions, type StandInContext } from "./context.js";
+import { mailboxOf, renderOptions, type StandInContext } from "./context.js";
 import { badRequest } from "./errors.js";
 import { folderNamed, toResource } from "./message-resource.js";
 import type { StoredMessage } from "./message.js";
@@ -10,11 +10,11 @@ const bodyObject = (req: Request): Record<string, unknown> =>
 
 /** Writing mail: drafts, createReply, PATCH, send, sendMail. */
 export function registerSendRoutes(app: Express, context: StandInContext): void {
-  const { composer } = context;
+  const composer = (req: Request) => mailboxOf(req, context).composer;
   const created = (req: Request, message: StoredMessage) => toResource(message, renderOptions(req, context));
 
   app.post("/v1.0/users/:user/messages", (req, res) => {
-    res.status(201).json(created(req, composer.createDraft(readWritableMessage(req.body))));
+    res.status(201).json(created(req, composer(req).createDraft(readWritableMessage(req.body))));
   });
 
   app.post("/v1.0/users/:user/messages/:id/createReply", (req, res) => {
@@ -33,19 +33,19 @@ export function registerSendRoutes(app: Express, context: StandInContext): void 
     const kept = context.faults.get().createReplyDropsMarker
       ? { ...fields, singleValueExtendedProperties: undefined, internetMessageHeaders: undefined }
       : fields;
-    const draft = composer.createReply(String(req.params.id), kept, comment);
+    const draft = composer(req).createReply(String(req.params.id), kept, comment);
     res.status(201).json(created(req, draft));
   });
 
   app.patch("/v1.0/users/:user/messages/:id", (req, res) => {
-    res.json(created(req, composer.patch(String(req.params.id), readWritableMessage(req.body))));
+    res.json(created(req, composer(req).patch(String(req.params.id), readWritableMessage(req.body))));
   });
 
   app.post("/v1.0/users/:user/messages/:id/send", async (req, res) => {
-    await composer.send(String(req.params.id));
+    await composer(req).send(String(req.params.id));
     // Exchange took the message, but its answer is lost on the way back: the client cannot tell it was sent.
     if (context.faults.dropsSendResponse()) {
-      context.stats.sendResponsesDropped += 1;
+      mailboxOf(req, context).stats.countSendResponseDropped();
       res.socket?.destroy();
       return;
     }
@@ -61,7 +61,7 @@ export function registerSendRoutes(app: Express, context: StandInContext): void 
     res.status(201).json(
       created(
         req,
-        context.store.update(String(req.params.id), (m) => (m.folder = destination)),
+        mailboxOf(req, context).store.update(String(req.params.id), (m) => (m.folder = destination)),
       ),
     );
   });
@@ -71,7 +71,7 @@ export function registerSendRoutes(app: Express, context: StandInContext): void 
     if (Object.keys(rest).length > 0)
       throw badRequest("RequestBodyRead", `sendMail takes 'message' and 'saveToSentItems' only.`);
     if (message === undefined) throw badRequest("ErrorInvalidRequest", "sendMail needs a message.");
-    await composer.sendMail(readWritableMessage(message), saveToSentItems !== false);
+    await composer(req).sendMail(readWritableMessage(message), saveToSentItems !== false);
     res.status(202).end();
   });
 }

@@ -6,33 +6,42 @@ const withContext = (context: StandInContext, subscription: object) => ({
   ...subscription,
 });
 
-/** `/subscriptions`: create (with the validation handshake), list, read, renew, reauthorize, delete. */
+/**
+ * `/subscriptions`: create (with the validation handshake), list, read, renew, reauthorize, delete. Each subscription
+ * belongs to the mailbox its resource names; the list holds every mailbox's, as Graph lists all the app's.
+ */
 export function registerSubscriptionRoutes(app: Express, context: StandInContext): void {
-  const { subscriptions } = context;
+  const { mailboxes } = context;
+  const subscriptions = (id: string) => mailboxes.holdingSubscription(id).subscriptions;
 
   app.post("/v1.0/subscriptions", async (req, res) => {
-    res.status(201).json(withContext(context, await subscriptions.create(req.body)));
+    const resource: unknown = (req.body as { resource?: unknown } | undefined)?.resource;
+    const created = await mailboxes.forResource(resource).subscriptions.create(req.body);
+    res.status(201).json(withContext(context, created));
   });
 
   app.get("/v1.0/subscriptions", (_req, res) => {
-    res.json({ "@odata.context": `${context.origin()}/v1.0/$metadata#subscriptions`, value: subscriptions.list() });
+    res.json({
+      "@odata.context": `${context.origin()}/v1.0/$metadata#subscriptions`,
+      value: mailboxes.subscriptions(),
+    });
   });
 
   app.get("/v1.0/subscriptions/:id", (req, res) => {
-    res.json(withContext(context, subscriptions.get(req.params.id)));
+    res.json(withContext(context, subscriptions(req.params.id).get(req.params.id)));
   });
 
   app.post("/v1.0/subscriptions/:id/reauthorize", (req, res) => {
-    subscriptions.reauthorize(req.params.id);
+    subscriptions(req.params.id).reauthorize(req.params.id);
     res.status(204).end();
   });
 
   app.patch("/v1.0/subscriptions/:id", (req, res) => {
-    res.json(withContext(context, subscriptions.renew(req.params.id, req.body)));
+    res.json(withContext(context, subscriptions(req.params.id).renew(req.params.id, req.body)));
   });
 
   app.delete("/v1.0/subscriptions/:id", (req, res) => {
-    subscriptions.delete(req.params.id);
+    subscriptions(req.params.id).delete(req.params.id);
     res.status(204).end();
   });
 }

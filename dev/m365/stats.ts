@@ -14,7 +14,7 @@ export interface NotificationStats {
   withheld: number;
 }
 
-/** What benchmarks read: Graph requests by route and status, notifications, and mail in each folder. */
+/** What benchmarks read, for one mailbox or all: Graph requests by route and status, notifications, mail in each folder. */
 export interface Stats {
   readonly requestsTotal: number;
   /** HTTP requests: `"GET /users/{user}/mailFolders/inbox/messages/delta"` → `{ "200": 3, "429": 1 }`. */
@@ -30,38 +30,63 @@ export interface Stats {
   readonly outbound: number;
   /** `/send` calls whose response the faults cut off (the message went all the same). */
   readonly sendResponsesDropped: number;
-  /** The most requests (a `$batch`'s parts each, not the `$batch`) the mailbox had in hand at once. */
+  /** The most requests (a `$batch`'s parts each, not the `$batch`) in hand at once (in the mailbox, or in all). */
   readonly peakInFlight: number;
 }
 
+/**
+ * Counts what happens in one mailbox, or in the whole stand-in: a mailbox's counter passes every count on to the
+ * whole's, so the whole's totals include requests that concern no mailbox (subscriptions, `$batch`).
+ */
 export class StatsCounter {
   private requests: Record<string, Record<string, number>> = {};
   private batchParts: Record<string, Record<string, number>> = {};
   private requestsTotal = 0;
-  smtpDelivered = 0;
-  sendResponsesDropped = 0;
+  private smtpDelivered = 0;
+  private sendResponsesDropped = 0;
   private inFlight = 0;
   private peakInFlight = 0;
-  notifications: NotificationStats = StatsCounter.noNotifications();
+  private notifications: NotificationStats = StatsCounter.noNotifications();
+
+  constructor(private readonly whole?: StatsCounter) {}
 
   started(): void {
     this.inFlight += 1;
     this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+    this.whole?.started();
   }
 
   finished(): void {
     this.inFlight = Math.max(0, this.inFlight - 1);
+    this.whole?.finished();
   }
 
   recordRequest(route: string, status: number): void {
     const byStatus = (this.requests[route] ??= {});
     byStatus[String(status)] = (byStatus[String(status)] ?? 0) + 1;
     this.requestsTotal += 1;
+    this.whole?.recordRequest(route, status);
   }
 
   recordBatchPart(route: string, status: number): void {
     const byStatus = (this.batchParts[route] ??= {});
     byStatus[String(status)] = (byStatus[String(status)] ?? 0) + 1;
+    this.whole?.recordBatchPart(route, status);
+  }
+
+  countNotifications(kind: keyof NotificationStats, count = 1): void {
+    this.notifications[kind] += count;
+    this.whole?.countNotifications(kind, count);
+  }
+
+  countSmtpDelivered(): void {
+    this.smtpDelivered += 1;
+    this.whole?.countSmtpDelivered();
+  }
+
+  countSendResponseDropped(): void {
+    this.sendResponsesDropped += 1;
+    this.whole?.countSendResponseDropped();
   }
 
   snapshot(folders: Record<FolderName, number>, outbound: number): Stats {

@@ -53,7 +53,20 @@ export interface SubscriptionContext {
   readonly validationTimeoutMs: number;
 }
 
-/** Subscriptions to the Inbox's `created` messages, with Graph's validation handshake and notifications. */
+export const subscriptionNotFound = (id: string): GraphError =>
+  new GraphError(404, "ResourceNotFound", `The object was not found (subscription ${id}).`);
+
+/**
+ * The user a subscription resource names, when it is a mailbox's Inbox messages (`users/{id}/mailFolders('inbox')/
+ * messages`; `me` names no user); undefined when it is anything else.
+ */
+export function inboxResource(resource: string): { readonly user: string | undefined } | undefined {
+  const match = /^\/?(?:users\/([^/]+)|me)\/mailFolders(?:\('([^']+)'\)|\/([^/]+))\/messages$/i.exec(resource);
+  const folder = (match?.[2] ?? match?.[3] ?? "").toLowerCase();
+  return match && folder === "inbox" ? { user: match[1] } : undefined;
+}
+
+/** Subscriptions to one mailbox's Inbox's `created` messages, with Graph's validation handshake and notifications. */
 export class Subscriptions {
   private readonly byId = new Map<string, Subscription>();
   private readonly states = new Map<string, SubscriptionState>();
@@ -74,7 +87,7 @@ export class Subscriptions {
     if (!this.isInboxMessages(request.resource)) {
       throw badRequest(
         "InvalidRequest",
-        `The stand-in supports only the Inbox of ${this.context.mailboxAddress}: users/{id}/mailFolders('inbox')/messages, not '${request.resource}'.`,
+        `The stand-in supports only the Inbox of a mailbox it serves: users/{id}/mailFolders('inbox')/messages, not '${request.resource}'.`,
       );
     }
     if (!request.changeType.split(",").some((c) => c.trim() === "created")) {
@@ -131,10 +144,14 @@ export class Subscriptions {
   }
 
   get(id: string): Subscription {
-    const subscription = this.byId.get(id);
-    if (!subscription || this.expired(subscription))
-      throw new GraphError(404, "ResourceNotFound", `The object was not found (subscription ${id}).`);
+    const subscription = this.find(id);
+    if (!subscription) throw subscriptionNotFound(id);
     return subscription;
+  }
+
+  find(id: string): Subscription | undefined {
+    const subscription = this.byId.get(id);
+    return subscription && !this.expired(subscription) ? subscription : undefined;
   }
 
   list(): Subscription[] {
@@ -233,14 +250,13 @@ export class Subscriptions {
   }
 
   private isInboxMessages(resource: string): boolean {
-    const match = /^\/?(?:users\/([^/]+)|me)\/mailFolders(?:\('([^']+)'\)|\/([^/]+))\/messages$/i.exec(resource);
-    if (!match) return false;
-    const user = match[1]?.toLowerCase();
-    const folder = (match[2] ?? match[3] ?? "").toLowerCase();
-    const known =
+    const inbox = inboxResource(resource);
+    if (!inbox) return false;
+    const user = inbox.user?.toLowerCase();
+    return (
       user === undefined ||
-      [this.context.mailboxAddress.toLowerCase(), this.context.userId.toLowerCase()].includes(user);
-    return known && folder === "inbox";
+      [this.context.mailboxAddress.toLowerCase(), this.context.userId.toLowerCase()].includes(user)
+    );
   }
 
   private checkedExpiration(value: string): string {

@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import nodemailer, { type SendMailOptions } from "nodemailer";
-import type { StandIn } from "../../../dev/m365/stand-in.js";
+import { startStandIn, type StandIn, type StandInOptions } from "../../../dev/m365/stand-in.js";
 
 export const MAILBOX = "familycentre@council.example";
+export const SECOND_MAILBOX = "familycentre2@council.example";
 export const OUTBOX_KEY_PROPERTY = "String {c3a1f2d4-6b7e-4e58-9a0b-1f2e3d4c5b6a} Name FcOutboxKey";
 export const AUTO_SUBMITTED_PROPERTY = "String {00020386-0000-0000-C000-000000000046} Name Auto-Submitted";
 
@@ -38,6 +39,19 @@ export async function graph(
   return { status: response.status, headers: response.headers, json: isJson ? JSON.parse(text) : {}, text };
 }
 
+/** A stand-in on free ports serving MAILBOX and SECOND_MAILBOX ("Family Centre North"). */
+export const startTwoMailboxes = (options: StandInOptions = {}): Promise<StandIn> =>
+  startStandIn({
+    smtpPort: 0,
+    graphPort: 0,
+    mailboxes: [{ address: MAILBOX }, { address: SECOND_MAILBOX, displayName: "Family Centre North" }],
+    ...options,
+  });
+
+/** A mailbox's Inbox as Graph lists it. */
+export const inboxOf = (standIn: StandIn, address: string): Promise<GraphAnswer> =>
+  graph(standIn, "GET", `users/${address}/mailFolders/inbox/messages`);
+
 export const inbox = (query = "") => `users/${MAILBOX}/mailFolders/inbox/messages${query}`;
 
 /** Sends mail over real SMTP to the stand-in. */
@@ -55,9 +69,10 @@ export async function sendSmtp(standIn: StandIn, mail: SendMailOptions): Promise
   }
 }
 
-/** Polls until the Inbox holds `count` messages (SMTP delivery completes just after the client's 250). */
-export async function inboxHolds(standIn: StandIn, count: number): Promise<void> {
-  for (let i = 0; i < 100 && standIn.mailbox.list("inbox").length < count; i += 1) {
+/** Polls until the Inbox (the first mailbox's, or `address`'s) holds `count` messages (SMTP delivery completes just after the client's 250). */
+export async function inboxHolds(standIn: StandIn, count: number, address?: string): Promise<void> {
+  const store = address === undefined ? standIn.mailbox : standIn.mailboxFor(address);
+  for (let i = 0; i < 100 && store.list("inbox").length < count; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
