@@ -12,7 +12,7 @@ import { describeError } from "../src/logging/logger.js";
 import { answerCardAction, answerCardSubmit, submittedVerb } from "./actions/card-action-answer.js";
 import type { BotDeps } from "./bot-deps.js";
 import type { AdaptiveCardJson as CardJson } from "./cards/card-json.js";
-import { conversationKey, type ConversationInfo, type TeamsUser } from "./conversation-keys.js";
+import { conversationKey, conversationOf, teamsUserOf } from "./conversation-keys.js";
 import {
   forgetConversation,
   isConversationKnown,
@@ -26,27 +26,9 @@ import { SharedCardUpdates } from "./proactive/shared-card-updates.js";
 import type { SharedUpdate } from "./proactive/teams-notifier.js";
 import type { Turn } from "./turn.js";
 
-function conversationOf(context: TurnContext): ConversationInfo {
-  const { channelData } = context.activity;
-  const conversation = context.activity.conversation ?? { id: "" };
-  const type =
-    conversation.conversationType === "personal" || conversation.conversationType === "channel"
-      ? conversation.conversationType
-      : conversation.conversationType === "groupChat"
-        ? "groupChat"
-        : "personal";
-  const channelId = (channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-  return { id: conversation.id, type, ...(channelId ? { channelId } : {}) };
-}
-
 function turnOf(context: TurnContext): Turn {
-  const from = context.activity.from ?? { id: "" };
-  const user: TeamsUser = {
-    id: from.id ?? "",
-    ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
-    ...(from.name ? { name: from.name } : {}),
-  };
-  const conversation = conversationOf(context);
+  const user = teamsUserOf(context.activity);
+  const conversation = conversationOf(context.activity);
   // Without the activity's own id: a stored reference is the conversation's, not this message's (a proactive post is
   // not a reply to it), and it stays the same from one activity to the next unless Teams moved the conversation.
   const { activityId: _activityId, ...reference } = context.activity.getConversationReference();

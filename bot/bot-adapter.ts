@@ -12,6 +12,7 @@ import type { RenderCard, TeamsNotifier } from "../src/ports/teams.js";
 import { cardMessage, FamilyCentreActivityHandler } from "./activity-handler.js";
 import { admitActivity } from "./auth/channel-gate.js";
 import { realPacing, type BotAuth, type BotDeps } from "./bot-deps.js";
+import { stampCentreMiddleware } from "./centres/stamp-centre.js";
 import { productionAppIdMissing } from "./errors.js";
 import { createOutboxRenderer } from "./proactive/render-outbox-item.js";
 import { ConversationRateLimiter, type SendFailure } from "./proactive/rate-limiter.js";
@@ -25,6 +26,9 @@ import {
 /** The bot as the service hosts it: the integrator mounts `handle` at POST /api/messages. */
 export interface Bot {
   handle(req: Request, res: Response): Promise<void>;
+  /** `handle` in two steps, for a router choosing the bot between them: false when refused (already answered). */
+  admit(req: Request, res: Response): Promise<boolean>;
+  process(req: Request, res: Response): Promise<void>;
   readonly notifier: TeamsNotifier;
   /** Draws the card of a Teams outbox item (agenda, triage card, nudge) as it stands now. */
   readonly renderCard: RenderCard;
@@ -91,6 +95,7 @@ export function createBot(deps: BotDeps): Bot {
     { validateServiceUrl: auth.mode === "production" },
     new OutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: false, hosts: [...hosts] }),
   );
+  if (deps.county !== undefined) adapter.use(stampCentreMiddleware(deps.county.centreId));
   // Proactive turns act as the bot: its app id in production; locally, no identity (unauthenticated replies).
   const botIdentity = auth.mode === "production" ? { aud: auth.appId } : {};
   if (auth.mode === "local") {
@@ -136,20 +141,26 @@ export function createBot(deps: BotDeps): Bot {
   const limiter = new ConversationRateLimiter(deps.pacing ?? realPacing, sendFailure);
   const handler = new FamilyCentreActivityHandler(deps, createSharedUpdate(channel, limiter));
 
+  async function admit(req: Request, res: Response): Promise<boolean> {
+    if (auth.mode !== "production") return true;
+    const policy = { ...auth, keys: auth.channelKeys, clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS };
+    const admission = await admitActivity(policy, req.get("authorization"), req.body ?? {}, deps.app.clock.now());
+    if (!admission.admitted) {
+      logger.warn("bot.activity-refused", { code: admission.code });
+      res.status(admission.status).json({ error: { code: admission.code } });
+      return false;
+    }
+    (req as Request & { user?: unknown }).user = admission.claims;
+    return true;
+  }
+  const process = (req: Request, res: Response) => adapter.process(req, res, (context) => handler.run(context));
+
   return {
     async handle(req, res) {
-      if (auth.mode === "production") {
-        const policy = { ...auth, keys: auth.channelKeys, clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS };
-        const admission = await admitActivity(policy, req.get("authorization"), req.body ?? {}, deps.app.clock.now());
-        if (!admission.admitted) {
-          logger.warn("bot.activity-refused", { code: admission.code });
-          res.status(admission.status).json({ error: { code: admission.code } });
-          return;
-        }
-        (req as Request & { user?: unknown }).user = admission.claims;
-      }
-      await adapter.process(req, res, (context) => handler.run(context));
+      if (await admit(req, res)) await process(req, res);
     },
+    admit,
+    process,
     notifier: createTeamsNotifier(deps.app, channel, limiter),
     renderCard: createOutboxRenderer(deps),
   };

@@ -1,6 +1,7 @@
 import type { JWTVerifyGetKey } from "jose";
 import type { AppDeps } from "../src/app/app-deps.js";
 import type { IdentifyPerson } from "../src/app/people.js";
+import type { BotCounty } from "./centres/bot-centres.js";
 
 /**
  * How the bot proves who it is and checks who calls it. Local mode has no app id and accepts unauthenticated
@@ -47,4 +48,6 @@ export interface BotDeps {
   /** The Teams app's id (the manifest's `id`): with it, links to the tab are Teams deep links that open it in Teams. */
   readonly teamsAppId?: string;
   readonly pacing?: Pacing;
+  /** Where the deployment serves several centres: this bot's centre among them (absent: one centre, no switcher). */
+  readonly county?: BotCounty;
 }

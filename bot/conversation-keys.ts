@@ -15,6 +15,34 @@ export interface TeamsUser {
   readonly name?: string;
 }
 
+/** The conversation an activity (the SDK's, or the raw JSON Teams posts) comes from. */
+export function conversationOf(activity: {
+  readonly conversation?: { readonly id?: string; readonly conversationType?: string };
+  readonly channelData?: unknown;
+}): ConversationInfo {
+  const conversation = activity.conversation ?? {};
+  const type =
+    conversation.conversationType === "personal" || conversation.conversationType === "channel"
+      ? conversation.conversationType
+      : conversation.conversationType === "groupChat"
+        ? "groupChat"
+        : "personal";
+  const channelId = (activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+  return { id: conversation.id ?? "", type, ...(channelId ? { channelId } : {}) };
+}
+
+/** Who an activity is from. */
+export function teamsUserOf(activity: {
+  readonly from?: { readonly id?: string; readonly aadObjectId?: string; readonly name?: string };
+}): TeamsUser {
+  const from = activity.from ?? {};
+  return {
+    id: from.id ?? "",
+    ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+    ...(from.name ? { name: from.name } : {}),
+  };
+}
+
 export const userKey = (aadObjectId: string): ConversationKey => `user~${aadObjectId}`;
 
 /**

@@ -2,6 +2,8 @@ import type { BotDeps } from "../bot-deps.js";
 import type { Turn } from "../turn.js";
 import { redrawMaamAgenda, redrawScreeningAgenda, redrawTransferAgenda } from "../presenters/panel-agendas.js";
 import { saidUnderTheCard, type ActionResult } from "./action-result.js";
+import { CHOOSE_CENTRE_VERB } from "../cards/centre-switcher.js";
+import { chooseCentre } from "./choose-centre.js";
 import { decidePanelItem } from "./decide-panel.js";
 import { recordClockReason } from "./record-clock-reason.js";
 import { logContactOnCard } from "./log-contact.js";
@@ -24,6 +26,7 @@ const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   "clock.reason": recordClockReason,
   "case.action": takeCaseActionOnCard,
   "contact.log": logContactOnCard,
+  [CHOOSE_CENTRE_VERB]: chooseCentre,
   ...TRIAGE_ACTIONS,
 };
 

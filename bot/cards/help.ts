@@ -19,21 +19,29 @@ const COMMANDS: readonly (readonly [string, string])[] = [
  */
 export interface HelpView {
   readonly mention?: string;
+  /** The centre answering, named for someone who works in several (they can switch with `centre`). */
+  readonly centre?: string;
 }
 
+const SWITCH_CENTRE = ["centre", "Show your centres and switch to another"] as const;
+
 function commands(view: HelpView): CardElement[] {
-  if (view.mention === undefined) return [text("Type one of these:"), facts(COMMANDS)];
+  const all = view.centre === undefined ? COMMANDS : [...COMMANDS.slice(0, -1), SWITCH_CENTRE, ...COMMANDS.slice(-1)];
+  if (view.mention === undefined) return [text("Type one of these:"), facts(all)];
   const at = `@${view.mention}`;
   return [
     text(
       `In this chat I only see messages that @mention me: type ${at}, pick me from the list Teams offers, then type the command. For example:`,
     ),
-    facts(COMMANDS.map(([command, what]) => [`${at} ${command}`, what] as const)),
+    facts(all.map(([command, what]) => [`${at} ${command}`, what] as const)),
   ];
 }
 
 export function helpCard(view: HelpView = {}): AdaptiveCardJson {
-  return adaptiveCard([heading("What I can do"), ...commands(view)]);
+  return adaptiveCard([
+    heading(view.centre === undefined ? "What I can do" : `What I can do for ${view.centre}`),
+    ...commands(view),
+  ]);
 }
 
 /** Sent once when the app is installed in a chat, channel or personal scope. The name carries its own article. */

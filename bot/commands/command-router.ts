@@ -5,6 +5,7 @@ import { refusal, roleRefused } from "../replies.js";
 import type { Reply } from "./reply.js";
 import type { Turn } from "../turn.js";
 import { caseNow } from "./case-command.js";
+import { centreSwitcher } from "./centre.js";
 import { toAsk } from "./ask.js";
 import { help } from "./help.js";
 import { findCasesNow } from "./find-cases.js";
@@ -39,10 +40,11 @@ const NEEDS: Record<
 export async function answerCommand(deps: BotDeps, turn: Turn, text: string): Promise<Reply[]> {
   const command = parseCommand(text);
   deps.app.logger.info("bot.command", { command: command.name, conversationType: turn.conversation.type });
-  if (command.name === "help" || command.name === "unknown") return [help(turn)];
+  if (command.name === "help" || command.name === "unknown") return [await help(deps, turn)];
   if (command.name === "use this chat") return useThisChat(deps, turn, command.purpose);
   const who = await deps.identify(turn.user);
   if (who === undefined) return [notOnStaffList(turn)];
+  if (command.name === "centre") return [await centreSwitcher(deps, turn)];
   if (!mayTake(who, NEEDS[command.name])) {
     deps.app.logger.info("bot.command-refused", { command: command.name, code: "AUTH.ROLE_REFUSED" });
     return [roleRefused(`"${command.name}"`)];

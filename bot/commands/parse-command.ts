@@ -12,9 +12,10 @@ export type Command =
   | { readonly name: "transfer panel" }
   | { readonly name: "use this chat"; readonly purpose: ChatPurpose }
   | { readonly name: "log contact" }
+  | { readonly name: "centre" }
   | { readonly name: "unknown"; readonly text: string };
 
-const SIMPLE = ["help", "my cases", "due", "screening", "maam", "transfer panel", "log contact"] as const;
+const SIMPLE = ["help", "my cases", "due", "screening", "maam", "transfer panel", "log contact", "centre"] as const;
 const CASE_REFERENCE = /^case\s+(fc-\d{4}-\d{6})$/i;
 const FIND = /^(?:find|search(?: for)?)\s+(.+)$/;
 const USE_CHAT = /^use this (?:chat|channel) for (?:the )?(duty|screening|maam|transfer panel)(?: chat| channel)?$/;

@@ -1,5 +1,7 @@
 import type { Router } from "express";
 import type { Bot } from "../../bot/bot-adapter.js";
+import type { BotCentres } from "../../bot/centres/bot-centres.js";
+import type { IdentifyPerson } from "../app/people.js";
 import type { AppDeps } from "../app/app-deps.js";
 import { checkReadiness, type Readiness } from "../app/check-readiness.js";
 import { notificationRoutes } from "../graph/notification-routes.js";
@@ -15,7 +17,7 @@ import { MailboxNotReadableError } from "../ports/mailbox.js";
 import type { Store } from "../store/store.js";
 import { apiFromConfig } from "./api-from-config.js";
 import { appDepsFromConfig } from "./app-deps-from-config.js";
-import { botFromConfig } from "./bot-from-config.js";
+import { botFromConfig, identifyIn } from "./bot-from-config.js";
 import { ConfigError, type CentreConfig, type Config } from "./config.js";
 import { subscriptionSettings } from "./graph-from-config.js";
 import type { LocalMode } from "./local-mode/local-mode.js";
@@ -26,6 +28,8 @@ export interface CentreServiceOptions {
   readonly instanceId: string;
   /** Local mode's development tokens, user switcher and anyone-may-do-anything identity. */
   readonly local?: (deps: AppDeps) => Promise<LocalMode>;
+  /** Several centres: the county's, for this centre's bot to name its cards and know the others. */
+  readonly botCentres?: BotCentres;
 }
 
 /** One Family Centre served: its own tables, mailbox pipeline, jobs, API and bot, apart from every other centre's. */
@@ -37,6 +41,8 @@ export interface CentreService {
   readonly api: Router;
   readonly notifications: Router;
   readonly bot: Bot;
+  /** Who a Teams user is here (its Staff table; in local mode, anyone). */
+  readonly identify: IdentifyPerson;
   readonly local?: LocalMode;
   readiness(): Promise<Readiness>;
   /** Starts its jobs and its first inbox round. */
@@ -74,7 +80,8 @@ export async function startCentre(
   });
   const pump = createInboxPump(deps, instanceId);
   const keeper = subscriptionKeeper(deps, graph.subscriptions, subscriptionSettings(config, centre), clock, pump.inbox);
-  const bot = botFromConfig(config, deps, local);
+  const county = options.botCentres && { centreId: centre.id, centres: options.botCentres };
+  const bot = botFromConfig(config, deps, local, county);
   const scheduler: Scheduler = createScheduler({
     jobs: standardJobs(deps, {
       ...DEFAULT_JOB_SETTINGS,
@@ -105,6 +112,7 @@ export async function startCentre(
       first: centre === config.centres[0],
     }),
     bot,
+    identify: identifyIn(deps, local),
     ...(local === undefined ? {} : { local }),
     readiness: () =>
       checkReadiness({ sync: store.sync, leaseStates: store.leaseStates, mailbox: graph.mailbox, clock }),

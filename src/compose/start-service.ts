@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
+import { routeToCentres } from "../../bot/centres/centre-router.js";
 import { healthRoutes } from "../api/routes/health-routes.js";
 import type { AppDeps } from "../app/app-deps.js";
+import type { IdentifyPerson } from "../app/people.js";
 import { worstReadiness } from "../app/check-readiness.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import type { Clock } from "../ports/clock.js";
 import type { CountyStore } from "../store/county-store.js";
 import type { Store } from "../store/store.js";
+import { botCentres as countyBotCentres } from "./bot-centres.js";
 import { centreApiRoutes } from "./centre-api-routes.js";
 import { startCentre, type CentreService } from "./centre-service.js";
 import type { Config } from "./config.js";
@@ -49,8 +52,20 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const county = await countyStoreFromConfig(config);
   const local = config.mode === "local" ? (deps: AppDeps) => startLocalMode(config, deps, logger) : undefined;
   const centres: CentreService[] = [];
+  // Several centres: one bot endpoint routes each turn to a centre's bot; each staff list joins as its centre starts.
+  const staffLists = new Map<string, IdentifyPerson>();
+  const all = config.centres.map((c) => ({ id: c.id, name: c.mailbox.centreName }));
+  const botCentres = config.centres.length > 1 ? countyBotCentres(all, staffLists, county, clock) : undefined;
   for (const centre of config.centres) {
-    centres.push(await startCentre(config, centre, { logger, clock, instanceId, ...(local ? { local } : {}) }));
+    const service = await startCentre(config, centre, {
+      logger,
+      clock,
+      instanceId,
+      ...(local ? { local } : {}),
+      ...(botCentres ? { botCentres } : {}),
+    });
+    centres.push(service);
+    staffLists.set(centre.id, service.identify);
   }
   const [first] = centres as [CentreService, ...CentreService[]];
   const telemetry = startTelemetry(
@@ -65,7 +80,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       first.api,
       ...centres.map((c) => c.notifications),
     ],
-    botHandler: (req, res) => first.bot.handle(req, res),
+    botHandler: routeToCentres(new Map(centres.map((c) => [c.centre.id, c.bot])), botCentres),
     production: config.mode === "production",
     rateLimits: config.http.rateLimits,
   });

@@ -1,0 +1,56 @@
+import { userKey } from "../../bot/conversation-keys.js";
+import type { BotCentres, CentreRef } from "../../bot/centres/bot-centres.js";
+import type { IdentifyPerson } from "../app/people.js";
+import type { Clock } from "../ports/clock.js";
+import { isWriteRace } from "../ports/errors.js";
+import type { RecordStore } from "../ports/records.js";
+import type { CountyStore } from "../store/county-store.js";
+
+/** A person's chosen centre (`bot-centre-choice`, keyed `user~<aadObjectId>`) or a chat's (`chat-centre`, its key). */
+export interface CentreOf {
+  readonly centreId: string;
+  readonly updatedAt: string;
+}
+
+const ATTEMPTS = 3;
+
+/** The latest write wins: a choice or registration made twice at once leaves one of them, as either would. */
+async function keep(records: RecordStore<CentreOf>, key: string, centreId: string, clock: Clock): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await records.get(key);
+    if (current?.value.centreId === centreId) return;
+    try {
+      await records.put(key, { centreId, updatedAt: clock.now().toISOString() }, current?.etag);
+      return;
+    } catch (error) {
+      if (!isWriteRace(error) || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * The county's centres for the bot: who is on each staff list is each centre's own to say (`staffLists`, by centre
+ * id, is read when asked, so it may be filled as the centres start); choices and chat registrations are county
+ * records.
+ */
+export function botCentres(
+  all: readonly CentreRef[],
+  staffLists: ReadonlyMap<string, IdentifyPerson>,
+  county: CountyStore,
+  clock: Clock,
+): BotCentres {
+  const choices = county.records<CentreOf>("bot-centre-choice");
+  const chats = county.records<CentreOf>("chat-centre");
+  const personKey = (user: { id: string; aadObjectId?: string }) => userKey(user.aadObjectId ?? user.id);
+  return {
+    all,
+    async of(user) {
+      const staffed = await Promise.all(all.map(async (c) => (await staffLists.get(c.id)?.(user)) !== undefined));
+      return all.filter((_c, i) => staffed[i]);
+    },
+    chosen: async (user) => (await choices.get(personKey(user)))?.value.centreId,
+    choose: (user, centreId) => keep(choices, personKey(user), centreId, clock),
+    chatCentre: async (key) => (await chats.get(key))?.value.centreId,
+    registerChat: (key, centreId) => keep(chats, key, centreId, clock),
+  };
+}
