@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { createBot, type Bot } from "../../../bot/bot-adapter.js";
 import type { BotAuth, BotDeps, Pacing } from "../../../bot/bot-deps.js";
+import type { BotCounty } from "../../../bot/centres/bot-centres.js";
 import type { AppDeps } from "../../../src/app/app-deps.js";
 import { staffOfTeamsUser } from "../../../src/app/people.js";
 import { reindexCase } from "../../../src/app/reindex-case.js";
@@ -70,6 +71,9 @@ export interface BotHarnessOptions {
   readonly profileId?: string;
   /** The Teams app's id, as production has it: links into the tab are then Teams deep links. */
   readonly teamsAppId?: string;
+  /** One of a county's centres: its bot's centre and the others (and the centre's name, for its letters and cards). */
+  readonly county?: BotCounty;
+  readonly centreName?: string;
 }
 
 /** The real CloudAdapter behind an express route, a fake Bot Connector for what it sends, and a store. */
@@ -92,7 +96,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       caseReferencePattern: /FC-\d{4}-\d{6}/,
     },
     centre: {
-      name: "Family Centre North",
+      name: options.centreName ?? "Family Centre North",
       mailbox: "familycentre@council.example",
       maxAcksPerSenderPerDay: 10,
       letterInTransitMinutes: 15,
@@ -106,6 +110,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     auth: options.auth ?? { mode: "local" },
     tabUrl: "https://tab.example/",
     ...(options.teamsAppId ? { teamsAppId: options.teamsAppId } : {}),
+    ...(options.county ? { county: options.county } : {}),
     pacing,
   };
   const bot = createBot(deps);
