@@ -37,9 +37,15 @@ export interface LocalStack {
 export async function startLocalStack(
   azuriteConnectionString: string,
   tablePrefix: string,
-  options: { readonly demo?: boolean } = {},
+  options: { readonly demo?: boolean; readonly centres?: number } = {},
 ): Promise<LocalStack> {
-  const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, mailbox: GROUP_MAILBOX, seed: 7 });
+  // FC_LOCAL_CENTRES=N: the first centre's mailbox, then familycentre2@… (src/compose/config.ts), all served.
+  const centres = options.centres ?? 1;
+  const mailboxes = Array.from({ length: centres }, (_, i) =>
+    i === 0 ? GROUP_MAILBOX : `familycentre${i + 1}@council.example`,
+  ).map((address) => ({ address }));
+  const served = centres > 1 ? { mailboxes } : { mailbox: GROUP_MAILBOX };
+  const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, ...served, seed: 7 });
   const port = await freePort();
   const logLines: string[] = [];
   const env = {
@@ -51,6 +57,7 @@ export async function startLocalStack(
     FC_TABLE_PREFIX: tablePrefix,
     // The demo centre's history only where a test asks for it: the others count what they send in themselves.
     FC_DEMO: options.demo === true ? "on" : "off",
+    ...(centres > 1 ? { FC_LOCAL_CENTRES: String(centres) } : {}),
   };
   const config = loadConfig(env);
   const service = await startService(config, { logger: createLogger((line) => logLines.push(line)) });
