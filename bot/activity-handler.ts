@@ -92,6 +92,7 @@ export class FamilyCentreActivityHandler extends ActivityHandler {
       if (!(await isConversationKnown(deps.app, turn.conversationKey))) {
         await rememberConversation(deps.app, turn.conversationKey, turn.reference, deps.app.clock.now());
         await this.releaseHeld(turn.conversationKey);
+        await this.sharePersonal(turn);
       }
       const verb = submittedVerb(context.activity.value);
       const text = context.activity.removeRecipientMention() ?? context.activity.text ?? "";
@@ -176,6 +177,17 @@ export class FamilyCentreActivityHandler extends ActivityHandler {
     if (saved === "new") {
       await context.sendActivity(cardMessage(welcome(this.deps, turn)));
       await this.releaseHeld(turn.conversationKey);
+      await this.sharePersonal(turn);
+    }
+  }
+
+  /** Several centres: the person's other centres learn their personal chat; a failure costs no answer (logged). */
+  private async sharePersonal(turn: Turn): Promise<void> {
+    if (turn.conversation.type !== "personal" || this.deps.county === undefined) return;
+    try {
+      await this.deps.county.centres.sharePersonalChat(turn.user, turn.conversationKey, turn.reference);
+    } catch (error) {
+      this.deps.app.logger.error("bot.personal-chat-share-failed", describeError(error));
     }
   }
 

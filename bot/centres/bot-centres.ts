@@ -22,6 +22,11 @@ export interface BotCentres {
   /** The centre a group chat or channel was registered to by "use this chat for …". */
   chatCentre(key: ConversationKey): Promise<string | undefined>;
   registerChat(key: ConversationKey, centreId: string): Promise<void>;
+  /**
+   * A person's personal chat became known to one centre's bot (the app installed, a first message): it is one chat
+   * whichever centre answers, so every other centre they work in can reach them there too (its held nudges go).
+   */
+  sharePersonalChat(user: TeamsUser, key: ConversationKey, reference: Readonly<Record<string, unknown>>): Promise<void>;
 }
 
 /** A centre's bot among the county's: which centre it is, and the others. */

@@ -3,13 +3,12 @@ import type { Server } from "node:http";
 import { routeToCentres } from "../../bot/centres/centre-router.js";
 import { healthRoutes } from "../api/routes/health-routes.js";
 import type { AppDeps } from "../app/app-deps.js";
-import type { IdentifyPerson } from "../app/people.js";
 import { worstReadiness } from "../app/check-readiness.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import type { Clock } from "../ports/clock.js";
 import type { CountyStore } from "../store/county-store.js";
 import type { Store } from "../store/store.js";
-import { botCentres as countyBotCentres } from "./bot-centres.js";
+import { botCentres as countyBotCentres, type RoutedCentre } from "./bot-centres.js";
 import { centreApiRoutes } from "./centre-api-routes.js";
 import { startCentre, type CentreService } from "./centre-service.js";
 import type { Config } from "./config.js";
@@ -52,10 +51,10 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const county = await countyStoreFromConfig(config);
   const local = config.mode === "local" ? (deps: AppDeps) => startLocalMode(config, deps, logger) : undefined;
   const centres: CentreService[] = [];
-  // Several centres: one bot endpoint routes each turn to a centre's bot; each staff list joins as its centre starts.
-  const staffLists = new Map<string, IdentifyPerson>();
+  // Several centres: one bot endpoint routes each turn to a centre's bot; each centre joins the router as it starts.
+  const started = new Map<string, RoutedCentre>();
   const all = config.centres.map((c) => ({ id: c.id, name: c.mailbox.centreName }));
-  const botCentres = config.centres.length > 1 ? countyBotCentres(all, staffLists, county, clock) : undefined;
+  const botCentres = config.centres.length > 1 ? countyBotCentres(all, started, county, clock) : undefined;
   for (const centre of config.centres) {
     const service = await startCentre(config, centre, {
       logger,
@@ -65,7 +64,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       ...(botCentres ? { botCentres } : {}),
     });
     centres.push(service);
-    staffLists.set(centre.id, service.identify);
+    started.set(centre.id, { identify: service.identify, app: service.deps });
   }
   const [first] = centres as [CentreService, ...CentreService[]];
   const telemetry = startTelemetry(

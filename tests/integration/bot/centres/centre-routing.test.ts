@@ -8,8 +8,7 @@ import { cardAction, message, post, type Place, type Sender } from "../../../../
 import { routeToCentres } from "../../../../bot/centres/centre-router.js";
 import { adaptiveCard } from "../../../../bot/cards/card-json.js";
 import { execute } from "../../../../bot/cards/elements/actions.js";
-import type { IdentifyPerson } from "../../../../src/app/people.js";
-import { botCentres } from "../../../../src/compose/bot-centres.js";
+import { botCentres, type RoutedCentre } from "../../../../src/compose/bot-centres.js";
 import { createCountyStore, type CountyStore } from "../../../../src/store/county-store.js";
 import { cardText, executeActions } from "../../../support/adaptive-card.js";
 import { movableClock } from "../../../support/app-harness.js";
@@ -41,16 +40,16 @@ beforeEach(async () => {
     allowInsecureConnection: true,
     tablePrefix: `Bot${randomBytes(6).toString("hex")}`,
   });
-  const staffLists = new Map<string, IdentifyPerson>();
+  const started = new Map<string, RoutedCentre>();
   const all = [
     { id: "north", name: "North Family Centre" },
     { id: "south", name: "South Family Centre" },
   ];
-  const centres = botCentres(all, staffLists, county, movableClock(now));
+  const centres = botCentres(all, started, county, movableClock(now));
   northBot = await startBotHarness({ now, centreName: "North Family Centre", county: { centreId: "north", centres } });
   southBot = await startBotHarness({ now, centreName: "South Family Centre", county: { centreId: "south", centres } });
-  staffLists.set("north", northBot.deps.identify);
-  staffLists.set("south", southBot.deps.identify);
+  started.set("north", { identify: northBot.deps.identify, app: northBot.deps.app });
+  started.set("south", { identify: southBot.deps.identify, app: southBot.deps.app });
   const staff = (id: string, roles: string[]) => ({ id, displayName: id, email: `${id}@fc.example`, roles });
   await northBot.addStaff(staff("aad-north", ["duty-worker"]));
   await northBot.addStaff(staff("aad-both", ["duty-worker", "manager"]));
@@ -155,6 +154,17 @@ describe("a person's centre in their personal chat", () => {
     expect(await saying(both, "help")).toContain("What I can do for South Family Centre");
     expect(await saying(both, "screening")).toContain(SOUTH_CASE);
     expect(await saying(both, `case ${SOUTH_CASE}`)).toContain(`Case ${SOUTH_CASE}`);
+  });
+
+  it("is one chat for all their centres: the first message to one lets the others reach them there", async () => {
+    await say(both, "help"); // answered by North, her first centre
+    await say(north, "help");
+    const before = connector().calls.length;
+    await southBot.bot.notifier.post("user~aad-both", { ...adaptiveCard([], [execute("Open", "case.action", {})]) });
+    const [sent] = connector().calls.slice(before);
+    expect(sent?.conversationId).toBe(personal(both).id);
+    // Only the centres whose staff list has the person.
+    expect(await southBot.store.conversations.get("user~aad-north")).toBeUndefined();
   });
 
   it("names no centre to someone who works in one, and refuses someone on no centre's staff list", async () => {
