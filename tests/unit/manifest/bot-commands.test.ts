@@ -38,7 +38,7 @@ describe("the bot's command menu in Teams", () => {
         .flatMap((l) => l.commands.map((c) => parseCommand(typed(c))))
         .map((c) => (c.name === "use this chat" ? `use this chat for ${c.purpose}` : c.name))
         .sort();
-    expect(parsed("personal")).toEqual(["case", "due", "find", "help", "log contact", "my cases"]);
+    expect(parsed("personal")).toEqual(["case", "centre", "due", "find", "help", "log contact", "my cases"]);
     expect(parsed("team")).toEqual(["help", "maam", "screening", "transfer panel", "use this chat for duty"]);
     expect(parsed("groupChat")).toEqual([
       "help",
