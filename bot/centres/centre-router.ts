@@ -1,5 +1,6 @@
 import type { Request, Response } from "express";
 import type { Bot } from "../bot-adapter.js";
+import { parseCommand } from "../commands/parse-command.js";
 import { conversationKey, conversationOf, teamsUserOf } from "../conversation-keys.js";
 import { centresOfPerson, type BotCentres } from "./bot-centres.js";
 import { CENTRE_KEY } from "./stamp-centre.js";
@@ -9,6 +10,7 @@ interface RoutedActivity {
   readonly type?: string;
   readonly name?: string;
   readonly value?: unknown;
+  readonly text?: string;
   readonly conversation?: { readonly id?: string; readonly conversationType?: string };
   readonly channelData?: unknown;
   readonly from?: { readonly id?: string; readonly aadObjectId?: string; readonly name?: string };
@@ -23,10 +25,16 @@ function centreOnCard(activity: RoutedActivity): unknown {
   return activity.type === "message" ? value?.[CENTRE_KEY] : undefined;
 }
 
+/** "use this chat for …" (Teams leaves the @mention in the text): the person chooses the chat for their own centre. */
+const choosesTheChat = (activity: RoutedActivity): boolean =>
+  activity.type === "message" &&
+  parseCommand((activity.text ?? "").replace(/<at>[^<]*<\/at>/g, "")).name === "use this chat";
+
 /**
  * The centre a turn is for: the one named by the card clicked (every card a centre's bot sends names it); else, in a
- * group chat or channel, the centre it was registered to; else the person's chosen centre, or their only (or first)
- * one. Someone on no centre's staff list goes to the first centre, whose bot refuses them as it always has.
+ * group chat or channel, the centre it was registered to (unless a manager is choosing it again); else the person's
+ * chosen centre, or their only (or first) one. Someone on no centre's staff list goes to the first centre, whose bot
+ * refuses them as it always has.
  */
 export async function centreOfActivity(centres: BotCentres, activity: RoutedActivity): Promise<string> {
   const known = (id: unknown): id is string => typeof id === "string" && centres.all.some((c) => c.id === id);
@@ -34,7 +42,7 @@ export async function centreOfActivity(centres: BotCentres, activity: RoutedActi
   if (known(named)) return named;
   const conversation = conversationOf(activity);
   const user = teamsUserOf(activity);
-  if (conversation.type !== "personal") {
+  if (conversation.type !== "personal" && !choosesTheChat(activity)) {
     const registered = await centres.chatCentre(conversationKey(conversation, user));
     if (known(registered)) return registered;
   }

@@ -193,6 +193,19 @@ describe("a group chat belongs to the centre it was chosen for", () => {
     expect(inTheChat).toContain(SOUTH_CASE);
     expect(inTheChat).not.toContain(NORTH_CASE);
   });
+
+  it("is chosen again for the manager's centre of the moment, however it was registered before", async () => {
+    const [toSouth] = executeActions((await say(both, "centre"))[0]);
+    await click(both, personal(both), toSouth!.verb, toSouth!.data);
+    await saying(both, "use this chat for screening", panelChat);
+    const [toNorth] = executeActions((await say(both, "centre"))[0]);
+    await click(both, personal(both), toNorth!.verb, toNorth!.data);
+
+    expect(await saying(both, "use this chat for maam", panelChat)).toContain(
+      "This chat is now North Family Centre's MAAM chat",
+    );
+    expect(await saying(both, "screening", panelChat)).toContain(NORTH_CASE);
+  });
 });
 
 describe("a centre's bot acts only for its centre (issue 21: another centre's case is refused by the bot)", () => {
