@@ -12,6 +12,7 @@ import { changeCase } from "../change-case.js";
 import type { Decider } from "../decider.js";
 import { changedSinceRead } from "../errors.js";
 import { refused, refusalsAsValues, type Refused } from "../outcome.js";
+import { cancelAcknowledgements, contactIdsOf } from "../triage-decision.js";
 
 export interface TransferInput {
   /** The receiving centre's id, one of `centres.otherCentres()`. */
@@ -29,7 +30,16 @@ export type TransferDone =
 
 type TransferDeps = Pick<
   AppDeps,
-  "cases" | "worklists" | "deadlines" | "compliance" | "profile" | "calendar" | "clock" | "logger" | "centres"
+  | "cases"
+  | "worklists"
+  | "deadlines"
+  | "compliance"
+  | "outbox"
+  | "profile"
+  | "calendar"
+  | "clock"
+  | "logger"
+  | "centres"
 >;
 
 /**
@@ -54,7 +64,7 @@ export function transferToCentre(
     if (target === undefined) throw new UnknownCentreError(input.toCentre);
     const stored = await deps.cases.getCase(caseId);
     const earlier = transferOf(stored.case);
-    if (earlier !== undefined) return { status: "already-recorded", event: earlier };
+    if (earlier !== undefined) return followThrough(deps, stored, { status: "already-recorded", event: earlier });
     if (request.expectedEtag !== undefined && stored.etag !== request.expectedEtag) {
       throw changedSinceRead(`Case ${caseId}`);
     }
@@ -88,7 +98,6 @@ async function complete(
   who: Decider,
   asked: Asked,
 ): Promise<TransferDone> {
-  const caseId = stored.case.id;
   const received = await centres.receiveTransfer({
     id: asked.transferId,
     from: centres.self,
@@ -97,11 +106,32 @@ async function complete(
     contacts: stored.contacts,
     by: who.actor,
   });
+  return followThrough(deps, stored, await recordOnce(deps, stored, who, command(asked, received)));
+}
+
+/**
+ * The sending centre's acknowledgements that had not gone never will: the receiving centre writes to the referrer.
+ * Derived from the transfer on the log, so a repeated click or a retry makes sure of it too.
+ */
+async function followThrough(deps: TransferDeps, stored: StoredCase, done: TransferDone): Promise<TransferDone> {
+  const { toCentre, toCaseId } = done.event.data;
+  const why = `at transfer: case ${stored.case.id} went to ${toCentre} as ${toCaseId}`;
+  await cancelAcknowledgements(deps, stored.case.id, contactIdsOf(stored.case), why);
+  return done;
+}
+
+async function recordOnce(
+  deps: TransferDeps,
+  stored: StoredCase,
+  who: Decider,
+  transfer: CommandOf<"transferToCentre">,
+): Promise<TransferDone> {
+  const caseId = stored.case.id;
   try {
-    const change = await changeCase(deps, caseId, who, command(asked, received), { loaded: stored });
+    const change = await changeCase(deps, caseId, who, transfer, { loaded: stored });
     const event = transferOf(change.case);
     if (event === undefined) throw new Error(`Case ${caseId}: the transfer was saved but is not on its log.`);
-    deps.logger.info("transfer.sent", { caseId, toCentre: received.centre.id, toCaseId: received.caseId });
+    deps.logger.info("transfer.sent", { caseId, toCentre: transfer.toCentre, toCaseId: transfer.toCaseId });
     return { status: "recorded", event };
   } catch (error) {
     if (!(error instanceof CaseTransitionError)) throw error;

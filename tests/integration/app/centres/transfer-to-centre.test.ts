@@ -62,6 +62,18 @@ describe("a case transferred between centres", () => {
     (await casesOf(bexley)).filter((c) =>
       c.events.some((e) => e.type === "case.received-by-transfer" && e.data.fromCaseId === fromCaseId),
     );
+  /** A transfer that wrote the receiving case, then stopped (a crash) before the sending case's event. */
+  const firstWriteOnly = async (caseId: string) => {
+    const stored = await north.deps.cases.getCase(caseId);
+    return north.deps.centres?.receiveTransfer({
+      id: transferIdOf("north", caseId),
+      from: { id: "north", name: NORTH.name },
+      toCentre: "bexley",
+      case: stored.case,
+      contacts: stored.contacts,
+      by: systemActor("crashed-attempt"),
+    });
+  };
   /** A referral into the north centre's mailbox, logged and acknowledged there. */
   const referral = async (messageId: string): Promise<Case> => {
     const before = new Set((await casesOf(north)).map((c) => c.id));
@@ -139,15 +151,7 @@ describe("a case transferred between centres", () => {
   it("after a crash between the two writes, a retried click finds the case the first attempt opened", async () => {
     const kase = await referral("transfer-2");
     const stored = await north.deps.cases.getCase(kase.id);
-    // The first attempt wrote the receiving case, then stopped before the sending case's event.
-    const half = await north.deps.centres?.receiveTransfer({
-      id: transferIdOf("north", kase.id),
-      from: { id: "north", name: NORTH.name },
-      toCentre: "bexley",
-      case: stored.case,
-      contacts: stored.contacts,
-      by: systemActor("crashed-attempt"),
-    });
+    const half = await firstWriteOnly(kase.id);
     expect(half?.status).toBe("received");
 
     expect((await clickTransfer(kase.id, stored.etag)).status).toBe(200);
@@ -158,15 +162,7 @@ describe("a case transferred between centres", () => {
 
   it("the nightly repair completes a transfer nobody retried, once", async () => {
     const kase = await referral("transfer-3");
-    const stored = await north.deps.cases.getCase(kase.id);
-    const half = await north.deps.centres?.receiveTransfer({
-      id: transferIdOf("north", kase.id),
-      from: { id: "north", name: NORTH.name },
-      toCentre: "bexley",
-      case: stored.case,
-      contacts: stored.contacts,
-      by: systemActor("crashed-attempt"),
-    });
+    const half = await firstWriteOnly(kase.id);
 
     expect(await completeTransfers(north.deps)).toBe(1);
     expect(await completeTransfers(north.deps)).toBe(0);
