@@ -4,11 +4,13 @@ import { healthRoutes } from "../api/routes/health-routes.js";
 import type { AppDeps } from "../app/app-deps.js";
 import { worstReadiness } from "../app/check-readiness.js";
 import { createLogger, type Logger } from "../logging/logger.js";
+import type { TransferRecord } from "../ports/centres.js";
 import type { Clock } from "../ports/clock.js";
 import type { CountyStore } from "../store/county-store.js";
 import type { Store } from "../store/store.js";
 import { centreApiRoutes } from "./centre-api-routes.js";
 import { startCentre, type CentreService } from "./centre-service.js";
+import { centresPort } from "./centre-transfers.js";
 import type { Config } from "./config.js";
 import { countyStoreFromConfig } from "./county-store-from-config.js";
 import { createHttpApp } from "./http-app.js";
@@ -49,8 +51,14 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const county = await countyStoreFromConfig(config);
   const local = config.mode === "local" ? (deps: AppDeps) => startLocalMode(config, deps, logger) : undefined;
   const centres: CentreService[] = [];
+  const running = new Map<string, AppDeps>();
+  const ledger = county.records<TransferRecord>("transfers");
   for (const centre of config.centres) {
-    centres.push(await startCentre(config, centre, { logger, clock, instanceId, ...(local ? { local } : {}) }));
+    const others = centresPort(centre, config.centres, running, ledger);
+    const options = { logger, clock, instanceId, ...(local ? { local } : {}), ...(others ? { centres: others } : {}) };
+    const started = await startCentre(config, centre, options);
+    running.set(centre.id, started.deps);
+    centres.push(started);
   }
   const [first] = centres as [CentreService, ...CentreService[]];
   const telemetry = startTelemetry(
