@@ -12,6 +12,7 @@ import { createScheduler, type Scheduler } from "../jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "../jobs/standard-jobs.js";
 import { subscriptionKeeper } from "../jobs/subscription-keeper.js";
 import type { Logger } from "../logging/logger.js";
+import type { Centres } from "../ports/centres.js";
 import type { Clock } from "../ports/clock.js";
 import { MailboxNotReadableError } from "../ports/mailbox.js";
 import type { Store } from "../store/store.js";
@@ -28,6 +29,8 @@ export interface CentreServiceOptions {
   readonly instanceId: string;
   /** Local mode's development tokens, user switcher and anyone-may-do-anything identity. */
   readonly local?: (deps: AppDeps) => Promise<LocalMode>;
+  /** The deployment's other centres (transfers), where there are any. */
+  readonly centres?: Centres;
   /** Several centres: the county's, for this centre's bot to name its cards and know the others. */
   readonly botCentres?: BotCentres;
 }
@@ -63,7 +66,9 @@ export async function startCentre(
 ): Promise<CentreService> {
   const { clock, instanceId } = options;
   const logger = options.logger.child({ centre: centre.id });
-  const { deps, store, graph } = await appDepsFromConfig(config, logger, clock, centre);
+  const built = await appDepsFromConfig(config, logger, clock, centre);
+  const { store, graph } = built;
+  const deps: AppDeps = options.centres === undefined ? built.deps : { ...built.deps, centres: options.centres };
   await checkMailboxAtStart(deps).catch((error: unknown) => {
     throw error instanceof MailboxNotReadableError ? new ConfigError([`${centre.id}: ${error.message}`]) : error;
   });

@@ -5,12 +5,14 @@ import { healthRoutes } from "../api/routes/health-routes.js";
 import type { AppDeps } from "../app/app-deps.js";
 import { worstReadiness } from "../app/check-readiness.js";
 import { createLogger, type Logger } from "../logging/logger.js";
+import type { TransferRecord } from "../ports/centres.js";
 import type { Clock } from "../ports/clock.js";
 import type { CountyStore } from "../store/county-store.js";
 import type { Store } from "../store/store.js";
 import { botCentres as countyBotCentres, type RoutedCentre } from "./bot-centres.js";
 import { centreApiRoutes } from "./centre-api-routes.js";
 import { startCentre, type CentreService } from "./centre-service.js";
+import { centresPort } from "./centre-transfers.js";
 import type { Config } from "./config.js";
 import { countyStoreFromConfig } from "./county-store-from-config.js";
 import { createHttpApp } from "./http-app.js";
@@ -51,20 +53,26 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const county = await countyStoreFromConfig(config);
   const local = config.mode === "local" ? (deps: AppDeps) => startLocalMode(config, deps, logger) : undefined;
   const centres: CentreService[] = [];
+  const running = new Map<string, AppDeps>();
+  const ledger = county.records<TransferRecord>("transfers");
   // Several centres: one bot endpoint routes each turn to a centre's bot; each centre joins the router as it starts.
-  const started = new Map<string, RoutedCentre>();
+  const routed = new Map<string, RoutedCentre>();
   const all = config.centres.map((c) => ({ id: c.id, name: c.mailbox.centreName }));
-  const botCentres = config.centres.length > 1 ? countyBotCentres(all, started, county, clock) : undefined;
+  const botCentres = config.centres.length > 1 ? countyBotCentres(all, routed, county, clock) : undefined;
   for (const centre of config.centres) {
-    const service = await startCentre(config, centre, {
+    const others = centresPort(centre, config.centres, running, ledger);
+    const options = {
       logger,
       clock,
       instanceId,
       ...(local ? { local } : {}),
+      ...(others ? { centres: others } : {}),
       ...(botCentres ? { botCentres } : {}),
-    });
-    centres.push(service);
-    started.set(centre.id, { identify: service.identify, app: service.deps });
+    };
+    const started = await startCentre(config, centre, options);
+    running.set(centre.id, started.deps);
+    routed.set(centre.id, { identify: started.identify, app: started.deps });
+    centres.push(started);
   }
   const [first] = centres as [CentreService, ...CentreService[]];
   const telemetry = startTelemetry(

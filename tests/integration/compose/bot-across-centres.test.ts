@@ -5,8 +5,8 @@ import { startFakeConnector, type FakeConnector } from "../../../dev/teams/fake-
 import { cardText, executeActions } from "../../support/adaptive-card.js";
 import { startLocalStack, type LocalStack } from "../../support/local-stack.js";
 
-// The composition root's side of issue 21 §3: `npm start` with FC_LOCAL_CENTRES=2 has one bot endpoint, which hands
-// each turn to a centre's bot (local mode: everyone works in every centre).
+// The composition root's side of issue 21 §3: the service with two centres (FC_CENTRES_FILE) has one bot endpoint,
+// which hands each turn to a centre's bot (local mode: everyone works in every centre).
 
 const bea: Sender = { id: "29:b", aadObjectId: "aad-bea", name: "Bea" };
 const personal: Place = { type: "personal", id: "a:bea" };
@@ -17,7 +17,10 @@ let connector: FakeConnector;
 let url: string;
 beforeAll(async () => {
   stack = await startLocalStack(inject("azuriteConnectionString"), `Bc${randomBytes(4).toString("hex")}`, {
-    centres: 2,
+    centres: [
+      { id: "north", name: "North Family Centre", mailbox: "north.familycentre@council.example" },
+      { id: "south", name: "South Family Hub", mailbox: "south.familyhub@council.example" },
+    ],
   });
   connector = await startFakeConnector();
   url = `${stack.service.url}/api/messages`;
@@ -35,22 +38,22 @@ async function say(text: string, place = personal): Promise<unknown[]> {
     .map((c) => (c.activity.attachments as { content?: unknown }[] | undefined)?.[0]?.content ?? c.activity.text);
 }
 
-describe("npm start with two centres: one bot endpoint, each turn answered by a centre's bot", () => {
+describe("a service with two centres: one bot endpoint, each turn answered by a centre's bot", () => {
   it("answers for the first centre, switches to the second, and a chat chosen there is the second's", async () => {
     const [first, second] = stack.service.centres.map((c) => c.centre);
-    expect(second?.id).toBe("centre2");
+    expect(second?.id).toBe("south");
     expect(cardText(await say("help"))).toContain(`What I can do for ${first!.mailbox.centreName}`);
 
     const [switcher] = await say("centre");
     const buttons = executeActions(switcher);
-    expect(buttons.map((b) => b.data["centre"])).toEqual(["centre2"]);
+    expect(buttons.map((b) => b.data["centre"])).toEqual(["south"]);
     const { body } = await post(
       url,
       cardAction(connector.serviceUrl, bea, personal, buttons[0]!.verb, buttons[0]!.data),
     );
     expect(cardText(body)).toContain(`You are working in ${second!.mailbox.centreName}`);
     expect((await stack.service.county.records("bot-centre-choice").list()).map((r) => r.value)).toEqual([
-      expect.objectContaining({ centreId: "centre2" }),
+      expect.objectContaining({ centreId: "south" }),
     ]);
     expect(cardText(await say("help"))).toContain(`What I can do for ${second!.mailbox.centreName}`);
 
