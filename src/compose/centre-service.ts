@@ -12,6 +12,7 @@ import { subscriptionKeeper } from "../jobs/subscription-keeper.js";
 import type { Logger } from "../logging/logger.js";
 import type { Clock } from "../ports/clock.js";
 import { MailboxNotReadableError } from "../ports/mailbox.js";
+import type { RecordStore, StaffMember } from "../ports/records.js";
 import type { Store } from "../store/store.js";
 import { apiFromConfig } from "./api-from-config.js";
 import { appDepsFromConfig } from "./app-deps-from-config.js";
@@ -26,6 +27,8 @@ export interface CentreServiceOptions {
   readonly instanceId: string;
   /** Local mode's development tokens, user switcher and anyone-may-do-anything identity. */
   readonly local?: (deps: AppDeps) => Promise<LocalMode>;
+  /** The county's staff list: its county managers read this centre's compliance and team views. */
+  readonly countyStaff?: Pick<RecordStore<StaffMember>, "get">;
 }
 
 /** One Family Centre served: its own tables, mailbox pipeline, jobs, API and bot, apart from every other centre's. */
@@ -95,7 +98,7 @@ export async function startCentre(
     centre,
     deps,
     store,
-    api: apiFromConfig(config, deps, logger, local),
+    api: apiFromConfig(config, deps, logger, local, options.countyStaff),
     notifications: notificationRoutes({
       clientState: config.graph.notificationClientState,
       logger,

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
+import { countyRoutes } from "../api/routes/county-routes.js";
 import { healthRoutes } from "../api/routes/health-routes.js";
 import type { AppDeps } from "../app/app-deps.js";
 import { worstReadiness } from "../app/check-readiness.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import type { Clock } from "../ports/clock.js";
+import type { StaffMember } from "../ports/records.js";
 import type { CountyStore } from "../store/county-store.js";
 import type { Store } from "../store/store.js";
+import { tokenPolicyFromConfig } from "./api-from-config.js";
 import { centreApiRoutes } from "./centre-api-routes.js";
 import { startCentre, type CentreService } from "./centre-service.js";
 import type { Config } from "./config.js";
@@ -14,7 +17,7 @@ import { countyStoreFromConfig } from "./county-store-from-config.js";
 import { createHttpApp } from "./http-app.js";
 import { refuseUnmigratedData } from "./migrate-from-config.js";
 import { startDemoSeeding, type DemoSeeding } from "./local-mode/demo-history.js";
-import { startLocalMode } from "./local-mode/local-mode.js";
+import { localModeAcrossCentres } from "./local-mode/local-centres.js";
 import { systemClock } from "./system-clock.js";
 import { startTelemetry } from "./telemetry-from-config.js";
 
@@ -47,12 +50,27 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
   await refuseUnmigratedData(config);
   const county = await countyStoreFromConfig(config);
-  const local = config.mode === "local" ? (deps: AppDeps) => startLocalMode(config, deps, logger) : undefined;
   const centres: CentreService[] = [];
+  const local =
+    config.mode === "local"
+      ? await localModeAcrossCentres(config, county, () => centres.map((c) => c.deps), logger)
+      : undefined;
+  const countyStaff = county.records<StaffMember>("staff");
   for (const centre of config.centres) {
-    centres.push(await startCentre(config, centre, { logger, clock, instanceId, ...(local ? { local } : {}) }));
+    const options = { logger, clock, instanceId, countyStaff, ...(local ? { local } : {}) };
+    centres.push(await startCentre(config, centre, options));
   }
   const [first] = centres as [CentreService, ...CentreService[]];
+  // One token policy for every centre's API: the caller's centres and the county's views verify the token once.
+  const countyApi = countyRoutes(
+    {
+      tokens: tokenPolicyFromConfig(config, first.local),
+      clock,
+      centres: centres.map((c) => ({ id: c.centre.id, app: c.deps })),
+      countyStaff,
+    },
+    logger,
+  );
   const telemetry = startTelemetry(
     config,
     centres.map((c) => c.deps.outbox),
@@ -61,6 +79,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const http = createHttpApp({
     routers: [
       healthRoutes(async () => worstReadiness(await Promise.all(centres.map((c) => c.readiness())))),
+      countyApi,
       centreApiRoutes(new Map(centres.map((c) => [c.centre.id, c.api]))),
       first.api,
       ...centres.map((c) => c.notifications),
