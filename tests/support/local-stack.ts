@@ -37,9 +37,20 @@ export interface LocalStack {
 export async function startLocalStack(
   azuriteConnectionString: string,
   tablePrefix: string,
-  options: { readonly demo?: boolean } = {},
+  options: {
+    readonly demo?: boolean;
+    /** Several centres: FC_LOCAL_CENTRES or FC_CENTRES_FILE; the stand-in serves every centre's mailbox. */
+    readonly centres?: { readonly FC_LOCAL_CENTRES: string } | { readonly FC_CENTRES_FILE: string };
+  } = {},
 ): Promise<LocalStack> {
-  const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, mailbox: GROUP_MAILBOX, seed: 7 });
+  const served = options.centres
+    ? {
+        mailboxes: loadConfig({ FC_MODE: "local", ...options.centres }).centres.map((c) => ({
+          address: c.mailbox.address,
+        })),
+      }
+    : { mailbox: GROUP_MAILBOX };
+  const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, ...served, seed: 7 });
   const port = await freePort();
   const logLines: string[] = [];
   const env = {
@@ -51,6 +62,7 @@ export async function startLocalStack(
     FC_TABLE_PREFIX: tablePrefix,
     // The demo centre's history only where a test asks for it: the others count what they send in themselves.
     FC_DEMO: options.demo === true ? "on" : "off",
+    ...options.centres,
   };
   const config = loadConfig(env);
   const service = await startService(config, { logger: createLogger((line) => logLines.push(line)) });
