@@ -622,23 +622,33 @@ export interface CountyComplianceResponse {
     readonly name: string;
     readonly profileId: string;
     readonly report: ComplianceReport;
+    /** Its clocks over every rule. */
+    readonly total: ClocksTotal;
   }[];
-  readonly total: {
-    readonly rules: readonly CountyRuleTotal[];
-    readonly onTime: number;
-    readonly late: number;
-    readonly lateStillOpen: number;
-  };
+  readonly total: ClocksTotal & { readonly rules: readonly CountyRuleTotal[] };
+}
+
+export interface ClocksTotal {
+  readonly onTime: number;
+  readonly late: number;
+  readonly lateStillOpen: number;
+}
+
+export interface CaseloadsTotal {
+  readonly practitioners: number;
+  readonly openCases: number;
+  readonly overLimit: number;
+  readonly redClocks: number;
 }
 
 export interface CountyTeamResponse {
-  readonly centres: readonly { readonly id: string; readonly name: string; readonly team: TeamResponse }[];
-  readonly total: {
-    readonly practitioners: number;
-    readonly openCases: number;
-    readonly overLimit: number;
-    readonly redClocks: number;
-  };
+  readonly centres: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly team: TeamResponse;
+    readonly total: CaseloadsTotal;
+  }[];
+  readonly total: CaseloadsTotal;
 }
 
 // ---- settings ----

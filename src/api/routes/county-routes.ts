@@ -54,7 +54,12 @@ export function countyRoutes(deps: CountyApiDeps, logger: Logger): Router {
     route(true, async (): Promise<CountyTeamResponse> => {
       const { centres, total } = await countyTeam(figuresOf(deps));
       return {
-        centres: centres.map(({ id, name, deps: app, team }) => ({ id, name, team: teamView(team, app.profile) })),
+        centres: centres.map(({ id, name, deps: app, team, total: sum }) => ({
+          id,
+          name,
+          team: teamView(team, app.profile),
+          total: sum,
+        })),
         total,
       };
     }),

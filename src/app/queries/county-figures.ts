@@ -29,12 +29,10 @@ export interface RuleTotal {
  */
 export async function countyCompliance(centres: readonly CentreFigures<ComplianceDeps>[], period: Period) {
   const reports = await Promise.all(
-    centres.map(async ({ id, name, deps }) => ({
-      id,
-      name,
-      profileId: deps.profile.id,
-      report: await complianceReport(deps, period),
-    })),
+    centres.map(async ({ id, name, deps }) => {
+      const report = await complianceReport(deps, period);
+      return { id, name, profileId: deps.profile.id, report, total: clocksIn(report.rules) };
+    }),
   );
   const byRule = new Map<string, RuleTotal>();
   for (const rule of reports.flatMap((r) => r.report.rules)) {
@@ -49,27 +47,33 @@ export async function countyCompliance(centres: readonly CentreFigures<Complianc
     });
   }
   const rules = [...byRule.values()];
-  const add = (key: "onTime" | "late" | "lateStillOpen") => rules.reduce((n, r) => n + r[key], 0);
-  return {
-    ...period,
-    centres: reports,
-    total: { rules, onTime: add("onTime"), late: add("late"), lateStillOpen: add("lateStillOpen") },
-  };
+  return { ...period, centres: reports, total: { rules, ...clocksIn(rules) } };
 }
+
+type Clocks = Pick<RuleTotal, "onTime" | "late" | "lateStillOpen">;
+
+/** Clocks over every rule: on time, late, and still open past due. */
+const clocksIn = (rules: readonly Clocks[]): Clocks => ({
+  onTime: rules.reduce((n, r) => n + r.onTime, 0),
+  late: rules.reduce((n, r) => n + r.late, 0),
+  lateStillOpen: rules.reduce((n, r) => n + r.lateStillOpen, 0),
+});
+
+/** Practitioners, their open cases, how many are over their limit, and their red clocks. */
+const caseloadsIn = (team: readonly TeamMember[]) => ({
+  practitioners: team.length,
+  openCases: team.reduce((n, m) => n + m.openCases, 0),
+  overLimit: team.filter((m) => m.over).length,
+  redClocks: team.reduce((n, m) => n + m.redClocks, 0),
+});
 
 /** Every centre's practitioners' caseloads (each by its own `teamFigures`), side by side, and the county's totals. */
 export async function countyTeam(centres: readonly CentreFigures<TeamDeps>[]) {
   const teams = await Promise.all(
-    centres.map(async ({ id, name, deps }) => ({ id, name, deps, team: await teamFigures(deps) })),
+    centres.map(async ({ id, name, deps }) => {
+      const team = await teamFigures(deps);
+      return { id, name, deps, team, total: caseloadsIn(team) };
+    }),
   );
-  const all: TeamMember[] = teams.flatMap((t) => t.team);
-  return {
-    centres: teams,
-    total: {
-      practitioners: all.length,
-      openCases: all.reduce((n, m) => n + m.openCases, 0),
-      overLimit: all.filter((m) => m.over).length,
-      redClocks: all.reduce((n, m) => n + m.redClocks, 0),
-    },
-  };
+  return { centres: teams, total: caseloadsIn(teams.flatMap((t) => t.team)) };
 }
