@@ -2,6 +2,7 @@ import type { Calendar } from "../domain/calendar/calendar.js";
 import type { MailContext } from "../domain/mail/mail-context.js";
 import type { Profile } from "../domain/rules/profile-schema.js";
 import type { Logger } from "../logging/logger.js";
+import type { Centres } from "../ports/centres.js";
 import type { Clock } from "../ports/clock.js";
 import type { Mailbox } from "../ports/mailbox.js";
 import type { StoredState } from "../ports/stored-state.js";
@@ -38,4 +39,6 @@ export interface AppDeps extends StoredState {
   readonly logger: Logger;
   readonly mailContext: MailContext;
   readonly centre: Centre;
+  /** The deployment's other centres (issue 21 §4: transfers); unset where there is only this one. */
+  readonly centres?: Centres;
 }

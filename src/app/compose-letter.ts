@@ -30,6 +30,13 @@ export type ComposedLetter =
    */
   | { readonly ready: false; readonly payload: LetterPayload; readonly reason?: string };
 
+/** An acknowledgement's `template` when the profile's `emails.transferReceived` stands as it (issue 21 §4). */
+export const TRANSFER_LETTER = "transferReceived";
+
+/** The centre a case was transferred from, for `{{transferredFrom}}`. */
+const transferredFrom = (kase: Case): string | undefined =>
+  kase.events.find((e) => e.type === "case.received-by-transfer")?.data.fromCentreName;
+
 export const letterPayloadOf = (item: OutboxItem): LetterPayload => item.payload as unknown as LetterPayload;
 
 /** The referrer confirmed for a contact: the latest confirmation by a duty worker, else a confident finding. */
@@ -80,9 +87,11 @@ export async function composeLetter(
   const contact = stored.contacts.find((c) => c.id === payload.contactId);
   const received = new Date(contact?.receivedAt ?? kase.openedAt);
   const template =
-    payload.letter === "acknowledgement"
-      ? profile.emails.acknowledgement
-      : profile.emails.outcomes[payload.template ?? ""];
+    payload.letter !== "acknowledgement"
+      ? profile.emails.outcomes[payload.template ?? ""]
+      : payload.template === TRANSFER_LETTER
+        ? profile.emails.transferReceived
+        : profile.emails.acknowledgement;
   if (template === undefined) throw letterTemplateMissing(profile.id, payload.template ?? "");
   const outcomeBy = screeningOutcomeBy(profile, calendar, received);
   const presentBy = maamBy(profile, calendar, new Date(kase.openedAt));
@@ -96,6 +105,7 @@ export async function composeLetter(
     decisionDate: decisionDate(kase, payload.decisionSeq, deps),
     workerName: await workerName(deps, kase, payload.decisionSeq),
     centreName: deps.centre.name,
+    transferredFrom: transferredFrom(kase),
   };
   const missing = unfilledPlaceholders(template, values);
   if (missing.length > 0) return { ready: false, payload, reason: holeReason(missing) };

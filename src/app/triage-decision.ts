@@ -77,18 +77,32 @@ async function followThrough(
   const contactIds = decision.type === "case.linked" ? decision.data.contactIds : contactIdsOf(kase);
   if (decision.type === "case.linked") await logOnTarget(deps, kase.id, decision.data.toCaseId, contactIds);
   const why = decision.type === "case.linked" ? `linked to ${decision.data.toCaseId}` : "not a contact";
+  const acknowledgements = await cancelAcknowledgements(deps, kase.id, contactIds, `at triage: case ${kase.id} ${why}`);
+  deps.logger.info("triage.decided", { caseId: kase.id, decision: decision.type, status });
+  return { status, case: kase, decision, acknowledgements };
+}
+
+/**
+ * The acknowledgements (1.2) of a case closed before they went, by contact id: a case closed at triage or transferred
+ * to another centre tells the referrer nothing more (a transfer's receiving centre writes to them itself).
+ */
+export async function cancelAcknowledgements(
+  deps: Pick<AppDeps, "outbox" | "clock">,
+  caseId: string,
+  contactIds: readonly string[],
+  why: string,
+): Promise<Record<string, LetterCancellation>> {
   const acknowledgements: Record<string, LetterCancellation> = {};
   for (const contactId of contactIds) {
     acknowledgements[contactId] = await cancelUnsentLetter(deps, {
-      caseId: kase.id,
-      key: letterKey(kase.id, "acknowledgement", contactId),
+      caseId,
+      key: letterKey(caseId, "acknowledgement", contactId),
       purpose: "acknowledgement",
       payload: { letter: "acknowledgement", contactId },
-      reason: `cancelled at triage: case ${kase.id} ${why}`,
+      reason: `cancelled ${why}`,
     });
   }
-  deps.logger.info("triage.decided", { caseId: kase.id, decision: decision.type, status });
-  return { status, case: kase, decision, acknowledgements };
+  return acknowledgements;
 }
 
 /** Each linked contact once on the case it was about, with its contact row (a follow-up there: no new 1.2). */

@@ -10,6 +10,7 @@ import { createScheduler, type Scheduler } from "../jobs/scheduler.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "../jobs/standard-jobs.js";
 import { subscriptionKeeper } from "../jobs/subscription-keeper.js";
 import type { Logger } from "../logging/logger.js";
+import type { Centres } from "../ports/centres.js";
 import type { Clock } from "../ports/clock.js";
 import { MailboxNotReadableError } from "../ports/mailbox.js";
 import type { RecordStore, StaffMember } from "../ports/records.js";
@@ -29,6 +30,8 @@ export interface CentreServiceOptions {
   readonly local?: (deps: AppDeps) => Promise<LocalMode>;
   /** The county's staff list: its county managers read this centre's compliance and team views. */
   readonly countyStaff?: Pick<RecordStore<StaffMember>, "get">;
+  /** The deployment's other centres (transfers), where there are any. */
+  readonly centres?: Centres;
 }
 
 /** One Family Centre served: its own tables, mailbox pipeline, jobs, API and bot, apart from every other centre's. */
@@ -60,7 +63,9 @@ export async function startCentre(
 ): Promise<CentreService> {
   const { clock, instanceId } = options;
   const logger = options.logger.child({ centre: centre.id });
-  const { deps, store, graph } = await appDepsFromConfig(config, logger, clock, centre);
+  const built = await appDepsFromConfig(config, logger, clock, centre);
+  const { store, graph } = built;
+  const deps: AppDeps = options.centres === undefined ? built.deps : { ...built.deps, centres: options.centres };
   await checkMailboxAtStart(deps).catch((error: unknown) => {
     throw error instanceof MailboxNotReadableError ? new ConfigError([`${centre.id}: ${error.message}`]) : error;
   });

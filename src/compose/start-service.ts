@@ -5,6 +5,7 @@ import { healthRoutes } from "../api/routes/health-routes.js";
 import type { AppDeps } from "../app/app-deps.js";
 import { worstReadiness } from "../app/check-readiness.js";
 import { createLogger, type Logger } from "../logging/logger.js";
+import type { TransferRecord } from "../ports/centres.js";
 import type { Clock } from "../ports/clock.js";
 import type { StaffMember } from "../ports/records.js";
 import type { CountyStore } from "../store/county-store.js";
@@ -12,6 +13,7 @@ import type { Store } from "../store/store.js";
 import { tokenPolicyFromConfig } from "./api-from-config.js";
 import { centreApiRoutes } from "./centre-api-routes.js";
 import { startCentre, type CentreService } from "./centre-service.js";
+import { centresPort } from "./centre-transfers.js";
 import type { Config } from "./config.js";
 import { countyStoreFromConfig } from "./county-store-from-config.js";
 import { createHttpApp } from "./http-app.js";
@@ -56,9 +58,21 @@ export async function startService(config: Config, options: ServiceOptions = {})
       ? await localModeAcrossCentres(config, county, () => centres.map((c) => c.deps), logger)
       : undefined;
   const countyStaff = county.records<StaffMember>("staff");
+  const running = new Map<string, AppDeps>();
+  const ledger = county.records<TransferRecord>("transfers");
   for (const centre of config.centres) {
-    const options = { logger, clock, instanceId, countyStaff, ...(local ? { local } : {}) };
-    centres.push(await startCentre(config, centre, options));
+    const others = centresPort(centre, config.centres, running, ledger);
+    const options = {
+      logger,
+      clock,
+      instanceId,
+      countyStaff,
+      ...(local ? { local } : {}),
+      ...(others ? { centres: others } : {}),
+    };
+    const started = await startCentre(config, centre, options);
+    running.set(centre.id, started.deps);
+    centres.push(started);
   }
   const [first] = centres as [CentreService, ...CentreService[]];
   // One token policy for every centre's API: the caller's centres and the county's views verify the token once.

@@ -58,6 +58,8 @@ export const EVENT_PHRASES: Record<CaseEventType, string> = {
   "case.linked": "Closed: its contact was linked to an existing case",
   "case.marked-not-a-contact": "Closed: not a contact",
   "contact.linked": "Contact linked from a case opened in error",
+  "case.transferred": "Closed: transferred to another centre",
+  "case.received-by-transfer": "Received by transfer from another centre",
 };
 
 const DECIDED_AT: Partial<Record<CaseEventType, DecisionPoint>> = {

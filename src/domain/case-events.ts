@@ -79,6 +79,13 @@ export interface CaseEventData {
   /** A contact first logged as case `fromCaseId`, moved here at triage: logged (1.3) without restarting 1.2. */
   "contact.linked": { contactId: string; fromCaseId: string };
   /**
+   * Issue 21 §4: the case went to another centre of the county, which holds it as `toCaseId`; it closes here with
+   * its clocks ended. `transferId` is the key both centres' records share (a retry finds the first).
+   */
+  "case.transferred": { transferId: string; toCentre: string; toCentreName: string; toCaseId: string };
+  /** The other half: this case was opened from case `fromCaseId` of centre `fromCentre`, which transferred it here. */
+  "case.received-by-transfer": { transferId: string; fromCentre: string; fromCentreName: string; fromCaseId: string };
+  /**
    * Data protection: text was corrected (rectification) or redacted (erasure) in every stored copy of the case, for
    * `reason`. Names where it was, never the text.
    */
@@ -139,6 +146,8 @@ export const CASE_EVENT_TYPES = [
   "case.linked",
   "case.marked-not-a-contact",
   "contact.linked",
+  "case.transferred",
+  "case.received-by-transfer",
   "redacted",
   "legal-hold.placed",
   "legal-hold.lifted",

@@ -12,6 +12,7 @@ export const PLACEHOLDER_MEANINGS = {
   decisionDate: "the date of the decision the letter reports",
   workerName: "the name of the worker the family is allocated to",
   centreName: "the Family Centre (or service) sending the letter",
+  transferredFrom: "the centre that transferred the request (only the transferReceived letter)",
 } as const;
 export type TemplatePlaceholder = keyof typeof PLACEHOLDER_MEANINGS;
 export const TEMPLATE_PLACEHOLDERS = Object.keys(PLACEHOLDER_MEANINGS) as readonly TemplatePlaceholder[];

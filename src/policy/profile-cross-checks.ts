@@ -168,9 +168,16 @@ function templatesUsed(profile: Profile): ProfileIssue[] {
     .map((id) => ({ field: `emails.outcomes.${id}`, message: "no outcome sends this template" }));
 }
 
+/** The transfer letter, where the profile has one. */
+const transferLetter = (profile: Profile) =>
+  profile.emails.transferReceived === undefined
+    ? []
+    : [["emails.transferReceived", profile.emails.transferReceived, undefined] as const];
+
 function placeholdersKnown(profile: Profile): ProfileIssue[] {
   const templates = [
     ["emails.acknowledgement", profile.emails.acknowledgement] as const,
+    ...transferLetter(profile),
     ...Object.entries(profile.emails.outcomes).map(([id, t]) => [`emails.outcomes.${id}`, t] as const),
   ];
   return templates.flatMap(([field, template]) =>
@@ -186,7 +193,12 @@ function placeholdersKnown(profile: Profile): ProfileIssue[] {
 }
 
 /** Why a placeholder of a template could never be filled (every letter it writes would be held), if so. */
-function unfillable(profile: Profile, name: string, sentBy: readonly Outcome[] | undefined): string | undefined {
+function unfillable(
+  profile: Profile,
+  name: string,
+  sentBy: readonly Outcome[] | undefined,
+  field: string,
+): string | undefined {
   const promises = (event: CaseEventType, what: string) =>
     clockRuleStoppedBy(profile, event) ? undefined : `no clock rule stops at ${event}, so there is no ${what}`;
   switch (name) {
@@ -196,6 +208,8 @@ function unfillable(profile: Profile, name: string, sentBy: readonly Outcome[] |
       return promises("maam.decided", "panel date to promise");
     case "decisionDate":
       return sentBy === undefined ? "the acknowledgement reports no decision" : undefined;
+    case "transferredFrom":
+      return field === "emails.transferReceived" ? undefined : "only a case transferred here names where it came from";
     case "workerName":
       return sentBy !== undefined && sentBy.length > 0 && sentBy.every((o) => o.needs.includes("worker"))
         ? undefined
@@ -210,13 +224,14 @@ function placeholdersFillable(profile: Profile): ProfileIssue[] {
   const outcomes = outcomeLists(profile).flatMap((list) => list.outcomes);
   const templates = [
     ["emails.acknowledgement", profile.emails.acknowledgement, undefined] as const,
+    ...transferLetter(profile),
     ...Object.entries(profile.emails.outcomes).map(
       ([id, t]) => [`emails.outcomes.${id}`, t, outcomes.filter((o) => o.emailTemplate === id)] as const,
     ),
   ];
   return templates.flatMap(([field, template, sentBy]) =>
     placeholdersIn(`${template.subject}\n${template.body}`).flatMap((name) => {
-      const problem = unfillable(profile, name, sentBy);
+      const problem = unfillable(profile, name, sentBy, field);
       return problem === undefined ? [] : [{ field, message: `{{${name}}} can never be filled: ${problem}` }];
     }),
   );

@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTransport } from "nodemailer";
 import { freePort } from "../../dev/azurite.js";
 import { startStandIn, type StandIn } from "../../dev/m365/stand-in.js";
+import type { CentreEntry } from "../../src/compose/centres-file.js";
 import { loadConfig } from "../../src/compose/config.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { startService, type RunningService } from "../../src/compose/start-service.js";
@@ -28,8 +30,8 @@ export interface LocalStack {
   readonly cliEnv: Record<string, string>;
   sendFixture(name: string, edit?: (raw: string) => string): Promise<void>;
   sendRaw(raw: string): Promise<void>;
-  /** Sent Items, read through the stand-in's Graph API as any Graph client would. */
-  sentItems(): Promise<SentItem[]>;
+  /** Sent Items (the first centre's, or `mailbox`'s), read through the stand-in's Graph API as any Graph client would. */
+  sentItems(mailbox?: string): Promise<SentItem[]>;
   close(): Promise<void>;
 }
 
@@ -39,17 +41,14 @@ export async function startLocalStack(
   tablePrefix: string,
   options: {
     readonly demo?: boolean;
-    /** Several centres: FC_LOCAL_CENTRES or FC_CENTRES_FILE; the stand-in serves every centre's mailbox. */
-    readonly centres?: { readonly FC_LOCAL_CENTRES: string } | { readonly FC_CENTRES_FILE: string };
+    /** Several centres (issue 21), as FC_CENTRES_FILE gives them; the stand-in serves each one's mailbox. */
+    readonly centres?: readonly CentreEntry[];
   } = {},
 ): Promise<LocalStack> {
-  const served = options.centres
-    ? {
-        mailboxes: loadConfig({ FC_MODE: "local", ...options.centres }).centres.map((c) => ({
-          address: c.mailbox.address,
-        })),
-      }
-    : { mailbox: GROUP_MAILBOX };
+  const served =
+    options.centres === undefined
+      ? { mailbox: GROUP_MAILBOX }
+      : { mailboxes: options.centres.map((c) => ({ address: c.mailbox, displayName: c.name })) };
   const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, ...served, seed: 7 });
   const port = await freePort();
   const logLines: string[] = [];
@@ -62,7 +61,7 @@ export async function startLocalStack(
     FC_TABLE_PREFIX: tablePrefix,
     // The demo centre's history only where a test asks for it: the others count what they send in themselves.
     FC_DEMO: options.demo === true ? "on" : "off",
-    ...options.centres,
+    ...(options.centres === undefined ? {} : { FC_CENTRES_FILE: centresFile(options.centres) }),
   };
   const config = loadConfig(env);
   const service = await startService(config, { logger: createLogger((line) => logLines.push(line)) });
@@ -77,8 +76,8 @@ export async function startLocalStack(
     cliEnv: env,
     sendRaw,
     sendFixture: (name, edit = (raw) => raw) => sendRaw(edit(readFileSync(join(FIXTURES, name), "utf8"))),
-    async sentItems() {
-      const url = `${standIn.graphBaseUrl}/users/${GROUP_MAILBOX}/mailFolders/sentitems/messages?$select=subject,toRecipients,conversationId,body&$top=100`;
+    async sentItems(mailbox = GROUP_MAILBOX) {
+      const url = `${standIn.graphBaseUrl}/users/${mailbox}/mailFolders/sentitems/messages?$select=subject,toRecipients,conversationId,body&$top=100`;
       const response = await fetch(url, { headers: { Authorization: "Bearer e2e" } });
       const json = (await response.json()) as {
         value: Array<{
@@ -103,6 +102,12 @@ export async function startLocalStack(
       await standIn.close();
     },
   };
+}
+
+function centresFile(centres: readonly CentreEntry[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), "fc-centres-")), "centres.json");
+  writeFileSync(path, JSON.stringify({ centres }));
+  return path;
 }
 
 /** Polls until `check` passes (real mail flows through real servers: no fixed sleeps). */

@@ -15,7 +15,7 @@ export const rulesServed = (profile: Profile, spec: Pick<CaseActionSpec, "events
 
 /** What an action needs to know of the case and the centre to offer itself and its inputs. */
 export async function actionContext(
-  deps: Pick<AppDeps, "staff" | "worklists" | "profile" | "calendar" | "clock">,
+  deps: Pick<AppDeps, "staff" | "worklists" | "profile" | "calendar" | "clock" | "centres">,
   stored: StoredCase,
 ): Promise<ActionContext> {
   const caseloads = await practitionerCaseloads(deps);
@@ -28,6 +28,7 @@ export async function actionContext(
       label: `${c.member.displayName} (${c.openCases} of ${c.limit} families)`,
     })),
     clocks: clocksNow(deps).all(stored.case),
+    otherCentres: (deps.centres?.otherCentres() ?? []).map((c) => ({ value: c.id, label: c.name })),
   };
 }
 
@@ -41,7 +42,7 @@ export const isAvailable = (spec: CaseActionSpec, ctx: ActionContext, who: Decid
  * (never a hand-kept list): the tab's case page and the bot's case card render exactly these.
  */
 export async function caseActions(
-  deps: Pick<AppDeps, "staff" | "worklists" | "profile" | "calendar" | "clock">,
+  deps: Pick<AppDeps, "staff" | "worklists" | "profile" | "calendar" | "clock" | "centres">,
   stored: StoredCase,
   who: Decider,
 ): Promise<CaseAction[]> {

@@ -44,6 +44,8 @@ export interface ActionContext {
   readonly practitioners: readonly { readonly value: string; readonly label: string }[];
   /** The case's clocks as they stand now. */
   readonly clocks: readonly Deadline[];
+  /** The deployment's other centres a case can be transferred to (none where it serves one). */
+  readonly otherCentres: readonly { readonly value: string; readonly label: string }[];
 }
 
 /** What an action did, as every door answers it (the API's MutationResult, the card redrawn). */

@@ -1,6 +1,7 @@
 import type { CaseActionSpec } from "./case-action.js";
 import { BEXLEY_ACTIONS } from "./catalogue/bexley.js";
 import { CASEWORK_ACTIONS } from "./catalogue/casework.js";
+import { CENTRE_ACTIONS } from "./catalogue/centres.js";
 import { DATA_PROTECTION_ACTIONS } from "./catalogue/data-protection.js";
 import { DECISION_ACTIONS } from "./catalogue/decisions.js";
 import { JOURNEY_ACTIONS, SUPERVISION_ACTION } from "./catalogue/journey.js";
@@ -16,6 +17,7 @@ export const CASE_ACTIONS: readonly CaseActionSpec[] = [
   ...JOURNEY_ACTIONS.slice(3),
   ...OVERSIGHT_ACTIONS,
   ...SAFEGUARDING_ACTIONS,
+  ...CENTRE_ACTIONS,
   SUPERVISION_ACTION,
   ...DATA_PROTECTION_ACTIONS,
 ];

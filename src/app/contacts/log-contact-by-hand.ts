@@ -106,12 +106,17 @@ export async function logContactByHand(
   });
 }
 
-/** 1.2 for the referrer the person named, when the profile acknowledges this kind and there is an address. */
-function acknowledgement(
+/**
+ * 1.2 for a referrer a person vouched for (named by hand, or confirmed at the centre a case was transferred from),
+ * when the profile acknowledges this kind and there is an address; `template`: another of the profile's letters
+ * stands as the acknowledgement (a transfer's).
+ */
+export function acknowledgement(
   deps: Pick<AppDeps, "profile">,
   kase: Case,
   contactId: string,
   referrer: Referrer | undefined,
+  template?: string,
 ): { acknowledged: Acknowledged; letter: NewOutboxItem[] } {
   const plan = planAcknowledgement({
     profile: deps.profile,
@@ -127,7 +132,7 @@ function acknowledgement(
     key: letterKey(kase.id, "acknowledgement", contactId),
     channel: "email",
     purpose: "acknowledgement",
-    payload: { letter: "acknowledgement", contactId },
+    payload: { letter: "acknowledgement", contactId, ...(template === undefined ? {} : { template }) },
   };
   return { acknowledged: { plan: "send" }, letter: [letter] };
 }

@@ -255,6 +255,15 @@ const RULES: Record<CaseCommandType, CommandRule> = {
     cannot: "be marked as not a contact",
     until: "once screening has decided it; close it through the usual closure instead",
   },
+  /** The service itself only finishes a transfer a person started (the nightly repair after a crash). */
+  transferToCentre: {
+    action: "transfer a case to another centre",
+    roles: TRIAGE,
+    system: true,
+    states: OPEN_STATES,
+    cannot: "be transferred to another centre",
+    until: "once it has closed; a family writing again is a new contact",
+  },
   recordConsent: {
     action: "record consent",
     roles: CASEWORK,

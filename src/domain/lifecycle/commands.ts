@@ -50,6 +50,15 @@ export type CaseCommand = { readonly occurredAt?: string } & (
   | { type: "linkContactToCase"; toCaseId: string; contactIds: readonly string[]; note?: string }
   | { type: "receiveLinkedContact"; contactId: string; fromCaseId: string }
   | { type: "markNotAContact"; reason: NotAContactReason; note?: string }
+  /** Issue 21 §4: the receiving centre already holds the case as `toCaseId`; this one closes as transferred. */
+  | {
+      type: "transferToCentre";
+      transferId: string;
+      toCentre: string;
+      toCentreName: string;
+      toCaseId: string;
+      note?: string;
+    }
   /** The outbox confirmed a letter in Sent Items (1.2, 2.2, 3.1 stop here). */
   | { type: "recordLetterSent"; letter: SentLetter; contactId?: string; outboxKey: string }
   /** A bounce returned the acknowledgement to us: the referrer did not get it (1.2 runs again). */

@@ -17,6 +17,7 @@ import * as threshold from "./decide-threshold.js";
 import * as lado from "./decide-lado.js";
 import * as risk from "./decide-risk.js";
 import * as triage from "./decide-triage.js";
+import { transferToCentre } from "./decide-transfer.js";
 
 type Handler<K extends CaseCommandType> = (kase: Case, command: CommandOf<K>, ctx: CommandContext) => NewCaseEvent[];
 
@@ -65,6 +66,7 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   linkContactToCase: triage.linkContactToCase,
   receiveLinkedContact: triage.receiveLinkedContact,
   markNotAContact: triage.markNotAContact,
+  transferToCentre,
 };
 
 /**

@@ -34,7 +34,7 @@ const DECORATION = /^[\s>*•]+/;
  * "Label: value", "Label | value" (tables written as text), "Label<TAB>value": the label is what comes before the
  * first separator, within 60 characters. Plain string work, no backtracking regex: a line may be 256 KB of spaces.
  */
-const splitInline = (line: string): { readonly label: string; readonly value: string } | undefined => {
+export const splitInline = (line: string): { readonly label: string; readonly value: string } | undefined => {
   const text = line.replace(DECORATION, "");
   const at = text.slice(0, LABEL_CHARS.max + 1).search(/[:|\t]/);
   if (at < LABEL_CHARS.min) return undefined;

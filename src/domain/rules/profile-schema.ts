@@ -249,6 +249,11 @@ export const profileSchema = z.object({
   emails: z.object({
     acknowledgement: emailTemplateSchema,
     outcomes: z.record(z.string(), emailTemplateSchema),
+    /**
+     * Issue 21 §4: what a case transferred here from another centre tells its referrer, in place of the
+     * acknowledgement (it stops 1.2 the same way). Unset: the acknowledgement goes as for any new contact.
+     */
+    transferReceived: emailTemplateSchema.optional(),
   }),
 });
 export type Profile = z.infer<typeof profileSchema>;

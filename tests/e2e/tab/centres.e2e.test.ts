@@ -7,7 +7,7 @@ import { eventually, FIXTURES, type LocalStack } from "../../support/local-stack
 import { DEMO_MANAGER, openTabSession, type TabSession } from "../../support/tab-session.js";
 
 /**
- * Issue 21 §3 in Chromium: two demo centres (FC_LOCAL_CENTRES=2). Someone who works in both switches centre in the
+ * Issue 21 §3 in Chromium: two demo centres (as FC_LOCAL_CENTRES=2 names them). Someone who works in both switches centre in the
  * tab's header and sees that centre's work (and the tab remembers the choice); someone in one centre sees no
  * switcher; the county manager's page shows both centres side by side and the county's totals, within the Outlook
  * pane's 320 px and with no axe violation, and no case opens to them.
@@ -26,7 +26,11 @@ describe("the tab across centres", () => {
 
   beforeAll(async () => {
     session = await openTabSession(inject("azuriteConnectionString"), "ECentres", UI_TIMEOUT_MS, {
-      centres: { FC_LOCAL_CENTRES: "2" },
+      // As FC_LOCAL_CENTRES=2 names them.
+      centres: [
+        { id: "main", name: "Family Centre", mailbox: "familycentre@council.example" },
+        { id: "centre2", name: "Family Centre 2", mailbox: SECOND_MAILBOX },
+      ],
     });
     ({ stack, page } = session);
     const second = stack.service.centres[1];

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -30,18 +29,13 @@ const cases = new Map<string, string>();
 
 beforeAll(async () => {
   southClosed = nextWeek(new Date());
-  const file = join(mkdtempSync(join(tmpdir(), "fc-centres-")), "centres.json");
-  writeFileSync(
-    file,
-    JSON.stringify({
-      centres: [
-        { id: NORTH.id, name: "North Family Centre", mailbox: NORTH.mailbox, profile: "family-solutions" },
-        { id: SOUTH.id, name: "South Family Hub", mailbox: SOUTH.mailbox, profile: "bexley", closureDays: southClosed },
-      ],
-    }),
-  );
   const prefix = `Pc${randomBytes(5).toString("hex")}`;
-  stack = await startLocalStack(inject("azuriteConnectionString"), prefix, { centres: { FC_CENTRES_FILE: file } });
+  stack = await startLocalStack(inject("azuriteConnectionString"), prefix, {
+    centres: [
+      { id: NORTH.id, name: "North Family Centre", mailbox: NORTH.mailbox, profile: "family-solutions" },
+      { id: SOUTH.id, name: "South Family Hub", mailbox: SOUTH.mailbox, profile: "bexley", closureDays: southClosed },
+    ],
+  });
   // Each mailbox's first inbox round sets its go-live: mail received before it is never read.
   await stack.service.syncNow();
   // The same contact, sent to each centre's mailbox.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkReadiness, type ReadinessDeps } from "../../../src/app/check-readiness.js";
+import { checkReadiness, worstReadiness, type ReadinessDeps } from "../../../src/app/check-readiness.js";
 import { SUBSCRIPTION_KEY } from "../../../src/app/mail-keys.js";
 import type { Reachable } from "../../../src/ports/health.js";
 import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
@@ -55,5 +55,17 @@ describe("readiness", () => {
     await leasesTable.insert({ partitionKey: "job~nudges", rowKey: "lease", holderId: "b", expiresAt: "soon" });
     expect(await store.leaseStates.leaseStates(new Date(NOW))).toContain("stuck");
     expect(await checkReadiness(deps)).toMatchObject({ ready: false, checks: { leases: "stuck" } });
+  });
+
+  it("issue 21: is ready only when every centre is, naming each check's worst outcome across centres", () => {
+    const ok = { storage: "ok", graph: "ok", subscription: "ok", leases: "ok" } as const;
+    const north = { ready: true, checks: ok };
+    const south = { ready: false, checks: { ...ok, graph: "timed-out", subscription: "missing" } } as const;
+    const east = { ready: false, checks: { ...ok, graph: "unreachable" } } as const;
+    expect(worstReadiness([north, north])).toEqual({ ready: true, checks: ok });
+    expect(worstReadiness([north, south, east])).toEqual({
+      ready: false,
+      checks: { storage: "ok", graph: "unreachable", subscription: "missing", leases: "ok" },
+    });
   });
 });

@@ -8,7 +8,7 @@ import { offeredOutcomes } from "../../../src/domain/lifecycle/outcomes.js";
 import { placeholdersIn } from "../../../src/policy/placeholders.js";
 import { loadProfile, PROFILE_IDS } from "../../../src/policy/profiles/index.js";
 import { aCase } from "../../../dev/builders/case-builder.js";
-import { memoryApp, saved } from "./memory-app.js";
+import { memoryApp, queuedAcknowledgement, saved } from "./memory-app.js";
 
 const referrer = { name: "Priya Raman", email: "priya.raman@school.example", confirmed: true };
 
@@ -72,17 +72,7 @@ describe("rule 1.2: the acknowledgement", () => {
       .then({ type: "confirmReferrer", contactId: "FC-2026-000123-contact-1", referrer })
       .build();
     const contact = await saved(deps, kase);
-    const key = letterKey(kase.id, "acknowledgement", contact.id);
-    await deps.outbox.enqueue(
-      {
-        caseId: kase.id,
-        key,
-        channel: "email",
-        purpose: "acknowledgement",
-        payload: { letter: "acknowledgement", contactId: contact.id },
-      },
-      deps.clock.now(),
-    );
+    const key = await queuedAcknowledgement(deps, kase.id, contact.id);
     const item = await deps.outbox.get(kase.id, key);
     const composed = item && (await composeLetter(deps, await deps.cases.getCase(kase.id), item));
     expect(composed?.ready && composed.letter.bodyText).toContain(

@@ -1,5 +1,6 @@
 import type { AppDeps } from "../../../src/app/app-deps.js";
 import type { Decider } from "../../../src/app/decider.js";
+import { letterKey } from "../../../src/app/mail-keys.js";
 import { reindexCase } from "../../../src/app/reindex-case.js";
 import { englandAndWalesBankHolidays } from "../../../src/domain/calendar/bank-holidays.js";
 import { createCalendar } from "../../../src/domain/calendar/create-calendar.js";
@@ -62,3 +63,14 @@ export const staff = (id: string, ...roles: StaffRole[]): Decider => ({
   actor: { kind: "staff", id, displayName: id },
   roles,
 });
+
+/** The case's acknowledgement of a contact, queued as intake queues it; its outbox key. */
+export async function queuedAcknowledgement(deps: AppDeps, caseId: string, contactId: string): Promise<string> {
+  const key = letterKey(caseId, "acknowledgement", contactId);
+  const letter = { letter: "acknowledgement", contactId };
+  await deps.outbox.enqueue(
+    { caseId, key, channel: "email", purpose: "acknowledgement", payload: letter },
+    deps.clock.now(),
+  );
+  return key;
+}

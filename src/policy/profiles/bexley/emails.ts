@@ -46,4 +46,15 @@ export const bexleyEmails: ProfileInput["emails"] = {
         signOff,
     },
   },
+  // Issue 21 §4: a referral another centre of the county transferred here; stands as the acknowledgement.
+  transferReceived: {
+    subject: "Your referral has moved to {{centreName}} ({{caseReference}})",
+    body:
+      "Dear {{referrerName}},\n\n" +
+      "{{transferredFrom}} has passed your referral to {{centreName}}, which received it on {{receivedDate}}. " +
+      "Our reference is now {{caseReference}}; please quote it whenever you contact us about this family.\n\n" +
+      "We can only accept a referral with the parents' or carers' explicit, written consent, so please make " +
+      "sure it is included. We will let you know our decision by {{screeningOutcomeBy}}." +
+      signOff,
+  },
 };

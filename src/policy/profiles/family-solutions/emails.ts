@@ -120,4 +120,16 @@ export const familySolutionsEmails: ProfileInput["emails"] = {
         signOff,
     },
   },
+  // Issue 21 §4: a request another centre of the county transferred here; stands as this centre's 1.2.
+  transferReceived: {
+    subject: "Your request for support has moved to {{centreName}} ({{caseReference}})",
+    body:
+      "Dear {{referrerName}},\n\n" +
+      "{{transferredFrom}} has passed your request for support to {{centreName}}, which received it on " +
+      "{{receivedDate}}. Our reference is now {{caseReference}}; please quote it whenever you contact us about " +
+      "this family.\n\n" +
+      "We will email you the outcome of screening by {{screeningOutcomeBy}}." +
+      urgent +
+      signOff,
+  },
 };

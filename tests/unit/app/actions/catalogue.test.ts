@@ -11,6 +11,7 @@ import { closureChecklist } from "../../../../src/domain/lifecycle/decide-closur
 import { append } from "../../../../src/domain/lifecycle/evolve.js";
 import type { NewCaseEvent } from "../../../../src/domain/case-events.js";
 import { loadProfile } from "../../../../src/policy/profiles/index.js";
+import type { Centres } from "../../../../src/ports/centres.js";
 import { memoryApp } from "../memory-app.js";
 
 /**
@@ -28,6 +29,14 @@ const SERVICE_RECORDED: readonly CaseCommandType[] = [
 ];
 
 const commandOf = (spec: CaseActionSpec) => ("command" in spec.allowed ? spec.allowed.command : undefined);
+
+/** A county of two centres: a transfer has somewhere to go (only its offer is asked here). */
+const ANOTHER_CENTRE: Centres = {
+  self: { id: "main", name: "Family Centre North" },
+  otherCentres: () => [{ id: "south", name: "Family Centre South" }],
+  receiveTransfer: () => Promise.reject(new Error("no transfer is taken here")),
+  transfersFrom: () => Promise.resolve([]),
+};
 
 /** Family Solutions' closure-ready checklist (8.2), every item ticked. */
 const CLOSURE_READY = Object.fromEntries(
@@ -117,7 +126,7 @@ describe("a case's actions (issue 14: every rule can be lived)", () => {
           isFollowUp: false,
         } as const;
         return actionContext(
-          { ...deps, profile: loadProfile(kase.profileId) },
+          { ...deps, profile: loadProfile(kase.profileId), centres: ANOTHER_CENTRE },
           { case: kase, contacts: [contact], etag: "W/1" },
         );
       }),
