@@ -50,10 +50,13 @@ export function App({
   return (
     <div className={styles.stack}>
       {centres ? <CentreSwitcher choice={centres} /> : null}
-      <CaseSearch
-        key={route?.view === "search" ? route.query : ""}
-        initial={route?.view === "search" ? route.query : ""}
-      />
+      {/* A county manager on none of this centre's rows reads its figures, never its cases: nothing to search. */}
+      {me.roles.length > 0 ? (
+        <CaseSearch
+          key={route?.view === "search" ? route.query : ""}
+          initial={route?.view === "search" ? route.query : ""}
+        />
+      ) : null}
       <nav aria-label="Views">
         <TabList
           selectedValue={selected}

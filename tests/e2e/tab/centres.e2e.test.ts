@@ -99,6 +99,8 @@ describe("the tab across centres", () => {
       const axe = await axeCheck(page, "county", "light");
       expect(axe.violations).toEqual([]);
 
+      // Their figures, never a case: no search box, and a case's link is refused.
+      expect(await page.getByRole("search", { name: "Search cases" }).count()).toBe(0);
       await open(`case/${encodeURIComponent(caseId)}`, COUNTY_MANAGER);
       await expect.poll(() => page.getByText(/Only a .* can do this/).count()).toBeGreaterThan(0);
       await page.setViewportSize({ width: 1280, height: 800 });
