@@ -1,4 +1,6 @@
 import type { AppDeps } from "../app/app-deps.js";
+import type { RecordStore, StaffMember } from "../ports/records.js";
+import type { Clock } from "../ports/clock.js";
 import type { TokenPolicy } from "./auth/verify-token.js";
 import type { SignInConfig } from "./contract.js";
 
@@ -12,4 +14,15 @@ export interface ApiDeps {
   readonly localMode: boolean;
   /** The tab's nested app authentication settings (production); none in local mode. */
   readonly signIn?: SignInConfig;
+  /** The county's staff list: a county manager on it, on no list of this centre's, reads its figures. */
+  readonly countyStaff?: Pick<RecordStore<StaffMember>, "get">;
+}
+
+/** What the county-wide routes need: the one token policy every centre's API shares, each centre, the county's list. */
+export interface CountyApiDeps {
+  readonly tokens: TokenPolicy;
+  readonly clock: Clock;
+  /** Every centre served, the first first. */
+  readonly centres: readonly { readonly id: string; readonly app: AppDeps }[];
+  readonly countyStaff: Pick<RecordStore<StaffMember>, "get">;
 }

@@ -4,7 +4,14 @@
  *
  * API_ROUTES (all under /api/, JSON; `Authorization: Bearer <Entra token>` unless marked "no auth")
  *
- *   GET  /api/me                               any staff          -> MeResponse
+ *   GET  /api/me                               any staff, county-manager -> MeResponse
+ *
+ *   Every route above and below is also served for each centre at /api/centres/:centreId/… (that centre's own
+ *   staff list, tables and profile); /api/… is the first centre's. County-wide:
+ *   GET  /api/me/centres                       anyone on a centre's or the county's staff list -> MyCentresResponse
+ *   GET  /api/county/compliance?from=&to=      county-manager     -> CountyComplianceResponse
+ *   GET  /api/county/team                      county-manager     -> CountyTeamResponse
+ *
  *   GET  /api/triage?continuation=             duty-worker, manager -> TriageResponse
  *   GET  /api/agendas/:panel                   duty-worker, panel-member, manager -> AgendaResponse
  *        (:panel = "screening" | "maam" | "transfer-panel")
@@ -19,8 +26,8 @@
  *   GET  /api/accessibility                    any staff          -> AccessibilityStatementResponse
  *   GET  /api/search?q=                        any staff          -> SearchResponse (only the cases the caller
  *                                              needs to know; 400 SEARCH.TOO_SHORT without a word of 2 characters)
- *   GET  /api/team                             manager, admin     -> TeamResponse
- *   GET  /api/compliance?from=&to=             manager, admin     -> ComplianceReport
+ *   GET  /api/team                             manager, admin, county-manager -> TeamResponse
+ *   GET  /api/compliance?from=&to=             manager, admin, county-manager -> ComplianceReport
  *        (`from`/`to` London dates YYYY-MM-DD, `to` inclusive; default: this calendar month to today;
  *         `?format=csv` or `Accept: text/csv` -> text/csv, one line per rule)
  *   GET  /api/settings                         admin              -> SettingsResponse
@@ -82,6 +89,8 @@ export interface SignInConfig {
 
 export type StaffRoleName =
   "duty-worker" | "panel-member" | "practitioner" | "manager" | "admin" | "all-cases-reader" | "data-protection";
+/** Held on the county's staff list: reads every centre's team and compliance views, and the county's, no case. */
+export type CountyRoleName = "county-manager";
 export type PanelName = "screening" | "maam" | "transfer-panel";
 export type ClockStatus = "on-track" | "due-soon" | "overdue" | "breached" | "met" | "cancelled";
 /** red: overdue or breached; amber: due soon; green: on track; none: no running clock. */
@@ -127,6 +136,8 @@ export interface MeResponse {
   readonly staffId: string;
   readonly displayName: string;
   readonly roles: readonly StaffRoleName[];
+  /** Set for a caller on none of this centre's staff rows whom the county's staff list names. */
+  readonly countyRoles?: readonly CountyRoleName[];
   /** True when the service runs in local mode with development tokens (show a banner and the user switcher). */
   readonly localMode: boolean;
   readonly profile: {
@@ -573,6 +584,73 @@ export interface ComplianceReport {
   readonly longOpen: readonly LongOpenBucket[];
 }
 
+// ---- people across centres, and the county's views ----
+
+/** A centre the caller works in (or, for a county manager, any centre), with their roles there. */
+export interface MyCentre {
+  readonly id: string;
+  readonly name: string;
+  readonly profileId: string;
+  /** On this centre's own staff list. A county manager may read a centre's figures without being on it. */
+  readonly onStaff: boolean;
+  readonly roles: readonly StaffRoleName[];
+}
+
+export interface MyCentresResponse {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly centres: readonly MyCentre[];
+  readonly countyRoles: readonly CountyRoleName[];
+}
+
+/** One rule's clocks summed over the centres whose profile has it. */
+export interface CountyRuleTotal {
+  readonly ruleId: string;
+  readonly ruleName: string;
+  readonly centres: number;
+  readonly onTime: number;
+  readonly late: number;
+  readonly lateStillOpen: number;
+}
+
+export interface CountyComplianceResponse {
+  readonly from: string;
+  readonly to: string;
+  /** Each centre's own report, on its own profile and calendar, side by side. */
+  readonly centres: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly profileId: string;
+    readonly report: ComplianceReport;
+    /** Its clocks over every rule. */
+    readonly total: ClocksTotal;
+  }[];
+  readonly total: ClocksTotal & { readonly rules: readonly CountyRuleTotal[] };
+}
+
+export interface ClocksTotal {
+  readonly onTime: number;
+  readonly late: number;
+  readonly lateStillOpen: number;
+}
+
+export interface CaseloadsTotal {
+  readonly practitioners: number;
+  readonly openCases: number;
+  readonly overLimit: number;
+  readonly redClocks: number;
+}
+
+export interface CountyTeamResponse {
+  readonly centres: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly team: TeamResponse;
+    readonly total: CaseloadsTotal;
+  }[];
+  readonly total: CaseloadsTotal;
+}
+
 // ---- settings ----
 
 export interface SettingsResponse {
@@ -739,7 +817,8 @@ export type SetAsideMailResponse = PageOf<SetAsideMailItem>;
 export interface DevUser {
   readonly staffId: string;
   readonly displayName: string;
-  readonly roles: readonly StaffRoleName[];
+  /** Their roles in every centre they work in, and the county's. */
+  readonly roles: readonly (StaffRoleName | CountyRoleName)[];
 }
 
 export interface DevUsersResponse {

@@ -3,12 +3,12 @@ import type { Logger } from "../logging/logger.js";
 import type { ApiDeps } from "./api-deps.js";
 import { callerOf, requireRole, type Caller } from "./auth/caller.js";
 import { ApiError, badRequest, etagRequired, statusOf } from "./errors.js";
-import type { StaffRole } from "../domain/staff.js";
+import type { CountyRole, StaffRole } from "../domain/staff.js";
 
 type Handler = (req: Request, res: Response, caller: Caller) => Promise<unknown>;
 
 /** An authenticated route: verifies the token, checks the role, answers the handler's value as JSON. */
-export function route(deps: ApiDeps, roles: readonly StaffRole[], handler: Handler): RequestHandler {
+export function route(deps: ApiDeps, roles: readonly (StaffRole | CountyRole)[], handler: Handler): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     void (async () => {
       const caller = await callerOf(deps, req);

@@ -18,7 +18,10 @@ export type IdentifyPerson = (person: TeamsPerson) => Promise<StaffCaller | unde
 const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 
 /** The Staff row of a staff id (an Entra object id in production): no row, or a deactivated one, does nothing. */
-export async function identifyStaff(deps: Pick<AppDeps, "staff">, staffId: string): Promise<StaffCaller | undefined> {
+export async function identifyStaff(
+  deps: { readonly staff: Pick<AppDeps["staff"], "get"> },
+  staffId: string,
+): Promise<StaffCaller | undefined> {
   const member = (await deps.staff.get(staffId))?.value;
   if (member === undefined || member.deactivatedAt !== undefined) return undefined;
   return {

@@ -1,5 +1,6 @@
 import { EXPORT_USAGE, exportCommand, IMPORT_USAGE, importCommand } from "./backup-commands.js";
 import type { ReadFile } from "./calendar-options.js";
+import { COUNTY_STAFF_USAGE, countyStaffCommand } from "./county-staff-command.js";
 import { due, DUE_USAGE } from "./due.js";
 import { CliUsageError } from "./errors.js";
 import { holidays, HOLIDAYS_USAGE } from "./holidays.js";
@@ -40,6 +41,8 @@ const HELP = `Usage: fc <command> [options]
       Restores such a file into the centre's tables, which must be empty (a new account or table prefix).
   ${MIGRATE_USAGE}
       Moves a one-centre deployment's tables (from before centres) into the first centre's; once, service stopped.
+  ${COUNTY_STAFF_USAGE}
+      Puts a person on the county's staff list: a county manager reads every centre's compliance and team views.
 `;
 
 /** The operator CLI without its process: arguments in, output and exit code out. */
@@ -52,9 +55,13 @@ export async function runCli(
   if (name === "help" || name === "--help") return { exitCode: EXIT_OK, stdout: HELP, stderr: "" };
   if (name === undefined) return { exitCode: EXIT_USAGE, stdout: "", stderr: HELP };
   const command = COMMANDS[name];
-  const storeCommand = { ...STORE_COMMANDS, export: exportCommand, import: importCommand, migrate: migrateCommand }[
-    name
-  ];
+  const storeCommand = {
+    ...STORE_COMMANDS,
+    export: exportCommand,
+    import: importCommand,
+    migrate: migrateCommand,
+    "county-staff": countyStaffCommand,
+  }[name];
   if (command === undefined && storeCommand === undefined) {
     return { exitCode: EXIT_USAGE, stdout: "", stderr: `fc: there is no command "${name}".\n\n${HELP}` };
   }

@@ -1,6 +1,7 @@
 import { createRemoteJWKSet } from "jose";
 import type { Router } from "express";
 import { entraJwksUrl, PRE_AUTHORISED_CLIENTS, type TokenPolicy } from "../api/auth/verify-token.js";
+import type { ApiDeps } from "../api/api-deps.js";
 import { createApiRouter } from "../api/create-api-router.js";
 import type { AppDeps } from "../app/app-deps.js";
 import type { Config } from "./config.js";
@@ -26,15 +27,35 @@ function entraTokens(config: Config): TokenPolicy {
   };
 }
 
-/** The tab's API as configured; local mode brings its own tokens and the user switcher's routes. */
-export function apiFromConfig(config: Config, app: AppDeps, logger: Logger, local?: LocalMode): Router {
+/** The tokens the tab's API accepts: Entra's, or local mode's development tokens (the same for every centre). */
+export const tokenPolicyFromConfig = (config: Config, local?: LocalMode): TokenPolicy =>
+  local?.tokens ?? entraTokens(config);
+
+/**
+ * The tab's API as configured; local mode brings its own tokens and the user switcher's routes. `countyStaff`: the
+ * county's staff list, whose county managers read this centre's figures.
+ */
+export function apiFromConfig(
+  config: Config,
+  app: AppDeps,
+  logger: Logger,
+  local?: LocalMode,
+  countyStaff?: ApiDeps["countyStaff"],
+): Router {
   const profiles = PROFILE_IDS.map((id) => ({ id, name: loadProfile(id).name }));
-  const tokens = local?.tokens ?? entraTokens(config);
+  const tokens = tokenPolicyFromConfig(config, local);
   const { clientId, scope } = config.api;
   const tenantId = config.graph.tenantId;
   const signIn = !local && clientId && scope && tenantId ? { clientId, scope, tenantId } : undefined;
   return createApiRouter(
-    { app, tokens, profiles, localMode: local !== undefined, ...(signIn ? { signIn } : {}) },
+    {
+      app,
+      tokens,
+      profiles,
+      localMode: local !== undefined,
+      ...(signIn ? { signIn } : {}),
+      ...(countyStaff ? { countyStaff } : {}),
+    },
     logger,
     local ? [local.routes] : [],
   );

@@ -15,6 +15,7 @@ import type { Logger } from "../logging/logger.js";
 import type { Centres } from "../ports/centres.js";
 import type { Clock } from "../ports/clock.js";
 import { MailboxNotReadableError } from "../ports/mailbox.js";
+import type { RecordStore, StaffMember } from "../ports/records.js";
 import type { Store } from "../store/store.js";
 import { apiFromConfig } from "./api-from-config.js";
 import { appDepsFromConfig } from "./app-deps-from-config.js";
@@ -29,6 +30,8 @@ export interface CentreServiceOptions {
   readonly instanceId: string;
   /** Local mode's development tokens, user switcher and anyone-may-do-anything identity. */
   readonly local?: (deps: AppDeps) => Promise<LocalMode>;
+  /** The county's staff list: its county managers read this centre's compliance and team views. */
+  readonly countyStaff?: Pick<RecordStore<StaffMember>, "get">;
   /** The deployment's other centres (transfers), where there are any. */
   readonly centres?: Centres;
   /** Several centres: the county's, for this centre's bot to name its cards and know the others. */
@@ -107,7 +110,7 @@ export async function startCentre(
     centre,
     deps,
     store,
-    api: apiFromConfig(config, deps, logger, local),
+    api: apiFromConfig(config, deps, logger, local, options.countyStaff),
     notifications: notificationRoutes({
       clientState: config.graph.notificationClientState,
       logger,

@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { routeToCentres } from "../../bot/centres/centre-router.js";
+import { countyRoutes } from "../api/routes/county-routes.js";
 import { healthRoutes } from "../api/routes/health-routes.js";
 import type { AppDeps } from "../app/app-deps.js";
 import { worstReadiness } from "../app/check-readiness.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import type { TransferRecord } from "../ports/centres.js";
 import type { Clock } from "../ports/clock.js";
+import type { StaffMember } from "../ports/records.js";
 import type { CountyStore } from "../store/county-store.js";
 import type { Store } from "../store/store.js";
+import { tokenPolicyFromConfig } from "./api-from-config.js";
 import { botCentres as countyBotCentres, type RoutedCentre } from "./bot-centres.js";
 import { centreApiRoutes } from "./centre-api-routes.js";
 import { startCentre, type CentreService } from "./centre-service.js";
@@ -18,7 +21,7 @@ import { countyStoreFromConfig } from "./county-store-from-config.js";
 import { createHttpApp } from "./http-app.js";
 import { refuseUnmigratedData } from "./migrate-from-config.js";
 import { startDemoSeeding, type DemoSeeding } from "./local-mode/demo-history.js";
-import { startLocalMode } from "./local-mode/local-mode.js";
+import { localModeAcrossCentres } from "./local-mode/local-centres.js";
 import { systemClock } from "./system-clock.js";
 import { startTelemetry } from "./telemetry-from-config.js";
 
@@ -51,8 +54,12 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
   await refuseUnmigratedData(config);
   const county = await countyStoreFromConfig(config);
-  const local = config.mode === "local" ? (deps: AppDeps) => startLocalMode(config, deps, logger) : undefined;
   const centres: CentreService[] = [];
+  const local =
+    config.mode === "local"
+      ? await localModeAcrossCentres(config, county, () => centres.map((c) => c.deps), logger)
+      : undefined;
+  const countyStaff = county.records<StaffMember>("staff");
   const running = new Map<string, AppDeps>();
   const ledger = county.records<TransferRecord>("transfers");
   // Several centres: one bot endpoint routes each turn to a centre's bot; each centre joins the router as it starts.
@@ -65,6 +72,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       logger,
       clock,
       instanceId,
+      countyStaff,
       ...(local ? { local } : {}),
       ...(others ? { centres: others } : {}),
       ...(botCentres ? { botCentres } : {}),
@@ -75,6 +83,16 @@ export async function startService(config: Config, options: ServiceOptions = {})
     centres.push(started);
   }
   const [first] = centres as [CentreService, ...CentreService[]];
+  // One token policy for every centre's API: the caller's centres and the county's views verify the token once.
+  const countyApi = countyRoutes(
+    {
+      tokens: tokenPolicyFromConfig(config, first.local),
+      clock,
+      centres: centres.map((c) => ({ id: c.centre.id, app: c.deps })),
+      countyStaff,
+    },
+    logger,
+  );
   const telemetry = startTelemetry(
     config,
     centres.map((c) => c.deps.outbox),
@@ -83,6 +101,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const http = createHttpApp({
     routers: [
       healthRoutes(async () => worstReadiness(await Promise.all(centres.map((c) => c.readiness())))),
+      countyApi,
       centreApiRoutes(new Map(centres.map((c) => [c.centre.id, c.api]))),
       first.api,
       ...centres.map((c) => c.notifications),

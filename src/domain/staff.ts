@@ -14,6 +14,13 @@ export const STAFF_ROLES = [
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/**
+ * Roles held on the county's own staff list, across every centre. A `county-manager` reads every centre's
+ * compliance and team views (and the county's, side by side), never a case.
+ */
+export const COUNTY_ROLES = ["county-manager"] as const;
+export type CountyRole = (typeof COUNTY_ROLES)[number];
+
 /** A member of the Family Centre's staff, as the `Staff` table holds them. */
 export interface Staff {
   /** Entra object id in production. */

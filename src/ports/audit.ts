@@ -11,6 +11,7 @@ export type AuditAction =
   | "report.exported"
   | "staff.saved"
   | "staff.deactivated"
+  | "county-staff.saved"
   | "settings.changed"
   | "bank-holidays.imported"
   | "case.redacted"
@@ -29,8 +30,8 @@ export interface AuditEvent {
   readonly actorId: string;
   /** What was acted on: a case id, a staff id, `settings`, a report's period. Never a name. */
   readonly subject: string;
-  /** Through which door: the tab's API, the bot, or a scheduled job (the retention run). */
-  readonly via: "api" | "bot" | "job";
+  /** Through which door: the tab's API, the bot, a scheduled job (the retention run), or the operator CLI. */
+  readonly via: "api" | "bot" | "job" | "cli";
   /** Ids and codes only (roles granted, fields changed), never personal data. */
   readonly detail?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
 }

@@ -1,7 +1,12 @@
+import type { AuditLog } from "../ports/audit.js";
 import type { Leases } from "../ports/leases.js";
 import type { RecordStore } from "../ports/records.js";
+import { azureAppendBlobs, ensureAuditContainer } from "./azure-append-blobs.js";
 import { azureEntityTable } from "./azure-entity-table.js";
+import { BlobAuditLog } from "./blob-audit-log.js";
 import {
+  auditContainerFor,
+  auditContainerName,
   checkTablePrefix,
   clientFor,
   ensureTable,
@@ -17,9 +22,11 @@ export interface CountyStore {
   records<T>(kind: string): RecordStore<T>;
   /** Leases over every centre: which instance serves which mailboxes. */
   readonly leases: Leases;
+  /** What was done to the county's own records (its staff list), in `county/` of the deployment's audit container. */
+  readonly audit: AuditLog;
 }
 
-/** `<prefix>County` and `<prefix>CountyLeases`, created if missing (idempotent). */
+/** `<prefix>County` and `<prefix>CountyLeases` (and the audit container), created if missing (idempotent). */
 export async function createCountyStore(
   connection: TableConnection,
   options: Pick<TableStoreOptions, "tablePrefix" | "allowInsecureConnection"> = {},
@@ -29,10 +36,18 @@ export async function createCountyStore(
   const clientOptions = { allowInsecureConnection: options.allowInsecureConnection ?? false };
   const county = clientFor(connection, `${prefix}County`, clientOptions);
   const leases = clientFor(connection, `${prefix}CountyLeases`, clientOptions);
-  await Promise.all([ensureTable(county), ensureTable(leases)]);
+  const container = auditContainerFor(connection, auditContainerName(prefix));
+  await Promise.all([
+    ensureTable(county),
+    ensureTable(leases),
+    // By identity the container is infra/'s, as for every centre's audit.
+    typeof connection === "string" ? ensureAuditContainer(container) : undefined,
+  ]);
   const table = azureEntityTable(county);
   return {
     records: <T>(kind: string): RecordStore<T> => new TableRecords<T>(table, kind),
     leases: new TableLeases(azureEntityTable(leases)),
+    // No centre is called `county` (CENTRE_ID), so this folder is the county's alone.
+    audit: new BlobAuditLog(azureAppendBlobs(container), "county/"),
   };
 }

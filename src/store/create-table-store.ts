@@ -60,7 +60,7 @@ export async function ensureTable(client: TableClient): Promise<void> {
 export const auditContainerName = (tablePrefix: string): string =>
   tablePrefix === "" ? "audit" : `${tablePrefix.toLowerCase()}-audit`;
 
-function auditContainerFor(connection: TableConnection, name: string): ContainerClient {
+export function auditContainerFor(connection: TableConnection, name: string): ContainerClient {
   const service =
     typeof connection === "string"
       ? BlobServiceClient.fromConnectionString(connection)

@@ -1,6 +1,7 @@
 import { Link, Tab, TabList } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { CaseSearch } from "./components/case-search.js";
+import { CentreSwitcher } from "./components/centre-switcher.js";
 import { useSharedStyles } from "./components/styles.js";
 import { ViewForRoute } from "./components/view-for-route.js";
 import type { PageConfigHost } from "./host/tab-config.js";
@@ -18,9 +19,9 @@ export function App({
   pageConfig?: PageConfigHost;
   subPageId?: string;
 }) {
-  const { me } = useSession();
+  const { me, centres } = useSession();
   const styles = useSharedStyles();
-  const items = navItems(me);
+  const items = navItems(me, centres?.mine.countyRoles);
   const [hash, setHash] = useState(() => openingHash(window.location.hash, subPageId));
   useEffect(() => {
     // A deep link's view goes into the URL, so that the tabs and Back work from it.
@@ -48,10 +49,14 @@ export function App({
     (route?.view === "case" || route?.view === "search" ? "" : items[0]?.hash);
   return (
     <div className={styles.stack}>
-      <CaseSearch
-        key={route?.view === "search" ? route.query : ""}
-        initial={route?.view === "search" ? route.query : ""}
-      />
+      {centres ? <CentreSwitcher choice={centres} /> : null}
+      {/* A county manager on none of this centre's rows reads its figures, never its cases: nothing to search. */}
+      {me.roles.length > 0 ? (
+        <CaseSearch
+          key={route?.view === "search" ? route.query : ""}
+          initial={route?.view === "search" ? route.query : ""}
+        />
+      ) : null}
       <nav aria-label="Views">
         <TabList
           selectedValue={selected}

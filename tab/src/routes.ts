@@ -1,4 +1,4 @@
-import type { MeResponse, PanelName, StaffRoleName } from "../../src/api/contract.js";
+import type { CountyRoleName, MeResponse, PanelName, StaffRoleName } from "../../src/api/contract.js";
 
 export type Route =
   | { readonly view: "triage" }
@@ -8,6 +8,8 @@ export type Route =
   | { readonly view: "case"; readonly caseId: string }
   | { readonly view: "team" }
   | { readonly view: "compliance" }
+  /** Every centre's compliance and caseloads side by side, and the county's totals (a county manager's). */
+  | { readonly view: "county" }
   | { readonly view: "settings" }
   /** The accessibility statement (Public Sector Bodies Accessibility Regulations 2018), open to everyone. */
   | { readonly view: "accessibility" }
@@ -27,6 +29,7 @@ export function parseRoute(hash: string): Route | undefined {
     case "my-cases":
     case "team":
     case "compliance":
+    case "county":
     case "settings":
     case "accessibility":
     case "configure":
@@ -65,18 +68,23 @@ export interface NavItem {
 
 const may = (me: MeResponse, roles: readonly StaffRoleName[]) => roles.some((role) => me.roles.includes(role));
 
-/** The views this person's roles open (the API refuses the rest anyway; this keeps the tab honest). */
-export function navItems(me: MeResponse): NavItem[] {
+/**
+ * The views this person's roles open (the API refuses the rest anyway; this keeps the tab honest). `countyRoles`:
+ * a county manager also reads each centre's team and compliance views, and the county's.
+ */
+export function navItems(me: MeResponse, countyRoles: readonly CountyRoleName[] = me.countyRoles ?? []): NavItem[] {
+  const countyManager = countyRoles.includes("county-manager");
   const items: NavItem[] = [];
   if (may(me, ["duty-worker", "manager"])) items.push({ hash: "#/triage", label: "Triage" });
   if (may(me, ["duty-worker", "panel-member", "manager"]))
     for (const panel of panelsOf(me)) items.push({ hash: `#/agenda/${panel.id}`, label: panel.name });
   if (may(me, ["duty-worker", "manager"])) items.push({ hash: "#/pre-allocation", label: "Pre-Allocation List" });
   if (may(me, ["practitioner", "duty-worker", "manager"])) items.push({ hash: "#/my-cases", label: "My cases" });
-  if (may(me, ["manager", "admin"])) {
+  if (may(me, ["manager", "admin"]) || countyManager) {
     items.push({ hash: "#/team", label: "Team" });
     items.push({ hash: "#/compliance", label: "Compliance" });
   }
+  if (countyManager) items.push({ hash: "#/county", label: "County" });
   if (may(me, ["admin"])) items.push({ hash: "#/settings", label: "Settings" });
   return items;
 }

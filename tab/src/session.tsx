@@ -1,11 +1,23 @@
 import { createContext, useContext, type ReactNode } from "react";
-import type { MeResponse } from "../../src/api/contract.js";
-import type { FcApi } from "./api/fc-api.js";
+import type { MeResponse, MyCentresResponse } from "../../src/api/contract.js";
+import type { CountyApi, FcApi } from "./api/fc-api.js";
 
-/** Who is signed in and how to reach the service; every view reads it, tests provide a fake API. */
+/** The centres the person works in, the one the tab is showing, and how to show another. */
+export interface CentreChoice {
+  readonly mine: MyCentresResponse;
+  readonly current: string;
+  choose(centreId: string): void;
+  readonly county: CountyApi;
+}
+
+/**
+ * Who is signed in and how to reach the service (`api`: the chosen centre's); every view reads it, tests provide a
+ * fake API. `centres`: absent where the service could not say (a fake session).
+ */
 export interface Session {
   readonly api: FcApi;
   readonly me: MeResponse;
+  readonly centres?: CentreChoice;
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);

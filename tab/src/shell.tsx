@@ -1,8 +1,8 @@
 import { FluentProvider, Spinner } from "@fluentui/react-components";
 import { useEffect, useState, type ReactNode } from "react";
-import type { DevUser, MeResponse } from "../../src/api/contract.js";
-import { createFcApi, type FcApi } from "./api/fc-api.js";
-import { createHttpClient } from "./api/http-client.js";
+import type { DevUser } from "../../src/api/contract.js";
+import { createCountyApi, createFcApi } from "./api/fc-api.js";
+import { createHttpClient, forCentre, type HttpClient } from "./api/http-client.js";
 import { devTokenSource, fetchDevUsers } from "./api/tokens.js";
 import { LiveStatusProvider } from "./components/live-status.js";
 import { LocalModeBar } from "./components/local-mode-bar.js";
@@ -10,25 +10,37 @@ import { useNarrowScreens } from "./components/narrow-screens.js";
 import { ProblemBar } from "./components/problem-bar.js";
 import { detectHost, type HostContext } from "./host/host-context.js";
 import { fluentTheme, themeOverride, type ThemeName } from "./host/theme.js";
-import { SessionProvider } from "./session.js";
+import { SessionProvider, type Session } from "./session.js";
 
 const ACTING_AS = "fc.actingAs";
+/** The centre last chosen in the switcher, kept on this device. */
+const CENTRE = "fc.centre";
 
 interface Started {
   readonly host: HostContext;
-  readonly api: FcApi;
+  readonly http: HttpClient;
   readonly local?: { readonly users: readonly DevUser[]; readonly actingAs: string };
+}
+
+/** The person's centres, and the chosen one's API and who they are there (its roles, its profile). */
+async function openCentre(http: HttpClient, wanted: string | null, choose: (id: string) => void): Promise<Session> {
+  const county = createCountyApi(http);
+  const mine = (await county.myCentres()).data;
+  const current = mine.centres.find((c) => c.id === wanted)?.id ?? mine.centres[0]?.id;
+  if (current === undefined) throw new Error("You are not on any Family Centre's staff list. Ask an admin.");
+  const api = createFcApi(forCentre(http, current));
+  return { api, me: (await api.me()).data, centres: { mine, current, choose, county } };
 }
 
 /** Finds the host, gets a token (Teams SSO, or a local development token), and who the person is. */
 async function start(detect: () => Promise<HostContext>): Promise<Started> {
   const host = await detect();
-  if (host.getAuthToken) return { host, api: createFcApi(createHttpClient("", host.getAuthToken)) };
+  if (host.getAuthToken) return { host, http: createHttpClient("", host.getAuthToken) };
   const { users } = await fetchDevUsers();
   const wanted = new URLSearchParams(window.location.search).get("as") ?? sessionStorage.getItem(ACTING_AS);
   const actingAs = users.find((u) => u.staffId === wanted)?.staffId ?? users[0]?.staffId;
   if (actingAs === undefined) throw new Error("Local mode has no staff to act as.");
-  return { host, api: createFcApi(createHttpClient("", devTokenSource(actingAs))), local: { users, actingAs } };
+  return { host, http: createHttpClient("", devTokenSource(actingAs)), local: { users, actingAs } };
 }
 
 /** What the tab and the Outlook pane share: theme, live region, session, and the local-mode banner. */
@@ -41,11 +53,18 @@ export function Shell(props: {
   const override = themeOverride(window.location.search);
   const [theme, setTheme] = useState<ThemeName>(override ?? "light");
   const [started, setStarted] = useState<Started | undefined>(undefined);
-  const [me, setMe] = useState<MeResponse | undefined>(undefined);
+  const [session, setSession] = useState<Session | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   useNarrowScreens();
 
   useEffect(() => {
+    // Choosing another centre opens it with the same sign-in: its API, and who the person is there.
+    const open = (http: HttpClient, wanted: string | null): Promise<Session> =>
+      openCentre(http, wanted, (centreId) => {
+        localStorage.setItem(CENTRE, centreId);
+        setSession(undefined);
+        open(http, centreId).then(setSession).catch(setError);
+      });
     start(detect)
       .then(async (s) => {
         setStarted(s);
@@ -53,7 +72,7 @@ export function Shell(props: {
           setTheme(s.host.theme);
           s.host.onThemeChange(setTheme);
         }
-        setMe((await s.api.me()).data);
+        setSession(await open(s.http, localStorage.getItem(CENTRE)));
       })
       .catch(setError);
   }, [override, detect]);
@@ -71,8 +90,10 @@ export function Shell(props: {
         {started?.local ? <LocalModeBar {...started.local} onSwitch={switchUser} /> : null}
         {error !== undefined ? (
           <ProblemBar error={error} />
-        ) : started && me ? (
-          <SessionProvider session={{ api: started.api, me }}>{children(started.host)}</SessionProvider>
+        ) : started && session ? (
+          <SessionProvider key={session.centres?.current} session={session}>
+            {children(started.host)}
+          </SessionProvider>
         ) : (
           <Spinner label="Opening the Family Centre tab…" />
         )}

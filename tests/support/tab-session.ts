@@ -18,7 +18,7 @@ export async function openTabSession(
   azuriteConnectionString: string,
   tablePrefix: string,
   uiTimeoutMs: number,
-  options: { readonly demo?: boolean } = {},
+  options: Parameters<typeof startLocalStack>[2] = {},
 ): Promise<TabSession> {
   const stack = await startLocalStack(azuriteConnectionString, tablePrefix, options);
   await eventually(async () => expect(await stack.service.store.staff.get(DEMO_MANAGER)).toBeDefined());

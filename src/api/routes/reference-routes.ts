@@ -33,10 +33,11 @@ export function referenceRoutes(deps: ApiDeps): Router {
 
   router.get(
     "/me",
-    route(deps, READ_ROLES.anyone, async (_req, _res, caller): Promise<MeResponse> => ({
+    route(deps, READ_ROLES.whoAmI, async (_req, _res, caller): Promise<MeResponse> => ({
       staffId: caller.staffId,
       displayName: caller.actor.displayName ?? caller.staffId,
       roles: caller.roles as readonly StaffRoleName[],
+      ...(caller.countyRoles ? { countyRoles: caller.countyRoles } : {}),
       localMode: deps.localMode,
       profile: {
         id: app.profile.id,

@@ -8,18 +8,21 @@ import { queryString, route } from "../http.js";
 import { complianceCsv } from "../presenters/compliance-csv.js";
 import { teamView } from "../presenters/staff-view.js";
 
-/** A manager's figures: caseloads against their limits, and compliance with every rule (its export audited). */
+/**
+ * A manager's figures: caseloads against their limits, and compliance with every rule (its export audited); a
+ * county manager reads them in every centre.
+ */
 export function reportRoutes(deps: ApiDeps): Router {
   const router = Router();
   const { app } = deps;
 
   router.get(
     "/team",
-    route(deps, READ_ROLES.oversight, async () => teamView(await teamFigures(app), app.profile)),
+    route(deps, READ_ROLES.countyOversight, async () => teamView(await teamFigures(app), app.profile)),
   );
   router.get(
     "/compliance",
-    route(deps, READ_ROLES.oversight, async (req, res, caller) => {
+    route(deps, READ_ROLES.countyOversight, async (req, res, caller) => {
       const period = periodOf(app.calendar, app.clock.now(), queryString(req, "from"), queryString(req, "to"));
       if (period === undefined) {
         throw badRequest("Give the period as from=YYYY-MM-DD and to=YYYY-MM-DD, with from on or before to.");

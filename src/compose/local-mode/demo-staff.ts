@@ -36,9 +36,32 @@ export const DEMO_STAFF: readonly StaffMember[] = [
   },
 ];
 
+/** With several centres: someone who works in the second centre only, so the tab shows her no centre switcher. */
+export const DEMO_SECOND_CENTRE_STAFF: readonly StaffMember[] = [
+  {
+    id: "demo-second-centre-manager",
+    displayName: "Demo Second Centre Manager",
+    email: "manager2@familycentre.example",
+    roles: ["manager", "duty-worker"],
+  },
+];
+
+/** On the county's staff list: reads every centre's compliance and team views, and the county's, no case. */
+export const DEMO_COUNTY_STAFF: readonly StaffMember[] = [
+  {
+    id: "demo-county-manager",
+    displayName: "Demo County Manager",
+    email: "county.manager@council.example",
+    roles: ["county-manager"],
+  },
+];
+
 /** Adds the demo staff where they are missing; a second run (or a second instance) changes nothing. */
-export async function seedDemoStaff(staff: RecordStore<StaffMember>): Promise<void> {
-  for (const member of DEMO_STAFF) {
+export async function seedDemoStaff(
+  staff: Pick<RecordStore<StaffMember>, "put">,
+  members: readonly StaffMember[] = DEMO_STAFF,
+): Promise<void> {
+  for (const member of members) {
     try {
       await staff.put(member.id, member);
     } catch (error) {

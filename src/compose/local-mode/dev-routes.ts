@@ -1,12 +1,19 @@
 import express, { Router } from "express";
-import type { DevTokenResponse, DevUsersResponse, StaffRoleName } from "../../api/contract.js";
+import type { DevTokenResponse, DevUser, DevUsersResponse } from "../../api/contract.js";
 import { notFound } from "../../api/errors.js";
 import { requireString } from "../../api/http.js";
-import type { AppDeps } from "../../app/app-deps.js";
+import type { Clock } from "../../ports/clock.js";
+import type { RecordStore, StaffMember } from "../../ports/records.js";
 import { DEV_TOKEN_ISSUER, type DevTokens } from "./dev-tokens.js";
 
+/** Whom the user switcher offers: a centre's staff list, or every centre's and the county's as one. */
+export interface DevPeople {
+  readonly staff: Pick<RecordStore<StaffMember>, "get" | "list">;
+  readonly clock: Clock;
+}
+
 /** LOCAL MODE ONLY (never mounted in production): the user switcher's people and their development tokens. */
-export function devRoutes(deps: Pick<AppDeps, "staff" | "clock">, tokens: DevTokens): Router {
+export function devRoutes(deps: DevPeople, tokens: DevTokens): Router {
   const router = Router();
   router.get("/dev/users", (_req, res, next) => {
     deps.staff
@@ -17,7 +24,7 @@ export function devRoutes(deps: Pick<AppDeps, "staff" | "clock">, tokens: DevTok
           users: rows.map(({ value }) => ({
             staffId: value.id,
             displayName: value.displayName,
-            roles: value.roles as readonly StaffRoleName[],
+            roles: value.roles as DevUser["roles"],
           })),
         };
         res.json(body);

@@ -6,8 +6,8 @@ import { STAFF_ROLES } from "../../domain/staff.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../../logging/logger.js";
 import { seedDemoStaff } from "./demo-staff.js";
-import { devRoutes } from "./dev-routes.js";
-import { createDevTokens } from "./dev-tokens.js";
+import { devRoutes, type DevPeople } from "./dev-routes.js";
+import { createDevTokens, type DevTokens } from "./dev-tokens.js";
 
 /**
  * LOCAL MODE ONLY, and all of it in this one folder: the composition root wires it when `FC_MODE=local` and never
@@ -27,22 +27,27 @@ export const everyoneHasEveryRole: IdentifyPerson = async (person) => {
   return { staffId: id, actor: { kind: "staff", id, displayName: person.name ?? "Local user" }, roles: STAFF_ROLES };
 };
 
-/** Refuses outside `FC_MODE=local`: nothing here may ever run against a council's tenant. */
+/**
+ * Refuses outside `FC_MODE=local`: nothing here may ever run against a council's tenant. `shared`: with several
+ * centres, the tokens every centre's API accepts and the people the user switcher lists (else this centre's own).
+ */
 export async function startLocalMode(
   config: Pick<Config, "mode">,
   deps: Pick<AppDeps, "staff" | "clock">,
   logger: Logger,
+  shared?: { readonly tokens: DevTokens; readonly people: DevPeople["staff"] },
 ): Promise<LocalMode> {
   if (config.mode !== "local") throw localModeRefused();
-  const devTokens = await createDevTokens();
+  const devTokens = shared?.tokens ?? (await createDevTokens());
   await seedDemoStaff(deps.staff);
   logger.warn("service.local-mode", {
     note: "LOCAL MODE: development tokens for the tab, every role for anyone in the bot, demo staff. Never expose it.",
   });
-  return { tokens: devTokens.policy, routes: devRoutes(deps, devTokens), identify: everyoneHasEveryRole };
+  const people = { staff: shared?.people ?? deps.staff, clock: deps.clock };
+  return { tokens: devTokens.policy, routes: devRoutes(people, devTokens), identify: everyoneHasEveryRole };
 }
 
-const localModeRefused = (): Error =>
+export const localModeRefused = (): Error =>
   Object.assign(
     new Error(
       "Local mode (development tokens, every role for anyone, demo staff) was asked for outside FC_MODE=local. It never runs in production.",

@@ -44,6 +44,23 @@ export interface FcApi {
   search(query: string): Promise<ApiResponse<C.SearchResponse>>;
 }
 
+/** Across centres: where the signed-in person works, and the county's views (never sent to one centre's API). */
+export interface CountyApi {
+  myCentres(): Promise<ApiResponse<C.MyCentresResponse>>;
+  /** This calendar month to today unless a period is given. */
+  countyCompliance(period?: { from: string; to: string }): Promise<ApiResponse<C.CountyComplianceResponse>>;
+  countyTeam(): Promise<ApiResponse<C.CountyTeamResponse>>;
+}
+
+export function createCountyApi(http: HttpClient): CountyApi {
+  return {
+    myCentres: () => http.get("/api/me/centres"),
+    countyCompliance: (period) =>
+      http.get(`/api/county/compliance${period ? `?from=${id(period.from)}&to=${id(period.to)}` : ""}`),
+    countyTeam: () => http.get("/api/county/team"),
+  };
+}
+
 const page = (continuation?: string) =>
   continuation === undefined ? "" : `?continuation=${encodeURIComponent(continuation)}`;
 const id = encodeURIComponent;

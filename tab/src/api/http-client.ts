@@ -56,3 +56,16 @@ function errorFrom(status: number, json: unknown): ApiError {
     status,
   );
 }
+
+/**
+ * The same client for one centre: every `/api/…` path goes to `/api/centres/<id>/…`, that centre's own API (its
+ * staff list, tables and profile), including the paths the API hands back (a case action's `path`).
+ */
+export function forCentre(http: HttpClient, centreId: string): HttpClient {
+  const at = (path: string) => path.replace(/^\/api\//, `/api/centres/${encodeURIComponent(centreId)}/`);
+  return {
+    get: (path) => http.get(at(path)),
+    getText: (path, accept) => http.getText(at(path), accept),
+    send: (method, path, body, etag) => http.send(method, at(path), body, etag),
+  };
+}

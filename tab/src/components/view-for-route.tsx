@@ -4,6 +4,7 @@ import { AccessibilityView } from "../views/accessibility-view.js";
 import { AgendaView } from "../views/agenda-view.js";
 import { CaseView } from "../views/case-view.js";
 import { ConfigureView } from "../views/configure-view.js";
+import { CountyView } from "../views/county-view.js";
 import { ComplianceView } from "../views/compliance-view.js";
 import { MyCasesView } from "../views/my-cases-view.js";
 import { PreAllocationView } from "../views/pre-allocation-view.js";
@@ -28,6 +29,8 @@ export function ViewForRoute({ route, pageConfig }: { route: Route; pageConfig?:
       return <TeamView />;
     case "compliance":
       return <ComplianceView />;
+    case "county":
+      return <CountyView />;
     case "settings":
       return <SettingsView />;
     case "search":

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, describeProblem } from "../../../../tab/src/api/api-error.js";
-import { createHttpClient } from "../../../../tab/src/api/http-client.js";
+import { createHttpClient, forCentre } from "../../../../tab/src/api/http-client.js";
 
 interface Sent {
   url: string;
@@ -69,5 +69,21 @@ describe("the tab's API client", () => {
 
   it("says the service is out of reach when the network fails", () => {
     expect(describeProblem(new TypeError("Failed to fetch"))).toMatchObject({ code: "TAB.UNREACHABLE" });
+  });
+
+  it("sends every call for one centre to that centre's API, the paths the API hands back too", async () => {
+    const { fetch, sent } = fakeFetch(() => json(200, {}));
+    const http = forCentre(
+      createHttpClient("", async () => "t", fetch),
+      "south",
+    );
+    await http.get("/api/triage?continuation=x");
+    await http.send("POST", "/api/cases/FC-1/actions/visit", {}, 'W/"1"');
+    await http.getText("/api/compliance?format=csv", "text/csv").catch(() => undefined);
+    expect(sent.map((s) => s.url)).toEqual([
+      "/api/centres/south/triage?continuation=x",
+      "/api/centres/south/cases/FC-1/actions/visit",
+      "/api/centres/south/compliance?format=csv",
+    ]);
   });
 });
