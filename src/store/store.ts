@@ -66,6 +66,7 @@ export function storeOver(
     leaseStates: leases,
     sync: new TableRecords(table("Sync")),
     quotas: new TableRecords(table("Sync")),
+    letterPace: new TableRecords(table("Sync"), "letter-pace"),
     threads: new TableRecords(table("Sync")),
     conversations: new TableRecords(table("Conversations")),
     staff: new TableRecords(table("Staff")),
