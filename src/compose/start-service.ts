@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { healthRoutes } from "../api/routes/health-routes.js";
 import type { AppDeps } from "../app/app-deps.js";
+import { pipelineLeases, startPipelineLeases, type MailPipeline } from "../jobs/pipeline-leases.js";
 import { worstReadiness } from "../app/check-readiness.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import type { Clock } from "../ports/clock.js";
@@ -49,8 +50,21 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const county = await countyStoreFromConfig(config);
   const local = config.mode === "local" ? (deps: AppDeps) => startLocalMode(config, deps, logger) : undefined;
   const centres: CentreService[] = [];
+  // Each mailbox's pipeline runs on the one instance holding its lease (src/jobs/pipeline-leases.ts).
+  const byId = new Map<string, MailPipeline>();
+  const pipelines = pipelineLeases({
+    leases: county.leases,
+    clock,
+    logger,
+    holderId: instanceId,
+    centres: config.centres.map((c) => c.id),
+    pipeline: (id) => byId.get(id) as MailPipeline,
+  });
   for (const centre of config.centres) {
-    centres.push(await startCentre(config, centre, { logger, clock, instanceId, ...(local ? { local } : {}) }));
+    const options = { logger, clock, instanceId, pipelines, ...(local ? { local } : {}) };
+    const started = await startCentre(config, centre, options);
+    byId.set(centre.id, started.pipeline);
+    centres.push(started);
   }
   const [first] = centres as [CentreService, ...CentreService[]];
   const telemetry = startTelemetry(
@@ -74,6 +88,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const port = typeof address === "object" && address ? address.port : config.http.port;
 
   for (const centre of centres) centre.start();
+  const leased = await startPipelineLeases(pipelines, logger);
   const demo = config.demo && first.local !== undefined ? startDemoSeeding(first.deps) : undefined;
   logger.info("service.started", {
     mode: config.mode,
@@ -93,6 +108,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     },
     async close() {
       await demo?.stop();
+      await leased.close();
       await Promise.all(centres.map((c) => c.close()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await telemetry.close();

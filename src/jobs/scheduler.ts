@@ -10,6 +10,8 @@ export interface Job {
   readonly everyMs: number;
   /** How long one run may hold the job's lease; a crashed holder's lease lapses after it. Defaults to `everyMs`. */
   readonly leaseMs?: number;
+  /** Part of the mailbox's pipeline: runs only on the instance holding it (src/jobs/pipeline-leases.ts). */
+  readonly mailPipeline?: true;
   run(now: Date): Promise<unknown>;
 }
 

@@ -1,4 +1,4 @@
-import type { Leases } from "../ports/leases.js";
+import type { LeaseBook, Leases } from "../ports/leases.js";
 import type { RecordStore } from "../ports/records.js";
 import { azureEntityTable } from "./azure-entity-table.js";
 import {
@@ -16,7 +16,7 @@ export interface CountyStore {
   /** Records of one kind, each kind in its own partition of the `County` table (tens to thousands of rows). */
   records<T>(kind: string): RecordStore<T>;
   /** Leases over every centre: which instance serves which mailboxes. */
-  readonly leases: Leases;
+  readonly leases: Leases & LeaseBook;
 }
 
 /** `<prefix>County` and `<prefix>CountyLeases`, created if missing (idempotent). */
