@@ -6,8 +6,9 @@ import { notificationRoutes } from "../graph/notification-routes.js";
 import { startGraphSlots } from "../jobs/graph-slots.js";
 import { createInboxPump } from "../jobs/inbox-pump.js";
 import { checkMailboxAtStart } from "../jobs/mail-jobs.js";
-import type { MailPipeline, PipelineLeases } from "../jobs/pipeline-leases.js";
-import { createScheduler, type Job, type Scheduler } from "../jobs/scheduler.js";
+import { clearStoppedHolder, type MailPipeline, type PipelineLeases } from "../jobs/pipeline-leases.js";
+import { createScheduler, jobLeaseName, type Job, type Scheduler } from "../jobs/scheduler.js";
+import { inboxRoundLease } from "../app/sync-inbox.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "../jobs/standard-jobs.js";
 import { isLifecycleEvent, subscriptionKeeper } from "../jobs/subscription-keeper.js";
 import { describeError, type Logger } from "../logging/logger.js";
@@ -84,12 +85,18 @@ export async function startCentre(
   const schedulerOf = (some: Job[]): Scheduler =>
     createScheduler({ jobs: some, leases: deps.leases, clock, logger, holderId: instanceId });
   const scheduler = schedulerOf(jobs.filter((job) => !job.mailPipeline));
+  const pipelineLeaseNames = new Set([
+    inboxRoundLease(centre.mailbox.address),
+    ...jobs.filter((job) => job.mailPipeline).map(jobLeaseName),
+  ]);
+  const isPipelineLease = (name: string) => pipelineLeaseNames.has(name) || name.startsWith("graph-slot");
   // Until this instance holds the mailbox's pipeline (and its Graph slots), it sends one request at a time.
   graph.client.setMaxConcurrent(1);
   let mail: { readonly scheduler: Scheduler; readonly slots: { stop(): Promise<void> } } | undefined;
   const pipeline: MailPipeline = {
     async start() {
       if (mail) return;
+      await clearStoppedHolder(store.leaseBook, deps.leases, instanceId, isPipelineLease);
       // Graph's 4 concurrent requests per mailbox, shared with the other instances before anything is sent.
       const slots = await startGraphSlots({
         leases: deps.leases,

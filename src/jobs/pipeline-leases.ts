@@ -141,3 +141,21 @@ export async function startPipelineLeases(
     },
   };
 }
+
+/**
+ * A mailbox pipeline just taken over: the round, drain and Graph slot leases (`isPipelineLease`) another holder
+ * left in the centre's table are cleared rather than waited out (an inbox round's lasts 5 minutes). The pipeline
+ * lease is the authority: its previous holder lost it, so it is stopped or stalled, and a stalled one's next renewal
+ * of a cleared lease fails and stops it. A lease of this instance's own (`<holderId>` or `<holderId>~…`) is kept.
+ */
+export async function clearStoppedHolder(
+  book: LeaseBook,
+  leases: Leases,
+  holderId: string,
+  isPipelineLease: (name: string) => boolean,
+): Promise<void> {
+  for (const lease of await book.list()) {
+    const own = lease.holderId === holderId || lease.holderId.startsWith(`${holderId}~`);
+    if (!own && isPipelineLease(lease.name)) await leases.release(lease);
+  }
+}

@@ -27,7 +27,8 @@ export interface LocalStack {
   /** The environment the operator CLI needs to reach this stack's store. */
   readonly cliEnv: Record<string, string>;
   sendFixture(name: string, edit?: (raw: string) => string): Promise<void>;
-  sendRaw(raw: string): Promise<void>;
+  /** Over SMTP to the first centre's mailbox, or to `to` (another centre's). */
+  sendRaw(raw: string, to?: string): Promise<void>;
   /** Sent Items, read through the stand-in's Graph API as any Graph client would. */
   sentItems(): Promise<SentItem[]>;
   close(): Promise<void>;
@@ -37,9 +38,14 @@ export interface LocalStack {
 export async function startLocalStack(
   azuriteConnectionString: string,
   tablePrefix: string,
-  options: { readonly demo?: boolean } = {},
+  /** `centres`: that many local centres (FC_LOCAL_CENTRES), the stand-in serving every one's mailbox. */
+  options: { readonly demo?: boolean; readonly centres?: number } = {},
 ): Promise<LocalStack> {
-  const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, mailbox: GROUP_MAILBOX, seed: 7 });
+  const centres = options.centres ?? 1;
+  const mailboxes = loadConfig({ FC_MODE: "local", FC_LOCAL_CENTRES: String(centres) }).centres.map((c) => ({
+    address: c.mailbox.address,
+  }));
+  const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, mailboxes, seed: 7 });
   const port = await freePort();
   const logLines: string[] = [];
   const env = {
@@ -51,12 +57,13 @@ export async function startLocalStack(
     FC_TABLE_PREFIX: tablePrefix,
     // The demo centre's history only where a test asks for it: the others count what they send in themselves.
     FC_DEMO: options.demo === true ? "on" : "off",
+    ...(centres > 1 ? { FC_LOCAL_CENTRES: String(centres) } : {}),
   };
   const config = loadConfig(env);
   const service = await startService(config, { logger: createLogger((line) => logLines.push(line)) });
   const smtp = createTransport({ host: "127.0.0.1", port: standIn.smtpPort, secure: false, ignoreTLS: true });
-  const sendRaw = async (raw: string) => {
-    await smtp.sendMail({ envelope: { from: "sender@example.org", to: [GROUP_MAILBOX] }, raw });
+  const sendRaw = async (raw: string, to = GROUP_MAILBOX) => {
+    await smtp.sendMail({ envelope: { from: "sender@example.org", to: [to] }, raw });
   };
   return {
     standIn,
