@@ -1,4 +1,3 @@
-import { createTransport } from "nodemailer";
 import { freePort, startAzurite } from "../dev/azurite.js";
 import { startRoundRobinProxy } from "../dev/round-robin-proxy.js";
 import { startStandIn, type StandIn } from "../dev/m365/stand-in.js";
@@ -9,6 +8,7 @@ import { AckTracker } from "./support/ack-tracker.js";
 import { summarise, type LatencySummary } from "./support/percentiles.js";
 import { sendAll } from "./support/send-paced.js";
 import { spawnService, type ServiceProcess } from "./support/service-process.js";
+import { pooledSmtp } from "./support/stack.js";
 import { sleep, waitUntil } from "./support/wait.js";
 
 export interface CentresSizes {
@@ -82,15 +82,7 @@ export async function benchCentres(sizes: CentresSizes, log: (line: string) => v
   });
   const services = new Map<string, ServiceProcess>();
   const proxy = await startRoundRobinProxy(() => [...services.values()].map((s) => s.url));
-  const smtp = createTransport({
-    host: "127.0.0.1",
-    port: standIn.smtpPort,
-    secure: false,
-    ignoreTLS: true,
-    pool: true,
-    maxConnections: 4,
-    maxMessages: Infinity,
-  });
+  const smtp = pooledSmtp(standIn.smtpPort);
   try {
     const startedAt = Date.now();
     for (const instance of INSTANCES) {

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
 /** The service as its own process (`src/server.ts`), so that it can really be killed. */
-export function startServiceProcess(env: Record<string, string>, log?: number): ChildProcess {
+export function startServiceProcess(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: log === undefined ? "ignore" : ["ignore", log, log],
+    stdio: "ignore",
   });
 }
 
