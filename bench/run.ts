@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { benchCentres } from "./centres.js";
 import { benchIngest } from "./ingest.js";
 import { benchNudge, type NudgeResult } from "./nudge.js";
 import { benchPanel } from "./panel.js";
@@ -12,7 +13,7 @@ import { benchTabApi } from "./tab-api.js";
 import { benchThrottled } from "./throttled.js";
 
 /**
- * `npm run bench [-- --quick] [-- --only panel,tab-api] [-- --emails N]`: figures anyone can reproduce, against local
+ * `npm run bench [-- --quick] [-- --only panel,tab-api] [-- --emails N] [-- --centres 20]`: figures anyone can reproduce, against local
  * mode with the service as its own process. The default sizes fit the whole run in 15 minutes on a 2-core machine.
  * The results file is rewritten after every phase, so a phase that fails or a run that is stopped keeps what was
  * measured before it.
@@ -25,7 +26,14 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const dir = join(import.meta.dirname, "results");
 const latest = join(dir, "latest.json");
-const file = options.only ? join(dir, "only.json") : options.quick ? join(dir, "quick.json") : latest;
+const centresAlone = options.phases.length === 1 && options.phases[0] === "centres";
+const file = options.only
+  ? join(dir, "only.json")
+  : options.quick
+    ? join(dir, "quick.json")
+    : centresAlone
+      ? join(dir, "centres.json")
+      : latest;
 const started = Date.now();
 const figures: Figures = {};
 const phases: Record<string, { seconds: number; error?: string }> = {};
@@ -56,11 +64,17 @@ function save(complete: boolean): void {
     nudge: figures.nudges?.[0] ? { ...figures.nudges[0], runs: figures.nudges } : null,
     panel: figures.panel ?? null,
     tabApi: figures.tabApi ?? null,
+    // Measured only by `--centres N`: a full run keeps the last such figures rather than dropping them.
+    centres: figures.centres ?? (file === latest ? (readLatest().centres ?? null) : null),
   };
   mkdirSync(dir, { recursive: true });
   writeJson(file, results);
-  if (file !== latest && figures.parse) keepParseFiguresInLatest(figures.parse);
+  if (file !== latest && figures.parse) keepFiguresInLatest("parse", figures.parse);
+  if (file !== latest && figures.centres && !options.quick) keepFiguresInLatest("centres", figures.centres);
 }
+
+const readLatest = (): Record<string, unknown> =>
+  existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as Record<string, unknown>) : {};
 
 /** Written whole then renamed, so a run stopped mid-write never leaves half a file. */
 function writeJson(path: string, value: unknown): void {
@@ -69,18 +83,18 @@ function writeJson(path: string, value: unknown): void {
 }
 
 /**
- * The parse phase reads mail in this process, apart from the service and the other phases, so its figures stand on
- * their own: a run of it alone (`--only parse`) also brings latest.json's `parse` key up to date, with its own date,
- * commit and machine.
+ * The parse phase reads mail in this process, apart from the service and the other phases, and the centres phase
+ * runs its own two instances, so their figures stand on their own: a run of one alone (`--only parse`,
+ * `--centres 20`) also brings latest.json's key up to date, with its own date, commit and machine.
  */
-function keepParseFiguresInLatest(parse: NonNullable<Figures["parse"]>): void {
-  const current = existsSync(latest) ? (JSON.parse(readFileSync(latest, "utf8")) as Record<string, unknown>) : {};
+function keepFiguresInLatest(key: "parse" | "centres", measuredFigures: object): void {
+  const current = readLatest();
   const measured = {
     date: new Date().toISOString(),
     commit: gitCommit(),
     machine: { ...machine(), loadAverageAtStart },
   };
-  writeJson(latest, { ...current, parse: { ...measured, command: options.command, ...parse } });
+  writeJson(latest, { ...current, [key]: { ...measured, command: options.command, ...measuredFigures } });
 }
 
 const RUNNERS: Record<Phase, () => Promise<void>> = {
@@ -105,6 +119,9 @@ const RUNNERS: Record<Phase, () => Promise<void>> = {
   "tab-api": async () => {
     figures.tabApi = await benchTabApi(sizes.tabApi, log);
   },
+  centres: async () => {
+    figures.centres = await benchCentres(sizes.centres, log);
+  },
 };
 
 const loadAverageAtStart = loadavg()[0];
@@ -112,7 +129,7 @@ const loadAverageAtStart = loadavg()[0];
 async function main(): Promise<void> {
   log(`${options.command}; load average at start ${loadAverageAtStart?.toFixed(1)}`);
   let failed = false;
-  for (const phase of PHASES.filter((p) => options.phases.includes(p))) {
+  for (const phase of [...PHASES, "centres" as const].filter((p) => options.phases.includes(p))) {
     const phaseStarted = Date.now();
     try {
       await RUNNERS[phase]();

@@ -14,11 +14,13 @@ export class AckTracker {
   private readonly firstAckAt: number[] = [];
   private watching = true;
 
-  constructor(standIn: StandIn) {
-    standIn.mailbox.onCreated((message) => {
+  /** `address`: one of the stand-in's mailboxes (the first by default). */
+  constructor(standIn: StandIn, address?: string) {
+    const mailbox = address === undefined ? standIn.mailbox : standIn.mailboxFor(address);
+    mailbox.onCreated((message) => {
       if (this.watching && message.folder === "inbox") this.arrivedAt.set(bare(message.internetMessageId), Date.now());
     });
-    standIn.mailbox.onMoved((message) => {
+    mailbox.onMoved((message) => {
       if (!this.watching || message.folder !== "sentitems") return;
       const at = Date.now();
       for (const reference of message.references.map(bare)) {

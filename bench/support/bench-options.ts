@@ -1,8 +1,10 @@
 import type { MailboxLimitSettings } from "../../dev/m365/mailbox-limits.js";
+import type { CentresSizes } from "../centres.js";
 import type { TabApiSizes } from "../tab-api.js";
 
 export const PHASES = ["parse", "ingest", "throttled", "nudge", "panel", "tab-api"] as const;
-export type Phase = (typeof PHASES)[number];
+/** `centres` runs only when asked for (`--centres N`): two instances and N mailboxes, apart from the others. */
+export type Phase = (typeof PHASES)[number] | "centres";
 
 export interface BenchSizes {
   readonly ingest: { throughputEmails: number; latencySeconds: number; latencyRatePerSecond: number };
@@ -10,6 +12,7 @@ export interface BenchSizes {
   readonly nudge: readonly number[];
   readonly panel: { contacts: number; deciders: number };
   readonly tabApi: TabApiSizes;
+  readonly centres: CentresSizes;
 }
 
 export interface BenchOptions {
@@ -28,6 +31,7 @@ const QUICK: BenchSizes = {
   nudge: [10_000, 1_000],
   panel: { contacts: 20, deciders: 10 },
   tabApi: { cases: 1_000, requestsPerView: 10, history: { open: 200, years: 1, practitioners: 12 } },
+  centres: { centres: 4, emailsPerMailbox: 3 },
 };
 
 /** Sized so that every phase together fits in 15 minutes on a 2-core machine. */
@@ -39,6 +43,8 @@ const FULL: BenchSizes = {
   panel: { contacts: 40, deciders: 20 },
   // Three years of a centre's contacts: 800 still open (screening, MAAM, Pre-Allocation List, 30 practitioners' cases).
   tabApi: { cases: 10_000, requestsPerView: 30, history: { open: 800, years: 3, practitioners: 30 } },
+  // Ten a mailbox at once: within the 30 letters a minute Exchange lets each mailbox send.
+  centres: { centres: 20, emailsPerMailbox: 10 },
 };
 
 const valueOf = (args: readonly string[], flag: string): string | undefined => {
@@ -48,7 +54,10 @@ const valueOf = (args: readonly string[], flag: string): string | undefined => {
   return arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[i + 1];
 };
 
-/** Reads `--quick`, `--only a,b` and `--emails N`; anything it cannot use is an error that says what is allowed. */
+/**
+ * Reads `--quick`, `--only a,b`, `--emails N` and `--centres N` (the centres phase alone, N mailboxes); anything it
+ * cannot use is an error that says what is allowed.
+ */
 export function benchOptions(args: readonly string[]): BenchOptions {
   const quick = args.includes("--quick");
   const onlyArg = valueOf(args, "--only");
@@ -59,13 +68,20 @@ export function benchOptions(args: readonly string[]): BenchOptions {
   const emails = emailsArg === undefined ? undefined : Number(emailsArg);
   if (emails !== undefined && !(Number.isInteger(emails) && emails > 0))
     throw new Error(`--emails takes a whole number of emails; not ${emailsArg}`);
+  const centresArg = valueOf(args, "--centres");
+  const centres = centresArg === undefined ? undefined : Number(centresArg);
+  if (centres !== undefined && !(Number.isInteger(centres) && centres >= 2 && centres <= 50))
+    throw new Error(`--centres takes a number of centres from 2 to 50; not ${centresArg}`);
+  if (centres !== undefined && only !== undefined) throw new Error("--centres runs the centres phase alone: no --only");
   const base = quick ? QUICK : FULL;
+  const withEmails = emails === undefined ? base : { ...base, ingest: { ...base.ingest, throughputEmails: emails } };
   const sizes: BenchSizes =
-    emails === undefined ? base : { ...base, ingest: { ...base.ingest, throughputEmails: emails } };
+    centres === undefined ? withEmails : { ...withEmails, centres: { ...withEmails.centres, centres } };
+  const phases: readonly Phase[] = centres !== undefined ? ["centres"] : ((only as Phase[] | undefined) ?? PHASES);
   return {
     quick,
     ...(only ? { only: only as Phase[] } : {}),
-    phases: (only as Phase[] | undefined) ?? PHASES,
+    phases,
     sizes,
     command: ["npm run bench", ...(args.length > 0 ? ["--", ...args] : [])].join(" "),
   };

@@ -1,3 +1,4 @@
+import type { CentresResult } from "../centres.js";
 import type { IngestResult } from "../ingest.js";
 import type { NudgeResult } from "../nudge.js";
 import type { PanelResult } from "../panel.js";
@@ -13,6 +14,7 @@ export interface Figures {
   nudges?: NudgeResult[];
   panel?: PanelResult;
   tabApi?: TabApiResult;
+  centres?: CentresResult;
 }
 
 /** The figures against issue 7's targets, one row each; a phase that did not run prints nothing. */
@@ -21,7 +23,24 @@ export function printFigures(figures: Figures, log: (line: string) => void): voi
     log(`${name.padEnd(34)} ${figure.padEnd(24)} ${target.padEnd(16)} ${met === null ? "—" : met ? "met" : "MISSED"}`);
   log("");
   row("figure", "measured", "target", null);
-  const { parse, ingest, throttled, nudges, panel, tabApi } = figures;
+  const { parse, ingest, throttled, nudges, panel, tabApi, centres } = figures;
+  if (centres) {
+    const { unthrottled, throttled: stormy, graphRequestsPer10Minutes: graph } = centres;
+    row(
+      `centres (${centres.centres}) ack p50/p95 ms`,
+      `${unthrottled.ackLatencyMs?.p50}/${unthrottled.ackLatencyMs?.p95}`,
+      "p95 < 2000",
+      (unthrottled.ackLatencyMs?.p95 ?? Infinity) < 2000,
+    );
+    row("others' ack p95, one throttled", `${stormy.ackLatencyMs?.p95} (×${centres.othersP95Ratio})`, "≈ ×1", null);
+    row("Graph requests/mailbox/10 min max", `${graph.max} (median ${graph.median})`, "< 10000", graph.max < 10_000);
+    row(
+      "peak RSS per instance MB",
+      Object.values(centres.peakRssMb).join(" / "),
+      "< 300",
+      Object.values(centres.peakRssMb).every((mb) => (mb ?? Infinity) < 300),
+    );
+  }
   if (parse) {
     const { hostileCorpus: corpus } = parse;
     row("parse hostile corpus MB/s", `${corpus.mbPerSecond} (${corpus.bodyMegabytes} MB)`, "—", null);

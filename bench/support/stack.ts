@@ -42,6 +42,18 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
+/** The stand-in's SMTP server over a small pool of connections, as a busy mail relay hands mail over. */
+export const pooledSmtp = (port: number) =>
+  createTransport({
+    host: "127.0.0.1",
+    port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 4,
+    maxMessages: Infinity,
+  });
+
 /**
  * Local mode on free ports, as `npm start` wires it, with the service as a separate process:
  * Azurite (in memory) ← counting proxy ← service → stand-in (SMTP in, Graph out).
@@ -71,15 +83,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
     FC_MAILBOX: BENCH_MAILBOX,
     ...options.serviceEnv,
   };
-  const smtp = createTransport({
-    host: "127.0.0.1",
-    port: standIn.smtpPort,
-    secure: false,
-    ignoreTLS: true,
-    pool: true,
-    maxConnections: 4,
-    maxMessages: Infinity,
-  });
+  const smtp = pooledSmtp(standIn.smtpPort);
   let current: ServiceProcess | undefined;
   const stopService = async (signal: NodeJS.Signals = "SIGTERM") => {
     await current?.kill(signal);

@@ -1,4 +1,5 @@
 import type { Calendar } from "../domain/calendar/calendar.js";
+import type { LetterPaceLimits } from "../domain/mail/letter-pace.js";
 import type { MailContext } from "../domain/mail/mail-context.js";
 import type { Profile } from "../domain/rules/profile-schema.js";
 import type { Logger } from "../logging/logger.js";
@@ -12,6 +13,8 @@ export interface Centre {
   readonly name: string;
   readonly mailbox: string;
   readonly maxAcksPerSenderPerDay: number;
+  /** Exchange's sending limits for the mailbox (30 a minute, 10,000 recipients a day) when not given. */
+  readonly letterPace?: LetterPaceLimits;
   /**
    * How long a letter handed to Exchange may be on its way before the outbox acts again: sends the draft once more
    * if it is still a draft, or asks a person if it is nowhere. Sent Items is eventually consistent: until then,

@@ -7,6 +7,7 @@ import type { AppDeps } from "./app-deps.js";
 import { changeCase } from "./change-case.js";
 import { composeLetter, type ComposedLetter, type LetterPayload } from "./compose-letter.js";
 import { letterUnconfirmed } from "./errors.js";
+import { takeLetterAllowance } from "./letter-allowance.js";
 
 export interface OutboxRound {
   readonly sent: number;
@@ -36,11 +37,16 @@ const CLAIMED = "";
  */
 export async function deliverOutbox(deps: AppDeps, limit = 20, concurrency = 1): Promise<OutboxRound> {
   const round = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false };
-  const queue = await deps.outbox.listPending(limit, "email");
+  // Acknowledgements first: when the mailbox's pace is short, rule 1.2's letters take what there is.
+  const queue = byAcknowledgementsFirst(await deps.outbox.listPending(limit, "email"));
+  let paced = false;
   const worker = async () => {
-    for (let item = queue.shift(); item !== undefined && !round.throttled; item = queue.shift()) {
+    for (let item = queue.shift(); item !== undefined && !round.throttled && !paced; item = queue.shift()) {
       try {
-        round[await deliverOne(deps, item)]++;
+        const outcome = await deliverOne(deps, item);
+        // Past the pace, what is behind it waits too (acknowledgements came first): the next round asks again.
+        if (outcome === "paced") paced = true;
+        round[outcome === "paced" ? "waiting" : outcome]++;
       } catch (error) {
         if (isMailboxBusy(error)) {
           round.throttled = true;
@@ -61,7 +67,17 @@ export async function deliverOutbox(deps: AppDeps, limit = 20, concurrency = 1):
   return round;
 }
 
-type Outcome = "sent" | "held" | "waiting";
+/** `paced`: the mailbox has sent all it may for now; the letter waits, pending, for the pace to allow it. */
+type Outcome = "sent" | "held" | "waiting" | "paced";
+
+const isAcknowledgement = (item: OutboxItem): boolean => item.purpose === "acknowledgement";
+
+const byAcknowledgementsFirst = (items: OutboxItem[]): OutboxItem[] =>
+  [...items].sort((a, b) => Number(isAcknowledgement(b)) - Number(isAcknowledgement(a)));
+
+/** Takes a send from the mailbox's pace (src/app/letter-allowance.ts); false when the letter must wait. */
+const mayGo = async (deps: AppDeps, item: OutboxItem): Promise<boolean> =>
+  (await takeLetterAllowance(deps, { recipients: 1, acknowledgement: isAcknowledgement(item) })) === true;
 
 const deliverOne = (deps: AppDeps, item: OutboxItem): Promise<Outcome> =>
   item.state === "drafted" ? finishStopped(deps, item) : sendPending(deps, item);
@@ -76,6 +92,7 @@ async function sendPending(deps: AppDeps, item: OutboxItem): Promise<Outcome> {
   }
   const composed = await composeOrHold(deps, item);
   if (composed === "held") return "held";
+  if (!(await mayGo(deps, item))) return "paced";
   const claimed = await outbox.transition(item, { to: "drafted", draftId: CLAIMED }, clock.now());
   return draftAndSend(deps, claimed, composed, triedBefore);
 }
@@ -151,6 +168,7 @@ async function finishStopped(deps: AppDeps, item: OutboxItem): Promise<Outcome> 
   if (draftId === CLAIMED) {
     const composed = await composeOrHold(deps, item);
     if (composed === "held") return "held";
+    if (!(await mayGo(deps, item))) return "paced";
     const retaken = await outbox.transition(item, { to: "drafted", draftId: CLAIMED }, clock.now());
     return draftAndSend(deps, retaken, composed, true);
   }
@@ -158,6 +176,7 @@ async function finishStopped(deps: AppDeps, item: OutboxItem): Promise<Outcome> 
   if (status === "sent") return recordSent(deps, item, draftId);
   if (age < deps.centre.letterInTransitMinutes * 60_000) return "waiting";
   if (status !== "draft") throw letterUnconfirmed(item.key);
+  if (!(await mayGo(deps, item))) return "paced";
   const retaken = await outbox.transition(item, { to: "drafted", draftId }, clock.now());
   deps.logger.warn("outbox.resent-unsent-draft", { caseId: item.caseId, purpose: item.purpose });
   await mailbox.sendDraft(draftId);

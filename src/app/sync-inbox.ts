@@ -25,6 +25,8 @@ export type InboxSyncResult =
     };
 
 const LEASE_MS = 5 * 60_000;
+/** One mailbox's inbox round at a time, whichever instance (or the notified and safety-net rounds of one) runs it. */
+export const inboxRoundLease = (mailbox: string): string => `inbox-sync~${mailbox}`;
 /** A message that fails this many rounds running is a poison message: quarantined, never retried again. */
 export const POISON_ATTEMPTS = 3;
 
@@ -38,7 +40,7 @@ export const POISON_ATTEMPTS = 3;
  * quarantined and the duty worker told, so the delta moves on.
  */
 export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxSyncResult> {
-  const name = `inbox-sync~${deps.centre.mailbox}`;
+  const name = inboxRoundLease(deps.centre.mailbox);
   const acquired = await deps.leases.acquire(name, holderId, LEASE_MS, deps.clock.now());
   if (!acquired.acquired) return { ran: false, heldBy: acquired.heldBy };
   let lease = acquired.lease;

@@ -51,6 +51,7 @@ export async function appDepsFromConfig(
       mailbox: served.mailbox.address,
       maxAcksPerSenderPerDay: served.mailbox.maxAcksPerSenderPerDay,
       letterInTransitMinutes: served.mailbox.letterInTransitMinutes,
+      letterPace: served.mailbox.letterPace,
       acknowledgeWithinHours: served.mailbox.acknowledgeWithinHours,
       ...(served.mailbox.intakeFrom === undefined ? {} : { intakeFrom: served.mailbox.intakeFrom }),
     },

@@ -8,10 +8,12 @@ import { notificationRoutes } from "../graph/notification-routes.js";
 import { startGraphSlots } from "../jobs/graph-slots.js";
 import { createInboxPump } from "../jobs/inbox-pump.js";
 import { checkMailboxAtStart } from "../jobs/mail-jobs.js";
-import { createScheduler, type Scheduler } from "../jobs/scheduler.js";
+import { clearStoppedHolder, type MailPipeline, type PipelineLeases } from "../jobs/pipeline-leases.js";
+import { createScheduler, jobLeaseName, type Job, type Scheduler } from "../jobs/scheduler.js";
+import { inboxRoundLease } from "../app/sync-inbox.js";
 import { DEFAULT_JOB_SETTINGS, standardJobs } from "../jobs/standard-jobs.js";
-import { subscriptionKeeper } from "../jobs/subscription-keeper.js";
-import type { Logger } from "../logging/logger.js";
+import { isLifecycleEvent, subscriptionKeeper } from "../jobs/subscription-keeper.js";
+import { describeError, type Logger } from "../logging/logger.js";
 import type { Centres } from "../ports/centres.js";
 import type { Clock } from "../ports/clock.js";
 import { MailboxNotReadableError } from "../ports/mailbox.js";
@@ -28,6 +30,8 @@ export interface CentreServiceOptions {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly instanceId: string;
+  /** Which instance runs each mailbox's pipeline; a notification for one held elsewhere is left for its holder. */
+  readonly pipelines: Pick<PipelineLeases, "holds" | "leaveNotification">;
   /** Local mode's development tokens, user switcher and anyone-may-do-anything identity. */
   readonly local?: (deps: AppDeps) => Promise<LocalMode>;
   /** The county's staff list: its county managers read this centre's compliance and team views. */
@@ -50,10 +54,12 @@ export interface CentreService {
   /** Who a Teams user is here (its Staff table; in local mode, anyone). */
   readonly identify: IdentifyPerson;
   readonly local?: LocalMode;
+  /** Its mailbox's pipeline, started and stopped by the instance's pipeline leases. */
+  readonly pipeline: MailPipeline;
   readiness(): Promise<Readiness>;
-  /** Starts its jobs and its first inbox round. */
+  /** Starts its jobs other than the mailbox's (agendas, nudges, Teams, nightly), each under its own lease. */
   start(): void;
-  /** Runs an inbox round now and waits for it (and the letters after it). */
+  /** Runs an inbox round now, on whichever instance (rounds are leased), and waits for it and the letters after it. */
   syncNow(): Promise<void>;
   close(): Promise<void>;
 }
@@ -77,35 +83,71 @@ export async function startCentre(
   });
   const local = options.local === undefined ? undefined : await options.local(deps);
 
-  // Graph's 4 concurrent requests per mailbox, shared with the other instances before anything is sent.
-  const slots = await startGraphSlots({
-    leases: deps.leases,
-    clock,
-    logger,
-    mailbox: centre.mailbox.address,
-    holderId: instanceId,
-    setCapacity: (requests) => graph.client.setMaxConcurrent(requests),
-  });
   const pump = createInboxPump(deps, instanceId);
   const keeper = subscriptionKeeper(deps, graph.subscriptions, subscriptionSettings(config, centre), clock, pump.inbox);
   const county = options.botCentres && { centreId: centre.id, centres: options.botCentres };
   const bot = botFromConfig(config, deps, local, county);
-  const scheduler: Scheduler = createScheduler({
-    jobs: standardJobs(deps, {
-      ...DEFAULT_JOB_SETTINGS,
-      holderId: instanceId,
-      agendaAt: centre.practice.agendaAt,
-      deltaSafetyNetMinutes: config.graph.deltaSafetyNetMinutes,
-      teams: { notifier: bot.notifier, renderCard: bot.renderCard },
-      mail: { keeper },
-      sweepJunkMail: centre.mailbox.junkMail === "sweep",
-      repair: { at: centre.practice.repairAt },
-    }),
-    leases: deps.leases,
-    clock,
-    logger,
+  const jobs = standardJobs(deps, {
+    ...DEFAULT_JOB_SETTINGS,
     holderId: instanceId,
+    agendaAt: centre.practice.agendaAt,
+    deltaSafetyNetMinutes: config.graph.deltaSafetyNetMinutes,
+    teams: { notifier: bot.notifier, renderCard: bot.renderCard },
+    mail: { keeper },
+    sweepJunkMail: centre.mailbox.junkMail === "sweep",
+    repair: { at: centre.practice.repairAt },
   });
+  const schedulerOf = (some: Job[]): Scheduler =>
+    createScheduler({ jobs: some, leases: deps.leases, clock, logger, holderId: instanceId });
+  const scheduler = schedulerOf(jobs.filter((job) => !job.mailPipeline));
+  const pipelineLeaseNames = new Set([
+    inboxRoundLease(centre.mailbox.address),
+    ...jobs.filter((job) => job.mailPipeline).map(jobLeaseName),
+  ]);
+  const isPipelineLease = (name: string) => pipelineLeaseNames.has(name) || name.startsWith("graph-slot");
+  // Until this instance holds the mailbox's pipeline (and its Graph slots), it sends one request at a time.
+  graph.client.setMaxConcurrent(1);
+  let mail: { readonly scheduler: Scheduler; readonly slots: { stop(): Promise<void> } } | undefined;
+  const pipeline: MailPipeline = {
+    async start() {
+      if (mail) return;
+      await clearStoppedHolder(store.leaseBook, deps.leases, instanceId, isPipelineLease);
+      // Graph's 4 concurrent requests per mailbox, shared with the other instances before anything is sent.
+      const slots = await startGraphSlots({
+        leases: deps.leases,
+        clock,
+        logger,
+        mailbox: centre.mailbox.address,
+        holderId: instanceId,
+        setCapacity: (requests) => graph.client.setMaxConcurrent(requests),
+      });
+      mail = { scheduler: schedulerOf(jobs.filter((job) => job.mailPipeline)), slots };
+      mail.scheduler.start(); // its first round creates or renews the subscription
+      pump.inbox.request();
+    },
+    async stop() {
+      const running = mail;
+      mail = undefined;
+      pump.stop();
+      if (running === undefined) return;
+      await running.scheduler.stop();
+      await pump.inbox.idle();
+      await pump.letters.idle();
+      await running.slots.stop();
+      graph.client.setMaxConcurrent(1);
+    },
+    notified(kind) {
+      if (kind === "changed") pump.notified();
+      else if (isLifecycleEvent(kind)) void keeper.onLifecycle(kind);
+    },
+  };
+  /** Held here: handled now. Held elsewhere (or by no one for a moment): left for the holder's next tick. */
+  const received = (kind: string, here: () => void) => {
+    if (options.pipelines.holds(centre.id)) return here();
+    options.pipelines
+      .leaveNotification(centre.id, kind)
+      .catch((error: unknown) => logger.error("graph.notification.not-left", describeError(error)));
+  };
   return {
     centre,
     deps,
@@ -114,19 +156,19 @@ export async function startCentre(
     notifications: notificationRoutes({
       clientState: config.graph.notificationClientState,
       logger,
-      onMailChanged: () => pump.notified(),
-      onLifecycle: (event, subscriptionId) => void keeper.onLifecycle(event, subscriptionId),
+      onMailChanged: () => received("changed", () => pump.notified()),
+      onLifecycle: (event, subscriptionId) => received(event, () => void keeper.onLifecycle(event, subscriptionId)),
       centre: centre.id,
       first: centre === config.centres[0],
     }),
     bot,
     identify: identifyIn(deps, local),
     ...(local === undefined ? {} : { local }),
+    pipeline,
     readiness: () =>
       checkReadiness({ sync: store.sync, leaseStates: store.leaseStates, mailbox: graph.mailbox, clock }),
     start() {
-      scheduler.start(); // its first round creates or renews the subscription
-      pump.inbox.request();
+      scheduler.start();
     },
     async syncNow() {
       pump.inbox.request();
@@ -134,11 +176,10 @@ export async function startCentre(
       await pump.letters.idle();
     },
     async close() {
-      pump.stop();
+      await pipeline.stop();
       await scheduler.stop();
       await pump.inbox.idle();
       await pump.letters.idle();
-      await slots.stop();
     },
   };
 }

@@ -88,6 +88,9 @@ export const schema = z
     FC_BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
     FC_MAX_ACKS_PER_SENDER_PER_DAY: intFrom(1, 1000).default(3),
     FC_LETTER_IN_TRANSIT_MINUTES: intFrom(2, 24 * 60).default(15),
+    /** Exchange's sending limits per mailbox (lower them to leave room for people sending from the mailbox too). */
+    FC_LETTERS_PER_MINUTE: intFrom(1, 1000).default(30),
+    FC_RECIPIENTS_PER_DAY: intFrom(1, 1_000_000).default(10_000),
     FC_ACK_MAX_AGE_HOURS: intFrom(1, 24 * 365).default(96),
     FC_INTAKE_FROM: z.iso.datetime({ offset: true }).optional(),
     FC_JUNK_MAIL: z.enum(["sweep", "leave"]).default("sweep"),

@@ -68,6 +68,8 @@ export interface MailboxConfig {
   readonly maxAcksPerSenderPerDay: number;
   /** How long a letter handed to Exchange may take to show as sent before it is sent again or a person asked. */
   readonly letterInTransitMinutes: number;
+  /** Letters the mailbox sends at most per minute and recipients per day, whichever instance sends them. */
+  readonly letterPace: { readonly perMinute: number; readonly recipientsPerDay: number };
   /** Mail received longer ago than this when it is logged is not acknowledged. */
   readonly acknowledgeWithinHours: number;
   /** Go-live (UTC ISO-8601): no mail received before it is read; unset, the first inbox round's start. */
@@ -196,6 +198,7 @@ function mailboxOf(c: Settings, centre: Pick<MailboxConfig, "address" | "centreN
     earlyHelpDesk: c.FC_EARLY_HELP_DESK,
     maxAcksPerSenderPerDay: c.FC_MAX_ACKS_PER_SENDER_PER_DAY,
     letterInTransitMinutes: c.FC_LETTER_IN_TRANSIT_MINUTES,
+    letterPace: { perMinute: c.FC_LETTERS_PER_MINUTE, recipientsPerDay: c.FC_RECIPIENTS_PER_DAY },
     acknowledgeWithinHours: c.FC_ACK_MAX_AGE_HOURS,
     ...(c.FC_INTAKE_FROM === undefined ? {} : { intakeFrom: new Date(c.FC_INTAKE_FROM).toISOString() }),
     junkMail: c.FC_JUNK_MAIL,

@@ -4,6 +4,7 @@ import { routeToCentres } from "../../bot/centres/centre-router.js";
 import { countyRoutes } from "../api/routes/county-routes.js";
 import { healthRoutes } from "../api/routes/health-routes.js";
 import type { AppDeps } from "../app/app-deps.js";
+import { pipelineLeases, startPipelineLeases, type MailPipeline } from "../jobs/pipeline-leases.js";
 import { worstReadiness } from "../app/check-readiness.js";
 import { createLogger, type Logger } from "../logging/logger.js";
 import type { TransferRecord } from "../ports/centres.js";
@@ -66,12 +67,23 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const routed = new Map<string, RoutedCentre>();
   const all = config.centres.map((c) => ({ id: c.id, name: c.mailbox.centreName }));
   const botCentres = config.centres.length > 1 ? countyBotCentres(all, routed, county, clock) : undefined;
+  // Each mailbox's pipeline runs on the one instance holding its lease (src/jobs/pipeline-leases.ts).
+  const byId = new Map<string, MailPipeline>();
+  const pipelines = pipelineLeases({
+    leases: county.leases,
+    clock,
+    logger,
+    holderId: instanceId,
+    centres: config.centres.map((c) => c.id),
+    pipeline: (id) => byId.get(id) as MailPipeline,
+  });
   for (const centre of config.centres) {
     const others = centresPort(centre, config.centres, running, ledger);
     const options = {
       logger,
       clock,
       instanceId,
+      pipelines,
       countyStaff,
       ...(local ? { local } : {}),
       ...(others ? { centres: others } : {}),
@@ -80,6 +92,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     const started = await startCentre(config, centre, options);
     running.set(centre.id, started.deps);
     routed.set(centre.id, { identify: started.identify, app: started.deps });
+    byId.set(centre.id, started.pipeline);
     centres.push(started);
   }
   const [first] = centres as [CentreService, ...CentreService[]];
@@ -115,6 +128,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const port = typeof address === "object" && address ? address.port : config.http.port;
 
   for (const centre of centres) centre.start();
+  const leased = await startPipelineLeases(pipelines, logger);
   const demo = config.demo && first.local !== undefined ? startDemoSeeding(first.deps) : undefined;
   logger.info("service.started", {
     mode: config.mode,
@@ -134,6 +148,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     },
     async close() {
       await demo?.stop();
+      await leased.close();
       await Promise.all(centres.map((c) => c.close()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await telemetry.close();

@@ -10,6 +10,8 @@ export interface Job {
   readonly everyMs: number;
   /** How long one run may hold the job's lease; a crashed holder's lease lapses after it. Defaults to `everyMs`. */
   readonly leaseMs?: number;
+  /** Part of the mailbox's pipeline: runs only on the instance holding it (src/jobs/pipeline-leases.ts). */
+  readonly mailPipeline?: true;
   run(now: Date): Promise<unknown>;
 }
 
@@ -42,7 +44,7 @@ export interface Scheduler {
   runOnce(name: string): Promise<boolean>;
 }
 
-const leaseName = (job: Job): string => `job~${job.name}`;
+export const jobLeaseName = (job: Pick<Job, "name">): string => `job~${job.name}`;
 
 /**
  * Runs each job every `everyMs`, each run under a lease so that of several instances only one runs a job at a
@@ -74,7 +76,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const renewed = mine === undefined ? undefined : await leases.renew(mine, ttlMs, clock.now());
     if (renewed?.acquired) return renewed.lease;
     if (renewed !== undefined && renewed.heldBy !== "") return undefined;
-    const taken = await leases.acquire(leaseName(job), holderId, ttlMs, clock.now());
+    const taken = await leases.acquire(jobLeaseName(job), holderId, ttlMs, clock.now());
     return taken.acquired ? taken.lease : undefined;
   }
 

@@ -52,11 +52,13 @@ export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
     },
     {
       name: "inbox-safety-net",
+      mailPipeline: true,
       everyMs: settings.deltaSafetyNetMinutes * MINUTE_MS,
       run: () => inboxSafetyNet(deps, settings.holderId),
     },
     {
       name: "email-outbox",
+      mailPipeline: true,
       everyMs: settings.outboxEverySeconds * 1000,
       // A drain may run through a backlog for DRAIN_FOR_MS: its lease outlives that, so no second drain joins in.
       leaseMs: DRAIN_FOR_MS + MINUTE_MS,
@@ -67,6 +69,7 @@ export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
   if (settings.sweepJunkMail) {
     jobs.push({
       name: "junk-sweep",
+      mailPipeline: true,
       everyMs: settings.deltaSafetyNetMinutes * MINUTE_MS,
       run: () => sweepJunkMail(deps),
     });
@@ -99,6 +102,7 @@ export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
   if (mail !== undefined) {
     jobs.push({
       name: "subscription",
+      mailPipeline: true,
       everyMs: settings.subscriptionEveryMinutes * MINUTE_MS,
       run: () => mail.keeper.ensure(),
     });

@@ -7,7 +7,11 @@ import { SUBSCRIPTION_KEY } from "../app/mail-keys.js";
 import { renewSubscription } from "./mail-jobs.js";
 import { systemTimer, type Timer } from "./scheduler.js";
 
-export type LifecycleEvent = "subscriptionRemoved" | "missed" | "reauthorizationRequired";
+const LIFECYCLE_EVENTS = ["subscriptionRemoved", "missed", "reauthorizationRequired"] as const;
+export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
+
+export const isLifecycleEvent = (value: string): value is LifecycleEvent =>
+  (LIFECYCLE_EVENTS as readonly string[]).includes(value);
 
 /** An answer to Graph that failed (the store or Graph briefly away) is tried again after each of these. */
 const RETRY_AFTER_MS = [5_000, 15_000, 45_000];

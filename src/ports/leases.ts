@@ -15,3 +15,8 @@ export interface Leases {
   renew(lease: Lease, ttlMs: number, now: Date): Promise<LeaseResult>;
   release(lease: Lease): Promise<void>;
 }
+
+/** Every lease the store holds now, lapsed or not (a released lease has no row): a short list, read whole. */
+export interface LeaseBook {
+  list(): Promise<readonly Lease[]>;
+}

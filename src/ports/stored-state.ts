@@ -1,6 +1,7 @@
 import type { AuditLog } from "./audit.js";
 import type { CaseRepository } from "./cases.js";
 import type { ComplianceIndex, DeadlineIndex, Worklists } from "./indexes.js";
+import type { LetterPaceWindow } from "../domain/mail/letter-pace.js";
 import type { Leases } from "./leases.js";
 import type { MessageLedger } from "./message-ledger.js";
 import type { Outbox } from "./outbox.js";
@@ -25,6 +26,8 @@ export interface StoredState {
   readonly outbox: Outbox;
   readonly leases: Leases;
   readonly sync: RecordStore<SyncState>;
+  /** The mailbox's letters of the last minute and recipients of the last day, shared by every instance. */
+  readonly letterPace: RecordStore<LetterPaceWindow>;
   /** Counters such as acknowledgements per sender per day. */
   readonly quotas: RecordStore<QuotaCounter>;
   /** Which case a mail conversation belongs to (so a reply without our reference still finds its case). */

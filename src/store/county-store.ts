@@ -1,5 +1,5 @@
 import type { AuditLog } from "../ports/audit.js";
-import type { Leases } from "../ports/leases.js";
+import type { LeaseBook, Leases } from "../ports/leases.js";
 import type { RecordStore } from "../ports/records.js";
 import { azureAppendBlobs, ensureAuditContainer } from "./azure-append-blobs.js";
 import { azureEntityTable } from "./azure-entity-table.js";
@@ -21,7 +21,7 @@ export interface CountyStore {
   /** Records of one kind, each kind in its own partition of the `County` table (tens to thousands of rows). */
   records<T>(kind: string): RecordStore<T>;
   /** Leases over every centre: which instance serves which mailboxes. */
-  readonly leases: Leases;
+  readonly leases: Leases & LeaseBook;
   /** What was done to the county's own records (its staff list), in `county/` of the deployment's audit container. */
   readonly audit: AuditLog;
 }

@@ -1,4 +1,5 @@
 import type { LeaseStates } from "../ports/health.js";
+import type { LeaseBook } from "../ports/leases.js";
 import type { StoredState } from "../ports/stored-state.js";
 import type { EntityTable } from "./entity-table.js";
 import type { AppendBlobs } from "./append-blobs.js";
@@ -38,6 +39,8 @@ export interface AuditFolders {
 export interface Store extends StoredState {
   /** The same leases as readiness sees them: held, available or stuck, without names or holders. */
   readonly leaseStates: LeaseStates;
+  /** The same leases by name and holder: a mailbox pipeline taken over clears what a stopped holder left. */
+  readonly leaseBook: LeaseBook;
   readonly metrics: TableMetrics;
 }
 
@@ -64,8 +67,10 @@ export function storeOver(
     outbox: new TableOutbox(table("Outbox")),
     leases,
     leaseStates: leases,
+    leaseBook: leases,
     sync: new TableRecords(table("Sync")),
     quotas: new TableRecords(table("Sync")),
+    letterPace: new TableRecords(table("Sync"), "letter-pace"),
     threads: new TableRecords(table("Sync")),
     conversations: new TableRecords(table("Conversations")),
     staff: new TableRecords(table("Staff")),

@@ -1,8 +1,8 @@
 import type { LeaseState, LeaseStates } from "../ports/health.js";
-import type { Lease, LeaseResult, Leases } from "../ports/leases.js";
+import type { Lease, LeaseBook, LeaseResult, Leases } from "../ports/leases.js";
 import { type EntityTable, type StoredEntity, scan, stringOf } from "./entity-table.js";
 import { AlreadyExistsError, ConcurrencyError, NotFoundError } from "../ports/errors.js";
-import { encodeKey, isoInstant } from "./keys.js";
+import { decodeKey, encodeKey, isoInstant } from "./keys.js";
 
 const ROW = "lease";
 
@@ -13,7 +13,7 @@ const heldBy = (row: StoredEntity): LeaseResult => ({
 });
 
 /** Azure `Leases` table: one row per job, taken over only when it has expired; every write ETag-guarded. */
-export class TableLeases implements Leases, LeaseStates {
+export class TableLeases implements Leases, LeaseStates, LeaseBook {
   constructor(private readonly table: EntityTable) {}
 
   async acquire(name: string, holderId: string, ttlMs: number, now: Date): Promise<LeaseResult> {
@@ -64,6 +64,20 @@ export class TableLeases implements Leases, LeaseStates {
       // Someone else already holds it: releasing is then nothing to do.
       if (!(error instanceof ConcurrencyError)) throw error;
     }
+  }
+
+  /** The county's leases (instances, mailbox pipelines): tens of rows, one scan. */
+  async list(): Promise<readonly Lease[]> {
+    const leases: Lease[] = [];
+    for await (const row of scan(this.table, { rowKey: ROW })) {
+      leases.push({
+        name: decodeKey(row.partitionKey),
+        holderId: stringOf(row, "holderId") ?? "",
+        expiresAt: stringOf(row, "expiresAt") ?? "",
+        etag: row.etag,
+      });
+    }
+    return leases;
   }
 
   /** One row per job and per mailbox round: a short scan of the whole table. */

@@ -257,7 +257,11 @@ export class TableOutbox implements Outbox {
         const indexed = stringOf(row, "channel");
         if (channel !== undefined && indexed !== undefined && indexed !== channel) continue;
         const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
-        const current = item !== undefined && awaitsSending(item.state) && pendingRow(item).rowKey === row.rowKey;
+        // No item yet: an enqueue writes the index rows before the items, and a sender listing between the two must
+        // not take the row away, or the item would never be listed (a letter lost). A crash between the writes is
+        // mended when the intake, run again, enqueues the same key.
+        if (item === undefined) continue;
+        const current = awaitsSending(item.state) && pendingRow(item).rowKey === row.rowKey;
         if (current && channel !== undefined && item.channel !== channel) continue;
         if (current) found.push(item);
         else await this.table.delete(row.partitionKey, row.rowKey);

@@ -13,6 +13,7 @@ import { newGraphMetrics, type GraphMetrics } from "../../src/graph/request-poli
 import { createLogger } from "../../src/logging/logger.js";
 import { loadProfile } from "../../src/policy/profiles/index.js";
 import type { Clock } from "../../src/ports/clock.js";
+import type { LetterPaceLimits } from "../../src/domain/mail/letter-pace.js";
 import type { Mailbox } from "../../src/ports/mailbox.js";
 import { createTableStore } from "../../src/store/create-table-store.js";
 import type { TableName } from "../../src/store/store.js";
@@ -80,6 +81,8 @@ export interface HarnessOptions {
   readonly maxAcksPerSenderPerDay?: number;
   readonly letterInTransitMinutes?: number;
   readonly acknowledgeWithinHours?: number;
+  /** The mailbox's sending limits (Exchange's, 30 a minute and 10,000 recipients a day, unless given). */
+  readonly letterPace?: LetterPaceLimits;
   /** Go-live; a day before `now` unless given (`undefined`: the first inbox round's start, as in production). */
   readonly intakeFrom?: string | undefined;
   readonly graph?: Partial<GraphClientOptions>;
@@ -138,6 +141,7 @@ export async function startAppHarness(options: HarnessOptions = {}): Promise<App
     maxAcksPerSenderPerDay: options.maxAcksPerSenderPerDay ?? 10,
     letterInTransitMinutes: options.letterInTransitMinutes ?? 15,
     acknowledgeWithinHours: options.acknowledgeWithinHours ?? 96,
+    ...(options.letterPace === undefined ? {} : { letterPace: options.letterPace }),
     ...goLive(options, clock.now()),
   };
   const deps: AppDeps = {

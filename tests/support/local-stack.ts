@@ -29,7 +29,8 @@ export interface LocalStack {
   /** The environment the operator CLI needs to reach this stack's store. */
   readonly cliEnv: Record<string, string>;
   sendFixture(name: string, edit?: (raw: string) => string): Promise<void>;
-  sendRaw(raw: string): Promise<void>;
+  /** Over SMTP to the first centre's mailbox, or to `to` (another centre's). */
+  sendRaw(raw: string, to?: string): Promise<void>;
   /** Sent Items (the first centre's, or `mailbox`'s), read through the stand-in's Graph API as any Graph client would. */
   sentItems(mailbox?: string): Promise<SentItem[]>;
   close(): Promise<void>;
@@ -66,8 +67,8 @@ export async function startLocalStack(
   const config = loadConfig(env);
   const service = await startService(config, { logger: createLogger((line) => logLines.push(line)) });
   const smtp = createTransport({ host: "127.0.0.1", port: standIn.smtpPort, secure: false, ignoreTLS: true });
-  const sendRaw = async (raw: string) => {
-    await smtp.sendMail({ envelope: { from: "sender@example.org", to: [GROUP_MAILBOX] }, raw });
+  const sendRaw = async (raw: string, to = GROUP_MAILBOX) => {
+    await smtp.sendMail({ envelope: { from: "sender@example.org", to: [to] }, raw });
   };
   return {
     standIn,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createTransport } from "nodemailer";
@@ -6,19 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../../dev/azurite.js";
 import { startStandIn, type StandIn } from "../../../dev/m365/stand-in.js";
 import { eventually, FIXTURES, GROUP_MAILBOX } from "../../support/local-stack.js";
-
-/** The service as its own process (`src/server.ts`), so that it can really be killed. */
-function startServiceProcess(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    env: { PATH: process.env.PATH ?? "", ...env },
-    stdio: "ignore",
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
-  );
+import { exited, startServiceProcess } from "../../support/service-process.js";
 
 describe("rule 1.2 acknowledgement across a crash", () => {
   let standIn: StandIn;

@@ -140,6 +140,23 @@ export function heldOutboxContract(fresh: MakeHarness): void {
       expect((await store.outbox.listHeld("teams", "duty", 10)).map((i) => i.key)).toEqual(["a"]);
     });
 
+    it("keeps a pending index row whose item is not written yet (an enqueue writes the index first): listed once it lands", async () => {
+      const { store, raw } = await fresh();
+      const createdAt = "2026-12-01T09:00:00.000Z";
+      await raw("Outbox").upsert({
+        partitionKey: "~pending",
+        rowKey: `${createdAt}~%7Enotices~a`,
+        caseId: "~notices",
+        key: "a",
+        channel: "teams",
+      });
+
+      expect(await store.outbox.listPending(10)).toEqual([]);
+      expect((await raw("Outbox").page({ partitionKey: "~pending" })).items).toHaveLength(1);
+      await store.outbox.enqueue(teamsNotice("a", "duty"), at(createdAt));
+      expect((await store.outbox.listPending(10)).map((item) => item.key)).toEqual(["a"]);
+    });
+
     it("drops an index row whose item moved on without it (a crash between the writes)", async () => {
       const { store, raw } = await fresh();
       const { item } = await store.outbox.enqueue(teamsNotice("a", "duty"), at("2026-12-01T09:00:00Z"));

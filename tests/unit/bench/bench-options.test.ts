@@ -28,4 +28,12 @@ describe("npm run bench options", () => {
     expect(options.command).toBe("npm run bench -- --quick --emails 10000");
     expect(() => benchOptions(["--emails", "many"])).toThrow(/whole number/);
   });
+
+  it("--centres N runs the centres phase alone, with N mailboxes; a number out of range is refused", () => {
+    const options = benchOptions(["--centres", "20"]);
+    expect(options.phases).toEqual(["centres"]);
+    expect(options.sizes.centres).toEqual({ centres: 20, emailsPerMailbox: 10 });
+    expect(() => benchOptions(["--centres", "1"])).toThrow(/from 2 to 50/);
+    expect(() => benchOptions(["--centres", "4", "--only", "panel"])).toThrow(/no --only/);
+  });
 });
