@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 const REPO = join(import.meta.dirname, "../..");
 
 /** The service as production runs it: compiled by `tsc -p tsconfig.build.json` (what `npm run build` does). */
-export const PRODUCTION_ENTRY = "dist/src/compose/start-service.js";
+export const PRODUCTION_ENTRY = "dist/src/server.js";
 let compiled = false;
 
 /** Compiles the service once per run, so the figures are those of the code in the working tree, run as production. */
