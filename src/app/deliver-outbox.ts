@@ -179,6 +179,7 @@ async function recordSent(deps: AppDeps, item: OutboxItem, sentItemId: string): 
         outboxKey: item.key,
         ...(payload.contactId ? { contactId: payload.contactId } : {}),
       },
+      { loaded: stored, projectLater: true },
     );
   }
   await deps.outbox.transition(item, { to: "sent", sentItemId }, deps.clock.now());

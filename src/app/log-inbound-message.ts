@@ -16,7 +16,7 @@ import type { AppDeps } from "./app-deps.js";
 import { attachFollowUp } from "./attach-follow-up.js";
 import { contactIdFor, threadKey } from "./mail-keys.js";
 import { recordBouncedLetter } from "./record-bounced-letter.js";
-import { reindexCase } from "./reindex-case.js";
+import { projectLater } from "./project-cases.js";
 import { planAcknowledgementLetter, triageCard } from "./intake-notices.js";
 import { logLaterCopy, noteLaterCopies } from "./received-again.js";
 import { setAsideNote } from "./set-aside-note.js";
@@ -171,11 +171,13 @@ async function logNewContact(
   const contact = contactOf(message, referrer, { caseId, kind, followUp: false });
   const outOfHours = !deps.calendar.isWithinWorkingHours(received);
   const { kase, created } = await openOnce(deps, { caseId, kind, contact, referrer, outOfHours, now });
-  await reindexCase(deps, kase, now, { fresh: created });
-  if (message.conversationId) await rememberThread(deps, message.conversationId, caseId);
   const ack = await planAcknowledgementLetter(deps, message, kase, contact.id, referrer, now, created);
   // The letter and the duty chat's card are queued together (one case, so one write when both are new).
   await deps.outbox.enqueueAll([...ack.letter, triageCard(caseId, contact.id, classification, ack.acknowledged)], now);
+  // After the letter is queued: the worklists, deadlines and compliance rows are the projector's, and the thread is
+  // only for replies. The message is logged last, so a stop before then takes it all again (each step idempotent).
+  await projectLater(deps, kase, created);
+  if (message.conversationId) await rememberThread(deps, message.conversationId, caseId);
   await deps.messages.markLogged(message.id, caseId, contact.id);
   const acknowledgement = ack.acknowledged.plan;
   log.info("intake.logged", { caseId, kind, acknowledgement });

@@ -35,7 +35,7 @@ export interface RunningService {
   readonly url: string;
   readonly deps: AppDeps;
   readonly store: Store;
-  /** Runs an inbox round now and waits for it (and the letters after it). */
+  /** Runs an inbox round now and waits for it (and the letters and the projection of changed cases after it). */
   readonly syncNow: () => Promise<void>;
   /** Local mode with FC_DEMO=on: the demo centre's seeding, running in the background after start. */
   readonly demo?: DemoSeeding;
@@ -114,6 +114,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       pump.inbox.request();
       await pump.inbox.idle();
       await pump.letters.idle();
+      await pump.projections.idle();
     },
     async close() {
       await demo?.stop();
@@ -121,6 +122,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       await scheduler.stop();
       await pump.inbox.idle();
       await pump.letters.idle();
+      await pump.projections.idle();
       await slots.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await telemetry.close();

@@ -10,6 +10,7 @@ import { TableLeases } from "./table-leases.js";
 import { TableMessageLedger } from "./table-message-ledger.js";
 import { metered, TableMetrics } from "./table-metrics.js";
 import { TableOutbox } from "./table-outbox.js";
+import { TableProjections } from "./table-projections.js";
 import { TableRecords } from "./table-records.js";
 import { TableWorklists } from "./table-worklists.js";
 
@@ -25,6 +26,8 @@ export const TABLE_NAMES = [
   "Staff",
   "Settings",
   "Compliance",
+  "Projections",
+  "OutboxIndex",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -51,7 +54,8 @@ export function storeOver(tableFor: (name: TableName) => EntityTable, auditBlobs
     worklists,
     deadlines: new TableDeadlines(table("Deadlines")),
     compliance: new TableCompliance(table("Compliance")),
-    outbox: new TableOutbox(table("Outbox")),
+    projections: new TableProjections(table("Projections")),
+    outbox: new TableOutbox(table("Outbox"), table("OutboxIndex")),
     leases,
     leaseStates: leases,
     sync: new TableRecords(table("Sync")),

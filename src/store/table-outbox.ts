@@ -137,15 +137,22 @@ function itemOf(row: StoredEntity): OutboxItem {
 /**
  * Azure `Outbox` table: each side effect once, under its deterministic key, moved through its states with
  * ETags. The pending and held indexes are written before an item can need them and cleared after, so a crash
- * leaves at worst a stale index row, which `listPending` or `listHeld` drops.
+ * leaves at worst a stale index row, which `listPending` or `listHeld` drops. The indexes live in a table of their
+ * own (`OutboxIndex`): what waits is read there, and a store that scans a whole table to answer a query (Azurite)
+ * reads only what waits, never every letter ever sent.
  */
 export class TableOutbox implements Outbox {
-  constructor(private readonly table: EntityTable) {}
+  #indexesMoved: Promise<void> | undefined;
+
+  constructor(
+    private readonly table: EntityTable,
+    private readonly index: EntityTable = table,
+  ) {}
 
   async enqueue(item: NewOutboxItem, now: Date): Promise<Enqueued> {
     const fresh = freshItem(item, now);
     const index = indexRowOf(fresh);
-    if (index !== undefined) await this.table.upsert(index);
+    if (index !== undefined) await this.index.upsert(index);
     try {
       const etag = await this.table.insert(itemRow(fresh));
       return { enqueued: true, item: { ...fresh, etag } };
@@ -154,7 +161,7 @@ export class TableOutbox implements Outbox {
       const existing = await this.get(item.caseId, item.key);
       if (existing === undefined) throw error;
       const stray = index !== undefined && !sameRow(indexRowOf(existing), index);
-      if (stray) await this.table.delete(index.partitionKey, index.rowKey);
+      if (stray) await this.index.delete(index.partitionKey, index.rowKey);
       return { enqueued: false, item: existing };
     }
   }
@@ -169,7 +176,7 @@ export class TableOutbox implements Outbox {
     if (items.length < 2 || !oneCase || items.length > MAX_TRANSACTION_CHANGES) return one();
     const fresh = items.map((item) => freshItem(item, now));
     await upsertByPartition(
-      this.table,
+      this.index,
       fresh.flatMap((item) => indexRowOf(item) ?? []),
     );
     let etags: ReadonlyMap<string, string>;
@@ -212,7 +219,7 @@ export class TableOutbox implements Outbox {
     const items = await this.listForCase(caseId);
     for (const item of items) {
       const index = indexRowOf(item);
-      if (index !== undefined) await this.table.delete(index.partitionKey, index.rowKey);
+      if (index !== undefined) await this.index.delete(index.partitionKey, index.rowKey);
       const { partitionKey, rowKey } = itemKeys(item.caseId, item.key);
       await this.table.delete(partitionKey, rowKey);
     }
@@ -240,17 +247,18 @@ export class TableOutbox implements Outbox {
     };
     const [before, after] = [indexRowOf(item), indexRowOf(next)];
     // The same index row is already there: it was written before the item entered its present state.
-    if (after !== undefined && !sameRow(before, after)) await this.table.upsert(after);
+    if (after !== undefined && !sameRow(before, after)) await this.index.upsert(after);
     const etag = await this.table.replace(itemRow(next), item.etag);
-    if (before !== undefined && !sameRow(before, after)) await this.table.delete(before.partitionKey, before.rowKey);
+    if (before !== undefined && !sameRow(before, after)) await this.index.delete(before.partitionKey, before.rowKey);
     return { ...next, etag };
   }
 
   async listPending(limit: number, channel?: OutboxChannel): Promise<OutboxItem[]> {
+    await this.moveIndexesOnce();
     const found: OutboxItem[] = [];
     let continuation: string | undefined;
     do {
-      const page = await this.table.page({ partitionKey: PENDING_PARTITION }, { top: limit, continuation });
+      const page = await this.index.page({ partitionKey: PENDING_PARTITION }, { top: limit, continuation });
       for (const row of page.items) {
         if (found.length >= limit) return found;
         // Index rows written before the channel was indexed have none: their item says.
@@ -260,7 +268,7 @@ export class TableOutbox implements Outbox {
         const current = item !== undefined && awaitsSending(item.state) && pendingRow(item).rowKey === row.rowKey;
         if (current && channel !== undefined && item.channel !== channel) continue;
         if (current) found.push(item);
-        else await this.table.delete(row.partitionKey, row.rowKey);
+        else await this.index.delete(row.partitionKey, row.rowKey);
       }
       continuation = page.continuation;
     } while (continuation !== undefined && found.length < limit);
@@ -271,15 +279,16 @@ export class TableOutbox implements Outbox {
     const prefix = heldPrefix(channel, conversation);
     // After the prefix comes an ISO instant, which sorts before `~`: `<prefix>~` ends the range.
     const range = { partitionKey: HELD_PARTITION, rowKeyFrom: prefix, rowKeyBefore: `${prefix}~` };
+    await this.moveIndexesOnce();
     const found: OutboxItem[] = [];
     let continuation: string | undefined;
     do {
-      const page = await this.table.page(range, { top: limit, continuation });
+      const page = await this.index.page(range, { top: limit, continuation });
       for (const row of page.items) {
         if (found.length >= limit) return found;
         const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
         if (item !== undefined && sameRow(indexRowOf(item), row)) found.push(item);
-        else await this.table.delete(row.partitionKey, row.rowKey);
+        else await this.index.delete(row.partitionKey, row.rowKey);
       }
       continuation = page.continuation;
     } while (continuation !== undefined && found.length < limit);
@@ -294,13 +303,34 @@ export class TableOutbox implements Outbox {
     // Every row key of the channel starts with `<channel>~`, and sorts before the channel name's next string.
     const after = `${channel.slice(0, -1)}${String.fromCharCode(channel.charCodeAt(channel.length - 1) + 1)}`;
     const range = { partitionKey: HELD_PARTITION, rowKeyFrom: prefix, rowKeyBefore: after };
-    const page = await this.table.page(range, { top: options.limit, continuation: options.continuation });
+    await this.moveIndexesOnce();
+    const page = await this.index.page(range, { top: options.limit, continuation: options.continuation });
     const items: OutboxItem[] = [];
     for (const row of page.items) {
       const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
       if (item !== undefined && sameRow(indexRowOf(item), row)) items.push(item);
-      else await this.table.delete(row.partitionKey, row.rowKey);
+      else await this.index.delete(row.partitionKey, row.rowKey);
     }
     return { items, ...(page.continuation === undefined ? {} : { continuation: page.continuation }) };
+  }
+
+  /**
+   * Index rows written beside the items, before the indexes had their own table, are moved there once per process
+   * (copied, then removed), so an item queued before an upgrade is still sent.
+   */
+  private moveIndexesOnce(): Promise<void> {
+    if (this.index === this.table) return Promise.resolve();
+    this.#indexesMoved ??= (async () => {
+      for (const partitionKey of [PENDING_PARTITION, HELD_PARTITION]) {
+        for await (const { etag: _etag, ...row } of scan(this.table, { partitionKey })) {
+          await this.index.upsert(row);
+          await this.table.delete(row.partitionKey, row.rowKey);
+        }
+      }
+    })().catch((error: unknown) => {
+      this.#indexesMoved = undefined;
+      throw error;
+    });
+    return this.#indexesMoved;
   }
 }

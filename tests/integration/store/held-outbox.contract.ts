@@ -144,7 +144,7 @@ export function heldOutboxContract(fresh: MakeHarness): void {
       const { store, raw } = await fresh();
       const { item } = await store.outbox.enqueue(teamsNotice("a", "duty"), at("2026-12-01T09:00:00Z"));
       // As if a sender wrote the held index and stopped before the item itself was held.
-      await raw("Outbox").upsert({
+      await raw("OutboxIndex").upsert({
         partitionKey: "~held",
         rowKey: `teams~duty~${item.createdAt}~%7Enotices~a`,
         caseId: item.caseId,
@@ -152,7 +152,22 @@ export function heldOutboxContract(fresh: MakeHarness): void {
       });
 
       expect(await store.outbox.listHeld("teams", "duty", 10)).toEqual([]);
-      expect((await raw("Outbox").page({ partitionKey: "~held" })).items).toEqual([]);
+      expect((await raw("OutboxIndex").page({ partitionKey: "~held" })).items).toEqual([]);
+    });
+
+    it("still lists an item indexed beside the items before the indexes had a table of their own", async () => {
+      const { store, raw } = await fresh();
+      const { item } = await store.outbox.enqueue(teamsNotice("a", "duty"), at("2026-12-01T09:00:00Z"));
+      // As an earlier version wrote it: the pending index row in the Outbox table itself.
+      const [row] = (await raw("OutboxIndex").page({ partitionKey: "~pending" })).items;
+      if (row === undefined) throw new Error("the item was not indexed");
+      const { etag: _etag, ...indexRow } = row;
+      await raw("OutboxIndex").delete(row.partitionKey, row.rowKey);
+      await raw("Outbox").upsert(indexRow);
+
+      // This store has listed nothing yet: as after an upgrade, its first list moves the row first.
+      expect((await store.outbox.listPending(10)).map((i) => i.key)).toEqual([item.key]);
+      expect((await raw("Outbox").page({ partitionKey: "~pending" })).items).toEqual([]);
     });
   });
 }
