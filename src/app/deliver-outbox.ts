@@ -15,6 +15,8 @@ export interface OutboxRound {
   readonly failed: number;
   /** Exchange asked us to slow down: the rest waits for the next round. */
   readonly throttled: boolean;
+  /** Fewer than the round could take were waiting: another round now would find only what came since. */
+  readonly drained: boolean;
 }
 
 /**
@@ -35,8 +37,9 @@ const CLAIMED = "";
  * letters go at once (Exchange serves at most 4 requests per mailbox at a time, and the inbox round needs one).
  */
 export async function deliverOutbox(deps: AppDeps, limit = 20, concurrency = 1): Promise<OutboxRound> {
-  const round = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false };
+  const round = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false, drained: false };
   const queue = await deps.outbox.listPending(limit, "email");
+  round.drained = queue.length < limit;
   const worker = async () => {
     for (let item = queue.shift(); item !== undefined && !round.throttled; item = queue.shift()) {
       try {

@@ -18,4 +18,6 @@ export interface ProjectionQueue {
   due(limit: number): Promise<readonly ProjectionMark[]>;
   /** Removes these marks; a mark made since (a later change of the same case) stays for the next pass. */
   clear(marks: readonly ProjectionMark[]): Promise<void>;
+  /** Retention: removes the case's marks (it is being deleted, its derived rows with it). */
+  forgetCase(caseId: string): Promise<void>;
 }

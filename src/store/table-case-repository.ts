@@ -16,7 +16,14 @@ import {
   lastSeqOf,
   storedCaseOf,
 } from "./case-rows.js";
-import { type EntityChange, type EntityTable, MAX_TRANSACTION_CHANGES, numberOf, scan } from "./entity-table.js";
+import {
+  type EntityChange,
+  type EntityTable,
+  type StoredEntity,
+  MAX_TRANSACTION_CHANGES,
+  numberOf,
+  scan,
+} from "./entity-table.js";
 import { AlreadyExistsError, ConcurrencyError, NotFoundError, isWriteRace } from "../ports/errors.js";
 import {
   CaseAlreadyExistsError,
@@ -35,6 +42,7 @@ const MAX_KNOWN_CASES = 500;
 /** Azure `Cases` table: the case row, its contacts and its append-only event log in one partition. */
 export class TableCaseRepository implements CaseRepository {
   readonly #known = new Map<string, { readonly etag: string; readonly contacts: readonly Contact[] }>();
+  readonly #counters = new Map<string, StoredEntity>();
 
   constructor(private readonly table: EntityTable) {}
 
@@ -151,15 +159,19 @@ export class TableCaseRepository implements CaseRepository {
   async nextCaseId(year: number): Promise<string> {
     const rowKey = `case-id~${year}`;
     for (let attempt = 0; attempt < MAX_COUNTER_ATTEMPTS; attempt++) {
-      const current = await this.table.get(COUNTER_PARTITION, rowKey);
+      // The counter as this instance last wrote it: the next number is one replace, refused (and read) if another
+      // instance took a number since.
+      const current = this.#counters.get(rowKey) ?? (await this.table.get(COUNTER_PARTITION, rowKey));
+      this.#counters.delete(rowKey);
       const next = (current === undefined ? 0 : (numberOf(current, "value") ?? 0)) + 1;
       const entity = { partitionKey: COUNTER_PARTITION, rowKey, value: next };
       try {
-        if (current === undefined) await this.table.insert(entity);
-        else await this.table.replace(entity, current.etag);
+        const etag =
+          current === undefined ? await this.table.insert(entity) : await this.table.replace(entity, current.etag);
+        this.#counters.set(rowKey, { ...entity, etag });
         return `FC-${year}-${String(next).padStart(6, "0")}`;
       } catch (error) {
-        if (!isWriteRace(error)) throw error;
+        if (!isWriteRace(error) && !(error instanceof NotFoundError)) throw error;
       }
     }
     throw new ConcurrencyError(`Could not allocate a case number for ${year}: too many at once; try again.`);

@@ -1,6 +1,6 @@
 import type { ProjectionMark, ProjectionQueue } from "../ports/projections.js";
 import { NotFoundError } from "../ports/errors.js";
-import { type Entity, type EntityTable, MAX_TRANSACTION_CHANGES, numberOf, stringOf } from "./entity-table.js";
+import { type Entity, type EntityTable, MAX_TRANSACTION_CHANGES, numberOf, scan, stringOf } from "./entity-table.js";
 import { encodeKey } from "./keys.js";
 
 /** One partition: the marks are few (what the projector has not reached yet), and listed in one range. */
@@ -50,5 +50,15 @@ export class TableProjections implements ProjectionQueue {
         for (const m of chunk) await this.table.delete(DUE, rowKeyOf(m));
       }
     }
+  }
+
+  async forgetCase(caseId: string): Promise<void> {
+    // A case's marks share the prefix `<case>~`, then digits, which sort before a second `~`.
+    const prefix = `${encodeKey(caseId)}~`;
+    const marks: ProjectionMark[] = [];
+    for await (const row of scan(this.table, { partitionKey: DUE, rowKeyFrom: prefix, rowKeyBefore: `${prefix}~` })) {
+      marks.push(markOf(row));
+    }
+    await this.clear(marks);
   }
 }
