@@ -166,7 +166,7 @@ async function logNewContact(
   const referrer = decision.action === "new-case" ? decision.referrer : finding.referrer;
   const received = new Date(message.receivedAt);
   const year = Number(deps.calendar.localDate(received).slice(0, 4));
-  const caseId = reservedCaseId ?? (await deps.messages.reserveCase(message.id, await deps.cases.nextCaseId(year)));
+  const caseId = reservedCaseId ?? (await deps.cases.reserveCaseId(year, message.id));
   // The contact records the referrer as the decision has it (an unrecognised sender is not yet confirmed).
   const contact = contactOf(message, referrer, { caseId, kind, followUp: false });
   const outOfHours = !deps.calendar.isWithinWorkingHours(received);
@@ -179,6 +179,8 @@ async function logNewContact(
   await projectLater(deps, kase, created);
   if (message.conversationId) await rememberThread(deps, message.conversationId, caseId);
   await deps.messages.markLogged(message.id, caseId, contact.id);
+  // Logged, the message is never taken again: the number kept for it can go (it would name its case).
+  await deps.cases.releaseCaseId(message.id);
   const acknowledgement = ack.acknowledged.plan;
   log.info("intake.logged", { caseId, kind, acknowledgement });
   return { outcome: "logged", caseId, contactId: contact.id, newCase: true, classification, acknowledgement };
