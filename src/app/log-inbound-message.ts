@@ -174,10 +174,13 @@ async function logNewContact(
   const ack = await planAcknowledgementLetter(deps, message, kase, contact.id, referrer, now, created);
   // The letter and the duty chat's card are queued together (one case, so one write when both are new).
   await deps.outbox.enqueueAll([...ack.letter, triageCard(caseId, contact.id, classification, ack.acknowledged)], now);
-  // After the letter is queued: the worklists, deadlines and compliance rows are the projector's, and the thread is
-  // only for replies. The message is logged last, so a stop before then takes it all again (each step idempotent).
-  await projectLater(deps, kase, created);
-  if (message.conversationId) await rememberThread(deps, message.conversationId, caseId);
+  // After the letter is queued, both at once (independent, each idempotent): the worklists, deadlines and compliance
+  // rows are the projector's, and the thread is only for replies. The message is logged last, so a stop before then
+  // takes it all again.
+  await Promise.all([
+    projectLater(deps, kase, created),
+    message.conversationId ? rememberThread(deps, message.conversationId, caseId) : undefined,
+  ]);
   await deps.messages.markLogged(message.id, caseId, contact.id);
   // Logged, the message is never taken again: the number kept for it can go (it would name its case).
   await deps.cases.releaseCaseId(message.id);

@@ -43,9 +43,24 @@ const itemKeys = (caseId: string, key: string) => ({
 });
 
 /** Due first: an item put back after a failure is listed by when it may be tried again, behind newer ones. */
+const dueKey = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "retryAt">): string =>
+  [item.retryAt ?? item.createdAt, encodeKey(item.caseId), encodeKey(item.key)].join("~");
+
+/**
+ * Each channel's items are a range of their own (`<channel>~<due>…`), so a channel's sender reads only what it
+ * sends, however many of the other channel's wait (Teams posts to one chat go slower than letters arrive); a case's
+ * letter and card still share the partition, so they are indexed in one transaction.
+ */
+const pendingRange = (channel: OutboxChannel) => ({
+  partitionKey: PENDING_PARTITION,
+  rowKeyFrom: `${channel}~`,
+  // After `<channel>~` comes an ISO instant, which sorts before `~`.
+  rowKeyBefore: `${channel}~~`,
+});
+
 const pendingRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "channel" | "retryAt">): Entity => ({
   partitionKey: PENDING_PARTITION,
-  rowKey: [item.retryAt ?? item.createdAt, encodeKey(item.caseId), encodeKey(item.key)].join("~"),
+  rowKey: `${item.channel}~${dueKey(item)}`,
   caseId: item.caseId,
   key: item.key,
   channel: item.channel,
@@ -62,7 +77,7 @@ const heldPrefix = (channel: OutboxChannel, conversation: ConversationKey): stri
 
 const heldRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "channel" | "payload">): Entity => ({
   partitionKey: HELD_PARTITION,
-  rowKey: heldPrefix(item.channel, conversationOf(item)) + pendingRow({ ...item, retryAt: undefined }).rowKey,
+  rowKey: heldPrefix(item.channel, conversationOf(item)) + dueKey({ ...item, retryAt: undefined }),
   caseId: item.caseId,
   key: item.key,
 });
@@ -255,19 +270,22 @@ export class TableOutbox implements Outbox {
 
   async listPending(limit: number, channel?: OutboxChannel): Promise<OutboxItem[]> {
     await this.moveIndexesOnce();
+    if (channel !== undefined) return this.pendingOf(channel, limit);
+    // Both channels, due first.
+    const both = [...(await this.pendingOf("email", limit)), ...(await this.pendingOf("teams", limit))];
+    const due = (item: OutboxItem) => dueKey(item);
+    return both.sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0)).slice(0, limit);
+  }
+
+  private async pendingOf(channel: OutboxChannel, limit: number): Promise<OutboxItem[]> {
     const found: OutboxItem[] = [];
     let continuation: string | undefined;
     do {
-      const page = await this.index.page({ partitionKey: PENDING_PARTITION }, { top: limit, continuation });
+      const page = await this.index.page(pendingRange(channel), { top: limit, continuation });
       for (const row of page.items) {
         if (found.length >= limit) return found;
-        // Index rows written before the channel was indexed have none: their item says.
-        const indexed = stringOf(row, "channel");
-        if (channel !== undefined && indexed !== undefined && indexed !== channel) continue;
         const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
-        const current = item !== undefined && awaitsSending(item.state) && pendingRow(item).rowKey === row.rowKey;
-        if (current && channel !== undefined && item.channel !== channel) continue;
-        if (current) found.push(item);
+        if (item !== undefined && awaitsSending(item.state) && sameRow(pendingRow(item), row)) found.push(item);
         else await this.index.delete(row.partitionKey, row.rowKey);
       }
       continuation = page.continuation;
@@ -315,22 +333,37 @@ export class TableOutbox implements Outbox {
   }
 
   /**
-   * Index rows written beside the items, before the indexes had their own table, are moved there once per process
-   * (copied, then removed), so an item queued before an upgrade is still sent.
+   * Index rows of an earlier version are brought in line once per process, so an item queued before an upgrade is
+   * still sent: rows written beside the items (before the indexes had their own table) are moved there, and pending
+   * rows keyed without their channel are keyed with it (copied, then removed).
    */
   private moveIndexesOnce(): Promise<void> {
-    if (this.index === this.table) return Promise.resolve();
     this.#indexesMoved ??= (async () => {
-      for (const partitionKey of [PENDING_PARTITION, HELD_PARTITION]) {
-        for await (const { etag: _etag, ...row } of scan(this.table, { partitionKey })) {
-          await this.index.upsert(row);
-          await this.table.delete(row.partitionKey, row.rowKey);
+      const sources = this.index === this.table ? [this.table] : [this.table, this.index];
+      for (const source of sources) {
+        for await (const { etag: _etag, ...row } of scan(source, { partitionKey: PENDING_PARTITION })) {
+          if (/^(email|teams)~/.test(row.rowKey) && source === this.index) continue;
+          const moved = await this.keyedByChannel(row);
+          if (moved !== undefined) await this.index.upsert(moved);
+          await source.delete(row.partitionKey, row.rowKey);
         }
+      }
+      if (this.index === this.table) return;
+      for await (const { etag: _etag, ...row } of scan(this.table, { partitionKey: HELD_PARTITION })) {
+        await this.index.upsert(row);
+        await this.table.delete(row.partitionKey, row.rowKey);
       }
     })().catch((error: unknown) => {
       this.#indexesMoved = undefined;
       throw error;
     });
     return this.#indexesMoved;
+  }
+
+  /** A pending row as this version keys it; undefined when its item is gone (nothing to send). */
+  private async keyedByChannel(row: Entity): Promise<Entity | undefined> {
+    if (/^(email|teams)~/.test(row.rowKey)) return row;
+    const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
+    return item === undefined ? undefined : { ...row, rowKey: `${item.channel}~${row.rowKey}`, channel: item.channel };
   }
 }

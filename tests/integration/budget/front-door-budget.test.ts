@@ -41,9 +41,9 @@ function inOrder(h: AppHarness): string[] {
  * (one contact per Internet message) and read once after logging. Issue 21 §7 moved the worklists, deadline index and
  * compliance rows to the projector (12 operations for both changes of the case, counted apart), leaving a mark on the
  * intake and on the delivery path; the delivery's count includes the first list's one-off move of index rows written
- * before the outbox's indexes had their own table (two single-partition queries once per process).
+ * by an earlier version (three single-partition queries once per process).
  */
-const CEILING = { graph: 8, tableIntake: 17, tableDelivery: 12, beforeAcknowledgement: 8, projection: 12 } as const;
+const CEILING = { graph: 8, tableIntake: 17, tableDelivery: 13, beforeAcknowledgement: 8, projection: 12 } as const;
 const DERIVED = ["Worklists", "Deadlines", "Compliance"];
 
 describe("issue 7 §1 the front door's cost per contact", () => {
