@@ -5,7 +5,8 @@ import type { AppDeps } from "./app-deps.js";
 import { leaseLost } from "./errors.js";
 import { reindexCase } from "./reindex-case.js";
 
-export type ProjectionRound = { readonly ran: false } | { readonly ran: true; readonly cases: number };
+export type ProjectionRound =
+  { readonly ran: false; readonly heldBy: string } | { readonly ran: true; readonly cases: number };
 
 type Deps = Pick<
   AppDeps,
@@ -41,7 +42,7 @@ export const projectLater = (deps: Pick<AppDeps, "projections">, kase: Case, fre
  */
 export async function projectCases(deps: Deps, holderId: string): Promise<ProjectionRound> {
   const acquired = await deps.leases.acquire(LEASE, holderId, LEASE_MS, deps.clock.now());
-  if (!acquired.acquired) return { ran: false };
+  if (!acquired.acquired) return { ran: false, heldBy: acquired.heldBy };
   let lease = acquired.lease;
   const until = deps.clock.now().getTime() + RUN_FOR_MS;
   let cases = 0;

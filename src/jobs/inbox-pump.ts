@@ -8,7 +8,7 @@ import { notifiedRounds } from "./notified-rounds.js";
 
 /** How often the letters are drained (and changed cases projected) while an inbox round runs. */
 const OUTBOX_TICK_MS = 500;
-/** How long the pump waits, when another holder is projecting, before trying again. */
+/** How long the pump waits, while this instance's scheduler is projecting, before trying again. */
 const PROJECTOR_BUSY_MS = 200;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -66,8 +66,13 @@ export function createInboxPump(deps: AppDeps, holderId: string): InboxPump {
   const onError = (event: string) => (error: unknown) => deps.logger.error(event, describeError(error));
   // Projected after the letters: sending one records it on its case, which marks the case again.
   const projections = createTrigger(async () => {
-    // Another holder (the scheduler's projector) may be running: waited for, so what was marked before is projected.
-    while (!(await projectCases(deps, `${holderId}~pump`)).ran) await sleep(PROJECTOR_BUSY_MS);
+    // This instance's scheduler may be projecting: waited for, so what was marked before is projected when this is
+    // idle. Another instance projecting goes on until nothing is marked, ours included.
+    for (;;) {
+      const round = await projectCases(deps, `${holderId}~pump`);
+      if (round.ran || round.heldBy !== holderId) return;
+      await sleep(PROJECTOR_BUSY_MS);
+    }
   }, onError("projection.round.failed"));
   // Letters go out while the inbox round still reads, several at once (the outbox claim keeps each to one sender).
   const letters = createTrigger(async () => {
