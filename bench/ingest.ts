@@ -1,4 +1,5 @@
 import { AckTracker } from "./support/ack-tracker.js";
+import { IngestWindows, type IngestWindow } from "./support/ingest-windows.js";
 import { IntakeLog } from "./support/intake-log.js";
 import { MailMix } from "./support/mail-mix.js";
 import { summarise, type LatencySummary } from "./support/percentiles.js";
@@ -25,8 +26,23 @@ export interface IngestResult {
   readonly graphRequestsPerAck: number;
   readonly tableOpsPerContact: number;
   readonly tableOpsByKind: Readonly<Record<string, number>>;
+  /** By table and kind: which table a growing count comes from. */
+  readonly tableOpsByTable: Readonly<Record<string, number>>;
+  /**
+   * Per contact: queries within one partition, queries across partitions, and the rest (point reads, writes,
+   * transactions). On Azure only the second grows with the table; Azurite scans the whole table for any query.
+   */
+  readonly tableOpsPerContactByReach: {
+    readonly onePartitionQueries: number;
+    readonly crossPartitionQueries: number;
+    readonly pointReadsAndWrites: number;
+  };
+  /** The throughput run a thousand emails at a time (fewer for a short run): the first against the last. */
+  readonly windows: readonly IngestWindow[];
   readonly graphRequestsByRoute: Readonly<Record<string, number>>;
   readonly peakRssMb: number | null;
+  /** Emails of the throughput run not handled within its window (sent, never logged or ignored). */
+  readonly unhandled: number;
   readonly lost: number;
   readonly duplicateContacts: number;
   readonly duplicateAcks: number;
@@ -48,8 +64,14 @@ export interface Phase {
   readonly graphByRoute: Record<string, number>;
   readonly tableOps: number;
   readonly tableOpsByKind: Readonly<Record<string, number>>;
+  readonly tableOpsByTable: Readonly<Record<string, number>>;
+  readonly queries: { readonly onePartition: number; readonly acrossPartitions: number };
+  readonly windows: readonly IngestWindow[];
   readonly peakRssMb: number | null;
 }
+
+/** A thousand emails a window, or half a shorter run. */
+const WINDOW_EMAILS = 1_000;
 
 /** Sends the mix, waits until every message is handled and every planned acknowledgement is in Sent Items. */
 export async function runPhase(
@@ -66,6 +88,11 @@ export async function runPhase(
   const mix = new MailMix(runId);
   const graphBefore = stack.standIn.stats().requestsTotal;
   stack.tables.reset();
+  const windows = new IngestWindows(
+    intake,
+    () => stack.tables.counts(),
+    Math.min(WINDOW_EMAILS, Math.ceil(emails / 2)),
+  );
   const progress = setInterval(
     () =>
       log(
@@ -85,6 +112,7 @@ export async function runPhase(
   const settleMs = Math.max(120_000, emails * 100);
   await waitUntil(() => intake.handled() >= emails, settleMs);
   const handledMs = Date.now() - startedAt;
+  const handledWindows = windows.stop();
   await waitUntil(() => tracker.acknowledged() >= intake.acknowledgementsPlanned(), 120_000);
   await waitUntil(() => false, 1500); // a second acknowledgement to the same message would show here
   tracker.stop();
@@ -103,6 +131,9 @@ export async function runPhase(
     graphByRoute,
     tableOps: tables.total,
     tableOpsByKind: tables.byKind,
+    tableOpsByTable: Object.fromEntries(Object.entries(tables.byTable).sort(([a], [b]) => a.localeCompare(b))),
+    queries: tables.queries,
+    windows: handledWindows,
     peakRssMb: service.peakRssMb() ?? null,
   };
 }
@@ -131,6 +162,7 @@ export async function benchIngest(sizes: IngestSizes, log: (line: string) => voi
   }
   const contacts = throughput.intake.contacts();
   const acks = throughput.tracker.acknowledged();
+  const { queries } = throughput;
   const rss = [throughput.peakRssMb, steady.peakRssMb].filter((v): v is number => v !== null);
   return {
     emails: throughput.emails,
@@ -143,8 +175,16 @@ export async function benchIngest(sizes: IngestSizes, log: (line: string) => voi
     graphRequestsPerAck: per(throughput.graphRequests, acks),
     tableOpsPerContact: per(throughput.tableOps, contacts),
     tableOpsByKind: throughput.tableOpsByKind,
+    tableOpsByTable: throughput.tableOpsByTable,
+    tableOpsPerContactByReach: {
+      onePartitionQueries: per(queries.onePartition, contacts),
+      crossPartitionQueries: per(queries.acrossPartitions, contacts),
+      pointReadsAndWrites: per(throughput.tableOps - queries.onePartition - queries.acrossPartitions, contacts),
+    },
+    windows: throughput.windows,
     graphRequestsByRoute: throughput.graphByRoute,
     peakRssMb: rss.length > 0 ? Math.max(...rss) : null,
+    unhandled: throughput.emails - throughput.intake.handled(),
     lost: [throughput, steady].reduce((sum, p) => sum + (p.emails - p.intake.handled()), 0),
     duplicateContacts: throughput.intake.duplicateContacts() + steady.intake.duplicateContacts(),
     duplicateAcks: throughput.tracker.duplicateAcks() + steady.tracker.duplicateAcks(),

@@ -13,8 +13,9 @@ import { benchTabApi } from "./tab-api.js";
 import { benchThrottled } from "./throttled.js";
 
 /**
- * `npm run bench [-- --quick] [-- --only panel,tab-api] [-- --emails N] [-- --centres 20]`: figures anyone can reproduce, against local
- * mode with the service as its own process. The default sizes fit the whole run in 15 minutes on a 2-core machine.
+ * `npm run bench [-- --quick] [-- --only panel,tab-api] [-- --emails N] [-- --centres 20]`: figures anyone can
+ * reproduce, against local mode with the service as its own process. The default sizes fit the whole run in 25 minutes
+ * on a 2-core machine.
  * The results file is rewritten after every phase, so a phase that fails or a run that is stopped keeps what was
  * measured before it.
  */

@@ -60,6 +60,25 @@ export function printFigures(figures: Figures, log: (line: string) => void): voi
     );
     row("Graph requests per ack", String(ingest.graphRequestsPerAck), "≤ 3", ingest.graphRequestsPerAck <= 3);
     row("table operations per contact", String(ingest.tableOpsPerContact), "≤ 6", ingest.tableOpsPerContact <= 6);
+    const reach = ingest.tableOpsPerContactByReach;
+    row("  queries 1 partition / across", `${reach.onePartitionQueries} / ${reach.crossPartitionQueries}`, "—", null);
+    const [first, last] = [ingest.windows[0], ingest.windows.at(-1)];
+    if (first && last && last !== first) {
+      const near = (a: number, b: number) => Math.abs(b - a) <= 0.1 * a;
+      row(
+        `ops/contact to ${first.handledTo} vs ${last.handledTo}`,
+        `${first.tableOpsPerContact} vs ${last.tableOpsPerContact}`,
+        "within 10 %",
+        near(first.tableOpsPerContact, last.tableOpsPerContact),
+      );
+      row(
+        `contacts/s to ${first.handledTo} vs ${last.handledTo}`,
+        `${first.contactsPerSecond} vs ${last.contactsPerSecond}`,
+        "within 10 %",
+        near(first.contactsPerSecond, last.contactsPerSecond),
+      );
+    }
+    row("emails not handled in time", String(ingest.unhandled), "0", ingest.unhandled === 0);
     row("service peak RSS MB", String(ingest.peakRssMb), "< 300", ingest.peakRssMb !== null && ingest.peakRssMb < 300);
     row(
       "lost / duplicate acks",

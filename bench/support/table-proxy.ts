@@ -5,6 +5,13 @@ import type { AddressInfo } from "node:net";
 export interface TableOpCounts {
   readonly total: number;
   readonly byKind: Readonly<Record<string, number>>;
+  /** By table and kind (`Outbox query`): a `$batch` names no table in its URL, so it is `batch`. */
+  readonly byTable: Readonly<Record<string, number>>;
+  /**
+   * Queries by reach: within one partition (Azure's cost follows the rows read) or across partitions (a scan).
+   * Azurite scans its whole table for either, so their cost on Azurite grows with the table, not with what we ask.
+   */
+  readonly queries: { readonly onePartition: number; readonly acrossPartitions: number };
 }
 
 export interface TableProxy {
@@ -22,10 +29,16 @@ export interface TableProxy {
  */
 export async function startTableProxy(target: { port: number; connectionString: string }): Promise<TableProxy> {
   let byKind: Record<string, number> = {};
+  let byTable: Record<string, number> = {};
+  let queries = { onePartition: 0, acrossPartitions: 0 };
   let total = 0;
   const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const kind = operationKind(req.method ?? "GET", req.url ?? "/");
+    const url = req.url ?? "/";
+    const kind = operationKind(req.method ?? "GET", url);
     byKind[kind] = (byKind[kind] ?? 0) + 1;
+    const table = kind === "batch" ? "batch" : `${tableOf(url)} ${kind}`;
+    byTable[table] = (byTable[table] ?? 0) + 1;
+    if (kind === "query") queries[queryReach(url)] += 1;
     total += 1;
     const upstream = request(
       { host: "127.0.0.1", port: target.port, method: req.method, path: req.url, headers: req.headers },
@@ -47,9 +60,11 @@ export async function startTableProxy(target: { port: number; connectionString: 
   return {
     port,
     connectionString: target.connectionString.replace(`127.0.0.1:${target.port}`, `127.0.0.1:${port}`),
-    counts: () => ({ total, byKind: { ...byKind } }),
+    counts: () => ({ total, byKind: { ...byKind }, byTable: { ...byTable }, queries: { ...queries } }),
     reset: () => {
       byKind = {};
+      byTable = {};
+      queries = { onePartition: 0, acrossPartitions: 0 };
       total = 0;
     },
     close: () =>
@@ -81,4 +96,16 @@ export function operationKind(method: string, url: string): string {
     default:
       return method.toLowerCase();
   }
+}
+
+/** The table a request names (`/account/Cases(…)` → `Cases`). */
+export function tableOf(url: string): string {
+  const path = decodeURIComponent(url.split("?")[0] ?? "");
+  return /^\/[^/]+\/([A-Za-z0-9]+)/.exec(path)?.[1] ?? "?";
+}
+
+/** A query whose filter names one partition (`PartitionKey eq …`) stays in it; any other filter spans partitions. */
+export function queryReach(url: string): "onePartition" | "acrossPartitions" {
+  const filter = new URLSearchParams(url.split("?")[1] ?? "").get("$filter") ?? "";
+  return /PartitionKey eq '/.test(filter) ? "onePartition" : "acrossPartitions";
 }

@@ -8,6 +8,7 @@ import type { StoredCase } from "../ports/cases.js";
 import { ConcurrencyError } from "../ports/errors.js";
 import type { AppDeps } from "./app-deps.js";
 import { changedSinceRead } from "./errors.js";
+import { projectLater } from "./project-cases.js";
 import { reindexCase } from "./reindex-case.js";
 
 const ATTEMPTS = 3;
@@ -25,11 +26,16 @@ export interface ChangeOptions {
   readonly loaded?: StoredCase;
   /** The ETag of the view the person acted on: a change made since refuses (`APP.CHANGED_SINCE_READ`). */
   readonly expectedEtag?: string;
+  /**
+   * A system change off anyone's screen (a letter recorded sent): its derived rows are left to the projector, so
+   * the change costs one write more instead of a read and a write of each derived table.
+   */
+  readonly projectLater?: boolean;
 }
 
 export type ChangeDeps = Pick<
   AppDeps,
-  "cases" | "worklists" | "deadlines" | "compliance" | "profile" | "calendar" | "clock"
+  "cases" | "worklists" | "deadlines" | "compliance" | "projections" | "profile" | "calendar" | "clock"
 >;
 
 /**
@@ -61,7 +67,8 @@ export async function changeCase(
       if (error instanceof ConcurrencyError && attempt < ATTEMPTS) continue;
       throw error;
     }
-    await reindexCase(deps, next, now);
+    if (options.projectLater === true) await projectLater(deps, next, false);
+    else await reindexCase(deps, next, now);
     return { case: next, events, etag: saved.etag };
   }
 }

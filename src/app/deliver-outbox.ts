@@ -16,6 +16,8 @@ export interface OutboxRound {
   readonly failed: number;
   /** Exchange asked us to slow down: the rest waits for the next round. */
   readonly throttled: boolean;
+  /** Fewer than the round could take were waiting: another round now would find only what came since. */
+  readonly drained: boolean;
 }
 
 /**
@@ -36,9 +38,10 @@ const CLAIMED = "";
  * letters go at once (Exchange serves at most 4 requests per mailbox at a time, and the inbox round needs one).
  */
 export async function deliverOutbox(deps: AppDeps, limit = 20, concurrency = 1): Promise<OutboxRound> {
-  const round = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false };
+  const round = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false, drained: false };
   // Acknowledgements first: when the mailbox's pace is short, rule 1.2's letters take what there is.
   const queue = byAcknowledgementsFirst(await deps.outbox.listPending(limit, "email"));
+  round.drained = queue.length < limit;
   let paced = false;
   const worker = async () => {
     for (let item = queue.shift(); item !== undefined && !round.throttled && !paced; item = queue.shift()) {
@@ -198,6 +201,7 @@ async function recordSent(deps: AppDeps, item: OutboxItem, sentItemId: string): 
         outboxKey: item.key,
         ...(payload.contactId ? { contactId: payload.contactId } : {}),
       },
+      { loaded: stored, projectLater: true },
     );
   }
   await deps.outbox.transition(item, { to: "sent", sentItemId }, deps.clock.now());

@@ -16,7 +16,7 @@ import type { AppDeps } from "./app-deps.js";
 import { attachFollowUp } from "./attach-follow-up.js";
 import { contactIdFor, threadKey } from "./mail-keys.js";
 import { recordBouncedLetter } from "./record-bounced-letter.js";
-import { reindexCase } from "./reindex-case.js";
+import { projectLater } from "./project-cases.js";
 import { planAcknowledgementLetter, triageCard } from "./intake-notices.js";
 import { logLaterCopy, noteLaterCopies } from "./received-again.js";
 import { setAsideNote } from "./set-aside-note.js";
@@ -166,17 +166,24 @@ async function logNewContact(
   const referrer = decision.action === "new-case" ? decision.referrer : finding.referrer;
   const received = new Date(message.receivedAt);
   const year = Number(deps.calendar.localDate(received).slice(0, 4));
-  const caseId = reservedCaseId ?? (await deps.messages.reserveCase(message.id, await deps.cases.nextCaseId(year)));
+  const caseId = reservedCaseId ?? (await deps.cases.reserveCaseId(year, message.id));
   // The contact records the referrer as the decision has it (an unrecognised sender is not yet confirmed).
   const contact = contactOf(message, referrer, { caseId, kind, followUp: false });
   const outOfHours = !deps.calendar.isWithinWorkingHours(received);
   const { kase, created } = await openOnce(deps, { caseId, kind, contact, referrer, outOfHours, now });
-  await reindexCase(deps, kase, now, { fresh: created });
-  if (message.conversationId) await rememberThread(deps, message.conversationId, caseId);
   const ack = await planAcknowledgementLetter(deps, message, kase, contact.id, referrer, now, created);
   // The letter and the duty chat's card are queued together (one case, so one write when both are new).
   await deps.outbox.enqueueAll([...ack.letter, triageCard(caseId, contact.id, classification, ack.acknowledged)], now);
+  // After the letter is queued, both at once (independent, each idempotent): the worklists, deadlines and compliance
+  // rows are the projector's, and the thread is only for replies. The message is logged last, so a stop before then
+  // takes it all again.
+  await Promise.all([
+    projectLater(deps, kase, created),
+    message.conversationId ? rememberThread(deps, message.conversationId, caseId) : undefined,
+  ]);
   await deps.messages.markLogged(message.id, caseId, contact.id);
+  // Logged, the message is never taken again: the number kept for it can go (it would name its case).
+  await deps.cases.releaseCaseId(message.id);
   const acknowledgement = ack.acknowledged.plan;
   log.info("intake.logged", { caseId, kind, acknowledgement });
   return { outcome: "logged", caseId, contactId: contact.id, newCase: true, classification, acknowledgement };

@@ -59,7 +59,10 @@ export interface CentreService {
   readiness(): Promise<Readiness>;
   /** Starts its jobs other than the mailbox's (agendas, nudges, Teams, nightly), each under its own lease. */
   start(): void;
-  /** Runs an inbox round now, on whichever instance (rounds are leased), and waits for it and the letters after it. */
+  /**
+   * Runs an inbox round now, on whichever instance (rounds are leased), and waits for it, the letters after it and the
+   * projection of the cases they changed.
+   */
   syncNow(): Promise<void>;
   close(): Promise<void>;
 }
@@ -133,6 +136,7 @@ export async function startCentre(
       await running.scheduler.stop();
       await pump.inbox.idle();
       await pump.letters.idle();
+      await pump.projections.idle();
       await running.slots.stop();
       graph.client.setMaxConcurrent(1);
     },
@@ -174,12 +178,14 @@ export async function startCentre(
       pump.inbox.request();
       await pump.inbox.idle();
       await pump.letters.idle();
+      await pump.projections.idle();
     },
     async close() {
       await pipeline.stop();
       await scheduler.stop();
       await pump.inbox.idle();
       await pump.letters.idle();
+      await pump.projections.idle();
     },
   };
 }

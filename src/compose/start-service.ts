@@ -41,7 +41,7 @@ export interface RunningService {
   /** Every centre served, the first first. */
   readonly centres: readonly CentreService[];
   readonly county: CountyStore;
-  /** Runs every centre's inbox round now and waits for them (and the letters after them). */
+  /** Runs every centre's inbox round now and waits for them (and the letters and projections after them). */
   readonly syncNow: () => Promise<void>;
   /** Local mode with FC_DEMO=on: the demo centre's seeding, running in the background after start. */
   readonly demo?: DemoSeeding;

@@ -1,12 +1,17 @@
 import type { AppDeps } from "../app/app-deps.js";
+import { projectCases } from "../app/project-cases.js";
 import { syncInbox } from "../app/sync-inbox.js";
 import { describeError } from "../logging/logger.js";
 import { isMailboxBusy } from "../ports/mailbox.js";
 import { drainEmailOutbox } from "./mail-jobs.js";
 import { notifiedRounds } from "./notified-rounds.js";
 
-/** How often the letters are drained while an inbox round runs. */
+/** How often the letters are drained (and changed cases projected) while an inbox round runs. */
 const OUTBOX_TICK_MS = 500;
+/** How long the pump waits, while this instance's scheduler is projecting, before trying again. */
+const PROJECTOR_BUSY_MS = 200;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs a job when asked, one at a time: a request while it runs asks for one more run after it (notifications
@@ -49,6 +54,8 @@ export interface InboxPump {
   readonly inbox: Trigger;
   /** Letters are waiting: send them soon. */
   readonly letters: Trigger;
+  /** Cases changed: write their worklists, deadlines and compliance rows soon. */
+  readonly projections: Trigger;
   /** Graph announced new mail: read the inbox soon, and again a minute later if that round finds nothing. */
   notified(): void;
   /** Cancels a look still to come (shutdown). */
@@ -57,9 +64,20 @@ export interface InboxPump {
 
 export function createInboxPump(deps: AppDeps, holderId: string): InboxPump {
   const onError = (event: string) => (error: unknown) => deps.logger.error(event, describeError(error));
+  // Projected after the letters: sending one records it on its case, which marks the case again.
+  const projections = createTrigger(async () => {
+    // This instance's scheduler may be projecting: waited for, so what was marked before is projected when this is
+    // idle. Another instance projecting goes on until nothing is marked, ours included.
+    for (;;) {
+      const round = await projectCases(deps, `${holderId}~pump`);
+      if (round.ran || round.heldBy !== holderId) return;
+      await sleep(PROJECTOR_BUSY_MS);
+    }
+  }, onError("projection.round.failed"));
   // Letters go out while the inbox round still reads, several at once (the outbox claim keeps each to one sender).
   const letters = createTrigger(async () => {
     await drainEmailOutbox(deps);
+    projections.request();
   }, onError("outbox.round.failed"));
   // Its own lease holder, so that this round and the scheduler's safety-net round exclude each other too.
   const rounds = notifiedRounds(
@@ -85,6 +103,7 @@ export function createInboxPump(deps: AppDeps, holderId: string): InboxPump {
   return {
     inbox,
     letters,
+    projections,
     notified() {
       rounds.notified();
       inbox.request();

@@ -36,11 +36,12 @@ export const DRAIN_FOR_MS = 45_000;
 /**
  * Sends the email outbox (letters; Teams items are the Teams drain's) round after round while rounds still send
  * something, so a backlog goes out at the pace Exchange allows instead of one round per tick. Stops when a round
- * sends nothing (the outbox is empty, or what is left is held or waiting), when Exchange asks us to wait, or after
+ * sends nothing (the outbox is empty, or what is left is held or waiting) or took all there was (what comes since is
+ * the next tick's: listing it now would cost a query for little), when Exchange asks us to wait, or after
  * DRAIN_FOR_MS.
  */
 export async function drainEmailOutbox(deps: AppDeps): Promise<OutboxRound> {
-  const total = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false };
+  const total = { sent: 0, held: 0, waiting: 0, failed: 0, throttled: false, drained: false };
   const until = deps.clock.now().getTime() + DRAIN_FOR_MS;
   for (;;) {
     const round: OutboxRound = await deliverOutbox(deps, OUTBOX_BATCH, OUTBOX_CONCURRENCY);
@@ -49,7 +50,8 @@ export async function drainEmailOutbox(deps: AppDeps): Promise<OutboxRound> {
     total.failed += round.failed;
     total.waiting = round.waiting;
     total.throttled = round.throttled;
-    if (round.throttled || round.sent === 0 || deps.clock.now().getTime() >= until) return total;
+    total.drained = round.drained;
+    if (round.throttled || round.sent === 0 || round.drained || deps.clock.now().getTime() >= until) return total;
   }
 }
 

@@ -1,3 +1,4 @@
+import { projectCases } from "../app/project-cases.js";
 import { sweepJunkMail } from "../app/sweep-junk-mail.js";
 import type { RenderCard, TeamsNotifier } from "../ports/teams.js";
 import { parseTimeOfDay, type TimeOfDay } from "./agenda-plan.js";
@@ -22,6 +23,8 @@ export interface JobSettings {
   readonly overdueLookbackDays: number;
   readonly deltaSafetyNetMinutes: number;
   readonly outboxEverySeconds: number;
+  /** How often the projector looks for case changes whose worklists, deadlines and compliance rows are still due. */
+  readonly projectEverySeconds?: number;
   readonly subscriptionEveryMinutes: number;
   readonly teams?: { readonly notifier: TeamsNotifier; readonly renderCard: RenderCard };
   readonly mail?: { readonly keeper: SubscriptionKeeper };
@@ -37,6 +40,7 @@ export const DEFAULT_JOB_SETTINGS = {
   overdueLookbackDays: 92,
   deltaSafetyNetMinutes: 15,
   outboxEverySeconds: 5,
+  projectEverySeconds: 5,
   subscriptionEveryMinutes: 60,
 } as const satisfies Partial<JobSettings>;
 
@@ -63,6 +67,12 @@ export function standardJobs(deps: JobDeps, settings: JobSettings): Job[] {
       // A drain may run through a backlog for DRAIN_FOR_MS: its lease outlives that, so no second drain joins in.
       leaseMs: DRAIN_FOR_MS + MINUTE_MS,
       run: () => drainEmailOutbox(deps),
+    },
+    {
+      // Its first run, at start, catches up with whatever a stopped instance left unprojected.
+      name: "projector",
+      everyMs: (settings.projectEverySeconds ?? DEFAULT_JOB_SETTINGS.projectEverySeconds) * 1000,
+      run: () => projectCases(deps, settings.holderId),
     },
   ];
   const { teams, mail, repair } = settings;

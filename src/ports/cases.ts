@@ -47,6 +47,13 @@ export interface CaseRepository {
   deleteCase(caseId: string): Promise<void>;
   /** Allocates the next `FC-<year>-<6 digits>` id. */
   nextCaseId(year: number): Promise<string>;
+  /**
+   * The id kept for `reservedFor` (an inbound message's id): the next of the year the first time, the same one on
+   * every retry, so a message whose logging stopped part-way never opens a second case.
+   */
+  reserveCaseId(year: number, reservedFor: string): Promise<string>;
+  /** Forgets the id kept for `reservedFor`, once nothing needs it kept (its message is logged). */
+  releaseCaseId(reservedFor: string): Promise<void>;
   listCaseHeaders(): AsyncIterable<CaseHeader>;
 }
 

@@ -44,11 +44,6 @@ export interface LaterCopy {
 export interface MessageLedger {
   claim(messageId: string, now: Date): Promise<ClaimResult>;
   find(messageId: string): Promise<MessageRecord | undefined>;
-  /**
-   * Reserves the case a claimed message opens, before the case is written, so that a retry after a crash opens
-   * the same case rather than a second one. Returns the case id already reserved, if any, else `caseId`.
-   */
-  reserveCase(messageId: string, caseId: string): Promise<string>;
   markLogged(messageId: string, caseId: string, contactId: string): Promise<void>;
   /** Settles a message as not a contact; with a note it is listed among the ignored and quarantined (newest first). */
   markIgnored(messageId: string, reason: string, note?: SetAsideNote): Promise<void>;

@@ -5,6 +5,7 @@ import type { LetterPaceWindow } from "../domain/mail/letter-pace.js";
 import type { Leases } from "./leases.js";
 import type { MessageLedger } from "./message-ledger.js";
 import type { Outbox } from "./outbox.js";
+import type { ProjectionQueue } from "./projections.js";
 import type {
   CentreSettings,
   QuotaCounter,
@@ -23,6 +24,8 @@ export interface StoredState {
   readonly deadlines: DeadlineIndex;
   /** The reports' index: finished clocks, decisions by day, open cases by age. */
   readonly compliance: ComplianceIndex;
+  /** Case changes whose derived rows (the three above) the projector has still to write. */
+  readonly projections: ProjectionQueue;
   readonly outbox: Outbox;
   readonly leases: Leases;
   readonly sync: RecordStore<SyncState>;

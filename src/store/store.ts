@@ -11,6 +11,7 @@ import { TableLeases } from "./table-leases.js";
 import { TableMessageLedger } from "./table-message-ledger.js";
 import { metered, TableMetrics } from "./table-metrics.js";
 import { TableOutbox } from "./table-outbox.js";
+import { TableProjections } from "./table-projections.js";
 import { TableRecords } from "./table-records.js";
 import { TableWorklists } from "./table-worklists.js";
 
@@ -26,6 +27,8 @@ export const TABLE_NAMES = [
   "Staff",
   "Settings",
   "Compliance",
+  "Projections",
+  "OutboxIndex",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -64,7 +67,8 @@ export function storeOver(
     worklists,
     deadlines: new TableDeadlines(table("Deadlines")),
     compliance: new TableCompliance(table("Compliance")),
-    outbox: new TableOutbox(table("Outbox")),
+    projections: new TableProjections(table("Projections")),
+    outbox: new TableOutbox(table("Outbox"), table("OutboxIndex")),
     leases,
     leaseStates: leases,
     leaseBook: leases,

@@ -16,7 +16,16 @@ import {
   lastSeqOf,
   storedCaseOf,
 } from "./case-rows.js";
-import { type EntityChange, type EntityTable, MAX_TRANSACTION_CHANGES, numberOf, scan } from "./entity-table.js";
+import {
+  type EntityChange,
+  type EntityTable,
+  type StoredEntity,
+  MAX_TRANSACTION_CHANGES,
+  numberOf,
+  scan,
+  stringOf,
+} from "./entity-table.js";
+import { encodeKey } from "./keys.js";
 import { AlreadyExistsError, ConcurrencyError, NotFoundError, isWriteRace } from "../ports/errors.js";
 import {
   CaseAlreadyExistsError,
@@ -26,8 +35,12 @@ import {
   tooManyChanges,
 } from "../ports/cases.js";
 
-/** Case-number counters live in their own partition of `Cases`, one row per year. */
+/**
+ * Case-number counters live in their own partition of `Cases`: one row per year, one per number taken, and one per
+ * number kept for a message still being logged.
+ */
 const COUNTER_PARTITION = "~counters";
+const reservationKey = (reservedFor: string): string => `reserved~${encodeKey(reservedFor)}`;
 const MAX_COUNTER_ATTEMPTS = 20;
 /** How many cases' contacts `append` remembers between a read and the write that follows it. */
 const MAX_KNOWN_CASES = 500;
@@ -35,6 +48,7 @@ const MAX_KNOWN_CASES = 500;
 /** Azure `Cases` table: the case row, its contacts and its append-only event log in one partition. */
 export class TableCaseRepository implements CaseRepository {
   readonly #known = new Map<string, { readonly etag: string; readonly contacts: readonly Contact[] }>();
+  readonly #counters = new Map<string, StoredEntity>();
 
   constructor(private readonly table: EntityTable) {}
 
@@ -148,18 +162,56 @@ export class TableCaseRepository implements CaseRepository {
     this.#known.delete(caseId);
   }
 
-  async nextCaseId(year: number): Promise<string> {
+  nextCaseId(year: number): Promise<string> {
+    return this.takeCaseId(year);
+  }
+
+  reserveCaseId(year: number, reservedFor: string): Promise<string> {
+    return this.takeCaseId(year, reservedFor);
+  }
+
+  async releaseCaseId(reservedFor: string): Promise<void> {
+    await this.table.delete(COUNTER_PARTITION, reservationKey(reservedFor));
+  }
+
+  /**
+   * The next number of the year, and with `reservedFor` the row that keeps it for that key, in one transaction: a
+   * retry meets its own reservation and answers the number kept. The counter is replaced as this instance last wrote
+   * it (read again only after another instance took a number since).
+   */
+  private async takeCaseId(year: number, reservedFor?: string): Promise<string> {
     const rowKey = `case-id~${year}`;
     for (let attempt = 0; attempt < MAX_COUNTER_ATTEMPTS; attempt++) {
-      const current = await this.table.get(COUNTER_PARTITION, rowKey);
+      const current = this.#counters.get(rowKey) ?? (await this.table.get(COUNTER_PARTITION, rowKey));
+      this.#counters.delete(rowKey);
       const next = (current === undefined ? 0 : (numberOf(current, "value") ?? 0)) + 1;
-      const entity = { partitionKey: COUNTER_PARTITION, rowKey, value: next };
+      const caseId = `FC-${year}-${String(next).padStart(6, "0")}`;
+      const counter = { partitionKey: COUNTER_PARTITION, rowKey, value: next };
+      const changes: EntityChange[] = [
+        current === undefined
+          ? { op: "insert", entity: counter }
+          : { op: "replace", entity: counter, etag: current.etag },
+        // Azurite has ignored If-Match inside a batch (issue 1233): two takers of one number collide on its row.
+        { op: "insert", entity: { partitionKey: COUNTER_PARTITION, rowKey: `case-number~${caseId}` } },
+        ...(reservedFor === undefined
+          ? []
+          : [
+              {
+                op: "insert",
+                entity: { partitionKey: COUNTER_PARTITION, rowKey: reservationKey(reservedFor), caseId },
+              } as const,
+            ]),
+      ];
       try {
-        if (current === undefined) await this.table.insert(entity);
-        else await this.table.replace(entity, current.etag);
-        return `FC-${year}-${String(next).padStart(6, "0")}`;
+        const etag = (await this.table.transact(changes)).get(rowKey);
+        if (etag !== undefined) this.#counters.set(rowKey, { ...counter, etag });
+        return caseId;
       } catch (error) {
-        if (!isWriteRace(error)) throw error;
+        if (!isWriteRace(error) && !(error instanceof NotFoundError)) throw error;
+        const kept =
+          reservedFor === undefined ? undefined : await this.table.get(COUNTER_PARTITION, reservationKey(reservedFor));
+        const keptId = kept === undefined ? undefined : stringOf(kept, "caseId");
+        if (keptId !== undefined) return keptId;
       }
     }
     throw new ConcurrencyError(`Could not allocate a case number for ${year}: too many at once; try again.`);

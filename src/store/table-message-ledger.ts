@@ -73,15 +73,6 @@ export class TableMessageLedger implements MessageLedger {
     return row === undefined ? undefined : recordOf(messageId, row);
   }
 
-  async reserveCase(messageId: string, caseId: string): Promise<string> {
-    for (;;) {
-      const row = await this.current(messageId, "A case was reserved");
-      const reserved = stringOf(row, "caseId");
-      if (reserved !== undefined) return reserved;
-      if (await this.replaceIfUnchanged(messageId, row, { caseId })) return caseId;
-    }
-  }
-
   markLogged(messageId: string, caseId: string, contactId: string): Promise<void> {
     // A rescued message was set aside first: why no longer applies once it is logged.
     return this.settle(messageId, { state: "logged", caseId, contactId, reason: "" });

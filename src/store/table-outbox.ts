@@ -43,9 +43,24 @@ const itemKeys = (caseId: string, key: string) => ({
 });
 
 /** Due first: an item put back after a failure is listed by when it may be tried again, behind newer ones. */
+const dueKey = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "retryAt">): string =>
+  [item.retryAt ?? item.createdAt, encodeKey(item.caseId), encodeKey(item.key)].join("~");
+
+/**
+ * Each channel's items are a range of their own (`<channel>~<due>…`), so a channel's sender reads only what it
+ * sends, however many of the other channel's wait (Teams posts to one chat go slower than letters arrive); a case's
+ * letter and card still share the partition, so they are indexed in one transaction.
+ */
+const pendingRange = (channel: OutboxChannel) => ({
+  partitionKey: PENDING_PARTITION,
+  rowKeyFrom: `${channel}~`,
+  // After `<channel>~` comes an ISO instant, which sorts before `~`.
+  rowKeyBefore: `${channel}~~`,
+});
+
 const pendingRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "channel" | "retryAt">): Entity => ({
   partitionKey: PENDING_PARTITION,
-  rowKey: [item.retryAt ?? item.createdAt, encodeKey(item.caseId), encodeKey(item.key)].join("~"),
+  rowKey: `${item.channel}~${dueKey(item)}`,
   caseId: item.caseId,
   key: item.key,
   channel: item.channel,
@@ -62,7 +77,7 @@ const heldPrefix = (channel: OutboxChannel, conversation: ConversationKey): stri
 
 const heldRow = (item: Pick<OutboxItem, "caseId" | "key" | "createdAt" | "channel" | "payload">): Entity => ({
   partitionKey: HELD_PARTITION,
-  rowKey: heldPrefix(item.channel, conversationOf(item)) + pendingRow({ ...item, retryAt: undefined }).rowKey,
+  rowKey: heldPrefix(item.channel, conversationOf(item)) + dueKey({ ...item, retryAt: undefined }),
   caseId: item.caseId,
   key: item.key,
 });
@@ -137,15 +152,22 @@ function itemOf(row: StoredEntity): OutboxItem {
 /**
  * Azure `Outbox` table: each side effect once, under its deterministic key, moved through its states with
  * ETags. The pending and held indexes are written before an item can need them and cleared after, so a crash
- * leaves at worst a stale index row, which `listPending` or `listHeld` drops.
+ * leaves at worst a stale index row, which `listPending` or `listHeld` drops. The indexes live in a table of their
+ * own (`OutboxIndex`): what waits is read there, and a store that scans a whole table to answer a query (Azurite)
+ * reads only what waits, never every letter ever sent.
  */
 export class TableOutbox implements Outbox {
-  constructor(private readonly table: EntityTable) {}
+  #indexesMoved: Promise<void> | undefined;
+
+  constructor(
+    private readonly table: EntityTable,
+    private readonly index: EntityTable = table,
+  ) {}
 
   async enqueue(item: NewOutboxItem, now: Date): Promise<Enqueued> {
     const fresh = freshItem(item, now);
     const index = indexRowOf(fresh);
-    if (index !== undefined) await this.table.upsert(index);
+    if (index !== undefined) await this.index.upsert(index);
     try {
       const etag = await this.table.insert(itemRow(fresh));
       return { enqueued: true, item: { ...fresh, etag } };
@@ -154,7 +176,7 @@ export class TableOutbox implements Outbox {
       const existing = await this.get(item.caseId, item.key);
       if (existing === undefined) throw error;
       const stray = index !== undefined && !sameRow(indexRowOf(existing), index);
-      if (stray) await this.table.delete(index.partitionKey, index.rowKey);
+      if (stray) await this.index.delete(index.partitionKey, index.rowKey);
       return { enqueued: false, item: existing };
     }
   }
@@ -169,7 +191,7 @@ export class TableOutbox implements Outbox {
     if (items.length < 2 || !oneCase || items.length > MAX_TRANSACTION_CHANGES) return one();
     const fresh = items.map((item) => freshItem(item, now));
     await upsertByPartition(
-      this.table,
+      this.index,
       fresh.flatMap((item) => indexRowOf(item) ?? []),
     );
     let etags: ReadonlyMap<string, string>;
@@ -212,7 +234,7 @@ export class TableOutbox implements Outbox {
     const items = await this.listForCase(caseId);
     for (const item of items) {
       const index = indexRowOf(item);
-      if (index !== undefined) await this.table.delete(index.partitionKey, index.rowKey);
+      if (index !== undefined) await this.index.delete(index.partitionKey, index.rowKey);
       const { partitionKey, rowKey } = itemKeys(item.caseId, item.key);
       await this.table.delete(partitionKey, rowKey);
     }
@@ -240,31 +262,35 @@ export class TableOutbox implements Outbox {
     };
     const [before, after] = [indexRowOf(item), indexRowOf(next)];
     // The same index row is already there: it was written before the item entered its present state.
-    if (after !== undefined && !sameRow(before, after)) await this.table.upsert(after);
+    if (after !== undefined && !sameRow(before, after)) await this.index.upsert(after);
     const etag = await this.table.replace(itemRow(next), item.etag);
-    if (before !== undefined && !sameRow(before, after)) await this.table.delete(before.partitionKey, before.rowKey);
+    if (before !== undefined && !sameRow(before, after)) await this.index.delete(before.partitionKey, before.rowKey);
     return { ...next, etag };
   }
 
   async listPending(limit: number, channel?: OutboxChannel): Promise<OutboxItem[]> {
+    await this.moveIndexesOnce();
+    if (channel !== undefined) return this.pendingOf(channel, limit);
+    // Both channels, due first.
+    const both = [...(await this.pendingOf("email", limit)), ...(await this.pendingOf("teams", limit))];
+    const due = (item: OutboxItem) => dueKey(item);
+    return both.sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0)).slice(0, limit);
+  }
+
+  private async pendingOf(channel: OutboxChannel, limit: number): Promise<OutboxItem[]> {
     const found: OutboxItem[] = [];
     let continuation: string | undefined;
     do {
-      const page = await this.table.page({ partitionKey: PENDING_PARTITION }, { top: limit, continuation });
+      const page = await this.index.page(pendingRange(channel), { top: limit, continuation });
       for (const row of page.items) {
         if (found.length >= limit) return found;
-        // Index rows written before the channel was indexed have none: their item says.
-        const indexed = stringOf(row, "channel");
-        if (channel !== undefined && indexed !== undefined && indexed !== channel) continue;
         const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
         // No item yet: an enqueue writes the index rows before the items, and a sender listing between the two must
         // not take the row away, or the item would never be listed (a letter lost). A crash between the writes is
         // mended when the intake, run again, enqueues the same key.
         if (item === undefined) continue;
-        const current = awaitsSending(item.state) && pendingRow(item).rowKey === row.rowKey;
-        if (current && channel !== undefined && item.channel !== channel) continue;
-        if (current) found.push(item);
-        else await this.table.delete(row.partitionKey, row.rowKey);
+        if (awaitsSending(item.state) && sameRow(pendingRow(item), row)) found.push(item);
+        else await this.index.delete(row.partitionKey, row.rowKey);
       }
       continuation = page.continuation;
     } while (continuation !== undefined && found.length < limit);
@@ -275,15 +301,16 @@ export class TableOutbox implements Outbox {
     const prefix = heldPrefix(channel, conversation);
     // After the prefix comes an ISO instant, which sorts before `~`: `<prefix>~` ends the range.
     const range = { partitionKey: HELD_PARTITION, rowKeyFrom: prefix, rowKeyBefore: `${prefix}~` };
+    await this.moveIndexesOnce();
     const found: OutboxItem[] = [];
     let continuation: string | undefined;
     do {
-      const page = await this.table.page(range, { top: limit, continuation });
+      const page = await this.index.page(range, { top: limit, continuation });
       for (const row of page.items) {
         if (found.length >= limit) return found;
         const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
         if (item !== undefined && sameRow(indexRowOf(item), row)) found.push(item);
-        else await this.table.delete(row.partitionKey, row.rowKey);
+        else await this.index.delete(row.partitionKey, row.rowKey);
       }
       continuation = page.continuation;
     } while (continuation !== undefined && found.length < limit);
@@ -298,13 +325,49 @@ export class TableOutbox implements Outbox {
     // Every row key of the channel starts with `<channel>~`, and sorts before the channel name's next string.
     const after = `${channel.slice(0, -1)}${String.fromCharCode(channel.charCodeAt(channel.length - 1) + 1)}`;
     const range = { partitionKey: HELD_PARTITION, rowKeyFrom: prefix, rowKeyBefore: after };
-    const page = await this.table.page(range, { top: options.limit, continuation: options.continuation });
+    await this.moveIndexesOnce();
+    const page = await this.index.page(range, { top: options.limit, continuation: options.continuation });
     const items: OutboxItem[] = [];
     for (const row of page.items) {
       const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
       if (item !== undefined && sameRow(indexRowOf(item), row)) items.push(item);
-      else await this.table.delete(row.partitionKey, row.rowKey);
+      else await this.index.delete(row.partitionKey, row.rowKey);
     }
     return { items, ...(page.continuation === undefined ? {} : { continuation: page.continuation }) };
+  }
+
+  /**
+   * Index rows of an earlier version are brought in line once per process, so an item queued before an upgrade is
+   * still sent: rows written beside the items (before the indexes had their own table) are moved there, and pending
+   * rows keyed without their channel are keyed with it (copied, then removed).
+   */
+  private moveIndexesOnce(): Promise<void> {
+    this.#indexesMoved ??= (async () => {
+      const sources = this.index === this.table ? [this.table] : [this.table, this.index];
+      for (const source of sources) {
+        for await (const { etag: _etag, ...row } of scan(source, { partitionKey: PENDING_PARTITION })) {
+          if (/^(email|teams)~/.test(row.rowKey) && source === this.index) continue;
+          const moved = await this.keyedByChannel(row);
+          if (moved !== undefined) await this.index.upsert(moved);
+          await source.delete(row.partitionKey, row.rowKey);
+        }
+      }
+      if (this.index === this.table) return;
+      for await (const { etag: _etag, ...row } of scan(this.table, { partitionKey: HELD_PARTITION })) {
+        await this.index.upsert(row);
+        await this.table.delete(row.partitionKey, row.rowKey);
+      }
+    })().catch((error: unknown) => {
+      this.#indexesMoved = undefined;
+      throw error;
+    });
+    return this.#indexesMoved;
+  }
+
+  /** A pending row as this version keys it; undefined when its item is gone (nothing to send). */
+  private async keyedByChannel(row: Entity): Promise<Entity | undefined> {
+    if (/^(email|teams)~/.test(row.rowKey)) return row;
+    const item = await this.get(stringOf(row, "caseId") ?? "", stringOf(row, "key") ?? "");
+    return item === undefined ? undefined : { ...row, rowKey: `${item.channel}~${row.rowKey}`, channel: item.channel };
   }
 }

@@ -34,6 +34,7 @@ type TransferDeps = Pick<
   | "worklists"
   | "deadlines"
   | "compliance"
+  | "projections"
   | "outbox"
   | "profile"
   | "calendar"

@@ -21,6 +21,7 @@ type RetentionDeps = Pick<
   | "worklists"
   | "deadlines"
   | "compliance"
+  | "projections"
   | "messages"
   | "threads"
   | "quotas"
@@ -151,6 +152,7 @@ async function eraseCase(deps: RetentionDeps, kase: Case, now: Date): Promise<nu
   await deps.outbox.deleteForCase(kase.id);
   await deps.deadlines.forgetCase(kase.id);
   await deps.worklists.forgetCase(kase.id);
+  await deps.projections.forgetCase(kase.id);
   for (const thread of await deps.threads.list()) {
     if (thread.value.caseId === kase.id) await deps.threads.delete(thread.key);
   }

@@ -15,17 +15,23 @@ class StoreDown extends Error {
 }
 
 /** Case writes fail for a contact with this kind of subject, `times` times (Infinity: always). */
-function failingCases(cases: CaseRepository, times: number): CaseRepository & { failures: number } {
-  const wrapped = Object.create(cases) as CaseRepository & { failures: number };
-  wrapped.failures = 0;
-  wrapped.create = async (kase, events, contacts) => {
-    if (contacts.some((c) => c.subject?.includes("Elm Court") === true) && wrapped.failures < times) {
-      wrapped.failures++;
+function failingCases(cases: CaseRepository, times: number): CaseRepository {
+  let failures = 0;
+  const create: CaseRepository["create"] = async (kase, events, contacts) => {
+    if (contacts.some((c) => c.subject?.includes("Elm Court") === true) && failures < times) {
+      failures++;
       throw new StoreDown("Azure Table Storage is unavailable");
     }
     return cases.create(kase, events, contacts);
   };
-  return wrapped;
+  // Every other method is the repository's own, called on it (it keeps private state).
+  return new Proxy(cases, {
+    get(target, property) {
+      if (property === "create") return create;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 async function twoMessages(times: number) {

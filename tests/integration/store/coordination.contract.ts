@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NewOutboxItem } from "../../../src/ports/outbox.js";
-import { TableMessageLedger } from "../../../src/store/table-message-ledger.js";
+import { TableCaseRepository } from "../../../src/store/table-case-repository.js";
 import type { MakeHarness } from "./harness.js";
 
 const at = (iso: string) => new Date(iso);
@@ -44,7 +44,7 @@ export function coordinationContract(fresh: MakeHarness): void {
       const firstCost = store.metrics.byOperation();
       const retried = await store.outbox.enqueueAll([acknowledgement, card], at("2026-12-01T09:25:00Z"));
 
-      expect(firstCost).toEqual({ "Outbox transact": 2 });
+      expect(firstCost).toEqual({ "Outbox transact": 1, "OutboxIndex transact": 1 });
       expect(first.map((r) => r.enqueued)).toEqual([true, true]);
       expect(retried.map((r) => [r.enqueued, r.item.etag])).toEqual(first.map((r) => [false, r.item.etag]));
       expect((await store.outbox.listPending(10)).map((i) => i.key)).toEqual([acknowledgement.key, card.key]);
@@ -245,50 +245,52 @@ export function coordinationContract(fresh: MakeHarness): void {
       expect(await store.messages.find("autoreply-1")).toMatchObject({ state: "ignored", reason: "autoreply" });
     });
 
-    it("reserves one case for a message, whoever asks first, and keeps it when the message is logged", async () => {
+    it("keeps one case number for a message, whoever asks first, until the message is logged", async () => {
       const { store } = await fresh();
       await store.messages.claim(messageId, at("2026-12-01T09:15:03Z"));
 
       const reserved = await Promise.all([
-        store.messages.reserveCase(messageId, "FC-2026-000091"),
-        store.messages.reserveCase(messageId, "FC-2026-000092"),
+        store.cases.reserveCaseId(2026, messageId),
+        store.cases.reserveCaseId(2026, messageId),
       ]);
-      const again = await store.messages.reserveCase(messageId, "FC-2026-000093");
+      const again = await store.cases.reserveCaseId(2026, messageId);
+      const another = await store.cases.reserveCaseId(2026, "another-message");
 
       expect(new Set(reserved).size).toBe(1);
       expect(again).toBe(reserved[0]);
+      expect(another).not.toBe(again);
       await store.messages.markLogged(messageId, again, "c1");
+      await store.cases.releaseCaseId(messageId);
       expect(await store.messages.find(messageId)).toMatchObject({ state: "logged", caseId: again });
+      expect(await store.cases.reserveCaseId(2026, messageId)).not.toBe(again);
     });
-    it("reserves a case and logs the message it claimed without reading the row again (the ETags it wrote are in hand)", async () => {
+
+    it("takes a case number and logs the message it claimed without reading either row again", async () => {
       const { store } = await fresh();
+      await store.cases.nextCaseId(2026);
       await store.messages.claim(messageId, at("2026-12-01T09:15:03Z"));
       store.metrics.reset();
 
-      await store.messages.reserveCase(messageId, "FC-2026-000094");
-      await store.messages.markLogged(messageId, "FC-2026-000094", "c1");
+      const caseId = await store.cases.reserveCaseId(2026, messageId);
+      await store.messages.markLogged(messageId, caseId, "c1");
 
-      expect(store.metrics.byOperation()).toEqual({ "Messages replace": 2 });
-      expect(await store.messages.find(messageId)).toMatchObject({ state: "logged", caseId: "FC-2026-000094" });
+      expect(store.metrics.byOperation()).toEqual({ "Cases transact": 1, "Messages replace": 1 });
+      expect(await store.messages.find(messageId)).toMatchObject({ state: "logged", caseId });
     });
 
-    it("keeps the case another instance reserved, though this one remembers the row from before", async () => {
+    it("keeps the number another instance reserved, though this one remembers the counter from before", async () => {
       const harness = await fresh();
-      const here = harness.store.messages;
-      await here.claim(messageId, at("2026-12-01T09:15:03Z"));
-      const elsewhere = new TableMessageLedger(harness.raw("Messages"));
+      const here = harness.store.cases;
+      await here.nextCaseId(2026);
+      const elsewhere = new TableCaseRepository(harness.raw("Cases"));
 
-      await elsewhere.reserveCase(messageId, "FC-2026-000095");
-      const reserved = await here.reserveCase(messageId, "FC-2026-000096");
-      await elsewhere.recordFailure(messageId, "GRAPH.THROTTLED");
-      await here.markLogged(messageId, reserved, "c1");
+      const theirs = await elsewhere.reserveCaseId(2026, messageId);
+      const ours = await here.reserveCaseId(2026, messageId);
+      const next = await here.nextCaseId(2026);
 
-      expect(reserved).toBe("FC-2026-000095");
-      expect(await here.find(messageId)).toMatchObject({
-        state: "logged",
-        caseId: "FC-2026-000095",
-        failedAttempts: 1,
-      });
+      expect(ours).toBe(theirs);
+      expect(theirs).toBe("FC-2026-000002");
+      expect(next).toBe("FC-2026-000003");
     });
   });
 

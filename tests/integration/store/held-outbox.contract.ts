@@ -161,7 +161,7 @@ export function heldOutboxContract(fresh: MakeHarness): void {
       const { store, raw } = await fresh();
       const { item } = await store.outbox.enqueue(teamsNotice("a", "duty"), at("2026-12-01T09:00:00Z"));
       // As if a sender wrote the held index and stopped before the item itself was held.
-      await raw("Outbox").upsert({
+      await raw("OutboxIndex").upsert({
         partitionKey: "~held",
         rowKey: `teams~duty~${item.createdAt}~%7Enotices~a`,
         caseId: item.caseId,
@@ -169,7 +169,37 @@ export function heldOutboxContract(fresh: MakeHarness): void {
       });
 
       expect(await store.outbox.listHeld("teams", "duty", 10)).toEqual([]);
-      expect((await raw("Outbox").page({ partitionKey: "~held" })).items).toEqual([]);
+      expect((await raw("OutboxIndex").page({ partitionKey: "~held" })).items).toEqual([]);
+    });
+
+    it("still lists an item an earlier version indexed: beside the items, keyed without its channel", async () => {
+      const { store, raw } = await fresh();
+      const { item } = await store.outbox.enqueue(teamsNotice("a", "duty"), at("2026-12-01T09:00:00Z"));
+      const [row] = (await raw("OutboxIndex").page({ partitionKey: "~pending" })).items;
+      if (row === undefined) throw new Error("the item was not indexed");
+      const { etag: _etag, channel: _channel, ...indexRow } = row;
+      await raw("OutboxIndex").delete(row.partitionKey, row.rowKey);
+      await raw("Outbox").upsert({ ...indexRow, rowKey: row.rowKey.replace(/^teams~/, "") });
+
+      // This store has listed nothing yet: as after an upgrade, its first list moves the row first.
+      expect((await store.outbox.listPending(10, "teams")).map((i) => i.key)).toEqual([item.key]);
+      expect((await raw("Outbox").page({ partitionKey: "~pending" })).items).toEqual([]);
+    });
+
+    it("lists one channel's items without reading the other's", async () => {
+      const { store } = await fresh();
+      for (let n = 0; n < 30; n++) {
+        await store.outbox.enqueue(teamsNotice(`t${n}`, "duty"), at("2026-12-01T09:00:00Z"));
+      }
+      await store.outbox.enqueue(
+        { caseId: "FC-2026-000001", key: "letter", channel: "email", purpose: "acknowledgement", payload: {} },
+        at("2026-12-01T09:30:00Z"),
+      );
+      await store.outbox.listPending(1, "email");
+      store.metrics.reset();
+
+      expect((await store.outbox.listPending(10, "email")).map((i) => i.key)).toEqual(["letter"]);
+      expect(store.metrics.byOperation()).toEqual({ "OutboxIndex page": 1, "Outbox get": 1 });
     });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operationKind } from "../../../bench/support/table-proxy.js";
+import { operationKind, queryReach, tableOf } from "../../../bench/support/table-proxy.js";
 
 describe("counting Azure Table operations", () => {
   it("counts an entity-group transaction ($batch) as one operation", () => {
@@ -20,5 +20,13 @@ describe("counting Azure Table operations", () => {
 
   it("keeps table management apart from entity operations", () => {
     expect(operationKind("POST", "/devstoreaccount1/Tables")).toBe("table post");
+  });
+
+  it("names the table and tells a query within one partition from one across partitions", () => {
+    expect(tableOf("/devstoreaccount1/Outbox()?$filter=PartitionKey%20eq%20'~pending'")).toBe("Outbox");
+    expect(tableOf("/devstoreaccount1/Cases(PartitionKey='a',RowKey='b')")).toBe("Cases");
+    expect(queryReach("/devstoreaccount1/Outbox()?$filter=PartitionKey%20eq%20'~pending'")).toBe("onePartition");
+    expect(queryReach("/devstoreaccount1/Cases()?$filter=RowKey%20eq%20'case'")).toBe("acrossPartitions");
+    expect(queryReach("/devstoreaccount1/Messages()")).toBe("acrossPartitions");
   });
 });
