@@ -40,6 +40,7 @@ import {
  * number kept for a message still being logged.
  */
 const COUNTER_PARTITION = "~counters";
+const caseNumberKey = (caseId: string): string => `case-number~${caseId}`;
 const reservationKey = (reservedFor: string): string => `reserved~${encodeKey(reservedFor)}`;
 const MAX_COUNTER_ATTEMPTS = 20;
 /** How many cases' contacts `append` remembers between a read and the write that follows it. */
@@ -158,6 +159,8 @@ export class TableCaseRepository implements CaseRepository {
       const batch = others.slice(i, i + MAX_TRANSACTION_CHANGES);
       await this.table.transact(batch.map((rowKey): EntityChange => ({ op: "delete", partitionKey: caseId, rowKey })));
     }
+    // The number's guard row names the case too; the counter has moved past it, so it is never taken again.
+    await this.table.delete(COUNTER_PARTITION, caseNumberKey(caseId));
     if (rows.includes(CASE_ROW)) await this.table.delete(caseId, CASE_ROW);
     this.#known.delete(caseId);
   }
@@ -192,7 +195,7 @@ export class TableCaseRepository implements CaseRepository {
           ? { op: "insert", entity: counter }
           : { op: "replace", entity: counter, etag: current.etag },
         // Azurite has ignored If-Match inside a batch (issue 1233): two takers of one number collide on its row.
-        { op: "insert", entity: { partitionKey: COUNTER_PARTITION, rowKey: `case-number~${caseId}` } },
+        { op: "insert", entity: { partitionKey: COUNTER_PARTITION, rowKey: caseNumberKey(caseId) } },
         ...(reservedFor === undefined
           ? []
           : [

@@ -143,16 +143,16 @@ export function heldOutboxContract(fresh: MakeHarness): void {
     it("keeps a pending index row whose item is not written yet (an enqueue writes the index first): listed once it lands", async () => {
       const { store, raw } = await fresh();
       const createdAt = "2026-12-01T09:00:00.000Z";
-      await raw("Outbox").upsert({
+      await raw("OutboxIndex").upsert({
         partitionKey: "~pending",
-        rowKey: `${createdAt}~%7Enotices~a`,
+        rowKey: `teams~${createdAt}~%7Enotices~a`,
         caseId: "~notices",
         key: "a",
         channel: "teams",
       });
 
       expect(await store.outbox.listPending(10)).toEqual([]);
-      expect((await raw("Outbox").page({ partitionKey: "~pending" })).items).toHaveLength(1);
+      expect((await raw("OutboxIndex").page({ partitionKey: "~pending" })).items).toHaveLength(1);
       await store.outbox.enqueue(teamsNotice("a", "duty"), at(createdAt));
       expect((await store.outbox.listPending(10)).map((item) => item.key)).toEqual(["a"]);
     });
