@@ -45,7 +45,7 @@ export interface RoutedCentre {
  */
 export function botCentres(
   all: readonly CentreRef[],
-  started: ReadonlyMap<string, RoutedCentre>,
+  started: (centreId: string) => RoutedCentre | undefined,
   county: CountyStore,
   clock: Clock,
 ): BotCentres {
@@ -53,7 +53,7 @@ export function botCentres(
   const chats = county.records<CentreOf>("chat-centre");
   const personKey = (user: { id: string; aadObjectId?: string }) => userKey(user.aadObjectId ?? user.id);
   const of = async (user: TeamsUser): Promise<readonly CentreRef[]> => {
-    const staffed = await Promise.all(all.map(async (c) => (await started.get(c.id)?.identify(user)) !== undefined));
+    const staffed = await Promise.all(all.map(async (c) => (await started(c.id)?.identify(user)) !== undefined));
     return all.filter((_c, i) => staffed[i]);
   };
   return {
@@ -65,7 +65,7 @@ export function botCentres(
     registerChat: (key, centreId) => keep(chats, key, centreId, clock),
     async sharePersonalChat(user, key, reference) {
       for (const centre of await of(user)) {
-        const app = started.get(centre.id)?.app;
+        const app = started(centre.id)?.app;
         if (app === undefined || (await isConversationKnown(app, key))) continue;
         await rememberConversation(app, key, reference, clock.now());
         await releaseHeldNotices(app, key);

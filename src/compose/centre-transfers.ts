@@ -7,19 +7,19 @@ import type { CentreConfig } from "./config.js";
 const refOf = (centre: CentreConfig): CentreRef => ({ id: centre.id, name: centre.mailbox.centreName });
 
 /**
- * One centre's way to the others (issue 21 §4), over the centres this instance runs (`running`, filled as each
- * starts) and the county's ledger of transfers. Undefined for a one-centre deployment: nothing to transfer to.
+ * One centre's way to the others (issue 21 §4), over the centres this instance runs (`running`: each one's deps once
+ * it has started) and the county's ledger of transfers. Undefined for a one-centre deployment: nothing to transfer to.
  */
 export function centresPort(
   self: CentreConfig,
   all: readonly CentreConfig[],
-  running: ReadonlyMap<string, AppDeps>,
+  running: (centreId: string) => AppDeps | undefined,
   ledger: RecordStore<TransferRecord>,
 ): Centres | undefined {
   if (all.length < 2) return undefined;
   const reach = (centreId: string) => {
     const centre = all.find((c) => c.id === centreId);
-    const deps = running.get(centreId);
+    const deps = running(centreId);
     if (centre === undefined || deps === undefined) throw new UnknownCentreError(centreId);
     return { ref: refOf(centre), deps };
   };

@@ -13,7 +13,7 @@ import type { StaffMember } from "../ports/records.js";
 import type { CountyStore } from "../store/county-store.js";
 import type { Store } from "../store/store.js";
 import { tokenPolicyFromConfig } from "./api-from-config.js";
-import { botCentres as countyBotCentres, type RoutedCentre } from "./bot-centres.js";
+import { botCentres as countyBotCentres } from "./bot-centres.js";
 import { centreApiRoutes } from "./centre-api-routes.js";
 import { startCentre, type CentreService } from "./centre-service.js";
 import { centresPort } from "./centre-transfers.js";
@@ -55,30 +55,33 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const instanceId = options.instanceId ?? config.instanceId ?? randomUUID();
   await refuseUnmigratedData(config);
   const county = await countyStoreFromConfig(config);
+  // Each centre as it starts: the county's ports (transfers, the bot's routing, the pipelines) reach it through here.
+  const started = new Map<string, CentreService>();
   const centres: CentreService[] = [];
   const local =
     config.mode === "local"
       ? await localModeAcrossCentres(config, county, () => centres.map((c) => c.deps), logger)
       : undefined;
   const countyStaff = county.records<StaffMember>("staff");
-  const running = new Map<string, AppDeps>();
   const ledger = county.records<TransferRecord>("transfers");
-  // Several centres: one bot endpoint routes each turn to a centre's bot; each centre joins the router as it starts.
-  const routed = new Map<string, RoutedCentre>();
+  // Several centres: one bot endpoint routes each turn to a centre's bot.
   const all = config.centres.map((c) => ({ id: c.id, name: c.mailbox.centreName }));
+  const routed = (id: string) => {
+    const centre = started.get(id);
+    return centre && { identify: centre.identify, app: centre.deps };
+  };
   const botCentres = config.centres.length > 1 ? countyBotCentres(all, routed, county, clock) : undefined;
   // Each mailbox's pipeline runs on the one instance holding its lease (src/jobs/pipeline-leases.ts).
-  const byId = new Map<string, MailPipeline>();
   const pipelines = pipelineLeases({
     leases: county.leases,
     clock,
     logger,
     holderId: instanceId,
     centres: config.centres.map((c) => c.id),
-    pipeline: (id) => byId.get(id) as MailPipeline,
+    pipeline: (id) => started.get(id)?.pipeline as MailPipeline,
   });
   for (const centre of config.centres) {
-    const others = centresPort(centre, config.centres, running, ledger);
+    const others = centresPort(centre, config.centres, (id) => started.get(id)?.deps, ledger);
     const options = {
       logger,
       clock,
@@ -89,11 +92,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
       ...(others ? { centres: others } : {}),
       ...(botCentres ? { botCentres } : {}),
     };
-    const started = await startCentre(config, centre, options);
-    running.set(centre.id, started.deps);
-    routed.set(centre.id, { identify: started.identify, app: started.deps });
-    byId.set(centre.id, started.pipeline);
-    centres.push(started);
+    const service = await startCentre(config, centre, options);
+    started.set(centre.id, service);
+    centres.push(service);
   }
   const [first] = centres as [CentreService, ...CentreService[]];
   // One token policy for every centre's API: the caller's centres and the county's views verify the token once.

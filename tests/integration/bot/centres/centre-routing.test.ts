@@ -45,7 +45,7 @@ beforeEach(async () => {
     { id: "north", name: "North Family Centre" },
     { id: "south", name: "South Family Centre" },
   ];
-  const centres = botCentres(all, started, county, movableClock(now));
+  const centres = botCentres(all, (id) => started.get(id), county, movableClock(now));
   northBot = await startBotHarness({ now, centreName: "North Family Centre", county: { centreId: "north", centres } });
   southBot = await startBotHarness({ now, centreName: "South Family Centre", county: { centreId: "south", centres } });
   started.set("north", { identify: northBot.deps.identify, app: northBot.deps.app });
