@@ -34,6 +34,18 @@ export const projectLater = (deps: Pick<AppDeps, "projections">, kase: Case, fre
   deps.projections.mark({ caseId: kase.id, seq: kase.events.length, fresh });
 
 /**
+ * Writes the derived rows of a change that left them marked (`projectLater`) now, then clears its mark: for a caller
+ * that answers first and projects after. A failure or a stop part-way leaves the mark to the projector.
+ */
+export async function projectMarked(
+  deps: Pick<AppDeps, "projections" | "worklists" | "deadlines" | "compliance" | "profile" | "calendar" | "clock">,
+  kase: Case,
+): Promise<void> {
+  await reindexCase(deps, kase, deps.clock.now());
+  await deps.projections.clear([{ caseId: kase.id, seq: kase.events.length, fresh: false }]);
+}
+
+/**
  * Writes the derived rows (worklists, deadline index, compliance) of every case a change marked, off the path that
  * changed it, until no mark is left: each case from its row as it is now, so several changes cost one projection.
  * Leased, so that one instance projects at a time. A mark is cleared only after its case is projected, so a stop
