@@ -62,7 +62,12 @@ export async function decidePanelItem(
   );
   switch (decided.status) {
     case "recorded": {
-      deps.app.logger.info("bot.decision-recorded", { verb, caseId, eventSeq: decided.events[0]?.seq });
+      deps.app.logger.info("bot.decision-recorded", {
+        verb,
+        caseId,
+        actorId: who.actor.id,
+        eventSeq: decided.events[0]?.seq,
+      });
       if (workerId) {
         // The allocated worker's caseload just changed: counted again from their list once it is written.
         await projectMarked(deps.app, decided.case);
@@ -74,7 +79,7 @@ export async function decidePanelItem(
       return forEveryone(card);
     }
     case "already-decided":
-      deps.app.logger.info("bot.decision-already-made", { verb, caseId });
+      deps.app.logger.info("bot.decision-already-made", { verb, caseId, actorId: who.actor.id });
       return forThisPerson(await redraw(deps, onCard, { inHand: decided }));
     case "refused":
       // Someone who may not decide is told so; anything else is put right on the item itself.
