@@ -1,3 +1,4 @@
+import { projectMarked } from "../../src/app/project-cases.js";
 import type { DecisionOutcome } from "../../src/app/record-decision.js";
 import { RECORD_DECISION } from "../../src/app/record-decision.js";
 import { panelOf, type PanelId } from "../../src/app/queries/panels.js";
@@ -9,6 +10,7 @@ import { recentAgendaItems } from "../presenters/recent-agenda-items.js";
 import { caseIdsOnCard, field, typedInputs } from "./action-input.js";
 import { forEveryone, forThisPerson, saidUnderTheCard, type ActionResult } from "./action-result.js";
 import { notOnStaffList, refusedOnCard } from "./decision-outcome.js";
+import { projectAfterAnswer } from "./project-after-answer.js";
 
 /**
  * `screening.decide`, `maam.decide`, `transfer.decide`: records the chosen outcome through the panel's use case
@@ -50,19 +52,34 @@ export async function decidePanelItem(
     return sayOnItem({ caseId, reason, askWorker: true });
   }
   const note = field(data, ids.note);
-  const decided: DecisionOutcome = await RECORD_DECISION[panel](deps.app, caseId, who, {
-    outcome,
-    ...(note ? { note } : {}),
-    ...(workerId ? { workerId } : {}),
-  });
+  // The card is drawn from the case in hand, so its worklists, deadlines and compliance rows can wait for the answer.
+  const decided: DecisionOutcome = await RECORD_DECISION[panel](
+    deps.app,
+    caseId,
+    who,
+    { outcome, ...(note ? { note } : {}), ...(workerId ? { workerId } : {}) },
+    { projectLater: true },
+  );
   switch (decided.status) {
-    case "recorded":
-      deps.app.logger.info("bot.decision-recorded", { verb, caseId, eventSeq: decided.events[0]?.seq });
-      // The allocated worker's caseload just changed.
-      if (workerId) recentAgendaItems(deps).workers.forget();
-      return forEveryone(await redraw(deps, onCard, { inHand: decided }));
+    case "recorded": {
+      deps.app.logger.info("bot.decision-recorded", {
+        verb,
+        caseId,
+        actorId: who.actor.id,
+        eventSeq: decided.events[0]?.seq,
+      });
+      if (workerId) {
+        // The allocated worker's caseload just changed: counted again from their list once it is written.
+        await projectMarked(deps.app, decided.case);
+        recentAgendaItems(deps).workers.forget();
+        return forEveryone(await redraw(deps, onCard, { inHand: decided }));
+      }
+      const card = await redraw(deps, onCard, { inHand: decided });
+      void projectAfterAnswer(deps, decided.case);
+      return forEveryone(card);
+    }
     case "already-decided":
-      deps.app.logger.info("bot.decision-already-made", { verb, caseId });
+      deps.app.logger.info("bot.decision-already-made", { verb, caseId, actorId: who.actor.id });
       return forThisPerson(await redraw(deps, onCard, { inHand: decided }));
     case "refused":
       // Someone who may not decide is told so; anything else is put right on the item itself.

@@ -27,8 +27,9 @@ export interface ChangeOptions {
   /** The ETag of the view the person acted on: a change made since refuses (`APP.CHANGED_SINCE_READ`). */
   readonly expectedEtag?: string;
   /**
-   * A system change off anyone's screen (a letter recorded sent): its derived rows are left to the projector, so
-   * the change costs one write more instead of a read and a write of each derived table.
+   * A system change off anyone's screen (a letter recorded sent), or one its caller answers first and projects right
+   * after (a decision on a card): its derived rows are left to the projector, so the change costs one write more
+   * instead of a read and a write of each derived table.
    */
   readonly projectLater?: boolean;
 }

@@ -22,6 +22,9 @@ type Deps = Pick<
   | "logger"
 >;
 
+/** What projecting one case needs (no lease: the caller's change marked it, or the caller holds the lease). */
+type OneCaseDeps = Omit<Deps, "leases" | "logger">;
+
 const LEASE = "projector";
 const LEASE_MS = 2 * 60_000;
 /** Marks read at a time: each case among them is read once and projected once, however many changes marked it. */
@@ -32,6 +35,14 @@ const RUN_FOR_MS = 45_000;
 /** Leaves the case's derived rows to the projector: one write, in place of reading and writing them now. */
 export const projectLater = (deps: Pick<AppDeps, "projections">, kase: Case, fresh: boolean): Promise<void> =>
   deps.projections.mark({ caseId: kase.id, seq: kase.events.length, fresh });
+
+/**
+ * Writes the derived rows of a change that left them marked (`projectLater`) now, from the case's row as it is by
+ * then (a later change may have landed: the deadline index is not versioned), and clears its mark: for a caller that
+ * answers first and projects after. A failure or a stop part-way leaves the mark to the projector.
+ */
+export const projectMarked = (deps: OneCaseDeps, kase: Case): Promise<void> =>
+  projectOne(deps, kase.id, [{ caseId: kase.id, seq: kase.events.length, fresh: false }]);
 
 /**
  * Writes the derived rows (worklists, deadline index, compliance) of every case a change marked, off the path that
@@ -72,7 +83,7 @@ export async function projectCases(deps: Deps, holderId: string): Promise<Projec
   }
 }
 
-async function projectOne(deps: Deps, caseId: string, marks: readonly ProjectionMark[]): Promise<void> {
+async function projectOne(deps: OneCaseDeps, caseId: string, marks: readonly ProjectionMark[]): Promise<void> {
   const found = await deps.cases.findCase(caseId);
   // A case deleted since (retention) took its derived rows with it: nothing to project.
   if (found !== undefined) {

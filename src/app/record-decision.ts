@@ -115,7 +115,7 @@ async function recordPanelDecision(
   caseId: string,
   who: Decider,
   input: DecisionInput,
-  options: { readonly expectedEtag?: string },
+  options: DecisionOptions,
 ): Promise<DecisionOutcome> {
   return refusalsAsValues(async (): Promise<DecisionOutcome> => {
     const settled = async (kase: Case) => {
@@ -131,6 +131,7 @@ async function recordPanelDecision(
       change = await changeCase(deps, caseId, who, commandFor(panel, stored.case, input), {
         loaded: stored,
         ...(options.expectedEtag === undefined ? {} : { expectedEtag: options.expectedEtag }),
+        ...(options.projectLater === true ? { projectLater: true } : {}),
       });
     } catch (error) {
       // A colleague's decision landed between our read and our write: theirs stands, shown to this person.
@@ -148,12 +149,22 @@ async function recordPanelDecision(
   });
 }
 
+export interface DecisionOptions {
+  /** The ETag of the view the person decided on: a change made since refuses. */
+  readonly expectedEtag?: string;
+  /**
+   * The case's derived rows are left marked for projection (one write), for a caller that answers from the case in
+   * hand and projects it right after (`projectMarked`); the mark keeps them from being lost if it never does.
+   */
+  readonly projectLater?: boolean;
+}
+
 type RecordDecision = (
   deps: DecisionDeps,
   caseId: string,
   who: Decider,
   input: DecisionInput,
-  options?: { readonly expectedEtag?: string },
+  options?: DecisionOptions,
 ) => Promise<DecisionOutcome>;
 
 /** 2.x: the daily screening's decision on a contact. */

@@ -134,7 +134,8 @@ async function applyChanges(table: EntityTable, changes: readonly EntityChange[]
   for (const change of changes) {
     byPartition.set(partitionOf(change), [...(byPartition.get(partitionOf(change)) ?? []), change]);
   }
-  for (const group of byPartition.values()) {
+  // Partitions are independent (a case leaving one list and joining another): side by side.
+  const applyGroup = async (group: readonly EntityChange[]) => {
     for (let at = 0; at < group.length; at += MAX_TRANSACTION_CHANGES) {
       const chunk = group.slice(at, at + MAX_TRANSACTION_CHANGES);
       if (chunk.length > 1) {
@@ -150,7 +151,8 @@ async function applyChanges(table: EntityTable, changes: readonly EntityChange[]
         else await table.upsert(change.entity);
       }
     }
-  }
+  };
+  await Promise.all([...byPartition.values()].map(applyGroup));
 }
 
 /**

@@ -6,6 +6,7 @@ import { eventually } from "../../support/local-stack.js";
 import { recordScreeningDecision } from "../../../src/app/record-decision.js";
 import { type Decider } from "../../../src/app/decider.js";
 import { cardAction, post, type Place, type Sender } from "../../../dev/teams/activities.js";
+import { createMemoryStore } from "../../../src/store/memory/create-memory-store.js";
 import { startBotHarness, type BotHarness } from "./bot-harness.js";
 
 const dana: Sender = { id: "29:dana", aadObjectId: "aad-dana", name: "Dana Duty" };
@@ -90,6 +91,30 @@ describe("rule 2.1 screening decision from the agenda card", () => {
     expect(update).toMatchObject({ conversationId: screeningChat.id, activityId: "agenda-message-1" });
     expect(JSON.stringify(update?.activity)).toContain("Decided by Dana Duty");
     expect(h.logLines.filter((l) => l.includes("bot.card-updated"))).toHaveLength(1);
+  });
+
+  it("writes the decided case's worklists after the answer, and leaves no projection mark once they are written", async () => {
+    await setUp();
+    await click(dana);
+    const listed = async (list: "awaiting-screening" | "maam") =>
+      (await h.store.worklists.list(list)).items.map((i) => i.caseId);
+    await eventually(async () => {
+      expect(await listed("maam")).toEqual([CASE]);
+      expect(await h.store.projections.due(10)).toEqual([]);
+    });
+    expect(await listed("awaiting-screening")).toEqual([]);
+  });
+
+  it("leaves the case marked for the projector when its worklists cannot be written after the answer", async () => {
+    const store = createMemoryStore();
+    h = await startBotHarness({ now: "2026-01-13T10:30:00Z", store });
+    await h.addStaff({ id: "aad-dana", displayName: "Dana Duty", email: "d@x.example", roles: ["duty-worker"] });
+    await h.addCase({ ...aCase().withId(CASE).receivedAt("2026-01-12T09:00:00Z").build(), family: { name: "Bloggs" } });
+    store.worklists.sync = () => Promise.reject(new Error("Worklists unavailable"));
+    const answer = await click(dana);
+    expect(JSON.stringify(answer.value)).toContain("Decided by Dana Duty");
+    await eventually(async () => expect(h.logLines.some((l) => l.includes("bot.projection-failed"))).toBe(true));
+    expect(await h.store.projections.due(10)).toMatchObject([{ caseId: CASE }]);
   });
 
   it("answers a second click with who decided, for that person only: the shared card is updated once", async () => {
