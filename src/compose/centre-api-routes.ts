@@ -1,6 +1,6 @@
 import type { RequestHandler, Router } from "express";
 
-const CENTRE_PATH = /^\/api\/centres\/([a-z][a-z0-9]{0,11})(\/.*)?$/;
+const CENTRE_PATH = /^\/api\/centres\/([^/]+)(\/.*)?$/;
 
 /**
  * `/api/centres/<id>/…`: that centre's own API, as if called at `/api/…`. Each centre's API checks the caller against

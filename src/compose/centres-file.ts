@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { PROFILE_IDS } from "../policy/profiles/index.js";
-
-/** A centre's id names its tables (`<prefix><id>Cases`) and its API (`/api/centres/<id>/…`): short and plain. */
-export const CENTRE_ID = /^(?!county$)[a-z][a-z0-9]{0,11}$/;
+// A centre's id names its tables (`<prefix><id>Cases`) and its API (`/api/centres/<id>/…`): the store's rule.
+import { CENTRE_ID } from "../store/create-table-store.js";
 
 const email = z.string().trim().toLowerCase().pipe(z.email());
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use 24-hour HH:MM, e.g. 09:00");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CENTRE_ID } from "./centres-file.js";
+import { CENTRE_ID } from "../store/create-table-store.js";
 
 /** The well-known Azurite development account (public and documented; only ever used in local mode). */
 export const AZURITE_DEV_CONNECTION_STRING =

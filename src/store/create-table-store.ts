@@ -34,7 +34,7 @@ export const tableNameOf = (options: Pick<TableStoreOptions, "tablePrefix" | "ce
 
 const PREFIX = /^([A-Za-z][A-Za-z0-9]{0,39})?$/;
 /** Not `county`: Azure's table names ignore case, and `countyLeases` would be the county's own `CountyLeases`. */
-const CENTRE = /^(?!county$)[a-z][a-z0-9]{0,11}$/;
+export const CENTRE_ID = /^(?!county$)[a-z][a-z0-9]{0,11}$/;
 
 export function checkTablePrefix(prefix: string): void {
   if (!PREFIX.test(prefix)) throw invalidTablePrefix(prefix);
@@ -75,7 +75,7 @@ export function auditContainerFor(connection: TableConnection, name: string): Co
 export async function createTableStore(connection: TableConnection, options: TableStoreOptions = {}): Promise<Store> {
   const prefix = options.tablePrefix ?? "";
   checkTablePrefix(prefix);
-  if (options.centre !== undefined && !CENTRE.test(options.centre)) throw invalidCentreId(options.centre);
+  if (options.centre !== undefined && !CENTRE_ID.test(options.centre)) throw invalidCentreId(options.centre);
   const clientOptions = { allowInsecureConnection: options.allowInsecureConnection ?? false };
   const clients = new Map<TableName, TableClient>(
     TABLE_NAMES.map((name) => [name, clientFor(connection, tableNameOf(options, name), clientOptions)]),

@@ -5,7 +5,7 @@ import type { CountyStore } from "../../store/county-store.js";
 import type { Config } from "../config.js";
 import { DEMO_COUNTY_STAFF, DEMO_SECOND_CENTRE_STAFF, seedDemoStaff } from "./demo-staff.js";
 import { createDevTokens } from "./dev-tokens.js";
-import { localModeRefused, startLocalMode, type LocalMode } from "./local-mode.js";
+import { localModeRefused, startLocalMode, warnOfLocalMode, type LocalMode } from "./local-mode.js";
 
 type StaffList = Pick<RecordStore<StaffMember>, "get" | "list">;
 
@@ -22,6 +22,7 @@ export async function localModeAcrossCentres(
 ): Promise<(deps: AppDeps) => Promise<LocalMode>> {
   if (config.mode !== "local") throw localModeRefused();
   const tokens = await createDevTokens();
+  warnOfLocalMode(logger);
   const countyStaff = county.records<StaffMember>("staff");
   await seedDemoStaff(countyStaff, DEMO_COUNTY_STAFF);
   const people = everyonesStaff(() => [...served().map((d) => d.staff), countyStaff]);

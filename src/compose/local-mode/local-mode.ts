@@ -40,11 +40,16 @@ export async function startLocalMode(
   if (config.mode !== "local") throw localModeRefused();
   const devTokens = shared?.tokens ?? (await createDevTokens());
   await seedDemoStaff(deps.staff);
+  if (shared === undefined) warnOfLocalMode(logger);
+  const people = { staff: shared?.people ?? deps.staff, clock: deps.clock };
+  return { tokens: devTokens.policy, routes: devRoutes(people, devTokens), identify: everyoneHasEveryRole };
+}
+
+/** Said once per service: with several centres, by `localModeAcrossCentres` rather than by each centre. */
+export function warnOfLocalMode(logger: Logger): void {
   logger.warn("service.local-mode", {
     note: "LOCAL MODE: development tokens for the tab, every role for anyone in the bot, demo staff. Never expose it.",
   });
-  const people = { staff: shared?.people ?? deps.staff, clock: deps.clock };
-  return { tokens: devTokens.policy, routes: devRoutes(people, devTokens), identify: everyoneHasEveryRole };
 }
 
 export const localModeRefused = (): Error =>
