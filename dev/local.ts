@@ -27,7 +27,10 @@ export async function startLocal(env: NodeJS.ProcessEnv = process.env): Promise<
   const [first] = config.centres;
   // Every centre's mailbox (FC_LOCAL_CENTRES=N), each with its own folders, delta links and limits.
   const standIn = await startStandIn({
-    mailboxes: config.centres.map((c) => ({ address: c.mailbox.address, displayName: c.mailbox.centreName })),
+    mailboxes: [...config.centres, ...(config.frontDoor ? [config.frontDoor] : [])].map(({ mailbox }) => ({
+      address: mailbox.address,
+      displayName: mailbox.centreName,
+    })),
   });
   const service = await startService(
     loadConfig({ ...env, FC_MODE: "local", FC_STORAGE_CONNECTION_STRING: azurite.connectionString }),

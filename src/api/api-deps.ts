@@ -1,3 +1,4 @@
+import type { FrontDoorDeps } from "../app/front-door/front-door.js";
 import type { AppDeps } from "../app/app-deps.js";
 import type { RecordStore, StaffMember } from "../ports/records.js";
 import type { Clock } from "../ports/clock.js";
@@ -25,4 +26,6 @@ export interface CountyApiDeps {
   /** Every centre served, the first first. */
   readonly centres: readonly { readonly id: string; readonly app: AppDeps }[];
   readonly countyStaff: Pick<RecordStore<StaffMember>, "get">;
+  /** The county's shared Front Door address, where there is one (its triage queue). */
+  readonly frontDoor?: FrontDoorDeps;
 }

@@ -11,6 +11,11 @@
  *   GET  /api/me/centres                       anyone on a centre's or the county's staff list -> MyCentresResponse
  *   GET  /api/county/compliance?from=&to=      county-manager     -> CountyComplianceResponse
  *   GET  /api/county/team                      county-manager     -> CountyTeamResponse
+ *   GET  /api/county/triage?continuation=      a centre's duty-worker, manager -> CountyTriageResponse (404
+ *                                              without a shared Front Door address, FC_FRONT_DOOR_MAILBOX)
+ *   GET  /api/county/triage/:messageId         a centre's duty-worker, manager -> CountyTriageMail (audited read)
+ *   POST /api/county/triage/:messageId/route   a centre's duty-worker, manager <- RouteFrontDoorMailRequest
+ *                                              -> RouteFrontDoorMailResponse
  *
  *   GET  /api/triage?continuation=             duty-worker, manager -> TriageResponse
  *   GET  /api/agendas/:panel                   duty-worker, panel-member, manager -> AgendaResponse
@@ -811,6 +816,39 @@ export interface SetAsideMailItem {
 }
 
 export type SetAsideMailResponse = PageOf<SetAsideMailItem>;
+
+/** An email to the county's shared Front Door address waiting for a person to choose its centre (issue 21 §4). */
+export interface CountyTriageItem extends SetAsideMailItem {
+  /** A centre already chosen for it and being handed over (a person's, or the area rule's whose centre set it aside). */
+  readonly routing?: {
+    readonly centre: string;
+    readonly by: "postcode" | "school" | "person";
+    readonly personName?: string;
+  };
+}
+
+export interface CountyTriageResponse extends PageOf<CountyTriageItem> {
+  /** The centres an email can be routed to. */
+  readonly centres: readonly { readonly id: string; readonly name: string }[];
+}
+
+/** One waiting email as a duty worker reads it to choose its centre (the read is audited). */
+export interface CountyTriageMail {
+  readonly messageId: string;
+  readonly receivedAt: string;
+  readonly from?: string;
+  readonly subject: string;
+  readonly bodyText: string;
+}
+
+export interface RouteFrontDoorMailRequest {
+  readonly centre: string;
+}
+
+export interface RouteFrontDoorMailResponse {
+  readonly centre: { readonly id: string; readonly name: string };
+  readonly caseId: string;
+}
 
 // ---- local mode ----
 

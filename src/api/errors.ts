@@ -110,6 +110,11 @@ export function statusOf(code: string): number | undefined {
   if (code === "ACTION.NOT_AVAILABLE") return 409;
   // MAIL.NOT_SET_ASIDE, MAIL.ON_ANOTHER_CASE: the email is not where the person thought (issue 19 §5)
   if (code.startsWith("MAIL.")) return 409;
+  // The county triage queue (issue 21 §4): not theirs to route, not in the queue, no such centre, or routed already.
+  if (code === "FRONT_DOOR.FORBIDDEN") return 403;
+  if (code === "FRONT_DOOR.NOT_FOUND") return 404;
+  if (code === "FRONT_DOOR.UNKNOWN_CENTRE") return 400;
+  if (code.startsWith("FRONT_DOOR.")) return 409;
   if (code === "ACTION.UNKNOWN") return 404;
   if (code === "ACTION.INVALID_INPUT" || code === "SUPERVISION.NOT_A_PRACTITIONER" || code === "CONTACT.INVALID") {
     return 400;

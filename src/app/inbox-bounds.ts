@@ -22,7 +22,7 @@ export const SYNC_KEY = "inbox";
  * start less the allowance, written before anything is read, so that a round stopped part-way never moves it on).
  */
 export async function withIntakeStart(
-  deps: AppDeps,
+  deps: Pick<AppDeps, "sync" | "centre">,
   now: Date,
 ): Promise<{ readonly saved: Versioned<SyncState> | undefined; readonly intakeFrom: string }> {
   const saved = await deps.sync.get(SYNC_KEY);

@@ -51,6 +51,8 @@ export async function planAcknowledgementLetter(
   now: Date,
   /** The case was created by this run, so no earlier run got as far as queueing its acknowledgement. */
   caseCreated: boolean,
+  /** The message is in this centre's mailbox: the letter answers it in its thread (else it goes as a new message). */
+  inThread = true,
 ): Promise<{ acknowledged: Acknowledged; letter: NewOutboxItem[] }> {
   const key = letterKey(kase.id, "acknowledgement", contactId);
   const queued = caseCreated ? undefined : await deps.outbox.get(kase.id, key);
@@ -74,7 +76,7 @@ export async function planAcknowledgementLetter(
     payload: {
       letter: "acknowledgement",
       contactId,
-      replyToMessageId: message.id,
+      ...(inThread ? { replyToMessageId: message.id } : {}),
       holdReason: plan.plan === "hold" ? plan.reason : undefined,
     },
     held: plan.plan === "hold",

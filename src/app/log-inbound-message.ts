@@ -41,6 +41,11 @@ export interface IntakeOptions {
    * said, its sender unconfirmed as referrer, so nothing is sent until a person confirms who to acknowledge.
    */
   readonly rescue?: boolean;
+  /**
+   * The message came to the county's shared Front Door address and was routed here (issue 21 §4): it is not in this
+   * centre's mailbox, so the acknowledgement goes as a new message and its conversation is not this mailbox's.
+   */
+  readonly fromFrontDoor?: boolean;
 }
 
 /** How the intake sorted one message: what it is, who referred it, and what is done with it. */
@@ -94,14 +99,14 @@ async function logContact(
   const { decision } = sorted;
   if (decision.action === "ignore") {
     if (!options.rescue) return ignore(deps, message, decision.reason, sorted.log);
-    return logNewContact(deps, message, asRescued(sorted), reservedCaseId, now);
+    return logNewContact(deps, message, asRescued(sorted), reservedCaseId, now, options);
   }
   if (decision.action === "follow-up") {
     const attached = await logFollowUp(deps, message, decision.caseReference, sorted);
     if (attached !== undefined) return attached;
     // A reference we do not hold (a typo, or a closed case): logged as a new contact so nothing is lost.
   }
-  return logNewContact(deps, message, sorted, reservedCaseId, now);
+  return logNewContact(deps, message, sorted, reservedCaseId, now, options);
 }
 
 const isSetAside = (record: MessageRecord): boolean => record.state === "ignored" || record.state === "quarantined";
@@ -160,6 +165,7 @@ async function logNewContact(
   { classification, finding, decision, log }: Sorted,
   reservedCaseId: string | undefined,
   now: Date,
+  { fromFrontDoor = false }: IntakeOptions,
 ): Promise<IntakeResult> {
   const kind: ContactKind = decision.action === "new-case" ? decision.kind : "other";
   // The intake decision may withhold confirmation (an unrecognised message's sender is not yet a referrer).
@@ -171,7 +177,8 @@ async function logNewContact(
   const contact = contactOf(message, referrer, { caseId, kind, followUp: false });
   const outOfHours = !deps.calendar.isWithinWorkingHours(received);
   const { kase, created } = await openOnce(deps, { caseId, kind, contact, referrer, outOfHours, now });
-  const ack = await planAcknowledgementLetter(deps, message, kase, contact.id, referrer, now, created);
+  const inThread = !fromFrontDoor;
+  const ack = await planAcknowledgementLetter(deps, message, kase, contact.id, referrer, now, created, inThread);
   // The letter and the duty chat's card are queued together (one case, so one write when both are new).
   await deps.outbox.enqueueAll([...ack.letter, triageCard(caseId, contact.id, classification, ack.acknowledged)], now);
   // After the letter is queued, both at once (independent, each idempotent): the worklists, deadlines and compliance
@@ -179,7 +186,7 @@ async function logNewContact(
   // takes it all again.
   await Promise.all([
     projectLater(deps, kase, created),
-    message.conversationId ? rememberThread(deps, message.conversationId, caseId) : undefined,
+    message.conversationId && inThread ? rememberThread(deps, message.conversationId, caseId) : undefined,
   ]);
   await deps.messages.markLogged(message.id, caseId, contact.id);
   // Logged, the message is never taken again: the number kept for it can go (it would name its case).

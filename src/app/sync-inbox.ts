@@ -24,6 +24,53 @@ export type InboxSyncResult =
       readonly resynced: boolean;
     };
 
+/**
+ * What a round does with each message it reads, and who is told of one set aside after POISON_ATTEMPTS failures: a
+ * centre's intake logs contacts and tells its duty chat; the county's shared Front Door address routes them.
+ */
+export interface InboxIntake {
+  take(message: InboundMessage): Promise<Taken>;
+  quarantined(notice: QuarantineNotice): Promise<void>;
+}
+
+/** What became of one message, as the round counts it. */
+export interface Taken {
+  readonly outcome: IntakeResult["outcome"];
+}
+
+export interface QuarantineNotice {
+  readonly messageId: string;
+  readonly reason: string;
+  readonly attempts: number;
+  readonly receivedAt?: string;
+}
+
+/** A centre's own mailbox: each message logged as a contact; a quarantined one named in the duty chat. */
+export const centreIntake = (deps: AppDeps): InboxIntake => ({
+  take: (message) => logInboundMessage(deps, message),
+  async quarantined({ messageId, reason, attempts, receivedAt }) {
+    await deps.outbox.enqueue(
+      {
+        caseId: QUARANTINE_PARTITION,
+        key: `quarantine~${messageId}`,
+        channel: "teams",
+        purpose: "quarantine",
+        payload: {
+          conversation: "duty", // the duty chat's stored conversation key
+          messageId,
+          ...(receivedAt ? { receivedAt } : {}),
+          reason,
+          attempts,
+        },
+      },
+      deps.clock.now(),
+    );
+  },
+});
+
+/** What an inbox round reads and writes besides what its intake does. */
+export type InboxRoundDeps = Pick<AppDeps, "leases" | "clock" | "mailbox" | "sync" | "messages" | "logger" | "centre">;
+
 const LEASE_MS = 5 * 60_000;
 /** One mailbox's inbox round at a time, whichever instance (or the notified and safety-net rounds of one) runs it. */
 export const inboxRoundLease = (mailbox: string): string => `inbox-sync~${mailbox}`;
@@ -39,7 +86,16 @@ export const POISON_ATTEMPTS = 3;
  * the next round reads it again (the ledger skips what was done); a message that fails POISON_ATTEMPTS rounds is
  * quarantined and the duty worker told, so the delta moves on.
  */
-export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxSyncResult> {
+export function syncInbox(deps: AppDeps, holderId: string): Promise<InboxSyncResult> {
+  return readInboxRound(deps, holderId, centreIntake(deps));
+}
+
+/** An inbox round over any mailbox the service reads, each message taken by `intake` (see syncInbox). */
+export async function readInboxRound(
+  deps: InboxRoundDeps,
+  holderId: string,
+  intake: InboxIntake,
+): Promise<InboxSyncResult> {
   const name = inboxRoundLease(deps.centre.mailbox);
   const acquired = await deps.leases.acquire(name, holderId, LEASE_MS, deps.clock.now());
   if (!acquired.acquired) return { ran: false, heldBy: acquired.heldBy };
@@ -66,13 +122,13 @@ export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxS
       messages += page.messages.length;
       resynced ||= page.resynced;
       for (const message of page.messages) {
-        const result = await logOrCountFailure(deps, message);
+        const result = await logOrCountFailure(deps, intake, message);
         counts[outcomeCount(result)]++;
         recordLag(deps, message, result);
         await keepLease();
       }
       for (const unreadable of page.unreadable ?? []) {
-        counts[outcomeCount(await countUnreadable(deps, unreadable))]++;
+        counts[outcomeCount(await countUnreadable(deps, intake, unreadable))]++;
       }
       const onward = "page" in page.next ? page.next.page : page.next.round;
       // Once a message of this round has failed, the saved link stays before it, so the next round reads it again.
@@ -91,16 +147,16 @@ export async function syncInbox(deps: AppDeps, holderId: string): Promise<InboxS
 }
 
 /** A page read ahead of its turn; if the round stops first, its failure is the round's, never an unhandled one. */
-function readAhead(deps: AppDeps, link: string, bound: { readonly receivedSince?: string }): Promise<InboxPage> {
+function readAhead(deps: InboxRoundDeps, link: string, bound: { readonly receivedSince?: string }): Promise<InboxPage> {
   const reading = deps.mailbox.readInboxPage(link, bound);
   reading.catch(() => undefined);
   return reading;
 }
 
-type Outcome = IntakeResult | { readonly outcome: "failed" | "quarantined" };
+type Outcome = Taken | { readonly outcome: "failed" | "quarantined" };
 
 /** The inbox's lag, for a message handled now (not one handled before, nor one that will be tried again). */
-function recordLag(deps: AppDeps, message: InboundMessage, result: Outcome): void {
+function recordLag(deps: InboxRoundDeps, message: InboundMessage, result: Outcome): void {
   if (result.outcome === "already-handled" || result.outcome === "failed") return;
   recordInboxLag((deps.clock.now().getTime() - Date.parse(message.receivedAt)) / 1000, result.outcome);
 }
@@ -118,13 +174,13 @@ const reasonCodeOf = (error: unknown): string => {
  * One message's failure stays its own: counted in the ledger, and after POISON_ATTEMPTS set aside with a Teams notice
  * for the duty chat. A lost lease or a throttled mailbox is the round's problem, not the message's: rethrown.
  */
-async function logOrCountFailure(deps: AppDeps, message: InboundMessage): Promise<Outcome> {
+async function logOrCountFailure(deps: InboxRoundDeps, intake: InboxIntake, message: InboundMessage) {
   try {
-    return await logInboundMessage(deps, message);
+    return await intake.take(message);
   } catch (error) {
     if (isMailboxBusy(error) || (error instanceof AppError && error.code === "APP.LEASE_LOST")) throw error;
     deps.logger.warn("intake.failed", { messageId: message.id, ...describeError(error) });
-    return await failOrQuarantine(deps, message.id, reasonCodeOf(error), setAsideNote(message));
+    return await failOrQuarantine(deps, intake, message.id, reasonCodeOf(error), setAsideNote(message));
   }
 }
 
@@ -132,15 +188,20 @@ async function logOrCountFailure(deps: AppDeps, message: InboundMessage): Promis
  * A message the mailbox served but could not read (malformed) takes the same path as one that failed: counted, and
  * quarantined after POISON_ATTEMPTS rounds, so the delta moves on. Claimed first, as the ledger requires.
  */
-async function countUnreadable(deps: AppDeps, unreadable: UnreadableMessage): Promise<Outcome> {
+async function countUnreadable(
+  deps: InboxRoundDeps,
+  intake: InboxIntake,
+  unreadable: UnreadableMessage,
+): Promise<Outcome> {
   const claim = await deps.messages.claim(unreadable.id, deps.clock.now());
   if (!claim.claimed && claim.existing.state !== "claimed") return { outcome: "already-handled" };
   deps.logger.warn("intake.unreadable", { messageId: unreadable.id, errorCode: unreadable.unreadable });
-  return failOrQuarantine(deps, unreadable.id, unreadable.unreadable);
+  return failOrQuarantine(deps, intake, unreadable.id, unreadable.unreadable);
 }
 
 async function failOrQuarantine(
-  deps: AppDeps,
+  deps: InboxRoundDeps,
+  intake: InboxIntake,
   messageId: string,
   reason: string,
   /** Unknown for a message that could not be read: it is listed by when it was set aside. */
@@ -150,22 +211,7 @@ async function failOrQuarantine(
   if (attempts < POISON_ATTEMPTS) return { outcome: "failed" };
   await deps.messages.markQuarantined(messageId, reason, note ?? { receivedAt: deps.clock.now().toISOString() });
   const receivedAt = note?.receivedAt;
-  await deps.outbox.enqueue(
-    {
-      caseId: QUARANTINE_PARTITION,
-      key: `quarantine~${messageId}`,
-      channel: "teams",
-      purpose: "quarantine",
-      payload: {
-        conversation: "duty", // the duty chat's stored conversation key
-        messageId,
-        ...(receivedAt ? { receivedAt } : {}),
-        reason,
-        attempts,
-      },
-    },
-    deps.clock.now(),
-  );
+  await intake.quarantined({ messageId, reason, attempts, ...(receivedAt ? { receivedAt } : {}) });
   deps.logger.error("intake.quarantined", { messageId, reason, attempts });
   return { outcome: "quarantined" };
 }

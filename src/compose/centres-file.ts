@@ -15,7 +15,9 @@ const postcodeArea = z
 
 const centreEntry = z
   .object({
-    id: z.string().regex(CENTRE_ID, "lower-case letters and digits, starting with a letter, at most 12; not county"),
+    id: z
+      .string()
+      .regex(CENTRE_ID, "lower-case letters and digits, starting with a letter, at most 12; not county or frontdoor"),
     /** As letters name it: "Northumberland Park Family Centre". */
     name: z.string().trim().min(1),
     mailbox: email,

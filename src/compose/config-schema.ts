@@ -59,10 +59,15 @@ export const schema = z
     /** The one centre's id (its tables: `<prefix><id>Cases`…) when there is no FC_CENTRES_FILE. */
     FC_CENTRE_ID: z
       .string()
-      .regex(CENTRE_ID, "lower-case letters and digits, starting with a letter, at most 12; not county")
+      .regex(CENTRE_ID, "lower-case letters and digits, starting with a letter, at most 12; not county or frontdoor")
       .default(DEFAULT_CENTRE_ID),
     /** A JSON file naming every centre this deployment serves (README, "Many centres"); its entries override FC_*. */
     FC_CENTRES_FILE: z.string().min(1).optional(),
+    /**
+     * The county's shared Front Door address: its mail is routed to the centre whose areas (FC_CENTRES_FILE) the
+     * form's postcode or school names, or waits in the county triage queue. Unset: no shared address is read.
+     */
+    FC_FRONT_DOOR_MAILBOX: email.optional(),
     /** LOCAL MODE ONLY: how many demo centres to run (`familycentre@…`, then `familycentre2@…`…). */
     FC_LOCAL_CENTRES: intFrom(1, 50).default(1),
     FC_EARLY_HELP_DESK: emailList.default(["earlyhelpdesk@council.example"]),

@@ -38,6 +38,11 @@ export interface Config {
   };
   /** The Family Centres this deployment serves: one from FC_MAILBOX's settings, or FC_CENTRES_FILE's. */
   readonly centres: readonly [CentreConfig, ...CentreConfig[]];
+  /**
+   * The county's shared Front Door address (FC_FRONT_DOOR_MAILBOX), read like a centre's mailbox (the first centre's
+   * mail settings) and routed to the centres by their areas; absent, there is none.
+   */
+  readonly frontDoor?: { readonly mailbox: MailboxConfig };
   /** The Teams bot's identity; none in local mode, where the bot accepts unauthenticated requests. */
   readonly bot?: {
     readonly appId: string;
@@ -146,6 +151,7 @@ export function loadConfig(env: Env): Config {
   const c = parsed.data;
   if (c.FC_MODE === "local") refuseUnsafeLocalMode(c, env);
   const centres = centresOf(c);
+  const frontDoor = frontDoorOf(c, centres);
   return {
     mode: c.FC_MODE,
     demo: c.FC_MODE === "local" && c.FC_DEMO === "on",
@@ -173,6 +179,7 @@ export function loadConfig(env: Env): Config {
       deltaSafetyNetMinutes: c.FC_DELTA_SAFETY_NET_MINUTES,
     },
     centres,
+    ...(frontDoor === undefined ? {} : { frontDoor }),
     ...(c.FC_BOT_APP_ID
       ? {
           bot: {
@@ -265,6 +272,22 @@ function centresOf(c: Settings): Config["centres"] {
     };
   });
   return [head as CentreConfig, ...rest];
+}
+
+/** The shared Front Door address, never one a centre reads as its own (its mail would be taken in twice). */
+function frontDoorOf(c: Settings, centres: Config["centres"]): Config["frontDoor"] {
+  const address = c.FC_FRONT_DOOR_MAILBOX;
+  if (address === undefined) return undefined;
+  const clash = centres.find((centre) => centre.mailbox.address === address);
+  if (clash !== undefined) {
+    throw new ConfigError([
+      `FC_FRONT_DOOR_MAILBOX: ${address} is centre ${clash.id}'s own mailbox: give the county's shared address`,
+    ]);
+  }
+  const [first] = centres;
+  // Any centre's Early Help Desk may forward to it: the original referrer is looked for behind each of them.
+  const earlyHelpDesk = [...new Set(centres.flatMap((centre) => centre.mailbox.earlyHelpDesk))];
+  return { mailbox: { ...first.mailbox, address, earlyHelpDesk, centreName: "the county Front Door" } };
 }
 
 /** Local mode starts only on a developer's machine; each reason it may not start here is named. */

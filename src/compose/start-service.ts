@@ -19,6 +19,7 @@ import { startCentre, type CentreService } from "./centre-service.js";
 import { centresPort } from "./centre-transfers.js";
 import type { Config } from "./config.js";
 import { countyStoreFromConfig } from "./county-store-from-config.js";
+import { startFrontDoor, type FrontDoorService } from "./front-door-service.js";
 import { createHttpApp } from "./http-app.js";
 import { refuseUnmigratedData } from "./migrate-from-config.js";
 import { startDemoSeeding, type DemoSeeding } from "./local-mode/demo-history.js";
@@ -41,7 +42,9 @@ export interface RunningService {
   /** Every centre served, the first first. */
   readonly centres: readonly CentreService[];
   readonly county: CountyStore;
-  /** Runs every centre's inbox round now and waits for them (and the letters and projections after them). */
+  /** The county's shared Front Door address, where FC_FRONT_DOOR_MAILBOX names one. */
+  readonly frontDoor?: FrontDoorService;
+  /** Runs the shared Front Door address's round, then every centre's inbox round now and waits for them (and the letters and projections after them). */
   readonly syncNow: () => Promise<void>;
   /** Local mode with FC_DEMO=on: the demo centre's seeding, running in the background after start. */
   readonly demo?: DemoSeeding;
@@ -97,6 +100,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
     centres.push(service);
   }
   const [first] = centres as [CentreService, ...CentreService[]];
+  const frontDoor =
+    config.frontDoor &&
+    (await startFrontDoor(config, config.frontDoor, centres, county, { logger, clock, instanceId }));
   // One token policy for every centre's API: the caller's centres and the county's views verify the token once.
   const countyApi = countyRoutes(
     {
@@ -104,6 +110,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       clock,
       centres: centres.map((c) => ({ id: c.centre.id, app: c.deps })),
       countyStaff,
+      ...(frontDoor ? { frontDoor: frontDoor.deps } : {}),
     },
     logger,
   );
@@ -129,6 +136,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const port = typeof address === "object" && address ? address.port : config.http.port;
 
   for (const centre of centres) centre.start();
+  frontDoor?.start();
   const leased = await startPipelineLeases(pipelines, logger);
   const demo = config.demo && first.local !== undefined ? startDemoSeeding(first.deps) : undefined;
   logger.info("service.started", {
@@ -143,13 +151,16 @@ export async function startService(config: Config, options: ServiceOptions = {})
     store: first.store,
     centres,
     county,
+    ...(frontDoor === undefined ? {} : { frontDoor }),
     ...(demo === undefined ? {} : { demo }),
     syncNow: async () => {
+      await frontDoor?.syncNow();
       await Promise.all(centres.map((c) => c.syncNow()));
     },
     async close() {
       await demo?.stop();
       await leased.close();
+      await frontDoor?.close();
       await Promise.all(centres.map((c) => c.close()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await telemetry.close();

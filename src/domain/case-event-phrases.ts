@@ -10,6 +10,7 @@ export const EVENT_PHRASES: Record<CaseEventType, string> = {
   "contact.received": "Contact received",
   "contact.logged": "Contact logged",
   "contact.rescued": "Logged by a duty worker from the mail the service had ignored or quarantined",
+  "contact.routed-from-front-door": "Came to the county Front Door address and was routed to this centre",
   "contact.received-again": "The same email was received again: kept on this contact, not acknowledged again",
   "referrer.confirmed": "Referrer confirmed",
   "legal-hold.placed": "Placed on legal hold: kept past its retention period",

@@ -1,5 +1,6 @@
 import type { Actor } from "./actor.js";
 import type { ContactKind, NotAContactReason, Referrer } from "./contact.js";
+import type { FrontDoorRouteBy } from "./intake/area-routing.js";
 
 /**
  * Everything that can happen to a case, with the data each event carries.
@@ -13,6 +14,11 @@ export interface CaseEventData {
   "contact.rescued": { contactId: string; messageId: string; setAsideAs: "ignored" | "quarantined"; reason: string };
   /** The same email (one Message-ID, sender and body) arrived again as another message: logged once, answered once. */
   "contact.received-again": { contactId: string; messageId: string; receivedAt: string };
+  /**
+   * The contact came to the county's shared Front Door address and was routed here (issue 21 §4): by the postcode or
+   * school its form names, or by a duty worker from the county triage queue (`routedBy`, their name).
+   */
+  "contact.routed-from-front-door": { contactId: string; by: FrontDoorRouteBy; routedBy?: string };
   "referrer.confirmed": { contactId: string; referrer: Referrer };
   /**
    * `returned`: the referrer's mail server had already returned this letter when it was recorded sent (a sender
@@ -102,6 +108,7 @@ export const CASE_EVENT_TYPES = [
   "contact.logged",
   "contact.received-again",
   "contact.rescued",
+  "contact.routed-from-front-door",
   "referrer.confirmed",
   "acknowledgement.sent",
   "acknowledgement.not-delivered",

@@ -20,7 +20,9 @@ export type AuditAction =
   | "case.legal-hold-placed"
   | "case.legal-hold-lifted"
   | "retention.run"
-  | "audit.read";
+  | "audit.read"
+  | "front-door.routed"
+  | "front-door.read";
 
 export interface AuditEvent {
   readonly action: AuditAction;

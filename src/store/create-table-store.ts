@@ -33,8 +33,13 @@ export const tableNameOf = (options: Pick<TableStoreOptions, "tablePrefix" | "ce
   `${options.tablePrefix ?? ""}${options.centre ?? ""}${name}`;
 
 const PREFIX = /^([A-Za-z][A-Za-z0-9]{0,39})?$/;
-/** Not `county`: Azure's table names ignore case, and `countyLeases` would be the county's own `CountyLeases`. */
-export const CENTRE_ID = /^(?!county$)[a-z][a-z0-9]{0,11}$/;
+/**
+ * Not `county`: Azure's table names ignore case, and `countyLeases` would be the county's own `CountyLeases`. Not
+ * `frontdoor`: the county's shared Front Door address keeps its mail ledger under that id.
+ */
+export const CENTRE_ID = /^(?!county$|frontdoor$)[a-z][a-z0-9]{0,11}$/;
+/** The tables of the county's shared Front Door address (its ledger, delta link and leases): `<prefix>frontdoor…`. */
+export const FRONT_DOOR_ID = "frontdoor";
 
 export function checkTablePrefix(prefix: string): void {
   if (!PREFIX.test(prefix)) throw invalidTablePrefix(prefix);
@@ -75,7 +80,8 @@ export function auditContainerFor(connection: TableConnection, name: string): Co
 export async function createTableStore(connection: TableConnection, options: TableStoreOptions = {}): Promise<Store> {
   const prefix = options.tablePrefix ?? "";
   checkTablePrefix(prefix);
-  if (options.centre !== undefined && !CENTRE_ID.test(options.centre)) throw invalidCentreId(options.centre);
+  if (options.centre !== undefined && options.centre !== FRONT_DOOR_ID && !CENTRE_ID.test(options.centre))
+    throw invalidCentreId(options.centre);
   const clientOptions = { allowInsecureConnection: options.allowInsecureConnection ?? false };
   const clients = new Map<TableName, TableClient>(
     TABLE_NAMES.map((name) => [name, clientFor(connection, tableNameOf(options, name), clientOptions)]),

@@ -44,12 +44,19 @@ export async function startLocalStack(
     readonly demo?: boolean;
     /** Several centres (issue 21), as FC_CENTRES_FILE gives them; the stand-in serves each one's mailbox. */
     readonly centres?: readonly CentreEntry[];
+    /** The county's shared Front Door address (FC_FRONT_DOOR_MAILBOX), served by the stand-in too. */
+    readonly frontDoor?: string;
   } = {},
 ): Promise<LocalStack> {
   const served =
     options.centres === undefined
       ? { mailbox: GROUP_MAILBOX }
-      : { mailboxes: options.centres.map((c) => ({ address: c.mailbox, displayName: c.name })) };
+      : {
+          mailboxes: [
+            ...options.centres.map((c) => ({ address: c.mailbox, displayName: c.name })),
+            ...(options.frontDoor === undefined ? [] : [{ address: options.frontDoor, displayName: "Front Door" }]),
+          ],
+        };
   const standIn = await startStandIn({ smtpPort: 0, graphPort: 0, ...served, seed: 7 });
   const port = await freePort();
   const logLines: string[] = [];
@@ -63,6 +70,7 @@ export async function startLocalStack(
     // The demo centre's history only where a test asks for it: the others count what they send in themselves.
     FC_DEMO: options.demo === true ? "on" : "off",
     ...(options.centres === undefined ? {} : { FC_CENTRES_FILE: centresFile(options.centres) }),
+    ...(options.frontDoor === undefined ? {} : { FC_FRONT_DOOR_MAILBOX: options.frontDoor }),
   };
   const config = loadConfig(env);
   const service = await startService(config, { logger: createLogger((line) => logLines.push(line)) });

@@ -232,6 +232,7 @@ const RULES: Record<CaseCommandType, CommandRule> = {
   },
   recordReceivedAgain: { action: "record that an email was received again", roles: [], system: true },
   recordRescuedMail: { action: "log an email the service set aside", roles: TRIAGE },
+  recordFrontDoorRoute: { action: "record how a Front Door contact was routed", roles: [], system: true },
   confirmReferrer: { action: "confirm the referrer", roles: ["duty-worker", "manager", "admin"] },
   recordLetterSent: { action: "record that a letter was sent", roles: [], system: true },
   recordAcknowledgementNotDelivered: {

@@ -1,6 +1,7 @@
 import type { Actor } from "../actor.js";
 import type { CaseEventData } from "../case-events.js";
 import type { NotAContactReason, Referrer } from "../contact.js";
+import type { FrontDoorRouteBy } from "../intake/area-routing.js";
 import type { Profile } from "../rules/profile-schema.js";
 import type { StaffRole } from "../staff.js";
 
@@ -45,6 +46,8 @@ export type CaseCommand = { readonly occurredAt?: string } & (
     }
   /** Another copy of a contact's email arrived (another Graph message, the same Internet message). */
   | { type: "recordReceivedAgain"; contactId: string; messageId: string; receivedAt: string }
+  /** The contact came through the county's shared Front Door address (issue 21 §4), routed so. */
+  | { type: "recordFrontDoorRoute"; contactId: string; by: FrontDoorRouteBy; routedBy?: string }
   | { type: "confirmReferrer"; contactId: string; referrer: Referrer }
   // Duty triage of a case opened in error (before screening)
   | { type: "linkContactToCase"; toCaseId: string; contactIds: readonly string[]; note?: string }

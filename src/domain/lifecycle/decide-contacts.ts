@@ -28,6 +28,14 @@ export function recordRescuedMail(kase: Case, command: CommandOf<"recordRescuedM
   return [stamp(kase, command, ctx, "contact.rescued", { contactId, messageId, setAsideAs, reason })];
 }
 
+/** Issue 21 §4: how a contact sent to the county's shared Front Door address came to this centre (once). */
+export function recordFrontDoorRoute(kase: Case, command: CommandOf<"recordFrontDoorRoute">, ctx: CommandContext) {
+  const { contactId, by, routedBy } = command;
+  if (kase.events.some((e) => e.type === "contact.routed-from-front-door" && e.data.contactId === contactId)) return [];
+  const data = { contactId, by, ...(routedBy === undefined ? {} : { routedBy }) };
+  return [stamp(kase, command, ctx, "contact.routed-from-front-door", data)];
+}
+
 /** 1.2: the acknowledgement goes to the original referrer, once a duty worker has confirmed who that is. */
 export function confirmReferrer(kase: Case, command: CommandOf<"confirmReferrer">, ctx: CommandContext) {
   const referrer = { ...command.referrer, confirmed: true };

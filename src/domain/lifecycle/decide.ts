@@ -9,6 +9,7 @@ import {
   recordLetterSent,
   recordReceivedAgain,
   recordRescuedMail,
+  recordFrontDoorRoute,
 } from "./decide-contacts.js";
 import * as casework from "./decide-casework.js";
 import * as closure from "./decide-closure.js";
@@ -60,6 +61,7 @@ const HANDLERS: { [K in CaseCommandType]: Handler<K> } = {
   attachFollowUpContact,
   recordReceivedAgain,
   recordRescuedMail,
+  recordFrontDoorRoute,
   confirmReferrer,
   recordLetterSent,
   recordAcknowledgementNotDelivered,
