@@ -606,6 +606,8 @@ export interface MyCentresResponse {
   readonly displayName: string;
   readonly centres: readonly MyCentre[];
   readonly countyRoles: readonly CountyRoleName[];
+  /** The deployment reads a shared Front Door address: its county triage queue is every centre's duty workers'. */
+  readonly frontDoor?: true;
 }
 
 /** One rule's clocks summed over the centres whose profile has it. */

@@ -21,7 +21,7 @@ export function App({
 }) {
   const { me, centres } = useSession();
   const styles = useSharedStyles();
-  const items = navItems(me, centres?.mine.countyRoles);
+  const items = navItems(me, centres?.mine.countyRoles, centres?.mine.frontDoor === true);
   const [hash, setHash] = useState(() => openingHash(window.location.hash, subPageId));
   useEffect(() => {
     // A deep link's view goes into the URL, so that the tabs and Back work from it.

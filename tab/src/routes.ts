@@ -10,6 +10,8 @@ export type Route =
   | { readonly view: "compliance" }
   /** Every centre's compliance and caseloads side by side, and the county's totals (a county manager's). */
   | { readonly view: "county" }
+  /** Mail to the county's shared Front Door address that named no one centre (any centre's duty workers'). */
+  | { readonly view: "county-triage" }
   | { readonly view: "settings" }
   /** The accessibility statement (Public Sector Bodies Accessibility Regulations 2018), open to everyone. */
   | { readonly view: "accessibility" }
@@ -30,6 +32,7 @@ export function parseRoute(hash: string): Route | undefined {
     case "team":
     case "compliance":
     case "county":
+    case "county-triage":
     case "settings":
     case "accessibility":
     case "configure":
@@ -72,12 +75,18 @@ const may = (me: MeResponse, roles: readonly StaffRoleName[]) => roles.some((rol
  * The views this person's roles open (the API refuses the rest anyway; this keeps the tab honest). `countyRoles`:
  * a county manager also reads each centre's team and compliance views, and the county's.
  */
-export function navItems(me: MeResponse, countyRoles: readonly CountyRoleName[] = me.countyRoles ?? []): NavItem[] {
+export function navItems(
+  me: MeResponse,
+  countyRoles: readonly CountyRoleName[] = me.countyRoles ?? [],
+  /** The deployment reads a shared Front Door address (its county triage queue). */
+  frontDoor = false,
+): NavItem[] {
   const countyManager = countyRoles.includes("county-manager");
   const items: NavItem[] = [];
   if (may(me, ["duty-worker", "manager"])) items.push({ hash: "#/triage", label: "Triage" });
   if (may(me, ["duty-worker", "panel-member", "manager"]))
     for (const panel of panelsOf(me)) items.push({ hash: `#/agenda/${panel.id}`, label: panel.name });
+  if (may(me, ["duty-worker", "manager"]) && frontDoor) items.push({ hash: "#/county-triage", label: "County triage" });
   if (may(me, ["duty-worker", "manager"])) items.push({ hash: "#/pre-allocation", label: "Pre-Allocation List" });
   if (may(me, ["practitioner", "duty-worker", "manager"])) items.push({ hash: "#/my-cases", label: "My cases" });
   if (may(me, ["manager", "admin"]) || countyManager) {

@@ -49,7 +49,10 @@ export function countyRoutes(deps: CountyApiDeps, logger: Logger): Router {
   const api = Router();
   api.get(
     "/me/centres",
-    route(false, async (_req, _res, who): Promise<MyCentresResponse> => who),
+    route(false, async (_req, _res, who): Promise<MyCentresResponse> => ({
+      ...who,
+      ...(deps.frontDoor === undefined ? {} : { frontDoor: true }),
+    })),
   );
   api.get(
     "/county/compliance",

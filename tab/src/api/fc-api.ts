@@ -50,6 +50,12 @@ export interface CountyApi {
   /** This calendar month to today unless a period is given. */
   countyCompliance(period?: { from: string; to: string }): Promise<ApiResponse<C.CountyComplianceResponse>>;
   countyTeam(): Promise<ApiResponse<C.CountyTeamResponse>>;
+  countyTriage(continuation?: string): Promise<ApiResponse<C.CountyTriageResponse>>;
+  countyTriageMail(messageId: string): Promise<ApiResponse<C.CountyTriageMail>>;
+  routeFrontDoorMail(
+    messageId: string,
+    request: C.RouteFrontDoorMailRequest,
+  ): Promise<ApiResponse<C.RouteFrontDoorMailResponse>>;
 }
 
 export function createCountyApi(http: HttpClient): CountyApi {
@@ -58,6 +64,9 @@ export function createCountyApi(http: HttpClient): CountyApi {
     countyCompliance: (period) =>
       http.get(`/api/county/compliance${period ? `?from=${id(period.from)}&to=${id(period.to)}` : ""}`),
     countyTeam: () => http.get("/api/county/team"),
+    countyTriage: (continuation) => http.get(`/api/county/triage${page(continuation)}`),
+    countyTriageMail: (messageId) => http.get(`/api/county/triage/${id(messageId)}`),
+    routeFrontDoorMail: (messageId, request) => http.send("POST", `/api/county/triage/${id(messageId)}/route`, request),
   };
 }
 

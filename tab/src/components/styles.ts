@@ -17,6 +17,8 @@ export const useSharedStyles = makeStyles({
   caption: { ...typographyStyles.body1Strong, textAlign: "start", padding: `${tokens.spacingVerticalS} 0` },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
+  /** An email's text as it came, wrapped to the column (narrow screens, 320 px). */
+  preformatted: { whiteSpace: "pre-wrap", overflowWrap: "anywhere", maxHeight: "24em", overflowY: "auto", margin: 0 },
   card: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,

@@ -4,6 +4,7 @@ import { AccessibilityView } from "../views/accessibility-view.js";
 import { AgendaView } from "../views/agenda-view.js";
 import { CaseView } from "../views/case-view.js";
 import { ConfigureView } from "../views/configure-view.js";
+import { CountyTriageView } from "../views/county-triage-view.js";
 import { CountyView } from "../views/county-view.js";
 import { ComplianceView } from "../views/compliance-view.js";
 import { MyCasesView } from "../views/my-cases-view.js";
@@ -31,6 +32,8 @@ export function ViewForRoute({ route, pageConfig }: { route: Route; pageConfig?:
       return <ComplianceView />;
     case "county":
       return <CountyView />;
+    case "county-triage":
+      return <CountyTriageView />;
     case "settings":
       return <SettingsView />;
     case "search":

@@ -17,6 +17,7 @@ const UI_TIMEOUT_MS = 30_000;
 const SECOND_MAILBOX = "familycentre2@council.example";
 const SECOND_CENTRE_ONLY = "demo-second-centre-manager";
 const COUNTY_MANAGER = "demo-county-manager";
+const FRONT_DOOR = "frontdoor@council.example";
 
 describe("the tab across centres", () => {
   let session: TabSession | undefined;
@@ -31,6 +32,7 @@ describe("the tab across centres", () => {
         { id: "main", name: "Family Centre", mailbox: "familycentre@council.example" },
         { id: "centre2", name: "Family Centre 2", mailbox: SECOND_MAILBOX },
       ],
+      frontDoor: FRONT_DOOR,
     });
     ({ stack, page } = session);
     const second = stack.service.centres[1];
@@ -78,6 +80,39 @@ describe("the tab across centres", () => {
       await open("agenda/screening", SECOND_CENTRE_ONLY);
       await expect.poll(() => caseLink().count()).toBe(1);
       expect(await switcher().count()).toBe(0);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  it(
+    "lets a duty worker of any centre read a Front Door email waiting in county triage and send it to a centre, within 320 px, accessibly",
+    async () => {
+      // The desk's form names no postcode or school: the area rule cannot place it.
+      await stack.standIn.deliver(readFileSync(join(FIXTURES, "front-door-plain-fields.eml")), "inbox", FRONT_DOOR);
+      await stack.service.syncNow();
+      await page.setViewportSize({ width: 320, height: 800 });
+      await open("county-triage", SECOND_CENTRE_ONLY);
+      const queue = page.getByRole("table", { name: /Front Door emails waiting for a centre/ });
+      await expect.poll(() => queue.locator("tbody tr").count(), { timeout: UI_TIMEOUT_MS }).toBe(1);
+      expect(await queue.innerText()).toMatch(/Names no postcode or school/);
+      // Listed without names; read on request.
+      expect(await queue.innerText()).not.toContain("Whitfield");
+      await page.getByRole("button", { name: /Read the email received/ }).click();
+      await page.getByText("FRONT DOOR CONTACT FORM").waitFor();
+      const width = await page.locator("html").evaluate((root) => root.scrollWidth - root.clientWidth);
+      expect(width).toBeLessThanOrEqual(0);
+      expect((await axeCheck(page, "county-triage", "light")).violations).toEqual([]);
+
+      await page.getByRole("combobox", { name: "Centre" }).selectOption("centre2");
+      await page.getByRole("button", { name: "Send to this centre" }).click();
+      await page.getByText("No Front Door email is waiting for a centre.").waitFor();
+      // Logged at the chosen centre, by its own intake, once.
+      const second = stack.service.centres[1];
+      await eventually(async () => {
+        const { items } = (await second?.store.worklists.list("awaiting-screening")) ?? { items: [] };
+        expect(items).toHaveLength(2);
+      });
+      await page.setViewportSize({ width: 1280, height: 800 });
     },
     RUN_TIMEOUT_MS,
   );

@@ -116,6 +116,27 @@ describe("the centres a deployment serves", () => {
     ]);
   });
 
+  it("reads the county's shared Front Door address with every centre's desk, never a centre's own mailbox (4.)", () => {
+    const path = fileWith({
+      centres: [
+        { id: "north", name: "North", mailbox: "north@council.example", earlyHelpDesk: ["desk.north@council.example"] },
+        { id: "south", name: "South", mailbox: "south@council.example" },
+      ],
+    });
+    const { frontDoor } = local({ FC_CENTRES_FILE: path, FC_FRONT_DOOR_MAILBOX: "FrontDoor@Council.Example" });
+    expect(frontDoor?.mailbox).toMatchObject({
+      address: "frontdoor@council.example",
+      earlyHelpDesk: ["desk.north@council.example", "earlyhelpdesk@council.example"],
+    });
+    expect(local().frontDoor).toBeUndefined();
+    expect(problemsOf(() => local({ FC_CENTRES_FILE: path, FC_FRONT_DOOR_MAILBOX: "south@council.example" }))).toEqual([
+      "FC_FRONT_DOOR_MAILBOX: south@council.example is centre south's own mailbox: give the county's shared address",
+    ]);
+    expect(problemsOf(() => local({ FC_CENTRE_ID: "frontdoor" }))).toEqual([
+      expect.stringMatching(/^FC_CENTRE_ID: .*not county or frontdoor/),
+    ]);
+  });
+
   it("keeps demo centres to local mode, and out of the way of a centres file", () => {
     expect(problemsOf(() => local({ FC_LOCAL_CENTRES: "2", FC_CENTRES_FILE: fileWith({ centres: [] }) }))).toContain(
       "FC_LOCAL_CENTRES: the centres come from FC_CENTRES_FILE: leave FC_LOCAL_CENTRES unset",

@@ -17,7 +17,8 @@ import { memoryApp } from "../memory-app.js";
 /**
  * Commands only the service records (the outbox, the mailbox intake, a link's consequence on its target case): no
  * person takes them on a case page. `attachFollowUpContact` and `recordRescuedMail` are reached from the mailbox (an
- * email about a case; an email the service set aside, logged by a duty worker); `recordReceivedAgain` is the intake's.
+ * email about a case; an email the service set aside, logged by a duty worker); `recordReceivedAgain` is the intake's;
+ * `recordFrontDoorRoute` is the county Front Door's (issue 21 §4: routed by area, or from the county triage queue).
  */
 const SERVICE_RECORDED: readonly CaseCommandType[] = [
   "recordLetterSent",
@@ -26,6 +27,7 @@ const SERVICE_RECORDED: readonly CaseCommandType[] = [
   "attachFollowUpContact",
   "recordReceivedAgain",
   "recordRescuedMail",
+  "recordFrontDoorRoute",
 ];
 
 const commandOf = (spec: CaseActionSpec) => ("command" in spec.allowed ? spec.allowed.command : undefined);
