@@ -1,5 +1,6 @@
 import type { MailLookupResponse } from "../../../src/api/contract.js";
 import { CaseLink } from "../components/case-link.js";
+import { CentreSwitcher } from "../components/centre-switcher.js";
 import { LogOrLinkMail } from "../components/log-or-link-mail.js";
 import { ClockTable } from "../components/clock-table.js";
 import { Loaded } from "../components/loaded.js";
@@ -21,7 +22,7 @@ const DUTY = ["duty-worker", "manager"];
 
 /** For the open email: was it logged, on which case, with which clocks; a duty worker can log or link it. */
 export function OutlookPane({ internetMessageId }: { internetMessageId: string | undefined }) {
-  const { api } = useSession();
+  const { api, centres } = useSession();
   const styles = useSharedStyles();
   const [lookup, reload] = useResource(
     () => api.mailLookup(internetMessageId ?? ""),
@@ -30,6 +31,8 @@ export function OutlookPane({ internetMessageId }: { internetMessageId: string |
   if (internetMessageId === undefined) return <p>Open an email to see whether the Family Centre has logged it.</p>;
   return (
     <section className={styles.stack}>
+      {/* Someone in several centres reads each one's mailbox: the pane asks the centre chosen here. */}
+      {centres ? <CentreSwitcher choice={centres} /> : null}
       <ViewHeading>This email</ViewHeading>
       <Loaded resource={lookup} what="what the Family Centre knows about this email">
         {(data) => <Found found={data} reload={reload} />}
@@ -39,10 +42,18 @@ export function OutlookPane({ internetMessageId }: { internetMessageId: string |
 }
 
 function Found({ found, reload }: { found: MailLookupResponse; reload: () => Promise<void> }) {
-  const { me } = useSession();
+  const { me, centres } = useSession();
   const styles = useSharedStyles();
   const isDuty = me.roles.some((role) => DUTY.includes(role));
   const item = found.case;
+  const here = centres?.mine.centres.find((c) => c.id === centres.current);
+  if (found.messageId === undefined && here !== undefined && (centres?.mine.centres.length ?? 0) > 1) {
+    return (
+      <p>
+        This email is not in {here.name}'s mailbox. If it was sent to another of your centres, choose that centre above.
+      </p>
+    );
+  }
   return (
     <>
       <p>

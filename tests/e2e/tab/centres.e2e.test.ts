@@ -75,6 +75,24 @@ describe("the tab across centres", () => {
   );
 
   it(
+    "lets the Outlook pane of someone in both centres find an email in the other centre's mailbox",
+    async () => {
+      const internetMessageId = readFileSync(join(FIXTURES, "eha-school-nurse.eml"), "utf8").match(
+        /^Message-ID: (.*)$/m,
+      )?.[1];
+      const query = new URLSearchParams({ internetMessageId: internetMessageId?.trim() ?? "", as: DEMO_MANAGER });
+      await page.goto(`${stack.service.url}/tab/outlook.html?${query.toString()}`);
+      await page.getByRole("heading", { name: "This email" }).waitFor();
+      await switcher().selectOption("main");
+      await page.getByText(/This email is not in .*'s mailbox/).waitFor();
+      await switcher().selectOption("centre2");
+      await page.getByText("This email was logged as a contact.").waitFor();
+      expect(await page.getByRole("link", { name: caseId }).count()).toBe(1);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  it(
     "shows no switcher to someone who works in one centre",
     async () => {
       await open("agenda/screening", SECOND_CENTRE_ONLY);
