@@ -148,6 +148,7 @@ export class FamilyCentreActivityHandler extends ActivityHandler {
   /** The app was removed, or the bot left: the reference goes, and the chat stops being any panel's chat. */
   private async forget(turn: Turn): Promise<void> {
     const { unassigned } = await forgetConversation(this.deps.app, turn.conversationKey);
+    await this.deps.county?.centres.forgetChat(turn.conversationKey);
     this.deps.app.logger.info("bot.removed", {
       conversationType: turn.conversation.type,
       unassigned: unassigned.join(","),

@@ -22,6 +22,8 @@ export interface BotCentres {
   /** The centre a group chat or channel was registered to by "use this chat for …". */
   chatCentre(key: ConversationKey): Promise<string | undefined>;
   registerChat(key: ConversationKey, centreId: string): Promise<void>;
+  /** The bot was removed from the chat: it belongs to no centre now (added again, it is registered afresh). */
+  forgetChat(key: ConversationKey): Promise<void>;
   /**
    * A person's personal chat became known to one centre's bot (the app installed, a first message): it is one chat
    * whichever centre answers, so every other centre they work in can reach them there too (its held nudges go).

@@ -63,6 +63,9 @@ export function botCentres(
     choose: (user, centreId) => keep(choices, personKey(user), centreId, clock),
     chatCentre: async (key) => (await chats.get(key))?.value.centreId,
     registerChat: (key, centreId) => keep(chats, key, centreId, clock),
+    forgetChat: async (key) => {
+      await chats.delete(key);
+    },
     async sharePersonalChat(user, key, reference) {
       for (const centre of await of(user)) {
         const app = started(centre.id)?.app;

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { aCase } from "../../../../dev/builders/case-builder.js";
-import { cardAction, message, post, type Place, type Sender } from "../../../../dev/teams/activities.js";
+import { botRemoved, cardAction, message, post, type Place, type Sender } from "../../../../dev/teams/activities.js";
 import { routeToCentres } from "../../../../bot/centres/centre-router.js";
 import { adaptiveCard } from "../../../../bot/cards/card-json.js";
 import { execute } from "../../../../bot/cards/elements/actions.js";
@@ -192,6 +192,26 @@ describe("a group chat belongs to the centre it was chosen for", () => {
     const inTheChat = await saying(both, "screening", panelChat);
     expect(inTheChat).toContain(SOUTH_CASE);
     expect(inTheChat).not.toContain(NORTH_CASE);
+  });
+
+  it("belongs to no centre once the bot is removed from it, and is registered afresh when it is added again", async () => {
+    const [toSouth] = executeActions((await say(both, "centre"))[0]);
+    await click(both, personal(both), toSouth!.verb, toSouth!.data);
+    await saying(both, "use this chat for screening", panelChat);
+    expect(await county.records("chat-centre").get(`chat~${panelChat.id}`)).toBeDefined();
+
+    expect((await post(url, botRemoved(connector().serviceUrl, both, panelChat))).status).toBe(200);
+    expect(await county.records("chat-centre").get(`chat~${panelChat.id}`)).toBeUndefined();
+    expect((await southBot.store.settings.get("centre"))?.value.chatIds["screening"]).toBeUndefined();
+
+    const [toNorth] = executeActions((await say(both, "centre"))[0]);
+    await click(both, personal(both), toNorth!.verb, toNorth!.data);
+    expect(await saying(both, "use this chat for screening", panelChat)).toContain(
+      "This chat is now North Family Centre's screening chat",
+    );
+    expect((await county.records("chat-centre").get(`chat~${panelChat.id}`))?.value).toMatchObject({
+      centreId: "north",
+    });
   });
 
   it("is chosen again for the manager's centre of the moment, however it was registered before", async () => {
