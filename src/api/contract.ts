@@ -821,6 +821,8 @@ export type SetAsideMailResponse = PageOf<SetAsideMailItem>;
 
 /** An email to the county's shared Front Door address waiting for a person to choose its centre (issue 21 §4). */
 export interface CountyTriageItem extends SetAsideMailItem {
+  /** It waits for a person to choose its centre; false: set aside as not a referral (an autoreply…), routable still. */
+  readonly waiting: boolean;
   /** A centre already chosen for it and being handed over (a person's, or the area rule's whose centre set it aside). */
   readonly routing?: {
     readonly centre: string;

@@ -4,11 +4,13 @@ import type { MessageRecord, SetAsideEntry } from "../../ports/message-ledger.js
 import { refused, refusalsAsValues, type Refused } from "../outcome.js";
 import type { CallerCentres } from "../staff/caller-centres.js";
 import { contactIdFor } from "../mail-keys.js";
-import type { FrontDoorDeps, FrontDoorRoute } from "./front-door.js";
+import { waitsForACentre, type FrontDoorDeps, type FrontDoorRoute } from "./front-door.js";
 
 /** One email waiting in the county triage queue: when, from which domain, why, and any route already claimed. */
 export interface TriageEntry extends SetAsideEntry {
   readonly route?: FrontDoorRoute;
+  /** It waits for a person to choose its centre (see `waitsForACentre`); else it was set aside as not a referral. */
+  readonly waiting: boolean;
 }
 
 /** The county triage queue is every centre's duty workers' and managers' (issue 21 §4). */
@@ -30,9 +32,9 @@ export async function countyTriage(
   if (!mayTriage(who)) return triageRefused();
   const page = await fd.messages.listSetAside(options);
   const routes = await Promise.all(page.items.map((entry) => fd.routes.get(entry.messageId)));
-  const entries = page.items.map((entry, i) => {
+  const entries = page.items.map((entry, i): TriageEntry => {
     const route = routes[i]?.value;
-    return route === undefined ? entry : { ...entry, route };
+    return { ...entry, waiting: waitsForACentre(entry), ...(route === undefined ? {} : { route }) };
   });
   return { entries, ...(page.continuation === undefined ? {} : { continuation: page.continuation }) };
 }

@@ -38,3 +38,13 @@ export interface FrontDoorDeps extends InboxRoundDeps, Pick<AppDeps, "mailContex
 export const UNROUTED_REASONS = ["no-area-named", "no-centre-covers", "several-centres"] as const;
 export const isUnrouted = (reason: string | undefined): boolean =>
   (UNROUTED_REASONS as readonly (string | undefined)[]).includes(reason);
+
+/** Its centre's intake set aside what the area rule sent it: a person chooses again. */
+export const SET_ASIDE_BY_CENTRE = "set-aside-by-centre";
+
+/**
+ * Waits for a person to choose its centre: no one centre named, set aside by the centre it was sent to, or given up
+ * on after failures. The rest was set aside as not a referral (an autoreply, a bounce), routable all the same.
+ */
+export const waitsForACentre = (entry: { readonly state: string; readonly reason?: string }): boolean =>
+  entry.state === "quarantined" || isUnrouted(entry.reason) || entry.reason === SET_ASIDE_BY_CENTRE;

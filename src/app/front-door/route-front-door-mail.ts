@@ -9,7 +9,7 @@ import type { Versioned } from "../../ports/records.js";
 import { contactIdFor } from "../mail-keys.js";
 import { setAsideNote } from "../set-aside-note.js";
 import type { InboxIntake, Taken } from "../sync-inbox.js";
-import type { FrontDoorCentre, FrontDoorDeps, FrontDoorRoute } from "./front-door.js";
+import { SET_ASIDE_BY_CENTRE, type FrontDoorCentre, type FrontDoorDeps, type FrontDoorRoute } from "./front-door.js";
 import { handOver, type HandedOver } from "./hand-over.js";
 
 /** The system's name in the county audit for what the area rule routed. */
@@ -47,7 +47,7 @@ export async function routeFrontDoorMail(fd: FrontDoorDeps, message: InboundMess
   // The centre claimed first stands; one no longer served (configuration changed) leaves it for a person.
   const centre = centreOf(fd, claimed.centre);
   const logged = centre && (await routeTo(fd, centre, message, claimed));
-  if (logged === undefined) return setAside(fd, message, "set-aside-by-centre", log);
+  if (logged === undefined) return setAside(fd, message, SET_ASIDE_BY_CENTRE, log);
   log.info("front-door.routed", { centre: claimed.centre, by: claimed.by });
   return { outcome: "logged" };
 }

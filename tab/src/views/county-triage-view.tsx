@@ -10,7 +10,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { CountyTriageItem, CountyTriageMail } from "../../../src/api/contract.js";
 import type { CountyApi } from "../api/fc-api.js";
 import { ActionFeedback } from "../components/action-feedback.js";
@@ -43,41 +43,60 @@ export function CountyTriageView() {
     <section className={styles.stack}>
       <ViewHeading>County triage</ViewHeading>
       <Loaded resource={list} what="the county triage queue">
-        {(data) =>
-          data.items.length === 0 || county === undefined ? (
-            <p>No Front Door email is waiting for a centre.</p>
-          ) : (
+        {(data) => {
+          if (county === undefined) return <p>The county's views are not open here.</p>;
+          const rows = (items: readonly CountyTriageItem[]) =>
+            items.map((item) => (
+              <TriageRow
+                key={item.messageId}
+                item={item}
+                centres={data.first.centres}
+                county={county}
+                reload={reload}
+              />
+            ));
+          const waiting = data.items.filter((item) => item.waiting);
+          const setAside = data.items.filter((item) => !item.waiting);
+          return (
             <>
-              <Table>
-                <caption className={styles.caption}>
-                  Front Door emails waiting for a centre, newest first ({data.items.length})
-                </caption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Received</TableHeaderCell>
-                    <TableHeaderCell>Why it waits</TableHeaderCell>
-                    <TableHeaderCell>Sender's domain</TableHeaderCell>
-                    <TableHeaderCell>Send to a centre</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.items.map((item) => (
-                    <TriageRow
-                      key={item.messageId}
-                      item={item}
-                      centres={data.first.centres}
-                      county={county}
-                      reload={reload}
-                    />
-                  ))}
-                </TableBody>
-              </Table>
+              {waiting.length === 0 ? (
+                <p>No Front Door email is waiting for a centre.</p>
+              ) : (
+                <QueueTable caption={`Front Door emails waiting for a centre, newest first (${waiting.length})`}>
+                  {rows(waiting)}
+                </QueueTable>
+              )}
+              {setAside.length === 0 ? null : (
+                <QueueTable
+                  caption={`Set aside as not a referral (automatic replies and the like), newest first (${setAside.length})`}
+                >
+                  {rows(setAside)}
+                </QueueTable>
+              )}
               <LoadMoreButton more={more} what="emails" shown={data.items.length} />
             </>
-          )
-        }
+          );
+        }}
       </Loaded>
     </section>
+  );
+}
+
+function QueueTable({ caption, children }: { caption: string; children: ReactNode }) {
+  const styles = useSharedStyles();
+  return (
+    <Table>
+      <caption className={styles.caption}>{caption}</caption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Received</TableHeaderCell>
+          <TableHeaderCell>Why it is here</TableHeaderCell>
+          <TableHeaderCell>Sender's domain</TableHeaderCell>
+          <TableHeaderCell>Send to a centre</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>{children}</TableBody>
+    </Table>
   );
 }
 
@@ -104,7 +123,7 @@ function TriageRow({
       <TableCell>{received}</TableCell>
       <TableCell>
         <Badge appearance="tint" color={item.state === "quarantined" ? "danger" : "informative"}>
-          {item.state === "quarantined" ? "Quarantined" : "Waiting"}
+          {item.state === "quarantined" ? "Quarantined" : item.waiting ? "Waiting" : "Set aside"}
         </Badge>{" "}
         {item.reasonLabel}
         {item.routing ? (

@@ -1,4 +1,13 @@
-import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Badge,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
 import type { AcknowledgementStatus, TriageItem } from "../../../src/api/contract.js";
 import { CaseLink } from "../components/case-link.js";
 import { formatInstant } from "../components/format.js";
@@ -8,6 +17,7 @@ import { Loaded } from "../components/loaded.js";
 import { ReferrerCell } from "../components/referrer-cell.js";
 import { useSharedStyles } from "../components/styles.js";
 import { usePagedResource } from "../components/use-paged-resource.js";
+import { useResource } from "../components/use-resource.js";
 import { ViewHeading } from "../components/view-heading.js";
 import { useSession } from "../session.js";
 import { HeldTeamsMessages } from "./held-teams-messages.js";
@@ -28,6 +38,26 @@ const DUTY: readonly string[] = ["duty-worker", "manager"];
 
 const UNSENT: ReadonlySet<AcknowledgementStatus> = new Set(["failed", "not-delivered"]);
 
+/** Where the county has a shared Front Door address: how many of its emails wait for any centre's duty worker. */
+function CountyTriageWaiting() {
+  const { centres } = useSession();
+  const county = centres?.mine.frontDoor === true ? centres.county : undefined;
+  const [queue] = useResource(
+    () => (county ? county.countyTriage() : Promise.resolve({ data: { items: [], centres: [] } })),
+    "county-triage-waiting",
+  );
+  if (queue.status !== "ready") return null;
+  const waiting = queue.data.items.filter((item) => item.waiting).length;
+  if (waiting === 0) return null;
+  const more = queue.data.continuation === undefined ? "" : " or more";
+  return (
+    <p>
+      Emails to the county Front Door address waiting for a centre to be chosen: {waiting}
+      {more}. <Link href="#/county-triage">Open County triage</Link>.
+    </p>
+  );
+}
+
 /** New contacts for the duty worker: classification, the referrer to confirm, and whether rule 1.2 is met. */
 export function TriageView() {
   const { api, me } = useSession();
@@ -41,6 +71,7 @@ export function TriageView() {
   return (
     <section className={styles.stack}>
       <ViewHeading>Triage queue</ViewHeading>
+      {logsContacts ? <CountyTriageWaiting /> : null}
       {logsContacts ? <LogContactForm reload={reload} /> : null}
       <Loaded resource={triage} what="the triage queue">
         {(data) =>

@@ -109,7 +109,10 @@ describe("the tab across centres", () => {
       await stack.standIn.deliver(readFileSync(join(FIXTURES, "front-door-plain-fields.eml")), "inbox", FRONT_DOOR);
       await stack.service.syncNow();
       await page.setViewportSize({ width: 320, height: 800 });
-      await open("county-triage", SECOND_CENTRE_ONLY);
+      // The duty worker's own Triage page says it waits, and leads there.
+      await open("triage", SECOND_CENTRE_ONLY);
+      await page.getByText(/waiting for a centre to be chosen: 1\./).waitFor({ timeout: UI_TIMEOUT_MS });
+      await page.getByRole("link", { name: "Open County triage" }).click();
       const queue = page.getByRole("table", { name: /Front Door emails waiting for a centre/ });
       await expect.poll(() => queue.locator("tbody tr").count(), { timeout: UI_TIMEOUT_MS }).toBe(1);
       expect(await queue.innerText()).toMatch(/Names no postcode or school/);

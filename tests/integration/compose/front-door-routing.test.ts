@@ -122,7 +122,12 @@ describe("4. the county's shared Front Door address routed by area", () => {
       expect(found).toBeDefined();
       return found;
     });
-    expect(item).toMatchObject({ state: "ignored", reasonLabel: expect.stringMatching(/automatic reply/i) });
+    // Not a referral: listed apart from what waits for a centre, and routable all the same.
+    expect(item).toMatchObject({
+      state: "ignored",
+      waiting: false,
+      reasonLabel: expect.stringMatching(/automatic reply/i),
+    });
     expect(await acknowledgements()).toEqual(before);
     for (const mailbox of [NORTH.mailbox, SOUTH.mailbox, FRONT_DOOR]) {
       expect((await stack.sentItems(mailbox)).some((m) => /out of office/i.test(m.subject))).toBe(false);
@@ -146,7 +151,7 @@ describe("4. the county triage queue", () => {
     ]);
     const messageId = waiting.item?.messageId ?? "";
     // The list names no one: when, the sender's domain, why.
-    expect(waiting.item).toMatchObject({ senderDomain: "council.example", state: "ignored" });
+    expect(waiting.item).toMatchObject({ senderDomain: "council.example", state: "ignored", waiting: true });
     expect(JSON.stringify(waiting.item)).not.toContain("Whitfield");
     // Only a duty worker or manager of a centre routes it, or reads it.
     const refused = await call(PRACTITIONER, "/api/county/triage");
