@@ -8,6 +8,7 @@ import type {
   CountyTriageResponse,
   RouteFrontDoorMailResponse,
 } from "../../../src/api/contract.js";
+import { routeFrontDoorMail, routeTo } from "../../../src/app/front-door/route-front-door-mail.js";
 import { eventually, FIXTURES, startLocalStack, type LocalStack } from "../../support/local-stack.js";
 
 /**
@@ -65,7 +66,7 @@ const json = async <T>(staffId: string, path: string): Promise<T> => {
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 };
-const routeTo = (staffId: string, messageId: string, centre: string) =>
+const routeByPerson = (staffId: string, messageId: string, centre: string) =>
   call(staffId, `/api/county/triage/${encodeURIComponent(messageId)}/route`, {
     method: "POST",
     body: JSON.stringify({ centre }),
@@ -156,14 +157,14 @@ describe("4. the county triage queue", () => {
     // Only a duty worker or manager of a centre routes it, or reads it.
     const refused = await call(PRACTITIONER, "/api/county/triage");
     expect(refused.status).toBe(403);
-    expect((await routeTo(PRACTITIONER, messageId, "north")).status).toBe(403);
+    expect((await routeByPerson(PRACTITIONER, messageId, "north")).status).toBe(403);
     const mail = await json<CountyTriageMail>(SOUTH_DUTY, `/api/county/triage/${encodeURIComponent(messageId)}`);
     expect(mail.bodyText).toContain("FRONT DOOR CONTACT FORM");
 
     const before = await acknowledgements();
     const [north, south] = await Promise.all([
-      routeTo(BOTH_CENTRES, messageId, "north"),
-      routeTo(SOUTH_DUTY, messageId, "south"),
+      routeByPerson(BOTH_CENTRES, messageId, "north"),
+      routeByPerson(SOUTH_DUTY, messageId, "south"),
     ]);
     const statuses = [north.status, south.status].sort();
     expect(statuses).toEqual([200, 409]);
@@ -182,7 +183,7 @@ describe("4. the county triage queue", () => {
     });
     // One acknowledgement, from the chosen centre's mailbox only; a second click finds it routed.
     expect(Object.values(sent).reduce((a, b) => a + b, 0)).toBe(Object.values(before).reduce((a, b) => a + b, 0) + 1);
-    const again = await routeTo(BOTH_CENTRES, messageId, routed.centre.id);
+    const again = await routeByPerson(BOTH_CENTRES, messageId, routed.centre.id);
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ error: { code: "FRONT_DOOR.ROUTED" } });
     await stack.service.syncNow();
@@ -200,5 +201,35 @@ describe("4. the county triage queue", () => {
     expect(audit.some((e) => e.action === "front-door.read" && e.actorId === SOUTH_DUTY)).toBe(true);
     const queue = await json<CountyTriageResponse>(SOUTH_DUTY, "/api/county/triage");
     expect(queue.items.map((i) => i.messageId)).not.toContain(messageId);
+  });
+});
+
+describe("4. a Front Door email is routed exactly once", () => {
+  it("takes an email seen again (a replayed delta, a duplicate notification, a retry after a stop) once", async () => {
+    await stack.standIn.deliver(frontDoorForm("fd-again", "Family's postcode: NE2 7JJ"), "inbox", FRONT_DOOR);
+    const fd = stack.service.frontDoor!.deps;
+    const before = await casesAt(1);
+    const acksBefore = (await acknowledgements())[SOUTH.mailbox] ?? 0;
+    await eventually(async () => {
+      await stack.service.syncNow();
+      expect(await casesAt(1)).toHaveLength(before.length + 1);
+      expect((await acknowledgements())[SOUTH.mailbox]).toBe(acksBefore + 1);
+    });
+    const copy = stack.standIn
+      .mailboxFor(FRONT_DOOR)
+      .list("inbox")
+      .find((m) => m.internetMessageId === "<fd-again@council.example>");
+    const message = await fd.mailbox.getMessage(copy?.id ?? "");
+    // Read again by a later round: the shared address's ledger has it.
+    expect(await routeFrontDoorMail(fd, message)).toEqual({ outcome: "already-handled" });
+    // A run stopped after the hand-over, before its ledger was settled, hands it over again: the centre has it.
+    const south = fd.centres[1]!;
+    const route = { centre: "south", by: "postcode" as const, at: new Date().toISOString() };
+    const first = await routeTo(fd, south, message, route);
+    const second = await routeTo(fd, south, message, route);
+    expect(second).toEqual(first);
+    await stack.service.syncNow();
+    expect(await casesAt(1)).toHaveLength(before.length + 1);
+    expect((await acknowledgements())[SOUTH.mailbox]).toBe(acksBefore + 1);
   });
 });
