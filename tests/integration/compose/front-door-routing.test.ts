@@ -10,6 +10,7 @@ import type {
 } from "../../../src/api/contract.js";
 import { routeFrontDoorMail, routeTo } from "../../../src/app/front-door/route-front-door-mail.js";
 import { eventually, FIXTURES, startLocalStack, type LocalStack } from "../../support/local-stack.js";
+import { asStaff } from "../../support/as-staff.js";
 
 /**
  * Issue 21 §4: the Front Door desk forwards to one shared county address; each referral is routed to the centre whose
@@ -47,25 +48,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => stack?.close());
 
-const tokens = new Map<string, string>();
-async function call(staffId: string, path: string, init: RequestInit = {}): Promise<Response> {
-  if (!tokens.has(staffId)) {
-    const issued = await fetch(`${stack.service.url}/api/dev/token`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ staffId }),
-    });
-    expect(issued.status).toBe(200);
-    tokens.set(staffId, ((await issued.json()) as { token: string }).token);
-  }
-  const headers = { authorization: `Bearer ${tokens.get(staffId)}`, "content-type": "application/json" };
-  return fetch(`${stack.service.url}${path}`, { ...init, headers });
-}
-const json = async <T>(staffId: string, path: string): Promise<T> => {
-  const response = await call(staffId, path);
-  expect(response.status, path).toBe(200);
-  return (await response.json()) as T;
-};
+const { call, json } = asStaff(() => stack.service.url);
 const routeByPerson = (staffId: string, messageId: string, centre: string) =>
   call(staffId, `/api/county/triage/${encodeURIComponent(messageId)}/route`, {
     method: "POST",

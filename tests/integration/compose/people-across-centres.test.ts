@@ -10,6 +10,7 @@ import type {
   MyCentresResponse,
 } from "../../../src/api/contract.js";
 import { eventually, FIXTURES, runFc, startLocalStack, type LocalStack } from "../../support/local-stack.js";
+import { asStaff } from "../../support/as-staff.js";
 
 /** Issue 21 §3: people across centres, through the real service (two centres, real Azurite, real HTTP). */
 const NORTH = { id: "north", mailbox: "familycentre@council.example" };
@@ -57,24 +58,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => stack?.close());
 
-const tokens = new Map<string, string>();
-async function call(staffId: string, path: string): Promise<Response> {
-  if (!tokens.has(staffId)) {
-    const issued = await fetch(`${stack.service.url}/api/dev/token`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ staffId }),
-    });
-    expect(issued.status).toBe(200);
-    tokens.set(staffId, ((await issued.json()) as { token: string }).token);
-  }
-  return fetch(`${stack.service.url}${path}`, { headers: { authorization: `Bearer ${tokens.get(staffId)}` } });
-}
-const json = async <T>(staffId: string, path: string): Promise<T> => {
-  const response = await call(staffId, path);
-  expect(response.status, path).toBe(200);
-  return (await response.json()) as T;
-};
+const { call, json } = asStaff(() => stack.service.url);
 const caseOf = (centre: { id: string }) => cases.get(centre.id) ?? "";
 
 describe("the caller's centres", () => {

@@ -7,6 +7,7 @@ import type { Case } from "../../../../src/domain/case.js";
 import { transferIdOf, transferOf } from "../../../../src/domain/lifecycle/decide-transfer.js";
 import type { CentreService } from "../../../../src/compose/centre-service.js";
 import { eventually, startLocalStack, type LocalStack } from "../../../support/local-stack.js";
+import { asStaff } from "../../../support/as-staff.js";
 
 const NORTH = { id: "north", name: "North Family Centre", mailbox: "familycentre@council.example" };
 const BEXLEY = { id: "bexley", name: "Bexley Family Wellbeing", mailbox: "familycentre2@council.example" };
@@ -33,14 +34,7 @@ describe("a case transferred between centres", () => {
   }, 60_000);
   afterAll(() => stack.close());
 
-  const token = async (staffId: string) => {
-    const answer = await fetch(`${stack.service.url}/api/dev/token`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ staffId }),
-    });
-    return ((await answer.json()) as { token: string }).token;
-  };
+  const { token } = asStaff(() => stack.service.url);
   const clickTransfer = async (caseId: string, etag: string) =>
     fetch(`${stack.service.url}/api/centres/north/cases/${caseId}/actions/transfer-to-centre`, {
       method: "POST",
