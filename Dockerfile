@@ -25,4 +25,5 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/tab/dist ./tab/dist
 USER node
 EXPOSE 8080
-CMD ["node", "dist/src/server.js"]
+# deploy/service-command.ts: V8's heap capped, so garbage never takes the process past its memory budget.
+CMD ["node", "--max-old-space-size=192", "dist/src/server.js"]

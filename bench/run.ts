@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { SERVICE_COMMAND } from "../deploy/service-command.js";
 import { benchCentres } from "./centres.js";
 import { benchIngest } from "./ingest.js";
 import { benchNudge, type NudgeResult } from "./nudge.js";
@@ -57,7 +58,7 @@ function save(complete: boolean): void {
       "Panel: every contact on the screening agenda clicked twice by concurrent deciders, each clicking again as soon as answered (the second click on a contact finds it decided); timed from the invoke request to its response, which carries the clicker's refreshed card; everyone else's cards are updated after (fake Bot Connector). Then one decider alone decides 10 more, one after another.",
       "Tab API: 10,000 cases as three years of a centre's work (800 open, among 30 practitioners; the rest closed at screening or the MAAM), seeded before the service starts; one member of staff with every role and their own share of cases; timed once the service's start-up jobs have run (15 s), each view's first page requested one at a time after 3 warm-up requests; a case page is a different case each time.",
       `Throttled: the stand-in enforces ${sizes.throttled.limits.requestsPerWindow} requests per ${sizes.throttled.limits.windowMs / 1000} s and ${sizes.throttled.limits.concurrent} at once (Graph: 10,000 per 600 s, 4 at once): a shorter window to fit the time, and a lower rate so that the limit rather than the intake sets the pace.`,
-      "The service runs compiled, as production runs it (node dist/src/server.js after tsc -p tsconfig.build.json).",
+      `The service runs compiled, as production runs it (${SERVICE_COMMAND.join(" ")} after tsc -p tsconfig.build.json).`,
     ],
     parse: figures.parse ?? null,
     ingest: figures.ingest ?? null,

@@ -113,7 +113,8 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      appCommandLine: 'node dist/src/server.js'
+      // deploy/service-command.ts: V8's heap capped, so garbage never takes the process past its memory budget.
+      appCommandLine: 'node --max-old-space-size=192 dist/src/server.js'
       alwaysOn: true
       // Liveness only: an instance whose Graph or storage is briefly down should not be recycled for it.
       healthCheckPath: '/healthz'

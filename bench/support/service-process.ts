@@ -2,11 +2,12 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { SERVICE_COMMAND, SERVICE_ENTRY } from "../../deploy/service-command.js";
 
 const REPO = join(import.meta.dirname, "../..");
 
 /** The service as production runs it: compiled by `tsc -p tsconfig.build.json` (what `npm run build` does). */
-export const PRODUCTION_ENTRY = "dist/src/server.js";
+export const PRODUCTION_ENTRY = SERVICE_ENTRY;
 let compiled = false;
 
 /** Compiles the service once per run, so the figures are those of the code in the working tree, run as production. */
@@ -34,7 +35,7 @@ export interface ServiceProcess {
 }
 
 /**
- * Runs the service as its own process, compiled and started as in production (`node dist/src/server.js`), so its
+ * Runs the service as its own process, compiled and started as in production (`SERVICE_COMMAND`), so its
  * memory and crashes are its own. Resolves once `/healthz` answers. `entry` (a TypeScript file relative to the
  * repository) runs another dev-only entry point instead through tsx, e.g. the chaos run's, which gives the service a
  * stepped clock.
@@ -45,7 +46,8 @@ export async function spawnService(
   entry = PRODUCTION_ENTRY,
 ): Promise<ServiceProcess> {
   if (entry === PRODUCTION_ENTRY) compileOnce();
-  const args = entry.endsWith(".ts") ? ["--import", "tsx", entry] : [entry];
+  // Production's command (its node flags with it), or a dev-only entry through tsx.
+  const args = entry === PRODUCTION_ENTRY ? SERVICE_COMMAND.slice(1) : ["--import", "tsx", entry];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO,
     // Not NODE_ENV=production: the Agents SDK then insists on a bot client id, and these runs are local mode's

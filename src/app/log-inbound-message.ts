@@ -1,7 +1,12 @@
 import { systemActor } from "../domain/actor.js";
 import type { Case } from "../domain/case.js";
 import { CONTACT_KIND_LABELS, type Contact, type ContactKind, type Referrer } from "../domain/contact.js";
-import { decideIntake, type AcknowledgementPlan, type IntakeDecision } from "../domain/intake/intake-decision.js";
+import {
+  decideIntake,
+  planAcknowledgement,
+  type AcknowledgementPlan,
+  type IntakeDecision,
+} from "../domain/intake/intake-decision.js";
 import { openCase } from "../domain/lifecycle/index.js";
 import { classifyMessage, type Classification } from "../domain/mail/classify-message.js";
 import { deliveryIdentity } from "../domain/mail/delivery-identity.js";
@@ -17,7 +22,7 @@ import { attachFollowUp } from "./attach-follow-up.js";
 import { contactIdFor, threadKey } from "./mail-keys.js";
 import { recordBouncedLetter } from "./record-bounced-letter.js";
 import { projectLater } from "./project-cases.js";
-import { planAcknowledgementLetter, triageCard } from "./intake-notices.js";
+import { acknowledgementFacts, acknowledgementLetter, allowanceFor, triageCard } from "./intake-notices.js";
 import { logLaterCopy, noteLaterCopies } from "./received-again.js";
 import { setAsideNote } from "./set-aside-note.js";
 
@@ -82,7 +87,7 @@ export async function logInboundMessage(
     const log = deps.logger.child({ messageRef: contactIdFor(message.id) });
     return logLaterCopy(deps, message, { identity, firstMessageId: delivery.firstMessageId }, log);
   }
-  const result = await logContact(deps, message, claim.claimed ? undefined : claim.existing.caseId, now, options);
+  const result = await logContact(deps, message, now, options);
   if (result.outcome === "logged") await noteLaterCopies(deps, identity, result);
   return result;
 }
@@ -91,7 +96,6 @@ export async function logInboundMessage(
 async function logContact(
   deps: AppDeps,
   message: InboundMessage,
-  reservedCaseId: string | undefined,
   now: Date,
   options: IntakeOptions,
 ): Promise<IntakeResult> {
@@ -99,14 +103,14 @@ async function logContact(
   const { decision } = sorted;
   if (decision.action === "ignore") {
     if (!options.rescue) return ignore(deps, message, decision.reason, sorted.log);
-    return logNewContact(deps, message, asRescued(sorted), reservedCaseId, now, options);
+    return logNewContact(deps, message, asRescued(sorted), now, options);
   }
   if (decision.action === "follow-up") {
     const attached = await logFollowUp(deps, message, decision.caseReference, sorted);
     if (attached !== undefined) return attached;
     // A reference we do not hold (a typo, or a closed case): logged as a new contact so nothing is lost.
   }
-  return logNewContact(deps, message, sorted, reservedCaseId, now, options);
+  return logNewContact(deps, message, sorted, now, options);
 }
 
 const isSetAside = (record: MessageRecord): boolean => record.state === "ignored" || record.state === "quarantined";
@@ -158,12 +162,14 @@ async function logFollowUp(
   return { outcome: "logged", caseId: attached.id, contactId, newCase: false, classification, acknowledgement };
 }
 
-/** A new case for the contact, its clocks started at the received instant, its triage card and letter queued. */
+/**
+ * A new case for the contact, its clocks started at the received instant, its triage card and letter queued. The
+ * sender's acknowledgement of the day is taken with the case number (one write), so the letter is planned first.
+ */
 async function logNewContact(
   deps: AppDeps,
   message: InboundMessage,
   { classification, finding, decision, log }: Sorted,
-  reservedCaseId: string | undefined,
   now: Date,
   { fromFrontDoor = false }: IntakeOptions,
 ): Promise<IntakeResult> {
@@ -172,13 +178,16 @@ async function logNewContact(
   const referrer = decision.action === "new-case" ? decision.referrer : finding.referrer;
   const received = new Date(message.receivedAt);
   const year = Number(deps.calendar.localDate(received).slice(0, 4));
-  const caseId = reservedCaseId ?? (await deps.cases.reserveCaseId(year, message.id));
+  const facts = acknowledgementFacts(deps, message, kind, referrer, now);
+  const planned = planAcknowledgement({ ...facts, senderCapReached: false });
+  const { caseId, allowanceTaken } = await deps.cases.reserveCaseId(year, message.id, allowanceFor(deps, planned, now));
+  const plan = allowanceTaken === false ? planAcknowledgement({ ...facts, senderCapReached: true }) : planned;
   // The contact records the referrer as the decision has it (an unrecognised sender is not yet confirmed).
   const contact = contactOf(message, referrer, { caseId, kind, followUp: false });
   const outOfHours = !deps.calendar.isWithinWorkingHours(received);
   const { kase, created } = await openOnce(deps, { caseId, kind, contact, referrer, outOfHours, now });
   const inThread = !fromFrontDoor;
-  const ack = await planAcknowledgementLetter(deps, message, kase, contact.id, referrer, now, created, inThread);
+  const ack = await acknowledgementLetter(deps, message, caseId, contact.id, plan, created, inThread);
   // The letter and the duty chat's card are queued together (one case, so one write when both are new).
   await deps.outbox.enqueueAll([...ack.letter, triageCard(caseId, contact.id, classification, ack.acknowledged)], now);
   // After the letter is queued, both at once (independent, each idempotent): the worklists, deadlines and compliance

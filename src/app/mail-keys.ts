@@ -11,9 +11,8 @@ export const SUBSCRIPTION_KEY = "subscription";
 /** Where a mail conversation's case is recorded. */
 export const threadKey = (conversationId: string): string => `thread~${digest(conversationId).slice(0, 32)}`;
 
-/** Acknowledgements per sender per London day (never the address itself, which is personal data). */
-export const senderQuotaKey = (address: string, londonDate: string): string =>
-  `ack-quota~${londonDate}~${digest(address.trim().toLowerCase()).slice(0, 32)}`;
+/** Whose acknowledgements are counted per day (never the address itself, which is personal data). */
+export const senderRef = (address: string): string => digest(address.trim().toLowerCase()).slice(0, 32);
 
 /** One letter per contact (acknowledgement) or per decision (outcomes): the outbox key makes it once-only. */
 export const letterKey = (caseId: string, letter: string, discriminator: string): string =>

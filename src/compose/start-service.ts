@@ -114,7 +114,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     },
     logger,
   );
-  const telemetry = startTelemetry(
+  const telemetry = await startTelemetry(
     config,
     centres.map((c) => c.deps.outbox),
     clock,

@@ -1,8 +1,4 @@
-import {
-  shutdownAzureMonitor,
-  useAzureMonitor,
-  type AzureMonitorOpenTelemetryOptions,
-} from "@azure/monitor-opentelemetry";
+import type { AzureMonitorOpenTelemetryOptions } from "@azure/monitor-opentelemetry";
 import { outboxLagSeconds } from "../app/outbox-lag.js";
 import type { Config } from "./config.js";
 import { PersonalDataScrubber } from "../logging/personal-data-scrubber.js";
@@ -12,11 +8,17 @@ import type { Outbox } from "../ports/outbox.js";
 
 /** The OpenTelemetry distribution started with those options: Azure Monitor's. */
 export interface TelemetrySdk {
-  start(options: AzureMonitorOpenTelemetryOptions): void;
+  start(options: AzureMonitorOpenTelemetryOptions): void | Promise<void>;
   shutdown(): Promise<void>;
 }
 
-export const azureMonitor: TelemetrySdk = { start: useAzureMonitor, shutdown: shutdownAzureMonitor };
+/** Loaded only when telemetry is configured: the distribution and its instrumentations hold some 50 MB of memory. */
+const distribution = () => import("@azure/monitor-opentelemetry");
+
+export const azureMonitor: TelemetrySdk = {
+  start: async (options) => (await distribution()).useAzureMonitor(options),
+  shutdown: async () => (await distribution()).shutdownAzureMonitor(),
+};
 
 export interface Telemetry {
   /** Sends what is buffered and stops. */
@@ -41,14 +43,14 @@ export function azureMonitorOptions(connectionString: string): AzureMonitorOpenT
  * Starts Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING is set (requests, Graph and storage dependencies,
  * job runs, inbox lag), and reports the outbox's lag at each metrics export. Without it nothing leaves the process.
  */
-export function startTelemetry(
+export async function startTelemetry(
   config: Config,
   outboxes: readonly Outbox[],
   clock: Clock,
   sdk = azureMonitor,
-): Telemetry {
+): Promise<Telemetry> {
   if (config.telemetry === undefined) return { close: async () => undefined };
-  sdk.start(azureMonitorOptions(config.telemetry.connectionString));
+  await sdk.start(azureMonitorOptions(config.telemetry.connectionString));
   // The oldest letter waiting in any centre's outbox.
   observeOutboxLag(async () =>
     Math.max(0, ...(await Promise.all(outboxes.map((outbox) => outboxLagSeconds(outbox, clock.now()))))),

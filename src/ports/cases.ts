@@ -49,12 +49,31 @@ export interface CaseRepository {
   nextCaseId(year: number): Promise<string>;
   /**
    * The id kept for `reservedFor` (an inbound message's id): the next of the year the first time, the same one on
-   * every retry, so a message whose logging stopped part-way never opens a second case.
+   * every retry, so a message whose logging stopped part-way never opens a second case. With `allowance`, one of the
+   * sender's acknowledgements of the day is taken (if any are left) with it, once: a retry is told what was decided.
    */
-  reserveCaseId(year: number, reservedFor: string): Promise<string>;
+  reserveCaseId(year: number, reservedFor: string, allowance?: AllowanceAsked): Promise<KeptCaseId>;
   /** Forgets the id kept for `reservedFor`, once nothing needs it kept (its message is logged). */
   releaseCaseId(reservedFor: string): Promise<void>;
+  /** Retention: the acknowledgement allowances of days before `londonDate` (YYYY-MM-DD). Answers how many went. */
+  forgetAllowancesBefore(londonDate: string): Promise<number>;
   listCaseHeaders(): AsyncIterable<CaseHeader>;
+}
+
+/** One of a sender's acknowledgements for one day (loop and abuse protection: at most `perDay`). */
+export interface AllowanceAsked {
+  /** Who asks (`senderRef`): a digest, never the address. */
+  readonly sender: string;
+  /** The London day (YYYY-MM-DD) it counts against. */
+  readonly day: string;
+  readonly perDay: number;
+}
+
+/** The case number kept for a message, and whether the sender's acknowledgement allowance was taken with it. */
+export interface KeptCaseId {
+  readonly caseId: string;
+  /** Undefined when none was asked for, by this run or any before it. */
+  readonly allowanceTaken?: boolean;
 }
 
 export class CaseNotFoundError extends NotFoundError {

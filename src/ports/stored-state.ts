@@ -31,7 +31,10 @@ export interface StoredState {
   readonly sync: RecordStore<SyncState>;
   /** The mailbox's letters of the last minute and recipients of the last day, shared by every instance. */
   readonly letterPace: RecordStore<LetterPaceWindow>;
-  /** Counters such as acknowledgements per sender per day. */
+  /**
+   * Acknowledgements per sender per day as versions before issue 21 §7 counted them (they are now taken with the case
+   * number, `cases.reserveCaseId`): only retention reads these, to delete past days'.
+   */
   readonly quotas: RecordStore<QuotaCounter>;
   /** Which case a mail conversation belongs to (so a reply without our reference still finds its case). */
   readonly threads: RecordStore<{ readonly caseId: string }>;

@@ -17,6 +17,7 @@ import {
   storedCaseOf,
 } from "./case-rows.js";
 import {
+  type Entity,
   type EntityChange,
   type EntityTable,
   type StoredEntity,
@@ -28,6 +29,8 @@ import {
 import { encodeKey } from "./keys.js";
 import { AlreadyExistsError, ConcurrencyError, NotFoundError, isWriteRace } from "../ports/errors.js";
 import {
+  type AllowanceAsked,
+  type KeptCaseId,
   CaseAlreadyExistsError,
   CaseNotFoundError,
   caseChangedConcurrently,
@@ -36,20 +39,26 @@ import {
 } from "../ports/cases.js";
 
 /**
- * Case-number counters live in their own partition of `Cases`: one row per year, one per number taken, and one per
- * number kept for a message still being logged.
+ * Case-number counters live in their own partition of `Cases`: one row per year, one per number taken, one per
+ * number kept for a message still being logged, and each sender's acknowledgements of the day (a counter too, taken
+ * in the same transaction as the number kept, so the intake waits on one write for both).
  */
 const COUNTER_PARTITION = "~counters";
 const caseNumberKey = (caseId: string): string => `case-number~${caseId}`;
 const reservationKey = (reservedFor: string): string => `reserved~${encodeKey(reservedFor)}`;
+const ALLOWANCE_PREFIX = "allowance~";
+const allowanceKey = ({ day, sender }: AllowanceAsked): string => `${ALLOWANCE_PREFIX}${day}~${encodeKey(sender)}`;
 const MAX_COUNTER_ATTEMPTS = 20;
 /** How many cases' contacts `append` remembers between a read and the write that follows it. */
 const MAX_KNOWN_CASES = 500;
+/** How many senders' allowance rows an instance remembers as it last wrote them (a day's busy senders, with room). */
+const MAX_KNOWN_ALLOWANCES = 500;
 
 /** Azure `Cases` table: the case row, its contacts and its append-only event log in one partition. */
 export class TableCaseRepository implements CaseRepository {
   readonly #known = new Map<string, { readonly etag: string; readonly contacts: readonly Contact[] }>();
   readonly #counters = new Map<string, StoredEntity>();
+  readonly #allowances = new Map<string, StoredEntity>();
 
   constructor(private readonly table: EntityTable) {}
 
@@ -165,59 +174,142 @@ export class TableCaseRepository implements CaseRepository {
     this.#known.delete(caseId);
   }
 
-  nextCaseId(year: number): Promise<string> {
-    return this.takeCaseId(year);
+  async nextCaseId(year: number): Promise<string> {
+    return (await this.takeCaseId(year)).caseId;
   }
 
-  reserveCaseId(year: number, reservedFor: string): Promise<string> {
-    return this.takeCaseId(year, reservedFor);
+  reserveCaseId(year: number, reservedFor: string, allowance?: AllowanceAsked): Promise<KeptCaseId> {
+    return this.takeCaseId(year, { reservedFor, allowance });
   }
 
   async releaseCaseId(reservedFor: string): Promise<void> {
     await this.table.delete(COUNTER_PARTITION, reservationKey(reservedFor));
   }
 
+  async forgetAllowancesBefore(londonDate: string): Promise<number> {
+    const range = {
+      partitionKey: COUNTER_PARTITION,
+      rowKeyFrom: ALLOWANCE_PREFIX,
+      rowKeyBefore: ALLOWANCE_PREFIX + londonDate,
+    };
+    const rows: string[] = [];
+    for await (const row of scan(this.table, range)) rows.push(row.rowKey);
+    for (let i = 0; i < rows.length; i += MAX_TRANSACTION_CHANGES) {
+      const batch = rows.slice(i, i + MAX_TRANSACTION_CHANGES);
+      await this.table.transact(
+        batch.map((rowKey): EntityChange => ({ op: "delete", partitionKey: COUNTER_PARTITION, rowKey })),
+      );
+    }
+    for (const rowKey of rows) this.#allowances.delete(rowKey);
+    return rows.length;
+  }
+
   /**
-   * The next number of the year, and with `reservedFor` the row that keeps it for that key, in one transaction: a
-   * retry meets its own reservation and answers the number kept. The counter is replaced as this instance last wrote
-   * it (read again only after another instance took a number since).
+   * The next number of the year in one transaction with the row that keeps it for `reservedFor` and the sender's
+   * allowance taken: a retry meets its own reservation and answers the number kept and the allowance as decided. The
+   * counter and the allowance are replaced as this instance last wrote them; a sender's first of the day is inserted
+   * without a read; either is read again only after the transaction met someone else's write.
    */
-  private async takeCaseId(year: number, reservedFor?: string): Promise<string> {
+  private async takeCaseId(
+    year: number,
+    kept?: { readonly reservedFor: string; readonly allowance?: AllowanceAsked | undefined },
+  ): Promise<KeptCaseId> {
     const rowKey = `case-id~${year}`;
+    const allowance = kept?.allowance;
+    let allowanceRow = allowance === undefined ? undefined : this.#allowances.get(allowanceKey(allowance));
     for (let attempt = 0; attempt < MAX_COUNTER_ATTEMPTS; attempt++) {
       const current = this.#counters.get(rowKey) ?? (await this.table.get(COUNTER_PARTITION, rowKey));
       this.#counters.delete(rowKey);
       const next = (current === undefined ? 0 : (numberOf(current, "value") ?? 0)) + 1;
       const caseId = `FC-${year}-${String(next).padStart(6, "0")}`;
       const counter = { partitionKey: COUNTER_PARTITION, rowKey, value: next };
+      const taking = allowance === undefined ? undefined : takingAllowance(allowance, allowanceRow);
       const changes: EntityChange[] = [
         current === undefined
           ? { op: "insert", entity: counter }
           : { op: "replace", entity: counter, etag: current.etag },
         // Azurite has ignored If-Match inside a batch (issue 1233): two takers of one number collide on its row.
         { op: "insert", entity: { partitionKey: COUNTER_PARTITION, rowKey: caseNumberKey(caseId) } },
-        ...(reservedFor === undefined
+        ...(kept === undefined
           ? []
           : [
               {
                 op: "insert",
-                entity: { partitionKey: COUNTER_PARTITION, rowKey: reservationKey(reservedFor), caseId },
+                entity: {
+                  partitionKey: COUNTER_PARTITION,
+                  rowKey: reservationKey(kept.reservedFor),
+                  caseId,
+                  ...(taking === undefined ? {} : { allowanceTaken: taking.taken }),
+                },
               } as const,
             ]),
+        ...(taking?.changes ?? []),
       ];
       try {
-        const etag = (await this.table.transact(changes)).get(rowKey);
-        if (etag !== undefined) this.#counters.set(rowKey, { ...counter, etag });
-        return caseId;
+        const etags = await this.table.transact(changes);
+        this.rememberCounter(rowKey, counter, etags);
+        if (taking?.row !== undefined) this.rememberAllowance(taking.row, etags);
+        return { caseId, ...(taking === undefined ? {} : { allowanceTaken: taking.taken }) };
       } catch (error) {
         if (!isWriteRace(error) && !(error instanceof NotFoundError)) throw error;
-        const kept =
-          reservedFor === undefined ? undefined : await this.table.get(COUNTER_PARTITION, reservationKey(reservedFor));
-        const keptId = kept === undefined ? undefined : stringOf(kept, "caseId");
-        if (keptId !== undefined) return keptId;
+        if (allowance !== undefined) this.#allowances.delete(allowanceKey(allowance));
+        if (kept !== undefined) {
+          const reservation = await this.table.get(COUNTER_PARTITION, reservationKey(kept.reservedFor));
+          if (reservation !== undefined) return this.keptBefore(reservation, allowance);
+        }
+        allowanceRow = allowance === undefined ? undefined : await this.readAllowance(allowance);
       }
     }
     throw new ConcurrencyError(`Could not allocate a case number for ${year}: too many at once; try again.`);
+  }
+
+  /**
+   * A number an earlier run kept: with the allowance it took, or (none asked for then: the plan was not to send, or
+   * an earlier version kept the number) taking it now, in one transaction with the reservation that records it.
+   */
+  private async keptBefore(reservation: StoredEntity, allowance: AllowanceAsked | undefined): Promise<KeptCaseId> {
+    let current = reservation;
+    for (let attempt = 0; attempt < MAX_COUNTER_ATTEMPTS; attempt++) {
+      const caseId = stringOf(current, "caseId");
+      if (caseId === undefined) break;
+      const taken = current["allowanceTaken"];
+      if (typeof taken === "boolean") return { caseId, allowanceTaken: taken };
+      if (allowance === undefined) return { caseId };
+      const taking = takingAllowance(allowance, await this.readAllowance(allowance));
+      const { etag, ...entity } = current;
+      try {
+        const etags = await this.table.transact([
+          { op: "replace", entity: { ...entity, allowanceTaken: taking.taken }, etag },
+          ...taking.changes,
+        ]);
+        if (taking.row !== undefined) this.rememberAllowance(taking.row, etags);
+        return { caseId, allowanceTaken: taking.taken };
+      } catch (error) {
+        if (!isWriteRace(error)) throw error;
+      }
+      const again = await this.table.get(current.partitionKey, current.rowKey);
+      if (again === undefined) break;
+      current = again;
+    }
+    throw new ConcurrencyError("A kept case number changed while it was read; try again.");
+  }
+
+  private readAllowance(allowance: AllowanceAsked): Promise<StoredEntity | undefined> {
+    return this.table.get(COUNTER_PARTITION, allowanceKey(allowance));
+  }
+
+  private rememberCounter(rowKey: string, counter: Entity, etags: ReadonlyMap<string, string>): void {
+    const etag = etags.get(rowKey);
+    if (etag !== undefined) this.#counters.set(rowKey, { ...counter, etag });
+  }
+
+  private rememberAllowance(row: Entity, etags: ReadonlyMap<string, string>): void {
+    const etag = etags.get(row.rowKey);
+    this.#allowances.delete(row.rowKey);
+    if (etag === undefined) return;
+    this.#allowances.set(row.rowKey, { ...row, etag });
+    const oldest = this.#allowances.keys().next();
+    if (this.#allowances.size > MAX_KNOWN_ALLOWANCES && oldest.done !== true) this.#allowances.delete(oldest.value);
   }
 
   async *listCaseHeaders(): AsyncIterable<CaseHeader> {
@@ -292,6 +384,28 @@ export class TableCaseRepository implements CaseRepository {
       throw translate(error);
     }
   }
+}
+
+/**
+ * The allowance as `row` has it (undefined: none taken today, as far as this instance knows): taken if any are left,
+ * with the changes that record it. Azurite has ignored If-Match inside a batch (issue 1233): two takers of the same
+ * count collide on its own row, as case numbers do.
+ */
+function takingAllowance(
+  allowance: AllowanceAsked,
+  row: StoredEntity | undefined,
+): { readonly taken: boolean; readonly changes: readonly EntityChange[]; readonly row?: Entity } {
+  const count = row === undefined ? 0 : (numberOf(row, "count") ?? 0);
+  if (count >= allowance.perDay) return { taken: false, changes: [] };
+  const next: Entity = { partitionKey: COUNTER_PARTITION, rowKey: allowanceKey(allowance), count: count + 1 };
+  const changes: EntityChange[] =
+    row === undefined
+      ? [{ op: "insert", entity: next }]
+      : [
+          { op: "replace", entity: next, etag: row.etag },
+          { op: "insert", entity: { partitionKey: COUNTER_PARTITION, rowKey: `${next.rowKey}~${count + 1}` } },
+        ];
+  return { taken: true, changes, row: next };
 }
 
 /** The lifecycle numbers new events; a gap or repeat would corrupt the audit trail, so it is refused. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SERVICE_COMMAND } from "../../deploy/service-command.js";
 
 // No container engine runs on the development machines or CI, so the image is not built here: its shape is checked.
 const ROOT = join(import.meta.dirname, "../..");
@@ -57,11 +58,13 @@ describe("the container (Dockerfile)", () => {
     ]);
   });
 
-  it("runs node dist/src/server.js as the unprivileged node user, listening where it says", () => {
+  it("runs the service as production does, as the unprivileged node user, listening where it says", () => {
     const ops = (runtime?.instructions ?? []).map(([op]) => op);
     expect(args(runtime, "USER")).toEqual(["node"]);
     expect(ops.lastIndexOf("USER")).toBeGreaterThan(ops.lastIndexOf("RUN"));
-    expect(args(runtime, "CMD")).toEqual(['["node", "dist/src/server.js"]']);
+    expect(args(runtime, "CMD")).toEqual([JSON.stringify(SERVICE_COMMAND).replaceAll(",", ", ")]);
+    // App Service runs the same command, its node flags with it.
+    expect(/appCommandLine: '([^']*)'/.exec(text("infra/azure.bicep"))?.[1]).toBe(SERVICE_COMMAND.join(" "));
     expect(args(runtime, "ENV").join(" ")).toMatch(/FC_PORT=8080/);
     expect(args(runtime, "EXPOSE")).toEqual(["8080"]);
   });

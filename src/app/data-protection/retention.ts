@@ -83,6 +83,7 @@ async function ignoredMailDue(
   return due;
 }
 
+/** Counters as versions before issue 21 §7 kept them (in Sync, now beside the case numbers): past days' go. */
 const QUOTA_PREFIX = "ack-quota~";
 
 async function staleQuotaKeys(deps: Pick<AppDeps, "quotas" | "calendar">, now: Date): Promise<string[]> {
@@ -193,6 +194,7 @@ export async function applyRetention(deps: RetentionDeps, now: Date): Promise<Re
   const ignoredMailForgotten = await deps.messages.forgetSetAside((receivedAt) =>
     setAsideMailDue(receivedAt, report.schedule, now),
   );
+  await deps.cases.forgetAllowancesBefore(deps.calendar.localDate(now));
   for (const key of await staleQuotaKeys(deps, now)) await deps.quotas.delete(key);
   await deps.audit.append({
     action: "retention.run",

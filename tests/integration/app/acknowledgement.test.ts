@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { confirmReferrer } from "../../../src/app/confirm-referrer.js";
 import { deliverOutbox } from "../../../src/app/deliver-outbox.js";
 import { logInboundMessage } from "../../../src/app/log-inbound-message.js";
+import { senderRef } from "../../../src/app/mail-keys.js";
 import { syncInbox } from "../../../src/app/sync-inbox.js";
 import { EARLY_HELP_DESK, GROUP_MAILBOX, startAppHarness, type AppHarness } from "../../support/app-harness.js";
 import { allCases, expectNoPersonalDataLogged, recipientsOf, staffActor } from "./app-assertions.js";
@@ -153,5 +154,29 @@ describe("rule 1.2 acknowledgement", () => {
       }),
     );
     expect(held.sort()).toEqual(["held", "sent", "sent"]);
+  });
+
+  it("counts a message's acknowledgement against its sender's allowance once, though its logging stopped part-way", async () => {
+    const h = await start({ maxAcksPerSenderPerDay: 2 });
+    const ids: string[] = [];
+    for (let i = 1; i <= 3; i++) {
+      ids.push(
+        await h.deliverFixture("eha-school-nurse.eml", (raw) =>
+          raw.replace(/^Message-ID: <[^>]+>/m, `Message-ID: <stopped-${i}@nhs.example>`),
+        ),
+      );
+    }
+    // The first message's run stopped after its case number was kept and its allowance taken, twice over.
+    const [stopped] = ids as [string];
+    const day = h.deps.calendar.localDate(h.clock.now());
+    const allowance = { sender: senderRef("priya.raman@nhs.example"), day, perDay: 2 };
+    await h.deps.messages.claim(stopped, h.clock.now());
+    await h.deps.cases.reserveCaseId(2026, stopped, allowance);
+    await h.deps.cases.reserveCaseId(2026, stopped, allowance);
+
+    const { synced, sent } = await round(h);
+
+    expect(synced).toMatchObject({ logged: 3 });
+    expect(sent).toMatchObject({ sent: 2 });
   });
 });

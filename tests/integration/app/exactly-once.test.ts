@@ -127,7 +127,7 @@ describe("rule 1.3 log each contact once, and rule 1.2 acknowledge it once, what
     const h = await start();
     const id = await h.deliverFixture("eha-school-nurse.eml");
     await h.deps.messages.claim(id, h.clock.now());
-    const reserved = await h.deps.cases.reserveCaseId(2026, id);
+    const { caseId: reserved } = await h.deps.cases.reserveCaseId(2026, id);
     h.clock.advance(5 * 60_000);
 
     expect(await syncInbox(h.deps, "test")).toMatchObject({ logged: 1, alreadyHandled: 0 });

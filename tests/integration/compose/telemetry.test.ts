@@ -58,7 +58,7 @@ beforeAll(async () => {
     FC_MODE: "local",
     APPLICATIONINSIGHTS_CONNECTION_STRING: "InstrumentationKey=00000000-0000-4000-8000-000000000000",
   });
-  telemetry = startTelemetry(configured, [stack.service.deps.outbox], stack.service.deps.clock, inMemory);
+  telemetry = await startTelemetry(configured, [stack.service.deps.outbox], stack.service.deps.clock, inMemory);
 
   await stack.sendFixture("rfs-gp-surgery.eml", (raw) => raw.replace(/^Message-ID: .*$/m, `Message-ID: ${MESSAGE_ID}`));
   await stack.service.syncNow();

@@ -249,12 +249,11 @@ export function coordinationContract(fresh: MakeHarness): void {
       const { store } = await fresh();
       await store.messages.claim(messageId, at("2026-12-01T09:15:03Z"));
 
-      const reserved = await Promise.all([
-        store.cases.reserveCaseId(2026, messageId),
-        store.cases.reserveCaseId(2026, messageId),
-      ]);
-      const again = await store.cases.reserveCaseId(2026, messageId);
-      const another = await store.cases.reserveCaseId(2026, "another-message");
+      const reserved = (
+        await Promise.all([store.cases.reserveCaseId(2026, messageId), store.cases.reserveCaseId(2026, messageId)])
+      ).map((kept) => kept.caseId);
+      const { caseId: again } = await store.cases.reserveCaseId(2026, messageId);
+      const { caseId: another } = await store.cases.reserveCaseId(2026, "another-message");
 
       expect(new Set(reserved).size).toBe(1);
       expect(again).toBe(reserved[0]);
@@ -262,7 +261,73 @@ export function coordinationContract(fresh: MakeHarness): void {
       await store.messages.markLogged(messageId, again, "c1");
       await store.cases.releaseCaseId(messageId);
       expect(await store.messages.find(messageId)).toMatchObject({ state: "logged", caseId: again });
-      expect(await store.cases.reserveCaseId(2026, messageId)).not.toBe(again);
+      expect((await store.cases.reserveCaseId(2026, messageId)).caseId).not.toBe(again);
+    });
+
+    it("takes a sender's acknowledgement of the day with the case number, once however often the message is retried", async () => {
+      const { store } = await fresh();
+      await store.cases.nextCaseId(2026);
+      const allowance = { sender: "s1", day: "2026-12-01", perDay: 2 };
+      store.metrics.reset();
+
+      const first = await store.cases.reserveCaseId(2026, "m1", allowance);
+      const firstCost = store.metrics.byOperation();
+      const retried = await store.cases.reserveCaseId(2026, "m1", allowance);
+      const second = await store.cases.reserveCaseId(2026, "m2", allowance);
+      const third = await store.cases.reserveCaseId(2026, "m3", allowance);
+      const otherSender = await store.cases.reserveCaseId(2026, "m4", { ...allowance, sender: "s2" });
+      const nextDay = await store.cases.reserveCaseId(2026, "m5", { ...allowance, day: "2026-12-02" });
+
+      // A sender's first of the day is inserted with the number: one write, no read.
+      expect(firstCost).toEqual({ "Cases transact": 1 });
+      expect(retried).toEqual(first);
+      expect([first, second, third, otherSender, nextDay].map((kept) => kept.allowanceTaken)).toEqual([
+        true,
+        true,
+        false,
+        true,
+        true,
+      ]);
+      expect(await store.cases.forgetAllowancesBefore("2026-12-02")).toBeGreaterThan(0);
+      expect((await store.cases.reserveCaseId(2026, "m6", allowance)).allowanceTaken).toBe(true);
+      expect((await store.cases.reserveCaseId(2026, "m7", { ...allowance, day: "2026-12-02" })).allowanceTaken).toBe(
+        true,
+      );
+      expect((await store.cases.reserveCaseId(2026, "m8", { ...allowance, day: "2026-12-02" })).allowanceTaken).toBe(
+        false,
+      );
+    });
+
+    it("never gives two instances the same sender's last acknowledgement of the day", async () => {
+      const harness = await fresh();
+      const here = harness.store.cases;
+      const elsewhere = new TableCaseRepository(harness.raw("Cases"));
+      const allowance = { sender: "s1", day: "2026-12-01", perDay: 3 };
+      await here.reserveCaseId(2026, "m0", allowance);
+
+      const taken = await Promise.all(
+        ["m1", "m2", "m3", "m4"].map((id, i) => (i % 2 === 0 ? here : elsewhere).reserveCaseId(2026, id, allowance)),
+      );
+
+      expect(taken.filter((kept) => kept.allowanceTaken).length).toBe(2);
+      expect(new Set(taken.map((kept) => kept.caseId)).size).toBe(4);
+    });
+
+    it("takes the allowance for a number kept before it was asked for, once", async () => {
+      const { store } = await fresh();
+      const allowance = { sender: "s1", day: "2026-12-01", perDay: 1 };
+      const { caseId } = await store.cases.reserveCaseId(2026, "m1");
+
+      const asked = await Promise.all([
+        store.cases.reserveCaseId(2026, "m1", allowance),
+        store.cases.reserveCaseId(2026, "m1", allowance),
+      ]);
+
+      expect(asked).toEqual([
+        { caseId, allowanceTaken: true },
+        { caseId, allowanceTaken: true },
+      ]);
+      expect((await store.cases.reserveCaseId(2026, "m2", allowance)).allowanceTaken).toBe(false);
     });
 
     it("takes a case number and logs the message it claimed without reading either row again", async () => {
@@ -271,7 +336,7 @@ export function coordinationContract(fresh: MakeHarness): void {
       await store.messages.claim(messageId, at("2026-12-01T09:15:03Z"));
       store.metrics.reset();
 
-      const caseId = await store.cases.reserveCaseId(2026, messageId);
+      const { caseId } = await store.cases.reserveCaseId(2026, messageId);
       await store.messages.markLogged(messageId, caseId, "c1");
 
       expect(store.metrics.byOperation()).toEqual({ "Cases transact": 1, "Messages replace": 1 });
@@ -284,8 +349,8 @@ export function coordinationContract(fresh: MakeHarness): void {
       await here.nextCaseId(2026);
       const elsewhere = new TableCaseRepository(harness.raw("Cases"));
 
-      const theirs = await elsewhere.reserveCaseId(2026, messageId);
-      const ours = await here.reserveCaseId(2026, messageId);
+      const { caseId: theirs } = await elsewhere.reserveCaseId(2026, messageId);
+      const { caseId: ours } = await here.reserveCaseId(2026, messageId);
       const next = await here.nextCaseId(2026);
 
       expect(ours).toBe(theirs);
