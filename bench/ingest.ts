@@ -1,5 +1,6 @@
 import { AckTracker } from "./support/ack-tracker.js";
 import { IngestWindows, type IngestWindow } from "./support/ingest-windows.js";
+import { cpuMs } from "./support/process-cpu.js";
 import { IntakeLog } from "./support/intake-log.js";
 import { MailMix } from "./support/mail-mix.js";
 import { summarise, type LatencySummary } from "./support/percentiles.js";
@@ -70,6 +71,8 @@ export interface Phase {
   readonly peakRssMb: number | null;
 }
 
+const defined = (key: string, value: number | undefined) => (value === undefined ? {} : { [key]: value });
+
 /** A thousand emails a window, or half a shorter run. */
 const WINDOW_EMAILS = 1_000;
 
@@ -92,6 +95,7 @@ export async function runPhase(
     intake,
     () => stack.tables.counts(),
     Math.min(WINDOW_EMAILS, Math.ceil(emails / 2)),
+    () => ({ ...defined("service", cpuMs(service.pid)), ...defined("azurite", cpuMs(stack.azurite.tablePid)) }),
   );
   const progress = setInterval(
     () =>

@@ -13,6 +13,8 @@ export interface RunningAzurite {
   readonly blobPort: number;
   /** Both endpoints: `TableEndpoint` and `BlobEndpoint`. */
   readonly connectionString: string;
+  /** The Table service's process (the bench reads its CPU time: what Azurite's own work costs, apart from ours). */
+  readonly tablePid?: number;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export interface AzuriteOptions {
 const GRACEFUL_STOP_MS = 15_000;
 
 interface AzuriteService {
+  readonly pid?: number;
   stop(): Promise<void>;
 }
 
@@ -91,6 +94,7 @@ async function startService(
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -128,6 +132,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
       `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};` +
       `TableEndpoint=http://127.0.0.1:${port}/${AZURITE_ACCOUNT};` +
       `BlobEndpoint=http://127.0.0.1:${blobPort}/${AZURITE_ACCOUNT};`,
+    ...(table.pid === undefined ? {} : { tablePid: table.pid }),
     stop: async () => {
       await Promise.all([table.stop(), blob.stop()]);
     },

@@ -77,6 +77,23 @@ export function printFigures(figures: Figures, log: (line: string) => void): voi
         "within 10 %",
         near(first.contactsPerSecond, last.contactsPerSecond),
       );
+      // What each contact cost the service's own CPU (the first window also pays for start-up and the JIT), and
+      // Azurite's (its whole-table scans grow with the store): the part of a falling rate that is Azurite's.
+      const cpu = (ms: number | null) => (ms === null ? "—" : String(ms));
+      row(
+        `  service CPU ms/contact`,
+        `${cpu(first.serviceCpuMsPerContact)} vs ${cpu(last.serviceCpuMsPerContact)}`,
+        "no more than +10 %",
+        first.serviceCpuMsPerContact === null || last.serviceCpuMsPerContact === null
+          ? null
+          : last.serviceCpuMsPerContact <= 1.1 * first.serviceCpuMsPerContact,
+      );
+      row(
+        `  Azurite CPU ms/contact`,
+        `${cpu(first.azuriteCpuMsPerContact)} vs ${cpu(last.azuriteCpuMsPerContact)}`,
+        "—",
+        null,
+      );
     }
     row("emails not handled in time", String(ingest.unhandled), "0", ingest.unhandled === 0);
     row("service peak RSS MB", String(ingest.peakRssMb), "< 300", ingest.peakRssMb !== null && ingest.peakRssMb < 300);

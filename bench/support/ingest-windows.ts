@@ -12,6 +12,19 @@ export interface IngestWindow {
   /** Of those, queries within one partition and across partitions (Azurite scans its whole table for either). */
   readonly onePartitionQueriesPerContact: number;
   readonly crossPartitionQueriesPerContact: number;
+  /**
+   * CPU time per contact of the service process and of Azurite's Table service in the window: the service's is our
+   * code's cost; Azurite's grows with its tables (it scans a whole table for any query, where Azure reads the
+   * partition), so a rate that falls while ours stays flat is Azurite's, not the pipeline's. Null off Linux.
+   */
+  readonly serviceCpuMsPerContact: number | null;
+  readonly azuriteCpuMsPerContact: number | null;
+}
+
+/** CPU time used so far (ms) by the service and by Azurite's Table service, where it can be read. */
+export interface CpuSample {
+  readonly service?: number;
+  readonly azurite?: number;
 }
 
 interface Mark {
@@ -19,9 +32,13 @@ interface Mark {
   readonly handled: number;
   readonly contacts: number;
   readonly counts: TableOpCounts;
+  readonly cpu: CpuSample;
 }
 
 const per = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 100) / 100);
+
+const cpuPer = (from: number | undefined, to: number | undefined, contacts: number): number | null =>
+  from === undefined || to === undefined ? null : Math.round((to - from) / Math.max(contacts, 1));
 
 /**
  * Marks the run every `size` emails handled, so the first thousand and the last can be set side by side: a contact
@@ -35,6 +52,7 @@ export class IngestWindows {
     private readonly intake: IntakeLog,
     private readonly counts: () => TableOpCounts,
     private readonly size: number,
+    private readonly cpu: () => CpuSample = () => ({}),
   ) {
     this.#marks.push(this.mark());
     this.#timer = setInterval(() => this.sample(), 250);
@@ -59,6 +77,7 @@ export class IngestWindows {
       handled: this.intake.handled(),
       contacts: this.intake.contacts(),
       counts: this.counts(),
+      cpu: this.cpu(),
     };
   }
 }
@@ -77,5 +96,7 @@ function windowBetween(start: Mark, end: Mark): IngestWindow {
       end.counts.queries.acrossPartitions - start.counts.queries.acrossPartitions,
       contacts,
     ),
+    serviceCpuMsPerContact: cpuPer(start.cpu.service, end.cpu.service, contacts),
+    azuriteCpuMsPerContact: cpuPer(start.cpu.azurite, end.cpu.azurite, contacts),
   };
 }
