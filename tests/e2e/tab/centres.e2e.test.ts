@@ -7,10 +7,12 @@ import { eventually, FIXTURES, type LocalStack } from "../../support/local-stack
 import { DEMO_MANAGER, openTabSession, type TabSession } from "../../support/tab-session.js";
 
 /**
- * Issue 21 §3 in Chromium: two demo centres (as FC_LOCAL_CENTRES=2 names them). Someone who works in both switches centre in the
- * tab's header and sees that centre's work (and the tab remembers the choice); someone in one centre sees no
- * switcher; the county manager's page shows both centres side by side and the county's totals, within the Outlook
- * pane's 320 px and with no axe violation, and no case opens to them.
+ * Issue 21 §3 and §4 in Chromium: two demo centres (as FC_LOCAL_CENTRES=2 names them) and the county's shared Front
+ * Door address. Someone who works in both switches centre in the tab's header (and the Outlook pane) and sees that
+ * centre's work, and the tab remembers the choice; someone in one centre sees no switcher; a duty worker of either
+ * centre reads a Front Door email waiting in county triage and sends it to its centre; the county manager's page
+ * shows both centres side by side and the county's totals. Within the Outlook pane's 320 px and with no axe
+ * violation, and no case opens to a county manager.
  */
 const RUN_TIMEOUT_MS = 180_000;
 const UI_TIMEOUT_MS = 30_000;
