@@ -16,7 +16,7 @@ import { safeText } from "../domain/mail/safe-text.js";
 import { CaseAlreadyExistsError } from "../ports/cases.js";
 import { AlreadyExistsError } from "../ports/errors.js";
 import type { Logger } from "../logging/logger.js";
-import type { MessageRecord } from "../ports/message-ledger.js";
+import { isSetAside } from "../ports/message-ledger.js";
 import type { AppDeps } from "./app-deps.js";
 import { attachFollowUp } from "./attach-follow-up.js";
 import { contactIdFor, threadKey } from "./mail-keys.js";
@@ -112,8 +112,6 @@ async function logContact(
   }
   return logNewContact(deps, message, sorted, now, options);
 }
-
-const isSetAside = (record: MessageRecord): boolean => record.state === "ignored" || record.state === "quarantined";
 
 const asRescued = (sorted: Sorted): Sorted => {
   const found = sorted.finding.referrer;

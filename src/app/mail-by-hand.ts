@@ -1,3 +1,4 @@
+import { isSetAside } from "../ports/message-ledger.js";
 import type { AppDeps } from "./app-deps.js";
 import type { Decider } from "./decider.js";
 import { linkContact } from "./link-contact.js";
@@ -7,9 +8,6 @@ import { readCase } from "./queries/case-reading.js";
 import { clocksNow } from "./queries/clocks-now.js";
 import { lookupMail, type MailLookup } from "./queries/mail-lookup.js";
 import { attachSetAsideMail, logSetAsideMail } from "./rescue-set-aside-mail.js";
-
-const isSetAside = (record: { readonly state: string } | undefined): boolean =>
-  record?.state === "ignored" || record?.state === "quarantined";
 
 /**
  * A duty worker logs an email from the mailbox through the same intake the inbox round uses (once, whoever first);

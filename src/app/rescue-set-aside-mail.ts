@@ -1,5 +1,5 @@
 import { findOriginalReferrer } from "../domain/mail/original-referrer.js";
-import type { MessageRecord } from "../ports/message-ledger.js";
+import { isSetAside, type MessageRecord } from "../ports/message-ledger.js";
 import type { AppDeps } from "./app-deps.js";
 import { changeCase } from "./change-case.js";
 import { contactOf, logInboundMessage } from "./log-inbound-message.js";
@@ -15,7 +15,7 @@ export interface RescuedMail {
 
 type SetAside = MessageRecord & { readonly state: "ignored" | "quarantined" };
 
-const isSetAside = (found: SetAside | RescuedMail): found is SetAside => "state" in found;
+const isStillSetAside = (found: SetAside | RescuedMail): found is SetAside => "state" in found;
 
 /** A duty worker asked to log an email the service did not set aside: it is logged already, or being logged now. */
 const notSetAside = (state: string): Refused =>
@@ -39,7 +39,7 @@ async function setAsideOrLogged(
   if (record?.state === "logged" && record.caseId !== undefined && record.contactId !== undefined) {
     return { caseId: record.caseId, contactId: record.contactId };
   }
-  if (record?.state === "ignored" || record?.state === "quarantined") return record as SetAside;
+  if (isSetAside(record)) return record;
   return notSetAside(record?.state ?? "unknown");
 }
 
@@ -64,7 +64,7 @@ async function recordRescue(deps: AppDeps, who: Decider, record: SetAside, logge
  */
 export async function logSetAsideMail(deps: AppDeps, who: Decider, messageId: string): Promise<RescuedMail | Refused> {
   const found = await setAsideOrLogged(deps, messageId);
-  if (isRefused(found) || !isSetAside(found)) return found;
+  if (isRefused(found) || !isStillSetAside(found)) return found;
   const setAside = found;
   return refusalsAsValues(async () => {
     const message = await deps.mailbox.getMessage(messageId);
@@ -86,7 +86,7 @@ export async function attachSetAsideMail(
 ): Promise<RescuedMail | Refused> {
   const found = await setAsideOrLogged(deps, messageId);
   if (isRefused(found)) return found;
-  if (!isSetAside(found)) return found.caseId === caseId ? found : onAnotherCase(found.caseId);
+  if (!isStillSetAside(found)) return found.caseId === caseId ? found : onAnotherCase(found.caseId);
   const setAside = found;
   return refusalsAsValues(() => attach(deps, who, setAside, caseId));
 }

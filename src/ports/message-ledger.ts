@@ -15,6 +15,12 @@ export interface MessageRecord {
   readonly failedAttempts?: number;
 }
 
+/** Set aside by the intake (ignored or quarantined): listed for a person, who may still log it. */
+export const isSetAside = (
+  record: MessageRecord | undefined,
+): record is MessageRecord & { readonly state: "ignored" | "quarantined" } =>
+  record?.state === "ignored" || record?.state === "quarantined";
+
 export type ClaimResult = { readonly claimed: true } | { readonly claimed: false; readonly existing: MessageRecord };
 
 /** What the set-aside list shows of a message the intake did not log: never a name, an address or a subject. */

@@ -1,6 +1,6 @@
 import { CONTACT_LOGGING_ROLES } from "../../domain/lifecycle/open-case.js";
 import type { InboundMessage } from "../../domain/mail/inbound-message.js";
-import type { MessageRecord, SetAsideEntry } from "../../ports/message-ledger.js";
+import { isSetAside, type MessageRecord, type SetAsideEntry } from "../../ports/message-ledger.js";
 import { refused, refusalsAsValues, type Refused } from "../outcome.js";
 import type { CallerCentres } from "../staff/caller-centres.js";
 import { contactIdFor } from "../mail-keys.js";
@@ -62,7 +62,7 @@ export async function readTriageMail(
 ): Promise<TriageMail | Refused> {
   if (!mayTriage(who)) return triageRefused();
   const record = await fd.messages.find(messageId);
-  if (!isWaiting(record)) return notWaiting(record);
+  if (!isSetAside(record)) return notWaiting(record);
   return refusalsAsValues(async () => {
     const message: InboundMessage = await fd.mailbox.getMessage(messageId);
     await fd.audit.append({
@@ -82,12 +82,6 @@ export async function readTriageMail(
     };
   });
 }
-
-export const isWaiting = (
-  record: MessageRecord | undefined,
-): record is MessageRecord & {
-  readonly state: "ignored" | "quarantined";
-} => record?.state === "ignored" || record?.state === "quarantined";
 
 /** Not in the queue: routed already, being routed now, or never received at the shared address. */
 export const notWaiting = (record: MessageRecord | undefined): Refused =>

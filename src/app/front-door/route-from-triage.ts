@@ -1,8 +1,9 @@
 import { refused, refusalsAsValues, type Refused } from "../outcome.js";
 import type { CallerCentres } from "../staff/caller-centres.js";
 import type { CentreRef } from "../../ports/centres.js";
-import { isWaiting, mayTriage, notWaiting, triageRefused } from "./county-triage.js";
+import { mayTriage, notWaiting, triageRefused } from "./county-triage.js";
 import { ConcurrencyError } from "../../ports/errors.js";
+import { isSetAside } from "../../ports/message-ledger.js";
 import { isUnrouted, type FrontDoorDeps, type FrontDoorRoute } from "./front-door.js";
 import { centreOf, claimRoute, routeTo } from "./route-front-door-mail.js";
 
@@ -50,7 +51,7 @@ export async function routeFromTriage(
     );
   }
   const record = await fd.messages.find(messageId);
-  if (!isWaiting(record)) return notWaiting(record);
+  if (!isSetAside(record)) return notWaiting(record);
   const route = { centre: centre.ref.id, by: "person", personId: who.staffId, personName: who.displayName } as const;
   const claimed = await claimByPerson(fd, messageId, { ...route, at: fd.clock.now().toISOString() });
   if (claimed.centre !== centre.ref.id) {
